@@ -1,0 +1,86 @@
+package cn.duban.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The run command: embedded PostgreSQL, the Keycloak distribution with the repo's realm,
+ * and the provisioned WildFly with the EAR and demo data, until Ctrl+C.
+ *
+ * <p>Set {@code DUBAN_DB_URL} (with the other {@code DUBAN_DB_*} variables) to use an
+ * external PostgreSQL, and {@code DUBAN_OIDC_PROVIDER_URL} to use an external Keycloak;
+ * the embedded one is then not started.
+ */
+public final class DevStack {
+
+    static final int POSTGRES_PORT = 15432;
+    static final int KEYCLOAK_PORT = 8180;
+    static final int HTTP_PORT = 8080;
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        Path work = Path.of(System.getProperty("duban.work", "target/devstack")).toAbsolutePath();
+        Files.createDirectories(work);
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("duban.demo", "true");
+
+        EmbeddedDatabase db = null;
+        if (System.getenv("DUBAN_DB_URL") == null) {
+            db = EmbeddedDatabase.start(POSTGRES_PORT, work.resolve("pgdata"), Path.of(System.getProperty("duban.bootstrap.sql")));
+            props.put("duban.db.url", db.jdbcUrl());
+            log("PostgreSQL   " + db.jdbcUrl() + "  (embedded, data in " + work.resolve("pgdata") + ")");
+        } else {
+            log("PostgreSQL   " + System.getenv("DUBAN_DB_URL") + "  (external)");
+        }
+
+        KeycloakServer keycloak = null;
+        String issuer = System.getenv("DUBAN_OIDC_PROVIDER_URL");
+        if (issuer == null) {
+            keycloak = new KeycloakServer(Path.of(System.getProperty("duban.keycloak.home")), KEYCLOAK_PORT,
+                    Path.of(System.getProperty("duban.realm")), work.resolve("keycloak.log"));
+            keycloak.start();
+            issuer = keycloak.issuer();
+            props.put("duban.oidc.provider-url", issuer);
+            log("Keycloak     " + issuer + "  (admin console http://localhost:" + KEYCLOAK_PORT + "/admin, admin/admin)");
+        } else {
+            log("Keycloak     " + issuer + "  (external)");
+        }
+
+        WildFlyServer wildfly = new WildFlyServer(Path.of(System.getProperty("duban.server.home")), HTTP_PORT - 8080, props);
+        EmbeddedDatabase finalDb = db;
+        KeycloakServer finalKeycloak = keycloak;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log("Stopping…");
+            wildfly.close();
+            if (finalKeycloak != null) finalKeycloak.stop();
+            try {
+                if (finalDb != null) finalDb.close();
+            } catch (Exception e) {
+                log("PostgreSQL did not stop cleanly: " + e);
+            }
+        }));
+        wildfly.start(Path.of(System.getProperty("duban.ear")), work.resolve("wildfly.log"), Duration.ofMinutes(5));
+
+        log("");
+        log("Duban 督办 is running at http://localhost:" + HTTP_PORT + "/   (started in "
+                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s; Ctrl+C stops everything)");
+        log("  API         http://localhost:" + HTTP_PORT + "/api/v1   OpenAPI http://localhost:" + HTTP_PORT + "/openapi");
+        log("  Health      http://localhost:9990/health   Metrics http://localhost:9990/metrics");
+        log("  Logs        " + work);
+        log("");
+        log("Demo logins (password duban123):");
+        log("  operator    平台运维 platform-admin");
+        log("  pt-admin    普陀区 区府办 district-admin      jd-admin   嘉定区 区府办 district-admin");
+        log("  pt-leader   普陀区 leader                     jd-leader  嘉定区 leader");
+        log("  pt-csl      普陀区 长寿路街道 unit-reporter     jd-anting  嘉定区 安亭镇 unit-reporter");
+        log("  pt-sjj      普陀区 区数据局 unit-reporter");
+        Thread.currentThread().join();
+    }
+
+    private static void log(String line) {
+        System.out.println(line);
+    }
+}

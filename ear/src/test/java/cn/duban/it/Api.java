@@ -1,0 +1,90 @@
+package cn.duban.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A small REST client for the integration tests, holding one token per demo user. */
+public final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    public record Reply(int status, String contentType, String body) {
+        public JsonObject json() {
+            return (JsonObject) parse();
+        }
+
+        public JsonArray array() {
+            return (JsonArray) parse();
+        }
+
+        private JsonStructure parse() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.read();
+            }
+        }
+
+        /** The problem+json {@code code}, for asserting on error replies. */
+        public String problemCode() {
+            if (contentType == null || !contentType.startsWith("application/problem+json")) {
+                throw new AssertionError("not a problem+json reply (" + status + ", " + contentType + "): " + body);
+            }
+            return json().getString("code");
+        }
+    }
+
+    private Api() {
+    }
+
+    public static String base() {
+        return "http://localhost:" + TestStack.HTTP_PORT + "/api/v1";
+    }
+
+    public static String tokenOf(String user) {
+        return TOKENS.computeIfAbsent(user, TestStack::token);
+    }
+
+    public static Reply get(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base() + path)).GET());
+    }
+
+    public static Reply post(String user, String path, String json) {
+        return send(user, HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    public static Reply put(String user, String path, String json, String ifMatch) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (ifMatch != null) b.header("If-Match", ifMatch);
+        return send(user, b);
+    }
+
+    /** Sends the request as the user (null = anonymous) and reads the reply. */
+    public static Reply send(String user, HttpRequest.Builder request) {
+        request.header("Accept", "application/json");
+        if (user != null) request.header("Authorization", "Bearer " + tokenOf(user));
+        try {
+            HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package cn.duban.it;
+
+import cn.duban.devstack.EmbeddedDatabase;
+import cn.duban.devstack.KeycloakServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts the real PostgreSQL and Keycloak once per test run, before Arquillian starts the
+ * provisioned WildFly (see arquillian.xml, which reads the system properties set here).
+ * Ports differ from the run command's, so tests can run while the app is up.
+ */
+public class TestStack implements LauncherSessionListener {
+
+    public static final int KEYCLOAK_PORT = 18180;
+    public static final int HTTP_PORT = 18080;
+    public static final String CLIENT_ID = "duban-web";
+    public static final String CLIENT_SECRET = "duban-web-secret";
+
+    private static EmbeddedDatabase database;
+    private static KeycloakServer keycloak;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (database != null || System.getProperty("jboss.home") == null) return;
+        try {
+            Path work = Path.of(System.getProperty("duban.work", "target/teststack"));
+            Files.createDirectories(work);
+            // A fresh database every run: tests start from the demo data only.
+            deleteRecursively(work.resolve("pgdata"));
+            database = EmbeddedDatabase.start(0, work.resolve("pgdata"), Path.of(System.getProperty("duban.bootstrap.sql")));
+            keycloak = new KeycloakServer(Path.of(System.getProperty("duban.keycloak.home")), KEYCLOAK_PORT,
+                    Path.of(System.getProperty("duban.realm")), work.resolve("keycloak.log"));
+            keycloak.start();
+            System.setProperty("duban.test.db.url", database.jdbcUrl());
+            System.setProperty("duban.test.oidc.url", keycloak.issuer());
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the test stack (PostgreSQL, Keycloak)", e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (keycloak != null) keycloak.stop();
+        try {
+            if (database != null) database.close();
+        } catch (Exception e) {
+            System.err.println("PostgreSQL did not stop cleanly: " + e);
+        }
+    }
+
+    public static String jdbcUrl() {
+        return database.jdbcUrl();
+    }
+
+    public static String issuer() {
+        return keycloak.issuer();
+    }
+
+    public static String token(String username) {
+        return KeycloakServer.passwordGrantToken(issuer(), CLIENT_ID, CLIENT_SECRET, username, "duban123");
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package cn.duban.tenant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A district office using Duban; its id is the short code carried in users' tokens. */
+@Entity
+@Table(name = "tenant")
+public class Tenant {
+
+    @Id
+    private String id;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "time_zone", nullable = false)
+    private String timeZone = "Asia/Shanghai";
+
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    private Instant createdAt;
+
+    protected Tenant() {
+    }
+
+    public Tenant(String id, String name) {
+        this.id = id;
+        this.name = name;
+    }
+
+    public String getId() { return id; }
+    public String getName() { return name; }
+    public String getTimeZone() { return timeZone; }
+    public Instant getCreatedAt() { return createdAt; }
+}

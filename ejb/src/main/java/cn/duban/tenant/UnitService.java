@@ -1,0 +1,135 @@
+package cn.duban.tenant;
+
+import cn.duban.platform.Caller;
+import cn.duban.platform.DubanException;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The units of the caller's tenant. */
+@Stateless
+public class UnitService {
+
+    private static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9-]{0,39}$");
+
+    @PersistenceContext
+    EntityManager em;
+
+    public List<Unit> list() {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        return em.createQuery("select u from Unit u order by u.kind, u.rankingGroup, u.name", Unit.class)
+                .getResultList();
+    }
+
+    /** A unit of the caller's tenant; a unit of another tenant is reported as not found. */
+    public Unit get(UUID id) {
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        return em.createQuery("select u from Unit u where u.id = :id", Unit.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .filter(u -> u.getTenantId().equals(caller.tenantId()))
+                .findFirst()
+                .orElseThrow(() -> DubanException.notFound("unit.not-found", "单位不存在。"));
+    }
+
+    public Optional<Unit> findByCode(String code) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        return queryByCode(code);
+    }
+
+    private Optional<Unit> queryByCode(String code) {
+        return em.createQuery("select u from Unit u where u.code = :code", Unit.class)
+                .setParameter("code", code)
+                .getResultStream().findFirst();
+    }
+
+    /** The caller's own unit, from the unit code in the token. */
+    public Unit myUnit() {
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        if (caller.unitCode() == null) {
+            throw DubanException.forbidden("当前用户未关联单位。");
+        }
+        return queryByCode(caller.unitCode())
+                .orElseThrow(() -> DubanException.forbidden("当前用户关联的单位（" + caller.unitCode() + "）不存在。"));
+    }
+
+    public Unit create(UnitInput input) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        Unit unit = newUnit(input, Set.of());
+        em.persist(unit);
+        return unit;
+    }
+
+    public Unit update(UUID id, UnitInput input, Integer expectedVersion) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        Unit unit = get(id);
+        if (expectedVersion != null && expectedVersion != unit.getVersion()) {
+            throw DubanException.conflict("unit.stale", "单位已被他人修改，请刷新后重试。");
+        }
+        validateNames(input, unit);
+        unit.setName(input.name());
+        unit.setKind(input.kind());
+        unit.setRankingGroup(input.rankingGroup());
+        unit.setAliases(input.aliases());
+        unit.setParent(input.parentCode() == null ? null : parent(input.parentCode(), unit.getCode()));
+        return unit;
+    }
+
+    /**
+     * Builds and validates a unit of the current tenant, for the district office or the
+     * platform operator setting up a tenant. {@code pendingCodes} are codes being created
+     * in the same call, which a parent may refer to.
+     */
+    public Unit newUnit(UnitInput input, Set<String> pendingCodes) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.PLATFORM_ADMIN);
+        if (input.code() == null || !CODE.matcher(input.code()).matches()) {
+            throw DubanException.badRequest("unit.code-invalid",
+                    "单位代码“" + input.code() + "”无效：应以小写字母开头，只含小写字母、数字和连字符，最长40位。");
+        }
+        if (queryByCode(input.code()).isPresent()) {
+            throw DubanException.conflict("unit.code-taken", "单位代码“" + input.code() + "”已被使用。");
+        }
+        validateNames(input, null);
+        Unit unit = new Unit(input.code(), input.name(), input.kind());
+        unit.setRankingGroup(input.rankingGroup());
+        unit.setAliases(input.aliases());
+        if (input.parentCode() != null && !pendingCodes.contains(input.parentCode())) {
+            unit.setParent(parent(input.parentCode(), input.code()));
+        }
+        return unit;
+    }
+
+    private void validateNames(UnitInput input, Unit self) {
+        if (input.name() == null || input.name().isEmpty() || input.name().length() > 100) {
+            throw DubanException.badRequest("unit.name-invalid", "单位名称不能为空，且不超过100字。");
+        }
+        if (input.kind() == null) {
+            throw DubanException.badRequest("unit.kind-missing", "请选择单位类型（区府办、部门或街镇）。");
+        }
+        Set<String> names = new HashSet<>(input.aliases());
+        names.add(input.name());
+        for (Unit other : em.createQuery("select u from Unit u", Unit.class).getResultList()) {
+            if (other == self) continue;
+            for (String n : names) {
+                if (other.answersTo(n)) {
+                    throw DubanException.conflict("unit.name-taken",
+                            "名称或别名“" + n + "”已属于单位“" + other.getName() + "”。");
+                }
+            }
+        }
+    }
+
+    private Unit parent(String parentCode, String childCode) {
+        if (parentCode.equals(childCode)) {
+            throw DubanException.badRequest("unit.parent-invalid", "单位不能以自身为上级。");
+        }
+        return queryByCode(parentCode).orElseThrow(() ->
+                DubanException.badRequest("unit.parent-unknown", "上级单位代码“" + parentCode + "”不存在。"));
+    }
+}

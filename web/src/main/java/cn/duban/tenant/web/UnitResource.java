@@ -1,0 +1,68 @@
+package cn.duban.tenant.web;
+
+import cn.duban.tenant.UnitInput;
+import cn.duban.tenant.UnitService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import java.util.UUID;
+
+/** The units of the caller's tenant. */
+@Path("/units")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UnitResource {
+
+    @Inject
+    UnitService units;
+
+    @GET
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public List<UnitView> list() {
+        return units.list().stream().map(UnitView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public UnitView get(@PathParam("id") UUID id) {
+        return UnitView.of(units.get(id));
+    }
+
+    @POST
+    @RolesAllowed("district-admin")
+    public Response create(UnitInput input, @Context UriInfo uri) {
+        UnitView created = UnitView.of(units.create(input));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created).build();
+    }
+
+    /** Updates a unit; an {@code If-Match} header with the version guards against lost updates. */
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed("district-admin")
+    public UnitView update(@PathParam("id") UUID id, UnitInput input, @HeaderParam("If-Match") String ifMatch) {
+        Integer version = ifMatch == null ? null : parseVersion(ifMatch);
+        return UnitView.of(units.update(id, input, version));
+    }
+
+    private static Integer parseVersion(String etag) {
+        try {
+            return Integer.valueOf(etag.replace("\"", "").replace("W/", "").strip());
+        } catch (NumberFormatException e) {
+            throw cn.duban.platform.DubanException.badRequest("request.if-match-invalid", "If-Match 头应为单位的版本号。");
+        }
+    }
+}

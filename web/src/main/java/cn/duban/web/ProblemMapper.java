@@ -1,0 +1,62 @@
+package cn.duban.web;
+
+import cn.duban.platform.DubanException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Renders every failure of the REST API as problem+json with a stable code. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        String instance = uriInfo == null ? null : uriInfo.getPath();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DubanException e) {
+                return Problem.response(e.status(), e.code(), e.detail(), instance);
+            }
+            if (t instanceof OptimisticLockException) {
+                return Problem.response(409, "conflict.stale", "数据已被他人修改，请刷新后重试。", instance);
+            }
+            if (t instanceof EJBAccessException) {
+                return Problem.response(403, "auth.forbidden", "当前用户没有执行此操作的权限。", instance);
+            }
+            if (t instanceof JsonbException || t instanceof ProcessingException) {
+                return Problem.response(400, "request.malformed", "请求内容不是有效的JSON，或字段类型不符。", instance);
+            }
+            if (t instanceof WebApplicationException w) {
+                return fromStatus(w.getResponse().getStatus(), instance);
+            }
+        }
+        LOG.log(Level.SEVERE, "Unhandled failure on " + instance, failure);
+        return Problem.response(500, "internal", "服务器内部错误，请稍后重试；如持续出现请联系管理员。", instance);
+    }
+
+    private static Response fromStatus(int status, String instance) {
+        return switch (status) {
+            case 400 -> Problem.response(400, "request.invalid", "请求参数有误。", instance);
+            case 401 -> Problem.response(401, "auth.required", "请先登录。", instance);
+            case 403 -> Problem.response(403, "auth.forbidden", "当前用户没有执行此操作的权限。", instance);
+            case 404 -> Problem.response(404, "not-found", "请求的资源不存在。", instance);
+            case 405 -> Problem.response(405, "method-not-allowed", "不支持该请求方法。", instance);
+            case 406 -> Problem.response(406, "not-acceptable", "不支持请求的响应格式。", instance);
+            case 415 -> Problem.response(415, "unsupported-media-type", "不支持该请求内容类型。", instance);
+            default -> Problem.response(status, "http." + status, "请求无法处理（HTTP " + status + "）。", instance);
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package cn.duban.web;
+
+import cn.duban.platform.Caller;
+import cn.duban.tenant.TenantService;
+import cn.duban.tenant.UnitService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.wildfly.security.http.oidc.OidcPrincipal;
+
+/** What the layout shows about the caller, and where each role lands after login. */
+@Named("shell")
+@RequestScoped
+public class ShellBean {
+
+    @Inject
+    TenantService tenants;
+
+    @Inject
+    UnitService units;
+
+    private String tenantName;
+    private String unitName;
+
+    public Caller getCaller() {
+        return Caller.current().orElse(null);
+    }
+
+    public String getDisplayName() {
+        HttpServletRequest req = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        if (req.getUserPrincipal() instanceof OidcPrincipal<?> p) {
+            String given = p.getOidcSecurityContext().getToken().getGivenName();
+            if (given != null && !given.isBlank()) return given;
+        }
+        return getCaller() == null ? "" : getCaller().username();
+    }
+
+    public List<String> getRoles() {
+        Caller c = getCaller();
+        return c == null ? List.of() : CallerFilter.ROLES.stream().filter(c::hasRole).toList();
+    }
+
+    public boolean has(String role) {
+        Caller c = getCaller();
+        return c != null && c.hasRole(role);
+    }
+
+    public String getTenantName() {
+        if (tenantName == null && Caller.currentTenant().isPresent()) {
+            tenantName = tenants.mine().getName();
+        }
+        return tenantName;
+    }
+
+    public String getUnitName() {
+        Caller c = getCaller();
+        if (unitName == null && c != null && c.unitCode() != null && c.tenantId() != null) {
+            unitName = units.findByCode(c.unitCode()).map(u -> u.getName()).orElse(c.unitCode());
+        }
+        return unitName;
+    }
+
+    /** The landing page of the caller's most specific role. */
+    public String landing() {
+        Caller c = getCaller();
+        String view;
+        if (c == null) view = "/error/403.xhtml";
+        else if (c.hasRole(Caller.PLATFORM_ADMIN)) view = "/app/platform/index.xhtml";
+        else if (c.hasRole(Caller.DISTRICT_ADMIN)) view = "/app/admin/index.xhtml";
+        else if (c.hasRole(Caller.LEADER)) view = "/app/leader/index.xhtml";
+        else if (c.hasRole(Caller.UNIT_REPORTER)) view = "/app/unit/index.xhtml";
+        else view = "/error/403.xhtml";
+        return view + "?faces-redirect=true";
+    }
+}

@@ -62,7 +62,7 @@ public final class DevStack {
                 log("PostgreSQL did not stop cleanly: " + e);
             }
         }));
-        wildfly.start(Path.of(System.getProperty("duban.ear")), work.resolve("wildfly.log"), Duration.ofMinutes(5));
+        wildfly.start(Path.of(System.getProperty("duban.ear")), work.resolve("standalone"), work.resolve("wildfly.log"), Duration.ofMinutes(5));
 
         log("");
         log("Duban 督办 is running at http://localhost:" + HTTP_PORT + "/   (started in "

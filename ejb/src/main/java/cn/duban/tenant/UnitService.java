@@ -23,14 +23,14 @@ public class UnitService {
 
     public List<Unit> list() {
         Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
-        return em.createQuery("select u from Unit u order by u.kind, u.rankingGroup, u.name", Unit.class)
+        return em.createQuery("select u from Unit u left join fetch u.parent order by u.kind, u.rankingGroup, u.code", Unit.class)
                 .getResultList();
     }
 
     /** A unit of the caller's tenant; a unit of another tenant is reported as not found. */
     public Unit get(UUID id) {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
-        return em.createQuery("select u from Unit u where u.id = :id", Unit.class)
+        return em.createQuery("select u from Unit u left join fetch u.parent where u.id = :id", Unit.class)
                 .setParameter("id", id)
                 .getResultStream()
                 .filter(u -> u.getTenantId().equals(caller.tenantId()))
@@ -44,7 +44,7 @@ public class UnitService {
     }
 
     private Optional<Unit> queryByCode(String code) {
-        return em.createQuery("select u from Unit u where u.code = :code", Unit.class)
+        return em.createQuery("select u from Unit u left join fetch u.parent where u.code = :code", Unit.class)
                 .setParameter("code", code)
                 .getResultStream().findFirst();
     }

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -139,7 +138,7 @@ class TenancyIT {
         assertThat(created.json().getString("name")).isEqualTo("闵行区");
         assertThat(Api.get("operator", "/tenants").array().stream().map(v -> v.asJsonObject().getString("id")))
                 .contains("putuo", "jiading", "minhang");
-        assertThat(ownerCount("select count(*) from unit where tenant_id = 'minhang'")).isEqualTo(2);
+        assertThat(Db.ownerCount("select count(*) from unit where tenant_id = 'minhang'")).isEqualTo(2);
 
         // The second unit is invalid: neither the tenant nor its first unit may remain.
         Reply broken = Api.post("operator", "/tenants", """
@@ -148,8 +147,8 @@ class TenancyIT {
                   {"code":"BAD","name":"某镇","kind":"TOWN"}]}""");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.problemCode()).isEqualTo("unit.code-invalid");
-        assertThat(ownerCount("select count(*) from tenant where id = 'songjiang'")).isZero();
-        assertThat(ownerCount("select count(*) from unit where tenant_id = 'songjiang'")).isZero();
+        assertThat(Db.ownerCount("select count(*) from tenant where id = 'songjiang'")).isZero();
+        assertThat(Db.ownerCount("select count(*) from unit where tenant_id = 'songjiang'")).isZero();
 
         assertThat(Api.post("operator", "/tenants", "{\"id\":\"minhang\",\"name\":\"闵行区2\"}").problemCode())
                 .isEqualTo("tenant.exists");
@@ -200,14 +199,6 @@ class TenancyIT {
 
     private static long count(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static long ownerCount(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestStack.jdbcUrl(), "duban_owner", "duban_owner");
-             PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

@@ -22,6 +22,12 @@ public final class Messages {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
     }
 
+    /** An info message that survives the redirect after a successful action. */
+    public static void flash(String key, Object... args) {
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        info(key, args);
+    }
+
     /** Shows a domain error's Chinese detail; the transaction has already been rolled back. */
     public static void error(DubanException e) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.detail(), null));

@@ -1,0 +1,32 @@
+package cn.duban.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Direct looks into the test database, past the application. */
+final class Db {
+
+    private Db() {
+    }
+
+    /** A count as the schema owner, who sees every tenant's rows. */
+    static long ownerCount(String sql) throws SQLException {
+        return count("duban_owner", sql);
+    }
+
+    /** A count through the application's role without a tenant: row-level security hides every row. */
+    static long appRoleCount(String sql) throws SQLException {
+        return count("duban_app", sql);
+    }
+
+    private static long count(String role, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(TestStack.jdbcUrl(), role, role);
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

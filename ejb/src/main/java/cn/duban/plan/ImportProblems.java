@@ -1,0 +1,17 @@
+package cn.duban.plan;
+
+import cn.duban.plan.parse.PlanParseException;
+import cn.duban.platform.DubanException;
+import java.util.Locale;
+
+/** Turns a document the importer cannot read into a client error with a stable code. */
+final class ImportProblems {
+
+    private ImportProblems() {
+    }
+
+    static DubanException of(PlanParseException e) {
+        int status = "TOO_LARGE".equals(e.code()) ? 413 : "UNSUPPORTED_FORMAT".equals(e.code()) ? 415 : 400;
+        return new DubanException(status, "plan.import." + e.code().toLowerCase(Locale.ROOT).replace('_', '-'), e.getMessage());
+    }
+}

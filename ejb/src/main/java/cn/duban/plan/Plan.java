@@ -1,0 +1,122 @@
+package cn.duban.plan;
+
+import cn.duban.plan.parse.PlanLevel;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.TenantId;
+
+/** A plan template of one year: an imported work-point document and its structure. */
+@Entity
+@Table(name = "plan")
+public class Plan {
+
+    @Id
+    private UUID id;
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private String tenantId;
+
+    @Column(nullable = false)
+    private String title;
+
+    private String issuer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PlanLevel level;
+
+    @Column(nullable = false)
+    private int year;
+
+    @Column(name = "doc_number")
+    private String docNumber;
+
+    @Column(name = "issued_on")
+    private LocalDate issuedOn;
+
+    @Column(name = "owner_unit_id")
+    private UUID ownerUnitId;
+
+    @Column(name = "source_name")
+    private String sourceName;
+
+    /** The document's text exactly as received, kept for the record. */
+    @Column(name = "source_text", nullable = false, updatable = false)
+    private String sourceText;
+
+    @Column(name = "source_sha256", nullable = false, updatable = false)
+    private String sourceSha256;
+
+    @Column(name = "derived_from", updatable = false)
+    private UUID derivedFrom;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    @Version
+    private int version;
+
+    @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<PlanSection> sections = new ArrayList<>();
+
+    protected Plan() {
+    }
+
+    Plan(String sourceText, String sourceSha256, String sourceName, UUID derivedFrom, String createdBy) {
+        this.id = UUID.randomUUID();
+        this.sourceText = sourceText;
+        this.sourceSha256 = sourceSha256;
+        this.sourceName = sourceName;
+        this.derivedFrom = derivedFrom;
+        this.createdBy = createdBy;
+        this.createdAt = Instant.now();
+    }
+
+    PlanSection addSection(String number, String title) {
+        PlanSection section = new PlanSection(this, sections.size(), number, title);
+        sections.add(section);
+        return section;
+    }
+
+    public UUID getId() { return id; }
+    public String getTitle() { return title; }
+    void setTitle(String title) { this.title = title; }
+    public String getIssuer() { return issuer; }
+    void setIssuer(String issuer) { this.issuer = issuer; }
+    public PlanLevel getLevel() { return level; }
+    void setLevel(PlanLevel level) { this.level = level; }
+    public int getYear() { return year; }
+    void setYear(int year) { this.year = year; }
+    public String getDocNumber() { return docNumber; }
+    void setDocNumber(String docNumber) { this.docNumber = docNumber; }
+    public LocalDate getIssuedOn() { return issuedOn; }
+    void setIssuedOn(LocalDate issuedOn) { this.issuedOn = issuedOn; }
+    public UUID getOwnerUnitId() { return ownerUnitId; }
+    void setOwnerUnitId(UUID ownerUnitId) { this.ownerUnitId = ownerUnitId; }
+    public String getSourceName() { return sourceName; }
+    public String getSourceText() { return sourceText; }
+    public String getSourceSha256() { return sourceSha256; }
+    public UUID getDerivedFrom() { return derivedFrom; }
+    public Instant getCreatedAt() { return createdAt; }
+    public String getCreatedBy() { return createdBy; }
+    public int getVersion() { return version; }
+    public List<PlanSection> getSections() { return sections; }
+}

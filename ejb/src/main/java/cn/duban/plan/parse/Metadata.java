@@ -1,0 +1,129 @@
+package cn.duban.plan.parse;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Title, issuer, level, year, 文号 and issue date, from the lines around the numbered body. */
+record Metadata(String title, String issuer, PlanLevel level, int year, String docNumber, LocalDate issuedOn) {
+
+    private static final Pattern DOC_NUMBER = Pattern.compile(
+            "([\\u4e00-\\u9fa5]{1,12})\\s*[〔\\[［【(（]\\s*(\\d{4})\\s*[〕\\]］】)）]\\s*(\\d{1,4})\\s*号");
+    private static final Pattern TITLE = Pattern.compile("工作要点|工作计划|工作安排|实施方案|任务清单|重点任务|工作方案|任务分解|责任分工");
+    private static final Pattern NOTICE = Pattern.compile("^(.*?)关于印发(.+?)的通知$");
+    private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年");
+    private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日|(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern LABELLED_ISSUER = Pattern.compile("(?:发文机关|发布机构|发文单位)\\s*[:：|]\\s*\\|?\\s*([\\u4e00-\\u9fa5]{2,30})");
+
+    static Metadata extract(List<String> preamble, List<String> trailer, ParseOptions opts, List<String> warnings) {
+        List<String> all = new ArrayList<>(preamble);
+        all.addAll(trailer);
+
+        String docNumber = null;
+        for (String line : all) {
+            Matcher m = DOC_NUMBER.matcher(line);
+            if (m.find()) {
+                docNumber = m.group(1) + "〔" + m.group(2) + "〕" + m.group(3) + "号";
+                break;
+            }
+        }
+
+        String title = null;
+        String noticeIssuer = null;
+        for (String line : preamble) {
+            String l = line.replaceAll("[《》]", "");
+            Matcher notice = NOTICE.matcher(l);
+            if (notice.find()) {
+                if (noticeIssuer == null && !notice.group(1).isBlank()) noticeIssuer = notice.group(1);
+                if (title == null) title = notice.group(2);
+                continue;
+            }
+            if (TITLE.matcher(l).find() && l.length() <= 60 && !l.endsWith("。") && !l.contains("，")) {
+                title = l;
+                break;
+            }
+        }
+        if (title == null) {
+            title = preamble.stream().filter(l -> l.length() <= 60 && !Noise.isDateLine(l) && !DOC_NUMBER.matcher(l).find()
+                    && !Noise.isIssuerLine(l) && !l.endsWith("：") && !l.endsWith(":")).findFirst().orElse("未命名计划");
+        }
+
+        String issuer = null;
+        for (String line : all) {
+            Matcher m = LABELLED_ISSUER.matcher(line);
+            if (m.find()) {
+                issuer = m.group(1);
+                break;
+            }
+        }
+        if (issuer == null) {
+            // The signature after the body is the most reliable; then a heading line before it.
+            for (String line : trailer) if (Noise.isIssuerLine(line)) issuer = line;
+        }
+        if (issuer == null) issuer = noticeIssuer;
+        if (issuer == null) {
+            for (String line : preamble) {
+                if (Noise.isIssuerLine(line)) {
+                    issuer = line;
+                    break;
+                }
+            }
+        }
+
+        LocalDate issuedOn = null;
+        for (List<String> part : List.of(trailer, preamble)) {
+            for (String line : part) {
+                if (issuedOn != null) break;
+                Matcher m = DATE.matcher(line);
+                if (m.find() && (Noise.isDateLine(line) || line.length() < 40)) issuedOn = date(m);
+            }
+        }
+
+        int year;
+        Matcher y = YEAR.matcher(title);
+        if (opts.year() != null) {
+            year = opts.year();
+        } else if (y.find()) {
+            year = Integer.parseInt(y.group(1));
+        } else if (docNumber != null) {
+            year = Integer.parseInt(docNumber.replaceAll(".*〔(\\d{4})〕.*", "$1"));
+        } else if (issuedOn != null) {
+            year = issuedOn.getYear();
+        } else {
+            year = Year.now().getValue();
+            warnings.add("未能从文件中识别年度，已按 " + year + " 年处理，请核对。");
+        }
+
+        PlanLevel level = opts.level();
+        if (level == null) level = levelOf(issuer);
+        if (level == null) level = levelOf(title);
+        if (level == null) {
+            level = PlanLevel.DISTRICT;
+            warnings.add("未能识别计划层级（市/区/街镇），已按区级处理，请核对。");
+        }
+        return new Metadata(title.strip(), issuer, level, year, docNumber, issuedOn);
+    }
+
+    static PlanLevel levelOf(String name) {
+        if (name == null) return null;
+        String n = name.replaceAll("(人民政府办公室|人民政府|办公室|办事处|领导小组|政务公开)", "");
+        if (n.matches(".*(镇|街道|乡)(党委)?$") || n.matches("^(\\d{4}年)?[\\u4e00-\\u9fa5]{0,8}?(镇|街道|乡)\\d{0,4}.*")) return PlanLevel.TOWN;
+        if (n.contains("区") || n.contains("县")) return PlanLevel.DISTRICT;
+        if (n.contains("市") || n.contains("省")) return PlanLevel.CITY;
+        return null;
+    }
+
+    private static LocalDate date(Matcher m) {
+        try {
+            if (m.group(1) != null) {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            }
+            return LocalDate.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package cn.duban.plan.parse;
+
+import java.util.regex.Pattern;
+
+/**
+ * Lines that are never work points: web-page chrome (breadcrumbs, 分享到, 责任编辑, 关闭窗口,
+ * 索引号 tables …), document furniture (抄送, 印发, 共印N份, 附件) and page numbers.
+ */
+final class Noise {
+
+    private static final Pattern CHROME = Pattern.compile(
+            "^(首页|当前位置|您当前的位置|您的位置|当前路径)|分享到|责任编辑|关闭窗口|打印本页|【打印】|【关闭】|我要留言|"
+                    + "字体[:：]?\\s*[【\\[]?\\s*大|【字体|^来源[:：]|发布时间[:：]|浏览次数|阅读次数|点击数[:：]|访问量|"
+                    + "(索引号|主题分类|发文机关|成文日期|发布日期|发文字号|有效性|公开方式|信息来源|发布机构|生效日期|关键词|文\\s*号)\\s*[:：|]|"
+                    + "扫一扫|版权所有|Copyright|©|ICP备|网站标识码|主办单位[:：]|承办单位[:：]|技术支持|联系我们|网站地图|"
+                    + "^相关(链接|文件|解读|阅读)|正文内容区域|^上一篇|^下一篇|^(收藏|返回顶部|返回|关闭|打印|分享|【.{1,6}】)$|"
+                    + "^\\[?(微信|微博|QQ空间)\\]?$");
+    private static final Pattern FURNITURE = Pattern.compile(
+            "^抄送|^印发|^主送|共印\\s*\\d+\\s*份|^附件\\s*[:：]?\\s*\\d?|^[（(]此件.{0,8}[）)]$|^[（(]?联系人|^联系电话");
+    private static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–－\\s]*\\d{1,3}[-—–－\\s]*$|^第\\s*\\d+\\s*页(\\s*[,，/]?\\s*共\\s*\\d+\\s*页)?$");
+    private static final Pattern DATE_LINE = Pattern.compile("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日$|^\\d{4}-\\d{1,2}-\\d{1,2}$");
+    private static final Pattern ISSUER_LINE = Pattern.compile("^[\\u4e00-\\u9fa5（）()]{2,40}(人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|办事处|委员会|领导小组|管委会|党委|党工委|政府)$");
+    /** 主送: "区政府各委、办、局，各街道办事处、镇政府：" */
+    private static final Pattern ADDRESSEES = Pattern.compile("^[^。]{2,80}[:：]$");
+
+    private Noise() {
+    }
+
+    /** Chrome lines are short; a long line that mentions 公开方式 is a work point's text. */
+    static boolean isChrome(String line) {
+        return (line.length() <= 120 && CHROME.matcher(line).find()) || PAGE_NUMBER.matcher(line).matches();
+    }
+
+    static boolean isFurniture(String line) {
+        return FURNITURE.matcher(line).find() || DATE_LINE.matcher(line).matches() || ISSUER_LINE.matcher(line).matches()
+                || (ADDRESSEES.matcher(line).matches() && line.startsWith("各") || line.matches("^[^。]{0,20}各[^。]{2,60}[:：]$"));
+    }
+
+    static boolean isDateLine(String line) {
+        return DATE_LINE.matcher(line).matches();
+    }
+
+    static boolean isIssuerLine(String line) {
+        return ISSUER_LINE.matcher(line).matches();
+    }
+}

@@ -1,0 +1,22 @@
+package cn.duban.plan.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A numbered item while the outline is being built; table rows bring their units and deadline. */
+final class OutlineNode {
+    final Numbering style;
+    final String number;
+    final int value;
+    final StringBuilder text = new StringBuilder();
+    final List<OutlineNode> children = new ArrayList<>();
+    List<UnitRef> tableUnits;
+    String tableDeadline;
+
+    OutlineNode(Numbering style, String number, int value, String text) {
+        this.style = style;
+        this.number = number;
+        this.value = value;
+        this.text.append(text);
+    }
+}

@@ -1,0 +1,189 @@
+package cn.duban.plan.parse;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Parses a work-point document (工作要点 / 工作计划) of any level into sections and nested
+ * points with their responsible units, deadline rules and milestones. Stateless and
+ * thread-safe; never throws on any input but {@link PlanParseException} for text with no
+ * numbered points at all.
+ */
+public final class PlanParser {
+
+    private static final Pattern MARKDOWN = Pattern.compile("^\\s*(#{1,6}\\s*|>\\s*|[-*+]\\s+(?=\\S))|\\*\\*|__|~~|`");
+    private static final Pattern TERMINATED = Pattern.compile("[。；;！!？?：:）)”」』]$");
+
+    public ParsedPlan parse(String text, ParseOptions options) {
+        if (text == null || text.isBlank()) throw new PlanParseException("EMPTY", "文件内容为空。");
+        ParseOptions opts = options == null ? ParseOptions.defaults() : options;
+        List<String> warnings = new ArrayList<>();
+        List<String> lines = lines(text);
+
+        List<OutlineNode> roots = new ArrayList<>();
+        List<String> preamble = new ArrayList<>();
+        List<String> trailer = new ArrayList<>();
+        TableReader table = null;
+        List<OutlineNode> stack = new ArrayList<>();
+        boolean previousTerminated = true;
+        boolean inPoints = false;
+
+        for (String line : lines) {
+            if (Noise.isChrome(line)) continue;
+            TableReader.Row row = TableReader.split(line);
+            if (row != null) {
+                if (table == null || TableReader.isHeader(row)) {
+                    if (TableReader.isHeader(row)) {
+                        table = new TableReader(row);
+                        continue;
+                    }
+                } else {
+                    OutlineNode point = table.point(row);
+                    if (point != null) {
+                        inPoints = true;
+                        attachTableRow(point, table, roots, stack);
+                        previousTerminated = true;
+                    }
+                    continue;
+                }
+            }
+            Numbering.Match m = Numbering.match(line);
+            if (m != null && !(m.style() == Numbering.ARABIC && !inPoints && looksLikeDate(line))) {
+                table = null;
+                inPoints = true;
+                OutlineNode node = new OutlineNode(m.style(), m.number(), m.value(), m.rest());
+                place(node, roots, stack);
+                previousTerminated = TERMINATED.matcher(line).find();
+                continue;
+            }
+            if (!inPoints) {
+                preamble.add(line);
+                continue;
+            }
+            if (Noise.isFurniture(line)) {
+                trailer.add(line);
+                continue;
+            }
+            OutlineNode current = stack.isEmpty() ? null : stack.get(stack.size() - 1);
+            if (current == null) continue;
+            // A line broken mid-sentence joins without a space; a new paragraph starts on a new line.
+            current.text.append(previousTerminated ? "\n" : "").append(line);
+            previousTerminated = TERMINATED.matcher(line).find();
+        }
+
+        if (roots.isEmpty()) {
+            throw new PlanParseException("NO_NUMBERING", "未识别到带编号的工作要点（如“一、”“（一）”“1.”）。请检查文件内容，或将要点按编号逐条列出后重试。");
+        }
+        Metadata meta = Metadata.extract(preamble, trailer, opts, warnings);
+        List<Section> sections = sections(roots, meta.year(), warnings);
+        return new ParsedPlan(meta.title(), meta.issuer(), meta.level(), meta.year(), meta.docNumber(), meta.issuedOn(),
+                sections, List.copyOf(warnings));
+    }
+
+    /** Lines, normalised, without markdown markers and blank lines. */
+    static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        for (String raw : TextNormalizer.normalize(text).split("\n")) {
+            String line = MARKDOWN.matcher(raw).replaceAll("").strip();
+            if (!line.isEmpty()) out.add(line);
+        }
+        return out;
+    }
+
+    private static boolean looksLikeDate(String line) {
+        return line.matches("^\\d{1,2}\\s*[.．]\\s*\\d{1,2}.*");
+    }
+
+    /**
+     * Puts a point at its depth: a style already open closes everything below it; a new style
+     * opens one level deeper. The first style of the document is the top level.
+     */
+    private static void place(OutlineNode node, List<OutlineNode> roots, List<OutlineNode> stack) {
+        int level = -1;
+        for (int i = 0; i < stack.size(); i++) {
+            if (stack.get(i).style == node.style) {
+                level = i;
+                break;
+            }
+        }
+        if (level < 0 && !stack.isEmpty() && node.style == Numbering.CHINESE) level = 0;
+        if (level >= 0) {
+            while (stack.size() > level) stack.remove(stack.size() - 1);
+        }
+        if (stack.isEmpty()) roots.add(node);
+        else stack.get(stack.size() - 1).children.add(node);
+        stack.add(node);
+    }
+
+    private static void attachTableRow(OutlineNode point, TableReader table, List<OutlineNode> roots, List<OutlineNode> stack) {
+        // Table rows sit under the innermost heading that is not itself a table row.
+        while (!stack.isEmpty() && stack.get(stack.size() - 1).tableUnits != null) stack.remove(stack.size() - 1);
+        String group = table.group();
+        if (group != null && (stack.isEmpty() || !group.equals(stack.get(0).text.toString()))) {
+            stack.clear();
+            OutlineNode heading = new OutlineNode(Numbering.CHINESE, String.valueOf(roots.size() + 1), roots.size() + 1, group);
+            roots.add(heading);
+            stack.add(heading);
+        }
+        if (stack.isEmpty()) roots.add(point);
+        else stack.get(stack.size() - 1).children.add(point);
+        stack.add(point);
+    }
+
+    private static List<Section> sections(List<OutlineNode> roots, int year, List<String> warnings) {
+        boolean chineseTop = roots.stream().allMatch(n -> n.style == Numbering.CHINESE || n.style == Numbering.ORDINAL);
+        boolean anyChildren = roots.stream().anyMatch(n -> !n.children.isEmpty());
+        List<Section> out = new ArrayList<>();
+        if (chineseTop && anyChildren) {
+            int last = 0;
+            for (OutlineNode r : roots) {
+                String heading = r.text.toString().replace("\n", "");
+                // Numbering may run through the sections (4 follows 3 of the previous one) or restart at 1.
+                if (!r.children.isEmpty() && last > 0 && r.children.get(0).value != 1 && r.children.get(0).value != last + 1) {
+                    warnings.add("编号不连续：" + r.children.get(0).number + " 前一条为 " + last + "，请核对是否漏项。");
+                }
+                if (!r.children.isEmpty()) last = r.children.get(r.children.size() - 1).value;
+                out.add(new Section(r.number, Titles.title(heading, List.of()), points(r.children, year, warnings)));
+            }
+        } else {
+            out.add(new Section("", "", points(roots, year, warnings)));
+        }
+        return out;
+    }
+
+    private static List<Point> points(List<OutlineNode> nodes, int year, List<String> warnings) {
+        List<Point> out = new ArrayList<>();
+        int previous = 0;
+        for (OutlineNode n : nodes) {
+            if (previous > 0 && n.value != previous + 1 && n.value != 1) {
+                warnings.add("编号不连续：" + n.number + " 前一条为 " + previous + "，请核对是否漏项。");
+            }
+            previous = n.value;
+            out.add(point(n, year, warnings));
+        }
+        return out;
+    }
+
+    private static Point point(OutlineNode n, int year, List<String> warnings) {
+        String text = n.text.toString().strip();
+        UnitAnnotations.Found found = UnitAnnotations.find(text);
+        List<UnitRef> units = n.tableUnits != null ? n.tableUnits : found.units();
+        String phrase = n.tableDeadline != null ? n.tableDeadline : found.deadline();
+        String body = Titles.withoutSpans(text, found.spans());
+        if (phrase == null) phrase = DeadlineParser.phraseIn(body);
+        Deadline deadline = DeadlineParser.parse(phrase, year);
+        List<Milestone> milestones = new ArrayList<>();
+        for (Milestone m : DeadlineParser.milestones(body, year)) {
+            if (!m.date().equals(deadline.date())) milestones.add(m);
+        }
+        return new Point(n.number, Titles.title(text, found.spans()), text.replace("\n", ""), units, deadline,
+                List.copyOf(milestones), points(n.children, year, warnings));
+    }
+
+    /** For tests and callers that only need the dates of one phrase. */
+    static LocalDate dateOf(String phrase, int year) {
+        return DeadlineParser.parse(phrase, year).date();
+    }
+}

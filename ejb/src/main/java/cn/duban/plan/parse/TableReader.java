@@ -1,0 +1,102 @@
+package cn.duban.plan.parse;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Task tables (tab-separated as Word/Excel export them, or markdown pipes): a header row
+ * naming 序号, 工作任务, 牵头单位, 配合单位, 责任单位, 完成时限 … and one point per row.
+ */
+final class TableReader {
+
+    /** The cells of one table line. */
+    record Row(List<String> cells) {
+    }
+
+    private int number = -1;
+    private int task = -1;
+    private int lead = -1;
+    private int cooperating = -1;
+    private int responsible = -1;
+    private int deadline = -1;
+    private int category = -1;
+    private int counter;
+    private String group;
+
+    TableReader(Row header) {
+        List<String> cells = header.cells();
+        for (int i = 0; i < cells.size(); i++) {
+            String c = cells.get(i).replaceAll("\\s", "");
+            if (c.matches("序号|编号|序")) number = i;
+            else if (c.contains("牵头")) lead = i;
+            else if (c.contains("配合") || c.contains("协办") || c.contains("参与")) cooperating = i;
+            else if (c.contains("责任") && (c.contains("单位") || c.contains("科室") || c.contains("部门") || c.contains("主体"))) responsible = i;
+            else if (c.contains("时限") || c.contains("时间") || c.contains("节点")) deadline = i;
+            else if (c.matches(".*(类别|板块|领域|类型|项目名称|任务类别).*")) category = i;
+            else if (task < 0 && c.matches(".*(任务|要点|内容|措施|事项|工作).*")) task = i;
+        }
+    }
+
+    static Row split(String line) {
+        List<String> cells;
+        if (line.indexOf('\t') >= 0) {
+            cells = Arrays.stream(line.split("\t", -1)).map(String::strip).toList();
+        } else if (line.startsWith("|") && line.endsWith("|") && line.length() > 2) {
+            cells = Arrays.stream(line.substring(1, line.length() - 1).split("\\|", -1)).map(String::strip).toList();
+        } else {
+            return null;
+        }
+        if (cells.stream().allMatch(c -> c.matches("[-:\\s]*"))) return new Row(List.of()); // markdown rule line
+        return cells.size() >= 2 ? new Row(cells) : null;
+    }
+
+    static boolean isHeader(Row row) {
+        int hits = 0;
+        boolean hasTask = false;
+        for (String c : row.cells()) {
+            String s = c.replaceAll("\\s", "");
+            if (s.length() > 12) continue;
+            if (s.matches(".*(序号|牵头|配合|责任单位|责任科室|责任部门|完成时限|时间节点|完成时间).*")) hits++;
+            if (s.matches(".*(任务|要点|内容|措施|事项).*")) hasTask = true;
+        }
+        return hasTask && hits >= 1;
+    }
+
+    /** The category cell of the last row, which groups rows into sections. */
+    String group() {
+        return group;
+    }
+
+    /** The row as a point, or null for a row without a task (blank, a rule line, a repeated header). */
+    OutlineNode point(Row row) {
+        List<String> c = row.cells();
+        if (c.isEmpty() || isHeader(row)) return null;
+        String text = cell(c, task);
+        if (text == null && task < 0) {
+            // No task column named: the longest cell is the task.
+            text = c.stream().max((a, b) -> Integer.compare(a.length(), b.length())).orElse(null);
+        }
+        if (text == null || text.isBlank()) return null;
+        String cat = cell(c, category);
+        if (cat != null && !cat.isBlank()) group = cat;
+        counter++;
+        String no = cell(c, number);
+        String display = no != null && no.matches("\\d{1,4}") ? no : String.valueOf(counter);
+        OutlineNode node = new OutlineNode(Numbering.ARABIC, display, Integer.parseInt(display), text);
+        List<UnitRef> units = new ArrayList<>();
+        String leadCell = cell(c, lead);
+        String coopCell = cell(c, cooperating);
+        String respCell = cell(c, responsible);
+        if (leadCell != null) for (String n : UnitAnnotations.names(leadCell)) units.add(new UnitRef(n, UnitAnnotations.isCollective(n), UnitRole.LEAD));
+        if (respCell != null) UnitAnnotations.read(respCell, units);
+        if (coopCell != null) for (String n : UnitAnnotations.names(coopCell)) units.add(new UnitRef(n, UnitAnnotations.isCollective(n), UnitRole.COOPERATING));
+        node.tableUnits = units;
+        node.tableDeadline = cell(c, deadline);
+        return node;
+    }
+
+    private static String cell(List<String> cells, int index) {
+        return index >= 0 && index < cells.size() && !cells.get(index).isBlank() ? cells.get(index) : null;
+    }
+}

@@ -1,0 +1,209 @@
+package cn.duban.plan.web;
+
+import cn.duban.plan.Plan;
+import cn.duban.plan.PlanDocument;
+import cn.duban.plan.PlanLinkService;
+import cn.duban.plan.PlanService;
+import cn.duban.plan.parse.PlanLevel;
+import cn.duban.platform.DubanException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Import of work-point documents as plan templates, links between levels and coverage. */
+@Path("/plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PlanResource {
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    PlanLinkService links;
+
+    /** Pasted text to preview. */
+    public record PreviewRequest(String text, String sourceName, Integer year, PlanLevel level) {
+    }
+
+    /** A plan to save: the verbatim source and, optionally, the structure as edited in the preview. */
+    public record SaveRequest(String sourceText, String sourceName, PlanDocument plan) {
+    }
+
+    public record PlanSummary(UUID id, String title, PlanLevel level, int year, String issuer, String docNumber,
+                              UUID ownerUnitId, UUID derivedFrom, Instant createdAt, String createdBy, int version) {
+        static PlanSummary of(Plan p) {
+            return new PlanSummary(p.getId(), p.getTitle(), p.getLevel(), p.getYear(), p.getIssuer(), p.getDocNumber(),
+                    p.getOwnerUnitId(), p.getDerivedFrom(), p.getCreatedAt(), p.getCreatedBy(), p.getVersion());
+        }
+    }
+
+    public record LinkRequest(UUID pointId, UUID targetPointId) {
+    }
+
+    @POST
+    @Path("/preview")
+    @RolesAllowed("district-admin")
+    public PlanDocument preview(PreviewRequest request) {
+        if (request == null || request.text() == null) {
+            throw DubanException.badRequest("plan.import.empty", "请粘贴文件内容或上传文件。");
+        }
+        return plans.preview(request.text(), request.sourceName(), request.year(), request.level());
+    }
+
+    /** An uploaded file (part {@code file}; optional parts {@code year}, {@code level}); the response carries its text. */
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed("district-admin")
+    public PlanDocument previewFile(List<EntityPart> parts) throws IOException {
+        EntityPart file = null;
+        Integer year = null;
+        PlanLevel level = null;
+        for (EntityPart part : parts) {
+            switch (part.getName()) {
+                case "file" -> file = part;
+                case "year" -> year = parseYear(part.getContent(String.class));
+                case "level" -> level = parseLevel(part.getContent(String.class));
+                default -> { }
+            }
+        }
+        if (file == null) throw DubanException.badRequest("plan.import.empty", "请选择要上传的文件。");
+        String name = file.getFileName().orElse("upload");
+        byte[] bytes;
+        try (InputStream in = file.getContent()) {
+            bytes = in.readNBytes(cn.duban.plan.DocumentReader.MAX_BYTES + 1);
+        }
+        String text = plans.extractText(name, bytes);
+        return plans.preview(text, name, year, level).withSourceText(text);
+    }
+
+    @POST
+    @RolesAllowed("district-admin")
+    public Response save(SaveRequest request, @Context UriInfo uri) {
+        if (request == null) throw DubanException.badRequest("plan.source-missing", "缺少文件原文（sourceText）。");
+        Plan plan = plans.save(request.sourceText(), request.sourceName(), request.plan());
+        return Response.created(uri.getAbsolutePathBuilder().path(plan.getId().toString()).build())
+                .entity(plans.document(plan)).build();
+    }
+
+    @GET
+    @RolesAllowed({"district-admin", "leader"})
+    public List<PlanSummary> list(@QueryParam("year") Integer year, @QueryParam("level") String level) {
+        return plans.list(year, parseLevel(level)).stream().map(PlanSummary::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"district-admin", "leader"})
+    public PlanDocument get(@PathParam("id") UUID id) {
+        return plans.document(plans.get(id));
+    }
+
+    /** The document's original text, verbatim. */
+    @GET
+    @Path("/{id}/source")
+    @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
+    @RolesAllowed({"district-admin", "leader"})
+    public String source(@PathParam("id") UUID id) {
+        return plans.get(id).getSourceText();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed("district-admin")
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        plans.delete(id, ifMatch == null ? null : parseVersion(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/next-year")
+    @RolesAllowed("district-admin")
+    public Response nextYear(@PathParam("id") UUID id, @Context UriInfo uri) {
+        Plan plan = plans.nextYear(id);
+        return Response.created(uri.getBaseUriBuilder().path("plans").path(plan.getId().toString()).build())
+                .entity(plans.document(plan)).build();
+    }
+
+    @GET
+    @Path("/{id}/link-suggestions")
+    @RolesAllowed("district-admin")
+    public List<PlanLinkService.Suggestion> suggestions(@PathParam("id") UUID id, @QueryParam("target") UUID target,
+                                                        @QueryParam("limit") @DefaultValue("3") int limit) {
+        if (target == null) throw DubanException.badRequest("plan.link-target", "请指定上级计划（target）。");
+        return links.suggest(id, target, Math.max(1, Math.min(limit, 10)));
+    }
+
+    @POST
+    @Path("/{id}/links")
+    @RolesAllowed("district-admin")
+    public Response link(@PathParam("id") UUID id, LinkRequest request) {
+        if (request == null || request.pointId() == null || request.targetPointId() == null) {
+            throw DubanException.badRequest("plan.link-invalid", "请指定要点（pointId）和上级要点（targetPointId）。");
+        }
+        links.link(request.pointId(), request.targetPointId());
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/{id}/links")
+    @RolesAllowed("district-admin")
+    public Response unlink(@PathParam("id") UUID id, @QueryParam("pointId") UUID pointId,
+                           @QueryParam("targetPointId") UUID targetPointId) {
+        links.unlink(pointId, targetPointId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/coverage")
+    @RolesAllowed({"district-admin", "leader"})
+    public PlanLinkService.Coverage coverage(@PathParam("id") UUID id) {
+        return links.coverage(id);
+    }
+
+    private static Integer parseYear(String s) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            return Integer.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            throw DubanException.badRequest("plan.year-invalid", "年度无效：" + s);
+        }
+    }
+
+    static PlanLevel parseLevel(String s) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            return PlanLevel.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DubanException.badRequest("plan.level-invalid", "计划层级无效：" + s + "（可选 CITY、DISTRICT、TOWN）。");
+        }
+    }
+
+    private static int parseVersion(String ifMatch) {
+        try {
+            return Integer.parseInt(ifMatch.replace("\"", "").replace("W/", "").strip());
+        } catch (NumberFormatException e) {
+            throw DubanException.badRequest("request.if-match", "If-Match 头应为版本号。");
+        }
+    }
+}

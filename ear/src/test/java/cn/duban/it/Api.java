@@ -100,7 +100,15 @@ public final class Api {
 
     /** Sends the request as the user (null = anonymous) and reads the reply. */
     public static Reply send(String user, HttpRequest.Builder request) {
-        request.header("Accept", "application/json");
+        return send(user, request, "application/json");
+    }
+
+    public static Reply getText(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base() + path)).GET(), "text/plain");
+    }
+
+    private static Reply send(String user, HttpRequest.Builder request, String accept) {
+        request.header("Accept", accept);
         if (user != null) request.header("Authorization", "Bearer " + tokenOf(user));
         try {
             HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -88,6 +89,27 @@ class BrowserIT {
         browser.findElement(By.id("logout")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         assertThat(browser.getCurrentUrl()).contains("/realms/duban/");
+    }
+
+    @Test
+    void districtAdminPastesAPlanChecksItAndSavesIt() {
+        login("pt-admin");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
+        browser.get("http://localhost:" + TestStack.HTTP_PORT + "/app/admin/plan-import.xhtml");
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "导入工作要点"));
+        browser.findElements(By.cssSelector(".ui-tabs-nav li")).get(1).click();
+        WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("source:tabs:text")));
+        text.sendKeys("2025年桃浦镇安全生产工作要点\n一、压实责任\n1.开展安全生产大检查。（责任单位：桃浦镇、某新设机构，完成时限：6月底前）\n"
+                + "2.组织应急演练，年内至少1次。（责任单位：各部门）\n");
+        browser.findElement(By.id("source:tabs:parse")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview:tree")));
+        assertThat(browser.findElement(By.id("preview:title")).getAttribute("value")).isEqualTo("2025年桃浦镇安全生产工作要点");
+        assertThat(browser.getPageSource()).contains("某新设机构").contains("2025-06-30");
+        browser.findElement(By.id("preview:save")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "2025年桃浦镇安全生产工作要点"));
+        assertThat(browser.getCurrentUrl()).contains("/app/admin/plan.xhtml?id=");
+        assertThat(browser.getPageSource()).contains("开展安全生产大检查").contains("某新设机构⚠");
     }
 
     private void login(String user) {

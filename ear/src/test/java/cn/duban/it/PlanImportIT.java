@@ -45,10 +45,11 @@ class PlanImportIT {
 
     @Test
     void previewParsesTheDistrictSeedAndResolvesUnits() throws IOException {
-        Reply reply = Api.post("pt-admin", "/plans/preview", textRequest(seed("putuo-district-2025.txt")));
+        String text = seed("putuo-district-2025.txt").replace("2025年上海市普陀区政务公开工作要点", "2025年上海市普陀区政务公开工作要点（预览）");
+        Reply reply = Api.post("pt-admin", "/plans/preview", textRequest(text));
         assertThat(reply.status()).isEqualTo(200);
         JsonObject plan = reply.json();
-        assertThat(plan.getString("title")).contains("政务公开工作要点");
+        assertThat(plan.getString("title")).isEqualTo("2025年上海市普陀区政务公开工作要点（预览）");
         assertThat(plan.getInt("year")).isEqualTo(2025);
         assertThat(plan.getString("level")).isEqualTo("DISTRICT");
         assertThat(plan.getJsonArray("sections")).hasSizeGreaterThanOrEqualTo(4);
@@ -86,7 +87,7 @@ class PlanImportIT {
         Reply fromPutuo = Api.get("pt-admin", "/plans/" + id);
         assertThat(fromPutuo.status()).isEqualTo(404);
         assertThat(fromPutuo.problemCode()).isEqualTo("plan.not-found");
-        assertThat(Api.get("pt-admin", "/plans/" + id + "/source").status()).isEqualTo(404);
+        assertThat(Api.getText("pt-admin", "/plans/" + id + "/source").status()).isEqualTo(404);
         assertThat(Api.get("pt-admin", "/plans").array().stream().map(p -> p.asJsonObject().getString("id"))).doesNotContain(id);
         assertThat(Api.delete("pt-admin", "/plans/" + id).status()).isEqualTo(404);
         assertThat(Db.appRoleCount("select count(*) from plan_point")).isZero();
@@ -99,7 +100,7 @@ class PlanImportIT {
         assertThat(plan.getString("level")).isEqualTo("CITY");
         assertThat(plan.getInt("year")).isEqualTo(2024);
         String id = plan.getString("id");
-        Reply source = Api.send("pt-admin", java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.base() + "/plans/" + id + "/source")));
+        Reply source = Api.getText("pt-admin", "/plans/" + id + "/source");
         assertThat(source.body()).isEqualTo(text);
 
         long points = Db.ownerCount("select count(*) from plan_point where plan_id = '" + id + "'");

@@ -150,7 +150,12 @@ public class PlanService {
         em.remove(plan);
     }
 
-    /** The saved plan as a document tree with ids. */
+    /** A saved plan as a document tree with ids. */
+    public PlanDocument document(UUID id) {
+        return document(get(id));
+    }
+
+    /** The plan (managed, or just saved) as a document tree with ids. */
     public PlanDocument document(Plan plan) {
         List<PlanPoint> points = points(plan.getId());
         Map<UUID, List<PlanPoint>> childrenOf = new HashMap<>();

@@ -9,7 +9,7 @@ import jakarta.faces.convert.FacesConverter;
 import java.util.UUID;
 
 /** Ids in select menus and view parameters (Faces 4.0 has no UUID converter of its own). */
-@FacesConverter(value = "duban.uuid", forClass = UUID.class)
+@FacesConverter(forClass = UUID.class)
 public class UuidConverter implements Converter<UUID> {
 
     @Override

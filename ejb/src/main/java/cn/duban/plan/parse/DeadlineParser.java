@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class DeadlineParser {
 
+    private static final Pattern EDGES = Pattern.compile("^[：:，,；;\\s]+|[。；;，,\\s]+$");
+
     private static final String CN_NUM = "一二三四五六七八九十";
     private static final Pattern FULL_DATE = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
     private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(上旬|中旬|下旬)?");
@@ -174,7 +176,7 @@ public final class DeadlineParser {
 
     private static String clean(String phrase) {
         if (phrase == null) return null;
-        String p = phrase.strip().replaceAll("^[：:，,；;\\s]+|[。；;，,\\s]+$", "");
+        String p = EDGES.matcher(phrase.strip()).replaceAll("");
         return p.isEmpty() ? null : p;
     }
 }

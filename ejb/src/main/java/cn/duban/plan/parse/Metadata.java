@@ -18,8 +18,10 @@ record Metadata(String title, String issuer, PlanLevel level, int year, String d
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日|(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern LABELLED_ISSUER = Pattern.compile("(?:发文机关|发布机构|发文单位)\\s*[:：|]\\s*\\|?\\s*([\\u4e00-\\u9fa5]{2,30})");
 
-    static Metadata extract(List<String> preamble, List<String> trailer, ParseOptions opts, List<String> warnings) {
-        List<String> all = new ArrayList<>(preamble);
+    static Metadata extract(List<String> labels, List<String> preamble, List<String> trailer, ParseOptions opts,
+                            List<String> warnings) {
+        List<String> all = new ArrayList<>(labels);
+        all.addAll(preamble);
         all.addAll(trailer);
 
         String docNumber = null;
@@ -61,7 +63,11 @@ record Metadata(String title, String issuer, PlanLevel level, int year, String d
         }
         if (issuer == null) {
             // The signature after the body is the most reliable; then a heading line before it.
-            for (String line : trailer) if (Noise.isIssuerLine(line)) issuer = line;
+            for (String line : trailer) {
+                // "上海市普陀区人民政府办公室　2025年2月10日印发": the signature with its date.
+                String signature = line.replaceAll("\\s*\\d{4}\\s*年.*$", "").strip();
+                if (Noise.isIssuerLine(signature)) issuer = signature;
+            }
         }
         if (issuer == null) issuer = noticeIssuer;
         if (issuer == null) {
@@ -74,7 +80,7 @@ record Metadata(String title, String issuer, PlanLevel level, int year, String d
         }
 
         LocalDate issuedOn = null;
-        for (List<String> part : List.of(trailer, preamble)) {
+        for (List<String> part : List.of(trailer, labels, preamble)) {
             for (String line : part) {
                 if (issuedOn != null) break;
                 Matcher m = DATE.matcher(line);

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class PlanParser {
 
+    private static final Pattern DATE_START = Pattern.compile("\\d{1,2}\\s*[.．]\\s*\\d{1,2}");
+    private static final Pattern NEWLINE = Pattern.compile("\n");
+
     private static final Pattern MARKDOWN = Pattern.compile("^\\s*(#{1,6}\\s*|>\\s*|[-*+]\\s+(?=\\S))|\\*\\*|__|~~|`");
     private static final Pattern TERMINATED = Pattern.compile("[。；;！!？?：:）)”」』]$");
 
@@ -25,13 +28,17 @@ public final class PlanParser {
         List<OutlineNode> roots = new ArrayList<>();
         List<String> preamble = new ArrayList<>();
         List<String> trailer = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         TableReader table = null;
         List<OutlineNode> stack = new ArrayList<>();
         boolean previousTerminated = true;
         boolean inPoints = false;
 
         for (String line : lines) {
-            if (Noise.isChrome(line)) continue;
+            if (Noise.isChrome(line)) {
+                if (Noise.isLabelledMetadata(line)) labels.add(line.replace('\t', ' '));
+                continue;
+            }
             TableReader.Row row = TableReader.split(line);
             if (row != null) {
                 if (table == null || TableReader.isHeader(row)) {
@@ -76,8 +83,8 @@ public final class PlanParser {
         if (roots.isEmpty()) {
             throw new PlanParseException("NO_NUMBERING", "未识别到带编号的工作要点（如“一、”“（一）”“1.”）。请检查文件内容，或将要点按编号逐条列出后重试。");
         }
-        Metadata meta = Metadata.extract(preamble, trailer, opts, warnings);
-        List<Section> sections = sections(roots, meta.year(), warnings);
+        Metadata meta = Metadata.extract(labels, preamble, trailer, opts, warnings);
+        List<Section> sections = sections(roots, meta.year(), meta.title(), warnings);
         return new ParsedPlan(meta.title(), meta.issuer(), meta.level(), meta.year(), meta.docNumber(), meta.issuedOn(),
                 sections, List.copyOf(warnings));
     }
@@ -85,7 +92,7 @@ public final class PlanParser {
     /** Lines, normalised, without markdown markers and blank lines. */
     static List<String> lines(String text) {
         List<String> out = new ArrayList<>();
-        for (String raw : TextNormalizer.normalize(text).split("\n")) {
+        for (String raw : NEWLINE.split(TextNormalizer.normalize(text))) {
             String line = MARKDOWN.matcher(raw).replaceAll("").strip();
             if (!line.isEmpty()) out.add(line);
         }
@@ -93,7 +100,7 @@ public final class PlanParser {
     }
 
     private static boolean looksLikeDate(String line) {
-        return line.matches("^\\d{1,2}\\s*[.．]\\s*\\d{1,2}.*");
+        return DATE_START.matcher(line).lookingAt();
     }
 
     /**
@@ -132,7 +139,7 @@ public final class PlanParser {
         stack.add(point);
     }
 
-    private static List<Section> sections(List<OutlineNode> roots, int year, List<String> warnings) {
+    private static List<Section> sections(List<OutlineNode> roots, int year, String title, List<String> warnings) {
         boolean chineseTop = roots.stream().allMatch(n -> n.style == Numbering.CHINESE || n.style == Numbering.ORDINAL);
         boolean anyChildren = roots.stream().anyMatch(n -> !n.children.isEmpty());
         List<Section> out = new ArrayList<>();
@@ -148,7 +155,7 @@ public final class PlanParser {
                 out.add(new Section(r.number, Titles.title(heading, List.of()), points(r.children, year, warnings)));
             }
         } else {
-            out.add(new Section("", "", points(roots, year, warnings)));
+            out.add(new Section("", title, points(roots, year, warnings)));
         }
         return out;
     }

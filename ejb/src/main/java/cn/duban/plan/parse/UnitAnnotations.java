@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
  */
 final class UnitAnnotations {
 
+    private static final Pattern LABEL_NOISE = Pattern.compile("[\\s:：]");
+    private static final Pattern VALUE_EDGES = Pattern.compile("^[，,；;。\\s]+|[，,；;。\\s]+$");
+    private static final Pattern LEADING_WORD = Pattern.compile("^(由|请|并|和|及)");
+    private static final Pattern NOT_A_NAME = Pattern.compile("\\d{1,2}月|^全年$|^年底前$");
+
     /** What an annotation said, and where it stands in the text (to keep it out of titles). */
     record Found(List<UnitRef> units, String deadline, List<int[]> spans) {
     }
@@ -67,9 +72,9 @@ final class UnitAnnotations {
         if (labels.get(0)[0] > 0) addFree(inner.substring(0, labels.get(0)[0]), units);
         for (int i = 0; i < labels.size(); i++) {
             int[] l = labels.get(i);
-            String label = inner.substring(l[0], l[1]).replaceAll("[\\s:：]", "");
-            String value = inner.substring(l[1], i + 1 < labels.size() ? labels.get(i + 1)[0] : inner.length())
-                    .replaceAll("^[，,；;。\\s]+|[，,；;。\\s]+$", "");
+            String label = LABEL_NOISE.matcher(inner.substring(l[0], l[1])).replaceAll("");
+            String value = VALUE_EDGES.matcher(
+                    inner.substring(l[1], i + 1 < labels.size() ? labels.get(i + 1)[0] : inner.length())).replaceAll("");
             if (label.startsWith("完成") || label.startsWith("时")) {
                 deadline = value;
             } else if (label.startsWith("配合") || label.startsWith("协办") || label.startsWith("参与")) {
@@ -103,7 +108,7 @@ final class UnitAnnotations {
     static List<String> names(String list) {
         List<String> out = new ArrayList<>();
         for (String raw : SPLIT.split(list)) {
-            String name = raw.strip().replaceAll("^(由|请|并|和|及)", "");
+            String name = LEADING_WORD.matcher(raw.strip()).replaceAll("");
             // "区数据局等相关部门": a unit and a collective.
             int etc = name.indexOf('等');
             if (etc > 0 && etc < name.length() - 1) {
@@ -111,7 +116,7 @@ final class UnitAnnotations {
                 name = name.substring(etc + 1);
             }
             name = TRAILING.matcher(name).replaceAll("").strip();
-            if (name.length() >= 2 && name.length() <= 40 && !name.matches(".*\\d{1,2}月.*|全年|年底前")) out.add(name);
+            if (name.length() >= 2 && name.length() <= 40 && !NOT_A_NAME.matcher(name).find()) out.add(name);
         }
         return out;
     }

@@ -55,7 +55,7 @@ public class PlanImportPage implements Serializable {
     private UUID ownerUnitId;
     private TreeNode<Row> tree;
     /** Unresolved name → the unit the user picked (or none yet). */
-    private final Map<String, UUID> mapping = new LinkedHashMap<>();
+    private final Map<String, String> mapping = new LinkedHashMap<>();
     /** Names the parser resolved, with their unit: edits keep them. */
     private final Map<String, UUID> resolved = new HashMap<>();
     private final Map<String, Boolean> collectives = new HashMap<>();
@@ -217,7 +217,8 @@ public class PlanImportPage implements Serializable {
 
     private PlanDocument.UnitRef ref(String name, String role) {
         boolean collective = collectives.getOrDefault(name, name.startsWith("各") || name.startsWith("相关"));
-        UUID id = collective ? null : mapping.getOrDefault(name, resolved.get(name));
+        String picked = mapping.get(name);
+        UUID id = collective ? null : picked != null && !picked.isBlank() ? UUID.fromString(picked) : resolved.get(name);
         return new PlanDocument.UnitRef(name, collective, id, role);
     }
 
@@ -230,19 +231,12 @@ public class PlanImportPage implements Serializable {
         return units.list();
     }
 
-    public List<Map.Entry<String, UUID>> getMappings() {
+    public List<Map.Entry<String, String>> getMappings() {
         return new ArrayList<>(mapping.entrySet());
     }
 
-    public UUID mappingOf(String name) {
-        return mapping.get(name);
-    }
-
-    public void setMapping(String name, UUID unitId) {
-        mapping.put(name, unitId);
-    }
-
-    public Map<String, UUID> getMapping() { return mapping; }
+    /** Unresolved name → id of the unit the user picked, as the select menu sends it. */
+    public Map<String, String> getMapping() { return mapping; }
     public PlanLevel[] getLevels() { return PlanLevel.values(); }
     public DeadlineKind[] getDeadlineKinds() { return DeadlineKind.values(); }
     public PlanDocument getPreview() { return preview; }

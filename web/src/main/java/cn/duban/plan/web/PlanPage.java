@@ -47,7 +47,7 @@ public class PlanPage implements Serializable {
 
     public void load() {
         try {
-            plan = plans.document(plans.get(id));
+            plan = plans.document(id);
         } catch (DubanException e) {
             Messages.error(e);
         }

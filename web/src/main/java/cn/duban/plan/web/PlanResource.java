@@ -116,7 +116,7 @@ public class PlanResource {
     @Path("/{id}")
     @RolesAllowed({"district-admin", "leader"})
     public PlanDocument get(@PathParam("id") UUID id) {
-        return plans.document(plans.get(id));
+        return plans.document(id);
     }
 
     /** The document's original text, verbatim. */

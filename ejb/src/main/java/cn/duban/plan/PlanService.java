@@ -147,6 +147,11 @@ public class PlanService {
         if (derived > 0) {
             throw DubanException.conflict("plan.in-use", "该计划已派生出下一年度计划，不能删除。");
         }
+        Long published = em.createQuery("select count(t) from Task t where t.planId = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        if (published > 0) {
+            throw DubanException.conflict("plan.published", "该计划已下达 " + published + " 项任务，不能删除。");
+        }
         em.remove(plan);
     }
 

@@ -13,11 +13,18 @@ public class DubanException extends RuntimeException {
 
     private final int status;
     private final String code;
+    private final java.util.List<?> errors;
 
     public DubanException(int status, String code, String detail) {
+        this(status, code, detail, null);
+    }
+
+    /** With itemised errors (e.g. the rows of an imported sheet), rendered as the problem's {@code errors}. */
+    public DubanException(int status, String code, String detail, java.util.List<?> errors) {
         super(detail);
         this.status = status;
         this.code = code;
+        this.errors = errors == null ? null : java.util.List.copyOf(errors);
     }
 
     public static DubanException badRequest(String code, String detail) {
@@ -50,5 +57,9 @@ public class DubanException extends RuntimeException {
 
     public String detail() {
         return getMessage();
+    }
+
+    public java.util.List<?> errors() {
+        return errors;
     }
 }

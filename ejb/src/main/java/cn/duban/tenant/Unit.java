@@ -50,6 +50,9 @@ public class Unit {
     @JoinColumn(name = "parent_id")
     private Unit parent;
 
+    /** Where reminders go by e-mail, when the server has a mail relay. */
+    private String email;
+
     @Version
     private int version;
 
@@ -81,5 +84,7 @@ public class Unit {
     public void setRankingGroup(String rankingGroup) { this.rankingGroup = rankingGroup; }
     public Unit getParent() { return parent; }
     public void setParent(Unit parent) { this.parent = parent; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
     public int getVersion() { return version; }
 }

@@ -4,7 +4,11 @@ import java.util.List;
 
 /** A unit as an administrator describes it when creating or editing units. */
 public record UnitInput(String code, String name, UnitKind kind, String rankingGroup,
-                        List<String> aliases, String parentCode) {
+                        List<String> aliases, String parentCode, String email) {
+
+    public UnitInput(String code, String name, UnitKind kind, String rankingGroup, List<String> aliases, String parentCode) {
+        this(code, name, kind, rankingGroup, aliases, parentCode, null);
+    }
 
     public UnitInput {
         aliases = aliases == null ? List.of() : aliases.stream()
@@ -13,5 +17,6 @@ public record UnitInput(String code, String name, UnitKind kind, String rankingG
         name = name == null ? null : name.strip();
         rankingGroup = rankingGroup == null || rankingGroup.isBlank() ? null : rankingGroup.strip();
         parentCode = parentCode == null || parentCode.isBlank() ? null : parentCode.strip();
+        email = email == null || email.isBlank() ? null : email.strip();
     }
 }

@@ -77,6 +77,7 @@ public class UnitService {
         unit.setKind(input.kind());
         unit.setRankingGroup(input.rankingGroup());
         unit.setAliases(input.aliases());
+        unit.setEmail(input.email());
         unit.setParent(input.parentCode() == null ? null : parent(input.parentCode(), unit.getCode()));
         return unit;
     }
@@ -99,6 +100,7 @@ public class UnitService {
         Unit unit = new Unit(input.code(), input.name(), input.kind());
         unit.setRankingGroup(input.rankingGroup());
         unit.setAliases(input.aliases());
+        unit.setEmail(input.email());
         if (input.parentCode() != null && !pendingCodes.contains(input.parentCode())) {
             unit.setParent(parent(input.parentCode(), input.code()));
         }

@@ -28,7 +28,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         String instance = uriInfo == null ? null : uriInfo.getPath();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof DubanException e) {
-                return Problem.response(e.status(), e.code(), e.detail(), instance);
+                return Problem.response(e.status(), e.code(), e.detail(), instance, e.errors());
             }
             if (t instanceof OptimisticLockException) {
                 return Problem.response(409, "conflict.stale", "数据已被他人修改，请刷新后重试。", instance);

@@ -132,7 +132,7 @@ public class PlanResource {
     @Path("/{id}")
     @RolesAllowed("district-admin")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        plans.delete(id, ifMatch == null ? null : parseVersion(ifMatch));
+        plans.delete(id, cn.duban.web.Requests.version(ifMatch));
         return Response.noContent().build();
     }
 
@@ -196,14 +196,6 @@ public class PlanResource {
             return PlanLevel.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw DubanException.badRequest("plan.level-invalid", "计划层级无效：" + s + "（可选 CITY、DISTRICT、TOWN）。");
-        }
-    }
-
-    private static int parseVersion(String ifMatch) {
-        try {
-            return Integer.parseInt(ifMatch.replace("\"", "").replace("W/", "").strip());
-        } catch (NumberFormatException e) {
-            throw DubanException.badRequest("request.if-match", "If-Match 头应为版本号。");
         }
     }
 }

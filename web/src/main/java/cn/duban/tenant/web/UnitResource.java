@@ -54,15 +54,7 @@ public class UnitResource {
     @Path("/{id}")
     @RolesAllowed("district-admin")
     public UnitView update(@PathParam("id") UUID id, UnitInput input, @HeaderParam("If-Match") String ifMatch) {
-        Integer version = ifMatch == null ? null : parseVersion(ifMatch);
+        Integer version = cn.duban.web.Requests.version(ifMatch);
         return UnitView.of(units.update(id, input, version));
-    }
-
-    private static Integer parseVersion(String etag) {
-        try {
-            return Integer.valueOf(etag.replace("\"", "").replace("W/", "").strip());
-        } catch (NumberFormatException e) {
-            throw cn.duban.platform.DubanException.badRequest("request.if-match-invalid", "If-Match 头应为单位的版本号。");
-        }
     }
 }

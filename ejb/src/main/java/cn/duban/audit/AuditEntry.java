@@ -1,0 +1,68 @@
+package cn.duban.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.TenantId;
+
+/** One entry of the audit trail, read-only: entries are written by {@link AuditService} alone. */
+@Entity
+@Immutable
+@Table(name = "audit_log")
+@IdClass(AuditEntry.Key.class)
+public class AuditEntry {
+
+    public record Key(String tenantId, long seq) implements Serializable {
+        public Key() {
+            this(null, 0);
+        }
+    }
+
+    @Id
+    @TenantId
+    @Column(name = "tenant_id")
+    private String tenantId;
+
+    @Id
+    private long seq;
+
+    private Instant at;
+    private String actor;
+    private String action;
+
+    @Column(name = "entity_type")
+    private String entityType;
+
+    @Column(name = "entity_id")
+    private UUID entityId;
+
+    private String detail;
+
+    @Column(name = "prev_hash")
+    private String prevHash;
+
+    private String hash;
+
+    protected AuditEntry() {
+    }
+
+    public AuditChain.Entry chained() {
+        return new AuditChain.Entry(seq, at, actor, action, entityType, entityId, detail, prevHash, hash);
+    }
+
+    public long getSeq() { return seq; }
+    public Instant getAt() { return at; }
+    public String getActor() { return actor; }
+    public String getAction() { return action; }
+    public String getEntityType() { return entityType; }
+    public UUID getEntityId() { return entityId; }
+    public String getDetail() { return detail; }
+    public String getPrevHash() { return prevHash; }
+    public String getHash() { return hash; }
+}

@@ -1,0 +1,63 @@
+package cn.duban.ledger;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.hibernate.annotations.TenantId;
+
+/** A dated step of a task (阶段节点): a milestone of the point or one report of a frequency rule. */
+@Entity
+@Table(name = "task_checkpoint")
+public class Checkpoint {
+
+    @Id
+    private UUID id;
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private String tenantId;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "task_id", nullable = false, updatable = false)
+    private Task task;
+
+    @Column(nullable = false)
+    private int position;
+
+    @Column(nullable = false)
+    private String label;
+
+    @Column(name = "due_date", nullable = false)
+    private LocalDate due;
+
+    @Column(name = "done_on")
+    private LocalDate doneOn;
+
+    protected Checkpoint() {
+    }
+
+    Checkpoint(Task task, int position, String label, LocalDate due) {
+        this.id = UUID.randomUUID();
+        this.task = task;
+        this.position = position;
+        this.label = label;
+        this.due = due;
+    }
+
+    void markDone(LocalDate on) {
+        this.doneOn = on;
+    }
+
+    public UUID getId() { return id; }
+    public Task getTask() { return task; }
+    public int getPosition() { return position; }
+    public String getLabel() { return label; }
+    public LocalDate getDue() { return due; }
+    public LocalDate getDoneOn() { return doneOn; }
+}

@@ -1,0 +1,139 @@
+package cn.duban.ledger;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.TenantId;
+
+/**
+ * A progress report (进展报送) of a unit on a task: text, % complete, evidence. A draft may
+ * change; once submitted it is a record (the database refuses changes too) and is reviewed.
+ */
+@Entity
+@Table(name = "progress_report")
+public class ProgressReport {
+
+    @Id
+    private UUID id;
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private String tenantId;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "task_id", nullable = false, updatable = false)
+    private Task task;
+
+    @Column(name = "checkpoint_id")
+    private UUID checkpointId;
+
+    @Column(name = "unit_id", nullable = false, updatable = false)
+    private UUID unitId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ReportState state = ReportState.DRAFT;
+
+    @Column(nullable = false)
+    private String text;
+
+    @Column(nullable = false)
+    private int percent;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "submitted_by")
+    private String submittedBy;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Column(name = "idempotency_key")
+    private String idempotencyKey;
+
+    @Column(name = "reviewed_by")
+    private String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+
+    @Column(name = "review_comment")
+    private String reviewComment;
+
+    @Enumerated(EnumType.STRING)
+    private Rating rating;
+
+    @Version
+    private int version;
+
+    protected ProgressReport() {
+    }
+
+    ProgressReport(Task task, String text, int percent, UUID checkpointId, String createdBy) {
+        this.id = UUID.randomUUID();
+        this.task = task;
+        this.unitId = task.getUnit().getId();
+        this.text = text;
+        this.percent = percent;
+        this.checkpointId = checkpointId;
+        this.createdBy = createdBy;
+        this.createdAt = Instant.now();
+    }
+
+    void edit(String text, int percent, UUID checkpointId) {
+        this.text = text;
+        this.percent = percent;
+        this.checkpointId = checkpointId;
+    }
+
+    void submit(String by, String idempotencyKey) {
+        this.state = ReportState.SUBMITTED;
+        this.submittedBy = by;
+        this.submittedAt = Instant.now();
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    void review(ReportState outcome, String by, String comment, Rating rating) {
+        this.state = outcome;
+        this.reviewedBy = by;
+        this.reviewedAt = Instant.now();
+        this.reviewComment = comment;
+        this.rating = rating;
+    }
+
+    /** A report of 100% asks for the task to be accepted as done. */
+    public boolean isFinal() {
+        return percent == 100;
+    }
+
+    public UUID getId() { return id; }
+    public Task getTask() { return task; }
+    public UUID getCheckpointId() { return checkpointId; }
+    public UUID getUnitId() { return unitId; }
+    public ReportState getState() { return state; }
+    public String getText() { return text; }
+    public int getPercent() { return percent; }
+    public String getCreatedBy() { return createdBy; }
+    public Instant getCreatedAt() { return createdAt; }
+    public String getSubmittedBy() { return submittedBy; }
+    public Instant getSubmittedAt() { return submittedAt; }
+    public String getIdempotencyKey() { return idempotencyKey; }
+    public String getReviewedBy() { return reviewedBy; }
+    public Instant getReviewedAt() { return reviewedAt; }
+    public String getReviewComment() { return reviewComment; }
+    public Rating getRating() { return rating; }
+    public int getVersion() { return version; }
+}

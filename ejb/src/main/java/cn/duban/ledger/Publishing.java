@@ -1,0 +1,121 @@
+package cn.duban.ledger;
+
+import cn.duban.plan.PlanDocument;
+import cn.duban.plan.PlanPoint;
+import cn.duban.plan.PointUnit;
+import cn.duban.plan.parse.Milestone;
+import cn.duban.plan.parse.UnitRole;
+import cn.duban.tenant.Unit;
+import cn.duban.tenant.UnitKind;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The publishing rules, free of the container: which units a point's named units stand for
+ * (collectives expanded), who leads, and how a new task is built from its point.
+ */
+final class Publishing {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    /** A unit's part in a point: the unit and whether it leads. */
+    record Assignee(Unit unit, UnitRole role) {
+    }
+
+    /** A named unit that needs a person to decide (相关部门, a name not matched to a unit, or no unit at all). */
+    record Open(String name, String reason) {
+    }
+
+    /** The units a point's names resolve to, and the names that stay open. */
+    record Resolution(List<Assignee> assignees, List<Open> open) {
+    }
+
+    private Publishing() {
+    }
+
+    /**
+     * Resolves a point's named units against the tenant's units. Collectives expand to every
+     * town or department; a unit named twice keeps its strongest role (lead). If no name says
+     * who leads, the first named unit does.
+     */
+    static Resolution resolve(List<PointUnit> named, List<Unit> all) {
+        Map<UUID, Unit> byId = new LinkedHashMap<>();
+        for (Unit u : all) byId.put(u.getId(), u);
+        Map<UUID, Assignee> out = new LinkedHashMap<>();
+        List<Open> open = new ArrayList<>();
+        boolean anyLead = named.stream().anyMatch(n -> n.getRole() == UnitRole.LEAD);
+        boolean first = true;
+        for (PointUnit n : named) {
+            UnitRole role = n.getRole() == UnitRole.LEAD || (!anyLead && first) ? UnitRole.LEAD : UnitRole.COOPERATING;
+            first = false;
+            if (n.isCollective()) {
+                CollectiveScope scope = CollectiveScope.of(n.getName());
+                if (scope == CollectiveScope.CHOOSE) {
+                    open.add(new Open(n.getName(), "需指定具体单位"));
+                    continue;
+                }
+                for (Unit u : all) {
+                    boolean fits = switch (scope) {
+                        case TOWNS -> u.getKind() == UnitKind.TOWN;
+                        case DEPARTMENTS -> u.getKind() == UnitKind.DEPARTMENT;
+                        default -> u.getKind() != UnitKind.DISTRICT_OFFICE;
+                    };
+                    if (fits) add(out, u, role);
+                }
+            } else if (n.getUnitId() != null && byId.containsKey(n.getUnitId())) {
+                add(out, byId.get(n.getUnitId()), role);
+            } else {
+                open.add(new Open(n.getName(), "未匹配到本区单位"));
+            }
+        }
+        return new Resolution(List.copyOf(out.values()), open);
+    }
+
+    private static void add(Map<UUID, Assignee> out, Unit unit, UnitRole role) {
+        Assignee before = out.get(unit.getId());
+        if (before == null || (before.role() == UnitRole.COOPERATING && role == UnitRole.LEAD)) {
+            out.put(unit.getId(), new Assignee(unit, role));
+        }
+    }
+
+    /** The point's named units, or its nearest ancestor's when it names none (sub-points inherit). */
+    static List<PointUnit> namedUnits(PlanPoint point) {
+        for (PlanPoint p = point; p != null; p = p.getParent()) {
+            if (!p.getUnits().isEmpty()) return p.getUnits();
+        }
+        return List.of();
+    }
+
+    static List<Milestone> milestones(PlanPoint point) {
+        return Arrays.stream(JSONB.fromJson(point.getMilestonesJson(), PlanDocument.Milestone[].class))
+                .map(m -> new Milestone(m.text(), m.date())).toList();
+    }
+
+    static Task newTask(PlanPoint point, Unit unit, UnitRole role, String by) {
+        Task task = new Task(point, unit, role, title(point), point.getDeadlineText(), point.getDeadlineDate(), by);
+        for (Checkpoints.Planned c : Checkpoints.of(point.getDeadlineKind(), point.getDeadlineFrequency(), point.getDeadlineDate(),
+                milestones(point))) {
+            task.addCheckpoint(c.label(), c.due());
+        }
+        return task;
+    }
+
+    /** A task for one more unit on a point already published: same deadline and checkpoints as the others. */
+    static Task copyOf(Task sibling, Unit unit, UnitRole role, String by) {
+        Task task = new Task(sibling.getPoint(), unit, role, sibling.getTitle(), sibling.getDeadlineText(), sibling.getDeadline(), by);
+        for (Checkpoint c : sibling.getCheckpoints()) task.addCheckpoint(c.getLabel(), c.getDue());
+        return task;
+    }
+
+    /** "5. 深化重点领域信息公开": number and title, as a ledger names a task. */
+    static String title(PlanPoint point) {
+        String t = point.getNumber().isBlank() ? point.getTitle() : point.getNumber() + " " + point.getTitle();
+        return t.length() > 1000 ? t.substring(0, 999) + "…" : t;
+    }
+}

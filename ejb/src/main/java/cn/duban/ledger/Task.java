@@ -1,0 +1,200 @@
+package cn.duban.ledger;
+
+import cn.duban.plan.PlanPoint;
+import cn.duban.plan.parse.UnitRole;
+import cn.duban.tenant.Unit;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.TenantId;
+
+/**
+ * A task of the ledger (任务): one work point for one responsible unit, lead or co-operating,
+ * with its deadline, checkpoints, status and progress.
+ */
+@Entity
+@Table(name = "task")
+public class Task {
+
+    @Id
+    private UUID id;
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private String tenantId;
+
+    @Column(name = "plan_id", nullable = false, updatable = false)
+    private UUID planId;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "point_id", nullable = false, updatable = false)
+    private PlanPoint point;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "unit_id", nullable = false, updatable = false)
+    private Unit unit;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private UnitRole role;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(name = "deadline_text")
+    private String deadlineText;
+
+    @Column(name = "deadline_date", nullable = false)
+    private LocalDate deadline;
+
+    @Column(name = "original_deadline", nullable = false, updatable = false)
+    private LocalDate originalDeadline;
+
+    @Column(name = "deadline_overridden", nullable = false)
+    private boolean deadlineOverridden;
+
+    @Column(name = "next_due_date", nullable = false)
+    private LocalDate nextDue;
+
+    @Column(name = "key_task", nullable = false)
+    private boolean keyTask;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private TaskStatus status = TaskStatus.ASSIGNED;
+
+    @Column(nullable = false)
+    private int progress;
+
+    @Column(name = "completed_on")
+    private LocalDate completedOn;
+
+    @Column(name = "on_time")
+    private Boolean onTime;
+
+    @Enumerated(EnumType.STRING)
+    private Rating rating;
+
+    @Column(name = "last_report_at")
+    private Instant lastReportAt;
+
+    @Column(name = "published_at", nullable = false, updatable = false)
+    private Instant publishedAt;
+
+    @Column(name = "published_by", nullable = false, updatable = false)
+    private String publishedBy;
+
+    @Version
+    private int version;
+
+    @OneToMany(mappedBy = "task", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<Checkpoint> checkpoints = new ArrayList<>();
+
+    protected Task() {
+    }
+
+    Task(PlanPoint point, Unit unit, UnitRole role, String title, String deadlineText, LocalDate deadline, String publishedBy) {
+        this.id = UUID.randomUUID();
+        this.planId = point.getPlan().getId();
+        this.point = point;
+        this.unit = unit;
+        this.role = role;
+        this.title = title;
+        this.deadlineText = deadlineText;
+        this.deadline = deadline;
+        this.originalDeadline = deadline;
+        this.nextDue = deadline;
+        this.publishedAt = Instant.now();
+        this.publishedBy = publishedBy;
+    }
+
+    void addCheckpoint(String label, LocalDate due) {
+        checkpoints.add(new Checkpoint(this, checkpoints.size(), label, due));
+        refreshNextDue();
+    }
+
+    /** The earliest open checkpoint before the deadline, else the deadline. */
+    void refreshNextDue() {
+        LocalDate next = deadline;
+        for (Checkpoint c : checkpoints) {
+            if (c.getDoneOn() == null && c.getDue().isBefore(next)) next = c.getDue();
+        }
+        nextDue = next;
+    }
+
+    /** Overdue is derived: the deadline has passed and the task is not approved. */
+    public boolean isOverdue(LocalDate today) {
+        return status.open() && deadline.isBefore(today);
+    }
+
+    void changeDeadline(LocalDate newDeadline, String text) {
+        this.deadline = newDeadline;
+        this.deadlineText = text;
+        this.deadlineOverridden = true;
+        refreshNextDue();
+    }
+
+    /** A plan re-published with another deadline rule: follows it unless someone changed the deadline by hand. */
+    boolean followPlanDeadline(LocalDate planDeadline, String text) {
+        if (deadlineOverridden || (planDeadline.equals(deadline) && java.util.Objects.equals(text, deadlineText))) return false;
+        this.deadline = planDeadline;
+        this.deadlineText = text;
+        refreshNextDue();
+        return true;
+    }
+
+    void setStatus(TaskStatus status) { this.status = status; }
+    void setProgress(int progress) { this.progress = progress; }
+    void setRole(UnitRole role) { this.role = role; }
+    void setKeyTask(boolean keyTask) { this.keyTask = keyTask; }
+    void setTitle(String title) { this.title = title; }
+    void setLastReportAt(Instant at) { this.lastReportAt = at; }
+
+    void complete(LocalDate on, Rating rating) {
+        this.status = TaskStatus.APPROVED;
+        this.progress = 100;
+        this.completedOn = on;
+        this.onTime = !on.isAfter(deadline);
+        this.rating = rating;
+    }
+
+    public UUID getId() { return id; }
+    public String getTenantId() { return tenantId; }
+    public UUID getPlanId() { return planId; }
+    public PlanPoint getPoint() { return point; }
+    public Unit getUnit() { return unit; }
+    public UnitRole getRole() { return role; }
+    public String getTitle() { return title; }
+    public String getDeadlineText() { return deadlineText; }
+    public LocalDate getDeadline() { return deadline; }
+    public LocalDate getOriginalDeadline() { return originalDeadline; }
+    public boolean isDeadlineOverridden() { return deadlineOverridden; }
+    public LocalDate getNextDue() { return nextDue; }
+    public boolean isKeyTask() { return keyTask; }
+    public TaskStatus getStatus() { return status; }
+    public int getProgress() { return progress; }
+    public LocalDate getCompletedOn() { return completedOn; }
+    public Boolean getOnTime() { return onTime; }
+    public Rating getRating() { return rating; }
+    public Instant getLastReportAt() { return lastReportAt; }
+    public Instant getPublishedAt() { return publishedAt; }
+    public String getPublishedBy() { return publishedBy; }
+    public int getVersion() { return version; }
+    public List<Checkpoint> getCheckpoints() { return checkpoints; }
+}

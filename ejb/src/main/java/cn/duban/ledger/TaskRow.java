@@ -1,0 +1,19 @@
+package cn.duban.ledger;
+
+import cn.duban.plan.parse.UnitRole;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The columns a ledger list reads in one query, before {@link TaskView} adds the derived fields. */
+public record TaskRow(UUID id, UUID planId, String planTitle, UUID pointId, String pointNumber, String sectionTitle,
+                      String title, UUID unitId, String unitName, UnitRole role, LocalDate deadline, String deadlineText,
+                      LocalDate originalDeadline, LocalDate nextDue, boolean keyTask, TaskStatus status, int progress,
+                      LocalDate completedOn, Boolean onTime, Rating rating, Instant lastReportAt, int version) {
+
+    /** The select list matching this record over {@code t} (task), {@code p} (point), {@code s} (section), {@code u} (unit), {@code pl} (plan). */
+    static final String SELECT = "select new cn.duban.ledger.TaskRow(t.id, t.planId, pl.title, p.id, p.number, s.title, "
+            + "t.title, u.id, u.name, t.role, t.deadline, t.deadlineText, t.originalDeadline, t.nextDue, t.keyTask, "
+            + "t.status, t.progress, t.completedOn, t.onTime, t.rating, t.lastReportAt, t.version) "
+            + "from Task t join t.point p join p.section s join t.unit u join p.plan pl ";
+}

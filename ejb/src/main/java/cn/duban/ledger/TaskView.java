@@ -1,0 +1,22 @@
+package cn.duban.ledger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A task as lists and the API show it, with its derived overdue flag and traffic light. */
+public record TaskView(UUID id, UUID planId, String planTitle, UUID pointId, String pointNumber, String sectionTitle,
+                       String title, UUID unitId, String unitName, String role, LocalDate deadline, String deadlineText,
+                       LocalDate originalDeadline, LocalDate nextDue, boolean keyTask, TaskStatus status, int progress,
+                       LocalDate completedOn, Boolean onTime, Rating rating, Instant lastReportAt, boolean overdue,
+                       Urgency urgency, String light, int version) {
+
+    public static TaskView of(TaskRow r, LocalDate today, int dueSoonDays) {
+        Urgency urgency = Urgency.of(r.status(), r.nextDue(), today, dueSoonDays);
+        boolean overdue = r.status().open() && r.deadline().isBefore(today);
+        return new TaskView(r.id(), r.planId(), r.planTitle(), r.pointId(), r.pointNumber(), r.sectionTitle(), r.title(),
+                r.unitId(), r.unitName(), r.role().name(), r.deadline(), r.deadlineText(), r.originalDeadline(), r.nextDue(),
+                r.keyTask(), r.status(), r.progress(), r.completedOn(), r.onTime(), r.rating(), r.lastReportAt(), overdue,
+                urgency, urgency.light(), r.version());
+    }
+}

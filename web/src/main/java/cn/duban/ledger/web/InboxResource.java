@@ -1,0 +1,127 @@
+package cn.duban.ledger.web;
+
+import cn.duban.ledger.ExtensionRequest;
+import cn.duban.ledger.InboxMessage;
+import cn.duban.ledger.InboxService;
+import cn.duban.ledger.ReminderService;
+import cn.duban.ledger.ReminderSettings;
+import cn.duban.ledger.LedgerClock;
+import cn.duban.ledger.TaskService;
+import cn.duban.platform.DubanException;
+import cn.duban.web.Requests;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The inbox, reminder settings and runs, and extension decisions. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InboxResource {
+
+    @Inject
+    InboxService inbox;
+
+    @Inject
+    ReminderService reminders;
+
+    @Inject
+    TaskService tasks;
+
+    public record MessageView(UUID id, String kind, UUID taskId, String subject, String body, Instant createdAt, String createdBy,
+                              boolean read, String to) {
+        static MessageView of(InboxMessage m) {
+            return new MessageView(m.getId(), m.getKind().name(), m.getTaskId(), m.getSubject(), m.getBody(), m.getCreatedAt(),
+                    m.getCreatedBy(), m.getReadAt() != null, m.getRole() != null ? m.getRole() : "unit");
+        }
+    }
+
+    public record Settings(List<Integer> dueSoonDays, int escalateAfterDays, boolean emailEnabled, int version) {
+        static Settings of(ReminderSettings s) {
+            return new Settings(s.getDueSoonDays(), s.getEscalateAfterDays(), s.isEmailEnabled(), s.getVersion());
+        }
+    }
+
+    public record Decision(Boolean approve, String comment) {
+    }
+
+    @GET
+    @Path("inbox")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public List<MessageView> inbox(@QueryParam("unread") @DefaultValue("false") boolean unread,
+                                   @QueryParam("limit") @DefaultValue("100") int limit) {
+        return inbox.mine(unread, limit).stream().map(MessageView::of).toList();
+    }
+
+    @GET
+    @Path("inbox/unread-count")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public Map<String, Long> unread() {
+        return Map.of("unread", inbox.unreadCount());
+    }
+
+    @POST
+    @Path("inbox/{id}/read")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public Response read(@PathParam("id") UUID id) {
+        inbox.markRead(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("settings/reminders")
+    @RolesAllowed({"district-admin", "leader"})
+    public Settings settings() {
+        return Settings.of(reminders.settings());
+    }
+
+    @PUT
+    @Path("settings/reminders")
+    @RolesAllowed("district-admin")
+    public Settings updateSettings(Settings input, @HeaderParam("If-Match") String ifMatch) {
+        if (input == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
+        return Settings.of(reminders.updateSettings(input.dueSoonDays(), input.escalateAfterDays(), input.emailEnabled(),
+                Requests.version(ifMatch)));
+    }
+
+    /** Runs today's reminders now (the timer does this every morning); notices already sent are not repeated. */
+    @POST
+    @Path("reminders/run")
+    @RolesAllowed("district-admin")
+    public ReminderService.Run run() {
+        return reminders.daily(LedgerClock.today());
+    }
+
+    @GET
+    @Path("extensions/pending")
+    @RolesAllowed("district-admin")
+    public List<TaskResource.ExtensionView> pendingExtensions() {
+        return tasks.pendingExtensions().stream().map(TaskResource.ExtensionView::of).toList();
+    }
+
+    @POST
+    @Path("extensions/{id}/decision")
+    @RolesAllowed("district-admin")
+    public TaskResource.ExtensionView decide(@PathParam("id") UUID id, Decision decision) {
+        if (decision == null || decision.approve() == null) {
+            throw DubanException.badRequest("extension.decision-missing", "请指定是否同意延期（approve: true/false）。");
+        }
+        ExtensionRequest e = tasks.decideExtension(id, decision.approve(), decision.comment());
+        return TaskResource.ExtensionView.of(e);
+    }
+}

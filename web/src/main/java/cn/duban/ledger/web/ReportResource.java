@@ -1,0 +1,144 @@
+package cn.duban.ledger.web;
+
+import cn.duban.ledger.Evidence;
+import cn.duban.ledger.EvidenceInfo;
+import cn.duban.ledger.ProgressReport;
+import cn.duban.ledger.ReportService;
+import cn.duban.platform.DubanException;
+import cn.duban.web.Requests;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Progress reports: drafts, evidence files, submission and review. */
+@Path("/reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReportResource {
+
+    @Inject
+    ReportService reports;
+
+    public record ReportInput(String text, Integer percent, UUID checkpointId, Boolean submit) {
+        ReportService.Draft draft() {
+            return new ReportService.Draft(text, percent, checkpointId);
+        }
+    }
+
+    public record ReportView(UUID id, UUID taskId, String unitName, String taskTitle, String state, String text, int percent,
+                             UUID checkpointId, String createdBy, Instant createdAt, String submittedBy, Instant submittedAt,
+                             String reviewedBy, Instant reviewedAt, String reviewComment, String rating, int version,
+                             List<EvidenceInfo> evidence) {
+        static ReportView of(ProgressReport r, List<EvidenceInfo> evidence) {
+            return new ReportView(r.getId(), r.getTask().getId(), r.getTask().getUnit().getName(), r.getTask().getTitle(),
+                    r.getState().name(), r.getText(), r.getPercent(), r.getCheckpointId(), r.getCreatedBy(), r.getCreatedAt(),
+                    r.getSubmittedBy(), r.getSubmittedAt(), r.getReviewedBy(), r.getReviewedAt(), r.getReviewComment(),
+                    r.getRating() == null ? null : r.getRating().name(), r.getVersion(), evidence);
+        }
+    }
+
+    @GET
+    @Path("/pending")
+    @RolesAllowed("district-admin")
+    public List<ReportView> pending(@QueryParam("limit") @DefaultValue("100") int limit) {
+        return reports.awaitingReview(limit).stream().map(r -> ReportView.of(r, List.of())).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public ReportView get(@PathParam("id") UUID id) {
+        return view(id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({"unit-reporter", "district-admin"})
+    public ReportView update(@PathParam("id") UUID id, ReportInput input, @HeaderParam("If-Match") String ifMatch) {
+        if (input == null) throw DubanException.badRequest("report.empty", "请填写进展情况。");
+        reports.update(id, input.draft(), Requests.version(ifMatch));
+        return view(id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({"unit-reporter", "district-admin"})
+    public Response deleteDraft(@PathParam("id") UUID id) {
+        reports.deleteDraft(id);
+        return Response.noContent().build();
+    }
+
+    /** Submits a draft; an {@code Idempotency-Key} makes a retried request harmless. */
+    @POST
+    @Path("/{id}/submit")
+    @RolesAllowed({"unit-reporter", "district-admin"})
+    public ReportView submit(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key) {
+        return view(reports.submit(id, key).getId());
+    }
+
+    /** Approve (with a quality rating when the report completes the task) or return with a comment. */
+    @POST
+    @Path("/{id}/review")
+    @RolesAllowed("district-admin")
+    public ReportView review(@PathParam("id") UUID id, ReportService.Review review, @HeaderParam("If-Match") String ifMatch) {
+        reports.review(id, review, Requests.version(ifMatch));
+        return view(id);
+    }
+
+    /** One evidence file (part {@code file}) for a draft. */
+    @POST
+    @Path("/{id}/evidence")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({"unit-reporter", "district-admin"})
+    public Response upload(@PathParam("id") UUID id, List<EntityPart> parts) throws IOException {
+        EntityPart file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
+                .orElseThrow(() -> DubanException.badRequest("evidence.missing", "请选择要上传的文件（表单字段 file）。"));
+        byte[] content = Requests.bytes(file.getContent(), ReportService.MAX_FILE_BYTES);
+        return Response.status(201).entity(reports.addEvidence(id, file.getFileName().orElse(""), content)).build();
+    }
+
+    @GET
+    @Path("/{id}/evidence/{evidenceId}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
+        Evidence e = reports.download(id, evidenceId);
+        return Response.ok(e.getContent(), e.getContentType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + URLEncoder.encode(e.getFileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(e.getSha256())))
+                .header("X-Content-SHA256", e.getSha256())
+                .build();
+    }
+
+    @DELETE
+    @Path("/{id}/evidence/{evidenceId}")
+    @RolesAllowed({"unit-reporter", "district-admin"})
+    public Response removeEvidence(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
+        reports.removeEvidence(id, evidenceId);
+        return Response.noContent().build();
+    }
+
+    private ReportView view(UUID id) {
+        return ReportView.of(reports.visible(id), reports.evidence(id));
+    }
+}

@@ -1,0 +1,228 @@
+package cn.duban.ledger.web;
+
+import cn.duban.audit.AuditEntry;
+import cn.duban.audit.AuditService;
+import cn.duban.ledger.Checkpoint;
+import cn.duban.ledger.ExtensionRequest;
+import cn.duban.ledger.ReminderService;
+import cn.duban.ledger.ReportService;
+import cn.duban.ledger.TaskFilter;
+import cn.duban.ledger.TaskService;
+import cn.duban.ledger.TaskStatus;
+import cn.duban.ledger.TaskView;
+import cn.duban.plan.parse.UnitRole;
+import cn.duban.platform.DubanException;
+import cn.duban.web.Requests;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The task ledger: lists with filters, "my tasks", one task with its checkpoints, reports,
+ * extension requests and history, and the district office's edits. Reporters see their own
+ * unit's tasks only; anything else is 404.
+ */
+@Path("/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TaskResource {
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    ReminderService reminders;
+
+    @Inject
+    AuditService audit;
+
+    public record Page(long total, int offset, int limit, List<TaskView> items) {
+    }
+
+    public record TaskDetail(TaskView task, String pointText, List<CheckpointView> checkpoints, List<ReportResource.ReportView> reports,
+                             List<ExtensionView> extensions) {
+    }
+
+    public record CheckpointView(UUID id, String label, LocalDate due, LocalDate doneOn) {
+        static CheckpointView of(Checkpoint c) {
+            return new CheckpointView(c.getId(), c.getLabel(), c.getDue(), c.getDoneOn());
+        }
+    }
+
+    public record ExtensionView(UUID id, UUID taskId, LocalDate currentDeadline, LocalDate requestedDate, String reason, String state,
+                                String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt, String decisionComment) {
+        static ExtensionView of(ExtensionRequest e) {
+            return new ExtensionView(e.getId(), e.getTask().getId(), e.getCurrentDeadline(), e.getRequestedDate(), e.getReason(),
+                    e.getState().name(), e.getRequestedBy(), e.getRequestedAt(), e.getDecidedBy(), e.getDecidedAt(), e.getDecisionComment());
+        }
+    }
+
+    public record HistoryEntry(long seq, Instant at, String actor, String action, String detail) {
+        static HistoryEntry of(AuditEntry a) {
+            return new HistoryEntry(a.getSeq(), a.getAt(), a.getActor(), a.getAction(), a.getDetail());
+        }
+    }
+
+    public record AssignRequest(UUID pointId, UUID unitId, String role) {
+    }
+
+    public record TaskUpdate(Boolean keyTask, String role) {
+    }
+
+    public record DeadlineChange(LocalDate deadline, String reason) {
+    }
+
+    public record CancelRequest(String reason) {
+    }
+
+    public record BulkEdit(List<UUID> taskIds, Boolean keyTask, LocalDate deadline, String reason) {
+    }
+
+    public record ExtensionInput(LocalDate requestedDate, String reason) {
+    }
+
+    public record ReminderInput(String message) {
+    }
+
+    @GET
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public Page list(@QueryParam("plan") String plan, @QueryParam("section") String section, @QueryParam("unit") String unit,
+                     @QueryParam("status") String status, @QueryParam("overdue") Boolean overdue,
+                     @QueryParam("dueFrom") String dueFrom, @QueryParam("dueTo") String dueTo, @QueryParam("key") Boolean key,
+                     @QueryParam("q") String text, @QueryParam("offset") @DefaultValue("0") int offset,
+                     @QueryParam("limit") @DefaultValue("100") int limit) {
+        TaskFilter filter = filter(plan, section, unit, status, overdue, dueFrom, dueTo, key, text, offset, limit);
+        return new Page(tasks.count(filter), filter.offset(), filter.limit(), tasks.list(filter));
+    }
+
+    /** The caller's unit's open tasks, most urgent first. */
+    @GET
+    @Path("/mine")
+    @RolesAllowed({"unit-reporter", "district-admin"})
+    public List<TaskView> mine(@QueryParam("limit") @DefaultValue("200") int limit) {
+        return tasks.mine(limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public TaskDetail get(@PathParam("id") UUID id) {
+        TaskView view = tasks.view(id);
+        return new TaskDetail(view, tasks.pointText(id),
+                tasks.checkpoints(id).stream().map(CheckpointView::of).toList(),
+                reports.reports(id).stream().map(r -> ReportResource.ReportView.of(r, reports.evidence(r.getId()))).toList(),
+                tasks.extensions(id).stream().map(ExtensionView::of).toList());
+    }
+
+    /** Everything that happened to the task, oldest first, from the audit trail. */
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        tasks.visible(id);
+        return audit.history(id).stream().map(HistoryEntry::of).toList();
+    }
+
+    @POST
+    @RolesAllowed("district-admin")
+    public Response assign(AssignRequest request, @Context UriInfo uri) {
+        if (request == null || request.pointId() == null || request.unitId() == null) {
+            throw DubanException.badRequest("task.assign-invalid", "请指定工作要点（pointId）和单位（unitId）。");
+        }
+        UUID id = tasks.assign(request.pointId(), request.unitId(), Requests.enumValue(UnitRole.class, request.role(), "role")).getId();
+        return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build()).entity(tasks.view(id)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed("district-admin")
+    public TaskView update(@PathParam("id") UUID id, TaskUpdate update, @HeaderParam("If-Match") String ifMatch) {
+        if (update == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
+        tasks.update(id, update.keyTask(), Requests.enumValue(UnitRole.class, update.role(), "role"), Requests.version(ifMatch));
+        return tasks.view(id);
+    }
+
+    @PUT
+    @Path("/{id}/deadline")
+    @RolesAllowed("district-admin")
+    public TaskView changeDeadline(@PathParam("id") UUID id, DeadlineChange change, @HeaderParam("If-Match") String ifMatch) {
+        if (change == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
+        tasks.changeDeadline(id, change.deadline(), change.reason(), Requests.version(ifMatch));
+        return tasks.view(id);
+    }
+
+    /** Takes the task from its unit (kept on record as cancelled). */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed("district-admin")
+    public TaskView cancel(@PathParam("id") UUID id, @QueryParam("reason") String reason, @HeaderParam("If-Match") String ifMatch) {
+        tasks.cancel(id, reason, Requests.version(ifMatch));
+        return tasks.view(id);
+    }
+
+    @POST
+    @Path("/bulk")
+    @RolesAllowed("district-admin")
+    public Response bulk(BulkEdit edit) {
+        if (edit == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
+        int n = tasks.bulk(edit.taskIds(), edit.keyTask(), edit.deadline(), edit.reason());
+        return Response.ok(java.util.Map.of("updated", n)).build();
+    }
+
+    @POST
+    @Path("/{id}/extensions")
+    @RolesAllowed("unit-reporter")
+    public Response requestExtension(@PathParam("id") UUID id, ExtensionInput input) {
+        if (input == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
+        return Response.status(201).entity(ExtensionView.of(tasks.requestExtension(id, input.requestedDate(), input.reason()))).build();
+    }
+
+    /** A manual reminder (催办) to the task's unit. */
+    @POST
+    @Path("/{id}/reminders")
+    @RolesAllowed("district-admin")
+    public Response remind(@PathParam("id") UUID id, ReminderInput input) {
+        reminders.remind(id, input == null ? null : input.message());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/reports")
+    @RolesAllowed({"unit-reporter", "district-admin"})
+    public Response report(@PathParam("id") UUID id, ReportResource.ReportInput input, @HeaderParam("Idempotency-Key") String key,
+                           @Context UriInfo uri) {
+        if (input == null) throw DubanException.badRequest("report.empty", "请填写进展情况。");
+        var report = reports.create(id, input.draft(), Boolean.TRUE.equals(input.submit()), key);
+        return Response.created(uri.getBaseUriBuilder().path("reports").path(report.getId().toString()).build())
+                .entity(ReportResource.ReportView.of(reports.visible(report.getId()), reports.evidence(report.getId()))).build();
+    }
+
+    static TaskFilter filter(String plan, String section, String unit, String status, Boolean overdue, String dueFrom,
+                             String dueTo, Boolean key, String text, int offset, int limit) {
+        return new TaskFilter(Requests.uuid(plan, "plan"), Requests.uuid(section, "section"), Requests.uuid(unit, "unit"),
+                Requests.enumValue(TaskStatus.class, status, "status"), overdue, Requests.date(dueFrom, "dueFrom"),
+                Requests.date(dueTo, "dueTo"), key, text, offset, limit);
+    }
+}

@@ -1,0 +1,59 @@
+package cn.duban.web;
+
+import cn.duban.platform.DubanException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/** Reading the small pieces of a request every resource needs, with problem+json errors. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    /** The version in an {@code If-Match} header ("3", "\"3\"" or W/"3"), or null without one. */
+    public static Integer version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) return null;
+        try {
+            return Integer.parseInt(ifMatch.replace("\"", "").replace("W/", "").strip());
+        } catch (NumberFormatException e) {
+            throw DubanException.badRequest("request.if-match", "If-Match 头应为版本号。");
+        }
+    }
+
+    public static LocalDate date(String value, String field) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw DubanException.badRequest("request.date-invalid", field + " 应为日期（如 2025-06-30）：" + value);
+        }
+    }
+
+    public static UUID uuid(String value, String field) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw DubanException.badRequest("request.id-invalid", field + " 不是有效的编号：" + value);
+        }
+    }
+
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DubanException.badRequest("request.value-invalid", field + " 的取值无效：" + value);
+        }
+    }
+
+    /** Reads at most {@code limit + 1} bytes, so the caller can tell "too large" without reading everything. */
+    public static byte[] bytes(InputStream in, int limit) throws IOException {
+        try (in) {
+            return in.readNBytes(limit + 1);
+        }
+    }
+}

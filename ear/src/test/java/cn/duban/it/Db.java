@@ -22,6 +22,26 @@ final class Db {
         return count("duban_app", sql);
     }
 
+    /** A statement as the schema owner (e.g. to tamper with the audit trail on purpose). */
+    static int ownerExecute(String sql) throws SQLException {
+        return execute("duban_owner", sql);
+    }
+
+    /** A statement through the application's role inside a tenant, as the application would run it. */
+    static int appRoleExecute(String tenant, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(TestStack.jdbcUrl(), "duban_app", "duban_app");
+             Statement s = c.createStatement()) {
+            s.execute("select set_config('app.tenant_id', '" + tenant + "', false)");
+            return s.executeUpdate(sql);
+        }
+    }
+
+    private static int execute(String role, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(TestStack.jdbcUrl(), role, role); Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        }
+    }
+
     private static long count(String role, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(TestStack.jdbcUrl(), role, role);
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

@@ -3,9 +3,7 @@ package cn.duban.audit;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
@@ -15,16 +13,9 @@ import org.hibernate.annotations.TenantId;
 @Entity
 @Immutable
 @Table(name = "audit_log")
-@IdClass(AuditEntry.Key.class)
 public class AuditEntry {
 
-    public record Key(String tenantId, long seq) implements Serializable {
-        public Key() {
-            this(null, 0);
-        }
-    }
-
-    @Id
+    // The key is (tenant_id, seq); a session only ever sees one tenant, so seq identifies an entry there.
     @TenantId
     @Column(name = "tenant_id")
     private String tenantId;

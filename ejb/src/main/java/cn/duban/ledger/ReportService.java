@@ -191,8 +191,9 @@ public class ReportService {
                         + "values (current_setting('app.tenant_id'), ?1, ?2, ?3) on conflict do nothing")
                 .setParameter(1, key).setParameter(2, caller.username()).setParameter(3, reportId).executeUpdate();
         if (stored == 1) return Optional.empty();
-        context.setRollbackOnly();
-        return replay(key, caller);
+        Optional<ProgressReport> earlier = replay(key, caller);
+        context.setRollbackOnly(); // whatever this request did so far is not kept
+        return earlier;
     }
 
     private Optional<ProgressReport> replay(String key, Caller caller) {

@@ -103,6 +103,22 @@ public final class Api {
         return send(user, request, "application/json");
     }
 
+    /** A binary download (e.g. an exported workbook), failing on any status but 200. */
+    public static byte[] bytes(String user, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).GET();
+        if (user != null) request.header("Authorization", "Bearer " + tokenOf(user));
+        try {
+            HttpResponse<byte[]> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) throw new AssertionError("GET " + path + " answered " + r.statusCode());
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Reply getText(String user, String path) {
         return send(user, HttpRequest.newBuilder(URI.create(base() + path)).GET(), "text/plain");
     }

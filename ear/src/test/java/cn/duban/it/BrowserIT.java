@@ -69,7 +69,7 @@ class BrowserIT {
     void townReporterLogsInAndSeesItsUnit() {
         login("pt-csl");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "单位工作台"));
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "我的任务"));
         assertThat(browser.getCurrentUrl()).endsWith("/app/unit/index.xhtml");
         assertThat(browser.findElement(By.id("my-unit")).getText()).isEqualTo("长寿路街道");
         assertThat(browser.findElement(By.id("tenant-name")).getText()).isEqualTo("普陀区");
@@ -110,6 +110,71 @@ class BrowserIT {
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "2025年桃浦镇安全生产工作要点"));
         assertThat(browser.getCurrentUrl()).contains("/app/admin/plan.xhtml?id=");
         assertThat(browser.getPageSource()).contains("开展安全生产大检查").contains("某新设机构⚠");
+    }
+
+    @Test
+    void aTownReportsWithEvidenceAndTheDistrictApproves() throws Exception {
+        String planId = PlanImportIT.saved("pt-admin", LedgerIT.plan("浏览器"), "browser.txt").getString("id");
+        assertThat(Api.post("pt-admin", "/plans/" + planId + "/publication", "{\"allowOpen\":true}").status()).isEqualTo(200);
+        String taskTitle = "浏览器街镇专项检查";
+        Path evidence = Files.createTempFile("检查报告", ".pdf");
+        Files.write(evidence, LedgerIT.PDF);
+
+        login("pt-csl");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "我的任务"));
+        browser.findElement(By.partialLinkText(taskTitle)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-title"), "浏览器街镇专项检查"));
+        assertThat(browser.findElement(By.id("task-unit")).getText()).startsWith("长寿路街道");
+
+        browser.findElement(By.id("report:text")).sendKeys("专项检查已全部完成，共检查点位36个，整改问题12项。");
+        WebElement percent = browser.findElement(By.id("report:percent_input"));
+        percent.clear();
+        percent.sendKeys("100");
+        browser.findElement(By.id("evidence:upload_input")).sendKeys(evidence.toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-evidence"), evidence.getFileName().toString()));
+        browser.findElement(By.id("report:submit")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-status"), "已报送"));
+        assertThat(browser.findElements(By.id("report:text"))).as("nothing more to write while the report is reviewed").isEmpty();
+        assertThat(browser.getPageSource()).contains("待审核").contains(evidence.getFileName().toString());
+
+        browser.get("http://localhost:" + TestStack.HTTP_PORT + "/logout");
+        login("pt-admin");
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
+        browser.findElement(By.id("nav-review")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "待审核报送"));
+        browser.findElement(By.partialLinkText(taskTitle)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-title"), "浏览器街镇专项检查"));
+        browser.findElement(By.id("reports:reportTable:0:comment")).sendKeys("材料齐全，同意办结。");
+        browser.findElement(By.xpath("//*[@id='reports:reportTable:0:rating']//label[text()='优']")).click();
+        browser.findElement(By.id("reports:reportTable:0:approve")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-status"), "已办结"));
+        assertThat(browser.findElement(By.id("task-status")).getText()).contains("按时完成").contains("优");
+    }
+
+    @Test
+    void districtAdminPublishesAPlanAndChecksTheTrail() {
+        String planId = PlanImportIT.saved("pt-admin", LedgerIT.plan("下达页"), "publish-page.txt").getString("id");
+        login("pt-admin");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
+        browser.get("http://localhost:" + TestStack.HTTP_PORT + "/app/admin/plan.xhtml?id=" + planId);
+        browser.findElement(By.id("publishLink")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-title"), "下达任务"));
+        assertThat(browser.findElement(By.id("publish-summary")).getText()).contains("将新建 13 项任务");
+        assertThat(browser.getPageSource()).contains("相关部门").contains("需指定具体单位");
+        browser.findElement(By.id("publish:doPublish")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "任务台账"));
+        assertThat(browser.getPageSource()).contains("下达页数据共享平台").contains("区数据局").contains("长寿路街道");
+        assertThat(Api.get("pt-admin", "/tasks?plan=" + planId).json().getInt("total")).isEqualTo(13);
+
+        browser.findElement(By.id("nav-audit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "留痕审计"));
+        browser.findElement(By.id("verify:check")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "哈希链完整"));
+        browser.findElement(By.id("nav-inbox")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "消息"));
     }
 
     private void login(String user) {

@@ -305,6 +305,63 @@ class LedgerIT {
         assertThat(Api.get("pt-admin", "/audit/verify").json().getBoolean("intact")).isTrue();
     }
 
+    @Test
+    void theLedgerExportsToExcelAndAFilledCopyImportsAllOrNothing() throws Exception {
+        byte[] xlsx = Api.bytes("pt-sjj", "/tasks/export.xlsx?plan=" + planId);
+        String first;
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            List<String> header = new java.util.ArrayList<>();
+            sheet.getRow(2).forEach(c -> header.add(c.getStringCellValue()));
+            assertThat(header.subList(0, 8)).containsExactly("序号", "工作要点", "具体任务", "牵头单位", "配合单位", "完成时限", "进展情况", "状态");
+            // A reporter's export holds its own unit's tasks only: 区数据局 has points 2 and 4.
+            assertThat(sheet.getLastRowNum()).isEqualTo(4);
+            assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo("区数据局");
+            assertThat(sheet.getRow(3).getCell(4).getStringCellValue()).isEqualTo("长寿路街道");
+            first = sheet.getRow(3).getCell(10).getStringCellValue();
+        }
+        byte[] bad = edit(xlsx, sheet -> {
+            sheet.getRow(3).getCell(6).setCellValue("数据共享平台已完成招标。");
+            sheet.getRow(3).getCell(9).setCellValue(30);
+            sheet.getRow(4).getCell(10).setCellValue("不是编号");
+            sheet.getRow(4).getCell(6).setCellValue("季度进展");
+        });
+        Reply refused = Api.upload("pt-sjj", "/tasks/import", "台账.xlsx", bad, Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.problemCode()).isEqualTo("ledger.import.rows");
+        assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getInt("rowNumber")).isEqualTo(5);
+        assertThat(Api.get("pt-sjj", "/tasks/" + first).json().getJsonArray("reports")).isEmpty();
+
+        byte[] good = edit(xlsx, sheet -> {
+            sheet.getRow(3).getCell(6).setCellValue("数据共享平台已完成招标。");
+            sheet.getRow(3).getCell(9).setCellValue(30);
+        });
+        Reply imported = Api.upload("pt-sjj", "/tasks/import", "台账.xlsx", good, Map.of());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().getInt("reports")).isEqualTo(1);
+        JsonObject report = Api.get("pt-sjj", "/tasks/" + first).json().getJsonArray("reports").getJsonObject(0);
+        assertThat(report.getString("text")).isEqualTo("数据共享平台已完成招标。");
+        assertThat(report.getInt("percent")).isEqualTo(30);
+        assertThat(report.getString("state")).isEqualTo("SUBMITTED");
+        // The same file again changes nothing.
+        assertThat(Api.upload("pt-sjj", "/tasks/import", "台账.xlsx", good, Map.of()).json().getInt("reports")).isZero();
+        // Another district's ledger file cannot touch this one's tasks.
+        Reply foreign = Api.upload("jd-admin", "/tasks/import", "台账.xlsx", good, Map.of());
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.json().getJsonArray("errors").getJsonObject(0).getString("message")).contains("不存在");
+        assertThat(Api.upload("pt-sjj", "/tasks/import", "台账.xlsx", "not excel".getBytes(), Map.of()).problemCode())
+                .isEqualTo("ledger.import.format");
+    }
+
+    static byte[] edit(byte[] xlsx, java.util.function.Consumer<org.apache.poi.ss.usermodel.Sheet> change) throws java.io.IOException {
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx));
+             var out = new java.io.ByteArrayOutputStream()) {
+            change.accept(wb.getSheetAt(0));
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
     // ---- helpers
 
     static Reply submit(String user, String report, String key) {

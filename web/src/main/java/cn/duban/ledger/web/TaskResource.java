@@ -58,6 +58,9 @@ public class TaskResource {
     @Inject
     AuditService audit;
 
+    @Inject
+    cn.duban.ledger.LedgerSheetService sheets;
+
     public record Page(long total, int offset, int limit, List<TaskView> items) {
     }
 
@@ -116,6 +119,40 @@ public class TaskResource {
         TaskFilter filter = filter(plan, section, unit, status, overdue, dueFrom, dueTo, key, text, offset, limit);
         return new Page(tasks.count(filter), filter.offset(), filter.limit(), tasks.list(filter));
     }
+
+    /** The filtered ledger as an Excel workbook in the customary layout. */
+    @GET
+    @Path("/export.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public Response export(@QueryParam("plan") String plan, @QueryParam("section") String section, @QueryParam("unit") String unit,
+                           @QueryParam("status") String status, @QueryParam("overdue") Boolean overdue,
+                           @QueryParam("dueFrom") String dueFrom, @QueryParam("dueTo") String dueTo, @QueryParam("key") Boolean key,
+                           @QueryParam("q") String text) {
+        TaskFilter filter = filter(plan, section, unit, status, overdue, dueFrom, dueTo, key, text, 0, TaskFilter.MAX_LIMIT);
+        String title = "任务台账";
+        byte[] xlsx = sheets.export(filter, title);
+        String file = title + "-" + cn.duban.ledger.LedgerClock.today() + ".xlsx";
+        return Response.ok(xlsx).header("Content-Disposition", "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(file, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")).build();
+    }
+
+    /** A filled ledger (part {@code file}): new progress becomes submitted reports, all rows or none. */
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({"district-admin", "unit-reporter"})
+    public cn.duban.ledger.LedgerSheetService.Imported importFilled(List<jakarta.ws.rs.core.EntityPart> parts) throws java.io.IOException {
+        var file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
+                .orElseThrow(() -> DubanException.badRequest("ledger.import.missing", "请选择要导入的台账文件（表单字段 file）。"));
+        byte[] content = Requests.bytes(file.getContent(), IMPORT_LIMIT);
+        if (content.length > IMPORT_LIMIT) {
+            throw new DubanException(413, "ledger.import.too-large", "台账文件超过 " + IMPORT_LIMIT / 1024 / 1024 + " MB。");
+        }
+        return sheets.importFilled(content);
+    }
+
+    private static final int IMPORT_LIMIT = 10 * 1024 * 1024;
 
     /** The caller's unit's open tasks, most urgent first. */
     @GET

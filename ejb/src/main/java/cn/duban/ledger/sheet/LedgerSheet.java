@@ -1,0 +1,283 @@
+package cn.duban.ledger.sheet;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * The task ledger as an Excel workbook in the customary layout (序号, 工作要点, 具体任务,
+ * 牵头单位, 配合单位, 完成时限, 进展情况, 状态), plus three columns that let a filled ledger
+ * come back: 责任单位, 完成进度(%) and 任务编号. Reading finds the header by name, so
+ * columns may be moved or title rows added; every bad row is reported, not just the first.
+ */
+public final class LedgerSheet {
+
+    public static final int MAX_ROWS = 20_000;
+    public static final String ID = "任务编号";
+    public static final String PROGRESS = "进展情况";
+    public static final String PERCENT = "完成进度(%)";
+    public static final List<String> HEADERS = List.of("序号", "工作要点", "具体任务", "牵头单位", "配合单位", "完成时限",
+            PROGRESS, "状态", "责任单位", PERCENT, ID);
+    private static final int[] WIDTHS = {6, 24, 50, 16, 22, 14, 50, 10, 14, 10, 38};
+    private static final int MAX_TEXT = 10_000;
+
+    /** One task as a ledger row. */
+    public record Row(String number, String section, String task, String leadUnits, String cooperatingUnits, String deadline,
+                      String progress, String status, String unitName, Integer percent, UUID taskId) {
+    }
+
+    /** A row of a filled ledger: 1-based Excel row number as the user sees it. */
+    public record Filled(int rowNumber, UUID taskId, String progress, Integer percent) {
+    }
+
+    public record RowError(int rowNumber, String column, String message) {
+    }
+
+    public record Read(List<Filled> rows, List<RowError> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** A problem with the whole file (not a workbook, no header …). */
+    public static final class Unreadable extends RuntimeException {
+        private final String code;
+
+        public Unreadable(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    private LedgerSheet() {
+    }
+
+    public static byte[] write(String title, String subtitle, List<Row> rows) {
+        // Streaming: a 20,000-row ledger stays small in memory. Shared strings, not inline ones,
+        // so the file edits cleanly in every spreadsheet program (and in POI).
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, false, true); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("任务台账");
+            CellStyle titleStyle = style(wb, 16, true, false, false);
+            titleStyle.setAlignment(HorizontalAlignment.CENTER);
+            CellStyle subStyle = style(wb, 10, false, false, false);
+            subStyle.setAlignment(HorizontalAlignment.RIGHT);
+            CellStyle head = style(wb, 11, true, true, false);
+            head.setAlignment(HorizontalAlignment.CENTER);
+            head.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            head.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            CellStyle body = style(wb, 10, false, true, true);
+            CellStyle idStyle = style(wb, 8, false, true, false);
+            Font grey = wb.createFont();
+            grey.setFontHeightInPoints((short) 8);
+            grey.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
+            idStyle.setFont(grey);
+
+            int last = HEADERS.size() - 1;
+            text(sheet.createRow(0), 0, title, titleStyle).getRow().setHeightInPoints(28);
+            text(sheet.createRow(1), 0, subtitle, subStyle);
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, last));
+            sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, last));
+            org.apache.poi.ss.usermodel.Row header = sheet.createRow(2);
+            for (int c = 0; c < HEADERS.size(); c++) {
+                text(header, c, HEADERS.get(c), head);
+                sheet.setColumnWidth(c, WIDTHS[c] * 256);
+            }
+            int r = 3;
+            for (Row row : rows) {
+                org.apache.poi.ss.usermodel.Row x = sheet.createRow(r++);
+                String[] values = {row.number(), row.section(), row.task(), row.leadUnits(), row.cooperatingUnits(), row.deadline(),
+                        row.progress(), row.status(), row.unitName()};
+                for (int c = 0; c < values.length; c++) text(x, c, values[c], body);
+                Cell percent = x.createCell(9);
+                percent.setCellStyle(body);
+                if (row.percent() != null) percent.setCellValue(row.percent());
+                text(x, 10, row.taskId() == null ? "" : row.taskId().toString(), idStyle);
+            }
+            sheet.createFreezePane(0, 3);
+            sheet.setAutoFilter(new CellRangeAddress(2, Math.max(2, r - 1), 0, last));
+            sheet.setRepeatingRows(new CellRangeAddress(2, 2, 0, last));
+            PrintSetup print = sheet.getPrintSetup();
+            print.setLandscape(true);
+            print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+            print.setFitWidth((short) 1);
+            print.setFitHeight((short) 0);
+            sheet.setFitToPage(true);
+            wb.write(out);
+            wb.dispose();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not write the ledger workbook", e);
+        }
+    }
+
+    public static Read read(byte[] xlsx) {
+        if (xlsx == null || xlsx.length < 4 || xlsx[0] != 'P' || xlsx[1] != 'K') {
+            boolean ole2 = xlsx != null && xlsx.length >= 4 && (xlsx[0] & 0xFF) == 0xD0 && (xlsx[1] & 0xFF) == 0xCF;
+            throw new Unreadable("ledger.import.format", ole2
+                    ? "这是旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 后再导入。"
+                    : "文件不是有效的 Excel（.xlsx）文件。");
+        }
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
+            return read(wb.getSheetAt(0));
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof Unreadable u) throw u;
+            throw new Unreadable("ledger.import.format", "文件不是有效的 Excel（.xlsx）文件，或已损坏。");
+        }
+    }
+
+    private static Read read(Sheet sheet) {
+        DataFormatter format = new DataFormatter();
+        Map<String, Integer> columns = null;
+        int headerRow = -1;
+        for (int r = sheet.getFirstRowNum(); r <= Math.min(sheet.getLastRowNum(), sheet.getFirstRowNum() + 10) && columns == null; r++) {
+            org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+            if (row == null) continue;
+            Map<String, Integer> found = new HashMap<>();
+            for (Cell c : row) found.putIfAbsent(headerName(format.formatCellValue(c)), c.getColumnIndex());
+            if (found.containsKey(ID) && found.containsKey(PROGRESS)) {
+                columns = found;
+                headerRow = r;
+            }
+        }
+        if (columns == null) {
+            throw new Unreadable("ledger.import.columns", "未找到表头：台账须包含“任务编号”和“进展情况”两列（请使用系统导出的台账填写）。");
+        }
+        if (sheet.getLastRowNum() - headerRow > MAX_ROWS) {
+            throw new Unreadable("ledger.import.too-many-rows", "一次最多导入 " + MAX_ROWS + " 行。");
+        }
+        List<Filled> rows = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        Map<UUID, Integer> seen = new HashMap<>();
+        int idCol = columns.get(ID), progressCol = columns.get(PROGRESS);
+        Integer percentCol = columns.get(PERCENT);
+        for (int r = headerRow + 1; r <= sheet.getLastRowNum(); r++) {
+            org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+            if (row == null || blank(row, format)) continue;
+            int shown = r + 1;
+            String idText = value(row.getCell(idCol), format);
+            String progress = value(row.getCell(progressCol), format);
+            UUID id = null;
+            if (idText.isEmpty()) {
+                errors.add(new RowError(shown, ID, "缺少任务编号"));
+            } else {
+                try {
+                    id = UUID.fromString(idText);
+                } catch (IllegalArgumentException e) {
+                    errors.add(new RowError(shown, ID, "任务编号无效：" + idText));
+                }
+            }
+            if (id != null && seen.containsKey(id)) {
+                errors.add(new RowError(shown, ID, "任务编号重复，与第" + seen.get(id) + "行相同"));
+                id = null;
+            }
+            if (progress.length() > MAX_TEXT) errors.add(new RowError(shown, PROGRESS, "进展情况过长（最多" + MAX_TEXT + "字）"));
+            Integer percent = null;
+            if (percentCol != null) {
+                Cell cell = row.getCell(percentCol);
+                try {
+                    percent = percent(cell, format);
+                } catch (NumberFormatException e) {
+                    errors.add(new RowError(shown, PERCENT, "完成进度应为0到100之间的整数：" + value(cell, format)));
+                }
+            }
+            if (id != null) {
+                seen.put(id, shown);
+                rows.add(new Filled(shown, id, progress.isEmpty() ? null : progress, percent));
+            }
+        }
+        return new Read(rows, errors);
+    }
+
+    private static Integer percent(Cell cell, DataFormatter format) {
+        if (cell == null) return null;
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        double v;
+        if (type == CellType.NUMERIC) {
+            v = cell.getNumericCellValue();
+            // A cell formatted as a percentage holds 0.8 for 80%.
+            if (cell.getCellStyle().getDataFormatString().contains("%")) v *= 100;
+        } else {
+            String s = normalizeDigits(value(cell, format)).replace("%", "").strip();
+            if (s.isEmpty()) return null;
+            v = Double.parseDouble(s);
+        }
+        if (v < 0 || v > 100 || Math.abs(v - Math.rint(v)) > 1e-9) throw new NumberFormatException();
+        return (int) Math.rint(v);
+    }
+
+    private static String normalizeDigits(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            if (ch >= '０' && ch <= '９') b.append((char) (ch - '０' + '0'));
+            else if (ch == '％') b.append('%');
+            else if (ch == '．') b.append('.');
+            else b.append(ch);
+        }
+        return b.toString();
+    }
+
+    private static String headerName(String raw) {
+        String s = raw.replaceAll("\\s", "").replace('（', '(').replace('）', ')').replace('％', '%');
+        return s.equals("完成进度") || s.equals("完成进度%") ? PERCENT : s;
+    }
+
+    private static boolean blank(org.apache.poi.ss.usermodel.Row row, DataFormatter format) {
+        for (Cell c : row) if (!value(c, format).isEmpty()) return false;
+        return true;
+    }
+
+    private static String value(Cell cell, DataFormatter format) {
+        return cell == null ? "" : format.formatCellValue(cell).strip();
+    }
+
+    private static Cell text(org.apache.poi.ss.usermodel.Row row, int col, String value, CellStyle style) {
+        Cell c = row.createCell(col);
+        c.setCellValue(value == null ? "" : value);
+        c.setCellStyle(style);
+        return c;
+    }
+
+    private static CellStyle style(Workbook wb, int points, boolean bold, boolean border, boolean wrap) {
+        CellStyle s = wb.createCellStyle();
+        Font f = wb.createFont();
+        f.setFontName("宋体");
+        f.setFontHeightInPoints((short) points);
+        f.setBold(bold);
+        s.setFont(f);
+        s.setVerticalAlignment(VerticalAlignment.TOP);
+        s.setWrapText(wrap);
+        if (border) {
+            s.setBorderTop(BorderStyle.THIN);
+            s.setBorderBottom(BorderStyle.THIN);
+            s.setBorderLeft(BorderStyle.THIN);
+            s.setBorderRight(BorderStyle.THIN);
+        }
+        return s;
+    }
+}

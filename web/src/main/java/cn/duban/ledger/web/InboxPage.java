@@ -1,0 +1,47 @@
+package cn.duban.ledger.web;
+
+import cn.duban.ledger.InboxMessage;
+import cn.duban.ledger.InboxService;
+import cn.duban.platform.DubanException;
+import cn.duban.web.Messages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.UUID;
+
+/** The caller's inbox: reminders, review results, escalations. */
+@Named
+@ViewScoped
+public class InboxPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient InboxService inbox;
+
+    private boolean unreadOnly;
+    private List<InboxMessage> messages;
+
+    public List<InboxMessage> getMessages() {
+        if (messages == null) messages = inbox.mine(unreadOnly, 200);
+        return messages;
+    }
+
+    public void read(UUID id) {
+        try {
+            inbox.markRead(id);
+            messages = null;
+        } catch (DubanException e) {
+            Messages.error(e);
+        }
+    }
+
+    public void toggle() {
+        messages = null;
+    }
+
+    public boolean isUnreadOnly() { return unreadOnly; }
+    public void setUnreadOnly(boolean unreadOnly) { this.unreadOnly = unreadOnly; }
+}

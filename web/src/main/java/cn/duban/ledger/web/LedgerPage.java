@@ -1,0 +1,111 @@
+package cn.duban.ledger.web;
+
+import cn.duban.ledger.TaskFilter;
+import cn.duban.ledger.TaskService;
+import cn.duban.ledger.TaskStatus;
+import cn.duban.ledger.TaskView;
+import cn.duban.plan.Plan;
+import cn.duban.plan.PlanService;
+import cn.duban.platform.Caller;
+import cn.duban.platform.DubanException;
+import cn.duban.tenant.Unit;
+import cn.duban.tenant.UnitService;
+import cn.duban.web.Messages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The ledger (任务台账) with filters, its Excel export link and the import of a filled ledger. */
+@Named
+@ViewScoped
+public class LedgerPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient TaskService tasks;
+
+    @Inject
+    transient PlanService plans;
+
+    @Inject
+    transient UnitService units;
+
+    private UUID planId;
+    private UUID unitId;
+    private TaskStatus status;
+    private Boolean overdue;
+    private Boolean keyOnly;
+    private String text;
+    private List<TaskView> rows;
+    private long total;
+    private List<UUID> selected = new ArrayList<>();
+
+    public void search() {
+        try {
+            TaskFilter f = filter();
+            total = tasks.count(f);
+            rows = tasks.list(f);
+        } catch (DubanException e) {
+            Messages.error(e);
+            rows = List.of();
+        }
+    }
+
+    public List<TaskView> getRows() {
+        if (rows == null) search();
+        return rows;
+    }
+
+    private TaskFilter filter() {
+        return new TaskFilter(planId, null, unitId, status, overdue, null, null, Boolean.TRUE.equals(keyOnly) ? true : null, text,
+                0, TaskFilter.MAX_LIMIT);
+    }
+
+    /** The same filter as query parameters, for the Excel export link. */
+    public String getExportQuery() {
+        StringBuilder q = new StringBuilder("?");
+        if (planId != null) q.append("plan=").append(planId).append('&');
+        if (unitId != null) q.append("unit=").append(unitId).append('&');
+        if (status != null) q.append("status=").append(status).append('&');
+        if (overdue != null) q.append("overdue=").append(overdue).append('&');
+        if (Boolean.TRUE.equals(keyOnly)) q.append("key=true&");
+        if (text != null && !text.isBlank()) q.append("q=").append(URLEncoder.encode(text, StandardCharsets.UTF_8)).append('&');
+        return q.substring(0, q.length() - 1);
+    }
+
+    public List<Plan> getPlans() {
+        return Caller.current().map(c -> c.hasRole(Caller.UNIT_REPORTER) && !c.hasRole(Caller.DISTRICT_ADMIN)
+                && !c.hasRole(Caller.LEADER)).orElse(true) ? List.of() : plans.list(null, null);
+    }
+
+    public List<Unit> getUnits() {
+        return units.list();
+    }
+
+    public TaskStatus[] getStatuses() {
+        return TaskStatus.values();
+    }
+
+    public long getTotal() { return total; }
+    public UUID getPlanId() { return planId; }
+    public void setPlanId(UUID planId) { this.planId = planId; }
+    public UUID getUnitId() { return unitId; }
+    public void setUnitId(UUID unitId) { this.unitId = unitId; }
+    public TaskStatus getStatus() { return status; }
+    public void setStatus(TaskStatus status) { this.status = status; }
+    public Boolean getOverdue() { return overdue; }
+    public void setOverdue(Boolean overdue) { this.overdue = overdue; }
+    public Boolean getKeyOnly() { return keyOnly; }
+    public void setKeyOnly(Boolean keyOnly) { this.keyOnly = keyOnly; }
+    public String getText() { return text; }
+    public void setText(String text) { this.text = text; }
+    public List<UUID> getSelected() { return selected; }
+    public void setSelected(List<UUID> selected) { this.selected = selected; }
+}

@@ -1,0 +1,46 @@
+package cn.duban.ledger.web;
+
+import cn.duban.ledger.TaskService;
+import cn.duban.ledger.TaskView;
+import cn.duban.ledger.Urgency;
+import cn.duban.platform.DubanException;
+import cn.duban.web.Messages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The unit workspace: the unit's open tasks by urgency, with a count per traffic light. */
+@Named
+@ViewScoped
+public class MyTasksPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient TaskService tasks;
+
+    private List<TaskView> mine;
+
+    public List<TaskView> getTasks() {
+        if (mine == null) {
+            try {
+                mine = tasks.mine(500);
+            } catch (DubanException e) {
+                Messages.error(e);
+                mine = List.of();
+            }
+        }
+        return mine;
+    }
+
+    public Map<Urgency, Long> getCounts() {
+        Map<Urgency, Long> counts = new EnumMap<>(Urgency.class);
+        for (Urgency u : Urgency.values()) counts.put(u, 0L);
+        for (TaskView t : getTasks()) counts.merge(t.urgency(), 1L, Long::sum);
+        return counts;
+    }
+}

@@ -1,0 +1,38 @@
+package cn.duban.ledger.web;
+
+import cn.duban.ledger.ExtensionRequest;
+import cn.duban.ledger.ProgressReport;
+import cn.duban.ledger.ReportService;
+import cn.duban.ledger.TaskService;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** The district office's queue: reports waiting for review and pending extension requests. */
+@Named
+@ViewScoped
+public class ReviewPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient ReportService reports;
+
+    @Inject
+    transient TaskService tasks;
+
+    private List<ProgressReport> pending;
+    private List<ExtensionRequest> extensions;
+
+    public List<ProgressReport> getPending() {
+        if (pending == null) pending = reports.awaitingReview(500);
+        return pending;
+    }
+
+    public List<ExtensionRequest> getExtensions() {
+        if (extensions == null) extensions = tasks.pendingExtensions();
+        return extensions;
+    }
+}

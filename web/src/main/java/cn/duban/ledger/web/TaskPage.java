@@ -1,0 +1,253 @@
+package cn.duban.ledger.web;
+
+import cn.duban.ledger.Checkpoint;
+import cn.duban.ledger.EvidenceInfo;
+import cn.duban.ledger.ExtensionRequest;
+import cn.duban.ledger.ProgressReport;
+import cn.duban.ledger.Rating;
+import cn.duban.ledger.ReminderService;
+import cn.duban.ledger.ReportService;
+import cn.duban.ledger.ReportState;
+import cn.duban.ledger.TaskService;
+import cn.duban.ledger.TaskView;
+import cn.duban.platform.Caller;
+import cn.duban.platform.DubanException;
+import cn.duban.web.Messages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.primefaces.event.FileUploadEvent;
+
+/**
+ * One task: its point, checkpoints, reports and history. The unit writes and submits its
+ * report here; the district office reviews, changes the deadline, flags it, reminds.
+ */
+@Named
+@ViewScoped
+public class TaskPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient TaskService tasks;
+
+    @Inject
+    transient ReportService reports;
+
+    @Inject
+    transient ReminderService reminders;
+
+    /** A report with its evidence files. */
+    public record Line(ProgressReport report, List<EvidenceInfo> evidence) {
+    }
+
+    private UUID id;
+    private TaskView task;
+    private String pointText;
+    private List<Checkpoint> checkpoints;
+    private List<Line> lines;
+    private List<ExtensionRequest> extensions;
+
+    // the unit's draft
+    private String draftText;
+    private Integer draftPercent;
+    private UUID draftCheckpoint;
+    /** One key per page view: a double click or a retried request submits once. */
+    private final String submitKey = UUID.randomUUID().toString();
+
+    // the district office's inputs
+    private String reviewComment;
+    private String rating = Rating.GOOD.name();
+    private LocalDate newDeadline;
+    private String reason;
+    private String message;
+    private LocalDate extensionDate;
+    private String extensionReason;
+
+    public void load() {
+        if (loadData()) fillDraft();
+    }
+
+    private boolean loadData() {
+        try {
+            task = tasks.view(id);
+            pointText = tasks.pointText(id);
+            checkpoints = tasks.checkpoints(id);
+            lines = reports.reports(id).stream().map(r -> new Line(r, reports.evidence(r.getId()))).toList();
+            extensions = tasks.extensions(id);
+            return true;
+        } catch (DubanException e) {
+            Messages.error(e);
+            task = null;
+            return false;
+        }
+    }
+
+    /** The form starts from the saved draft, or empty at the task's current progress. */
+    private void fillDraft() {
+        Line draft = getDraftLine();
+        draftText = draft == null ? null : draft.report().getText();
+        draftPercent = draft == null ? task.progress() : draft.report().getPercent();
+        draftCheckpoint = draft == null ? null : draft.report().getCheckpointId();
+    }
+
+    public java.util.Optional<Line> getDraft() {
+        return lines == null ? java.util.Optional.empty()
+                : lines.stream().filter(l -> l.report().getState() == ReportState.DRAFT).findFirst();
+    }
+
+    public Line getDraftLine() {
+        return getDraft().orElse(null);
+    }
+
+    public Line getPending() {
+        return lines == null ? null : lines.stream().filter(l -> l.report().getState() == ReportState.SUBMITTED).findFirst().orElse(null);
+    }
+
+    /** The unit's reporters write reports on open tasks, except while one is being reviewed. */
+    public boolean isCanReport() {
+        Caller c = Caller.current().orElse(null);
+        return task != null && task.status().open() && task.status() != cn.duban.ledger.TaskStatus.SUBMITTED
+                && c != null && c.hasRole(Caller.UNIT_REPORTER);
+    }
+
+    public boolean isAdmin() {
+        return Caller.current().map(c -> c.hasRole(Caller.DISTRICT_ADMIN)).orElse(false);
+    }
+
+    public void saveDraft() {
+        if (act(this::writeDraft)) Messages.info("task.draftSaved");
+    }
+
+    public void submit() {
+        if (act(() -> {
+            UUID draft = writeDraft();
+            reports.submit(draft, submitKey);
+        })) Messages.info("task.submitted");
+    }
+
+    private UUID writeDraft() {
+        ReportService.Draft d = new ReportService.Draft(draftText, draftPercent, draftCheckpoint);
+        Line existing = getDraftLine();
+        if (existing == null) return reports.create(id, d, false, null).getId();
+        reports.update(existing.report().getId(), d, null);
+        return existing.report().getId();
+    }
+
+    /** Evidence goes on the draft (an empty one is started if needed); the text being typed is left alone. */
+    public void upload(FileUploadEvent event) {
+        try {
+            Line draft = getDraftLine();
+            UUID draftId = draft != null ? draft.report().getId()
+                    : reports.create(id, new ReportService.Draft("", task.progress(), null), false, null).getId();
+            reports.addEvidence(draftId, event.getFile().getFileName(), event.getFile().getContent());
+        } catch (DubanException e) {
+            Messages.error(e);
+        }
+        loadData();
+    }
+
+    public void removeEvidence(UUID reportId, UUID evidenceId) {
+        try {
+            reports.removeEvidence(reportId, evidenceId);
+        } catch (DubanException e) {
+            Messages.error(e);
+        }
+        loadData();
+    }
+
+    public void approve(UUID reportId, int version) {
+        if (act(() -> reports.review(reportId, new ReportService.Review("APPROVE", reviewComment, rating), version))) {
+            Messages.info("task.approved");
+        }
+    }
+
+    public void returnReport(UUID reportId, int version) {
+        if (act(() -> reports.review(reportId, new ReportService.Review("RETURN", reviewComment, null), version))) {
+            Messages.info("task.returned");
+        }
+    }
+
+    public void changeDeadline() {
+        if (act(() -> tasks.changeDeadline(id, newDeadline, reason, task.version()))) Messages.info("task.deadlineChanged");
+    }
+
+    public void toggleKey() {
+        act(() -> tasks.update(id, !task.keyTask(), null, task.version()));
+    }
+
+    public void remind() {
+        if (act(() -> reminders.remind(id, message))) Messages.info("task.reminded");
+    }
+
+    public void cancel() {
+        if (act(() -> tasks.cancel(id, reason, task.version()))) Messages.info("task.cancelled");
+    }
+
+    public void requestExtension() {
+        if (act(() -> tasks.requestExtension(id, extensionDate, extensionReason))) Messages.info("task.extensionRequested");
+    }
+
+    public void decideExtension(UUID requestId, boolean approve) {
+        act(() -> tasks.decideExtension(requestId, approve, reviewComment));
+    }
+
+    /** Runs an action and reloads the task; on failure shows why and keeps what the user typed. */
+    private boolean act(Runnable action) {
+        try {
+            action.run();
+            clearInputs();
+            load();
+            return true;
+        } catch (DubanException e) {
+            Messages.error(e);
+            loadData();
+            return false;
+        }
+    }
+
+    private void clearInputs() {
+        reviewComment = null;
+        reason = null;
+        message = null;
+        newDeadline = null;
+        extensionDate = null;
+        extensionReason = null;
+    }
+
+    public Rating[] getRatings() {
+        return Rating.values();
+    }
+
+    public UUID getId() { return id; }
+    public void setId(UUID id) { this.id = id; }
+    public TaskView getTask() { return task; }
+    public String getPointText() { return pointText; }
+    public List<Checkpoint> getCheckpoints() { return checkpoints; }
+    public List<Line> getLines() { return lines; }
+    public List<ExtensionRequest> getExtensions() { return extensions; }
+    public String getDraftText() { return draftText; }
+    public void setDraftText(String draftText) { this.draftText = draftText; }
+    public Integer getDraftPercent() { return draftPercent; }
+    public void setDraftPercent(Integer draftPercent) { this.draftPercent = draftPercent; }
+    public UUID getDraftCheckpoint() { return draftCheckpoint; }
+    public void setDraftCheckpoint(UUID draftCheckpoint) { this.draftCheckpoint = draftCheckpoint; }
+    public String getReviewComment() { return reviewComment; }
+    public void setReviewComment(String reviewComment) { this.reviewComment = reviewComment; }
+    public String getRating() { return rating; }
+    public void setRating(String rating) { this.rating = rating; }
+    public LocalDate getNewDeadline() { return newDeadline; }
+    public void setNewDeadline(LocalDate newDeadline) { this.newDeadline = newDeadline; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+    public String getMessage() { return message; }
+    public void setMessage(String message) { this.message = message; }
+    public LocalDate getExtensionDate() { return extensionDate; }
+    public void setExtensionDate(LocalDate extensionDate) { this.extensionDate = extensionDate; }
+    public String getExtensionReason() { return extensionReason; }
+    public void setExtensionReason(String extensionReason) { this.extensionReason = extensionReason; }
+}

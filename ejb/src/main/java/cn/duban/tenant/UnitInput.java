@@ -6,10 +6,6 @@ import java.util.List;
 public record UnitInput(String code, String name, UnitKind kind, String rankingGroup,
                         List<String> aliases, String parentCode, String email) {
 
-    public UnitInput(String code, String name, UnitKind kind, String rankingGroup, List<String> aliases, String parentCode) {
-        this(code, name, kind, rankingGroup, aliases, parentCode, null);
-    }
-
     public UnitInput {
         aliases = aliases == null ? List.of() : aliases.stream()
                 .map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();

@@ -25,6 +25,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 
 /**
  * The task ledger as an Excel workbook in the customary layout (序号, 工作要点, 具体任务,
@@ -82,6 +83,9 @@ public final class LedgerSheet {
         // Streaming: a 20,000-row ledger stays small in memory. Shared strings, not inline ones,
         // so the file edits cleanly in every spreadsheet program (and in POI).
         try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, false, true); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            // POI's default Zip64 "Always" writes 64-bit data descriptors that streaming zip readers
+            // (java.util.zip.ZipInputStream, some mail gateways) reject.
+            wb.setZip64Mode(Zip64Mode.AsNeeded);
             Sheet sheet = wb.createSheet("任务台账");
             CellStyle titleStyle = style(wb, 16, true, false, false);
             titleStyle.setAlignment(HorizontalAlignment.CENTER);

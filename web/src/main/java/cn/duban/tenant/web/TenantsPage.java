@@ -62,7 +62,7 @@ public class TenantsPage implements Serializable {
                 throw DubanException.badRequest("tenant.units-invalid",
                         "第" + lineNo + "行的类型“" + f[2].strip() + "”无效，应为 DISTRICT_OFFICE、DEPARTMENT 或 TOWN。");
             }
-            units.add(new UnitInput(f[0], f[1], kind, f.length > 3 ? f[3] : null, List.of(), null));
+            units.add(new UnitInput(f[0], f[1], kind, f.length > 3 ? f[3] : null, List.of(), null, null));
         }
         return units;
     }

@@ -61,7 +61,7 @@ public class UnitsPage implements Serializable {
         try {
             List<String> aliasList = aliases == null ? List.of()
                     : Arrays.stream(aliases.split("[,，、;；\\s]+")).filter(s -> !s.isBlank()).toList();
-            service.create(new UnitInput(code, name, kind, rankingGroup, aliasList, null));
+            service.create(new UnitInput(code, name, kind, rankingGroup, aliasList, null, null));
             Messages.info("saved");
             code = name = rankingGroup = aliases = null;
             load();

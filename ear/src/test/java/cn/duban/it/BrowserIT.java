@@ -177,6 +177,33 @@ class BrowserIT {
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "消息"));
     }
 
+    @Test
+    void districtAdminSetsUpASchemeAndLeadersSeeTheDashboard() {
+        String planId = PlanImportIT.saved("pt-admin", LedgerIT.plan("考核页"), "evaluation-page.txt").getString("id");
+        assertThat(Api.post("pt-admin", "/plans/" + planId + "/publication", "{\"allowOpen\":true}").status()).isEqualTo(200);
+        login("pt-admin");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
+        browser.findElement(By.id("nav-evaluation")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "考核管理"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "PrimeFaces.widgets['widget_scheme_plan'].selectValue(arguments[0])", planId);
+        browser.findElement(By.id("scheme:sections")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("scheme:rows"), "重点工作"));
+        browser.findElement(By.id("scheme:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("scheme-current"), "当前为第"));
+        int year = LedgerIT.TODAY.getYear();
+        assertThat(Api.get("pt-admin", "/evaluation/schemes/current?year=" + year).json().getJsonArray("indicators")).hasSize(1);
+
+        browser.findElement(By.id("nav-dashboard")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("eval-status")));
+        assertThat(browser.findElement(By.id("eval-status")).getText()).contains(year + "年累计").contains("实时计算");
+        assertThat(browser.getPageSource()).contains("街镇组").contains("长寿路街道").contains("<canvas");
+        browser.findElement(By.linkText("长寿路街道")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "考核得分明细"));
+        assertThat(browser.findElement(By.id("score-unit")).getText()).contains("长寿路街道");
+    }
+
     private void login(String user) {
         browser.get("http://localhost:" + TestStack.HTTP_PORT + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));

@@ -8,14 +8,9 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,18 +22,11 @@ import java.util.UUID;
 @Stateless
 public class ReportService {
 
-    public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_FILE_BYTES = EvidenceFile.MAX_BYTES;
     public static final int MAX_FILES = 20;
     public static final int MAX_TEXT = 10_000;
 
     /** Accepted evidence types: extension → content type, checked against the file's first bytes. */
-    private static final Map<String, String> TYPES = Map.of(
-            "pdf", "application/pdf",
-            "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "jpg", "image/jpeg", "jpeg", "image/jpeg",
-            "png", "image/png");
-
     @PersistenceContext
     EntityManager em;
 
@@ -105,26 +93,13 @@ public class ReportService {
     public EvidenceInfo addEvidence(UUID reportId, String fileName, byte[] content) {
         Caller caller = Caller.requireTenant(Caller.UNIT_REPORTER, Caller.DISTRICT_ADMIN);
         ProgressReport report = ownDraft(reportId, null);
-        String name = fileName == null ? "" : fileName.replaceAll("[\\\\/]", "_").strip();
-        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        String type = TYPES.get(ext);
-        if (type == null) {
-            throw new DubanException(415, "evidence.type", "不支持的文件类型“" + name + "”：佐证材料限 PDF、Word（docx）、Excel（xlsx）、JPG、PNG。");
-        }
-        if (content == null || content.length == 0) throw DubanException.badRequest("evidence.empty", "文件“" + name + "”是空的。");
-        if (content.length > MAX_FILE_BYTES) {
-            throw new DubanException(413, "evidence.too-large", "文件“" + name + "”超过 " + MAX_FILE_BYTES / 1024 / 1024 + " MB。");
-        }
-        if (!looksLike(ext, content)) {
-            throw new DubanException(415, "evidence.content", "文件“" + name + "”的内容与其扩展名不符，可能已损坏或被改名。");
-        }
+        EvidenceFile file = EvidenceFile.of(fileName, content);
         long count = em.createQuery("select count(e) from Evidence e where e.reportId = :r", Long.class)
                 .setParameter("r", reportId).getSingleResult();
         if (count >= MAX_FILES) throw DubanException.conflict("evidence.too-many", "每份报送最多附 " + MAX_FILES + " 个文件。");
-        if (name.length() > 255) name = name.substring(name.length() - 255);
-        Evidence e = new Evidence(reportId, name, type, content, sha256(content), caller.username());
+        Evidence e = new Evidence(reportId, file.name(), file.contentType(), content, file.sha256(), caller.username());
         em.persist(e);
-        audit.record("evidence.uploaded", "task", report.getTask().getId(), "report", reportId, "file", name,
+        audit.record("evidence.uploaded", "task", report.getTask().getId(), "report", reportId, "file", file.name(),
                 "size", content.length, "sha256", e.getSha256());
         return info(e);
     }
@@ -353,30 +328,5 @@ public class ReportService {
     static EvidenceInfo info(Evidence e) {
         return new EvidenceInfo(e.getId(), e.getReportId(), e.getFileName(), e.getContentType(), e.getSize(), e.getSha256(),
                 e.getUploadedBy(), e.getUploadedAt());
-    }
-
-    /** The first bytes must match the claimed type: no executable renamed to .pdf. */
-    static boolean looksLike(String ext, byte[] c) {
-        return switch (ext) {
-            case "pdf" -> starts(c, "%PDF-".getBytes(StandardCharsets.US_ASCII));
-            case "docx", "xlsx" -> starts(c, new byte[] {'P', 'K', 3, 4});
-            case "jpg", "jpeg" -> starts(c, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
-            case "png" -> starts(c, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-            default -> false;
-        };
-    }
-
-    private static boolean starts(byte[] c, byte[] magic) {
-        if (c.length < magic.length) return false;
-        for (int i = 0; i < magic.length; i++) if (c[i] != magic[i]) return false;
-        return true;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,9 +12,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /** The units page of the district office, and the grouped overview leaders see. */
 @Named
@@ -44,13 +41,6 @@ public class UnitsPage implements Serializable {
 
     public long count(UnitKind k) {
         return units.stream().filter(u -> u.kind() == k).count();
-    }
-
-    /** Units by ranking group (街镇组, 部门组 …), groups in name order. */
-    public List<Map.Entry<String, List<UnitView>>> getGroups() {
-        return List.copyOf(units.stream().filter(u -> u.rankingGroup() != null)
-                .collect(Collectors.groupingBy(UnitView::rankingGroup, TreeMap::new, Collectors.toList()))
-                .entrySet());
     }
 
     public UnitKind[] getKinds() {

@@ -1,0 +1,381 @@
+package cn.duban.evaluation;
+
+import cn.duban.audit.AuditService;
+import cn.duban.ledger.EvidenceFile;
+import cn.duban.ledger.InboxMessage;
+import cn.duban.ledger.InboxService;
+import cn.duban.ledger.LedgerClock;
+import cn.duban.ledger.Rating;
+import cn.duban.ledger.TaskStatus;
+import cn.duban.platform.Caller;
+import cn.duban.platform.DubanException;
+import cn.duban.tenant.Unit;
+import cn.duban.tenant.UnitKind;
+import cn.duban.tenant.UnitService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Evaluation (考核): schemes per year, scores computed from the ledger with their breakdown,
+ * bonus/deduction items, and closing a period into a published, versioned snapshot.
+ */
+@Stateless
+public class EvaluationService {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    UnitService units;
+
+    @EJB
+    AuditService audit;
+
+    @EJB
+    InboxService inbox;
+
+    // ---- schemes
+
+    /** The scheme in force for a year: its latest version. */
+    public Scheme current(int year) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        return em.createQuery("select s from Scheme s left join fetch s.indicators where s.year = :y "
+                        + "and s.version = (select max(v.version) from Scheme v where v.year = :y)", Scheme.class)
+                .setParameter("y", year).getResultStream().findFirst()
+                .orElseThrow(() -> DubanException.notFound("scheme.not-found", year + "年尚未制定考核方案。"));
+    }
+
+    public List<Scheme> versions(int year) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        return em.createQuery("select distinct s from Scheme s left join fetch s.indicators where s.year = :y order by s.version desc",
+                Scheme.class).setParameter("y", year).getResultList();
+    }
+
+    public Scheme scheme(UUID id) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        if (id == null) throw DubanException.notFound("scheme.not-found", "考核方案不存在。");
+        return em.createQuery("select s from Scheme s left join fetch s.indicators where s.id = :id", Scheme.class)
+                .setParameter("id", id).getResultStream().findFirst()
+                .orElseThrow(() -> DubanException.notFound("scheme.not-found", "考核方案不存在。"));
+    }
+
+    /** Saves a scheme as the year's next version, after checking every rule and indicator. */
+    public Scheme save(SchemeInput in) {
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        if (in == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
+        List<ScoringRules.Problem> problems = new ArrayList<>();
+        int year = in.year() == null ? 0 : in.year();
+        if (year < 2000 || year > 2100) problems.add(new ScoringRules.Problem("year", "请填写考核年度。"));
+        if (in.type() == null) problems.add(new ScoringRules.Problem("type", "请选择计分方式（完成度计分或扣分制）。"));
+        if (in.planWeight() == null || in.planWeight().signum() <= 0 || in.planWeight().compareTo(new BigDecimal(100)) > 0) {
+            problems.add(new ScoringRules.Problem("planWeight", "本计划在年度考核中的权重应在0到100%之间（如5%）。"));
+        }
+        List<Indicator> indicators = new ArrayList<>();
+        for (int i = 0; i < in.indicators().size(); i++) {
+            SchemeInput.IndicatorInput ii = in.indicators().get(i);
+            // An unknown target covers nothing, which the rules report for that indicator.
+            Set<UUID> points = ii.target() == null || ii.targetId() == null ? Set.of() : pointsOf(ii.target(), ii.targetId());
+            indicators.add(new Indicator(ii.name(), ii.points(), points));
+        }
+        ScoringRules rules = in.rules();
+        if (in.type() != null) problems.addAll(rules.problems(indicators));
+        if (!problems.isEmpty()) throw new DubanException(400, "scheme.invalid", problems.get(0).message(), problems);
+        int version = em.createQuery("select coalesce(max(s.version), 0) from Scheme s where s.year = :y", Integer.class)
+                .setParameter("y", year).getSingleResult() + 1;
+        String name = in.name() == null || in.name().isEmpty() ? year + "年度考核方案" : in.name();
+        Scheme scheme = new Scheme(year, version, name, in.planWeight(), rules, in.note(), caller.username());
+        for (int i = 0; i < in.indicators().size(); i++) {
+            SchemeInput.IndicatorInput ii = in.indicators().get(i);
+            scheme.add(new SchemeIndicator(scheme, i, ii.name().strip(), ii.points(), ii.target(), ii.targetId()));
+        }
+        em.persist(scheme);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw DubanException.conflict("scheme.concurrent", "他人刚保存了该年度的考核方案，请刷新后重试。");
+        }
+        audit.record("scheme.saved", "evaluation_scheme", scheme.getId(), "year", year, "version", version, "type", rules.type().name(),
+                "planWeight", in.planWeight(), "indicators", in.indicators().size());
+        return scheme;
+    }
+
+    /** What indicators can cover: each plan with its sections, newest year first. */
+    public List<PlanOutline> targets() {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        Map<UUID, PlanOutline> plans = new java.util.LinkedHashMap<>();
+        for (cn.duban.plan.PlanSection s : em.createQuery("select s from PlanSection s join fetch s.plan p "
+                + "order by p.year desc, p.createdAt desc, s.position", cn.duban.plan.PlanSection.class).getResultList()) {
+            cn.duban.plan.Plan p = s.getPlan();
+            plans.computeIfAbsent(p.getId(), k -> new PlanOutline(p.getId(), p.getYear(), p.getTitle(), new ArrayList<>()))
+                    .sections().add(new PlanOutline.Section(s.getId(), s.getNumber(), s.getTitle()));
+        }
+        return List.copyOf(plans.values());
+    }
+
+    /** A plan and its sections, as the scheme form offers them. */
+    public record PlanOutline(UUID id, int year, String title, List<Section> sections) {
+        public record Section(UUID id, String number, String title) {
+        }
+    }
+
+    /** The work points an indicator covers: a plan's, a section's, or a point with all its sub-points. */
+    private Set<UUID> pointsOf(SchemeIndicator.Target target, UUID id) {
+        return switch (target) {
+            case PLAN -> new HashSet<>(em.createQuery("select p.id from PlanPoint p where p.plan.id = :id", UUID.class)
+                    .setParameter("id", id).getResultList());
+            case SECTION -> new HashSet<>(em.createQuery("select p.id from PlanPoint p where p.section.id = :id", UUID.class)
+                    .setParameter("id", id).getResultList());
+            case POINT -> {
+                List<Object[]> all = em.createQuery("select p.id, p.parent.id from PlanPoint p where p.plan.id = "
+                        + "(select q.plan.id from PlanPoint q where q.id = :id)", Object[].class).setParameter("id", id).getResultList();
+                Map<UUID, List<UUID>> children = new HashMap<>();
+                boolean found = false;
+                for (Object[] row : all) {
+                    if (id.equals(row[0])) found = true;
+                    if (row[1] != null) children.computeIfAbsent((UUID) row[1], k -> new ArrayList<>()).add((UUID) row[0]);
+                }
+                Set<UUID> out = new HashSet<>();
+                if (!found) yield out;
+                Deque<UUID> todo = new ArrayDeque<>(List.of(id));
+                while (!todo.isEmpty()) {
+                    UUID p = todo.pop();
+                    if (out.add(p)) todo.addAll(children.getOrDefault(p, List.of()));
+                }
+                yield out;
+            }
+        };
+    }
+
+    // ---- scores
+
+    /** A period's standings: the published snapshot once the period is closed (unless live is asked for), else computed now. */
+    public Standings standings(Period period, boolean live) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        if (!live) {
+            ScoreSnapshot snapshot = latestSnapshot(period);
+            if (snapshot != null) return JSON.fromJson(snapshot.getContent(), Standings.class).published(Standings.SnapshotRef.of(snapshot));
+        }
+        return compute(period, current(period.year()), LedgerClock.today());
+    }
+
+    /** One unit's score with every line; a reporter may only ask for its own unit. */
+    public UnitScore breakdown(Period period, UUID unitId, boolean live) {
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        if (!caller.hasRole(Caller.DISTRICT_ADMIN) && !caller.hasRole(Caller.LEADER)
+                && (unitId == null || !unitId.equals(units.myUnit().getId()))) {
+            throw DubanException.notFound("unit.not-found", "单位不存在。");
+        }
+        return standings(period, live).units().stream().filter(u -> u.unitId().equals(unitId)).findFirst()
+                .orElseThrow(() -> DubanException.notFound("unit.not-found", "单位不存在。"));
+    }
+
+    /** Year-to-date scores at the end of each month so far: the trend the leadership dashboard draws. */
+    public Trend trend(int year) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
+        Scheme scheme = current(year);
+        Inputs in = inputs(scheme);
+        LocalDate today = LedgerClock.today();
+        List<String> months = new ArrayList<>();
+        Map<UUID, Trend.Series> series = new java.util.LinkedHashMap<>();
+        for (int m = 1; m <= 12; m++) {
+            LocalDate monthEnd = Period.month(year, m).end();
+            if (monthEnd.minusMonths(1).isAfter(today)) break;
+            LocalDate asOf = monthEnd.isBefore(today) ? monthEnd.plusDays(1) : today;
+            Scoreboard board = Scoring.score(scheme.rules(), scheme.getPlanWeight(), in.indicators(), in.units(), in.tasks(),
+                    in.adjustments(), Period.yearToDate(year), asOf);
+            months.add(m + "月");
+            for (UnitScore u : board.units()) {
+                series.computeIfAbsent(u.unitId(), k -> new Trend.Series(u.unitId(), u.unitName(), u.group(), new ArrayList<>()))
+                        .scores().add(u.score());
+            }
+        }
+        return new Trend(year, months, List.copyOf(series.values()));
+    }
+
+    /** Scores per month for each unit: labels are months, each series a unit's year-to-date score (null where not scored). */
+    public record Trend(int year, List<String> months, List<Series> series) {
+        public record Series(UUID unitId, String unitName, String group, List<BigDecimal> scores) {
+        }
+    }
+
+    Standings compute(Period period, Scheme scheme, LocalDate today) {
+        Inputs in = inputs(scheme);
+        Scoreboard board = Scoring.score(scheme.rules(), scheme.getPlanWeight(), in.indicators(), in.units(), in.tasks(),
+                in.adjustments(), period, today);
+        return new Standings(period.key(), period.label(), board.asOf(), Standings.SchemeRef.of(scheme), null, board.units());
+    }
+
+    private record Inputs(List<Indicator> indicators, List<Scoring.UnitRef> units, List<TaskFacts> tasks, List<Adjustment> adjustments) {
+    }
+
+    private Inputs inputs(Scheme scheme) {
+        List<Indicator> indicators = scheme.getIndicators().stream()
+                .map(i -> new Indicator(i.getName(), i.getPoints(), pointsOf(i.getTargetKind(), i.getTargetId()))).toList();
+        List<Scoring.UnitRef> refs = units.list().stream().filter(u -> u.getKind() != UnitKind.DISTRICT_OFFICE)
+                .map(u -> new Scoring.UnitRef(u.getId(), u.getName(), group(u))).toList();
+        Set<UUID> points = new HashSet<>();
+        indicators.forEach(i -> points.addAll(i.pointIds()));
+        List<Adjustment> adjustments = em.createQuery("select a from ScoreAdjustment a where a.year = :y", ScoreAdjustment.class)
+                .setParameter("y", scheme.getYear()).getResultList().stream().map(ScoreAdjustment::fact).toList();
+        return new Inputs(indicators, refs, facts(points), adjustments);
+    }
+
+    static String group(Unit u) {
+        if (u.getRankingGroup() != null && !u.getRankingGroup().isBlank()) return u.getRankingGroup();
+        return u.getKind() == UnitKind.TOWN ? "街镇组" : "部门组";
+    }
+
+    /**
+     * The facts of every task under the given points, in one query: returned reports' review
+     * dates and unreported checkpoints' due dates come aggregated per task.
+     */
+    @SuppressWarnings("unchecked")
+    private List<TaskFacts> facts(Set<UUID> points) {
+        if (points.isEmpty()) return List.of();
+        String tenant = Caller.currentTenant().orElseThrow(DubanException::unauthorized);
+        List<UUID> plans = em.createQuery("select distinct p.plan.id from PlanPoint p where p.id in :ids", UUID.class)
+                .setParameter("ids", points).getResultList();
+        List<Object[]> rows = em.createNativeQuery("""
+                select t.id, t.unit_id, t.point_id, t.title, t.deadline_date, t.status, t.progress, t.completed_on, t.rating,
+                  (select string_agg(to_char(r.reviewed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD'), ',') from progress_report r
+                    where r.tenant_id = t.tenant_id and r.task_id = t.id and r.state = 'RETURNED'),
+                  (select string_agg(to_char(c.due_date, 'YYYY-MM-DD'), ',') from task_checkpoint c
+                    where c.tenant_id = t.tenant_id and c.task_id = t.id and (c.done_on is null or c.done_on > c.due_date))
+                from task t where t.tenant_id = :tenant and t.plan_id in (:plans) and t.status <> 'CANCELLED'
+                """).setParameter("tenant", tenant).setParameter("plans", plans).getResultList();
+        List<TaskFacts> facts = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            UUID point = (UUID) r[2];
+            if (!points.contains(point)) continue;
+            facts.add(new TaskFacts((UUID) r[0], (UUID) r[1], point, (String) r[3], date(r[4]), TaskStatus.valueOf((String) r[5]),
+                    ((Number) r[6]).intValue(), date(r[7]), r[8] == null ? null : Rating.valueOf((String) r[8]), dates(r[9]), dates(r[10])));
+        }
+        return facts;
+    }
+
+    private static LocalDate date(Object o) {
+        if (o == null) return null;
+        if (o instanceof LocalDate d) return d;
+        return ((java.sql.Date) o).toLocalDate();
+    }
+
+    private static List<LocalDate> dates(Object csv) {
+        return csv == null ? List.of() : Arrays.stream(((String) csv).split(",")).map(LocalDate::parse).toList();
+    }
+
+    // ---- closing periods
+
+    /**
+     * Closes an ended period: its scores are computed once more and frozen as the published
+     * version. Closing it again (after late edits) needs a reason and adds the next version.
+     */
+    public ScoreSnapshot close(Period period, String reason) {
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        LocalDate today = LedgerClock.today();
+        if (!period.endedBy(today)) {
+            throw DubanException.conflict("period.running", period.label() + "尚未结束，结束后才能关账发布。");
+        }
+        ScoreSnapshot previous = latestSnapshot(period);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (previous != null && why == null) {
+            throw DubanException.conflict("period.closed", period.label() + "已于" + LedgerClock.dateOf(previous.getClosedAt())
+                    + "发布第" + previous.getVersion() + "版；如需更正，请填写更正原因后重新发布。");
+        }
+        if (why != null && why.length() > 500) throw DubanException.badRequest("request.text-too-long", "更正原因过长（最多500字）。");
+        Scheme scheme = current(period.year());
+        Standings standings = compute(period, scheme, today);
+        String content = JSON.toJson(standings);
+        ScoreSnapshot snapshot = new ScoreSnapshot(period, previous == null ? 1 : previous.getVersion() + 1, scheme.getId(),
+                standings.asOf(), content, EvidenceFile.sha256(content.getBytes(StandardCharsets.UTF_8)), why, caller.username());
+        em.persist(snapshot);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw DubanException.conflict("period.concurrent", "他人刚刚发布了该期考核结果，请刷新后查看。");
+        }
+        audit.record("evaluation.closed", "evaluation_snapshot", snapshot.getId(), "period", period.key(), "version",
+                snapshot.getVersion(), "scheme", scheme.getId(), "schemeVersion", scheme.getVersion(), "sha256", snapshot.getSha256(),
+                "reason", why);
+        String subject = period.label() + "考核结果已发布" + (snapshot.getVersion() > 1 ? "（第" + snapshot.getVersion() + "版）" : "");
+        inbox.toRole(Caller.LEADER, InboxMessage.Kind.NOTICE, null, subject, why == null ? "请在考核看板查看排名。" : "更正原因：" + why);
+        return snapshot;
+    }
+
+    public List<ScoreSnapshot> snapshots(int year) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        return em.createQuery("select s from ScoreSnapshot s where s.year = :y order by s.periodKey, s.version desc", ScoreSnapshot.class)
+                .setParameter("y", year).getResultList();
+    }
+
+    private ScoreSnapshot latestSnapshot(Period period) {
+        return em.createQuery("select s from ScoreSnapshot s where s.periodKey = :k order by s.version desc", ScoreSnapshot.class)
+                .setParameter("k", period.key()).setMaxResults(1).getResultStream().findFirst().orElse(null);
+    }
+
+    // ---- bonus and deduction items
+
+    public record AdjustmentInput(UUID unitId, Adjustment.Kind kind, BigDecimal points, String reason, LocalDate occurredOn) {
+    }
+
+    public ScoreAdjustment addAdjustment(AdjustmentInput in, String fileName, byte[] evidence) {
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        if (in == null || in.unitId() == null || in.kind() == null) {
+            throw DubanException.badRequest("adjustment.invalid", "请选择单位和类型（加分或扣分）。");
+        }
+        Unit unit = units.get(in.unitId());
+        if (in.points() == null || in.points().signum() <= 0 || in.points().compareTo(new BigDecimal(100)) > 0 || in.points().scale() > 2) {
+            throw DubanException.badRequest("adjustment.points", "分值应大于0、不超过100，最多两位小数。");
+        }
+        if (in.reason() == null || in.reason().isBlank()) throw DubanException.badRequest("adjustment.reason", "请填写加分或扣分的理由。");
+        if (in.reason().length() > 500) throw DubanException.badRequest("request.text-too-long", "理由过长（最多500字）。");
+        if (in.occurredOn() == null) throw DubanException.badRequest("adjustment.date", "请填写事项日期。");
+        EvidenceFile file = evidence == null ? null : EvidenceFile.of(fileName, evidence);
+        ScoreAdjustment a = new ScoreAdjustment(unit.getId(), in.kind(), in.points(), in.reason().strip(), in.occurredOn(), file,
+                caller.username());
+        em.persist(a);
+        audit.record("adjustment.added", "evaluation_adjustment", a.getId(), "unit", unit.getName(), "kind", in.kind().name(),
+                "points", in.points(), "reason", a.getReason(), "date", in.occurredOn(), "evidenceSha256", a.getEvidenceSha256());
+        return a;
+    }
+
+    public void removeAdjustment(UUID id) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        ScoreAdjustment a = adjustment(id);
+        audit.record("adjustment.removed", "evaluation_adjustment", a.getId(), "unit", a.getUnitId(), "kind", a.getKind().name(),
+                "points", a.getPoints(), "reason", a.getReason());
+        em.remove(a);
+    }
+
+    public ScoreAdjustment adjustment(UUID id) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
+        ScoreAdjustment a = id == null ? null : em.find(ScoreAdjustment.class, id);
+        if (a == null) throw DubanException.notFound("adjustment.not-found", "加扣分事项不存在。");
+        return a;
+    }
+
+    public List<ScoreAdjustment> adjustments(int year) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
+        return em.createQuery("select a from ScoreAdjustment a where a.year = :y order by a.occurredOn desc, a.createdAt desc",
+                ScoreAdjustment.class).setParameter("y", year).getResultList();
+    }
+}

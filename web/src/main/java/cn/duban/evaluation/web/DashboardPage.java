@@ -1,0 +1,118 @@
+package cn.duban.evaluation.web;
+
+import cn.duban.evaluation.EvaluationService;
+import cn.duban.evaluation.Period;
+import cn.duban.evaluation.Standings;
+import cn.duban.evaluation.UnitScore;
+import cn.duban.ledger.LedgerClock;
+import cn.duban.platform.DubanException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The leadership dashboard (领导驾驶舱): rankings per group for a period, with bar charts,
+ * the year-to-date trend, completion and on-time rates, overdue counts linking to the tasks.
+ */
+@Named
+@ViewScoped
+public class DashboardPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final String[] COLOURS = {"#c0392b", "#2471a3", "#229954", "#b9770e", "#7d3c98", "#148f77", "#5d6d7e",
+            "#cb4335", "#1f618d", "#1e8449"};
+
+    @Inject
+    transient EvaluationService evaluation;
+
+    private String period;
+    private Standings standings;
+    private EvaluationService.Trend trend;
+    private String problem;
+
+    /** Reads the period from the URL (default: this year to date) and loads its standings. */
+    public void load() {
+        if (standings != null || problem != null) return;
+        try {
+            Period p = EvaluationResource.period(period);
+            period = p.key();
+            standings = evaluation.standings(p, false);
+            trend = evaluation.trend(p.year());
+        } catch (DubanException e) {
+            problem = e.detail();
+        }
+    }
+
+    /** Periods to choose from: this year's and last year's, most recent first. */
+    public Map<String, String> getPeriods() {
+        Map<String, String> out = new LinkedHashMap<>();
+        int year = LedgerClock.today().getYear();
+        for (int y = year; y >= year - 1; y--) {
+            out.put(Period.yearToDate(y).label(), Period.yearToDate(y).key());
+            out.put(Period.year(y).label(), Period.year(y).key());
+            for (int q = 4; q >= 1; q--) out.put(Period.quarter(y, q).label(), Period.quarter(y, q).key());
+            for (int m = 12; m >= 1; m--) out.put(Period.month(y, m).label(), Period.month(y, m).key());
+        }
+        return out;
+    }
+
+    public Map<String, List<UnitScore>> getGroups() {
+        Map<String, List<UnitScore>> groups = new LinkedHashMap<>();
+        if (standings != null) standings.units().forEach(u -> groups.computeIfAbsent(u.group(), g -> new ArrayList<>()).add(u));
+        return groups;
+    }
+
+    /** A Chart.js bar chart of the group's ranked scores. */
+    public String barChart(String group) {
+        JsonArrayBuilder labels = Json.createArrayBuilder(), data = Json.createArrayBuilder();
+        for (UnitScore u : getGroups().getOrDefault(group, List.of())) {
+            if (u.score() == null) continue;
+            labels.add(u.unitName());
+            data.add(u.score());
+        }
+        JsonObjectBuilder dataset = Json.createObjectBuilder().add("label", group).add("data", data).add("backgroundColor", COLOURS[1]);
+        return chart("bar", labels, Json.createArrayBuilder().add(dataset), 100);
+    }
+
+    /** A Chart.js line chart of each unit's year-to-date score at every month's end. */
+    public String trendChart(String group) {
+        JsonArrayBuilder labels = Json.createArrayBuilder(), datasets = Json.createArrayBuilder();
+        if (trend == null) return chart("line", labels, datasets, 100);
+        trend.months().forEach(labels::add);
+        int i = 0;
+        for (EvaluationService.Trend.Series s : trend.series()) {
+            if (!s.group().equals(group) || s.scores().stream().allMatch(v -> v == null)) continue;
+            JsonArrayBuilder data = Json.createArrayBuilder();
+            for (BigDecimal v : s.scores()) {
+                if (v == null) data.addNull(); else data.add(v);
+            }
+            String colour = COLOURS[i++ % COLOURS.length];
+            datasets.add(Json.createObjectBuilder().add("label", s.unitName()).add("data", data).add("borderColor", colour)
+                    .add("backgroundColor", colour).add("fill", false).add("spanGaps", true));
+        }
+        return chart("line", labels, datasets, 100);
+    }
+
+    private static String chart(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, int max) {
+        return Json.createObjectBuilder().add("type", type)
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+                        .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true)
+                                .add("suggestedMax", max))))
+                .build().toString();
+    }
+
+    public String getPeriod() { return period; }
+    public void setPeriod(String period) { this.period = period; }
+    public Standings getStandings() { return standings; }
+    public String getProblem() { return problem; }
+}

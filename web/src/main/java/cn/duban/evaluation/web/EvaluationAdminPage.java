@@ -1,0 +1,362 @@
+package cn.duban.evaluation.web;
+
+import cn.duban.evaluation.Adjustment;
+import cn.duban.evaluation.EvaluationService;
+import cn.duban.evaluation.Period;
+import cn.duban.evaluation.Scheme;
+import cn.duban.evaluation.SchemeIndicator;
+import cn.duban.evaluation.SchemeInput;
+import cn.duban.evaluation.SchemeType;
+import cn.duban.evaluation.ScoreAdjustment;
+import cn.duban.evaluation.ScoreSnapshot;
+import cn.duban.evaluation.ScoringRules;
+import cn.duban.ledger.LedgerClock;
+import cn.duban.ledger.Rating;
+import cn.duban.platform.DubanException;
+import cn.duban.tenant.Unit;
+import cn.duban.tenant.UnitKind;
+import cn.duban.tenant.UnitService;
+import cn.duban.web.Messages;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.primefaces.model.file.UploadedFile;
+
+/**
+ * The district office's evaluation page: the year's scheme (saved as a new version), closing
+ * ended periods, and bonus/deduction items with evidence.
+ */
+@Named
+@ViewScoped
+public class EvaluationAdminPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient EvaluationService evaluation;
+
+    @Inject
+    transient UnitService units;
+
+    /** One indicator row of the form: its name, points and target ("PLAN:id", "SECTION:id"). */
+    public static class Row implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String name;
+        private BigDecimal points;
+        private String target;
+
+        Row(String name, BigDecimal points, String target) {
+            this.name = name;
+            this.points = points;
+            this.target = target;
+        }
+
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public BigDecimal getPoints() { return points; }
+        public void setPoints(BigDecimal points) { this.points = points; }
+        public String getTarget() { return target; }
+        public void setTarget(String target) { this.target = target; }
+    }
+
+    private int year = LedgerClock.today().getYear();
+    private UUID planId;
+    private String name;
+    private SchemeType type = SchemeType.COMPLETION;
+    private BigDecimal planWeight = new BigDecimal("5");
+    private ScoringRules.LateUnit lateUnit;
+    private BigDecimal lateDeductionPercent, lateCapPercent, partialRate, excellent, good, fair, poor;
+    private boolean partialCredit;
+    private BigDecimal perOverdueTask, perLateTask, perMissedReport, perReturn, bonusCap, deductionCap;
+    private String note;
+    private List<Row> rows = new ArrayList<>();
+
+    private String closePeriod;
+    private String closeReason;
+
+    private UUID adjUnit;
+    private Adjustment.Kind adjKind = Adjustment.Kind.BONUS;
+    private BigDecimal adjPoints;
+    private String adjReason;
+    private LocalDate adjDate = LedgerClock.today();
+    private transient UploadedFile adjFile;
+
+    private Scheme current;
+    private boolean loaded;
+    private List<EvaluationService.PlanOutline> plans;
+    private List<Unit> unitList;
+
+    /** Fills the form from the year's current scheme, or the customary defaults. */
+    public void load() {
+        if (loaded) return;
+        loaded = true;
+        fill();
+    }
+
+    private void fill() {
+        current = evaluation.versions(year).stream().findFirst().orElse(null);
+        ScoringRules r = current != null ? current.rules() : ScoringRules.defaults(type);
+        ScoringRules d = ScoringRules.defaults(r.type());
+        type = r.type();
+        name = current != null ? current.getName() : year + "年度考核方案";
+        planWeight = current != null ? current.getPlanWeight() : new BigDecimal("5");
+        lateDeductionPercent = or(r.lateDeductionPercent(), d.lateDeductionPercent());
+        lateUnit = r.lateUnit() != null ? r.lateUnit() : d.lateUnit();
+        lateCapPercent = or(r.lateCapPercent(), d.lateCapPercent());
+        partialCredit = r.partialCredit();
+        partialRate = or(r.partialRate(), d.partialRate());
+        Map<Rating, BigDecimal> q = r.quality().isEmpty() ? d.quality() : r.quality();
+        excellent = q.get(Rating.EXCELLENT);
+        good = q.get(Rating.GOOD);
+        fair = q.get(Rating.FAIR);
+        poor = q.get(Rating.POOR);
+        perOverdueTask = or(r.perOverdueTask(), d.perOverdueTask());
+        perLateTask = or(r.perLateTask(), d.perLateTask());
+        perMissedReport = or(r.perMissedReport(), d.perMissedReport());
+        perReturn = or(r.perReturn(), d.perReturn());
+        bonusCap = r.bonusCap();
+        deductionCap = r.deductionCap();
+        note = current != null ? current.getNote() : null;
+        rows = new ArrayList<>();
+        if (current != null) {
+            for (SchemeIndicator i : current.getIndicators()) {
+                rows.add(new Row(i.getName(), i.getPoints(), i.getTargetKind() + ":" + i.getTargetId()));
+            }
+        }
+    }
+
+    private static BigDecimal or(BigDecimal v, BigDecimal fallback) {
+        return v != null ? v : fallback;
+    }
+
+    public void changeYear() {
+        fill();
+    }
+
+    /** One indicator per section of the chosen plan, the 100 points shared evenly (the office then adjusts them). */
+    public void useSections() {
+        if (planId == null) return;
+        List<EvaluationService.PlanOutline.Section> sections = getPlans().stream().filter(p -> p.id().equals(planId)).findFirst()
+                .map(EvaluationService.PlanOutline::sections).orElse(List.of());
+        rows = new ArrayList<>();
+        if (sections.isEmpty()) return;
+        BigDecimal each = new BigDecimal(100).divide(BigDecimal.valueOf(sections.size()), 0, RoundingMode.DOWN);
+        BigDecimal rest = new BigDecimal(100).subtract(each.multiply(BigDecimal.valueOf(sections.size())));
+        for (int i = 0; i < sections.size(); i++) {
+            EvaluationService.PlanOutline.Section s = sections.get(i);
+            rows.add(new Row(s.title(), i == 0 ? each.add(rest) : each, "SECTION:" + s.id()));
+        }
+    }
+
+    public void addRow() {
+        rows.add(new Row("", BigDecimal.ZERO, null));
+    }
+
+    public void removeRow(Row row) {
+        rows.remove(row);
+    }
+
+    public void save() {
+        List<SchemeInput.IndicatorInput> indicators = new ArrayList<>();
+        for (Row r : rows) {
+            SchemeIndicator.Target target = null;
+            UUID targetId = null;
+            if (r.target != null && r.target.contains(":")) {
+                target = SchemeIndicator.Target.valueOf(r.target.substring(0, r.target.indexOf(':')));
+                targetId = UUID.fromString(r.target.substring(r.target.indexOf(':') + 1));
+            }
+            indicators.add(new SchemeInput.IndicatorInput(r.name, r.points, target, targetId));
+        }
+        Map<String, BigDecimal> quality = new LinkedHashMap<>();
+        quality.put(Rating.EXCELLENT.name(), excellent);
+        quality.put(Rating.GOOD.name(), good);
+        quality.put(Rating.FAIR.name(), fair);
+        quality.put(Rating.POOR.name(), poor);
+        try {
+            Scheme s = evaluation.save(new SchemeInput(year, name, type, planWeight, lateDeductionPercent, lateUnit, lateCapPercent,
+                    partialCredit, partialRate, quality, perOverdueTask, perLateTask, perMissedReport, perReturn, bonusCap, deductionCap,
+                    note, indicators));
+            Messages.info("eval.saved", s.getYear(), s.getVersion());
+            fill();
+        } catch (DubanException e) {
+            errors(e);
+        }
+    }
+
+    public void close() {
+        try {
+            ScoreSnapshot s = evaluation.close(EvaluationResource.period(closePeriod), closeReason);
+            Messages.info("eval.closed", Period.parse(s.getPeriodKey()).label(), s.getVersion());
+            closeReason = null;
+        } catch (DubanException e) {
+            Messages.error(e);
+        }
+    }
+
+    public void addAdjustment() {
+        try {
+            byte[] content = adjFile == null || adjFile.getSize() == 0 ? null : adjFile.getContent();
+            evaluation.addAdjustment(new EvaluationService.AdjustmentInput(adjUnit, adjKind, adjPoints, adjReason, adjDate),
+                    content == null ? null : adjFile.getFileName(), content);
+            Messages.info("eval.adjustmentAdded");
+            adjPoints = null;
+            adjReason = null;
+            adjFile = null;
+        } catch (DubanException e) {
+            Messages.error(e);
+        }
+    }
+
+    public void removeAdjustment(UUID id) {
+        try {
+            evaluation.removeAdjustment(id);
+        } catch (DubanException e) {
+            Messages.error(e);
+        }
+    }
+
+    /** Every problem of a rejected scheme, each as its own message. */
+    private static void errors(DubanException e) {
+        if (e.errors() == null || e.errors().isEmpty()) {
+            Messages.error(e);
+            return;
+        }
+        for (Object o : e.errors()) {
+            String text = o instanceof ScoringRules.Problem p ? p.message() : String.valueOf(o);
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        }
+    }
+
+    // ---- choices
+
+    public List<EvaluationService.PlanOutline> getPlans() {
+        if (plans == null) plans = evaluation.targets();
+        return plans;
+    }
+
+    /** Targets for indicator rows: each plan as a whole, and each of its sections. */
+    public List<SelectItem> getTargets() {
+        List<SelectItem> out = new ArrayList<>();
+        for (EvaluationService.PlanOutline p : getPlans()) {
+            out.add(new SelectItem("PLAN:" + p.id(), p.year() + " " + p.title() + "（全部）"));
+            for (var s : p.sections()) out.add(new SelectItem("SECTION:" + s.id(), "　" + s.number() + "、" + s.title() + "（" + p.title() + "）"));
+        }
+        return out;
+    }
+
+    public List<Unit> getUnits() {
+        if (unitList == null) unitList = units.list().stream().filter(u -> u.getKind() != UnitKind.DISTRICT_OFFICE).toList();
+        return unitList;
+    }
+
+    public Map<String, String> getEndedPeriods() {
+        Map<String, String> out = new LinkedHashMap<>();
+        LocalDate today = LedgerClock.today();
+        for (int y = year; y >= year - 1; y--) {
+            List<Period> all = new ArrayList<>(List.of(Period.year(y)));
+            for (int q = 4; q >= 1; q--) all.add(Period.quarter(y, q));
+            for (int m = 12; m >= 1; m--) all.add(Period.month(y, m));
+            all.stream().filter(p -> p.endedBy(today)).forEach(p -> out.put(p.label(), p.key()));
+        }
+        return out;
+    }
+
+    public List<ScoreSnapshot> getSnapshots() {
+        return evaluation.snapshots(year);
+    }
+
+    public List<ScoreAdjustment> getAdjustments() {
+        return evaluation.adjustments(year);
+    }
+
+    public String unitName(UUID id) {
+        return getUnits().stream().filter(u -> u.getId().equals(id)).map(Unit::getName).findFirst().orElse("");
+    }
+
+    public List<Scheme> getVersions() {
+        return evaluation.versions(year);
+    }
+
+    public BigDecimal getTotal() {
+        return rows.stream().map(r -> r.points == null ? BigDecimal.ZERO : r.points).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public SchemeType[] getTypes() { return SchemeType.values(); }
+    public ScoringRules.LateUnit[] getLateUnits() { return ScoringRules.LateUnit.values(); }
+    public Adjustment.Kind[] getKinds() { return Adjustment.Kind.values(); }
+
+    // ---- form fields
+
+    public Scheme getCurrent() { return current; }
+    public int getYear() { return year; }
+    public void setYear(int year) { this.year = year; }
+    public UUID getPlanId() { return planId; }
+    public void setPlanId(UUID planId) { this.planId = planId; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public SchemeType getType() { return type; }
+    public void setType(SchemeType type) { this.type = type; }
+    public BigDecimal getPlanWeight() { return planWeight; }
+    public void setPlanWeight(BigDecimal planWeight) { this.planWeight = planWeight; }
+    public ScoringRules.LateUnit getLateUnit() { return lateUnit; }
+    public void setLateUnit(ScoringRules.LateUnit lateUnit) { this.lateUnit = lateUnit; }
+    public BigDecimal getLateDeductionPercent() { return lateDeductionPercent; }
+    public void setLateDeductionPercent(BigDecimal v) { this.lateDeductionPercent = v; }
+    public BigDecimal getLateCapPercent() { return lateCapPercent; }
+    public void setLateCapPercent(BigDecimal v) { this.lateCapPercent = v; }
+    public boolean isPartialCredit() { return partialCredit; }
+    public void setPartialCredit(boolean partialCredit) { this.partialCredit = partialCredit; }
+    public BigDecimal getPartialRate() { return partialRate; }
+    public void setPartialRate(BigDecimal v) { this.partialRate = v; }
+    public BigDecimal getExcellent() { return excellent; }
+    public void setExcellent(BigDecimal v) { this.excellent = v; }
+    public BigDecimal getGood() { return good; }
+    public void setGood(BigDecimal v) { this.good = v; }
+    public BigDecimal getFair() { return fair; }
+    public void setFair(BigDecimal v) { this.fair = v; }
+    public BigDecimal getPoor() { return poor; }
+    public void setPoor(BigDecimal v) { this.poor = v; }
+    public BigDecimal getPerOverdueTask() { return perOverdueTask; }
+    public void setPerOverdueTask(BigDecimal v) { this.perOverdueTask = v; }
+    public BigDecimal getPerLateTask() { return perLateTask; }
+    public void setPerLateTask(BigDecimal v) { this.perLateTask = v; }
+    public BigDecimal getPerMissedReport() { return perMissedReport; }
+    public void setPerMissedReport(BigDecimal v) { this.perMissedReport = v; }
+    public BigDecimal getPerReturn() { return perReturn; }
+    public void setPerReturn(BigDecimal v) { this.perReturn = v; }
+    public BigDecimal getBonusCap() { return bonusCap; }
+    public void setBonusCap(BigDecimal v) { this.bonusCap = v; }
+    public BigDecimal getDeductionCap() { return deductionCap; }
+    public void setDeductionCap(BigDecimal v) { this.deductionCap = v; }
+    public String getNote() { return note; }
+    public void setNote(String note) { this.note = note; }
+    public List<Row> getRows() { return rows; }
+    public String getClosePeriod() { return closePeriod; }
+    public void setClosePeriod(String closePeriod) { this.closePeriod = closePeriod; }
+    public String getCloseReason() { return closeReason; }
+    public void setCloseReason(String closeReason) { this.closeReason = closeReason; }
+    public UUID getAdjUnit() { return adjUnit; }
+    public void setAdjUnit(UUID adjUnit) { this.adjUnit = adjUnit; }
+    public Adjustment.Kind getAdjKind() { return adjKind; }
+    public void setAdjKind(Adjustment.Kind adjKind) { this.adjKind = adjKind; }
+    public BigDecimal getAdjPoints() { return adjPoints; }
+    public void setAdjPoints(BigDecimal adjPoints) { this.adjPoints = adjPoints; }
+    public String getAdjReason() { return adjReason; }
+    public void setAdjReason(String adjReason) { this.adjReason = adjReason; }
+    public LocalDate getAdjDate() { return adjDate; }
+    public void setAdjDate(LocalDate adjDate) { this.adjDate = adjDate; }
+    public UploadedFile getAdjFile() { return adjFile; }
+    public void setAdjFile(UploadedFile adjFile) { this.adjFile = adjFile; }
+}

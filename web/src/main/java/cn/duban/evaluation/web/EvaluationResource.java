@@ -1,0 +1,261 @@
+package cn.duban.evaluation.web;
+
+import cn.duban.evaluation.Adjustment;
+import cn.duban.evaluation.EvaluationService;
+import cn.duban.evaluation.Period;
+import cn.duban.evaluation.Scheme;
+import cn.duban.evaluation.SchemeIndicator;
+import cn.duban.evaluation.SchemeInput;
+import cn.duban.evaluation.ScoreAdjustment;
+import cn.duban.evaluation.ScoreSnapshot;
+import cn.duban.evaluation.Standings;
+import cn.duban.evaluation.UnitScore;
+import cn.duban.ledger.EvidenceFile;
+import cn.duban.ledger.LedgerClock;
+import cn.duban.platform.DubanException;
+import cn.duban.web.Requests;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Evaluation (考核): schemes, rankings, a unit's breakdown, the trend, closing periods, bonus/deduction items. */
+@Path("/evaluation")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EvaluationResource {
+
+    @Inject
+    EvaluationService evaluation;
+
+    public record IndicatorView(UUID id, String name, BigDecimal points, String target, UUID targetId) {
+        static IndicatorView of(SchemeIndicator i) {
+            return new IndicatorView(i.getId(), i.getName(), i.getPoints(), i.getTargetKind().name(), i.getTargetId());
+        }
+    }
+
+    public record SchemeView(UUID id, int year, int version, String name, String type, BigDecimal planWeight,
+                             Map<String, Object> rules, String note, String createdBy, Instant createdAt, List<IndicatorView> indicators) {
+        static SchemeView of(Scheme s) {
+            var r = s.rules();
+            Map<String, Object> rules = new java.util.LinkedHashMap<>();
+            rules.put("lateDeductionPercent", r.lateDeductionPercent());
+            rules.put("lateUnit", r.lateUnit() == null ? null : r.lateUnit().name());
+            rules.put("lateCapPercent", r.lateCapPercent());
+            rules.put("partialCredit", r.partialCredit());
+            rules.put("partialRate", r.partialRate());
+            Map<String, BigDecimal> quality = new java.util.LinkedHashMap<>();
+            r.quality().forEach((k, v) -> quality.put(k.name(), v));
+            rules.put("quality", quality);
+            rules.put("perOverdueTask", r.perOverdueTask());
+            rules.put("perLateTask", r.perLateTask());
+            rules.put("perMissedReport", r.perMissedReport());
+            rules.put("perReturn", r.perReturn());
+            rules.put("bonusCap", r.bonusCap());
+            rules.put("deductionCap", r.deductionCap());
+            return new SchemeView(s.getId(), s.getYear(), s.getVersion(), s.getName(), s.getType().name(), s.getPlanWeight(), rules,
+                    s.getNote(), s.getCreatedBy(), s.getCreatedAt(), s.getIndicators().stream().map(IndicatorView::of).toList());
+        }
+    }
+
+    public record SnapshotView(UUID id, String period, int version, UUID schemeId, LocalDate asOf, String sha256, String reason,
+                               String closedBy, Instant closedAt) {
+        static SnapshotView of(ScoreSnapshot s) {
+            return new SnapshotView(s.getId(), s.getPeriodKey(), s.getVersion(), s.getSchemeId(), s.getAsOf(), s.getSha256(), s.getReason(),
+                    s.getClosedBy(), s.getClosedAt());
+        }
+    }
+
+    public record AdjustmentView(UUID id, UUID unitId, String kind, BigDecimal points, String reason, LocalDate occurredOn,
+                                 String evidenceName, String evidenceSha256, String createdBy, Instant createdAt) {
+        static AdjustmentView of(ScoreAdjustment a) {
+            return new AdjustmentView(a.getId(), a.getUnitId(), a.getKind().name(), a.getPoints(), a.getReason(), a.getOccurredOn(),
+                    a.getEvidenceName(), a.getEvidenceSha256(), a.getCreatedBy(), a.getCreatedAt());
+        }
+    }
+
+    public record CloseRequest(String reason) {
+    }
+
+    // ---- schemes
+
+    @GET
+    @Path("/schemes")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public List<SchemeView> schemes(@QueryParam("year") Integer year) {
+        return evaluation.versions(year(year)).stream().map(SchemeView::of).toList();
+    }
+
+    @GET
+    @Path("/schemes/current")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public SchemeView currentScheme(@QueryParam("year") Integer year) {
+        return SchemeView.of(evaluation.current(year(year)));
+    }
+
+    @GET
+    @Path("/schemes/{id}")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public SchemeView scheme(@PathParam("id") UUID id) {
+        return SchemeView.of(evaluation.scheme(id));
+    }
+
+    /** Saves a scheme as its year's next version. */
+    @POST
+    @Path("/schemes")
+    @RolesAllowed("district-admin")
+    public Response saveScheme(SchemeInput input, @Context UriInfo uri) {
+        Scheme s = evaluation.save(input);
+        return Response.created(uri.getBaseUriBuilder().path("evaluation/schemes").path(s.getId().toString()).build())
+                .entity(SchemeView.of(s)).build();
+    }
+
+    // ---- scores
+
+    @GET
+    @Path("/rankings")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public Standings rankings(@QueryParam("period") String period, @QueryParam("group") String group, @QueryParam("live") boolean live) {
+        Standings s = evaluation.standings(period(period), live).summary();
+        if (group == null || group.isBlank()) return s;
+        return new Standings(s.period(), s.label(), s.asOf(), s.scheme(), s.snapshot(),
+                s.units().stream().filter(u -> u.group().equals(group.strip())).toList());
+    }
+
+    @GET
+    @Path("/units/{unitId}/breakdown")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public UnitScore breakdown(@PathParam("unitId") UUID unitId, @QueryParam("period") String period, @QueryParam("live") boolean live) {
+        return evaluation.breakdown(period(period), unitId, live);
+    }
+
+    @GET
+    @Path("/trend")
+    @RolesAllowed({"district-admin", "leader"})
+    public EvaluationService.Trend trend(@QueryParam("year") Integer year) {
+        return evaluation.trend(year(year));
+    }
+
+    // ---- closing periods
+
+    @GET
+    @Path("/periods")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public List<SnapshotView> closedPeriods(@QueryParam("year") Integer year) {
+        return evaluation.snapshots(year(year)).stream().map(SnapshotView::of).toList();
+    }
+
+    /** Closes an ended period: its scores are frozen and published; again with a reason for a corrected version. */
+    @POST
+    @Path("/periods/{period}/close")
+    @RolesAllowed("district-admin")
+    public Response close(@PathParam("period") String period, CloseRequest request) {
+        ScoreSnapshot s = evaluation.close(period(period), request == null ? null : request.reason());
+        return Response.status(Response.Status.CREATED).entity(SnapshotView.of(s)).build();
+    }
+
+    // ---- bonus and deduction items
+
+    @GET
+    @Path("/adjustments")
+    @RolesAllowed({"district-admin", "leader"})
+    public List<AdjustmentView> adjustments(@QueryParam("year") Integer year) {
+        return evaluation.adjustments(year(year)).stream().map(AdjustmentView::of).toList();
+    }
+
+    @POST
+    @Path("/adjustments")
+    @RolesAllowed("district-admin")
+    public Response addAdjustment(EvaluationService.AdjustmentInput input) {
+        return Response.status(Response.Status.CREATED).entity(AdjustmentView.of(evaluation.addAdjustment(input, null, null))).build();
+    }
+
+    /** The same, as a form with an evidence file (part {@code file}). */
+    @POST
+    @Path("/adjustments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed("district-admin")
+    public Response addAdjustmentWithEvidence(List<EntityPart> parts) throws IOException {
+        Optional<EntityPart> file = part(parts, "file");
+        byte[] content = file.isPresent() ? Requests.bytes(file.get().getContent(), EvidenceFile.MAX_BYTES) : null;
+        EvaluationService.AdjustmentInput input = new EvaluationService.AdjustmentInput(
+                Requests.uuid(text(parts, "unitId"), "unitId"),
+                Requests.enumValue(Adjustment.Kind.class, text(parts, "kind"), "kind"),
+                decimal(text(parts, "points")), text(parts, "reason"), Requests.date(text(parts, "occurredOn"), "occurredOn"));
+        ScoreAdjustment a = evaluation.addAdjustment(input, file.flatMap(EntityPart::getFileName).orElse(null), content);
+        return Response.status(Response.Status.CREATED).entity(AdjustmentView.of(a)).build();
+    }
+
+    @DELETE
+    @Path("/adjustments/{id}")
+    @RolesAllowed("district-admin")
+    public Response removeAdjustment(@PathParam("id") UUID id) {
+        evaluation.removeAdjustment(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/adjustments/{id}/evidence")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({"district-admin", "leader"})
+    public Response evidence(@PathParam("id") UUID id) {
+        ScoreAdjustment a = evaluation.adjustment(id);
+        if (a.getEvidence() == null) throw DubanException.notFound("evidence.not-found", "该事项没有佐证材料。");
+        return Response.ok(a.getEvidence(), a.getEvidenceType()).header("Content-Disposition", "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(a.getEvidenceName(), StandardCharsets.UTF_8).replace("+", "%20")).build();
+    }
+
+    // ---- helpers
+
+    static Period period(String key) {
+        if (key == null || key.isBlank()) return Period.yearToDate(LedgerClock.today().getYear());
+        try {
+            return Period.parse(key);
+        } catch (IllegalArgumentException e) {
+            throw DubanException.badRequest("period.invalid", "考核期“" + key + "”无效：应为 2026、2026-Q3、2026-03 或 2026-YTD。");
+        }
+    }
+
+    static int year(Integer year) {
+        if (year == null) return LedgerClock.today().getYear();
+        if (year < 2000 || year > 2100) throw DubanException.badRequest("year.invalid", "年度“" + year + "”无效。");
+        return year;
+    }
+
+    private static Optional<EntityPart> part(List<EntityPart> parts, String name) {
+        return parts.stream().filter(p -> name.equals(p.getName())).findFirst();
+    }
+
+    private static String text(List<EntityPart> parts, String name) throws IOException {
+        Optional<EntityPart> p = part(parts, name);
+        return p.isEmpty() ? null : p.get().getContent(String.class);
+    }
+
+    private static BigDecimal decimal(String value) {
+        try {
+            return value == null || value.isBlank() ? null : new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw DubanException.badRequest("adjustment.points", "分值“" + value + "”不是数字。");
+        }
+    }
+}

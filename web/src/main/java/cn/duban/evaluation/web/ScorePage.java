@@ -1,0 +1,52 @@
+package cn.duban.evaluation.web;
+
+import cn.duban.evaluation.EvaluationService;
+import cn.duban.evaluation.Period;
+import cn.duban.evaluation.UnitScore;
+import cn.duban.platform.DubanException;
+import cn.duban.tenant.UnitService;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.UUID;
+
+/** A unit's score for a period with every line that made it (得分明细); a reporter sees its own unit's. */
+@Named
+@ViewScoped
+public class ScorePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient EvaluationService evaluation;
+
+    @Inject
+    transient UnitService units;
+
+    private UUID unit;
+    private String period;
+    private String label;
+    private UnitScore score;
+    private String problem;
+
+    public void load() {
+        if (score != null || problem != null) return;
+        try {
+            Period p = EvaluationResource.period(period);
+            period = p.key();
+            label = p.label();
+            score = evaluation.breakdown(p, unit != null ? unit : units.myUnit().getId(), false);
+        } catch (DubanException e) {
+            problem = e.detail();
+        }
+    }
+
+    public UUID getUnit() { return unit; }
+    public void setUnit(UUID unit) { this.unit = unit; }
+    public String getPeriod() { return period; }
+    public void setPeriod(String period) { this.period = period; }
+    public String getLabel() { return label; }
+    public UnitScore getScore() { return score; }
+    public String getProblem() { return problem; }
+}

@@ -1,0 +1,41 @@
+package cn.duban.reports;
+
+import java.util.Arrays;
+
+/**
+ * Not a test: times the worst-case circular (60 units, 200 overdue tasks) as PDF on a warm JVM.
+ * Run after {@code ./mvnw -pl reports test-compile} with
+ * {@code ./mvnw -pl reports exec:java -Dexec.mainClass=cn.duban.reports.CircularBenchmark -Dexec.classpathScope=test}.
+ */
+public final class CircularBenchmark {
+
+    private static final int WARMUP = 5;
+    private static final int RUNS = 20;
+
+    private CircularBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        ReportRenderer renderer = new ReportRenderer();
+        Circular circular = SampleReports.largeCircular();
+        for (int i = 0; i < WARMUP; i++) {
+            renderer.circular(circular, Format.PDF);
+        }
+        long[] millis = new long[RUNS];
+        int bytes = 0;
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            bytes = renderer.circular(circular, Format.PDF).length;
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        Arrays.sort(millis);
+        System.out.printf("circular PDF, 60 units / 200 overdue rows, %d warm runs (%d KB): p50 %d ms, p95 %d ms, max %d ms%n",
+                RUNS, bytes / 1024, percentile(millis, 50), percentile(millis, 95), millis[RUNS - 1]);
+    }
+
+    private static long percentile(long[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)];
+    }
+}

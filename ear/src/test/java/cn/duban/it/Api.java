@@ -119,6 +119,11 @@ public final class Api {
         }
     }
 
+    /** A GET accepting anything (for downloads), to read the status and any problem. */
+    public static Reply getAny(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base() + path)).GET(), "*/*");
+    }
+
     public static Reply getText(String user, String path) {
         return send(user, HttpRequest.newBuilder(URI.create(base() + path)).GET(), "text/plain");
     }

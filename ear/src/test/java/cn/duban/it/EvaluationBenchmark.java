@@ -129,6 +129,15 @@ class EvaluationBenchmark {
         System.out.printf("BENCH rankings: SQL aggregate (%d groups) %s%n", groups, LedgerBenchmark.stats(aggregate));
         System.out.printf("BENCH rankings: ratio p50 %.2f×   (goal ≤ 2×)%n",
                 LedgerBenchmark.pct(sorted(rankings), 50) / LedgerBenchmark.pct(sorted(aggregate), 50));
+
+        // The deduction scheme also reads every task's returned reports and missed checkpoints.
+        Reply deduction = Api.post("pt-admin", "/evaluation/schemes", "{\"year\":" + Y + ",\"type\":\"DEDUCTION\",\"planWeight\":5,"
+                + "\"indicators\":[" + indicators + "]}");
+        assertThat(deduction.status()).as(deduction.body()).isEqualTo(201);
+        for (int i = 0; i < 10; i++) Api.get("pt-leader", path);
+        List<Double> deductionRankings = LedgerBenchmark.timed(30, () -> Api.get("pt-leader", path));
+        System.out.printf("BENCH rankings: deduction scheme %s   (%.2f× the aggregate)%n", LedgerBenchmark.stats(deductionRankings),
+                LedgerBenchmark.pct(sorted(deductionRankings), 50) / LedgerBenchmark.pct(sorted(aggregate), 50));
     }
 
     static double[] sorted(List<Double> v) {

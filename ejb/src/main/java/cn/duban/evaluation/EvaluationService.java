@@ -9,6 +9,7 @@ import cn.duban.ledger.Rating;
 import cn.duban.ledger.TaskStatus;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.reports.ScoreBreakdown;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitKind;
 import cn.duban.tenant.UnitService;
@@ -53,6 +54,9 @@ public class EvaluationService {
 
     @EJB
     InboxService inbox;
+
+    @EJB
+    cn.duban.platform.Reports reports;
 
     // ---- schemes
 
@@ -168,24 +172,48 @@ public class EvaluationService {
 
     // ---- scores
 
-    /** A period's standings: the published snapshot once the period is closed (unless live is asked for), else computed now. */
-    public Standings standings(Period period, boolean live) {
+    /**
+     * A period's standings: the published snapshot once the period is closed (unless live is
+     * asked for), else computed now. Without detail, live lines carry no task titles and
+     * completion schemes skip reading returned reports and checkpoints, which only deductions use.
+     */
+    public Standings standings(Period period, boolean live, boolean detailed) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
         if (!live) {
             ScoreSnapshot snapshot = latestSnapshot(period);
             if (snapshot != null) return JSON.fromJson(snapshot.getContent(), Standings.class).published(Standings.SnapshotRef.of(snapshot));
         }
-        return compute(period, current(period.year()), LedgerClock.today());
+        return compute(period, current(period.year()), LedgerClock.today(), detailed);
     }
 
     /** One unit's score with every line; a reporter may only ask for its own unit. */
     public UnitScore breakdown(Period period, UUID unitId, boolean live) {
+        return unitOf(standings(period, live, true), unitId);
+    }
+
+    /** The same breakdown as a PDF, with the scheme and the unit's place in its group. */
+    public byte[] breakdownPdf(Period period, UUID unitId) {
+        Standings standings = standings(period, false, true);
+        UnitScore u = unitOf(standings, unitId);
+        if (u.score() == null) throw DubanException.conflict("evaluation.not-scored", u.unitName() + "在" + period.label() + "没有计分任务。");
+        List<ScoreBreakdown.Line> lines = new ArrayList<>();
+        List<ScoreBreakdown.Adjustment> items = new ArrayList<>();
+        for (UnitScore.ScoreLine l : u.lines()) {
+            boolean item = l.taskId() == null && (Adjustment.Kind.BONUS.label().equals(l.indicator()) || Adjustment.Kind.DEDUCTION.label().equals(l.indicator()));
+            if (item) items.add(new ScoreBreakdown.Adjustment(l.rule(), l.points()));
+            else lines.add(new ScoreBreakdown.Line(l.indicator(), l.task(), l.rule(), l.points()));
+        }
+        return reports.renderer().scoreBreakdown(new ScoreBreakdown(u.unitName(), standings.scheme().name() + "（第" + standings.scheme().version()
+                + "版）", standings.label(), u.score(), u.rank(), u.group(), lines, items));
+    }
+
+    private UnitScore unitOf(Standings standings, UUID unitId) {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
         if (!caller.hasRole(Caller.DISTRICT_ADMIN) && !caller.hasRole(Caller.LEADER)
                 && (unitId == null || !unitId.equals(units.myUnit().getId()))) {
             throw DubanException.notFound("unit.not-found", "单位不存在。");
         }
-        return standings(period, live).units().stream().filter(u -> u.unitId().equals(unitId)).findFirst()
+        return standings.units().stream().filter(u -> u.unitId().equals(unitId)).findFirst()
                 .orElseThrow(() -> DubanException.notFound("unit.not-found", "单位不存在。"));
     }
 
@@ -193,7 +221,7 @@ public class EvaluationService {
     public Trend trend(int year) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
         Scheme scheme = current(year);
-        Inputs in = inputs(scheme);
+        Inputs in = inputs(scheme, false);
         LocalDate today = LedgerClock.today();
         List<String> months = new ArrayList<>();
         Map<UUID, Trend.Series> series = new java.util.LinkedHashMap<>();
@@ -218,8 +246,8 @@ public class EvaluationService {
         }
     }
 
-    Standings compute(Period period, Scheme scheme, LocalDate today) {
-        Inputs in = inputs(scheme);
+    Standings compute(Period period, Scheme scheme, LocalDate today, boolean detailed) {
+        Inputs in = inputs(scheme, detailed);
         Scoreboard board = Scoring.score(scheme.rules(), scheme.getPlanWeight(), in.indicators(), in.units(), in.tasks(),
                 in.adjustments(), period, today);
         return new Standings(period.key(), period.label(), board.asOf(), Standings.SchemeRef.of(scheme), null, board.units());
@@ -228,7 +256,7 @@ public class EvaluationService {
     private record Inputs(List<Indicator> indicators, List<Scoring.UnitRef> units, List<TaskFacts> tasks, List<Adjustment> adjustments) {
     }
 
-    private Inputs inputs(Scheme scheme) {
+    private Inputs inputs(Scheme scheme, boolean detailed) {
         List<Indicator> indicators = scheme.getIndicators().stream()
                 .map(i -> new Indicator(i.getName(), i.getPoints(), pointsOf(i.getTargetKind(), i.getTargetId()))).toList();
         List<Scoring.UnitRef> refs = units.list().stream().filter(u -> u.getKind() != UnitKind.DISTRICT_OFFICE)
@@ -237,7 +265,9 @@ public class EvaluationService {
         indicators.forEach(i -> points.addAll(i.pointIds()));
         List<Adjustment> adjustments = em.createQuery("select a from ScoreAdjustment a where a.year = :y", ScoreAdjustment.class)
                 .setParameter("y", scheme.getYear()).getResultList().stream().map(ScoreAdjustment::fact).toList();
-        return new Inputs(indicators, refs, facts(points), adjustments);
+        Set<UUID> plans = new HashSet<>();
+        scheme.getIndicators().forEach(i -> planOf(i.getTargetKind(), i.getTargetId()).ifPresent(plans::add));
+        return new Inputs(indicators, refs, facts(points, plans, detailed, detailed || scheme.getType() == SchemeType.DEDUCTION), adjustments);
     }
 
     static String group(Unit u) {
@@ -245,24 +275,37 @@ public class EvaluationService {
         return u.getKind() == UnitKind.TOWN ? "街镇组" : "部门组";
     }
 
+    /** The plan an indicator's target belongs to. */
+    private java.util.Optional<UUID> planOf(SchemeIndicator.Target target, UUID id) {
+        String jpql = switch (target) {
+            case PLAN -> "select p.id from Plan p where p.id = :id";
+            case SECTION -> "select s.plan.id from PlanSection s where s.id = :id";
+            case POINT -> "select p.plan.id from PlanPoint p where p.id = :id";
+        };
+        return em.createQuery(jpql, UUID.class).setParameter("id", id).getResultStream().findFirst();
+    }
+
     /**
-     * The facts of every task under the given points, in one query: returned reports' review
-     * dates and unreported checkpoints' due dates come aggregated per task.
+     * The facts of every task under the given points, in one query; with events, each task's
+     * returned reports' review dates and unreported checkpoints' due dates come aggregated.
      */
     @SuppressWarnings("unchecked")
-    private List<TaskFacts> facts(Set<UUID> points) {
-        if (points.isEmpty()) return List.of();
+    private List<TaskFacts> facts(Set<UUID> points, Set<UUID> plans, boolean titles, boolean events) {
+        if (points.isEmpty() || plans.isEmpty()) return List.of();
         String tenant = Caller.currentTenant().orElseThrow(DubanException::unauthorized);
-        List<UUID> plans = em.createQuery("select distinct p.plan.id from PlanPoint p where p.id in :ids", UUID.class)
-                .setParameter("ids", points).getResultList();
-        List<Object[]> rows = em.createNativeQuery("""
-                select t.id, t.unit_id, t.point_id, t.title, t.deadline_date, t.status, t.progress, t.completed_on, t.rating,
-                  (select string_agg(to_char(r.reviewed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD'), ',') from progress_report r
-                    where r.tenant_id = t.tenant_id and r.task_id = t.id and r.state = 'RETURNED'),
-                  (select string_agg(to_char(c.due_date, 'YYYY-MM-DD'), ',') from task_checkpoint c
-                    where c.tenant_id = t.tenant_id and c.task_id = t.id and (c.done_on is null or c.done_on > c.due_date))
-                from task t where t.tenant_id = :tenant and t.plan_id in (:plans) and t.status <> 'CANCELLED'
-                """).setParameter("tenant", tenant).setParameter("plans", plans).getResultList();
+        String sql = "select t.id, t.unit_id, t.point_id, " + (titles ? "t.title" : "null") + ", t.deadline_date, t.status, t.progress, "
+                + "t.completed_on, t.rating, " + (events ? "r.dates, c.dates " : "null, null ") + "from task t "
+                + (events ? """
+                left join (select r.task_id, string_agg(((r.reviewed_at at time zone 'Asia/Shanghai')::date)::text, ',') dates
+                    from progress_report r join task x on x.tenant_id = r.tenant_id and x.id = r.task_id
+                    where r.tenant_id = :tenant and r.state = 'RETURNED' and x.plan_id in (:plans) group by r.task_id) r on r.task_id = t.id
+                left join (select c.task_id, string_agg(c.due_date::text, ',') dates
+                    from task_checkpoint c join task x on x.tenant_id = c.tenant_id and x.id = c.task_id
+                    where c.tenant_id = :tenant and (c.done_on is null or c.done_on > c.due_date) and x.plan_id in (:plans)
+                    group by c.task_id) c on c.task_id = t.id
+                """ : "")
+                + "where t.tenant_id = :tenant and t.plan_id in (:plans) and t.status <> 'CANCELLED'";
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter("tenant", tenant).setParameter("plans", plans).getResultList();
         List<TaskFacts> facts = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             UUID point = (UUID) r[2];
@@ -303,7 +346,7 @@ public class EvaluationService {
         }
         if (why != null && why.length() > 500) throw DubanException.badRequest("request.text-too-long", "更正原因过长（最多500字）。");
         Scheme scheme = current(period.year());
-        Standings standings = compute(period, scheme, today);
+        Standings standings = compute(period, scheme, today, true);
         String content = JSON.toJson(standings);
         ScoreSnapshot snapshot = new ScoreSnapshot(period, previous == null ? 1 : previous.getVersion() + 1, scheme.getId(),
                 standings.asOf(), content, EvidenceFile.sha256(content.getBytes(StandardCharsets.UTF_8)), why, caller.username());

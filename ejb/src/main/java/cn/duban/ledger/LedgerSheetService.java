@@ -3,6 +3,10 @@ package cn.duban.ledger;
 import cn.duban.ledger.sheet.LedgerSheet;
 import cn.duban.plan.parse.UnitRole;
 import cn.duban.platform.Caller;
+import cn.duban.platform.Reports;
+import cn.duban.reports.UnitLedger;
+import cn.duban.tenant.Unit;
+import cn.duban.tenant.UnitService;
 import cn.duban.platform.DubanException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -39,17 +43,18 @@ public class LedgerSheetService {
     @EJB
     ReportService reports;
 
+    @EJB
+    UnitService units;
+
+    @EJB
+    Reports documents;
+
     public record Imported(int reports, int unchanged) {
     }
 
     public byte[] export(TaskFilter filter, String title) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
-        List<TaskView> views = new ArrayList<>();
-        for (int offset = 0; views.size() < LedgerSheet.MAX_ROWS; offset += TaskFilter.MAX_LIMIT) {
-            List<TaskView> page = tasks.list(filter.page(offset, TaskFilter.MAX_LIMIT));
-            views.addAll(page);
-            if (page.size() < TaskFilter.MAX_LIMIT) break;
-        }
+        List<TaskView> views = collect(filter);
         Map<UUID, String[]> unitsOfPoint = unitsOfPoints(views);
         Map<UUID, String> progress = latestProgress(views);
         LocalDate today = LedgerClock.today();
@@ -58,16 +63,42 @@ public class LedgerSheetService {
         for (TaskView t : views) {
             int n = numberOfPoint.computeIfAbsent(t.pointId(), k -> numberOfPoint.size() + 1);
             String[] units = unitsOfPoint.getOrDefault(t.pointId(), new String[] {"", ""});
-            String status = STATUS.get(t.status()) + (t.overdue() ? "（逾期）" : "")
-                    + (t.onTime() == null ? "" : t.onTime() ? "（按时）" : "（逾期完成）");
             rows.add(new LedgerSheet.Row(String.valueOf(n), t.sectionTitle(), t.title(), units[0], units[1],
                     t.deadline() + (t.deadlineText() == null ? "" : "\n" + t.deadlineText()), progress.getOrDefault(t.id(), ""),
-                    status, t.unitName(), t.progress(), t.id()));
+                    status(t), t.unitName(), t.progress(), t.id()));
         }
         String subtitle = "导出时间：" + LocalDateTime.now(LedgerClock.ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
                 + "　共 " + rows.size() + " 项" + (views.stream().anyMatch(TaskView::overdue)
                 ? "，逾期 " + views.stream().filter(TaskView::overdue).count() + " 项" : "") + "（截至 " + today + "）";
         return LedgerSheet.write(title, subtitle, rows);
+    }
+
+    /** One unit's ledger as PDF: a reporter always gets its own unit's, the office any unit's. */
+    public byte[] unitPdf(UUID unitId) {
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        boolean office = caller.hasRole(Caller.DISTRICT_ADMIN) || caller.hasRole(Caller.LEADER);
+        Unit unit = office && unitId != null ? units.get(unitId) : units.myUnit();
+        List<TaskView> views = collect(new TaskFilter(null, null, unit.getId(), null, null, null, null, null, null, 0, TaskFilter.MAX_LIMIT));
+        Map<UUID, String> progress = latestProgress(views);
+        List<UnitLedger.Row> rows = views.stream().filter(t -> t.status() != TaskStatus.CANCELLED)
+                .map(t -> new UnitLedger.Row(t.sectionTitle(), t.title(), "LEAD".equals(t.role()) ? "牵头" : "配合",
+                        t.deadlineText() != null ? t.deadlineText() : t.deadline().toString(), progress.get(t.id()), status(t)))
+                .toList();
+        return documents.renderer().unitLedger(new UnitLedger(unit.getName() + "任务台账", unit.getName(), LedgerClock.today(), rows));
+    }
+
+    private List<TaskView> collect(TaskFilter filter) {
+        List<TaskView> views = new ArrayList<>();
+        for (int offset = 0; views.size() < LedgerSheet.MAX_ROWS; offset += TaskFilter.MAX_LIMIT) {
+            List<TaskView> page = tasks.list(filter.page(offset, TaskFilter.MAX_LIMIT));
+            views.addAll(page);
+            if (page.size() < TaskFilter.MAX_LIMIT) break;
+        }
+        return views;
+    }
+
+    private static String status(TaskView t) {
+        return STATUS.get(t.status()) + (t.overdue() ? "（逾期）" : "") + (t.onTime() == null ? "" : t.onTime() ? "（按时）" : "（逾期完成）");
     }
 
     /** Applies a filled ledger: each row with new progress text becomes a submitted report of its task. */

@@ -56,4 +56,10 @@ public final class Requests {
             return in.readNBytes(limit + 1);
         }
     }
+
+    /** A Content-Disposition value whose file name (RFC 5987) keeps its Chinese characters. */
+    public static String disposition(boolean inline, String fileName) {
+        return (inline ? "inline" : "attachment") + "; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
 }

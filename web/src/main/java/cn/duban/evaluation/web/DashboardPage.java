@@ -45,7 +45,7 @@ public class DashboardPage implements Serializable {
         try {
             Period p = EvaluationResource.period(period);
             period = p.key();
-            standings = evaluation.standings(p, false);
+            standings = evaluation.standings(p, false, false);
             trend = evaluation.trend(p.year());
         } catch (DubanException e) {
             problem = e.detail();

@@ -31,7 +31,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -136,7 +135,7 @@ public class EvaluationResource {
     @Path("/rankings")
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
     public Standings rankings(@QueryParam("period") String period, @QueryParam("group") String group, @QueryParam("live") boolean live) {
-        Standings s = evaluation.standings(period(period), live).summary();
+        Standings s = evaluation.standings(period(period), live, false).summary();
         if (group == null || group.isBlank()) return s;
         return new Standings(s.period(), s.label(), s.asOf(), s.scheme(), s.snapshot(),
                 s.units().stream().filter(u -> u.group().equals(group.strip())).toList());
@@ -147,6 +146,15 @@ public class EvaluationResource {
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
     public UnitScore breakdown(@PathParam("unitId") UUID unitId, @QueryParam("period") String period, @QueryParam("live") boolean live) {
         return evaluation.breakdown(period(period), unitId, live);
+    }
+
+    @GET
+    @Path("/units/{unitId}/breakdown.pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public Response breakdownPdf(@PathParam("unitId") UUID unitId, @QueryParam("period") String period) {
+        Period p = period(period);
+        return Response.ok(evaluation.breakdownPdf(p, unitId)).header("Content-Disposition", Requests.disposition(true, "考核得分明细-" + p.key() + ".pdf")).build();
     }
 
     @GET
@@ -221,13 +229,12 @@ public class EvaluationResource {
     public Response evidence(@PathParam("id") UUID id) {
         ScoreAdjustment a = evaluation.adjustment(id);
         if (a.getEvidence() == null) throw DubanException.notFound("evidence.not-found", "该事项没有佐证材料。");
-        return Response.ok(a.getEvidence(), a.getEvidenceType()).header("Content-Disposition", "attachment; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(a.getEvidenceName(), StandardCharsets.UTF_8).replace("+", "%20")).build();
+        return Response.ok(a.getEvidence(), a.getEvidenceType()).header("Content-Disposition", Requests.disposition(false, a.getEvidenceName())).build();
     }
 
     // ---- helpers
 
-    static Period period(String key) {
+    public static Period period(String key) {
         if (key == null || key.isBlank()) return Period.yearToDate(LedgerClock.today().getYear());
         try {
             return Period.parse(key);

@@ -23,8 +23,6 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -123,8 +121,7 @@ public class ReportResource {
     public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         Evidence e = reports.download(id, evidenceId);
         return Response.ok(e.getContent(), e.getContentType())
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(e.getFileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Content-Disposition", Requests.disposition(false, e.getFileName()))
                 .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(e.getSha256())))
                 .header("X-Content-SHA256", e.getSha256())
                 .build();

@@ -133,8 +133,17 @@ public class TaskResource {
         String title = "任务台账";
         byte[] xlsx = sheets.export(filter, title);
         String file = title + "-" + cn.duban.ledger.LedgerClock.today() + ".xlsx";
-        return Response.ok(xlsx).header("Content-Disposition", "attachment; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(file, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")).build();
+        return Response.ok(xlsx).header("Content-Disposition", Requests.disposition(false, file)).build();
+    }
+
+    /** A unit's own ledger as PDF (a reporter: always its own unit). */
+    @GET
+    @Path("/ledger.pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public Response unitLedgerPdf(@QueryParam("unit") String unit) {
+        byte[] pdf = sheets.unitPdf(Requests.uuid(unit, "unit"));
+        return Response.ok(pdf).header("Content-Disposition", Requests.disposition(true, "任务台账-" + cn.duban.ledger.LedgerClock.today() + ".pdf")).build();
     }
 
     /** A filled ledger (part {@code file}): new progress becomes submitted reports, all rows or none. */

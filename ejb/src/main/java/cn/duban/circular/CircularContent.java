@@ -1,0 +1,66 @@
+package cn.duban.circular;
+
+import cn.duban.evaluation.Standings;
+import cn.duban.evaluation.UnitScore;
+import cn.duban.reports.Circular.OverdueRow;
+import cn.duban.reports.Circular.PraisedUnits;
+import cn.duban.reports.Circular.RankingGroup;
+import cn.duban.reports.Circular.RankingRow;
+import cn.duban.reports.Circular.Signature;
+import cn.duban.reports.Circular.Summary;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Assembles a circular's content from a period's standings and the overdue tasks: plain Java. */
+final class CircularContent {
+
+    /** A task still open after its deadline, to be named (点名). */
+    record OverdueTask(String unitName, String title, LocalDate deadline) {
+    }
+
+    private CircularContent() {
+    }
+
+    static String docNumber(String prefix, int year, int seq) {
+        return prefix + "〔" + year + "〕" + seq + "号";
+    }
+
+    static cn.duban.reports.Circular build(CircularEdit f, String docNumber, LocalDate issueDate, Standings standings,
+                                           List<OverdueTask> overdue) {
+        int tasks = 0, completed = 0, onTime = 0, late = 0;
+        Map<String, List<RankingRow>> groups = new LinkedHashMap<>();
+        List<String> praised = new ArrayList<>();
+        for (UnitScore u : standings.units()) {
+            tasks += u.tasks();
+            completed += u.completed();
+            onTime += u.onTime();
+            late += u.overdue();
+            if (u.rank() == null) continue;
+            groups.computeIfAbsent(u.group(), g -> new ArrayList<>()).add(new RankingRow(u.rank(), u.unitName(), u.score(),
+                    zeroIfNull(u.completionRate()), zeroIfNull(u.onTimeRate()), u.overdue()));
+            // Praise is earned, not ranked: every task counted in the period done on time.
+            if (u.tasks() > 0 && u.onTime() == u.tasks()) praised.add(u.unitName());
+        }
+        List<RankingGroup> rankings = new ArrayList<>();
+        groups.forEach((name, rows) -> rankings.add(new RankingGroup(name, rows)));
+        BigDecimal rate = tasks == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(completed * 100L).divide(BigDecimal.valueOf(tasks), 1, RoundingMode.HALF_UP);
+        LocalDate asOf = standings.asOf();
+        List<OverdueRow> named = overdue.stream()
+                .map(t -> new OverdueRow(t.unitName(), t.title(), t.deadline(), (int) Math.max(0, ChronoUnit.DAYS.between(t.deadline(), asOf))))
+                .toList();
+        return new cn.duban.reports.Circular(f.issuingOffice(), docNumber, issueDate, f.title(), f.recipients(), standings.label(),
+                new Summary(tasks, completed, onTime, late, rate), rankings, new PraisedUnits(praised, f.praiseReason()), named,
+                f.nextSteps(), new Signature(f.issuingOffice(), issueDate));
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+}

@@ -1,0 +1,122 @@
+package cn.duban.circular.web;
+
+import cn.duban.circular.Circular;
+import cn.duban.circular.CircularEdit;
+import cn.duban.circular.CircularService;
+import cn.duban.evaluation.web.EvaluationResource;
+import cn.duban.ledger.LedgerClock;
+import cn.duban.platform.DubanException;
+import cn.duban.reports.Format;
+import cn.duban.web.Requests;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Circulars (工作通报): drafts, editing, documents (PDF, XLSX, DOCX), issuing. */
+@Path("/circulars")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CircularResource {
+
+    @Inject
+    CircularService circulars;
+
+    public record CircularView(UUID id, int year, String period, String state, String issuingOffice, String docPrefix,
+                               String docNumber, String title, String recipients, String praiseReason, String nextSteps,
+                               String sha256, String createdBy, Instant createdAt, String issuedBy, Instant issuedAt, int version) {
+        static CircularView of(Circular c) {
+            return new CircularView(c.getId(), c.getYear(), c.getPeriodKey(), c.getState().name(), c.getIssuingOffice(), c.getDocPrefix(),
+                    c.getDocNumber(), c.getTitle(), c.getRecipients(), c.getPraiseReason(), c.getNextSteps(), c.getSha256(),
+                    c.getCreatedBy(), c.getCreatedAt(), c.getIssuedBy(), c.getIssuedAt(), c.getVersion());
+        }
+    }
+
+    public record DraftRequest(String period) {
+    }
+
+    @GET
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public List<CircularView> list(@QueryParam("year") Integer year) {
+        return circulars.list(year == null ? LedgerClock.today().getYear() : year).stream().map(CircularView::of).toList();
+    }
+
+    /** A new draft for a period ({@code {"period": "2026-Q3"}}). */
+    @POST
+    @RolesAllowed("district-admin")
+    public Response draft(DraftRequest request, @Context UriInfo uri) {
+        if (request == null || request.period() == null) throw DubanException.badRequest("period.invalid", "请选择通报的考核期。");
+        Circular c = circulars.draft(EvaluationResource.period(request.period()));
+        return Response.created(uri.getAbsolutePathBuilder().path(c.getId().toString()).build()).entity(CircularView.of(c)).build();
+    }
+
+    /** Runs the monthly timer's job now for this district (e.g. after an outage): {@code date} defaults to today. */
+    @POST
+    @Path("/due")
+    @RolesAllowed("district-admin")
+    public java.util.Map<String, Integer> draftDue(@QueryParam("date") String date) {
+        java.time.LocalDate day = date == null ? LedgerClock.today() : Requests.date(date, "date");
+        return java.util.Map.of("drafted", circulars.draftDue(day));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public CircularView get(@PathParam("id") UUID id) {
+        return CircularView.of(circulars.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed("district-admin")
+    public CircularView update(@PathParam("id") UUID id, CircularEdit edit, @HeaderParam("If-Match") String ifMatch) {
+        return CircularView.of(circulars.update(id, edit, Requests.version(ifMatch)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed("district-admin")
+    public Response delete(@PathParam("id") UUID id) {
+        circulars.delete(id);
+        return Response.noContent().build();
+    }
+
+    /** Issues the draft: numbered, frozen, archived, sent to every unit. */
+    @POST
+    @Path("/{id}/issue")
+    @RolesAllowed("district-admin")
+    public CircularView issue(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return CircularView.of(circulars.issue(id, Requests.version(ifMatch)));
+    }
+
+    /** The document: {@code pdf} (shown in the browser), {@code xlsx} or {@code docx} (downloaded). */
+    @GET
+    @Path("/{id}/document.{format}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    public Response document(@PathParam("id") UUID id, @PathParam("format") String format) {
+        Format f = Requests.enumValue(Format.class, format == null ? null : format.toUpperCase(Locale.ROOT), "format");
+        Circular c = circulars.get(id);
+        byte[] bytes = circulars.render(id, f);
+        String name = (c.getDocNumber() != null ? c.getDocNumber() : "通报草稿") + "." + f.extension();
+        return Response.ok(bytes, f.contentType())
+                .header("Content-Disposition", Requests.disposition(f == Format.PDF, name))
+                .build();
+    }
+}

@@ -1,0 +1,149 @@
+package cn.duban.circular.web;
+
+import cn.duban.circular.Circular;
+import cn.duban.circular.CircularEdit;
+import cn.duban.circular.CircularService;
+import cn.duban.evaluation.Period;
+import cn.duban.evaluation.web.EvaluationResource;
+import cn.duban.ledger.LedgerClock;
+import cn.duban.platform.DubanException;
+import cn.duban.web.Messages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The circulars of a year (units see the issued ones), and one circular: edit, preview, issue. */
+@Named
+@ViewScoped
+public class CircularsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient CircularService circulars;
+
+    private int year = LedgerClock.today().getYear();
+    private String newPeriod;
+    private List<Circular> list;
+
+    private UUID id;
+    private Circular circular;
+    private String issuingOffice, docPrefix, title, recipients, praiseReason, nextSteps;
+
+    public List<Circular> getList() {
+        if (list == null) list = circulars.list(year);
+        return list;
+    }
+
+    public void changeYear() {
+        list = null;
+    }
+
+    public String create() {
+        try {
+            Circular c = circulars.draft(EvaluationResource.period(newPeriod));
+            return "/app/circular?faces-redirect=true&id=" + c.getId();
+        } catch (DubanException e) {
+            Messages.error(e);
+            return null;
+        }
+    }
+
+    /** Periods a circular can report on: ended months and quarters, the year, and the year so far. */
+    public Map<String, String> getPeriods() {
+        Map<String, String> out = new LinkedHashMap<>();
+        LocalDate today = LedgerClock.today();
+        for (int y = today.getYear(); y >= today.getYear() - 1; y--) {
+            out.put(Period.yearToDate(y).label(), Period.yearToDate(y).key());
+            for (Period p : List.of(Period.year(y), Period.quarter(y, 4), Period.quarter(y, 3), Period.quarter(y, 2), Period.quarter(y, 1))) {
+                if (p.endedBy(today)) out.put(p.label(), p.key());
+            }
+            for (int m = 12; m >= 1; m--) {
+                if (Period.month(y, m).endedBy(today)) out.put(Period.month(y, m).label(), Period.month(y, m).key());
+            }
+        }
+        return out;
+    }
+
+    // ---- one circular
+
+    public void load() {
+        if (circular != null || id == null) return;
+        try {
+            circular = circulars.get(id);
+            issuingOffice = circular.getIssuingOffice();
+            docPrefix = circular.getDocPrefix();
+            title = circular.getTitle();
+            recipients = circular.getRecipients();
+            praiseReason = circular.getPraiseReason();
+            nextSteps = circular.getNextSteps();
+        } catch (DubanException e) {
+            Messages.error(e);
+        }
+    }
+
+    public void save() {
+        try {
+            circular = circulars.update(id, edit(), circular.getVersion());
+            Messages.info("circular.saved");
+        } catch (DubanException e) {
+            Messages.error(e);
+        }
+    }
+
+    public String issue() {
+        try {
+            circular = circulars.update(id, edit(), circular.getVersion());
+            circular = circulars.issue(id, circular.getVersion());
+            Messages.flash("circular.issuedMessage", circular.getDocNumber());
+            return "/app/circular?faces-redirect=true&id=" + id;
+        } catch (DubanException e) {
+            Messages.error(e);
+            return null;
+        }
+    }
+
+    public String delete() {
+        try {
+            circulars.delete(id);
+            return "/app/circulars?faces-redirect=true";
+        } catch (DubanException e) {
+            Messages.error(e);
+            return null;
+        }
+    }
+
+    private CircularEdit edit() {
+        return new CircularEdit(issuingOffice, docPrefix, title, recipients, praiseReason, nextSteps);
+    }
+
+    public String periodLabel(String key) {
+        return Period.parse(key).label();
+    }
+
+    public int getYear() { return year; }
+    public void setYear(int year) { this.year = year; }
+    public String getNewPeriod() { return newPeriod; }
+    public void setNewPeriod(String newPeriod) { this.newPeriod = newPeriod; }
+    public UUID getId() { return id; }
+    public void setId(UUID id) { this.id = id; }
+    public Circular getCircular() { return circular; }
+    public String getIssuingOffice() { return issuingOffice; }
+    public void setIssuingOffice(String v) { this.issuingOffice = v; }
+    public String getDocPrefix() { return docPrefix; }
+    public void setDocPrefix(String v) { this.docPrefix = v; }
+    public String getTitle() { return title; }
+    public void setTitle(String v) { this.title = v; }
+    public String getRecipients() { return recipients; }
+    public void setRecipients(String v) { this.recipients = v; }
+    public String getPraiseReason() { return praiseReason; }
+    public void setPraiseReason(String v) { this.praiseReason = v; }
+    public String getNextSteps() { return nextSteps; }
+    public void setNextSteps(String v) { this.nextSteps = v; }
+}

@@ -120,7 +120,8 @@ class LedgerIT {
         // Another district sees nothing of it, by id or by list.
         assertThat(Api.get("jd-admin", "/tasks/" + sjjTask).status()).isEqualTo(404);
         assertThat(Api.get("jd-admin", "/tasks?plan=" + planId).json().getInt("total")).isZero();
-        assertThat(Api.get("jd-anting", "/tasks/mine").array()).isEmpty();
+        assertThat(Api.get("jd-anting", "/tasks/mine").array().stream().map(JsonValue::asJsonObject)
+                .filter(t -> t.getString("planId").equals(planId))).isEmpty();
         // Reporters do not edit assignments or review.
         assertThat(Api.put("pt-csl", "/tasks/" + sjjTask + "/deadline", "{\"deadline\":\"2030-01-01\",\"reason\":\"x\"}", null).status())
                 .isEqualTo(403);
@@ -259,7 +260,8 @@ class LedgerIT {
         assertThat(Api.get("pt-leader", "/inbox").array().stream().map(JsonValue::asJsonObject)
                 .anyMatch(m -> m.getString("kind").equals("ESCALATION") && m.getString("subject").contains("区数据局"))).isTrue();
         // Nothing of it reaches the other district.
-        assertThat(Api.get("jd-leader", "/inbox").array()).isEmpty();
+        assertThat(Api.get("jd-leader", "/inbox").array().stream().map(JsonValue::asJsonObject)
+                .filter(m -> List.of("OVERDUE", "ESCALATION", "DUE_SOON").contains(m.getString("kind")))).isEmpty();
 
         String task = tasksOf(Api.get("pt-admin", "/tasks?plan=" + old).json(), "区数据局").get(0).getString("id");
         assertThat(Api.get("pt-admin", "/tasks/" + task).json().getJsonObject("task").getBoolean("overdue")).isTrue();

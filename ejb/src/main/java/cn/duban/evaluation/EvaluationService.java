@@ -304,7 +304,9 @@ public class EvaluationService {
                     where c.tenant_id = :tenant and (c.done_on is null or c.done_on > c.due_date) and x.plan_id in (:plans)
                     group by c.task_id) c on c.task_id = t.id
                 """ : "")
-                + "where t.tenant_id = :tenant and t.plan_id in (:plans) and t.status <> 'CANCELLED'";
+                + "where t.tenant_id = :tenant and t.plan_id in (:plans) and t.status <> 'CANCELLED' "
+                // Lines come out in deadline order, the same on every call.
+                + "order by t.deadline_date, t.id";
         List<Object[]> rows = em.createNativeQuery(sql).setParameter("tenant", tenant).setParameter("plans", plans).getResultList();
         List<TaskFacts> facts = new ArrayList<>(rows.size());
         for (Object[] r : rows) {

@@ -70,12 +70,20 @@ public class TaskService {
     public List<TaskView> mine(int limit) {
         Caller.requireTenant(Caller.UNIT_REPORTER, Caller.DISTRICT_ADMIN);
         Unit unit = units.myUnit();
-        List<TaskRow> rows = em.createQuery(TaskRow.SELECT + "where u.id = :unit and t.status not in (:approved, :cancelled) "
-                        + "order by case when t.status = :submitted then 1 else 0 end, t.nextDue, t.keyTask desc, p.position", TaskRow.class)
+        // Pick the page from the task table alone (its partial index), then join only those rows:
+        // a unit can have thousands of open tasks, and joining them all before the sort cost more.
+        List<UUID> ids = em.createQuery("select t.id from Task t where t.unit.id = :unit and t.status not in (:approved, :cancelled) "
+                        + "order by case when t.status = :submitted then 1 else 0 end, t.nextDue, t.keyTask desc, t.deadline, t.title, t.id",
+                        UUID.class)
                 .setParameter("unit", unit.getId())
                 .setParameter("approved", TaskStatus.APPROVED).setParameter("cancelled", TaskStatus.CANCELLED)
                 .setParameter("submitted", TaskStatus.SUBMITTED)
                 .setMaxResults(Math.max(1, Math.min(limit, TaskFilter.MAX_LIMIT))).getResultList();
+        if (ids.isEmpty()) return List.of();
+        Map<UUID, TaskRow> byId = new HashMap<>();
+        em.createQuery(TaskRow.SELECT + "where t.id in :ids", TaskRow.class).setParameter("ids", ids).getResultList()
+                .forEach(r -> byId.put(r.id(), r));
+        List<TaskRow> rows = ids.stream().map(byId::get).toList();
         return views(rows);
     }
 

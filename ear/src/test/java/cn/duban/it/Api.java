@@ -128,7 +128,7 @@ public final class Api {
         return send(user, HttpRequest.newBuilder(URI.create(base() + path)).GET(), "text/plain");
     }
 
-    private static Reply send(String user, HttpRequest.Builder request, String accept) {
+    public static Reply send(String user, HttpRequest.Builder request, String accept) {
         request.header("Accept", accept);
         if (user != null) request.header("Authorization", "Bearer " + tokenOf(user));
         try {

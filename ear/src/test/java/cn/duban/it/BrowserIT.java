@@ -2,6 +2,7 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -202,6 +203,50 @@ class BrowserIT {
         browser.findElement(By.linkText("长寿路街道")).click();
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "考核得分明细"));
         assertThat(browser.findElement(By.id("score-unit")).getText()).contains("长寿路街道");
+    }
+
+    @Test
+    void districtAdminIssuesACircularAndATownReadsIt() {
+        int year = LedgerIT.TODAY.getYear() + 2;
+        String text = year + "年普陀区通报页测试工作要点\n一、通报页\n"
+                + "1.开展通报页测试专项检查。（责任单位：长寿路街道；完成时限：" + year + "年6月30日前）\n";
+        String planId = PlanImportIT.saved("pt-admin", text, "circular-page.txt").getString("id");
+        assertThat(Api.post("pt-admin", "/plans/" + planId + "/publication", "{}").status()).isEqualTo(200);
+        assertThat(Api.post("pt-admin", "/evaluation/schemes", "{\"year\":" + year + ",\"type\":\"COMPLETION\",\"planWeight\":5,"
+                + "\"indicators\":[{\"name\":\"通报页\",\"points\":100,\"target\":\"PLAN\",\"targetId\":\"" + planId + "\"}]}").status())
+                .isEqualTo(201);
+        String id = Api.post("pt-admin", "/circulars", "{\"period\":\"" + year + "\"}").json().getString("id");
+
+        login("pt-admin");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
+        browser.findElement(By.id("nav-circulars")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "工作通报"));
+        chooseYear(year);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("关于" + year + "年度工作要点落实情况的通报"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("edit:steps")));
+        assertThat(browser.findElement(By.id("pdf-preview")).getAttribute("src")).contains("/api/v1/circulars/" + id + "/document.pdf");
+        WebElement steps = browser.findElement(By.id("edit:steps"));
+        steps.clear();
+        steps.sendKeys("一、限期整改。");
+        browser.findElement(By.id("edit:issue")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("circular-state"), "普府办通〔" + year + "〕1号"));
+        JsonObject issued = Api.get("pt-admin", "/circulars/" + id).json();
+        assertThat(issued.getString("state")).isEqualTo("ISSUED");
+        assertThat(issued.getString("nextSteps")).isEqualTo("一、限期整改。");
+
+        browser.findElement(By.id("logout")).click();
+        login("pt-csl");
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "我的任务"));
+        browser.findElement(By.id("nav-circulars")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "工作通报"));
+        chooseYear(year);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("circulars:list"), "普府办通〔" + year + "〕1号"));
+    }
+
+    private void chooseYear(int year) {
+        browser.get("http://localhost:" + TestStack.HTTP_PORT + "/app/circulars.xhtml?year=" + year);
     }
 
     private void login(String user) {

@@ -41,8 +41,13 @@ public class CircularsPage implements Serializable {
         return list;
     }
 
-    public void changeYear() {
-        list = null;
+    /** Years to choose from: next year back to three years ago, and the one asked for. */
+    public List<Integer> getYears() {
+        int now = LedgerClock.today().getYear();
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        for (int y = now + 1; y >= now - 3; y--) years.add(y);
+        years.add(year);
+        return List.copyOf(years);
     }
 
     public String create() {

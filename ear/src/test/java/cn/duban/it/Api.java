@@ -55,6 +55,12 @@ public final class Api {
         return TOKENS.computeIfAbsent(user, TestStack::token);
     }
 
+    /** The id of the unit of that name, as the user's district lists it. */
+    public static String unitId(String user, String name) {
+        return get(user, "/units").array().stream().map(jakarta.json.JsonValue::asJsonObject)
+                .filter(u -> u.getString("name").equals(name)).findFirst().orElseThrow().getString("id");
+    }
+
     public static Reply get(String user, String path) {
         return send(user, HttpRequest.newBuilder(URI.create(base() + path)).GET());
     }

@@ -52,8 +52,8 @@ class CircularIT {
                 + "2.建设通报测试政务数据目录。（责任单位：区数据局；完成时限：" + Y + "年5月31日前）\n";
         JsonObject saved = PlanImportIT.saved("jd-admin", text, "circular.txt");
         assertThat(Api.post("jd-admin", "/plans/" + saved.getString("id") + "/publication", "{\"allowOpen\":true}").status()).isEqualTo(200);
-        anting = unit("安亭镇");
-        nanxiang = unit("南翔镇");
+        anting = Api.unitId("jd-admin", "安亭镇");
+        nanxiang = Api.unitId("jd-admin", "南翔镇");
         String p1 = PlanImportIT.point(saved, "1").getString("id");
         Db.ownerExecute("update task set status = 'APPROVED', progress = 100, completed_on = '" + Y + "-03-25', on_time = true, "
                 + "rating = 'EXCELLENT' where point_id = '" + p1 + "' and unit_id = '" + anting + "'");
@@ -61,11 +61,6 @@ class CircularIT {
                 + "\"indicators\":[{\"name\":\"政务公开\",\"points\":100,\"target\":\"SECTION\",\"targetId\":\""
                 + saved.getJsonArray("sections").getJsonObject(0).getString("id") + "\"}]}");
         assertThat(scheme.status()).as(scheme.body()).isEqualTo(201);
-    }
-
-    static String unit(String name) {
-        return Api.get("jd-admin", "/units").array().stream().map(v -> v.asJsonObject())
-                .filter(u -> u.getString("name").equals(name)).findFirst().orElseThrow().getString("id");
     }
 
     static String text(byte[] pdf) throws IOException {

@@ -55,8 +55,8 @@ class EvaluationIT {
         Reply published = Api.post("pt-admin", "/plans/" + plan + "/publication", "{\"allowOpen\":true}");
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         assertThat(published.json().getInt("created")).isEqualTo(4);
-        csl = LedgerIT.unitId("长寿路街道");
-        sjj = LedgerIT.unitId("区数据局");
+        csl = Api.unitId("pt-admin", "长寿路街道");
+        sjj = Api.unitId("pt-admin", "区数据局");
         String p1 = PlanImportIT.point(saved, "1").getString("id"), p2 = PlanImportIT.point(saved, "2").getString("id");
         // Last year's history: 长寿路街道 finished point 1 early (优); 区数据局 ten days late (良);
         // 长寿路街道 had a report on point 2 returned in May.

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.it.Api.Reply;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +48,7 @@ class IsolationIT {
         plan = saved.getString("id");
         assertThat(Api.post("pt-admin", "/plans/" + plan + "/publication", "{}").status()).isEqualTo(200);
         task = Api.get("pt-admin", "/tasks?plan=" + plan).json().getJsonArray("items").getJsonObject(0).getString("id");
-        csl = LedgerIT.unitId("长寿路街道");
+        csl = Api.unitId("pt-admin", "长寿路街道");
         report = Api.post("pt-csl", "/tasks/" + task + "/reports", "{\"text\":\"隔离测试进展\",\"percent\":10}").json().getString("id");
         Reply ev = Api.upload("pt-csl", "/reports/" + report + "/evidence", "核查.pdf", LedgerIT.PDF, Map.of());
         assertThat(ev.status()).as(ev.body()).isEqualTo(201);

@@ -68,7 +68,7 @@ class LedgerIT {
         assertThat(refused.problemCode()).isEqualTo("publish.open-names");
         assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("name")).isEqualTo("相关部门");
 
-        String wjw = unitId("区卫生健康委");
+        String wjw = Api.unitId("pt-admin", "区卫生健康委");
         JsonObject preview = Api.post("pt-admin", "/plans/" + planId + "/publication/preview", "{}").json();
         String point3 = preview.getJsonArray("open").getJsonObject(0).getString("pointId");
         Reply published = Api.post("pt-admin", "/plans/" + planId + "/publication",
@@ -406,11 +406,6 @@ class LedgerIT {
     static List<JsonObject> tasksOf(JsonObject page, String unitName) {
         return page.getJsonArray("items").stream().map(JsonValue::asJsonObject)
                 .filter(t -> t.getString("unitName").equals(unitName)).toList();
-    }
-
-    static String unitId(String name) {
-        return Api.get("pt-admin", "/units").array().stream().map(JsonValue::asJsonObject)
-                .filter(u -> u.getString("name").equals(name)).findFirst().orElseThrow().getString("id");
     }
 
     static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {

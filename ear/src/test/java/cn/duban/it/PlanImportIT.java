@@ -167,7 +167,7 @@ class PlanImportIT {
         JsonObject district = saved("pt-admin", seed("putuo-district-2025.txt"), "putuo.txt");
         JsonObject town = saved("pt-admin", TOWN_PLAN, "csl.txt");
         assertThat(town.getString("level")).isEqualTo("TOWN");
-        assertThat(town.getString("ownerUnitId")).isEqualTo(unitId("长寿路街道"));
+        assertThat(town.getString("ownerUnitId")).isEqualTo(Api.unitId("pt-admin", "长寿路街道"));
 
         List<JsonObject> suggestions = Api.get("pt-admin", "/plans/" + town.getString("id") + "/link-suggestions?target="
                 + district.getString("id")).array().stream().map(JsonValue::asJsonObject).toList();
@@ -219,7 +219,7 @@ class PlanImportIT {
         String text = "2025年某专项工作要点\n一、重点任务\n1.开展专项检查。（责任单位：普陀区数据管理局，完成时限：9月底前）\n";
         JsonObject preview = Api.post("pt-admin", "/plans/preview", textRequest(text)).json();
         assertThat(preview.getJsonArray("unresolved").getString(0)).isEqualTo("普陀区数据管理局");
-        String sjj = unitId("区数据局");
+        String sjj = Api.unitId("pt-admin", "区数据局");
         String edited = preview.toString().replace("\"name\":\"普陀区数据管理局\"", "\"name\":\"普陀区数据管理局\",\"unitId\":\"" + sjj + "\"");
         Reply saved = Api.post("pt-admin", "/plans", "{\"sourceText\":" + Json.createValue(text) + ",\"plan\":" + edited + "}");
         assertThat(saved.status()).isEqualTo(201);
@@ -270,8 +270,4 @@ class PlanImportIT {
         return flatten(points).size();
     }
 
-    private static String unitId(String name) {
-        return Api.get("pt-admin", "/units").array().stream().map(JsonValue::asJsonObject)
-                .filter(u -> u.getString("name").equals(name)).findFirst().orElseThrow().getString("id");
-    }
 }

@@ -67,7 +67,7 @@ class TenancyIT {
 
     @Test
     void aUnitOfAnotherTenantIsNotFound() {
-        String putuoTownId = unitId("pt-admin", "长寿路街道");
+        String putuoTownId = Api.unitId("pt-admin", "长寿路街道");
         assertThat(Api.get("pt-admin", "/units/" + putuoTownId).status()).isEqualTo(200);
 
         Reply fromJiading = Api.get("jd-admin", "/units/" + putuoTownId);
@@ -190,11 +190,6 @@ class TenancyIT {
         Reply metrics = Api.send(null, HttpRequest.newBuilder(URI.create("http://localhost:19990/metrics")));
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("base_memory");
-    }
-
-    private static String unitId(String user, String name) {
-        return Api.get(user, "/units").array().stream().map(JsonValue::asJsonObject)
-                .filter(u -> u.getString("name").equals(name)).findFirst().orElseThrow().getString("id");
     }
 
     private static long count(Statement s, String sql) throws SQLException {

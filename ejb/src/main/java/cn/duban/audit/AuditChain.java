@@ -1,11 +1,8 @@
 package cn.duban.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import cn.duban.platform.Sha256;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -39,12 +36,7 @@ public final class AuditChain {
                               UUID entityId, String detail) {
         String canonical = String.join("\n", prevHash, Long.toString(seq), truncate(at).toString(), actor, action,
                 entityType, entityId == null ? "" : entityId.toString(), detail);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(canonical);
     }
 
     /** Checks entries fed in sequence order, without holding them all in memory. */

@@ -4,7 +4,6 @@ import cn.duban.audit.AuditService;
 import cn.duban.evaluation.EvaluationService;
 import cn.duban.evaluation.Period;
 import cn.duban.evaluation.Standings;
-import cn.duban.ledger.EvidenceFile;
 import cn.duban.ledger.InboxMessage;
 import cn.duban.ledger.InboxService;
 import cn.duban.ledger.LedgerClock;
@@ -12,6 +11,7 @@ import cn.duban.ledger.TaskStatus;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Reports;
+import cn.duban.platform.Sha256;
 import cn.duban.reports.Format;
 import cn.duban.tenant.Tenant;
 import cn.duban.tenant.Unit;
@@ -111,18 +111,24 @@ public class CircularService {
         return c;
     }
 
+    /** A circular rendered as a file. */
+    public record Document(String fileName, Format format, byte[] content) {
+    }
+
     /**
      * The circular as a document: an issued one from its frozen data (its PDF exactly as
      * archived), a draft with today's figures and its number left open.
      */
-    public byte[] render(UUID id, Format format) {
+    public Document render(UUID id, Format format) {
         Circular c = get(id);
+        String name = (c.getDocNumber() != null ? c.getDocNumber() : "通报草稿") + "." + format.extension();
         if (c.getState() == Circular.State.ISSUED) {
-            if (format == Format.PDF) return c.getPdf();
-            return reports.renderer().circular(JSON.fromJson(c.getContent(), cn.duban.reports.Circular.class), format);
+            byte[] bytes = format == Format.PDF ? c.getPdf()
+                    : reports.renderer().circular(JSON.fromJson(c.getContent(), cn.duban.reports.Circular.class), format);
+            return new Document(name, format, bytes);
         }
         String open = c.getDocPrefix() + "〔" + c.getYear() + "〕 号";
-        return reports.renderer().circular(content(c, open, LedgerClock.today()), format);
+        return new Document(name, format, reports.renderer().circular(content(c, open, LedgerClock.today()), format));
     }
 
     /** Issues a draft: numbered, frozen, archived with its hash, recorded and sent to every unit. */
@@ -138,7 +144,7 @@ public class CircularService {
         String number = CircularContent.docNumber(c.getDocPrefix(), c.getYear(), seq);
         cn.duban.reports.Circular content = content(c, number, LedgerClock.today());
         byte[] pdf = reports.renderer().circular(content, Format.PDF);
-        c.issue(seq, number, JSON.toJson(content), pdf, EvidenceFile.sha256(pdf), caller.username());
+        c.issue(seq, number, JSON.toJson(content), pdf, Sha256.hex(pdf), caller.username());
         flush();
         audit.record("circular.issued", "circular", c.getId(), "docNumber", number, "period", c.getPeriodKey(), "title", c.getTitle(),
                 "sha256", c.getSha256(), "pages", null);
@@ -165,8 +171,7 @@ public class CircularService {
         for (Period p : due) {
             boolean exists = !em.createQuery("select c.id from Circular c where c.periodKey = :k", UUID.class)
                     .setParameter("k", p.key()).setMaxResults(1).getResultList().isEmpty();
-            boolean scheme = !evaluation.versions(p.year()).isEmpty();
-            if (exists || !scheme) continue;
+            if (exists || !evaluation.hasScheme(p.year())) continue;
             draft(p);
             inbox.toRole(Caller.DISTRICT_ADMIN, InboxMessage.Kind.NOTICE, null, p.label() + "工作通报草稿已生成",
                     "请在“工作通报”中审核、修改后印发。");

@@ -9,6 +9,7 @@ import cn.duban.ledger.Rating;
 import cn.duban.ledger.TaskStatus;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Sha256;
 import cn.duban.reports.ScoreBreakdown;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitKind;
@@ -21,7 +22,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -69,6 +69,12 @@ public class EvaluationService {
                 .orElseThrow(() -> DubanException.notFound("scheme.not-found", year + "年尚未制定考核方案。"));
     }
 
+    /** Whether the year has a scheme at all (without reading it). */
+    public boolean hasScheme(int year) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        return em.createQuery("select count(s) from Scheme s where s.year = :y", Long.class).setParameter("y", year).getSingleResult() > 0;
+    }
+
     public List<Scheme> versions(int year) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
         return em.createQuery("select distinct s from Scheme s left join fetch s.indicators where s.year = :y order by s.version desc",
@@ -98,8 +104,7 @@ public class EvaluationService {
         for (int i = 0; i < in.indicators().size(); i++) {
             SchemeInput.IndicatorInput ii = in.indicators().get(i);
             // An unknown target covers nothing, which the rules report for that indicator.
-            Set<UUID> points = ii.target() == null || ii.targetId() == null ? Set.of() : pointsOf(ii.target(), ii.targetId());
-            indicators.add(new Indicator(ii.name(), ii.points(), points));
+            indicators.add(new Indicator(ii.name(), ii.points(), coverage(ii.target(), ii.targetId()).points()));
         }
         ScoringRules rules = in.rules();
         if (in.type() != null) problems.addAll(rules.problems(indicators));
@@ -142,32 +147,43 @@ public class EvaluationService {
         }
     }
 
-    /** The work points an indicator covers: a plan's, a section's, or a point with all its sub-points. */
-    private Set<UUID> pointsOf(SchemeIndicator.Target target, UUID id) {
-        return switch (target) {
-            case PLAN -> new HashSet<>(em.createQuery("select p.id from PlanPoint p where p.plan.id = :id", UUID.class)
-                    .setParameter("id", id).getResultList());
-            case SECTION -> new HashSet<>(em.createQuery("select p.id from PlanPoint p where p.section.id = :id", UUID.class)
-                    .setParameter("id", id).getResultList());
-            case POINT -> {
-                List<Object[]> all = em.createQuery("select p.id, p.parent.id from PlanPoint p where p.plan.id = "
-                        + "(select q.plan.id from PlanPoint q where q.id = :id)", Object[].class).setParameter("id", id).getResultList();
-                Map<UUID, List<UUID>> children = new HashMap<>();
-                boolean found = false;
-                for (Object[] row : all) {
-                    if (id.equals(row[0])) found = true;
-                    if (row[1] != null) children.computeIfAbsent((UUID) row[1], k -> new ArrayList<>()).add((UUID) row[0]);
-                }
-                Set<UUID> out = new HashSet<>();
-                if (!found) yield out;
-                Deque<UUID> todo = new ArrayDeque<>(List.of(id));
-                while (!todo.isEmpty()) {
-                    UUID p = todo.pop();
-                    if (out.add(p)) todo.addAll(children.getOrDefault(p, List.of()));
-                }
-                yield out;
-            }
+    /** The work points an indicator covers, and the plans they are in. */
+    private record Coverage(Set<UUID> points, Set<UUID> plans) {
+        static final Coverage NONE = new Coverage(Set.of(), Set.of());
+    }
+
+    /** What an indicator covers: a plan's points, a section's, or a point with all its sub-points. */
+    private Coverage coverage(SchemeIndicator.Target target, UUID id) {
+        if (target == null || id == null) return Coverage.NONE;
+        String where = switch (target) {
+            case PLAN -> "p.plan.id = :id";
+            case SECTION -> "p.section.id = :id";
+            case POINT -> "p.plan.id = (select q.plan.id from PlanPoint q where q.id = :id)";
         };
+        List<Object[]> rows = em.createQuery("select p.id, p.plan.id, pa.id from PlanPoint p left join p.parent pa where " + where, Object[].class)
+                .setParameter("id", id).getResultList();
+        Set<UUID> plans = new HashSet<>();
+        rows.forEach(r -> plans.add((UUID) r[1]));
+        if (target != SchemeIndicator.Target.POINT) {
+            Set<UUID> points = new HashSet<>();
+            rows.forEach(r -> points.add((UUID) r[0]));
+            return new Coverage(points, plans);
+        }
+        // The point's plan was read whole: keep the point and its descendants.
+        Map<UUID, List<UUID>> children = new HashMap<>();
+        boolean found = false;
+        for (Object[] row : rows) {
+            if (id.equals(row[0])) found = true;
+            if (row[2] != null) children.computeIfAbsent((UUID) row[2], k -> new ArrayList<>()).add((UUID) row[0]);
+        }
+        if (!found) return Coverage.NONE;
+        Set<UUID> points = new HashSet<>();
+        Deque<UUID> todo = new ArrayDeque<>(List.of(id));
+        while (!todo.isEmpty()) {
+            UUID p = todo.pop();
+            if (points.add(p)) todo.addAll(children.getOrDefault(p, List.of()));
+        }
+        return new Coverage(points, plans);
     }
 
     // ---- scores
@@ -179,20 +195,28 @@ public class EvaluationService {
      */
     public Standings standings(Period period, boolean live, boolean detailed) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
-        if (!live) {
-            ScoreSnapshot snapshot = latestSnapshot(period);
-            if (snapshot != null) return JSON.fromJson(snapshot.getContent(), Standings.class).published(Standings.SnapshotRef.of(snapshot));
-        }
-        return compute(period, current(period.year()), LedgerClock.today(), detailed);
+        Standings published = live ? null : published(period);
+        if (published != null) return published;
+        Scheme scheme = current(period.year());
+        return compute(period, scheme, inputs(scheme, detailed), LedgerClock.today());
+    }
+
+    /** The closed period's latest published standings, or null while it is open. */
+    private Standings published(Period period) {
+        ScoreSnapshot snapshot = latestSnapshot(period);
+        return snapshot == null ? null
+                : JSON.fromJson(snapshot.getContent(), Standings.class).published(Standings.SnapshotRef.of(snapshot));
     }
 
     /** One unit's score with every line; a reporter may only ask for its own unit. */
     public UnitScore breakdown(Period period, UUID unitId, boolean live) {
+        mayRead(unitId);
         return unitOf(standings(period, live, true), unitId);
     }
 
     /** The same breakdown as a PDF, with the scheme and the unit's place in its group. */
     public byte[] breakdownPdf(Period period, UUID unitId) {
+        mayRead(unitId);
         Standings standings = standings(period, false, true);
         UnitScore u = unitOf(standings, unitId);
         if (u.score() == null) throw DubanException.conflict("evaluation.not-scored", u.unitName() + "在" + period.label() + "没有计分任务。");
@@ -207,12 +231,16 @@ public class EvaluationService {
                 + "版）", standings.label(), u.score(), u.rank(), u.group(), lines, items));
     }
 
-    private UnitScore unitOf(Standings standings, UUID unitId) {
+    /** Checked before any scoring: a reporter may only read its own unit's score. */
+    private void mayRead(UUID unitId) {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
         if (!caller.hasRole(Caller.DISTRICT_ADMIN) && !caller.hasRole(Caller.LEADER)
                 && (unitId == null || !unitId.equals(units.myUnit().getId()))) {
             throw DubanException.notFound("unit.not-found", "单位不存在。");
         }
+    }
+
+    private static UnitScore unitOf(Standings standings, UUID unitId) {
         return standings.units().stream().filter(u -> u.unitId().equals(unitId)).findFirst()
                 .orElseThrow(() -> DubanException.notFound("unit.not-found", "单位不存在。"));
     }
@@ -221,7 +249,23 @@ public class EvaluationService {
     public Trend trend(int year) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
         Scheme scheme = current(year);
+        return trend(scheme, inputs(scheme, false));
+    }
+
+    /** The leadership dashboard's standings and trend, from one read of the ledger. */
+    public Dashboard dashboard(Period period) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
+        Scheme scheme = current(period.year());
         Inputs in = inputs(scheme, false);
+        Standings published = published(period);
+        return new Dashboard(published != null ? published : compute(period, scheme, in, LedgerClock.today()), trend(scheme, in));
+    }
+
+    public record Dashboard(Standings standings, Trend trend) {
+    }
+
+    private Trend trend(Scheme scheme, Inputs in) {
+        int year = scheme.getYear();
         LocalDate today = LedgerClock.today();
         List<String> months = new ArrayList<>();
         Map<UUID, Trend.Series> series = new java.util.LinkedHashMap<>();
@@ -246,8 +290,7 @@ public class EvaluationService {
         }
     }
 
-    Standings compute(Period period, Scheme scheme, LocalDate today, boolean detailed) {
-        Inputs in = inputs(scheme, detailed);
+    private static Standings compute(Period period, Scheme scheme, Inputs in, LocalDate today) {
         Scoreboard board = Scoring.score(scheme.rules(), scheme.getPlanWeight(), in.indicators(), in.units(), in.tasks(),
                 in.adjustments(), period, today);
         return new Standings(period.key(), period.label(), board.asOf(), Standings.SchemeRef.of(scheme), null, board.units());
@@ -257,32 +300,24 @@ public class EvaluationService {
     }
 
     private Inputs inputs(Scheme scheme, boolean detailed) {
-        List<Indicator> indicators = scheme.getIndicators().stream()
-                .map(i -> new Indicator(i.getName(), i.getPoints(), pointsOf(i.getTargetKind(), i.getTargetId()))).toList();
+        List<Indicator> indicators = new ArrayList<>();
+        Set<UUID> points = new HashSet<>(), plans = new HashSet<>();
+        for (SchemeIndicator i : scheme.getIndicators()) {
+            Coverage c = coverage(i.getTargetKind(), i.getTargetId());
+            indicators.add(new Indicator(i.getName(), i.getPoints(), c.points()));
+            points.addAll(c.points());
+            plans.addAll(c.plans());
+        }
         List<Scoring.UnitRef> refs = units.list().stream().filter(u -> u.getKind() != UnitKind.DISTRICT_OFFICE)
                 .map(u -> new Scoring.UnitRef(u.getId(), u.getName(), group(u))).toList();
-        Set<UUID> points = new HashSet<>();
-        indicators.forEach(i -> points.addAll(i.pointIds()));
         List<Adjustment> adjustments = em.createQuery("select a from ScoreAdjustment a where a.year = :y", ScoreAdjustment.class)
                 .setParameter("y", scheme.getYear()).getResultList().stream().map(ScoreAdjustment::fact).toList();
-        Set<UUID> plans = new HashSet<>();
-        scheme.getIndicators().forEach(i -> planOf(i.getTargetKind(), i.getTargetId()).ifPresent(plans::add));
         return new Inputs(indicators, refs, facts(points, plans, detailed, detailed || scheme.getType() == SchemeType.DEDUCTION), adjustments);
     }
 
     static String group(Unit u) {
         if (u.getRankingGroup() != null && !u.getRankingGroup().isBlank()) return u.getRankingGroup();
         return u.getKind() == UnitKind.TOWN ? "街镇组" : "部门组";
-    }
-
-    /** The plan an indicator's target belongs to. */
-    private java.util.Optional<UUID> planOf(SchemeIndicator.Target target, UUID id) {
-        String jpql = switch (target) {
-            case PLAN -> "select p.id from Plan p where p.id = :id";
-            case SECTION -> "select s.plan.id from PlanSection s where s.id = :id";
-            case POINT -> "select p.plan.id from PlanPoint p where p.id = :id";
-        };
-        return em.createQuery(jpql, UUID.class).setParameter("id", id).getResultStream().findFirst();
     }
 
     /**
@@ -348,10 +383,10 @@ public class EvaluationService {
         }
         if (why != null && why.length() > 500) throw DubanException.badRequest("request.text-too-long", "更正原因过长（最多500字）。");
         Scheme scheme = current(period.year());
-        Standings standings = compute(period, scheme, today, true);
+        Standings standings = compute(period, scheme, inputs(scheme, true), today);
         String content = JSON.toJson(standings);
         ScoreSnapshot snapshot = new ScoreSnapshot(period, previous == null ? 1 : previous.getVersion() + 1, scheme.getId(),
-                standings.asOf(), content, EvidenceFile.sha256(content.getBytes(StandardCharsets.UTF_8)), why, caller.username());
+                standings.asOf(), content, Sha256.hex(content), why, caller.username());
         em.persist(snapshot);
         try {
             em.flush();

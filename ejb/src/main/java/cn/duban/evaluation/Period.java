@@ -27,6 +27,14 @@ public record Period(Kind kind, int year, int index) {
     public static Period yearToDate(int year) { return new Period(Kind.YEAR_TO_DATE, year, 0); }
     public static Period year(int year) { return new Period(Kind.YEAR, year, 0); }
 
+    /** Every period of a year, as offered for choosing: year to date, the year, quarters and months, latest first. */
+    public static java.util.List<Period> allOf(int year) {
+        java.util.List<Period> all = new java.util.ArrayList<>(java.util.List.of(yearToDate(year), year(year)));
+        for (int q = 4; q >= 1; q--) all.add(quarter(year, q));
+        for (int m = 12; m >= 1; m--) all.add(month(year, m));
+        return all;
+    }
+
     /** Parses a period key; throws IllegalArgumentException with the key when it is not one. */
     public static Period parse(String key) {
         Matcher m = KEY.matcher(key == null ? "" : key.strip().toUpperCase(java.util.Locale.ROOT));

@@ -1,7 +1,6 @@
 package cn.duban.evaluation;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +17,7 @@ public record Scoreboard(Period period, LocalDate asOf, List<UnitScore> units) {
 
     /** The units by ranking group, in group order of first appearance, each ranked best first. */
     public Map<String, List<UnitScore>> groups() {
-        Map<String, List<UnitScore>> groups = new LinkedHashMap<>();
-        for (UnitScore u : units) groups.computeIfAbsent(u.group(), g -> new java.util.ArrayList<>()).add(u);
-        return groups;
+        return UnitScore.byGroup(units);
     }
 
     public Optional<UnitScore> unit(UUID unitId) {

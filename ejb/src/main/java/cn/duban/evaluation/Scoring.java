@@ -152,9 +152,8 @@ public final class Scoring {
                 BigDecimal q = rules.multiplier(t.rating());
                 String quality = t.rating() == null ? "未评质量" : "质量" + t.rating().label() + "（×" + q.stripTrailingZeros().toPlainString() + "）";
                 if (late <= 0) return new Credit(q, "按期办结，" + quality);
-                BigDecimal cut = lateCut(late);
-                return new Credit(BigDecimal.ONE.subtract(cut.divide(HUNDRED, MC)).multiply(q, MC),
-                        "逾期" + late + "天办结（" + lateRule(late, cut) + "），" + quality);
+                Lateness l = lateness(late);
+                return new Credit(l.factor().multiply(q, MC), "逾期" + late + "天办结（" + l.rule() + "），" + quality);
             }
             if (!asOf.isBefore(LocalDate.of(period.year(), 12, 31))) {
                 return new Credit(BigDecimal.ZERO, "年底未办结，不得分");
@@ -162,24 +161,25 @@ public final class Scoring {
             long late = ChronoUnit.DAYS.between(t.deadline(), asOf);
             String open = late <= 0 ? "到期未办结" : "逾期" + late + "天未办结";
             if (!rules.partialCredit()) return new Credit(BigDecimal.ZERO, open + "，不得分");
-            BigDecimal cut = lateCut(late);
+            Lateness l = lateness(late);
             BigDecimal factor = BigDecimal.valueOf(t.progress()).divide(HUNDRED, MC).multiply(rules.partialRate(), MC)
-                    .multiply(BigDecimal.ONE.subtract(cut.divide(HUNDRED, MC)), MC);
+                    .multiply(l.factor(), MC);
             return new Credit(factor, open + "，按进度" + t.progress() + "%×" + rules.partialRate().stripTrailingZeros().toPlainString()
-                    + "计分（" + lateRule(late, cut) + "）");
+                    + "计分（" + l.rule() + "）");
+        }
+
+        /** What lateness leaves of a task's credit, and the words for it. */
+        private record Lateness(BigDecimal factor, String rule) {
         }
 
         /** Percent taken for lateness: per day or per started week, up to the cap. */
-        BigDecimal lateCut(long days) {
+        Lateness lateness(long days) {
             long units = rules.lateUnit() == LateUnit.WEEK ? (days + 6) / 7 : days;
-            return rules.lateDeductionPercent().multiply(BigDecimal.valueOf(units)).min(rules.lateCapPercent());
-        }
-
-        String lateRule(long days, BigDecimal cut) {
-            long units = rules.lateUnit() == LateUnit.WEEK ? (days + 6) / 7 : days;
-            return "每" + rules.lateUnit().label() + "扣" + rules.lateDeductionPercent().stripTrailingZeros().toPlainString() + "%，"
-                    + units + rules.lateUnit().label() + "共扣" + cut.stripTrailingZeros().toPlainString() + "%"
+            BigDecimal cut = rules.lateDeductionPercent().multiply(BigDecimal.valueOf(units)).min(rules.lateCapPercent());
+            String rule = "每" + rules.lateUnit().label() + "扣" + plain(rules.lateDeductionPercent()) + "%，"
+                    + units + rules.lateUnit().label() + "共扣" + plain(cut) + "%"
                     + (cut.compareTo(rules.lateCapPercent()) == 0 ? "（已达上限）" : "");
+            return new Lateness(BigDecimal.ONE.subtract(cut.divide(HUNDRED, MC)), rule);
         }
 
         /**

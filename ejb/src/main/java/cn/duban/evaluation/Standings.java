@@ -32,9 +32,11 @@ public record Standings(String period, String label, LocalDate asOf, SchemeRef s
 
     /** The same standings without the per-task lines (rankings lists do not need them). */
     public Standings summary() {
-        return new Standings(period, label, asOf, scheme, snapshot, units.stream()
-                .map(u -> new UnitScore(u.unitId(), u.unitName(), u.group(), u.score(), u.core(), u.bonus(), u.deduction(),
-                        u.weighted(), u.rank(), u.tasks(), u.completed(), u.onTime(), u.overdue(), List.of()))
-                .toList());
+        return new Standings(period, label, asOf, scheme, snapshot, units.stream().map(UnitScore::withoutLines).toList());
+    }
+
+    /** The units by ranking group, each ranked best first. */
+    public java.util.Map<String, List<UnitScore>> groups() {
+        return UnitScore.byGroup(units);
     }
 }

@@ -20,6 +20,19 @@ public record UnitScore(UUID unitId, String unitName, String group, BigDecimal s
     public record ScoreLine(UUID taskId, String indicator, String task, String rule, BigDecimal points, BigDecimal possible) {
     }
 
+    /** Units by ranking group, groups in order of first appearance (ranked lists keep their order). */
+    public static java.util.Map<String, List<UnitScore>> byGroup(List<UnitScore> units) {
+        java.util.Map<String, List<UnitScore>> groups = new java.util.LinkedHashMap<>();
+        for (UnitScore u : units) groups.computeIfAbsent(u.group(), g -> new java.util.ArrayList<>()).add(u);
+        return groups;
+    }
+
+    /** The same score without its lines, for lists that only rank. */
+    public UnitScore withoutLines() {
+        return new UnitScore(unitId, unitName, group, score, core, bonus, deduction, weighted, rank, tasks, completed, onTime, overdue,
+                List.of());
+    }
+
     UnitScore ranked(int newRank) {
         return new UnitScore(unitId, unitName, group, score, core, bonus, deduction, weighted, newRank, tasks, completed, onTime,
                 overdue, lines);

@@ -1,10 +1,8 @@
 package cn.duban.ledger;
 
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,7 +37,7 @@ public record EvidenceFile(String name, String contentType, String sha256, byte[
             throw new DubanException(415, "evidence.content", "文件“" + name + "”的内容与其扩展名不符，可能已损坏或被改名。");
         }
         if (name.length() > 255) name = name.substring(name.length() - 255);
-        return new EvidenceFile(name, type, sha256(content), content);
+        return new EvidenceFile(name, type, Sha256.hex(content), content);
     }
 
     /** The first bytes must match the claimed type: no executable renamed to .pdf. */
@@ -57,13 +55,5 @@ public record EvidenceFile(String name, String contentType, String sha256, byte[
         if (c.length < magic.length) return false;
         for (int i = 0; i < magic.length; i++) if (c[i] != magic[i]) return false;
         return true;
-    }
-
-    public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

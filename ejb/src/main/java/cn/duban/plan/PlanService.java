@@ -11,6 +11,7 @@ import cn.duban.plan.parse.PlanParser;
 import cn.duban.plan.parse.UnitRole;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Sha256;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
 import jakarta.ejb.EJB;
@@ -19,12 +20,8 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +62,7 @@ public class PlanService {
                     + "。请在保存前指定对应单位或新建单位。");
         }
         UUID owner = parsed.level() == PlanLevel.TOWN ? ownerOf(parsed.issuer(), directory) : null;
-        UUID duplicate = findBySource(sha256(text), parsed.year()).map(Plan::getId).orElse(null);
+        UUID duplicate = findBySource(Sha256.hex(text), parsed.year()).map(Plan::getId).orElse(null);
         if (duplicate != null) warnings.add("该文件已导入过（同一年度、相同原文）。");
         return new PlanDocument(null, parsed.title(), parsed.issuer(), parsed.level(), parsed.year(), parsed.docNumber(),
                 parsed.issuedOn(), owner, sourceName, null, sections, List.copyOf(distinct), warnings, duplicate, null, null);
@@ -85,7 +82,7 @@ public class PlanService {
         PlanDocument doc = edited != null ? edited
                 : preview(sourceText, sourceName, null, null);
         validate(doc);
-        String hash = sha256(sourceText);
+        String hash = Sha256.hex(sourceText);
         Optional<Plan> existing = findBySource(hash, doc.year());
         if (existing.isPresent()) {
             throw DubanException.conflict("plan.duplicate",
@@ -360,13 +357,6 @@ public class PlanService {
                 .setParameter("h", hash).setParameter("y", year).getResultStream().findFirst();
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static <E extends Enum<E>> boolean isEnum(Class<E> type, String value) {
         try {

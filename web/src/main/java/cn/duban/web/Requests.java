@@ -62,4 +62,21 @@ public final class Requests {
         return (inline ? "inline" : "attachment") + "; filename*=UTF-8''"
                 + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
+
+    /** A period key from a request (2026, 2026-Q3, 2026-03, 2026-YTD); none means this year to date. */
+    public static cn.duban.evaluation.Period period(String key) {
+        if (key == null || key.isBlank()) return cn.duban.evaluation.Period.yearToDate(cn.duban.ledger.LedgerClock.today().getYear());
+        try {
+            return cn.duban.evaluation.Period.parse(key);
+        } catch (IllegalArgumentException e) {
+            throw DubanException.badRequest("period.invalid", "考核期“" + key + "”无效：应为 2026、2026-Q3、2026-03 或 2026-YTD。");
+        }
+    }
+
+    /** Periods as choices for a select: label → key, in the given order. */
+    public static java.util.Map<String, String> periodChoices(java.util.stream.Stream<cn.duban.evaluation.Period> periods) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        periods.forEach(p -> out.put(p.label(), p.key()));
+        return out;
+    }
 }

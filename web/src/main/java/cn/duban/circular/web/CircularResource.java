@@ -3,7 +3,6 @@ package cn.duban.circular.web;
 import cn.duban.circular.Circular;
 import cn.duban.circular.CircularEdit;
 import cn.duban.circular.CircularService;
-import cn.duban.evaluation.web.EvaluationResource;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.DubanException;
 import cn.duban.reports.Format;
@@ -26,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Circulars (工作通报): drafts, editing, documents (PDF, XLSX, DOCX), issuing. */
@@ -62,7 +60,7 @@ public class CircularResource {
     @RolesAllowed("district-admin")
     public Response draft(DraftRequest request, @Context UriInfo uri) {
         if (request == null || request.period() == null) throw DubanException.badRequest("period.invalid", "请选择通报的考核期。");
-        Circular c = circulars.draft(EvaluationResource.period(request.period()));
+        Circular c = circulars.draft(Requests.period(request.period()));
         return Response.created(uri.getAbsolutePathBuilder().path(c.getId().toString()).build()).entity(CircularView.of(c)).build();
     }
 
@@ -111,12 +109,10 @@ public class CircularResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
     public Response document(@PathParam("id") UUID id, @PathParam("format") String format) {
-        Format f = Requests.enumValue(Format.class, format == null ? null : format.toUpperCase(Locale.ROOT), "format");
-        Circular c = circulars.get(id);
-        byte[] bytes = circulars.render(id, f);
-        String name = (c.getDocNumber() != null ? c.getDocNumber() : "通报草稿") + "." + f.extension();
-        return Response.ok(bytes, f.contentType())
-                .header("Content-Disposition", Requests.disposition(f == Format.PDF, name))
+        Format f = Requests.enumValue(Format.class, format, "format");
+        CircularService.Document d = circulars.render(id, f);
+        return Response.ok(d.content(), f.contentType())
+                .header("Content-Disposition", Requests.disposition(f == Format.PDF, d.fileName()))
                 .build();
     }
 }

@@ -4,16 +4,15 @@ import cn.duban.circular.Circular;
 import cn.duban.circular.CircularEdit;
 import cn.duban.circular.CircularService;
 import cn.duban.evaluation.Period;
-import cn.duban.evaluation.web.EvaluationResource;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.DubanException;
 import cn.duban.web.Messages;
+import cn.duban.web.Requests;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,7 +51,7 @@ public class CircularsPage implements Serializable {
 
     public String create() {
         try {
-            Circular c = circulars.draft(EvaluationResource.period(newPeriod));
+            Circular c = circulars.draft(Requests.period(newPeriod));
             return "/app/circular?faces-redirect=true&id=" + c.getId();
         } catch (DubanException e) {
             Messages.error(e);
@@ -60,20 +59,11 @@ public class CircularsPage implements Serializable {
         }
     }
 
-    /** Periods a circular can report on: ended months and quarters, the year, and the year so far. */
+    /** Periods a circular can report on: the year so far, and ended years, quarters and months. */
     public Map<String, String> getPeriods() {
-        Map<String, String> out = new LinkedHashMap<>();
         LocalDate today = LedgerClock.today();
-        for (int y = today.getYear(); y >= today.getYear() - 1; y--) {
-            out.put(Period.yearToDate(y).label(), Period.yearToDate(y).key());
-            for (Period p : List.of(Period.year(y), Period.quarter(y, 4), Period.quarter(y, 3), Period.quarter(y, 2), Period.quarter(y, 1))) {
-                if (p.endedBy(today)) out.put(p.label(), p.key());
-            }
-            for (int m = 12; m >= 1; m--) {
-                if (Period.month(y, m).endedBy(today)) out.put(Period.month(y, m).label(), Period.month(y, m).key());
-            }
-        }
-        return out;
+        return Requests.periodChoices(java.util.stream.Stream.of(today.getYear(), today.getYear() - 1).flatMap(y -> Period.allOf(y).stream())
+                .filter(p -> p.kind() == Period.Kind.YEAR_TO_DATE || p.endedBy(today)));
     }
 
     // ---- one circular

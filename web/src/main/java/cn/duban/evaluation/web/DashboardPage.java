@@ -6,6 +6,7 @@ import cn.duban.evaluation.Standings;
 import cn.duban.evaluation.UnitScore;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.DubanException;
+import cn.duban.web.Requests;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,8 +15,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +35,7 @@ public class DashboardPage implements Serializable {
 
     private String period;
     private Standings standings;
+    private Map<String, List<UnitScore>> groups = Map.of();
     private EvaluationService.Trend trend;
     private String problem;
 
@@ -43,10 +43,12 @@ public class DashboardPage implements Serializable {
     public void load() {
         if (standings != null || problem != null) return;
         try {
-            Period p = EvaluationResource.period(period);
+            Period p = Requests.period(period);
             period = p.key();
-            standings = evaluation.standings(p, false, false);
-            trend = evaluation.trend(p.year());
+            EvaluationService.Dashboard dashboard = evaluation.dashboard(p);
+            standings = dashboard.standings().summary();
+            groups = standings.groups();
+            trend = dashboard.trend();
         } catch (DubanException e) {
             problem = e.detail();
         }
@@ -54,20 +56,11 @@ public class DashboardPage implements Serializable {
 
     /** Periods to choose from: this year's and last year's, most recent first. */
     public Map<String, String> getPeriods() {
-        Map<String, String> out = new LinkedHashMap<>();
         int year = LedgerClock.today().getYear();
-        for (int y = year; y >= year - 1; y--) {
-            out.put(Period.yearToDate(y).label(), Period.yearToDate(y).key());
-            out.put(Period.year(y).label(), Period.year(y).key());
-            for (int q = 4; q >= 1; q--) out.put(Period.quarter(y, q).label(), Period.quarter(y, q).key());
-            for (int m = 12; m >= 1; m--) out.put(Period.month(y, m).label(), Period.month(y, m).key());
-        }
-        return out;
+        return Requests.periodChoices(java.util.stream.Stream.of(year, year - 1).flatMap(y -> Period.allOf(y).stream()));
     }
 
     public Map<String, List<UnitScore>> getGroups() {
-        Map<String, List<UnitScore>> groups = new LinkedHashMap<>();
-        if (standings != null) standings.units().forEach(u -> groups.computeIfAbsent(u.group(), g -> new ArrayList<>()).add(u));
         return groups;
     }
 

@@ -20,6 +20,7 @@ import cn.duban.web.Messages;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
+import cn.duban.web.Requests;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -106,7 +107,7 @@ public class EvaluationAdminPage implements Serializable {
     }
 
     private void fill() {
-        current = evaluation.versions(year).stream().findFirst().orElse(null);
+        current = evaluation.hasScheme(year) ? evaluation.current(year) : null;
         ScoringRules r = current != null ? current.rules() : ScoringRules.defaults(type);
         ScoringRules d = ScoringRules.defaults(r.type());
         type = r.type();
@@ -197,7 +198,7 @@ public class EvaluationAdminPage implements Serializable {
 
     public void close() {
         try {
-            ScoreSnapshot s = evaluation.close(EvaluationResource.period(closePeriod), closeReason);
+            ScoreSnapshot s = evaluation.close(Requests.period(closePeriod), closeReason);
             Messages.info("eval.closed", Period.parse(s.getPeriodKey()).label(), s.getVersion());
             closeReason = null;
         } catch (DubanException e) {
@@ -262,15 +263,9 @@ public class EvaluationAdminPage implements Serializable {
     }
 
     public Map<String, String> getEndedPeriods() {
-        Map<String, String> out = new LinkedHashMap<>();
         LocalDate today = LedgerClock.today();
-        for (int y = year; y >= year - 1; y--) {
-            List<Period> all = new ArrayList<>(List.of(Period.year(y)));
-            for (int q = 4; q >= 1; q--) all.add(Period.quarter(y, q));
-            for (int m = 12; m >= 1; m--) all.add(Period.month(y, m));
-            all.stream().filter(p -> p.endedBy(today)).forEach(p -> out.put(p.label(), p.key()));
-        }
-        return out;
+        return Requests.periodChoices(java.util.stream.Stream.of(year, year - 1).flatMap(y -> Period.allOf(y).stream())
+                .filter(p -> p.endedBy(today)));
     }
 
     public List<ScoreSnapshot> getSnapshots() {
@@ -283,10 +278,6 @@ public class EvaluationAdminPage implements Serializable {
 
     public String unitName(UUID id) {
         return getUnits().stream().filter(u -> u.getId().equals(id)).map(Unit::getName).findFirst().orElse("");
-    }
-
-    public List<Scheme> getVersions() {
-        return evaluation.versions(year);
     }
 
     public BigDecimal getTotal() {

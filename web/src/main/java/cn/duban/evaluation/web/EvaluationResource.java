@@ -135,7 +135,7 @@ public class EvaluationResource {
     @Path("/rankings")
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
     public Standings rankings(@QueryParam("period") String period, @QueryParam("group") String group, @QueryParam("live") boolean live) {
-        Standings s = evaluation.standings(period(period), live, false).summary();
+        Standings s = evaluation.standings(Requests.period(period), live, false).summary();
         if (group == null || group.isBlank()) return s;
         return new Standings(s.period(), s.label(), s.asOf(), s.scheme(), s.snapshot(),
                 s.units().stream().filter(u -> u.group().equals(group.strip())).toList());
@@ -145,7 +145,7 @@ public class EvaluationResource {
     @Path("/units/{unitId}/breakdown")
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
     public UnitScore breakdown(@PathParam("unitId") UUID unitId, @QueryParam("period") String period, @QueryParam("live") boolean live) {
-        return evaluation.breakdown(period(period), unitId, live);
+        return evaluation.breakdown(Requests.period(period), unitId, live);
     }
 
     @GET
@@ -153,7 +153,7 @@ public class EvaluationResource {
     @Produces("application/pdf")
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
     public Response breakdownPdf(@PathParam("unitId") UUID unitId, @QueryParam("period") String period) {
-        Period p = period(period);
+        Period p = Requests.period(period);
         return Response.ok(evaluation.breakdownPdf(p, unitId)).header("Content-Disposition", Requests.disposition(true, "考核得分明细-" + p.key() + ".pdf")).build();
     }
 
@@ -178,7 +178,7 @@ public class EvaluationResource {
     @Path("/periods/{period}/close")
     @RolesAllowed("district-admin")
     public Response close(@PathParam("period") String period, CloseRequest request) {
-        ScoreSnapshot s = evaluation.close(period(period), request == null ? null : request.reason());
+        ScoreSnapshot s = evaluation.close(Requests.period(period), request == null ? null : request.reason());
         return Response.status(Response.Status.CREATED).entity(SnapshotView.of(s)).build();
     }
 
@@ -233,15 +233,6 @@ public class EvaluationResource {
     }
 
     // ---- helpers
-
-    public static Period period(String key) {
-        if (key == null || key.isBlank()) return Period.yearToDate(LedgerClock.today().getYear());
-        try {
-            return Period.parse(key);
-        } catch (IllegalArgumentException e) {
-            throw DubanException.badRequest("period.invalid", "考核期“" + key + "”无效：应为 2026、2026-Q3、2026-03 或 2026-YTD。");
-        }
-    }
 
     static int year(Integer year) {
         if (year == null) return LedgerClock.today().getYear();

@@ -5,6 +5,7 @@ import cn.duban.evaluation.Period;
 import cn.duban.evaluation.UnitScore;
 import cn.duban.platform.DubanException;
 import cn.duban.tenant.UnitService;
+import cn.duban.web.Requests;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -33,7 +34,7 @@ public class ScorePage implements Serializable {
     public void load() {
         if (score != null || problem != null) return;
         try {
-            Period p = EvaluationResource.period(period);
+            Period p = Requests.period(period);
             period = p.key();
             label = p.label();
             score = evaluation.breakdown(p, unit != null ? unit : units.myUnit().getId(), false);

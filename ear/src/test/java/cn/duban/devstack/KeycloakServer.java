@@ -46,6 +46,19 @@ public final class KeycloakServer {
     public void start() throws IOException, InterruptedException {
         // The dev-mode H2 store would keep the previous realm and skip the import.
         deleteRecursively(home.resolve("data/h2"));
+        launch();
+    }
+
+    /**
+     * Stops and starts again on the same store: realm, users and signing keys survive, as they
+     * would with a production Keycloak (used by the fault tests).
+     */
+    public void restart() throws IOException, InterruptedException {
+        stop();
+        launch();
+    }
+
+    private void launch() throws IOException, InterruptedException {
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
         Files.copy(realmJson, imports.resolve("duban-realm.json"), StandardCopyOption.REPLACE_EXISTING);
@@ -54,13 +67,13 @@ public final class KeycloakServer {
         ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--import-realm", "--http-port=" + port, "--http-management-port=" + (port + 1),
                 "--hostname-strict=false", "--health-enabled=true")
-                .redirectErrorStream(true).redirectOutput(logFile.toFile());
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         pb.environment().putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        if (process == null) Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         process = pb.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
 
         URI wellKnown = URI.create(issuer() + "/.well-known/openid-configuration");
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();

@@ -86,22 +86,9 @@ public final class Api {
     /** A multipart/form-data upload of one file (part {@code file}) plus plain fields. */
     public static Reply upload(String user, String path, String fileName, byte[] content, Map<String, String> fields) {
         String boundary = "duban" + System.nanoTime();
-        var body = new java.io.ByteArrayOutputStream();
-        try {
-            for (var f : fields.entrySet()) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-                        + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-            }
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(content);
-            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
         return send(user, HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.body(boundary, fileName, content, fields))));
     }
 
     /** Sends the request as the user (null = anonymous) and reads the reply. */

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * An uploaded evidence file (佐证材料) that passed the checks: an allowed type whose first
- * bytes match its extension, not empty, within the size limit; with its SHA-256.
+ * bytes match its extension and whose end marker is there (not cut off), not empty, within the
+ * size limit; with its SHA-256.
  */
 public record EvidenceFile(String name, String contentType, String sha256, byte[] content) {
 
@@ -36,6 +37,9 @@ public record EvidenceFile(String name, String contentType, String sha256, byte[
         if (!looksLike(ext, content)) {
             throw new DubanException(415, "evidence.content", "文件“" + name + "”的内容与其扩展名不符，可能已损坏或被改名。");
         }
+        if (!complete(ext, content)) {
+            throw DubanException.badRequest("evidence.incomplete", "文件“" + name + "”不完整（上传可能中断，或文件已损坏），请重新上传。");
+        }
         if (name.length() > 255) name = name.substring(name.length() - 255);
         return new EvidenceFile(name, type, Sha256.hex(content), content);
     }
@@ -49,6 +53,31 @@ public record EvidenceFile(String name, String contentType, String sha256, byte[
             case "png" -> starts(c, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
             default -> false;
         };
+    }
+
+    /**
+     * The type's end marker must be near the end: an upload cut off in transit (which a lenient
+     * multipart parser still hands over as a file) is refused rather than kept as a record.
+     */
+    static boolean complete(String ext, byte[] c) {
+        return switch (ext) {
+            case "pdf" -> findInTail(c, "%%EOF".getBytes(StandardCharsets.US_ASCII), 1024);
+            // The end-of-central-directory record: 22 bytes plus a comment of up to 65,535.
+            case "docx", "xlsx" -> findInTail(c, new byte[] {'P', 'K', 5, 6}, 22 + 65_535);
+            // End of image; cameras may append their own trailer after it.
+            case "jpg", "jpeg" -> findInTail(c, new byte[] {(byte) 0xFF, (byte) 0xD9}, 64 * 1024);
+            case "png" -> findInTail(c, "IEND".getBytes(StandardCharsets.US_ASCII), 1024);
+            default -> false;
+        };
+    }
+
+    private static boolean findInTail(byte[] c, byte[] marker, int tail) {
+        for (int i = c.length - marker.length; i >= Math.max(0, c.length - tail); i--) {
+            int j = 0;
+            while (j < marker.length && c[i + j] == marker[j]) j++;
+            if (j == marker.length) return true;
+        }
+        return false;
     }
 
     private static boolean starts(byte[] c, byte[] magic) {

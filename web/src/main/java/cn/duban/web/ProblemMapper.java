@@ -4,6 +4,7 @@ import cn.duban.platform.DubanException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.resource.ResourceException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,9 +44,29 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             if (t instanceof WebApplicationException w) {
                 return fromStatus(w.getResponse().getStatus(), instance);
             }
+            if (t instanceof SQLException e && ("22021".equals(e.getSQLState()) || "22P05".equals(e.getSQLState()))) {
+                // PostgreSQL cannot store the character (e.g. NUL, U+0000, pasted from a binary file).
+                return Problem.response(400, "request.characters", "内容中含有无法保存的字符（如空字符），请删除后重试。", instance);
+            }
+            if (databaseUnavailable(t)) {
+                // An outage, not a bug: the client may retry (reports with the same Idempotency-Key).
+                LOG.warning("Database unavailable on " + instance + ": " + t);
+                return Response.fromResponse(Problem.response(503, "service.unavailable",
+                        "数据库暂时不可用，请稍后重试；已提交的内容不会丢失或重复。", instance)).header("Retry-After", "5").build();
+            }
         }
         LOG.log(Level.SEVERE, "Unhandled failure on " + instance, failure);
         return Problem.response(500, "internal", "服务器内部错误，请稍后重试；如持续出现请联系管理员。", instance);
+    }
+
+    /**
+     * No connection to PostgreSQL: the pool could not open one (ResourceException), or the
+     * server went away mid-call (SQLState class 08 connection exception, 57P admin shutdown).
+     */
+    private static boolean databaseUnavailable(Throwable t) {
+        if (t instanceof ResourceException) return true;
+        if (!(t instanceof SQLException e) || e.getSQLState() == null) return false;
+        return e.getSQLState().startsWith("08") || e.getSQLState().startsWith("57P");
     }
 
     private static Response fromStatus(int status, String instance) {

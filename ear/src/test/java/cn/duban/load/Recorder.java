@@ -1,0 +1,91 @@
+package cn.duban.load;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What one phase of the load run saw: latencies per operation, failures by code, and a
+ * per-second timeline of successes and failures (to see an outage and the recovery).
+ */
+final class Recorder {
+
+    private final long started = System.nanoTime();
+    private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+    private final Map<Integer, int[]> timeline = new ConcurrentHashMap<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private volatile long maxNanos;
+
+    void record(String op, long nanos, Http.Reply reply) {
+        calls.incrementAndGet();
+        latencies.computeIfAbsent(op, k -> Collections.synchronizedList(new ArrayList<>())).add(nanos);
+        if (nanos > maxNanos) maxNanos = nanos;
+        int[] second = timeline.computeIfAbsent(second(), k -> new int[2]);
+        synchronized (second) {
+            second[reply.ok() ? 0 : 1]++;
+        }
+        if (!reply.ok()) failures.computeIfAbsent(op + ": " + reply.code(), k -> new LongAdder()).increment();
+    }
+
+    int second() {
+        return (int) ((System.nanoTime() - started) / 1_000_000_000L);
+    }
+
+    double seconds() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    int calls() {
+        return calls.get();
+    }
+
+    long errors() {
+        return failures.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    double maxMillis() {
+        return maxNanos / 1e6;
+    }
+
+    Map<String, Long> failures() {
+        Map<String, Long> out = new TreeMap<>();
+        failures.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    /** Successes and failures in each second since the phase began. */
+    Map<Integer, int[]> timeline() {
+        return new TreeMap<>(timeline);
+    }
+
+    /** "n, p50, p95, p99" for one operation, or for all when op is null. */
+    String stats(String op) {
+        List<Long> all = new ArrayList<>();
+        latencies.forEach((k, v) -> {
+            if (op == null || k.equals(op)) {
+                synchronized (v) {
+                    all.addAll(v);
+                }
+            }
+        });
+        if (all.isEmpty()) return "n=0";
+        Collections.sort(all);
+        return String.format("n=%d p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", all.size(),
+                pct(all, 50), pct(all, 95), pct(all, 99), all.get(all.size() - 1) / 1e6);
+    }
+
+    List<String> ops() {
+        return new ArrayList<>(new TreeMap<>(latencies).keySet());
+    }
+
+    private static double pct(List<Long> sorted, double p) {
+        int i = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1))) / 1e6;
+    }
+}

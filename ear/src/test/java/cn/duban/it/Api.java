@@ -13,12 +13,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-/** A small REST client for the integration tests, holding one token per demo user. */
+/**
+ * A small REST client for the integration tests, holding one token per demo user. It talks to
+ * the test stack unless {@link #target} points it elsewhere (the scale benchmark).
+ */
 public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static volatile String base = "http://localhost:" + TestStack.HTTP_PORT + "/api/v1";
+    private static volatile Function<String, String> login = TestStack::token;
 
     public record Reply(int status, String contentType, String body) {
         public JsonObject json() {
@@ -47,12 +53,24 @@ public final class Api {
     private Api() {
     }
 
+    /** Another server's API base URL and a way to log users in there; tokens held so far are dropped. */
+    public static void target(String apiBase, Function<String, String> userLogin) {
+        base = apiBase;
+        login = userLogin;
+        forgetTokens();
+    }
+
+    /** Users log in again on their next call (access tokens expire after 15 minutes). */
+    public static void forgetTokens() {
+        TOKENS.clear();
+    }
+
     public static String base() {
-        return "http://localhost:" + TestStack.HTTP_PORT + "/api/v1";
+        return base;
     }
 
     public static String tokenOf(String user) {
-        return TOKENS.computeIfAbsent(user, TestStack::token);
+        return TOKENS.computeIfAbsent(user, login);
     }
 
     /** The id of the unit of that name, as the user's district lists it. */

@@ -3,11 +3,6 @@ package cn.duban.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.it.Api.Reply;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -97,50 +92,23 @@ class EvaluationBenchmark {
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         long ranked = first.json().getJsonArray("units").stream().filter(u -> u.asJsonObject().containsKey("rank")).count();
         for (int i = 0; i < 10; i++) Api.get("pt-leader", path);
-        List<Double> rankings = LedgerBenchmark.timed(30, () -> Api.get("pt-leader", path));
+        List<Double> rankings = Timings.timed(30, () -> Api.get("pt-leader", path));
 
         // The baseline: one hand-written aggregate over the same rows, as the application's role in the tenant.
-        String sql = "select t.unit_id, count(*), count(*) filter (where t.status = 'APPROVED'), "
-                + "count(*) filter (where t.completed_on <= t.deadline_date), sum(coalesce(r.returned, 0)), sum(coalesce(c.missed, 0)) "
-                + "from task t "
-                + "left join (select task_id, count(*) returned from progress_report where state = 'RETURNED' group by task_id) r on r.task_id = t.id "
-                + "left join (select task_id, count(*) missed from task_checkpoint where done_on is null or done_on > due_date group by task_id) c "
-                + "on c.task_id = t.id where t.plan_id = ? group by t.unit_id";
-        List<Double> aggregate = new ArrayList<>();
-        int groups = 0;
-        try (Connection c = DriverManager.getConnection(TestStack.jdbcUrl(), "duban_app", "duban_app")) {
-            try (Statement s = c.createStatement()) {
-                s.execute("select set_config('app.tenant_id', 'putuo', false)");
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setObject(1, plan);
-                for (int i = 0; i < 40; i++) {
-                    long s = System.nanoTime();
-                    groups = 0;
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) groups++;
-                    }
-                    if (i >= 10) aggregate.add((System.nanoTime() - s) / 1e6);
-                }
-            }
-        }
+        RankingAggregate.Result aggregate = RankingAggregate.time(TestStack.jdbcUrl(), "putuo", List.of(plan), 10, 30);
         System.out.printf("%nBENCH rankings: %d tasks, %d reports, %d units ranked (loaded in %d ms)%n", tasks, reports, ranked, loaded);
-        System.out.printf("BENCH rankings: GET /evaluation/rankings (live) %s   (goal < 300 ms)%n", LedgerBenchmark.stats(rankings));
-        System.out.printf("BENCH rankings: SQL aggregate (%d groups) %s%n", groups, LedgerBenchmark.stats(aggregate));
+        System.out.printf("BENCH rankings: GET /evaluation/rankings (live) %s   (goal < 300 ms)%n", Timings.stats(rankings));
+        System.out.printf("BENCH rankings: SQL aggregate (%d groups) %s%n", aggregate.groups(), Timings.stats(aggregate.ms()));
         System.out.printf("BENCH rankings: ratio p50 %.2f×   (goal ≤ 2×)%n",
-                LedgerBenchmark.pct(sorted(rankings), 50) / LedgerBenchmark.pct(sorted(aggregate), 50));
+                Timings.pct(rankings, 50) / Timings.pct(aggregate.ms(), 50));
 
         // The deduction scheme also reads every task's returned reports and missed checkpoints.
         Reply deduction = Api.post("pt-admin", "/evaluation/schemes", "{\"year\":" + Y + ",\"type\":\"DEDUCTION\",\"planWeight\":5,"
                 + "\"indicators\":[" + indicators + "]}");
         assertThat(deduction.status()).as(deduction.body()).isEqualTo(201);
         for (int i = 0; i < 10; i++) Api.get("pt-leader", path);
-        List<Double> deductionRankings = LedgerBenchmark.timed(30, () -> Api.get("pt-leader", path));
-        System.out.printf("BENCH rankings: deduction scheme %s   (%.2f× the aggregate)%n", LedgerBenchmark.stats(deductionRankings),
-                LedgerBenchmark.pct(sorted(deductionRankings), 50) / LedgerBenchmark.pct(sorted(aggregate), 50));
-    }
-
-    static double[] sorted(List<Double> v) {
-        return v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        List<Double> deductionRankings = Timings.timed(30, () -> Api.get("pt-leader", path));
+        System.out.printf("BENCH rankings: deduction scheme %s   (%.2f× the aggregate)%n", Timings.stats(deductionRankings),
+                Timings.pct(deductionRankings, 50) / Timings.pct(aggregate.ms(), 50));
     }
 }

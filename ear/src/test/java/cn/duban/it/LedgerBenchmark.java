@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.it.Api.Reply;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -53,9 +52,9 @@ class LedgerBenchmark {
             republish.add((t3 - t2) / 1e6);
         }
         System.out.printf("%nBENCH publish: district seed plan (31 points) → %d tasks for %d units%n", created, 32);
-        System.out.printf("BENCH publish: preview   %s%n", stats(preview));
-        System.out.printf("BENCH publish: publish   %s   (goal < 1000 ms)%n", stats(publish));
-        System.out.printf("BENCH publish: republish %s   (no new tasks)%n", stats(republish));
+        System.out.printf("BENCH publish: preview   %s%n", Timings.stats(preview));
+        System.out.printf("BENCH publish: publish   %s   (goal < 1000 ms)%n", Timings.stats(publish));
+        System.out.printf("BENCH publish: republish %s   (no new tasks)%n", Timings.stats(republish));
     }
 
     @Test
@@ -84,43 +83,17 @@ class LedgerBenchmark {
         for (int i = 0; i < 100; i++) assertThat(Api.get("pt-csl", "/tasks/mine").status()).isEqualTo(200);
         int rows = Api.get("pt-csl", "/tasks/mine").array().size();
         // Baseline: an authenticated call doing one trivial query, to separate HTTP + token + JSON from the query.
-        List<Double> baseline = timed(500, () -> Api.get("pt-csl", "/inbox/unread-count"));
-        List<Double> mine = timed(500, () -> Api.get("pt-csl", "/tasks/mine"));
-        List<Double> mineShort = timed(500, () -> Api.get("pt-csl", "/tasks/mine?limit=20"));
-        List<Double> ledger = timed(100, () -> Api.get("pt-admin", "/tasks?plan=" + plan + "&overdue=true&limit=100"));
+        List<Double> baseline = Timings.timed(500, () -> Api.get("pt-csl", "/inbox/unread-count"));
+        List<Double> mine = Timings.timed(500, () -> Api.get("pt-csl", "/tasks/mine"));
+        List<Double> mineShort = Timings.timed(500, () -> Api.get("pt-csl", "/tasks/mine?limit=20"));
+        List<Double> ledger = Timings.timed(100, () -> Api.get("pt-admin", "/tasks?plan=" + plan + "&overdue=true&limit=100"));
         System.out.printf("%nBENCH my-tasks: %d tasks in the tenant (loaded in %d ms), %d of them 长寿路街道's; %d rows per call%n",
                 inTenant, loaded, forUnit, rows);
-        System.out.printf("BENCH baseline: GET /inbox/unread-count %s%n", stats(baseline));
-        System.out.printf("BENCH my-tasks: GET /tasks/mine (200 rows) %s   (goal p95 < 30 ms; %.1f× baseline p95)%n", stats(mine),
-                ratio(mine, baseline));
-        System.out.printf("BENCH my-tasks: GET /tasks/mine?limit=20 %s   (%.1f× baseline p95)%n", stats(mineShort), ratio(mineShort, baseline));
+        System.out.printf("BENCH baseline: GET /inbox/unread-count %s%n", Timings.stats(baseline));
+        System.out.printf("BENCH my-tasks: GET /tasks/mine (200 rows) %s   (goal p95 < 30 ms; %.1f× baseline p95)%n", Timings.stats(mine),
+                Timings.ratio(mine, baseline));
+        System.out.printf("BENCH my-tasks: GET /tasks/mine?limit=20 %s   (%.1f× baseline p95)%n", Timings.stats(mineShort), Timings.ratio(mineShort, baseline));
         long overdue = Api.get("pt-admin", "/tasks?plan=" + plan + "&overdue=true&limit=1").json().getJsonNumber("total").longValue();
-        System.out.printf("BENCH ledger:   GET /tasks?plan&overdue (100 of %d rows + count) %s%n", overdue, stats(ledger));
-    }
-
-    static List<Double> timed(int n, java.util.function.Supplier<Reply> call) {
-        List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            long s = System.nanoTime();
-            Reply r = call.get();
-            ms.add((System.nanoTime() - s) / 1e6);
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-        }
-        return ms;
-    }
-
-    static double ratio(List<Double> a, List<Double> b) {
-        return pct(a.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 95)
-                / pct(b.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 95);
-    }
-
-    static String stats(List<Double> ms) {
-        double[] v = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return String.format("n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms mean=%.1f ms", v.length, pct(v, 50), pct(v, 95),
-                pct(v, 99), v[v.length - 1], Arrays.stream(v).average().orElse(0));
-    }
-
-    static double pct(double[] sorted, double p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+        System.out.printf("BENCH ledger:   GET /tasks?plan&overdue (100 of %d rows + count) %s%n", overdue, Timings.stats(ledger));
     }
 }

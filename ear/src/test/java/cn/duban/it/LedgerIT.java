@@ -7,6 +7,7 @@ import cn.duban.it.Api.Reply;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -97,6 +98,18 @@ class LedgerIT {
         assertThat(quarterly.getJsonArray("checkpoints")).extracting(c -> c.asJsonObject().getString("due"))
                 .containsExactly(TODAY.getYear() + "-03-31", TODAY.getYear() + "-06-30", TODAY.getYear() + "-09-30");
         assertThat(tasksOf(page, "长寿路街道")).extracting(t -> t.getString("role")).containsExactlyInAnyOrder("LEAD", "COOPERATING");
+    }
+
+    @Test
+    void theLedgerCountAgreesWithItsRowsUnderEachFilter() {
+        // The count joins only what its filter needs, the rows join everything: both must select the same tasks.
+        String section = Api.get("pt-admin", "/plans/" + planId).json().getJsonArray("sections").getJsonObject(0).getString("id");
+        String csl = Api.unitId("pt-admin", "长寿路街道");
+        for (String filter : List.of("section=" + section, "unit=" + csl, "q=" + URLEncoder.encode("长寿路", StandardCharsets.UTF_8),
+                "overdue=false")) {
+            JsonObject page = Api.get("pt-admin", "/tasks?plan=" + planId + "&" + filter + "&limit=1000").json();
+            assertThat(page.getInt("total")).as(filter).isPositive().isEqualTo(page.getJsonArray("items").size());
+        }
     }
 
     @Test

@@ -413,7 +413,7 @@ public final class DataGenerator {
         int workers = Integer.getInteger("scale.workers", Runtime.getRuntime().availableProcessors());
         Path dir = Path.of(System.getProperty("scale.dir", "target/scale-db")).toAbsolutePath();
         Path bootstrap = Path.of(System.getProperty("scale.bootstrap", "src/main/db/bootstrap.sql"));
-        String[] locations = System.getProperty("scale.migrations", "classpath:db/migration,classpath:db/demo").split(",");
+        String[] locations = migrationLocations();
         long start = System.nanoTime();
         System.out.printf("SCALE sizes tenants=%d units=%d tasks=%d reports=%d asOf=%s years=%d seed=%d workers=%d cpus=%d%n",
                 sizes.tenants(), sizes.units(), sizes.tasks(), sizes.reports(), sizes.asOf(), sizes.years(), seed, workers,
@@ -424,13 +424,7 @@ public final class DataGenerator {
             System.out.println("SCALE database " + url + " dir=" + dir);
             tuneForLoading(url, true);
             long migrateStart = System.nanoTime();
-            Flyway.configure(DataGenerator.class.getClassLoader())
-                    .loggers("slf4j") // quiet: the SCALE lines are the output
-                    .dataSource(url, "duban_owner", "duban_owner")
-                    .locations(locations)
-                    .placeholders(Map.of("appRole", "duban_app"))
-                    .load()
-                    .migrate();
+            migrate(url, locations);
             System.out.printf("SCALE migrate seconds=%.1f locations=%s%n", seconds(migrateStart), String.join(",", locations));
 
             LoadResult result = load(() -> DriverManager.getConnection(url, "duban_owner", "duban_owner"), sizes, seed, workers);
@@ -452,10 +446,6 @@ public final class DataGenerator {
             }
             long walBefore = size(dir.resolve("pg_wal"));
             tuneForLoading(url, false);
-            // Back to the default WAL size: a checkpoint recycles what the load kept, leaving the steady-state footprint.
-            try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-                s.execute("checkpoint");
-            }
             System.out.printf("SCALE size data_dir_mb=%.0f wal_mb=%.0f wal_after_load_mb=%.0f%n", size(dir) / 1e6,
                     size(dir.resolve("pg_wal")) / 1e6, walBefore / 1e6);
             System.out.printf("SCALE done seconds=%.1f%n", seconds(start));
@@ -466,12 +456,32 @@ public final class DataGenerator {
         }
     }
 
+    /** Property scale.migrations: comma-separated Flyway locations, by default the application's with the demo data. */
+    static String[] migrationLocations() {
+        return System.getProperty("scale.migrations", "classpath:db/migration,classpath:db/demo").split(",");
+    }
+
+    /**
+     * The Flyway migrations as the schema owner, with the same placeholder as
+     * DatabaseMigrator; locations as Flyway takes them (classpath: or filesystem:).
+     */
+    public static void migrate(String url, String[] locations) {
+        Flyway.configure(DataGenerator.class.getClassLoader())
+                .loggers("slf4j") // quiet: the SCALE lines are the output
+                .dataSource(url, "duban_owner", "duban_owner")
+                .locations(locations)
+                .placeholders(Map.of("appRole", "duban_app"))
+                .load()
+                .migrate();
+    }
+
     /**
      * Server settings for a bulk load, as superuser: no checkpoint storms, no autovacuum
      * competing for the two CPUs (the load vacuums itself at the end). Reset afterwards so
-     * the data directory, reopened later, runs with the defaults.
+     * the data directory, reopened later, runs with the defaults; the reset ends with a
+     * checkpoint, which recycles the WAL the load kept and leaves the steady-state footprint.
      */
-    private static void tuneForLoading(String url, boolean loading) throws SQLException {
+    public static void tuneForLoading(String url, boolean loading) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
             if (loading) {
                 s.execute("alter system set max_wal_size = '8GB'");
@@ -482,6 +492,7 @@ public final class DataGenerator {
                 s.execute("alter system reset all");
             }
             s.execute("select pg_reload_conf()");
+            if (!loading) s.execute("checkpoint");
         }
     }
 
@@ -517,13 +528,13 @@ public final class DataGenerator {
         }
     }
 
-    private static long size(Path dir) throws IOException {
+    static long size(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
             return paths.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (var paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);

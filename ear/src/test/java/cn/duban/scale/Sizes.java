@@ -59,6 +59,14 @@ public record Sizes(int tenants, int units, long tasks, long reports, LocalDate 
                 Integer.getInteger("scale.years", base.years()));
     }
 
+    /**
+     * Tenant 0 alone: with the same seed it generates the same rows as tenant 0 of this load,
+     * since a tenant's data depends only on the seed, its index and its share of the totals.
+     */
+    public Sizes firstTenantAlone() {
+        return new Sizes(1, (int) share(units, tenants, 0), share(tasks, tenants, 0), share(reports, tenants, 0), asOf, years);
+    }
+
     /** Tenant t's share of a total. */
     static long share(long total, int tenants, int t) {
         return total / tenants + (t < total % tenants ? 1 : 0);

@@ -48,12 +48,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 // PostgreSQL cannot store the character (e.g. NUL, U+0000, pasted from a binary file).
                 return Problem.response(400, "request.characters", "内容中含有无法保存的字符（如空字符），请删除后重试。", instance);
             }
-            if (databaseUnavailable(t)) {
-                // An outage, not a bug: the client may retry (reports with the same Idempotency-Key).
-                LOG.warning("Database unavailable on " + instance + ": " + t);
-                return Response.fromResponse(Problem.response(503, "service.unavailable",
-                        "数据库暂时不可用，请稍后重试；已提交的内容不会丢失或重复。", instance)).header("Retry-After", "5").build();
-            }
+        }
+        if (databaseUnavailable(failure)) {
+            // An outage, not a bug: the client may retry (reports with the same Idempotency-Key).
+            LOG.warning("Database unavailable on " + instance + ": " + failure);
+            return Response.fromResponse(Problem.response(503, "service.unavailable",
+                    "数据库暂时不可用，请稍后重试（重复提交不会产生重复记录）。", instance)).header("Retry-After", "5").build();
         }
         LOG.log(Level.SEVERE, "Unhandled failure on " + instance, failure);
         return Problem.response(500, "internal", "服务器内部错误，请稍后重试；如持续出现请联系管理员。", instance);
@@ -61,12 +61,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     /**
      * No connection to PostgreSQL: the pool could not open one (ResourceException), or the
-     * server went away mid-call (SQLState class 08 connection exception, 57P admin shutdown).
+     * server went away mid-call or at commit (SQLState class 08 connection exception, 57P admin
+     * shutdown).
      */
-    private static boolean databaseUnavailable(Throwable t) {
-        if (t instanceof ResourceException) return true;
-        if (!(t instanceof SQLException e) || e.getSQLState() == null) return false;
-        return e.getSQLState().startsWith("08") || e.getSQLState().startsWith("57P");
+    private static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ResourceException) return true;
+            if (t instanceof SQLException e && e.getSQLState() != null
+                    && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("57P"))) return true;
+            // A commit that lost its connection reports the reason as a suppressed exception.
+            for (Throwable suppressed : t.getSuppressed()) if (databaseUnavailable(suppressed)) return true;
+        }
+        return false;
     }
 
     private static Response fromStatus(int status, String instance) {

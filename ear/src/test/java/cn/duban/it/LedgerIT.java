@@ -156,6 +156,11 @@ class LedgerIT {
         assertThat(renamed.problemCode()).isEqualTo("evidence.content");
         Reply big = Api.upload("pt-csl", "/reports/" + report + "/evidence", "big.pdf", new byte[11 * 1024 * 1024], Map.of());
         assertThat(big.status()).isEqualTo(413);
+        // A request over the server's limit (50 MB) is refused before it is read, still as problem+json.
+        Reply huge = Api.upload("pt-csl", "/reports/" + report + "/evidence", "huge.pdf", new byte[60 * 1024 * 1024], Map.of());
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.contentType()).startsWith("application/problem+json");
+        assertThat(huge.problemCode()).isEqualTo("request.too-large");
 
         // Submitting twice with the same key is one submission.
         Reply first = submit("pt-csl", report, "key-" + report);

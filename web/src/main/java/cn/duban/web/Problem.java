@@ -17,11 +17,15 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static Response response(int status, String code, String detail, String instance, List<?> errors) {
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known != null ? known.getReasonPhrase() : "Error";
         return Response.status(status)
                 .type(MediaType.valueOf(MEDIA_TYPE + ";charset=UTF-8"))
-                .entity(new Problem("urn:duban:problem:" + code, title, status, detail, code, instance, errors))
+                .entity(of(status, code, detail, instance, errors))
                 .build();
+    }
+
+    public static Problem of(int status, String code, String detail, String instance, List<?> errors) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Error";
+        return new Problem("urn:duban:problem:" + code, title, status, detail, code, instance, errors);
     }
 }

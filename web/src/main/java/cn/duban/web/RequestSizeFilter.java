@@ -1,6 +1,7 @@
 package cn.duban.web;
 
-import jakarta.json.Json;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 public class RequestSizeFilter extends HttpFilter {
 
     static final long LIMIT = limit(System.getenv("DUBAN_MAX_POST_SIZE"));
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
@@ -27,9 +29,8 @@ public class RequestSizeFilter extends HttpFilter {
             return;
         }
         String detail = "请求内容过大（最大 " + LIMIT / 1024 / 1024 + " MB）。佐证材料每个文件限 10 MB，计划文件限 5 MB。";
-        byte[] body = Json.createObjectBuilder().add("type", "urn:duban:problem:request.too-large").add("title", "Content Too Large")
-                .add("status", 413).add("detail", detail).add("code", "request.too-large").add("instance", req.getRequestURI())
-                .build().toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = JSON.toJson(Problem.of(413, "request.too-large", detail, req.getRequestURI(), null))
+                .getBytes(StandardCharsets.UTF_8);
         res.setStatus(413);
         res.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");
         res.setHeader("Connection", "close"); // do not read the rest of the body

@@ -45,7 +45,7 @@ class LedgerIT {
                 + "一、重点工作\n"
                 + "1.开展" + name + "街镇专项检查。（责任单位：各街镇；完成时限：" + full(TODAY.plusDays(5)) + "前）\n"
                 + "2.建设" + name + "数据共享平台。（牵头单位：区数据局；配合单位：长寿路街道；完成时限：" + full(TODAY.plusDays(2)) + "前）\n"
-                + "3.组织" + name + "专题培训。（责任单位：相关部门；完成时限：" + full(TODAY.plusDays(20)) + "前）\n"
+                + "3.组织" + name + "AI应用专题培训。（责任单位：相关部门；完成时限：" + full(TODAY.plusDays(20)) + "前）\n"
                 + "4.每季度报送" + name + "数据开放进展。（责任单位：区数据局）\n";
     }
 
@@ -110,6 +110,30 @@ class LedgerIT {
             JsonObject page = Api.get("pt-admin", "/tasks?plan=" + planId + "&" + filter + "&limit=1000").json();
             assertThat(page.getInt("total")).as(filter).isPositive().isEqualTo(page.getJsonArray("items").size());
         }
+    }
+
+    @Test
+    void theLedgerSearchMatchesTitlesAndUnitNames() {
+        // A unit's name finds all of its tasks, whatever their titles say.
+        String csl = Api.unitId("pt-admin", "长寿路街道");
+        List<JsonObject> byName = search("长寿路");
+        assertThat(byName).hasSize(Api.get("pt-admin", "/tasks?plan=" + planId + "&unit=" + csl).json().getInt("total"))
+                .allMatch(t -> t.getString("unitName").equals("长寿路街道"));
+        assertThat(byName).anyMatch(t -> !t.getString("title").contains("长寿路"));
+        // Words of a title; Latin letters in either case; % and _ are plain characters.
+        assertThat(search("数据共享")).hasSize(2).allMatch(t -> t.getString("title").contains("数据共享平台"));
+        assertThat(search("ai")).hasSize(1).allMatch(t -> t.getString("title").contains("AI应用"));
+        assertThat(search("Ai应用")).hasSize(1);
+        assertThat(search("%")).isEmpty();
+        assertThat(search("台_")).isEmpty();
+    }
+
+    static List<JsonObject> search(String text) {
+        JsonObject page = Api.get("pt-admin", "/tasks?plan=" + planId + "&q=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
+                + "&limit=1000").json();
+        List<JsonObject> items = page.getJsonArray("items").stream().map(JsonValue::asJsonObject).toList();
+        assertThat(page.getInt("total")).as(text).isEqualTo(items.size());
+        return items;
     }
 
     @Test

@@ -39,17 +39,17 @@ public final class DevStack {
         KeycloakServer keycloak = null;
         String issuer = System.getenv("DUBAN_OIDC_PROVIDER_URL");
         if (issuer == null) {
-            keycloak = new KeycloakServer(Path.of(System.getProperty("duban.keycloak.home")), KEYCLOAK_PORT,
-                    Path.of(System.getProperty("duban.realm")), work.resolve("keycloak.log"));
+            keycloak = KeycloakServer.configured(KEYCLOAK_PORT, work.resolve("keycloak.log"));
             keycloak.start();
             issuer = keycloak.issuer();
             props.put("duban.oidc.provider-url", issuer);
-            log("Keycloak     " + issuer + "  (admin console http://localhost:" + KEYCLOAK_PORT + "/admin, admin/admin)");
+            log("Keycloak     " + issuer + "  (admin console http://localhost:" + KEYCLOAK_PORT + "/admin, "
+                    + KeycloakServer.ADMIN_USER + "/" + KeycloakServer.ADMIN_PASSWORD + ")");
         } else {
             log("Keycloak     " + issuer + "  (external)");
         }
 
-        WildFlyServer wildfly = new WildFlyServer(Path.of(System.getProperty("duban.server.home")), HTTP_PORT - 8080, props);
+        WildFlyServer wildfly = WildFlyServer.configured(HTTP_PORT - 8080, props);
         EmbeddedDatabase finalDb = db;
         KeycloakServer finalKeycloak = keycloak;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -62,7 +62,7 @@ public final class DevStack {
                 log("PostgreSQL did not stop cleanly: " + e);
             }
         }));
-        wildfly.start(Path.of(System.getProperty("duban.ear")), work.resolve("standalone"), work.resolve("wildfly.log"), Duration.ofMinutes(5));
+        wildfly.start(work.resolve("standalone"), work.resolve("wildfly.log"));
 
         log("");
         log("Duban 督办 is running at http://localhost:" + HTTP_PORT + "/   (started in "
@@ -71,7 +71,7 @@ public final class DevStack {
         log("  Health      http://localhost:9990/health   Metrics http://localhost:9990/metrics");
         log("  Logs        " + work);
         log("");
-        log("Demo logins (password duban123):");
+        log("Demo logins (password " + KeycloakServer.DEMO_PASSWORD + "):");
         log("  operator    平台运维 platform-admin");
         log("  pt-admin    普陀区 区府办 district-admin      jd-admin   嘉定区 区府办 district-admin");
         log("  pt-leader   普陀区 leader                     jd-leader  嘉定区 leader");

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,6 +16,11 @@ import java.sql.Statement;
  * with the roles and database of {@code ear/src/main/db/bootstrap.sql}.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
+
+    /** The schema owner of bootstrap.sql: sees every tenant's rows. */
+    public static final String OWNER = "duban_owner";
+    /** The application's role of bootstrap.sql: row-level security applies. */
+    public static final String APP = "duban_app";
 
     private final EmbeddedPostgres postgres;
 
@@ -37,6 +43,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedDatabase db = new EmbeddedDatabase(builder.start());
         db.bootstrap(Files.readString(bootstrapSql, StandardCharsets.UTF_8));
         return db;
+    }
+
+    /** {@link #start} on an emptied data directory: the schema and demo data only, nothing from earlier runs. */
+    public static EmbeddedDatabase startFresh(int port, Path dataDir, Path bootstrapSql) throws IOException, SQLException {
+        Dirs.deleteRecursively(dataDir);
+        return start(port, dataDir, bootstrapSql);
+    }
+
+    /** A connection as one of bootstrap.sql's roles, whose password is its name (local databases only). */
+    public static Connection connect(String jdbcUrl, String role) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, role, role);
     }
 
     private void bootstrap(String script) throws SQLException {

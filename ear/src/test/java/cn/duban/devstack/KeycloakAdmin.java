@@ -1,9 +1,7 @@
 package cn.duban.devstack;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,8 +18,6 @@ import java.time.Duration;
  */
 public final class KeycloakAdmin {
 
-    public static final String PASSWORD = "duban123";
-
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
@@ -30,12 +26,8 @@ public final class KeycloakAdmin {
     /** Logs in to the master realm as the bootstrap admin that {@link KeycloakServer} creates. */
     public KeycloakAdmin(int port) {
         this.base = "http://localhost:" + port;
-        String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
-        HttpResponse<String> reply = send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        if (reply.statusCode() != 200) throw new IllegalStateException("Keycloak admin login failed: " + reply.statusCode());
-        this.token = json(reply.body()).getString("access_token");
+        this.token = KeycloakServer.passwordGrantToken(base + "/realms/master", "admin-cli", null, KeycloakServer.ADMIN_USER,
+                KeycloakServer.ADMIN_PASSWORD);
     }
 
     /**
@@ -52,7 +44,7 @@ public final class KeycloakAdmin {
                 .add("email", username + "@duban.local").add("emailVerified", true)
                 .add("attributes", attributes)
                 .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("type", "password").add("value", PASSWORD).add("temporary", false)))
+                        .add("type", "password").add("value", KeycloakServer.DEMO_PASSWORD).add("temporary", false)))
                 .build().toString();
         HttpResponse<String> created = send(admin("/users").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(user, StandardCharsets.UTF_8)));
@@ -81,12 +73,6 @@ public final class KeycloakAdmin {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonObject json(String body) {
-        try (var reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
         }
     }
 

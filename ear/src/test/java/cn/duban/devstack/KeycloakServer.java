@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -23,6 +22,14 @@ import java.util.List;
  * dev mode with the repo's realm imported afresh on every start.
  */
 public final class KeycloakServer {
+
+    /** The bootstrap administrator of the master realm (local Keycloak only). */
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+    /** The realm file's web client and the demo users' password. */
+    public static final String CLIENT_ID = "duban-web";
+    public static final String CLIENT_SECRET = "duban-web-secret";
+    public static final String DEMO_PASSWORD = "duban123";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -32,11 +39,17 @@ public final class KeycloakServer {
     private final Path logFile;
     private Process process;
 
-    public KeycloakServer(Path home, int port, Path realmJson, Path logFile) {
+    private KeycloakServer(Path home, int port, Path realmJson, Path logFile) {
         this.home = home;
         this.port = port;
         this.realmJson = realmJson;
         this.logFile = logFile;
+    }
+
+    /** The distribution and realm the Maven build names (duban.keycloak.home, duban.realm). */
+    public static KeycloakServer configured(int port, Path logFile) {
+        return new KeycloakServer(Path.of(System.getProperty("duban.keycloak.home")), port, Path.of(System.getProperty("duban.realm")),
+                logFile);
     }
 
     public String issuer() {
@@ -45,7 +58,7 @@ public final class KeycloakServer {
 
     public void start() throws IOException, InterruptedException {
         // The dev-mode H2 store would keep the previous realm and skip the import.
-        deleteRecursively(home.resolve("data/h2"));
+        Dirs.deleteRecursively(home.resolve("data/h2"));
         launch();
     }
 
@@ -69,8 +82,8 @@ public final class KeycloakServer {
                 "--hostname-strict=false", "--health-enabled=true")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         pb.environment().putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         if (process == null) Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         process = pb.start();
@@ -106,18 +119,26 @@ public final class KeycloakServer {
         }
     }
 
-    /** An access token for a user, by the resource-owner password grant (tests and scripts only). */
+    /** A demo or generated user's access token from the realm's web client. */
+    public static String userToken(String issuer, String user) {
+        return passwordGrantToken(issuer, CLIENT_ID, CLIENT_SECRET, user, DEMO_PASSWORD);
+    }
+
+    /**
+     * An access token for a user, by the resource-owner password grant (tests and scripts only);
+     * secret null for a public client (admin-cli).
+     */
     public static String passwordGrantToken(String issuer, String clientId, String secret, String user, String password) {
-        String form = String.join("&", List.of(
+        List<String> form = new java.util.ArrayList<>(List.of(
                 "grant_type=password",
                 "client_id=" + enc(clientId),
-                "client_secret=" + enc(secret),
                 "username=" + enc(user),
                 "password=" + enc(password),
                 "scope=openid"));
+        if (secret != null) form.add("client_secret=" + enc(secret));
         HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", form))).build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
@@ -137,12 +158,5 @@ public final class KeycloakServer {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
     }
 }

@@ -25,13 +25,21 @@ public final class WildFlyServer implements AutoCloseable {
     private final int portOffset;
     private Process process;
 
-    public WildFlyServer(Path home, int portOffset, Map<String, String> properties) {
+    private WildFlyServer(Path home, int portOffset, Map<String, String> properties) {
         this.home = home;
         this.portOffset = portOffset;
         this.properties = properties;
     }
 
-    public void start(Path ear, Path baseDir, Path logFile, Duration timeout) throws IOException, InterruptedException {
+    /** The server the Maven build provisioned (duban.server.home). */
+    public static WildFlyServer configured(int portOffset, Map<String, String> properties) {
+        return new WildFlyServer(Path.of(System.getProperty("duban.server.home")), portOffset, properties);
+    }
+
+    /** Starts with the EAR the Maven build packaged (duban.ear) and waits until it answers, five minutes at most. */
+    public void start(Path baseDir, Path logFile) throws IOException, InterruptedException {
+        Path ear = Path.of(System.getProperty("duban.ear"));
+        Duration timeout = Duration.ofMinutes(5);
         copyConfiguration(home.resolve("standalone"), baseDir);
         Path deployments = baseDir.resolve("deployments");
         Files.createDirectories(deployments);

@@ -2,6 +2,7 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.devstack.KeycloakServer;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -254,7 +255,7 @@ class BrowserIT {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("duban123");
+        browser.findElement(By.id("password")).sendKeys(KeycloakServer.DEMO_PASSWORD);
         browser.findElement(By.id("kc-login")).click();
     }
 }

@@ -1,7 +1,7 @@
 package cn.duban.it;
 
+import cn.duban.devstack.EmbeddedDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,22 +14,22 @@ final class Db {
 
     /** A count as the schema owner, who sees every tenant's rows. */
     static long ownerCount(String sql) throws SQLException {
-        return count("duban_owner", sql);
+        return count(EmbeddedDatabase.OWNER, sql);
     }
 
     /** A count through the application's role without a tenant: row-level security hides every row. */
     static long appRoleCount(String sql) throws SQLException {
-        return count("duban_app", sql);
+        return count(EmbeddedDatabase.APP, sql);
     }
 
     /** A statement as the schema owner (e.g. to tamper with the audit trail on purpose). */
     static int ownerExecute(String sql) throws SQLException {
-        return execute("duban_owner", sql);
+        return execute(EmbeddedDatabase.OWNER, sql);
     }
 
     /** A statement through the application's role inside a tenant, as the application would run it. */
     static int appRoleExecute(String tenant, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestStack.jdbcUrl(), "duban_app", "duban_app");
+        try (Connection c = EmbeddedDatabase.connect(TestStack.jdbcUrl(), EmbeddedDatabase.APP);
              Statement s = c.createStatement()) {
             s.execute("select set_config('app.tenant_id', '" + tenant + "', false)");
             return s.executeUpdate(sql);
@@ -37,13 +37,13 @@ final class Db {
     }
 
     private static int execute(String role, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestStack.jdbcUrl(), role, role); Statement s = c.createStatement()) {
+        try (Connection c = EmbeddedDatabase.connect(TestStack.jdbcUrl(), role); Statement s = c.createStatement()) {
             return s.executeUpdate(sql);
         }
     }
 
     private static long count(String role, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestStack.jdbcUrl(), role, role);
+        try (Connection c = EmbeddedDatabase.connect(TestStack.jdbcUrl(), role);
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

@@ -29,7 +29,7 @@ class LedgerBenchmark {
 
     @Test
     void publishingTheDistrictSeedPlan() throws Exception {
-        String seed = PlanImportIT.seed("putuo-district-2025.txt");
+        String seed = PlanDocuments.read(PlanDocuments.DISTRICT_SEED);
         List<Double> publish = new ArrayList<>(), republish = new ArrayList<>(), preview = new ArrayList<>();
         int created = 0;
         for (int i = 0; i < 6; i++) {

@@ -8,9 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +42,7 @@ class PlanImportIT {
 
     @Test
     void previewParsesTheDistrictSeedAndResolvesUnits() throws IOException {
-        String text = seed("putuo-district-2025.txt").replace("2025年上海市普陀区政务公开工作要点", "2025年上海市普陀区政务公开工作要点（预览）");
+        String text = PlanDocuments.read(PlanDocuments.DISTRICT_SEED).replace("2025年上海市普陀区政务公开工作要点", "2025年上海市普陀区政务公开工作要点（预览）");
         Reply reply = Api.post("pt-admin", "/plans/preview", textRequest(text));
         assertThat(reply.status()).isEqualTo(200);
         JsonObject plan = reply.json();
@@ -77,11 +74,11 @@ class PlanImportIT {
     @Test
     void onlyDistrictAdminsImportAndTenantsAreIsolated() throws IOException, SQLException {
         assertThat(Api.post(null, "/plans/preview", textRequest("一、测试")).status()).isEqualTo(401);
-        Reply reporter = Api.post("pt-csl", "/plans/preview", textRequest(seed("putuo-district-2025.txt")));
+        Reply reporter = Api.post("pt-csl", "/plans/preview", textRequest(PlanDocuments.read(PlanDocuments.DISTRICT_SEED)));
         assertThat(reporter.status()).isEqualTo(403);
         assertThat(Api.get("pt-csl", "/plans").status()).isEqualTo(403);
 
-        String id = saved("jd-admin", seed("anting-town-2025.txt"), "anting.txt").getString("id");
+        String id = saved("jd-admin", PlanDocuments.read("anting-town-2025.txt"), "anting.txt").getString("id");
         assertThat(Api.get("jd-admin", "/plans/" + id).status()).isEqualTo(200);
         assertThat(Api.get("jd-leader", "/plans/" + id).status()).isEqualTo(200);
         Reply fromPutuo = Api.get("pt-admin", "/plans/" + id);
@@ -95,7 +92,7 @@ class PlanImportIT {
 
     @Test
     void savingKeepsTheTextVerbatimAndRefusesTheSameDocumentTwice() throws IOException, SQLException {
-        String text = seed("huludao-city-2024.txt");
+        String text = PlanDocuments.read("huludao-city-2024.txt");
         JsonObject plan = saved("pt-admin", text, "huludao.txt");
         assertThat(plan.getString("level")).isEqualTo("CITY");
         assertThat(plan.getInt("year")).isEqualTo(2024);
@@ -107,7 +104,7 @@ class PlanImportIT {
         assertThat(points).isEqualTo(plan.getJsonArray("sections").stream()
                 .mapToLong(s -> countPoints(s.asJsonObject().getJsonArray("points"))).sum());
 
-        Reply again = Api.post("pt-admin", "/plans", saveRequest(text, "huludao-again.txt"));
+        Reply again = Api.post("pt-admin", "/plans", PlanDocuments.saveRequest(text, "huludao-again.txt"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.problemCode()).isEqualTo("plan.duplicate");
         assertThat(Api.post("pt-admin", "/plans/preview", textRequest(text)).json().getString("duplicateOf")).isEqualTo(id);
@@ -152,7 +149,7 @@ class PlanImportIT {
 
     @Test
     void gbkUploadsReadLikeUtf8() throws IOException {
-        String text = seed("putuo-district-2025.txt");
+        String text = PlanDocuments.read(PlanDocuments.DISTRICT_SEED);
         Reply utf8 = Api.post("pt-admin", "/plans/preview", textRequest(text));
         Reply gbk = Api.upload("pt-admin", "/plans/preview", "putuo-gbk.txt", text.getBytes(Charset.forName("GB18030")),
                 Map.of("year", "2025"));
@@ -164,7 +161,7 @@ class PlanImportIT {
 
     @Test
     void townPointsLinkToDistrictPointsAndCoverageShowsGaps() throws IOException {
-        JsonObject district = saved("pt-admin", seed("putuo-district-2025.txt"), "putuo.txt");
+        JsonObject district = saved("pt-admin", PlanDocuments.read(PlanDocuments.DISTRICT_SEED), "putuo.txt");
         JsonObject town = saved("pt-admin", TOWN_PLAN, "csl.txt");
         assertThat(town.getString("level")).isEqualTo("TOWN");
         assertThat(town.getString("ownerUnitId")).isEqualTo(Api.unitId("pt-admin", "长寿路街道"));
@@ -200,7 +197,7 @@ class PlanImportIT {
 
     @Test
     void nextYearsPlanComesFromThisYearsTemplate() throws IOException {
-        String text = seed("putuo-district-2025.txt").replace("2025年上海市普陀区政务公开工作要点", "2025年上海市普陀区政务公开工作要点（模板）");
+        String text = PlanDocuments.read(PlanDocuments.DISTRICT_SEED).replace("2025年上海市普陀区政务公开工作要点", "2025年上海市普陀区政务公开工作要点（模板）");
         JsonObject plan = saved("pt-admin", text, "putuo-template.txt");
         Reply next = Api.post("pt-admin", "/plans/" + plan.getString("id") + "/next-year", "{}");
         assertThat(next.status()).isEqualTo(201);
@@ -231,20 +228,12 @@ class PlanImportIT {
 
     // ---- helpers
 
-    static String seed(String name) throws IOException {
-        return Files.readString(Path.of(System.getProperty("duban.seeds")).resolve(name), StandardCharsets.UTF_8);
-    }
-
     static String textRequest(String text) {
         return Json.createObjectBuilder().add("text", text).build().toString();
     }
 
-    static String saveRequest(String text, String name) {
-        return Json.createObjectBuilder().add("sourceText", text).add("sourceName", name).build().toString();
-    }
-
     static JsonObject saved(String user, String text, String name) {
-        Reply reply = Api.post(user, "/plans", saveRequest(text, name));
+        Reply reply = Api.post(user, "/plans", PlanDocuments.saveRequest(text, name));
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json();
     }

@@ -1,7 +1,7 @@
 package cn.duban.it;
 
+import cn.duban.devstack.EmbeddedDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,7 +33,7 @@ public final class RankingAggregate {
     public static Result time(String jdbcUrl, String tenant, List<UUID> plans, int warmup, int runs) throws SQLException {
         List<Double> ms = new ArrayList<>();
         int groups = 0;
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "duban_app", "duban_app")) {
+        try (Connection c = EmbeddedDatabase.connect(jdbcUrl, EmbeddedDatabase.APP)) {
             try (PreparedStatement tenantSetting = c.prepareStatement("select set_config('app.tenant_id', ?, false)")) {
                 tenantSetting.setString(1, tenant);
                 tenantSetting.execute();

@@ -16,8 +16,6 @@ public class TestStack implements LauncherSessionListener {
 
     public static final int KEYCLOAK_PORT = 18180;
     public static final int HTTP_PORT = 18080;
-    public static final String CLIENT_ID = "duban-web";
-    public static final String CLIENT_SECRET = "duban-web-secret";
 
     private static EmbeddedDatabase database;
     private static KeycloakServer keycloak;
@@ -29,10 +27,8 @@ public class TestStack implements LauncherSessionListener {
             Path work = Path.of(System.getProperty("duban.work", "target/teststack"));
             Files.createDirectories(work);
             // A fresh database every run: tests start from the demo data only.
-            deleteRecursively(work.resolve("pgdata"));
-            database = EmbeddedDatabase.start(0, work.resolve("pgdata"), Path.of(System.getProperty("duban.bootstrap.sql")));
-            keycloak = new KeycloakServer(Path.of(System.getProperty("duban.keycloak.home")), KEYCLOAK_PORT,
-                    Path.of(System.getProperty("duban.realm")), work.resolve("keycloak.log"));
+            database = EmbeddedDatabase.startFresh(0, work.resolve("pgdata"), Path.of(System.getProperty("duban.bootstrap.sql")));
+            keycloak = KeycloakServer.configured(KEYCLOAK_PORT, work.resolve("keycloak.log"));
             keycloak.start();
             System.setProperty("duban.test.db.url", database.jdbcUrl());
             System.setProperty("duban.test.oidc.url", keycloak.issuer());
@@ -60,13 +56,6 @@ public class TestStack implements LauncherSessionListener {
     }
 
     public static String token(String username) {
-        return KeycloakServer.passwordGrantToken(issuer(), CLIENT_ID, CLIENT_SECRET, username, "duban123");
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) return;
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
+        return KeycloakServer.userToken(issuer(), username);
     }
 }

@@ -2,16 +2,12 @@ package cn.duban.load;
 
 import static cn.duban.load.LoadRun.log;
 
+import cn.duban.it.PlanDocuments;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Random;
 
@@ -132,9 +128,10 @@ final class Faults {
         Recorder probes = new Recorder();
         String draft = http.post("probe", reporter, "/tasks/" + task + "/reports", "{\"text\":\"故障测试草稿\",\"percent\":10}", Map.of())
                 .json().getString("id");
-        long plans = count("select count(*) from plan where tenant_id = 'putuo'");
-        long evidence = count("select count(*) from evidence where tenant_id = 'putuo'");
-        long reports = count("select count(*) from progress_report where tenant_id = 'putuo'");
+        String tenant = " where tenant_id = '" + LoadRun.TENANT + "'";
+        long plans = run.count("select count(*) from plan" + tenant);
+        long evidence = run.count("select count(*) from evidence" + tenant);
+        long reports = run.count("select count(*) from progress_report" + tenant);
         http.use(probes);
         String evidencePath = "/reports/" + draft + "/evidence";
 
@@ -152,7 +149,7 @@ final class Faults {
         expect("a plan of 6 MB", http.upload("probe", "pt-admin", "/plans/preview", "要点.txt", new byte[6 << 20]), 413, null);
         expect("random bytes as a ledger workbook", http.upload("probe", reporter, "/tasks/import", "台账.xlsx", random(50_000)), 400, null);
 
-        String seed = Files.readString(Path.of(System.getProperty("duban.seeds")).resolve("putuo-district-2025.txt"), StandardCharsets.UTF_8);
+        String seed = PlanDocuments.read(PlanDocuments.DISTRICT_SEED);
         Http.Reply utf8 = http.upload("probe", "pt-admin", "/plans/preview", "要点.txt", seed.getBytes(StandardCharsets.UTF_8));
         Http.Reply gbk = http.upload("probe", "pt-admin", "/plans/preview", "要点-gbk.txt", seed.getBytes(Charset.forName("GBK")));
         boolean same = utf8.ok() && gbk.ok() && points(gbk).equals(points(utf8));
@@ -176,11 +173,11 @@ final class Faults {
         workload.stop();
         run.report("bad-input", load);
         if (load.errors() > 0) run.miss("bad input: the load beside it had " + load.errors() + " errors");
-        long planDelta = count("select count(*) from plan where tenant_id = 'putuo'") - plans;
-        long evidenceDelta = count("select count(*) from evidence where tenant_id = 'putuo' and report_id = '" + draft + "'");
+        long planDelta = run.count("select count(*) from plan" + tenant) - plans;
+        long evidenceDelta = run.count("select count(*) from evidence" + tenant + " and report_id = '" + draft + "'");
         log("FAULT input: nothing saved by refused input: plans %+d, evidence on the probe draft %d (the load meanwhile added %d evidence, %d reports)",
-                planDelta, evidenceDelta, count("select count(*) from evidence where tenant_id = 'putuo'") - evidence,
-                count("select count(*) from progress_report where tenant_id = 'putuo'") - reports);
+                planDelta, evidenceDelta, run.count("select count(*) from evidence" + tenant) - evidence,
+                run.count("select count(*) from progress_report" + tenant) - reports);
         if (planDelta != 0 || evidenceDelta != 0) run.miss("refused input left rows behind");
         http.send("probe", reporter, HttpRequest.newBuilder(URI.create(http.base() + "/reports/" + draft)).DELETE(), Map.of());
         workload.excluded.remove(reporter);
@@ -203,13 +200,6 @@ final class Faults {
     private Http.Reply send(String user, String path, String contentType, byte[] body) {
         return http.send("probe", user, HttpRequest.newBuilder(URI.create(http.base() + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), Map.of());
-    }
-
-    private long count(String sql) throws Exception {
-        try (Connection c = run.owner(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static byte[] pdfOf(int size) {

@@ -1,6 +1,5 @@
 package cn.duban.load;
 
-import cn.duban.devstack.KeycloakAdmin;
 import cn.duban.devstack.KeycloakServer;
 import cn.duban.it.Multipart;
 import jakarta.json.Json;
@@ -78,7 +77,7 @@ final class Http {
 
     /** A fresh token from Keycloak (the password grant), kept for the user's later calls. */
     String login(String user) {
-        String token = KeycloakServer.passwordGrantToken(issuer, LoadRun.CLIENT_ID, LoadRun.CLIENT_SECRET, user, KeycloakAdmin.PASSWORD);
+        String token = KeycloakServer.userToken(issuer, user);
         tokens.put(user, token);
         return token;
     }

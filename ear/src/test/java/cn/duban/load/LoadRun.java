@@ -4,19 +4,15 @@ import cn.duban.devstack.EmbeddedDatabase;
 import cn.duban.devstack.KeycloakAdmin;
 import cn.duban.devstack.KeycloakServer;
 import cn.duban.devstack.WildFlyServer;
-import jakarta.json.Json;
+import cn.duban.it.PlanDocuments;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -40,12 +36,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
  */
 public final class LoadRun {
 
-    static final String CLIENT_ID = "duban-web";
-    static final String CLIENT_SECRET = "duban-web-secret";
     private static final int PORT_OFFSET = 20000;
     private static final int POSTGRES_PORT = 25432;
     private static final int KEYCLOAK_PORT = 28180;
-    private static final String TENANT = "putuo";
+    static final String TENANT = "putuo";
     private static final String ADMIN = "pt-admin";
     private static final String LEADER = "pt-leader";
 
@@ -99,15 +93,13 @@ public final class LoadRun {
 
     private void startStack() throws Exception {
         Files.createDirectories(work);
-        deleteRecursively(work.resolve("pgdata"));
         long t0 = System.nanoTime();
-        database = EmbeddedDatabase.start(POSTGRES_PORT, work.resolve("pgdata"), bootstrap);
-        keycloak = new KeycloakServer(Path.of(System.getProperty("duban.keycloak.home")), KEYCLOAK_PORT,
-                Path.of(System.getProperty("duban.realm")), work.resolve("keycloak.log"));
+        database = EmbeddedDatabase.startFresh(POSTGRES_PORT, work.resolve("pgdata"), bootstrap);
+        keycloak = KeycloakServer.configured(KEYCLOAK_PORT, work.resolve("keycloak.log"));
         keycloak.start();
-        wildfly = new WildFlyServer(Path.of(System.getProperty("duban.server.home")), PORT_OFFSET, Map.of(
+        wildfly = WildFlyServer.configured(PORT_OFFSET, Map.of(
                 "duban.demo", "true", "duban.db.url", database.jdbcUrl(), "duban.oidc.provider-url", keycloak.issuer()));
-        wildfly.start(Path.of(System.getProperty("duban.ear")), work.resolve("standalone"), work.resolve("wildfly.log"), Duration.ofMinutes(5));
+        wildfly.start(work.resolve("standalone"), work.resolve("wildfly.log"));
         http = new Http("http://localhost:" + (8080 + PORT_OFFSET) + "/api/v1", keycloak.issuer(), new Recorder());
         heap = new HeapSampler(9990 + PORT_OFFSET);
         log("LOAD stack up in %d s: PostgreSQL %s, Keycloak %s, WildFly http://localhost:%d (logs in %s)",
@@ -163,9 +155,8 @@ public final class LoadRun {
      * scheme, and every unit with tasks gets a reporter in Keycloak.
      */
     private List<String> setUpDistrict() throws Exception {
-        String seed = Files.readString(Path.of(System.getProperty("duban.seeds")).resolve("putuo-district-2025.txt"), StandardCharsets.UTF_8);
         Http.Reply plan = http.post("setup", ADMIN, "/plans",
-                Json.createObjectBuilder().add("sourceText", seed).add("sourceName", "putuo-district-2025.txt").build().toString(), Map.of());
+                PlanDocuments.saveRequest(PlanDocuments.read(PlanDocuments.DISTRICT_SEED), PlanDocuments.DISTRICT_SEED), Map.of());
         require(plan, "import the seed plan");
         String planId = plan.json().getString("id");
         year = plan.json().getInt("year");
@@ -176,7 +167,7 @@ public final class LoadRun {
                 "create the evaluation scheme");
 
         List<String> codes = new ArrayList<>();
-        try (Connection c = owner(); Statement s = c.createStatement();
+        try (Connection c = EmbeddedDatabase.connect(database.jdbcUrl(), EmbeddedDatabase.OWNER); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select distinct u.code from task t join unit u on u.tenant_id = t.tenant_id and u.id = t.unit_id "
                      + "where t.tenant_id = '" + TENANT + "' order by u.code")) {
             while (rs.next()) codes.add(rs.getString(1));
@@ -248,55 +239,46 @@ public final class LoadRun {
         if (!workload.unanswered.isEmpty()) miss(workload.unanswered.size() + " submissions still failing after the outages");
         log("FAULT retried %d unanswered submissions with their keys: %d refused %s", r.calls(), r.errors(), r.failures());
 
-        try (Connection c = owner(); Statement s = c.createStatement()) {
-            String tenant = "tenant_id = '" + TENANT + "'";
-            check(s, "reports per Idempotency-Key > 1", "select count(*) from (select idempotency_key from progress_report where " + tenant
-                    + " and idempotency_key like 'load-%' group by idempotency_key having count(*) > 1) d");
-            check(s, "submitted reports without submitter or time", "select count(*) from progress_report where " + tenant
-                    + " and created_by like 'load-%' and state <> 'DRAFT' and (submitted_at is null or submitted_by is null or idempotency_key is null)");
-            check(s, "tasks whose status disagrees with a waiting report", "select count(*) from task t where t." + tenant
-                    + " and (t.status = 'SUBMITTED') <> exists (select 1 from progress_report r where r.tenant_id = t.tenant_id"
-                    + " and r.task_id = t.id and r.state = 'SUBMITTED')");
-            check(s, "tasks with two drafts or two reports waiting", "select count(*) from (select task_id from progress_report where "
-                    + tenant + " and state in ('DRAFT', 'SUBMITTED') group by task_id, state having count(*) > 1) d");
-            check(s, "evidence whose bytes do not match their SHA-256", "select count(*) from evidence where " + tenant
-                    + " and encode(sha256(content), 'hex') <> sha256");
-            check(s, "submissions without their audit entry", "select count(*) from progress_report r where r." + tenant
-                    + " and r.state <> 'DRAFT' and not exists (select 1 from audit_log a where a.tenant_id = r.tenant_id"
-                    + " and a.action = 'report.submitted' and a.detail like '%' || r.id || '%')");
-            try (ResultSet rs = s.executeQuery("select count(*) from progress_report where " + tenant + " and idempotency_key like 'load-%'")) {
-                rs.next();
-                long stored = rs.getLong(1);
-                log("FAULT accepted submissions %d, stored with a load key %d", workload.accepted.size(), stored);
-                if (stored != workload.accepted.size()) miss("accepted submissions " + workload.accepted.size() + " ≠ stored " + stored);
-            }
-        }
+        String tenant = "tenant_id = '" + TENANT + "'";
+        check("reports per Idempotency-Key > 1", "select count(*) from (select idempotency_key from progress_report where " + tenant
+                + " and idempotency_key like 'load-%' group by idempotency_key having count(*) > 1) d");
+        check("submitted reports without submitter or time", "select count(*) from progress_report where " + tenant
+                + " and created_by like 'load-%' and state <> 'DRAFT' and (submitted_at is null or submitted_by is null or idempotency_key is null)");
+        check("tasks whose status disagrees with a waiting report", "select count(*) from task t where t." + tenant
+                + " and (t.status = 'SUBMITTED') <> exists (select 1 from progress_report r where r.tenant_id = t.tenant_id"
+                + " and r.task_id = t.id and r.state = 'SUBMITTED')");
+        check("tasks with two drafts or two reports waiting", "select count(*) from (select task_id from progress_report where "
+                + tenant + " and state in ('DRAFT', 'SUBMITTED') group by task_id, state having count(*) > 1) d");
+        check("evidence whose bytes do not match their SHA-256", "select count(*) from evidence where " + tenant
+                + " and encode(sha256(content), 'hex') <> sha256");
+        check("submissions without their audit entry", "select count(*) from progress_report r where r." + tenant
+                + " and r.state <> 'DRAFT' and not exists (select 1 from audit_log a where a.tenant_id = r.tenant_id"
+                + " and a.action = 'report.submitted' and a.detail like '%' || r.id || '%')");
+        long stored = count("select count(*) from progress_report where " + tenant + " and idempotency_key like 'load-%'");
+        log("FAULT accepted submissions %d, stored with a load key %d", workload.accepted.size(), stored);
+        if (stored != workload.accepted.size()) miss("accepted submissions " + workload.accepted.size() + " ≠ stored " + stored);
         Http.Reply chain = http.get("audit-verify", ADMIN, "/audit/verify");
         log("FAULT audit chain: %s", chain.body());
         if (!chain.ok() || !chain.json().getBoolean("intact")) miss("audit chain not intact: " + chain.body());
     }
 
-    private void check(Statement s, String what, String sql) throws Exception {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            long n = rs.getLong(1);
-            log("FAULT check %-50s %d%s", what, n, n == 0 ? "  ok" : "  ✗");
-            if (n != 0) miss(what + ": " + n);
-        }
+    private void check(String what, String sql) throws Exception {
+        long n = count(sql);
+        log("FAULT check %-50s %d%s", what, n, n == 0 ? "  ok" : "  ✗");
+        if (n != 0) miss(what + ": " + n);
     }
 
-    Connection owner() throws Exception {
-        return DriverManager.getConnection(database.jdbcUrl(), "duban_owner", "duban_owner");
+    /** A count as the schema owner, past the application. */
+    long count(String sql) throws Exception {
+        try (Connection c = EmbeddedDatabase.connect(database.jdbcUrl(), EmbeddedDatabase.OWNER); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     static void log(String format, Object... args) {
         System.out.printf("%s %s%n", Instant.now().toString().substring(11, 19), String.format(format, args));
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) return;
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
 }

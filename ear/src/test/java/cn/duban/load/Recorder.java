@@ -1,5 +1,6 @@
 package cn.duban.load;
 
+import cn.duban.it.Timings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -66,26 +67,21 @@ final class Recorder {
 
     /** "n, p50, p95, p99" for one operation, or for all when op is null. */
     String stats(String op) {
-        List<Long> all = new ArrayList<>();
+        List<Double> ms = new ArrayList<>();
         latencies.forEach((k, v) -> {
             if (op == null || k.equals(op)) {
                 synchronized (v) {
-                    all.addAll(v);
+                    v.forEach(nanos -> ms.add(nanos / 1e6));
                 }
             }
         });
-        if (all.isEmpty()) return "n=0";
-        Collections.sort(all);
-        return String.format("n=%d p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", all.size(),
-                pct(all, 50), pct(all, 95), pct(all, 99), all.get(all.size() - 1) / 1e6);
+        if (ms.isEmpty()) return "n=0";
+        double[] sorted = Timings.sorted(ms);
+        return String.format("n=%d p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", sorted.length,
+                Timings.pct(sorted, 50), Timings.pct(sorted, 95), Timings.pct(sorted, 99), sorted[sorted.length - 1]);
     }
 
     List<String> ops() {
         return new ArrayList<>(new TreeMap<>(latencies).keySet());
-    }
-
-    private static double pct(List<Long> sorted, double p) {
-        int i = (int) Math.ceil(p / 100 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1))) / 1e6;
     }
 }

@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -418,8 +417,7 @@ public final class DataGenerator {
         System.out.printf("SCALE sizes tenants=%d units=%d tasks=%d reports=%d asOf=%s years=%d seed=%d workers=%d cpus=%d%n",
                 sizes.tenants(), sizes.units(), sizes.tasks(), sizes.reports(), sizes.asOf(), sizes.years(), seed, workers,
                 Runtime.getRuntime().availableProcessors());
-        deleteRecursively(dir);
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(0, dir, bootstrap)) {
+        try (EmbeddedDatabase db = EmbeddedDatabase.startFresh(0, dir, bootstrap)) {
             String url = db.jdbcUrl();
             System.out.println("SCALE database " + url + " dir=" + dir);
             tuneForLoading(url, true);
@@ -427,7 +425,7 @@ public final class DataGenerator {
             migrate(url, locations);
             System.out.printf("SCALE migrate seconds=%.1f locations=%s%n", seconds(migrateStart), String.join(",", locations));
 
-            LoadResult result = load(() -> DriverManager.getConnection(url, "duban_owner", "duban_owner"), sizes, seed, workers);
+            LoadResult result = load(() -> EmbeddedDatabase.connect(url, EmbeddedDatabase.OWNER), sizes, seed, workers);
             for (TableLoad t : result.tables()) {
                 System.out.printf("SCALE load table=%s rows=%d seconds=%.1f rows_per_s=%.0f copy_mb=%.0f%n", t.table().sqlName, t.rows(),
                         t.seconds(), t.rowsPerSecond(), t.bytes() / 1e6);
@@ -436,10 +434,10 @@ public final class DataGenerator {
                     result.totalRows() / result.loadSeconds());
             System.out.printf("SCALE vacuum-analyze seconds=%.1f%n", result.vacuumSeconds());
             printMix(result);
-            try (Connection owner = DriverManager.getConnection(url, "duban_owner", "duban_owner")) {
+            try (Connection owner = EmbeddedDatabase.connect(url, EmbeddedDatabase.OWNER)) {
                 printSizes(owner);
                 long checkStart = System.nanoTime();
-                try (Connection app = DriverManager.getConnection(url, "duban_app", "duban_app")) {
+                try (Connection app = EmbeddedDatabase.connect(url, EmbeddedDatabase.APP)) {
                     for (String line : LoadCheck.run(owner, app, result)) System.out.println("SCALE check " + line);
                 }
                 System.out.printf("SCALE check seconds=%.1f%n", seconds(checkStart));
@@ -468,9 +466,9 @@ public final class DataGenerator {
     public static void migrate(String url, String[] locations) {
         Flyway.configure(DataGenerator.class.getClassLoader())
                 .loggers("slf4j") // quiet: the SCALE lines are the output
-                .dataSource(url, "duban_owner", "duban_owner")
+                .dataSource(url, EmbeddedDatabase.OWNER, EmbeddedDatabase.OWNER)
                 .locations(locations)
-                .placeholders(Map.of("appRole", "duban_app"))
+                .placeholders(Map.of("appRole", EmbeddedDatabase.APP))
                 .load()
                 .migrate();
     }
@@ -531,13 +529,6 @@ public final class DataGenerator {
     static long size(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
             return paths.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }

@@ -6,6 +6,7 @@ import cn.duban.devstack.KeycloakServer;
 import cn.duban.devstack.WildFlyServer;
 import cn.duban.it.Api;
 import cn.duban.it.Api.Reply;
+import cn.duban.it.PlanDocuments;
 import cn.duban.it.RankingAggregate;
 import cn.duban.it.Timings;
 import cn.duban.plan.parse.ParseOptions;
@@ -22,11 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,8 +120,7 @@ public final class ScaleBenchmark {
         System.out.printf("BENCH machine cpus=%d java=%s max_heap_mb=%d%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
 
-        KeycloakServer keycloak = new KeycloakServer(Path.of(System.getProperty("duban.keycloak.home")), KEYCLOAK_PORT,
-                Path.of(System.getProperty("duban.realm")), work.resolve("keycloak.log"));
+        KeycloakServer keycloak = KeycloakServer.configured(KEYCLOAK_PORT, work.resolve("keycloak.log"));
         ScaleBenchmark bench = new ScaleBenchmark(work, seed, workers, keycloak);
         Runtime.getRuntime().addShutdownHook(new Thread(bench::stopStage));
         keycloak.start();
@@ -152,13 +150,11 @@ public final class ScaleBenchmark {
             users.ensureUser(tenant.leader(), tenant.id(), null, "leader");
 
             long start = System.nanoTime();
-            wildfly = new WildFlyServer(Path.of(System.getProperty("duban.server.home")), PORT_OFFSET,
+            wildfly = WildFlyServer.configured(PORT_OFFSET,
                     Map.of("duban.db.url", url, "duban.oidc.provider-url", keycloak.issuer(), "duban.demo", "true"));
-            wildfly.start(Path.of(System.getProperty("duban.ear")), work.resolve("wildfly"), work.resolve("wildfly-" + name + ".log"),
-                    Duration.ofMinutes(5));
+            wildfly.start(work.resolve("wildfly"), work.resolve("wildfly-" + name + ".log"));
             System.out.printf("BENCH stage %s: WildFly ready in %.0f s%n", name, (System.nanoTime() - start) / 1e9);
-            Api.target(ROOT + "/api/v1", user -> KeycloakServer.passwordGrantToken(keycloak.issuer(), "duban-web", "duban-web-secret",
-                    user, KeycloakAdmin.PASSWORD));
+            Api.target(ROOT + "/api/v1", user -> KeycloakServer.userToken(keycloak.issuer(), user));
             return measure(name, tenant, url);
         } finally {
             stopStage();
@@ -191,14 +187,13 @@ public final class ScaleBenchmark {
             return database.jdbcUrl();
         }
         Files.deleteIfExists(marker);
-        DataGenerator.deleteRecursively(dir);
-        database = EmbeddedDatabase.start(0, dir, bootstrap);
+        database = EmbeddedDatabase.startFresh(0, dir, bootstrap);
         String url = database.jdbcUrl();
         long start = System.nanoTime();
         DataGenerator.tuneForLoading(url, true);
         DataGenerator.migrate(url, DataGenerator.migrationLocations());
-        DataGenerator.LoadResult result = DataGenerator.load(() -> DriverManager.getConnection(url, "duban_owner", "duban_owner"), sizes,
-                seed, workers);
+        DataGenerator.LoadResult result = DataGenerator.load(() -> EmbeddedDatabase.connect(url, EmbeddedDatabase.OWNER), sizes, seed,
+                workers);
         DataGenerator.tuneForLoading(url, false);
         Files.writeString(marker, loaded);
         System.out.printf("BENCH stage %s: loaded %,d rows in %.0f s (vacuum %.0f s), %.0f s in all, data directory %.1f GB%n", name,
@@ -210,7 +205,7 @@ public final class ScaleBenchmark {
     /** A previous run's imported plans and the tasks published from them (only ever tenant 0's). */
     private static void removeOwnPlans(String url, String tenant) throws SQLException {
         String own = "select id from plan where tenant_id = ? and source_name like '" + OWN_PLANS + "%'";
-        try (Connection c = DriverManager.getConnection(url, "duban_owner", "duban_owner")) {
+        try (Connection c = EmbeddedDatabase.connect(url, EmbeddedDatabase.OWNER)) {
             for (String sql : List.of("delete from task where plan_id in (" + own + ")", "delete from plan where id in (" + own + ")")) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setString(1, tenant);
@@ -224,7 +219,7 @@ public final class ScaleBenchmark {
     private Tenant tenant(String url, Sizes sizes) throws SQLException {
         String id = Vocabulary.districts(seed, 1).get(0).id();
         int year = sizes.asOf().getYear();
-        try (Connection c = DriverManager.getConnection(url, "duban_owner", "duban_owner")) {
+        try (Connection c = EmbeddedDatabase.connect(url, EmbeddedDatabase.OWNER)) {
             String code;
             UUID unit;
             try (PreparedStatement ps = c.prepareStatement("select u.code, u.id from task t join unit u on u.tenant_id = t.tenant_id "
@@ -381,16 +376,15 @@ public final class ScaleBenchmark {
      * preview (the baseline) and the publication; the first rounds warm up.
      */
     private static void publish(Map<String, List<Double>> results, String stage, Tenant t) throws IOException {
-        String seedPlan = Files.readString(Path.of(System.getProperty("duban.seeds")).resolve("putuo-district-2025.txt"),
-                StandardCharsets.UTF_8);
+        String seedPlan = PlanDocuments.read(PlanDocuments.DISTRICT_SEED);
         List<Double> preview = new ArrayList<>(), publish = new ArrayList<>();
         int created = 0, warmup = 2, runs = 6;
         Api.forgetTokens();
         for (int i = 0; i < warmup + runs; i++) {
             // A new title each time: the same text twice is refused as a duplicate.
             String text = seedPlan.replace("2025年上海市普陀区政务公开工作要点", "2025年上海市普陀区政务公开工作要点（规模基准" + i + "）");
-            String plan = expect(201, Api.post(t.admin(), "/plans", Json.createObjectBuilder().add("sourceText", text)
-                    .add("sourceName", OWN_PLANS + i + ".txt").build().toString())).json().getString("id");
+            String plan = expect(201, Api.post(t.admin(), "/plans", PlanDocuments.saveRequest(text, OWN_PLANS + i + ".txt")))
+                    .json().getString("id");
             long t0 = System.nanoTime();
             expect(200, Api.post(t.admin(), "/plans/" + plan + "/publication/preview", "{}"));
             long t1 = System.nanoTime();

@@ -43,27 +43,45 @@ public class TaskService {
 
     // ---- reading
 
-    /** Tasks matching the filter, in plan order; a reporter's filter is narrowed to its unit. */
-    public List<TaskView> list(TaskFilter filter) {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
-        TaskFilter f = scoped(caller, filter);
-        Map<String, Object> params = new HashMap<>();
-        String where = where(f, params);
-        TypedQuery<TaskRow> q = em.createQuery(TaskRow.SELECT + where + " order by pl.year desc, pl.title, p.position, u.kind, u.code", TaskRow.class);
-        params.forEach(q::setParameter);
-        return views(q.setFirstResult(f.offset()).setMaxResults(f.limit()).getResultList());
+    /** A page of the ledger and the number of tasks matching its filter in all. */
+    public record TaskPage(long total, List<TaskView> rows) {
     }
 
-    public long count(TaskFilter filter) {
+    /** Tasks matching the filter, in plan order; a reporter's filter is narrowed to its unit. */
+    public List<TaskView> list(TaskFilter filter) {
+        return rows(resolve(filter));
+    }
+
+    /** {@link #list} with the total, the filter resolved once for both queries. */
+    public TaskPage page(TaskFilter filter) {
+        Resolved r = resolve(filter);
+        return new TaskPage(count(r), rows(r));
+    }
+
+    /** A filter narrowed for the caller, as a where clause with its parameters. */
+    private record Resolved(TaskFilter filter, String where, Map<String, Object> params) {
+    }
+
+    private Resolved resolve(TaskFilter filter) {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
         TaskFilter f = scoped(caller, filter);
         Map<String, Object> params = new HashMap<>();
-        String where = where(f, params);
+        return new Resolved(f, where(f, params), params);
+    }
+
+    private List<TaskView> rows(Resolved r) {
+        TypedQuery<TaskRow> q = em.createQuery(TaskRow.SELECT + r.where() + " order by pl.year desc, pl.title, p.position, u.kind, u.code",
+                TaskRow.class);
+        r.params().forEach(q::setParameter);
+        return views(q.setFirstResult(r.filter().offset()).setMaxResults(r.filter().limit()).getResultList());
+    }
+
+    private long count(Resolved r) {
         // Only the joins the filter needs: with many tenants loaded, a join to plan_point made the planner probe
         // the task table once per point (3× slower than counting the tenant's tasks alone).
-        TypedQuery<Long> q = em.createQuery("select count(t) from Task t" + (f.sectionId() != null ? " join t.point p " : " ")
-                + where, Long.class);
-        params.forEach(q::setParameter);
+        TypedQuery<Long> q = em.createQuery("select count(t) from Task t" + (r.filter().sectionId() != null ? " join t.point p " : " ")
+                + r.where(), Long.class);
+        r.params().forEach(q::setParameter);
         return q.getSingleResult();
     }
 

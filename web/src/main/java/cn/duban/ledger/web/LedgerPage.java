@@ -49,9 +49,9 @@ public class LedgerPage implements Serializable {
 
     public void search() {
         try {
-            TaskFilter f = filter();
-            total = tasks.count(f);
-            rows = tasks.list(f);
+            TaskService.TaskPage page = tasks.page(filter());
+            total = page.total();
+            rows = page.rows();
         } catch (DubanException e) {
             Messages.error(e);
             rows = List.of();

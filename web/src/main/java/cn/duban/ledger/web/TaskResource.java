@@ -117,7 +117,8 @@ public class TaskResource {
                      @QueryParam("q") String text, @QueryParam("offset") @DefaultValue("0") int offset,
                      @QueryParam("limit") @DefaultValue("100") int limit) {
         TaskFilter filter = filter(plan, section, unit, status, overdue, dueFrom, dueTo, key, text, offset, limit);
-        return new Page(tasks.count(filter), filter.offset(), filter.limit(), tasks.list(filter));
+        TaskService.TaskPage page = tasks.page(filter);
+        return new Page(page.total(), filter.offset(), filter.limit(), page.rows());
     }
 
     /** The filtered ledger as an Excel workbook in the customary layout. */

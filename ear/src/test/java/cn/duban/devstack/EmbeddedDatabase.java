@@ -17,8 +17,10 @@ import java.sql.Statement;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
-    /** The schema owner of bootstrap.sql: sees every tenant's rows. */
+    /** The schema owner of bootstrap.sql: runs migrations; row-level security is forced on it too. */
     public static final String OWNER = "duban_owner";
+    /** The maintenance role of bootstrap.sql: bypasses row-level security, so it sees every tenant's rows. */
+    public static final String MAINT = "duban_maint";
     /** The application's role of bootstrap.sql: row-level security applies. */
     public static final String APP = "duban_app";
 

@@ -89,7 +89,8 @@ public final class KeycloakServer {
         process = pb.start();
 
         URI wellKnown = URI.create(issuer() + "/.well-known/openid-configuration");
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        // Dev mode rebuilds Keycloak before starting: 1–2 min alone, far longer on a busy 2-core machine.
+        long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IOException("Keycloak exited; see " + logFile);
             try {
@@ -101,7 +102,7 @@ public final class KeycloakServer {
             Thread.sleep(500);
         }
         stop();
-        throw new IOException("Keycloak did not start within 3 minutes; see " + logFile);
+        throw new IOException("Keycloak did not start within 8 minutes; see " + logFile);
     }
 
     public void stop() {

@@ -98,7 +98,7 @@ public final class LoadRun {
         keycloak = KeycloakServer.configured(KEYCLOAK_PORT, work.resolve("keycloak.log"));
         keycloak.start();
         wildfly = WildFlyServer.configured(PORT_OFFSET, Map.of(
-                "duban.demo", "true", "duban.db.url", database.jdbcUrl(), "duban.oidc.provider-url", keycloak.issuer()));
+                "duban.demo", "true", "duban.db.url", database.jdbcUrl(), "duban.db.owner-password", EmbeddedDatabase.OWNER, "duban.oidc.provider-url", keycloak.issuer()));
         wildfly.start(work.resolve("standalone"), work.resolve("wildfly.log"));
         http = new Http("http://localhost:" + (8080 + PORT_OFFSET) + "/api/v1", keycloak.issuer(), new Recorder());
         heap = new HeapSampler(9990 + PORT_OFFSET);
@@ -167,7 +167,7 @@ public final class LoadRun {
                 "create the evaluation scheme");
 
         List<String> codes = new ArrayList<>();
-        try (Connection c = EmbeddedDatabase.connect(database.jdbcUrl(), EmbeddedDatabase.OWNER); Statement s = c.createStatement();
+        try (Connection c = EmbeddedDatabase.connect(database.jdbcUrl(), EmbeddedDatabase.MAINT); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select distinct u.code from task t join unit u on u.tenant_id = t.tenant_id and u.id = t.unit_id "
                      + "where t.tenant_id = '" + TENANT + "' order by u.code")) {
             while (rs.next()) codes.add(rs.getString(1));
@@ -268,9 +268,9 @@ public final class LoadRun {
         if (n != 0) miss(what + ": " + n);
     }
 
-    /** A count as the schema owner, past the application. */
+    /** A count as the maintenance role, past the application. */
     long count(String sql) throws Exception {
-        try (Connection c = EmbeddedDatabase.connect(database.jdbcUrl(), EmbeddedDatabase.OWNER); Statement s = c.createStatement();
+        try (Connection c = EmbeddedDatabase.connect(database.jdbcUrl(), EmbeddedDatabase.MAINT); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

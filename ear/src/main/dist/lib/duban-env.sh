@@ -33,7 +33,7 @@ duban_require() {
         value="${!name:-}"
         [ -n "$value" ] || duban_die "$name is not set (see docs/DEPLOYMENT.md)"
         for demo in $DUBAN_DEMO_VALUES; do
-            [ "$value" != "$demo" ] || duban_die "$name has the demo value '$demo'; generate one with: openssl rand -base64 32 (see docs/DEPLOYMENT.md)"
+            [ "$value" != "$demo" ] || duban_die "$name has the demo value '$demo'; generate a new one (see docs/DEPLOYMENT.md)"
         done
     done
 }
@@ -46,6 +46,15 @@ duban_require_strong() {
         [ "${#name}" -gt 0 ] && [ "$(printf %s "${!name}" | wc -c)" -ge 16 ] \
             || duban_die "$name is shorter than 16 characters; generate one with: openssl rand -base64 32 (see docs/DEPLOYMENT.md)"
     done
+}
+
+# The OIDC client secret travels in an HTTP Basic header, form-encoded by one side and not by the
+# other: '+', '/' and '=' of base64 break the code exchange (Keycloak answers "Invalid client
+# credentials"). Hex has none of them.
+duban_require_token() {
+    local name="$1"
+    duban_require_strong "$name"
+    case "${!name}" in *[!A-Za-z0-9._~-]*) duban_die "$name may hold only letters, digits and - . _ ~; generate one with: openssl rand -hex 32 (see docs/DEPLOYMENT.md)" ;; esac
 }
 
 # The audit key: base64 of at least 32 bytes.

@@ -42,9 +42,16 @@ public final class WildFlyServer implements AutoCloseable {
             "duban.oidc.secret", KeycloakServer.CLIENT_SECRET,
             "duban.audit.key", "ZHViYW4tZGV2LWF1ZGl0LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=");
 
-    /** The server the Maven build provisioned (duban.server.home), with the dev secrets unless properties name others. */
+    /**
+     * The server the Maven build provisioned (duban.server.home), with the dev secrets unless
+     * properties name others or the environment has its own (DevStack against an external
+     * PostgreSQL or Keycloak: a system property would win over the variable).
+     */
     public static WildFlyServer configured(int portOffset, Map<String, String> properties) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(DEV_SECRETS);
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        DEV_SECRETS.forEach((property, value) -> {
+            if (System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_')) == null) all.put(property, value);
+        });
         all.putAll(properties);
         return new WildFlyServer(Path.of(System.getProperty("duban.server.home")), portOffset, all);
     }

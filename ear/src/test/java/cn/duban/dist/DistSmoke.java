@@ -125,6 +125,8 @@ public final class DistSmoke {
             check(r.ok(), "bin/duban-db-bootstrap failed: " + r.err());
         });
         timed("haproxy", this::haproxy);
+        // WildFly boots while Keycloak starts and the realm is checked: it needs Keycloak only at the first login.
+        timed("start-servers", this::startServers);
         timed("keycloak", this::keycloak);
         timed("realm", this::productionRealm);
         timed("operator", this::createOperator);
@@ -308,9 +310,14 @@ public final class DistSmoke {
         });
     }
 
+    private void startServers() throws Exception {
+        Map<String, String> envFile = Map.of("DUBAN_ENV_FILE", root + "/etc/duban.env");
+        services.add(start(List.of(home + "/bin/duban-keycloak"), envFile, root.resolve("keycloak.log")));
+        services.add(start(List.of(home + "/bin/duban-server"), envFile, root.resolve("wildfly-console.log")));
+    }
+
     private void keycloak() throws Exception {
         Path log = root.resolve("keycloak.log");
-        services.add(start(List.of(home + "/bin/duban-keycloak"), Map.of("DUBAN_ENV_FILE", root + "/etc/duban.env"), log));
         URI wellKnown = URI.create(ISSUER + "/.well-known/openid-configuration");
         waitFor("Keycloak (see " + log + ")", Duration.ofMinutes(5), () -> get(wellKnown).statusCode() == 200);
         JsonObject config = json(get(wellKnown).body());
@@ -361,7 +368,6 @@ public final class DistSmoke {
 
     private void wildfly() throws Exception {
         Path log = root.resolve("wildfly-console.log");
-        services.add(start(List.of(home + "/bin/duban-server"), Map.of("DUBAN_ENV_FILE", root + "/etc/duban.env"), log));
         URI me = URI.create(APP_URL + "/api/v1/me");
         URI ready = URI.create("http://127.0.0.1:" + (9990 + PORT_OFFSET) + "/health/ready");
         HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -653,7 +659,7 @@ public final class DistSmoke {
             } catch (IOException e) {
                 last = e;
             }
-            Thread.sleep(500);
+            Thread.sleep(1000);
         }
         throw new IllegalStateException(what + " not ready after " + timeout.toSeconds() + " s" + (last == null ? "" : ": " + last));
     }

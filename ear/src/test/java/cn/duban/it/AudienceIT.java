@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The API takes only tokens issued for duban-web (server.cli: verify-token-audience; the realm's
- * audience mapper). A valid token of the same realm issued to another client, here Keycloak's
- * built-in admin-cli, which every realm has, must not open the API.
+ * The API takes only tokens issued for duban-web: the realm's audience mapper puts duban-web in
+ * their audience, which server.cli's verify-token-audience requires (a token without it would be
+ * refused, so the mapper is pinned here too). A valid token of the same realm issued to another
+ * client, here Keycloak's built-in admin-cli, which every realm has, must not open the API. (Without
+ * verify-token-audience the admin-cli token was refused as well, by the client's own azp check: this
+ * is a guard, not the proof of a fix.)
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

@@ -31,7 +31,6 @@ public final class DevStack {
         if (System.getenv("DUBAN_DB_URL") == null) {
             db = EmbeddedDatabase.start(POSTGRES_PORT, work.resolve("pgdata"), Path.of(System.getProperty("duban.bootstrap.sql")));
             props.put("duban.db.url", db.jdbcUrl());
-            props.put("duban.db.owner-password", EmbeddedDatabase.OWNER); // local roles' passwords are their names
             log("PostgreSQL   " + db.jdbcUrl() + "  (embedded, data in " + work.resolve("pgdata") + ")");
         } else {
             log("PostgreSQL   " + System.getenv("DUBAN_DB_URL") + "  (external)");

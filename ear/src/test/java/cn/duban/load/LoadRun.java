@@ -98,7 +98,7 @@ public final class LoadRun {
         keycloak = KeycloakServer.configured(KEYCLOAK_PORT, work.resolve("keycloak.log"));
         keycloak.start();
         wildfly = WildFlyServer.configured(PORT_OFFSET, Map.of(
-                "duban.demo", "true", "duban.db.url", database.jdbcUrl(), "duban.db.owner-password", EmbeddedDatabase.OWNER, "duban.oidc.provider-url", keycloak.issuer()));
+                "duban.demo", "true", "duban.db.url", database.jdbcUrl(), "duban.oidc.provider-url", keycloak.issuer()));
         wildfly.start(work.resolve("standalone"), work.resolve("wildfly.log"));
         http = new Http("http://localhost:" + (8080 + PORT_OFFSET) + "/api/v1", keycloak.issuer(), new Recorder());
         heap = new HeapSampler(9990 + PORT_OFFSET);

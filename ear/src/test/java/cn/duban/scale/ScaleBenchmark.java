@@ -151,7 +151,7 @@ public final class ScaleBenchmark {
 
             long start = System.nanoTime();
             wildfly = WildFlyServer.configured(PORT_OFFSET,
-                    Map.of("duban.db.url", url, "duban.db.owner-password", EmbeddedDatabase.OWNER, "duban.oidc.provider-url", keycloak.issuer(), "duban.demo", "true"));
+                    Map.of("duban.db.url", url, "duban.oidc.provider-url", keycloak.issuer(), "duban.demo", "true"));
             wildfly.start(work.resolve("wildfly"), work.resolve("wildfly-" + name + ".log"));
             System.out.printf("BENCH stage %s: WildFly ready in %.0f s%n", name, (System.nanoTime() - start) / 1e9);
             Api.target(ROOT + "/api/v1", user -> KeycloakServer.userToken(keycloak.issuer(), user));

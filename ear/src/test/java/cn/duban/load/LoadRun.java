@@ -1,5 +1,6 @@
 package cn.duban.load;
 
+import cn.duban.devstack.DevStack;
 import cn.duban.devstack.EmbeddedDatabase;
 import cn.duban.devstack.KeycloakAdmin;
 import cn.duban.devstack.KeycloakServer;
@@ -98,7 +99,8 @@ public final class LoadRun {
         keycloak = KeycloakServer.configured(KEYCLOAK_PORT, work.resolve("keycloak.log"));
         keycloak.start();
         wildfly = WildFlyServer.configured(PORT_OFFSET, Map.of(
-                "duban.demo", "true", "duban.db.url", database.jdbcUrl(), "duban.oidc.provider-url", keycloak.issuer()));
+                "duban.demo", "true", "duban.db.url", database.jdbcUrl(), "duban.oidc.provider-url", keycloak.issuer(),
+                "duban.audit.key", DevStack.DEV_AUDIT_KEY));
         wildfly.start(work.resolve("standalone"), work.resolve("wildfly.log"));
         http = new Http("http://localhost:" + (8080 + PORT_OFFSET) + "/api/v1", keycloak.issuer(), new Recorder());
         heap = new HeapSampler(9990 + PORT_OFFSET);

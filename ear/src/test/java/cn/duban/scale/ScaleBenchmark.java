@@ -1,5 +1,6 @@
 package cn.duban.scale;
 
+import cn.duban.devstack.DevStack;
 import cn.duban.devstack.EmbeddedDatabase;
 import cn.duban.devstack.KeycloakAdmin;
 import cn.duban.devstack.KeycloakServer;
@@ -151,7 +152,8 @@ public final class ScaleBenchmark {
 
             long start = System.nanoTime();
             wildfly = WildFlyServer.configured(PORT_OFFSET,
-                    Map.of("duban.db.url", url, "duban.oidc.provider-url", keycloak.issuer(), "duban.demo", "true"));
+                    Map.of("duban.db.url", url, "duban.oidc.provider-url", keycloak.issuer(), "duban.demo", "true",
+                            "duban.audit.key", DevStack.DEV_AUDIT_KEY));
             wildfly.start(work.resolve("wildfly"), work.resolve("wildfly-" + name + ".log"));
             System.out.printf("BENCH stage %s: WildFly ready in %.0f s%n", name, (System.nanoTime() - start) / 1e9);
             Api.target(ROOT + "/api/v1", user -> KeycloakServer.userToken(keycloak.issuer(), user));

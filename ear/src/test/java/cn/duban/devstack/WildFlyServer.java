@@ -40,7 +40,7 @@ public final class WildFlyServer implements AutoCloseable {
             "duban.db.app-password", EmbeddedDatabase.APP,
             "duban.db.owner-password", EmbeddedDatabase.OWNER,
             "duban.oidc.secret", KeycloakServer.CLIENT_SECRET,
-            "duban.audit.key", "ZHViYW4tZGV2LWF1ZGl0LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=");
+            "duban.audit.key", DevStack.DEV_AUDIT_KEY);
 
     /**
      * The server the Maven build provisioned (duban.server.home), with the dev secrets unless

@@ -1,5 +1,6 @@
 package cn.duban.scale;
 
+import cn.duban.devstack.DevStack;
 import cn.duban.devstack.EmbeddedDatabase;
 import cn.duban.devstack.KeycloakAdmin;
 import cn.duban.devstack.KeycloakServer;

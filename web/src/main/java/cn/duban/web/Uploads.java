@@ -4,8 +4,11 @@ import cn.duban.platform.DubanException;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.primefaces.model.file.UploadedFile;
 
 /** Reading uploads within their limits, before anything large is in memory. */
 public final class Uploads {
@@ -40,5 +43,32 @@ public final class Uploads {
             }
         }
         return StandardCharsets.UTF_8;
+    }
+
+    /**
+     * The bytes of a file uploaded through a Faces page: its type by extension and its size are
+     * checked before it is read, and no more than {@code maxBytes} is ever read. A refusal is a
+     * DubanException in the page's language (415 {@code upload.type}, 413 {@code upload.too-large}).
+     */
+    public static byte[] content(UploadedFile file, long maxBytes, String... extensions) {
+        String name = file.getFileName() == null ? "" : file.getFileName();
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean allowed = extensions.length == 0;
+        for (String ext : extensions) allowed |= lower.endsWith("." + ext);
+        if (!allowed) {
+            throw new DubanException(415, "upload.type", Messages.text("upload.type", name, String.join("、", extensions)));
+        }
+        if (file.getSize() > maxBytes) {
+            throw new DubanException(413, "upload.too-large", Messages.text("upload.tooLarge", name, maxBytes / 1024 / 1024));
+        }
+        try (InputStream in = file.getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw new DubanException(413, "upload.too-large", Messages.text("upload.tooLarge", name, maxBytes / 1024 / 1024));
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw DubanException.badRequest("upload.incomplete", Messages.text("upload.incomplete", name));
+        }
     }
 }

@@ -34,9 +34,10 @@ public class AuditSealer {
 
     private static final Logger LOG = Logger.getLogger(AuditSealer.class.getName());
 
-    // Read-only look across tenants, as the schema owner (row-level security binds the application role to one tenant).
-    @Resource(lookup = "java:jboss/datasources/DubanMigrationDS")
-    DataSource ownerDataSource;
+    // The application's own data source: the tenant list with app.platform on, then each tenant's
+    // last entry with app.tenant_id set, both transaction-local and rolled back (nothing is written here).
+    @Resource(lookup = "java:jboss/datasources/DubanDS")
+    DataSource dataSource;
 
     @EJB
     AuditService audit;
@@ -44,12 +45,30 @@ public class AuditSealer {
     @PostConstruct
     void sealLegacyTails() {
         List<String> tenants = new ArrayList<>();
-        try (Connection c = ownerDataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select t.id from tenant t where (select a.alg from audit_log a "
-                     + "where a.tenant_id = t.id order by a.seq desc limit 1) = ?")) {
-            s.setString(1, AuditAlgorithm.SHA_256.label());
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) tenants.add(rs.getString(1));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<String> all = new ArrayList<>();
+                try (PreparedStatement s = c.prepareStatement("select set_config('app.platform', 'on', true)")) {
+                    s.execute();
+                }
+                try (PreparedStatement s = c.prepareStatement("select id from tenant order by id"); ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) all.add(rs.getString(1));
+                }
+                for (String tenant : all) {
+                    try (PreparedStatement s = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                        s.setString(1, tenant);
+                        s.execute();
+                    }
+                    try (PreparedStatement s = c.prepareStatement("select alg from audit_log where tenant_id = ? order by seq desc limit 1")) {
+                        s.setString(1, tenant);
+                        try (ResultSet rs = s.executeQuery()) {
+                            if (rs.next() && AuditAlgorithm.SHA_256.label().equals(rs.getString(1))) tenants.add(tenant);
+                        }
+                    }
+                }
+            } finally {
+                c.rollback();
             }
         } catch (SQLException e) {
             LOG.log(Level.SEVERE, "Could not look for legacy audit entries to seal", e);

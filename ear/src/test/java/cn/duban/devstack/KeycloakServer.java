@@ -40,6 +40,7 @@ public final class KeycloakServer {
     private final Path realmJson;
     private final Path overlayJson;
     private final Path logFile;
+    private final List<Integer> webPorts = new java.util.ArrayList<>();
     private Process process;
 
     private KeycloakServer(Path home, int port, Path realmJson, Path overlayJson, Path logFile) {
@@ -59,6 +60,12 @@ public final class KeycloakServer {
         if (overlay == null) throw new IllegalStateException("duban.realm.dev (the dev realm overlay) is not set");
         return new KeycloakServer(Path.of(System.getProperty("duban.keycloak.home")), port, Path.of(System.getProperty("duban.realm")),
                 Path.of(overlay), logFile);
+    }
+
+    /** Lets the web client redirect to a WildFly on this port too (tests with a port offset). */
+    public KeycloakServer redirectingTo(int webPort) {
+        webPorts.add(webPort);
+        return this;
     }
 
     public String issuer() {
@@ -83,7 +90,12 @@ public final class KeycloakServer {
     private void launch() throws IOException, InterruptedException {
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
-        Files.writeString(imports.resolve("duban-realm.json"), RealmOverlay.merge(realmJson, overlayJson), StandardCharsets.UTF_8);
+        JsonObject realm = RealmOverlay.merge(realmJson, overlayJson);
+        for (int webPort : webPorts) {
+            realm = RealmOverlay.withRedirect(realm, CLIENT_ID, "http://localhost:" + webPort + "/*");
+            realm = RealmOverlay.withRedirect(realm, CLIENT_ID, "http://127.0.0.1:" + webPort + "/*");
+        }
+        Files.writeString(imports.resolve("duban-realm.json"), realm.toString(), StandardCharsets.UTF_8);
         Files.createDirectories(logFile.getParent());
 
         ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",

@@ -29,8 +29,24 @@ public final class RealmOverlay {
     private RealmOverlay() {
     }
 
-    public static String merge(Path realm, Path overlay) throws IOException {
-        return merge(read(realm), read(overlay)).toString();
+    public static JsonObject merge(Path realm, Path overlay) throws IOException {
+        return merge(read(realm), read(overlay));
+    }
+
+    /** The realm with one more redirect URI on the client (kept once). */
+    static JsonObject withRedirect(JsonObject realm, String clientId, String uri) {
+        JsonArrayBuilder clients = Json.createArrayBuilder();
+        for (JsonValue v : realm.getJsonArray("clients")) {
+            JsonObject client = v.asJsonObject();
+            if (clientId.equals(client.getString("clientId", null))) {
+                JsonArray old = client.getJsonArray("redirectUris");
+                JsonArrayBuilder uris = Json.createArrayBuilder(old == null ? JsonValue.EMPTY_JSON_ARRAY : old);
+                if (old == null || !old.contains(Json.createValue(uri))) uris.add(uri);
+                client = Json.createObjectBuilder(client).add("redirectUris", uris).build();
+            }
+            clients.add(client);
+        }
+        return Json.createObjectBuilder(realm).add("clients", clients).build();
     }
 
     static JsonObject merge(JsonObject base, JsonObject overlay) {

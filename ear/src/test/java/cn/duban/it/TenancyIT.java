@@ -184,10 +184,10 @@ class TenancyIT {
         Reply openapi = Api.send(null, HttpRequest.newBuilder(URI.create("http://localhost:" + TestStack.HTTP_PORT + "/openapi")));
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.body()).contains("/api/v1/units");
-        Reply health = Api.send(null, HttpRequest.newBuilder(URI.create("http://localhost:19990/health/ready")));
+        Reply health = Api.send(null, HttpRequest.newBuilder(URI.create("http://localhost:" + TestStack.MANAGEMENT_PORT + "/health/ready")));
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
-        Reply metrics = Api.send(null, HttpRequest.newBuilder(URI.create("http://localhost:19990/metrics")));
+        Reply metrics = Api.send(null, HttpRequest.newBuilder(URI.create("http://localhost:" + TestStack.MANAGEMENT_PORT + "/metrics")));
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("base_memory");
     }

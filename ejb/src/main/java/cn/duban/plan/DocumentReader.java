@@ -2,8 +2,8 @@ package cn.duban.plan;
 
 import cn.duban.plan.parse.PlanParseException;
 import cn.duban.plan.parse.TextDecoder;
-import cn.duban.ledger.sheet.OfficeFile;
-import cn.duban.ledger.sheet.SheetStream;
+import cn.duban.platform.office.OfficeFile;
+import cn.duban.platform.office.SheetStream;
 import java.io.InputStream;
 import java.util.Locale;
 import org.apache.poi.util.XMLHelper;

@@ -2,8 +2,8 @@ package cn.duban.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.ledger.sheet.ForkedRead;
-import cn.duban.ledger.sheet.Workbooks;
+import cn.duban.platform.office.ForkedRead;
+import cn.duban.platform.office.Workbooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

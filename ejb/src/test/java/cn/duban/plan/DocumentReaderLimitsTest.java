@@ -3,7 +3,7 @@ package cn.duban.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.duban.ledger.sheet.Workbooks;
+import cn.duban.platform.office.Workbooks;
 import cn.duban.plan.parse.PlanParseException;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

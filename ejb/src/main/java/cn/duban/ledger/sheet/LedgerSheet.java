@@ -1,5 +1,7 @@
 package cn.duban.ledger.sheet;
 
+import cn.duban.platform.office.SheetStream;
+import cn.duban.platform.office.OfficeFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;

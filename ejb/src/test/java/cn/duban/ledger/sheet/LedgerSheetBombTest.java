@@ -1,5 +1,7 @@
 package cn.duban.ledger.sheet;
 
+import cn.duban.platform.office.ForkedRead;
+import cn.duban.platform.office.Workbooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

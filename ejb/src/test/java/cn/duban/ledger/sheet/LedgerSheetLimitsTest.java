@@ -1,5 +1,8 @@
 package cn.duban.ledger.sheet;
 
+import cn.duban.platform.office.Workbooks;
+import cn.duban.platform.office.SheetStream;
+import cn.duban.platform.office.OfficeFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package cn.duban.ledger.sheet;
+package cn.duban.platform.office;
 
 import cn.duban.platform.DubanException;
 import java.io.Closeable;
@@ -34,7 +34,7 @@ import org.apache.poi.openxml4j.util.ZipEntrySource;
 public final class OfficeFile implements Closeable {
 
     static final int CONCURRENT = 2;
-    static final int WAIT_SECONDS = 3;
+    public static final int WAIT_SECONDS = 3;
     private static final Semaphore GATE = new Semaphore(CONCURRENT, true);
     private static final long MB = 1024 * 1024;
     /** Below this many expanded bytes an entry may have any ratio (POI's grace size). */

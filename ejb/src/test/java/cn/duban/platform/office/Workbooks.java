@@ -1,4 +1,4 @@
-package cn.duban.ledger.sheet;
+package cn.duban.platform.office;
 
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;

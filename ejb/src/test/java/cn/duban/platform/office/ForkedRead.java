@@ -1,5 +1,6 @@
-package cn.duban.ledger.sheet;
+package cn.duban.platform.office;
 
+import cn.duban.ledger.sheet.LedgerSheet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,116 @@
+package cn.duban;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Id;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The structure docs/ARCHITECTURE.md describes, checked on the compiled code of ejb and web: the
+ * capabilities stack without cycles (platform ← audit ← tenant ← plan ← ledger ← evaluation ←
+ * circular), pages and resources sit on top, every row belongs to a tenant, and the pure logic
+ * stays free of the container.
+ */
+class ArchitectureTest {
+
+    private static final String TENANT_ID = "org.hibernate.annotations.TenantId";
+
+    private static final JavaClasses CODE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.duban");
+
+    private static DescribedPredicate<JavaClass> capability(String name) {
+        return resideInAPackage("cn.duban." + name + "..").and(not(resideInAPackage("..web..")))
+                .as(name + " (without its web package)");
+    }
+
+    @Test
+    void capabilitiesAreLayeredAndTheWebTierSitsOnTop() {
+        ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Printing").definedBy(capability("reports"))
+                .layer("Platform").definedBy(capability("platform"))
+                .layer("Audit").definedBy(capability("audit"))
+                .layer("Tenant").definedBy(capability("tenant"))
+                .layer("Plan").definedBy(capability("plan"))
+                .layer("Ledger").definedBy(capability("ledger"))
+                .layer("Evaluation").definedBy(capability("evaluation"))
+                .layer("Circular").definedBy(capability("circular"))
+                .layer("Web").definedBy(resideInAPackage("cn.duban..web.."))
+                .whereLayer("Web").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Circular").mayOnlyBeAccessedByLayers("Web")
+                .whereLayer("Evaluation").mayOnlyBeAccessedByLayers("Circular", "Web")
+                .whereLayer("Ledger").mayOnlyBeAccessedByLayers("Evaluation", "Circular", "Web")
+                .whereLayer("Plan").mayOnlyBeAccessedByLayers("Ledger", "Evaluation", "Circular", "Web")
+                .whereLayer("Tenant").mayOnlyBeAccessedByLayers("Plan", "Ledger", "Evaluation", "Circular", "Web")
+                .whereLayer("Audit").mayOnlyBeAccessedByLayers("Tenant", "Plan", "Ledger", "Evaluation", "Circular", "Web")
+                .whereLayer("Platform").mayOnlyBeAccessedByLayers("Audit", "Tenant", "Plan", "Ledger", "Evaluation", "Circular", "Web");
+        layers.check(CODE);
+    }
+
+    @Test
+    void everyClassBelongsToALayer() {
+        // A new capability package must take its place in the layers above (and in ARCHITECTURE.md).
+        classes().should().resideInAnyPackage("cn.duban.reports..", "cn.duban.platform..", "cn.duban.audit..",
+                "cn.duban.tenant..", "cn.duban.plan..", "cn.duban.ledger..", "cn.duban.evaluation..",
+                "cn.duban.circular..", "cn.duban.web..").check(CODE);
+    }
+
+    @Test
+    void everyEntityButTheTenantBelongsToATenant() {
+        classes().that().areAnnotatedWith(Entity.class).and().doNotHaveFullyQualifiedName("cn.duban.tenant.Tenant")
+                .should(beTenantOwned()).check(CODE);
+    }
+
+    @Test
+    void theWebTierNeverTouchesTheEntityManager() {
+        noClasses().that().resideInAPackage("cn.duban..web..")
+                .should().dependOnClassesThat().areAssignableTo(EntityManager.class).check(CODE);
+    }
+
+    @Test
+    void theParserAndTheScoringRulesAreFreeOfTheContainer() {
+        DescribedPredicate<JavaClass> container = resideInAnyPackage("jakarta..", "org.hibernate..", "org.wildfly..",
+                "org.jboss..", "org.eclipse.microprofile..").as("container types");
+        noClasses().that().resideInAPackage("cn.duban.plan.parse..")
+                .should().dependOnClassesThat(container.or(resideInAPackage("cn.duban..").and(not(resideInAPackage("cn.duban.plan.parse..")))))
+                .because("the parser is plain Java over text, unit-tested directly").check(CODE);
+        noClasses().that().haveFullyQualifiedName("cn.duban.evaluation.Scoring")
+                .or().haveFullyQualifiedName("cn.duban.evaluation.ScoringRules")
+                .or().haveFullyQualifiedName("cn.duban.evaluation.Standings")
+                .or().haveFullyQualifiedName("cn.duban.evaluation.TaskFacts")
+                .or().haveFullyQualifiedName("cn.duban.evaluation.UnitScore")
+                .should().dependOnClassesThat(container)
+                .because("scoring is plain Java over facts, unit-tested directly").check(CODE);
+    }
+
+    /** A Hibernate {@code @TenantId} field, or (ReminderSettings) the tenant's id as the primary key. */
+    private static ArchCondition<JavaClass> beTenantOwned() {
+        return new ArchCondition<>("carry a @TenantId field or be keyed by tenant_id") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                boolean owned = false;
+                for (JavaField f : item.getAllFields()) {
+                    owned |= f.isAnnotatedWith(TENANT_ID) || (f.isAnnotatedWith(Id.class) && f.getName().equals("tenantId"));
+                }
+                events.add(new SimpleConditionEvent(item, owned, item.getName() + " has no tenant"));
+            }
+        };
+    }
+}

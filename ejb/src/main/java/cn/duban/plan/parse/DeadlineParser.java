@@ -14,25 +14,31 @@ import java.util.regex.Pattern;
  */
 public final class DeadlineParser {
 
-    private static final Pattern EDGES = Pattern.compile("^[：:，,；;\\s]+|[。；;，,\\s]+$");
+    /** Was {@code ^[：:，,；;\s]+|[。；;，,\s]+$}: quadratic on a long run of commas or spaces in a phrase. */
+    static final Scan.Chars LEADING_EDGE = Scan.spaceOr("：:，,；;");
+    static final Scan.Chars TRAILING_EDGE = Scan.spaceOr("。；;，,");
 
     private static final String CN_NUM = "一二三四五六七八九十";
     private static final Pattern FULL_DATE = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
     private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(上旬|中旬|下旬)?");
     private static final Pattern MONTH_DAY = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
-    private static final Pattern MONTH_RANGE = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*(?:月)?\\s*[-—–~～至到]\\s*(\\d{1,2})\\s*月");
+    // Possessive runs (*+, ++) wherever the next token cannot start with what the run holds: the
+    // same matches, without re-trying every split of a long run of spaces or digits. \s*(?:月)?\s*
+    // (quadratic on spaces) is \s*+(?:月\s*+)?; QUARTER's leading 第?\s* re-read a run of spaces
+    // from each of its positions and only moved where a match starts, never its group.
+    static final Pattern MONTH_RANGE = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*+(?:月\\s*+)?[-—–~～至到]\\s*+(\\d{1,2})\\s*+月");
     private static final Pattern MONTH = Pattern.compile("(?<![\\d年])(\\d{1,2})\\s*月\\s*(上旬|中旬|下旬)?");
     private static final Pattern MONTH_CN = Pattern.compile("(?<![\\d年每])(十[一二]?|[一二三四五六七八九])月\\s*(上旬|中旬|下旬)?");
-    private static final Pattern QUARTER = Pattern.compile("第?\\s*([1-4一二三四])\\s*季度");
+    static final Pattern QUARTER = Pattern.compile("([1-4一二三四])\\s*+季度");
     private static final Pattern EVERY_YEAR_MONTH = Pattern.compile("每年\\s*(\\d{1,2})\\s*月");
-    private static final Pattern AT_LEAST = Pattern.compile("(?:年内|每年|全年)[^，。；]{0,8}?至少[^，。；\\d一二两三四五六七八九十]{0,6}(\\d+|[一二两三四五六七八九十])\\s*次");
+    static final Pattern AT_LEAST = Pattern.compile("(?:年内|每年|全年)[^，。；]{0,8}?至少[^，。；\\d一二两三四五六七八九十]{0,6}(\\d++|[一二两三四五六七八九十])\\s*+次");
     private static final Pattern RELATIVE = Pattern.compile("后\\s*\\S{0,6}?(\\d+|[一二三四五六七八九十]+)\\s*(个)?(工作日|日|天|周|个月|月)内|之日起|及时|适时|随时");
     private static final Pattern CONTINUOUS = Pattern.compile("全年|年底|年末|年内|持续|长期|常态|全程|每年|年度内|当年");
 
     /** Date phrases inside a point's text: 6月底前, 9月30日前, 上半年, 第三季度, 年底前. */
-    private static final Pattern IN_TEXT = Pattern.compile(
-            "(?:年内|每年|全年)[^，。；,;]{0,8}?至少[^，。；,;\\d一二两三四五六七八九十]{0,6}(?:\\d+|[一二两三四五六七八九十])\\s*次"
-                    + "|(?:\\d{4}\\s*年\\s*)?(?<![\\d年])\\d{1,2}\\s*月\\s*(?:\\d{1,2}\\s*日)?\\s*(?:上旬|中旬|下旬|底|末)?\\s*(?:前|以前|之前)"
+    static final Pattern IN_TEXT = Pattern.compile(
+            "(?:年内|每年|全年)[^，。；,;]{0,8}?至少[^，。；,;\\d一二两三四五六七八九十]{0,6}(?:\\d++|[一二两三四五六七八九十])\\s*+次"
+                    + "|(?:\\d{4}\\s*+年\\s*+)?(?<![\\d年])\\d{1,2}\\s*+月\\s*+(?:\\d{1,2}\\s*+日\\s*+)?(?:(?:上旬|中旬|下旬|底|末)\\s*+)?(?:前|以前|之前)"
                     + "|(?:上半年|下半年|第?[一二三四1-4]季度)(?:末|底)?\\s*(?:前|以前|之前)?"
                     + "|年底前|年内|每季度|每月|每年\\s*\\d{1,2}\\s*月");
 
@@ -176,7 +182,7 @@ public final class DeadlineParser {
 
     private static String clean(String phrase) {
         if (phrase == null) return null;
-        String p = EDGES.matcher(phrase.strip()).replaceAll("");
+        String p = Scan.stripEdges(phrase.strip(), LEADING_EDGE, TRAILING_EDGE);
         return p.isEmpty() ? null : p;
     }
 }

@@ -24,6 +24,11 @@ final class TableReader {
     private int counter;
     private String group;
 
+    private static final String[] CATEGORY_WORDS = {"类别", "板块", "领域", "类型", "项目名称", "任务类别"};
+    private static final String[] TASK_WORDS = {"任务", "要点", "内容", "措施", "事项", "工作"};
+    private static final String[] HEADER_WORDS = {"序号", "牵头", "配合", "责任单位", "责任科室", "责任部门", "完成时限", "时间节点", "完成时间"};
+    private static final String[] HEADER_TASK_WORDS = {"任务", "要点", "内容", "措施", "事项"};
+
     TableReader(Row header) {
         List<String> cells = header.cells();
         for (int i = 0; i < cells.size(); i++) {
@@ -33,8 +38,8 @@ final class TableReader {
             else if (c.contains("配合") || c.contains("协办") || c.contains("参与")) cooperating = i;
             else if (c.contains("责任") && (c.contains("单位") || c.contains("科室") || c.contains("部门") || c.contains("主体"))) responsible = i;
             else if (c.contains("时限") || c.contains("时间") || c.contains("节点")) deadline = i;
-            else if (c.matches(".*(类别|板块|领域|类型|项目名称|任务类别).*")) category = i;
-            else if (task < 0 && c.matches(".*(任务|要点|内容|措施|事项|工作).*")) task = i;
+            else if (mentions(c, CATEGORY_WORDS)) category = i;
+            else if (task < 0 && mentions(c, TASK_WORDS)) task = i;
         }
     }
 
@@ -57,8 +62,8 @@ final class TableReader {
         for (String c : row.cells()) {
             String s = c.replaceAll("\\s", "");
             if (s.length() > 12) continue;
-            if (s.matches(".*(序号|牵头|配合|责任单位|责任科室|责任部门|完成时限|时间节点|完成时间).*")) hits++;
-            if (s.matches(".*(任务|要点|内容|措施|事项).*")) hasTask = true;
+            if (mentions(s, HEADER_WORDS)) hits++;
+            if (mentions(s, HEADER_TASK_WORDS)) hasTask = true;
         }
         return hasTask && hits >= 1;
     }
@@ -94,6 +99,17 @@ final class TableReader {
         node.tableUnits = units;
         node.tableDeadline = cell(c, deadline);
         return node;
+    }
+
+    /**
+     * {@code cell.matches(".*(word|…).*")}: one of the words and no line break ({@code .} stops at
+     * one). The regex tried every occurrence of a word against the rest of a cell with a line
+     * break in it (quadratic).
+     */
+    static boolean mentions(String cell, String[] words) {
+        if (Scan.hasLineBreak(cell)) return false;
+        for (String w : words) if (cell.contains(w)) return true;
+        return false;
     }
 
     private static String cell(List<String> cells, int index) {

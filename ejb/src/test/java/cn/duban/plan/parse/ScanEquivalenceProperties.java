@@ -1,0 +1,98 @@
+package cn.duban.plan.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The one-pass scans and possessive patterns that replaced backtracking regexes mean exactly
+ * what the regexes meant: each is checked against the regex it replaced, on short text built
+ * from the pieces those regexes care about (line breaks of every kind included).
+ */
+class ScanEquivalenceProperties {
+
+    private static final String[] PIECES = {"，", ",", "；", ";", "：", ":", "。", "|", " ", "  ", "\t", "\n", "\r", "\r\n", "\u0085",
+            "\u2028", "\u2029", "\u000B", "\f", "x", "区府办", "0", "1", "12", "2025", "年", "月", "日", "前", "以前", "底", "上旬", "季度",
+            "第", "三", "3", "至", "-", "每年", "年内", "至少", "次", "两", "关于印发", "的通知", "《", "》", "发文机关", "发布机构", "配合",
+            "负责", "落实", "负责落实", "等", "相关", "有关", "部门", "单位", "街镇", "分别", "按职责", "分工", "牵头", "参与", "协同", "共同",
+            "类别", "工作", "任务", "序号", "责任单位", "完成时限", "时限", "时间节点", "上半年", "全年", "每季度", "每月"};
+
+    @Provide
+    Arbitrary<String> texts() {
+        return Arbitraries.of(PIECES).list().ofMaxSize(24).map(l -> String.join("", l));
+    }
+
+    @Property(tries = 3000)
+    void trailingAndEdgeStripsAreTheRegexes(@ForAll("texts") String s) {
+        assertThat(Scan.stripTrailing(s, Titles.TRAILING_PUNCTUATION)).isEqualTo(s.replaceAll("[，,；;：:\\s]+$", ""));
+        assertThat(Scan.stripEdges(s, UnitAnnotations.VALUE_EDGE, UnitAnnotations.VALUE_EDGE))
+                .isEqualTo(s.replaceAll("^[，,；;。\\s]+|[，,；;。\\s]+$", ""));
+        assertThat(Scan.stripEdges(s, DeadlineParser.LEADING_EDGE, DeadlineParser.TRAILING_EDGE))
+                .isEqualTo(s.replaceAll("^[：:，,；;\\s]+|[。；;，,\\s]+$", ""));
+    }
+
+    @Property(tries = 3000)
+    void trailingWordsAreTheRegex(@ForAll("texts") String s) {
+        assertThat(UnitAnnotations.withoutTrailingWords(s))
+                .isEqualTo(s.replaceAll("(等(相关|有关)?(部门|单位|街镇)?|分别|负责落实|负责|落实|按职责分工|按职责|配合|牵头|参与|协同|共同)+$", ""));
+    }
+
+    @Property(tries = 3000)
+    void noticeAndDateTailAreTheRegexes(@ForAll("texts") String s) {
+        Matcher m = Pattern.compile("^(.*?)关于印发(.+?)的通知$").matcher(s);
+        String[] notice = Metadata.notice(s);
+        if (m.find()) {
+            assertThat(notice).containsExactly(m.group(1), m.group(2));
+        } else {
+            assertThat(notice).isNull();
+        }
+        assertThat(Metadata.withoutDateTail(s)).isEqualTo(s.replaceAll("\\s*\\d{4}\\s*年.*$", ""));
+    }
+
+    @Property(tries = 2000)
+    void headerWordsAreTheRegexes(@ForAll("texts") String s) {
+        assertThat(TableReader.mentions(s, new String[] {"类别", "工作", "序号"})).isEqualTo(s.matches(".*(类别|工作|序号).*"));
+    }
+
+    @Property(tries = 3000)
+    void possessivePatternsMatchWhatTheGreedyOnesMatched(@ForAll("texts") String s) {
+        assertThat(matches(DeadlineParser.MONTH_RANGE, s))
+                .isEqualTo(matches(Pattern.compile("(?<!\\d)(\\d{1,2})\\s*(?:月)?\\s*[-—–~～至到]\\s*(\\d{1,2})\\s*月"), s));
+        assertThat(matches(DeadlineParser.AT_LEAST, s)).isEqualTo(matches(Pattern.compile(
+                "(?:年内|每年|全年)[^，。；]{0,8}?至少[^，。；\\d一二两三四五六七八九十]{0,6}(\\d+|[一二两三四五六七八九十])\\s*次"), s));
+        assertThat(matches(DeadlineParser.IN_TEXT, s)).isEqualTo(matches(Pattern.compile(
+                "(?:年内|每年|全年)[^，。；,;]{0,8}?至少[^，。；,;\\d一二两三四五六七八九十]{0,6}(?:\\d+|[一二两三四五六七八九十])\\s*次"
+                        + "|(?:\\d{4}\\s*年\\s*)?(?<![\\d年])\\d{1,2}\\s*月\\s*(?:\\d{1,2}\\s*日)?\\s*(?:上旬|中旬|下旬|底|末)?\\s*(?:前|以前|之前)"
+                        + "|(?:上半年|下半年|第?[一二三四1-4]季度)(?:末|底)?\\s*(?:前|以前|之前)?"
+                        + "|年底前|年内|每季度|每月|每年\\s*\\d{1,2}\\s*月"), s));
+        assertThat(matches(Metadata.LABELLED_ISSUER, s)).isEqualTo(matches(Pattern.compile(
+                "(?:发文机关|发布机构|发文单位)\\s*[:：|]\\s*\\|?\\s*([\\u4e00-\\u9fa5]{2,30})"), s));
+        // QUARTER lost its leading 第?\s*, which only moved where a match starts: the deadline reads group 1 of the first.
+        assertThat(firstGroup(DeadlineParser.QUARTER, s)).isEqualTo(firstGroup(Pattern.compile("第?\\s*([1-4一二三四])\\s*季度"), s));
+    }
+
+    /** Every match of a find loop: where it is and what each group holds. */
+    static List<List<Object>> matches(Pattern p, String s) {
+        List<List<Object>> out = new ArrayList<>();
+        Matcher m = p.matcher(s);
+        while (m.find()) {
+            List<Object> one = new ArrayList<>(List.of(m.start(), m.end()));
+            for (int g = 1; g <= m.groupCount(); g++) one.add(String.valueOf(m.group(g)));
+            out.add(one);
+        }
+        return out;
+    }
+
+    static String firstGroup(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        return m.find() ? m.group(1) : null;
+    }
+}

@@ -28,12 +28,14 @@ public final class DeadlineParser {
     // from each of its positions and only moved where a match starts, never its group.
     static final Pattern MONTH_RANGE = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*+(?:月\\s*+)?[-—–~～至到]\\s*+(\\d{1,2})\\s*+月");
     private static final Pattern MONTH = Pattern.compile("(?<![\\d年])(\\d{1,2})\\s*月\\s*(上旬|中旬|下旬)?");
-    private static final Pattern MONTH_CN = Pattern.compile("(?<![\\d年每])(十[一二]?|[一二三四五六七八九])月\\s*(上旬|中旬|下旬)?");
+    // A leading (?=[…]) lists the characters a match starts with: other positions fail at once
+    // (a deadline phrase may be a whole annotation value).
+    static final Pattern MONTH_CN = Pattern.compile("(?=[一二三四五六七八九十])(?<![\\d年每])(十[一二]?|[一二三四五六七八九])月\\s*(上旬|中旬|下旬)?");
     static final Pattern QUARTER = Pattern.compile("([1-4一二三四])\\s*+季度");
     private static final Pattern EVERY_YEAR_MONTH = Pattern.compile("每年\\s*(\\d{1,2})\\s*月");
-    static final Pattern AT_LEAST = Pattern.compile("(?:年内|每年|全年)[^，。；]{0,8}?至少[^，。；\\d一二两三四五六七八九十]{0,6}(\\d++|[一二两三四五六七八九十])\\s*+次");
-    private static final Pattern RELATIVE = Pattern.compile("后\\s*\\S{0,6}?(\\d+|[一二三四五六七八九十]+)\\s*(个)?(工作日|日|天|周|个月|月)内|之日起|及时|适时|随时");
-    private static final Pattern CONTINUOUS = Pattern.compile("全年|年底|年末|年内|持续|长期|常态|全程|每年|年度内|当年");
+    static final Pattern AT_LEAST = Pattern.compile("(?=[年每全])(?:年内|每年|全年)[^，。；]{0,8}?至少[^，。；\\d一二两三四五六七八九十]{0,6}(\\d++|[一二两三四五六七八九十])\\s*+次");
+    static final Pattern RELATIVE = Pattern.compile("(?=[后之及适随])(?:后\\s*\\S{0,6}?(\\d+|[一二三四五六七八九十]+)\\s*(个)?(工作日|日|天|周|个月|月)内|之日起|及时|适时|随时)");
+    static final Pattern CONTINUOUS = Pattern.compile("(?=[全年持长常每当])(?:全年|年底|年末|年内|持续|长期|常态|全程|每年|年度内|当年)");
 
     /**
      * Date phrases inside a point's text: 6月底前, 9月30日前, 上半年, 第三季度, 年底前. The lookahead

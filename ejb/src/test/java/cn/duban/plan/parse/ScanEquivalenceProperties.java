@@ -26,7 +26,8 @@ class ScanEquivalenceProperties {
             "负责", "落实", "负责落实", "等", "相关", "有关", "部门", "单位", "街镇", "分别", "按职责", "分工", "牵头", "参与", "协同", "共同",
             "类别", "工作", "任务", "序号", "责任单位", "完成时限", "时限", "时间节点", "上半年", "全年", "每季度", "每月", "一、", "（一）", "(1)", "1.", "①", "第一部分",
             "#", "> ", "- ", "*", "+", "_", "~", "`", "收藏", "返回", "【打印】", "[微信]", "QQ空间", "第 3 页", "- 3 -", "）", "！", "”", "\u3000",
-            "\u00A0", "\uFEFF", "\u200B", "\u2009", "１", "Ａ", "ａ", "．", "6月底前", "2月30日前", "上半年前"};
+            "\u00A0", "\uFEFF", "\u200B", "\u2009", "１", "Ａ", "ａ", "．", "6月底前", "2月30日前", "上半年前", "后", "个工作日内", "之日起", "及时",
+            "持续", "长期", "年度内", "当年", "十一月", "九月", "牵头单位", "分别负责", "主办单位"};
 
     @Provide
     Arbitrary<String> texts() {
@@ -78,6 +79,14 @@ class ScanEquivalenceProperties {
                         + "|年底前|年内|每季度|每月|每年\\s*\\d{1,2}\\s*月"), s));
         assertThat(matches(UnitAnnotations.LABELLED, s)).isEqualTo(matches(Pattern.compile(
                 "(责任单位|责任部门|牵头单位|主办单位|配合单位|协办单位|参与单位|责任科室|责任主体|完成时限|完成时间|时间节点|时限要求|时限)\\s*[:：]\\s*"), s));
+        assertThat(matches(DeadlineParser.RELATIVE, s)).isEqualTo(matches(Pattern.compile(
+                "后\\s*\\S{0,6}?(\\d+|[一二三四五六七八九十]+)\\s*(个)?(工作日|日|天|周|个月|月)内|之日起|及时|适时|随时"), s));
+        assertThat(matches(DeadlineParser.CONTINUOUS, s))
+                .isEqualTo(matches(Pattern.compile("全年|年底|年末|年内|持续|长期|常态|全程|每年|年度内|当年"), s));
+        assertThat(matches(DeadlineParser.MONTH_CN, s))
+                .isEqualTo(matches(Pattern.compile("(?<![\\d年每])(十[一二]?|[一二三四五六七八九])月\\s*(上旬|中旬|下旬)?"), s));
+        assertThat(matches(UnitAnnotations.KEY, s)).isEqualTo(matches(Pattern.compile(
+                "责任单位|责任部门|牵头单位|配合单位|协办单位|主办单位|责任科室|责任主体|负责落实|分别负责|牵头|完成时限|完成时间|时间节点|时限要求"), s));
         assertThat(matches(Metadata.LABELLED_ISSUER, s)).isEqualTo(matches(Pattern.compile(
                 "(?:发文机关|发布机构|发文单位)\\s*[:：|]\\s*\\|?\\s*([\\u4e00-\\u9fa5]{2,30})"), s));
         // QUARTER lost its leading 第?\s*, which only moved where a match starts: the deadline reads group 1 of the first.

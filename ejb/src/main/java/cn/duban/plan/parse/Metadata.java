@@ -10,8 +10,12 @@ import java.util.regex.Pattern;
 /** Title, issuer, level, year, 文号 and issue date, from the lines around the numbered body. */
 record Metadata(String title, String issuer, PlanLevel level, int year, String docNumber, LocalDate issuedOn) {
 
-    private static final Pattern DOC_NUMBER = Pattern.compile(
-            "([\\u4e00-\\u9fa5]{1,12})\\s*[〔\\[［【(（]\\s*(\\d{4})\\s*[〕\\]］】)）]\\s*(\\d{1,4})\\s*号");
+    // {1,12}+ and \\s*+: a shorter name leaves a Chinese character before the bracket, so trying
+    // each of the 12 lengths at every position (a long Chinese line) could never succeed.
+    static final Pattern DOC_NUMBER = Pattern.compile(
+            "([\\u4e00-\\u9fa5]{1,12}+)\\s*+[〔\\[［【(（]\\s*(\\d{4})\\s*[〕\\]］】)）]\\s*(\\d{1,4})\\s*号");
+    /** Every DOC_NUMBER match holds one of these brackets: a line without one needs no search. */
+    static final String DOC_BRACKETS = "〔[［【(（";
     private static final Pattern TITLE = Pattern.compile("工作要点|工作计划|工作安排|实施方案|任务清单|重点任务|工作方案|任务分解|责任分工");
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年");
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日|(\\d{4})-(\\d{1,2})-(\\d{1,2})");
@@ -26,8 +30,8 @@ record Metadata(String title, String issuer, PlanLevel level, int year, String d
 
         String docNumber = null;
         for (String line : all) {
-            Matcher m = DOC_NUMBER.matcher(line);
-            if (m.find()) {
+            Matcher m = docNumberIn(line);
+            if (m != null) {
                 docNumber = m.group(1) + "〔" + m.group(2) + "〕" + m.group(3) + "号";
                 break;
             }
@@ -49,7 +53,7 @@ record Metadata(String title, String issuer, PlanLevel level, int year, String d
             }
         }
         if (title == null) {
-            title = preamble.stream().filter(l -> l.length() <= 60 && !Noise.isDateLine(l) && !DOC_NUMBER.matcher(l).find()
+            title = preamble.stream().filter(l -> l.length() <= 60 && !Noise.isDateLine(l) && docNumberIn(l) == null
                     && !Noise.isIssuerLine(l) && !l.endsWith("：") && !l.endsWith(":")).findFirst().orElse("未命名计划");
         }
 
@@ -111,6 +115,13 @@ record Metadata(String title, String issuer, PlanLevel level, int year, String d
             warnings.add("未能识别计划层级（市/区/街镇），已按区级处理，请核对。");
         }
         return new Metadata(title.strip(), issuer, level, year, docNumber, issuedOn);
+    }
+
+    /** The line's 文号 match, or null. */
+    private static Matcher docNumberIn(String line) {
+        if (!PlanParser.hasAny(line, DOC_BRACKETS)) return null;
+        Matcher m = DOC_NUMBER.matcher(line);
+        return m.find() ? m : null;
     }
 
     private static final String NOTICE_OF = "关于印发";

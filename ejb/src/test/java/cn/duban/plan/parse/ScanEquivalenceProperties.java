@@ -27,7 +27,8 @@ class ScanEquivalenceProperties {
             "类别", "工作", "任务", "序号", "责任单位", "完成时限", "时限", "时间节点", "上半年", "全年", "每季度", "每月", "一、", "（一）", "(1)", "1.", "①", "第一部分",
             "#", "> ", "- ", "*", "+", "_", "~", "`", "收藏", "返回", "【打印】", "[微信]", "QQ空间", "第 3 页", "- 3 -", "）", "！", "”", "\u3000",
             "\u00A0", "\uFEFF", "\u200B", "\u2009", "１", "Ａ", "ａ", "．", "6月底前", "2月30日前", "上半年前", "后", "个工作日内", "之日起", "及时",
-            "持续", "长期", "年度内", "当年", "十一月", "九月", "牵头单位", "分别负责", "主办单位"};
+            "持续", "长期", "年度内", "当年", "十一月", "九月", "牵头单位", "分别负责", "主办单位", "〔", "〕", "[", "]", "（2024）", "号",
+            "葫政办公开", "沪府办"};
 
     @Provide
     Arbitrary<String> texts() {
@@ -87,6 +88,9 @@ class ScanEquivalenceProperties {
                 .isEqualTo(matches(Pattern.compile("(?<![\\d年每])(十[一二]?|[一二三四五六七八九])月\\s*(上旬|中旬|下旬)?"), s));
         assertThat(matches(UnitAnnotations.KEY, s)).isEqualTo(matches(Pattern.compile(
                 "责任单位|责任部门|牵头单位|配合单位|协办单位|主办单位|责任科室|责任主体|负责落实|分别负责|牵头|完成时限|完成时间|时间节点|时限要求"), s));
+        Pattern docNumber = Pattern.compile("([\\u4e00-\\u9fa5]{1,12})\\s*[〔\\[［【(（]\\s*(\\d{4})\\s*[〕\\]］】)）]\\s*(\\d{1,4})\\s*号");
+        assertThat(matches(Metadata.DOC_NUMBER, s)).isEqualTo(matches(docNumber, s));
+        if (!PlanParser.hasAny(s, Metadata.DOC_BRACKETS)) assertThat(docNumber.matcher(s).find()).isFalse();
         assertThat(matches(Metadata.LABELLED_ISSUER, s)).isEqualTo(matches(Pattern.compile(
                 "(?:发文机关|发布机构|发文单位)\\s*[:：|]\\s*\\|?\\s*([\\u4e00-\\u9fa5]{2,30})"), s));
         // QUARTER lost its leading 第?\s*, which only moved where a match starts: the deadline reads group 1 of the first.

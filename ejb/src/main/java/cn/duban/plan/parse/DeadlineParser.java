@@ -19,6 +19,8 @@ public final class DeadlineParser {
     static final Scan.Chars TRAILING_EDGE = Scan.spaceOr("。；;，,");
 
     private static final String CN_NUM = "一二三四五六七八九十";
+    // Linear: a match starts at a digit, and each \s* sits between a digit run and 年/月/日 (never a
+    // space), so a run of spaces is read from one start only.
     private static final Pattern FULL_DATE = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
     private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(上旬|中旬|下旬)?");
     private static final Pattern MONTH_DAY = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
@@ -34,7 +36,9 @@ public final class DeadlineParser {
     static final Pattern QUARTER = Pattern.compile("([1-4一二三四])\\s*+季度");
     private static final Pattern EVERY_YEAR_MONTH = Pattern.compile("每年\\s*(\\d{1,2})\\s*月");
     static final Pattern AT_LEAST = Pattern.compile("(?=[年每全])(?:年内|每年|全年)[^，。；]{0,8}?至少[^，。；\\d一二两三四五六七八九十]{0,6}(\\d++|[一二两三四五六七八九十])\\s*+次");
-    static final Pattern RELATIVE = Pattern.compile("(?=[后之及适随])(?:后\\s*\\S{0,6}?(\\d+|[一二三四五六七八九十]+)\\s*(个)?(工作日|日|天|周|个月|月)内|之日起|及时|适时|随时)");
+    // Possessive: neither \S nor a number starts with a space, and 个 and the units start with
+    // neither a digit nor a Chinese numeral, so a run given back could never be used; \S{0,6}? is bounded.
+    static final Pattern RELATIVE = Pattern.compile("(?=[后之及适随])(?:后\\s*+\\S{0,6}?(\\d++|[一二三四五六七八九十]++)\\s*+(个)?(工作日|日|天|周|个月|月)内|之日起|及时|适时|随时)");
     static final Pattern CONTINUOUS = Pattern.compile("(?=[全年持长常每当])(?:全年|年底|年末|年内|持续|长期|常态|全程|每年|年度内|当年)");
 
     /**

@@ -17,6 +17,7 @@ record Metadata(String title, String issuer, PlanLevel level, int year, String d
     /** Every DOC_NUMBER match holds one of these brackets: a line without one needs no search. */
     static final String DOC_BRACKETS = "〔[［【(（";
     private static final Pattern TITLE = Pattern.compile("工作要点|工作计划|工作安排|实施方案|任务清单|重点任务|工作方案|任务分解|责任分工");
+    // YEAR and DATE start at a digit, their \s* between digits and 年/月/日: linear.
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})\\s*年");
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日|(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     /** \s*\|?\s* (quadratic on a run of spaces) is \s*+(?:\|\s*+)?: the same language, and no run is split. */
@@ -99,6 +100,7 @@ record Metadata(String title, String issuer, PlanLevel level, int year, String d
         } else if (y.find()) {
             year = Integer.parseInt(y.group(1));
         } else if (docNumber != null) {
+            // docNumber is built above: at most 23 characters, one 〔dddd〕.
             year = Integer.parseInt(docNumber.replaceAll(".*〔(\\d{4})〕.*", "$1"));
         } else if (issuedOn != null) {
             year = issuedOn.getYear();
@@ -180,6 +182,8 @@ record Metadata(String title, String issuer, PlanLevel level, int year, String d
     static PlanLevel levelOf(String name) {
         if (name == null) return null;
         String n = name.replaceAll("(人民政府办公室|人民政府|办公室|办事处|领导小组|政务公开)", "");
+        // matches() is one attempt from the start: .* backs off over the name once (linear), and
+        // the second pattern's {0,8}? and \d{0,4} are bounded.
         if (n.matches(".*(镇|街道|乡)(党委)?$") || n.matches("^(\\d{4}年)?[\\u4e00-\\u9fa5]{0,8}?(镇|街道|乡)\\d{0,4}.*")) return PlanLevel.TOWN;
         if (n.contains("区") || n.contains("县")) return PlanLevel.DISTRICT;
         if (n.contains("市") || n.contains("省")) return PlanLevel.CITY;

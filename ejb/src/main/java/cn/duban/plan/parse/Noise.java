@@ -8,6 +8,10 @@ import java.util.regex.Pattern;
  */
 final class Noise {
 
+    // All patterns here are linear. With matches(): one attempt per line, bounded quantifiers
+    // ({0,20}, {2,60}, {2,80}, {2,40}). With find(): a match starts at a literal and each \s* sits
+    // between tokens that are not spaces (FURNITURE's ^附件\s*[:：]?\s*\d? always matches once it
+    // starts, so nothing is retried); FONT and PAGE_NUMBER, which split a run, are possessive.
     private static final Pattern ADDRESSEES_2 = Pattern.compile("^[^。]{0,20}各[^。]{2,60}[:：]$");
 
     // Literal words first: a long alternation regex tried at every position is the slow part.
@@ -22,11 +26,15 @@ final class Noise {
     /** The first characters of CHROME_WHOLE and PAGE_NUMBER matches: other lines need no Matcher. */
     static final String CHROME_WHOLE_STARTS = "收返关打分【[微Q";
     static final String PAGE_NUMBER_STARTS = "-—–－ \t\n\u000B\f\r0123456789第";
-    private static final Pattern FONT = Pattern.compile("字体[:：]?\\s*[【\\[]?\\s*大");
+    // \s*+[【\[]?\s*+: possessive for the same reason as PAGE_NUMBER's.
+    static final Pattern FONT = Pattern.compile("字体[:：]?\\s*+[【\\[]?\\s*+大");
     private static final Pattern FURNITURE = Pattern.compile(
             "^抄送|^印发|印发$|^主送|共印\\s*\\d+\\s*份|^附件\\s*[:：]?\\s*\\d?|^[（(]此件.{0,8}[）)]$|^[（(]?联系人|^联系电话");
     private static final Pattern LABELLED = Pattern.compile("(发文机关|发布机构|发文单位|成文日期|发文字号|文\\s*号)\\s*[:：|]");
-    static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–－\\s]*\\d{1,3}[-—–－\\s]*$|^第\\s*\\d+\\s*页(\\s*[,，/]?\\s*共\\s*\\d+\\s*页)?$");
+    // \s*[,，/]?\s* split a run of spaces between two quantifiers (quadratic; lines are <= 120
+    // characters here, but no pattern should rely on that): possessive runs match the same, as a
+    // space given back by one \s* could only be taken by the next.
+    static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–－\\s]*\\d{1,3}[-—–－\\s]*$|^第\\s*+\\d++\\s*+页(\\s*+[,，/]?\\s*+共\\s*+\\d++\\s*+页)?$");
     private static final Pattern DATE_LINE = Pattern.compile("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日$|^\\d{4}-\\d{1,2}-\\d{1,2}$");
     private static final Pattern ISSUER_LINE = Pattern.compile("^[\\u4e00-\\u9fa5（）()]{2,40}(人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|办事处|委员会|领导小组|管委会|党委|党工委|政府)$");
     /** 主送: "区政府各委、办、局，各街道办事处、镇政府：" */

@@ -15,6 +15,8 @@ enum Numbering {
     CIRCLED("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\\s*"),
     ORDINAL("第", "^(第[一二三四五六七八九十百]{1,4}[部分章条项])\\s*[、：:．.]?\\s*");
 
+    // Linear: lookingAt, one attempt per line; each \s* sits between tokens that are not spaces
+    // (or ends the pattern, which then has nothing to backtrack into).
     private static final Numbering[] STYLES = values();
 
     /** The characters a numbered line of this style starts with: other lines need no Matcher (one per line and style adds up). */

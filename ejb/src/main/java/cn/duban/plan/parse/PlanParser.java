@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class PlanParser {
 
+    // lookingAt: one attempt per line, \s* between a digit and [.．]. MARKDOWN's ^ (no MULTILINE)
+    // lets its \s* run only at the start of a line; the rest are literals.
     private static final Pattern DATE_START = Pattern.compile("\\d{1,2}\\s*[.．]\\s*\\d{1,2}");
     private static final Pattern NEWLINE = Pattern.compile("\n");
 

@@ -29,6 +29,7 @@ final class UnitAnnotations {
     // The lookahead holds the labels' first characters: other positions fail at once (it runs over whole point texts).
     static final Pattern LABELLED = Pattern.compile("(?=[责牵主配协参完时])"
             + "(责任单位|责任部门|牵头单位|主办单位|配合单位|协办单位|参与单位|责任科室|责任主体|完成时限|完成时间|时间节点|时限要求|时限)\\s*[:：]\\s*");
+    // A find consumes a whole run of separators or spaces at once: linear.
     private static final Pattern SPLIT = Pattern.compile("[、，,；;/]+|\\s{2,}");
     /**
      * The words {@code (等(相关|有关)?(部门|单位|街镇)?|分别|负责落实|负责|落实|按职责分工|按职责|配合|牵头|参与|协同|共同)+$}

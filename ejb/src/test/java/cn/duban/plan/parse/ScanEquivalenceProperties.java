@@ -28,7 +28,7 @@ class ScanEquivalenceProperties {
             "#", "> ", "- ", "*", "+", "_", "~", "`", "收藏", "返回", "【打印】", "[微信]", "QQ空间", "第 3 页", "- 3 -", "）", "！", "”", "\u3000",
             "\u00A0", "\uFEFF", "\u200B", "\u2009", "１", "Ａ", "ａ", "．", "6月底前", "2月30日前", "上半年前", "后", "个工作日内", "之日起", "及时",
             "持续", "长期", "年度内", "当年", "十一月", "九月", "牵头单位", "分别负责", "主办单位", "〔", "〕", "[", "]", "（2024）", "号",
-            "葫政办公开", "沪府办"};
+            "葫政办公开", "沪府办", "字体", "大", "【", "共", "页", "/"};
 
     @Provide
     Arbitrary<String> texts() {
@@ -95,6 +95,33 @@ class ScanEquivalenceProperties {
                 "(?:发文机关|发布机构|发文单位)\\s*[:：|]\\s*\\|?\\s*([\\u4e00-\\u9fa5]{2,30})"), s));
         // QUARTER lost its leading 第?\s*, which only moved where a match starts: the deadline reads group 1 of the first.
         assertThat(firstGroup(DeadlineParser.QUARTER, s)).isEqualTo(firstGroup(Pattern.compile("第?\\s*([1-4一二三四])\\s*季度"), s));
+    }
+
+    /** Page numbers (第 3 页，共 12 页) and font switches (字体：【 大】) with a few pieces changed: possessive as before. */
+    @Property(tries = 3000)
+    void pageNumberAndFontMatchWhatTheOldPatternsMatched(@ForAll("pageAndFontLines") String s) {
+        assertThat(Noise.PAGE_NUMBER.matcher(s).matches()).isEqualTo(Pattern.compile(
+                "^[-—–－\\s]*\\d{1,3}[-—–－\\s]*$|^第\\s*\\d+\\s*页(\\s*[,，/]?\\s*共\\s*\\d+\\s*页)?$").matcher(s).matches());
+        assertThat(matches(Noise.FONT, s)).isEqualTo(matches(Pattern.compile("字体[:：]?\\s*[【\\[]?\\s*大"), s));
+    }
+
+    private static final String[] PAGE = {"第", " ", "3", "  ", "页", "\u3000", "，", " ", "共", " ", "12", "\t", "页"};
+    private static final String[] PAGE_SLASH = {"第", "3", "页", " ", "/", "\u3000", "共", "12", "页"};
+    private static final String[] FONT = {"字体", "：", " ", "【", "\u3000", "大"};
+
+    /** A page-number or font line, each piece swapped for a random one with probability 1/8. */
+    @Provide
+    Arbitrary<String> pageAndFontLines() {
+        Arbitrary<String> piece = Arbitraries.of("", " ", "  ", "\u3000", "\t", "\n", "\u0085", ",", "，", "/", "3", "45", "共", "页",
+                "第", "字体", "：", ":", "【", "[", "大", "x", "-");
+        Arbitrary<Integer> mask = Arbitraries.integers().between(0, (1 << PAGE.length) - 1);
+        return Arbitraries.of(PAGE, PAGE_SLASH, FONT).flatMap(template -> piece.list().ofSize(template.length)
+                .flatMap(noise -> mask.list().ofSize(3).map(m -> {
+                    int swap = m.get(0) & m.get(1) & m.get(2);
+                    StringBuilder b = new StringBuilder();
+                    for (int i = 0; i < template.length; i++) b.append((swap >> i & 1) == 0 ? template[i] : noise.get(i));
+                    return b.toString();
+                })));
     }
 
     @Property(tries = 3000)

@@ -14,27 +14,43 @@ import java.util.regex.Pattern;
  */
 public final class DeadlineParser {
 
-    private static final Pattern EDGES = Pattern.compile("^[：:，,；;\\s]+|[。；;，,\\s]+$");
+    /** Was {@code ^[：:，,；;\s]+|[。；;，,\s]+$}: quadratic on a long run of commas or spaces in a phrase. */
+    static final Scan.Chars LEADING_EDGE = Scan.spaceOr("：:，,；;");
+    static final Scan.Chars TRAILING_EDGE = Scan.spaceOr("。；;，,");
 
     private static final String CN_NUM = "一二三四五六七八九十";
+    // Linear: a match starts at a digit, and each \s* sits between a digit run and 年/月/日 (never a
+    // space), so a run of spaces is read from one start only.
     private static final Pattern FULL_DATE = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
     private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(上旬|中旬|下旬)?");
     private static final Pattern MONTH_DAY = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
-    private static final Pattern MONTH_RANGE = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*(?:月)?\\s*[-—–~～至到]\\s*(\\d{1,2})\\s*月");
+    // Possessive runs (*+, ++) wherever the next token cannot start with what the run holds: the
+    // same matches, without re-trying every split of a long run of spaces or digits. \s*(?:月)?\s*
+    // (quadratic on spaces) is \s*+(?:月\s*+)?; QUARTER's leading 第?\s* re-read a run of spaces
+    // from each of its positions and only moved where a match starts, never its group.
+    static final Pattern MONTH_RANGE = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*+(?:月\\s*+)?[-—–~～至到]\\s*+(\\d{1,2})\\s*+月");
     private static final Pattern MONTH = Pattern.compile("(?<![\\d年])(\\d{1,2})\\s*月\\s*(上旬|中旬|下旬)?");
-    private static final Pattern MONTH_CN = Pattern.compile("(?<![\\d年每])(十[一二]?|[一二三四五六七八九])月\\s*(上旬|中旬|下旬)?");
-    private static final Pattern QUARTER = Pattern.compile("第?\\s*([1-4一二三四])\\s*季度");
+    // A leading (?=[…]) lists the characters a match starts with: other positions fail at once
+    // (a deadline phrase may be a whole annotation value).
+    static final Pattern MONTH_CN = Pattern.compile("(?=[一二三四五六七八九十])(?<![\\d年每])(十[一二]?|[一二三四五六七八九])月\\s*(上旬|中旬|下旬)?");
+    static final Pattern QUARTER = Pattern.compile("([1-4一二三四])\\s*+季度");
     private static final Pattern EVERY_YEAR_MONTH = Pattern.compile("每年\\s*(\\d{1,2})\\s*月");
-    private static final Pattern AT_LEAST = Pattern.compile("(?:年内|每年|全年)[^，。；]{0,8}?至少[^，。；\\d一二两三四五六七八九十]{0,6}(\\d+|[一二两三四五六七八九十])\\s*次");
-    private static final Pattern RELATIVE = Pattern.compile("后\\s*\\S{0,6}?(\\d+|[一二三四五六七八九十]+)\\s*(个)?(工作日|日|天|周|个月|月)内|之日起|及时|适时|随时");
-    private static final Pattern CONTINUOUS = Pattern.compile("全年|年底|年末|年内|持续|长期|常态|全程|每年|年度内|当年");
+    static final Pattern AT_LEAST = Pattern.compile("(?=[年每全])(?:年内|每年|全年)[^，。；]{0,8}?至少[^，。；\\d一二两三四五六七八九十]{0,6}(\\d++|[一二两三四五六七八九十])\\s*+次");
+    // Possessive: neither \S nor a number starts with a space, and 个 and the units start with
+    // neither a digit nor a Chinese numeral, so a run given back could never be used; \S{0,6}? is bounded.
+    static final Pattern RELATIVE = Pattern.compile("(?=[后之及适随])(?:后\\s*+\\S{0,6}?(\\d++|[一二三四五六七八九十]++)\\s*+(个)?(工作日|日|天|周|个月|月)内|之日起|及时|适时|随时)");
+    static final Pattern CONTINUOUS = Pattern.compile("(?=[全年持长常每当])(?:全年|年底|年末|年内|持续|长期|常态|全程|每年|年度内|当年)");
 
-    /** Date phrases inside a point's text: 6月底前, 9月30日前, 上半年, 第三季度, 年底前. */
-    private static final Pattern IN_TEXT = Pattern.compile(
-            "(?:年内|每年|全年)[^，。；,;]{0,8}?至少[^，。；,;\\d一二两三四五六七八九十]{0,6}(?:\\d+|[一二两三四五六七八九十])\\s*次"
-                    + "|(?:\\d{4}\\s*年\\s*)?(?<![\\d年])\\d{1,2}\\s*月\\s*(?:\\d{1,2}\\s*日)?\\s*(?:上旬|中旬|下旬|底|末)?\\s*(?:前|以前|之前)"
-                    + "|(?:上半年|下半年|第?[一二三四1-4]季度)(?:末|底)?\\s*(?:前|以前|之前)?"
-                    + "|年底前|年内|每季度|每月|每年\\s*\\d{1,2}\\s*月");
+    /**
+     * Date phrases inside a point's text: 6月底前, 9月30日前, 上半年, 第三季度, 年底前. The lookahead
+     * holds the first characters of the alternatives: other positions fail at once instead of in
+     * each alternative (the pattern runs over whole point texts).
+     */
+    static final Pattern IN_TEXT = Pattern.compile("(?=[年每全上下第一二三四\\d])(?:"
+            + "(?:年内|每年|全年)[^，。；,;]{0,8}?至少[^，。；,;\\d一二两三四五六七八九十]{0,6}(?:\\d++|[一二两三四五六七八九十])\\s*+次"
+            + "|(?:\\d{4}\\s*+年\\s*+)?(?<![\\d年])\\d{1,2}\\s*+月\\s*+(?:\\d{1,2}\\s*+日\\s*+)?(?:(?:上旬|中旬|下旬|底|末)\\s*+)?(?:前|以前|之前)"
+            + "|(?:上半年|下半年|第?[一二三四1-4]季度)(?:末|底)?\\s*(?:前|以前|之前)?"
+            + "|年底前|年内|每季度|每月|每年\\s*\\d{1,2}\\s*月)");
 
     private DeadlineParser() {
     }
@@ -49,7 +65,7 @@ public final class DeadlineParser {
         }
     }
 
-    private static Deadline read(String phrase, int year) {
+    static Deadline read(String phrase, int year) {
         String p = clean(phrase);
         if (p == null) return new Deadline(null, yearEnd(year), DeadlineKind.DEFAULT, null);
         String n = TextNormalizer.normalize(p);
@@ -99,23 +115,34 @@ public final class DeadlineParser {
 
     /** Milestones: each dated clause of the text, with the clause as its description. */
     public static List<Milestone> milestones(String text, int year) {
+        return dates(text, year).milestones();
+    }
+
+    /** A text's date phrases: the last one ({@link #phraseIn}) and its {@link #milestones}, from one pass. */
+    record Dates(String last, List<Milestone> milestones) {
+    }
+
+    static Dates dates(String text, int year) {
         List<Milestone> out = new ArrayList<>();
-        if (text == null) return out;
-        try {
-            String n = TextNormalizer.normalize(text);
-            Matcher m = IN_TEXT.matcher(n);
-            while (m.find() && out.size() < 20) {
-                String phrase = m.group();
-                if (phrase.startsWith("每") || phrase.equals("年内")) continue;
-                Deadline d = read(phrase, year);
+        if (text == null) return new Dates(null, out);
+        String n = TextNormalizer.normalize(text);
+        Matcher m = IN_TEXT.matcher(n);
+        String last = null;
+        boolean collecting = true;
+        while (m.find()) {
+            last = m.group();
+            if (!collecting || out.size() >= 20 || last.startsWith("每") || last.equals("年内")) continue;
+            try {
+                Deadline d = read(last, year);
                 if (d.kind() == DeadlineKind.BY_DATE || d.kind() == DeadlineKind.PERIOD) {
                     out.add(new Milestone(clause(n, m.start(), m.end()), d.date()));
                 }
+            } catch (RuntimeException e) {
+                // Milestones are a help, not a requirement: a strange date ends them (the last phrase is still wanted).
+                collecting = false;
             }
-        } catch (RuntimeException e) {
-            // Milestones are a help, not a requirement: a strange date is simply not one.
         }
-        return out;
+        return new Dates(last, out);
     }
 
     /** The last deadline-like phrase in a text (……，年底前完成。), or null. */
@@ -127,7 +154,7 @@ public final class DeadlineParser {
         return last;
     }
 
-    private static String clause(String text, int start, int end) {
+    static String clause(String text, int start, int end) {
         int from = start;
         while (from > 0 && "，。；,;！？\n".indexOf(text.charAt(from - 1)) < 0) from--;
         int to = end;
@@ -176,7 +203,7 @@ public final class DeadlineParser {
 
     private static String clean(String phrase) {
         if (phrase == null) return null;
-        String p = EDGES.matcher(phrase.strip()).replaceAll("");
+        String p = Scan.stripEdges(phrase.strip(), LEADING_EDGE, TRAILING_EDGE);
         return p.isEmpty() ? null : p;
     }
 }

@@ -8,16 +8,23 @@ import java.util.regex.Pattern;
  * Which style is which depth is learnt from each document, not fixed.
  */
 enum Numbering {
-    CHINESE("^([一二三四五六七八九十百]{1,4})\\s*[、．.，,]\\s*"),
-    PAREN_CHINESE("^[（(]\\s*([一二三四五六七八九十百]{1,4})\\s*[）)]\\s*[、．.]?\\s*"),
-    ARABIC("^(\\d{1,3})\\s*(?:[、．.](?!\\d)|[，,](?=\\D))\\s*"),
-    PAREN_ARABIC("^[（(]\\s*(\\d{1,3})\\s*[）)]\\s*[、．.]?\\s*"),
-    CIRCLED("^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\\s*"),
-    ORDINAL("^(第[一二三四五六七八九十百]{1,4}[部分章条项])\\s*[、：:．.]?\\s*");
+    CHINESE("一二三四五六七八九十百", "^([一二三四五六七八九十百]{1,4})\\s*[、．.，,]\\s*"),
+    PAREN_CHINESE("（(", "^[（(]\\s*([一二三四五六七八九十百]{1,4})\\s*[）)]\\s*[、．.]?\\s*"),
+    ARABIC("0123456789", "^(\\d{1,3})\\s*(?:[、．.](?!\\d)|[，,](?=\\D))\\s*"),
+    PAREN_ARABIC("（(", "^[（(]\\s*(\\d{1,3})\\s*[）)]\\s*[、．.]?\\s*"),
+    CIRCLED("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\\s*"),
+    ORDINAL("第", "^(第[一二三四五六七八九十百]{1,4}[部分章条项])\\s*[、：:．.]?\\s*");
 
-    private final Pattern pattern;
+    // Linear: lookingAt, one attempt per line; each \s* sits between tokens that are not spaces
+    // (or ends the pattern, which then has nothing to backtrack into).
+    private static final Numbering[] STYLES = values();
 
-    Numbering(String regex) {
+    /** The characters a numbered line of this style starts with: other lines need no Matcher (one per line and style adds up). */
+    final String starts;
+    final Pattern pattern;
+
+    Numbering(String starts, String regex) {
+        this.starts = starts;
         this.pattern = Pattern.compile(regex);
     }
 
@@ -26,9 +33,13 @@ enum Numbering {
     }
 
     static Match match(String line) {
-        for (Numbering n : values()) {
+        if (line.isEmpty()) return null;
+        char first = line.charAt(0);
+        for (Numbering n : STYLES) {
+            if (n.starts.indexOf(first) < 0) continue;
             Matcher m = n.pattern.matcher(line);
-            if (m.find()) {
+            // Every style is anchored at the start: lookingAt, not a find that tries each position of a long line.
+            if (m.lookingAt()) {
                 String rest = line.substring(m.end()).strip();
                 // "1、" alone or "2025年" are not points; a heading needs words after its number.
                 if (rest.isEmpty() && n != CHINESE) return null;

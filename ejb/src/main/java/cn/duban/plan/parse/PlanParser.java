@@ -13,11 +13,16 @@ import java.util.regex.Pattern;
  */
 public final class PlanParser {
 
+    // lookingAt: one attempt per line, \s* between a digit and [.．]. MARKDOWN's ^ (no MULTILINE)
+    // lets its \s* run only at the start of a line; the rest are literals.
     private static final Pattern DATE_START = Pattern.compile("\\d{1,2}\\s*[.．]\\s*\\d{1,2}");
     private static final Pattern NEWLINE = Pattern.compile("\n");
 
-    private static final Pattern MARKDOWN = Pattern.compile("^\\s*(#{1,6}\\s*|>\\s*|[-*+]\\s+(?=\\S))|\\*\\*|__|~~|`");
-    private static final Pattern TERMINATED = Pattern.compile("[。；;！!？?：:）)”」』]$");
+    static final Pattern MARKDOWN = Pattern.compile("^\\s*(#{1,6}\\s*|>\\s*|[-*+]\\s+(?=\\S))|\\*\\*|__|~~|`");
+    /** Every MARKDOWN match holds one of these: a line without them needs no Matcher. */
+    static final String MARKDOWN_CHARS = "#>-*+_~`";
+    /** Was {@code [。；;！!？?：:）)”」』]$} with find(): a Matcher and a pass over each line, for its last character. */
+    private static final String TERMINATORS = "。；;！!？?：:）)”」』";
 
     public ParsedPlan parse(String text, ParseOptions options) {
         if (text == null || text.isBlank()) throw new PlanParseException("EMPTY", "文件内容为空。");
@@ -62,7 +67,7 @@ public final class PlanParser {
                 inPoints = true;
                 OutlineNode node = new OutlineNode(m.style(), m.number(), m.value(), m.rest());
                 place(node, roots, stack);
-                previousTerminated = TERMINATED.matcher(line).find();
+                previousTerminated = terminated(line);
                 continue;
             }
             if (!inPoints) {
@@ -77,7 +82,7 @@ public final class PlanParser {
             if (current == null) continue;
             // A line broken mid-sentence joins without a space; a new paragraph starts on a new line.
             current.text.append(previousTerminated ? "\n" : "").append(line);
-            previousTerminated = TERMINATED.matcher(line).find();
+            previousTerminated = terminated(line);
         }
 
         if (roots.isEmpty()) {
@@ -93,10 +98,23 @@ public final class PlanParser {
     static List<String> lines(String text) {
         List<String> out = new ArrayList<>();
         for (String raw : NEWLINE.split(TextNormalizer.normalize(text))) {
-            String line = MARKDOWN.matcher(raw).replaceAll("").strip();
+            String line = (hasAny(raw, MARKDOWN_CHARS) ? MARKDOWN.matcher(raw).replaceAll("") : raw).strip();
             if (!line.isEmpty()) out.add(line);
         }
         return out;
+    }
+
+    /** Whether a line ends a sentence: a terminator at the end, or just before a final line break (where {@code $} matches). */
+    static boolean terminated(String line) {
+        int n = line.length();
+        int end = Scan.endBeforeFinalBreak(line);
+        return n > 0 && TERMINATORS.indexOf(line.charAt(n - 1)) >= 0
+                || end > 0 && end < n && TERMINATORS.indexOf(line.charAt(end - 1)) >= 0;
+    }
+
+    static boolean hasAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) if (chars.indexOf(s.charAt(i)) >= 0) return true;
+        return false;
     }
 
     private static boolean looksLikeDate(String line) {
@@ -179,10 +197,11 @@ public final class PlanParser {
         List<UnitRef> units = n.tableUnits != null ? n.tableUnits : found.units();
         String phrase = n.tableDeadline != null ? n.tableDeadline : found.deadline();
         String body = Titles.withoutSpans(text, found.spans());
-        if (phrase == null) phrase = DeadlineParser.phraseIn(body);
+        DeadlineParser.Dates dates = DeadlineParser.dates(body, year);
+        if (phrase == null) phrase = dates.last();
         Deadline deadline = DeadlineParser.parse(phrase, year);
         List<Milestone> milestones = new ArrayList<>();
-        for (Milestone m : DeadlineParser.milestones(body, year)) {
+        for (Milestone m : dates.milestones()) {
             if (!m.date().equals(deadline.date())) milestones.add(m);
         }
         return new Point(n.number, Titles.title(text, found.spans()), text.replace("\n", ""), units, deadline,

@@ -3,6 +3,7 @@ package cn.duban.plan.parse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Task tables (tab-separated as Word/Excel export them, or markdown pipes): a header row
@@ -24,17 +25,25 @@ final class TableReader {
     private int counter;
     private String group;
 
+    // Compiled once: String.matches/replaceAll compile their pattern on every call, and a line may have a million cells.
+    private static final Pattern SPACE = Pattern.compile("\\s");
+    private static final Pattern RULE_CELL = Pattern.compile("[-:\\s]*");
+    private static final String[] CATEGORY_WORDS = {"类别", "板块", "领域", "类型", "项目名称", "任务类别"};
+    private static final String[] TASK_WORDS = {"任务", "要点", "内容", "措施", "事项", "工作"};
+    private static final String[] HEADER_WORDS = {"序号", "牵头", "配合", "责任单位", "责任科室", "责任部门", "完成时限", "时间节点", "完成时间"};
+    private static final String[] HEADER_TASK_WORDS = {"任务", "要点", "内容", "措施", "事项"};
+
     TableReader(Row header) {
         List<String> cells = header.cells();
         for (int i = 0; i < cells.size(); i++) {
-            String c = cells.get(i).replaceAll("\\s", "");
+            String c = withoutSpaces(cells.get(i));
             if (c.matches("序号|编号|序")) number = i;
             else if (c.contains("牵头")) lead = i;
             else if (c.contains("配合") || c.contains("协办") || c.contains("参与")) cooperating = i;
             else if (c.contains("责任") && (c.contains("单位") || c.contains("科室") || c.contains("部门") || c.contains("主体"))) responsible = i;
             else if (c.contains("时限") || c.contains("时间") || c.contains("节点")) deadline = i;
-            else if (c.matches(".*(类别|板块|领域|类型|项目名称|任务类别).*")) category = i;
-            else if (task < 0 && c.matches(".*(任务|要点|内容|措施|事项|工作).*")) task = i;
+            else if (mentions(c, CATEGORY_WORDS)) category = i;
+            else if (task < 0 && mentions(c, TASK_WORDS)) task = i;
         }
     }
 
@@ -47,7 +56,7 @@ final class TableReader {
         } else {
             return null;
         }
-        if (cells.stream().allMatch(c -> c.matches("[-:\\s]*"))) return new Row(List.of()); // markdown rule line
+        if (cells.stream().allMatch(c -> RULE_CELL.matcher(c).matches())) return new Row(List.of()); // markdown rule line
         return cells.size() >= 2 ? new Row(cells) : null;
     }
 
@@ -55,10 +64,10 @@ final class TableReader {
         int hits = 0;
         boolean hasTask = false;
         for (String c : row.cells()) {
-            String s = c.replaceAll("\\s", "");
+            String s = withoutSpaces(c);
             if (s.length() > 12) continue;
-            if (s.matches(".*(序号|牵头|配合|责任单位|责任科室|责任部门|完成时限|时间节点|完成时间).*")) hits++;
-            if (s.matches(".*(任务|要点|内容|措施|事项).*")) hasTask = true;
+            if (mentions(s, HEADER_WORDS)) hits++;
+            if (mentions(s, HEADER_TASK_WORDS)) hasTask = true;
         }
         return hasTask && hits >= 1;
     }
@@ -94,6 +103,25 @@ final class TableReader {
         node.tableUnits = units;
         node.tableDeadline = cell(c, deadline);
         return node;
+    }
+
+    /**
+     * {@code cell.matches(".*(word|…).*")}: one of the words and no line break ({@code .} stops at
+     * one). The regex tried every occurrence of a word against the rest of a cell with a line
+     * break in it (quadratic).
+     */
+    static boolean mentions(String cell, String[] words) {
+        if (Scan.hasLineBreak(cell)) return false;
+        for (String w : words) if (cell.contains(w)) return true;
+        return false;
+    }
+
+    /** {@code cell.replaceAll("\\s", "")}, without a Matcher for the many cells that have no space. */
+    private static String withoutSpaces(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            if (Scan.isSpace(cell.charAt(i))) return SPACE.matcher(cell).replaceAll("");
+        }
+        return cell;
     }
 
     private static String cell(List<String> cells, int index) {

@@ -11,8 +11,12 @@ public final class TextNormalizer {
     }
 
     public static String normalize(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
+        // Most text has nothing to normalise: the same string, not a copy of it.
+        int first = 0;
+        while (first < text.length() && !changes(text.charAt(first))) first++;
+        if (first == text.length()) return text;
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\r') {
                 out.append('\n');
@@ -33,5 +37,12 @@ public final class TextNormalizer {
             }
         }
         return out.toString();
+    }
+
+    /** Whether normalize changes or drops the character. */
+    private static boolean changes(char c) {
+        return c == '\r' || c == '\f' || c == '\u2028' || c == '\u2029' || c == '\u000B' || c == '\u00A0' || c == '\u3000'
+                || c == '\u2002' || c == '\u2003' || c == '\u2009' || c == '\u200B' || c == '\uFEFF'
+                || c >= '\uFF10' && c <= '\uFF19' || c >= '\uFF21' && c <= '\uFF3A' || c >= '\uFF41' && c <= '\uFF5A' || c == '\uFF0E';
     }
 }

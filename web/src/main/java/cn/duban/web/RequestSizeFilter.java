@@ -11,12 +11,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * Bounds every API request body by DUBAN_MAX_POST_SIZE: a declared length over it is refused
  * before anything reads it; a body without one (chunked) is counted as it is read and stopped one
  * byte past the limit. Either way the answer is 413 problem+json {@code request.too-large}. The
  * listener's own, higher limit (server.cli) can only drop the connection with a bare 400.
+ *
+ * <p>JSON bodies have a lower limit of their own ({@link BodyLimits}).
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class RequestSizeFilter extends HttpFilter {
@@ -26,16 +29,18 @@ public class RequestSizeFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
+        long limit = BodyLimits.limitFor(req.getContentType(), LIMIT);
+        Supplier<DubanException> tooLarge = () -> BodyLimits.tooLarge(limit);
         long declared = req.getContentLengthLong();
-        if (declared > LIMIT) {
-            write(req, res, tooLarge());
+        if (declared > limit) {
+            write(req, res, tooLarge.get());
             return;
         }
         if (declared >= 0) {
             chain.doFilter(req, res); // the container delivers no more than the declared length
             return;
         }
-        CountedRequest counted = new CountedRequest(req, LIMIT, RequestSizeFilter::tooLarge);
+        CountedRequest counted = new CountedRequest(req, limit, tooLarge);
         try {
             chain.doFilter(counted, res);
         } catch (DubanException | IOException | ServletException e) {
@@ -47,11 +52,6 @@ public class RequestSizeFilter extends HttpFilter {
             res.reset();
             write(req, res, over);
         }
-    }
-
-    static DubanException tooLarge() {
-        return new DubanException(413, "request.too-large",
-                "请求内容过大（最大 " + LIMIT / 1024 / 1024 + " MB）。佐证材料每个文件限 10 MB，计划文件限 5 MB。");
     }
 
     private static void write(HttpServletRequest req, HttpServletResponse res, DubanException e) throws IOException {

@@ -1,0 +1,58 @@
+package cn.duban.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.it.Api.Reply;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The API contract integrators read: the served /openapi document is valid OpenAPI 3.1 (it was not:
+ * the server filled in an empty license and empty external docs, both without their required
+ * fields), and the Swagger UI page that shows it is served without a login.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OpenApiIT {
+
+    private static final String SERVER = "http://localhost:" + TestStack.HTTP_PORT;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void theServedDocumentIsValidOpenApi() {
+        Reply served = Api.send(null, HttpRequest.newBuilder(URI.create(SERVER + "/openapi?format=JSON")), "application/json");
+        assertThat(served.status()).isEqualTo(200);
+        ParseOptions options = new ParseOptions();
+        options.setValidateInternalRefs(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(served.body(), null, options);
+        assertThat(parsed.getMessages()).as("validator messages").isEmpty();
+        assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.1");
+        assertThat(parsed.getOpenAPI().getInfo().getLicense().getName()).isNotBlank();
+        assertThat(parsed.getOpenAPI().getPaths()).containsKey("/api/v1/units");
+    }
+
+    @Test
+    void swaggerUiShowsTheDocumentWithoutInlineScript() {
+        Reply page = Api.send(null, HttpRequest.newBuilder(URI.create(SERVER + "/api-docs/")), "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui-bundle.js").contains("api-docs.js").doesNotContain("<script>");
+        Reply bundle = Api.send(null, HttpRequest.newBuilder(URI.create(SERVER + "/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js")), "*/*");
+        assertThat(bundle.status()).isEqualTo(200);
+        assertThat(bundle.body()).contains("SwaggerUIBundle");
+        Reply init = Api.send(null, HttpRequest.newBuilder(URI.create(SERVER + "/api-docs/api-docs.js")), "*/*");
+        assertThat(init.body()).contains("../openapi?format=JSON").contains("validatorUrl: null");
+    }
+}

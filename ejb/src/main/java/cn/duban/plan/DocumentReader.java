@@ -2,7 +2,9 @@ package cn.duban.plan;
 
 import cn.duban.plan.parse.PlanParseException;
 import cn.duban.plan.parse.TextDecoder;
+import cn.duban.platform.office.LegacyWord;
 import cn.duban.platform.office.OfficeFile;
+import cn.duban.platform.office.PdfText;
 import cn.duban.platform.office.SheetStream;
 import java.io.InputStream;
 import java.util.Locale;
@@ -21,10 +23,12 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Turns an uploaded document into the plain text the parser reads: text and markdown in
- * any common Chinese encoding, Word (.docx, tables as tab-separated rows) and Excel task
- * tables (.xlsx, one tab-separated line per row). Office files are opened with per-read limits
+ * any common Chinese encoding, Word (.docx, and .doc/.wps through HWPF; tables as tab-separated
+ * rows), Excel task tables (.xlsx, one tab-separated line per row) and PDF (text with positions:
+ * tables come out tab-separated, {@link PdfText}). Office files are opened with per-read limits
  * ({@link OfficeFile}); workbooks are read streaming, Word documents are counted before XWPF
- * loads them.
+ * loads them; PDFs are checked for bombs before PDFBox loads them. A PDF without text (a scan)
+ * is refused: there is no OCR.
  */
 public final class DocumentReader {
 
@@ -55,11 +59,54 @@ public final class DocumentReader {
         if (name.endsWith(".xlsx") || zip) {
             return xlsx(content);
         }
-        if (name.endsWith(".doc") || name.endsWith(".xls") || name.endsWith(".pdf") || name.endsWith(".wps")) {
+        if (name.endsWith(".pdf") || PdfText.isPdf(content)) {
+            return pdf(content);
+        }
+        boolean ole2 = LegacyWord.isOle2(content);
+        if (name.endsWith(".et")) {
             throw new PlanParseException("UNSUPPORTED_FORMAT",
-                    "不支持该文件格式（" + fileName + "）：请另存为 .docx、.xlsx 或 .txt 后上传，或直接粘贴文本。");
+                    "不支持 WPS 表格文件（.et）：请在 WPS 中另存为 .xlsx 后上传，或直接粘贴文本。");
+        }
+        if (name.endsWith(".xls")) {
+            throw new PlanParseException("UNSUPPORTED_FORMAT",
+                    "不支持 Excel 97-2003 表格（.xls）：请另存为 .xlsx 后上传，或直接粘贴文本。");
+        }
+        if (name.endsWith(".doc") || name.endsWith(".wps") || ole2) {
+            return legacyWord(content, name.endsWith(".wps"));
         }
         return checkLength(TextDecoder.decode(content));
+    }
+
+    /** Fewer letters than this in a whole PDF: a scan (an image of each page), not text. */
+    static final int MIN_PDF_TEXT = 10;
+
+    static String pdf(byte[] content) {
+        String text;
+        try {
+            text = PdfText.read(content, PdfText.Limits.UPLOAD);
+        } catch (OfficeFile.Refused e) {
+            throw problem(e, "无法读取 PDF 文件：文件可能已损坏或不是 PDF 格式。");
+        }
+        int letters = 0;
+        for (int i = 0; i < text.length() && letters < MIN_PDF_TEXT; i++) {
+            if (Character.isLetterOrDigit(text.charAt(i))) letters++;
+        }
+        if (letters < MIN_PDF_TEXT) {
+            throw new PlanParseException("UNSUPPORTED_FORMAT",
+                    "该 PDF 文件中没有可提取的文字（可能是扫描件或图片），暂不支持文字识别（OCR）：请上传含文字的 PDF、Word 文档，或直接粘贴文本。");
+        }
+        return checkLength(text);
+    }
+
+    static String legacyWord(byte[] content, boolean wps) {
+        String unreadable = wps
+                ? "无法读取该 WPS 文字文件（.wps）：请在 WPS 中另存为 .docx 或 .doc 后上传，或直接粘贴文本。"
+                : "无法读取 Word 97-2003 文档（.doc）：文件可能已损坏或已加密，请另存为 .docx 后上传，或直接粘贴文本。";
+        try {
+            return checkLength(LegacyWord.read(content, MAX_CHARS));
+        } catch (OfficeFile.Refused e) {
+            throw problem(e, unreadable);
+        }
     }
 
     public static String checkLength(String text) {

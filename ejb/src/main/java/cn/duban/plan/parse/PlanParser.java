@@ -28,7 +28,7 @@ public final class PlanParser {
         if (text == null || text.isBlank()) throw new PlanParseException("EMPTY", "文件内容为空。");
         ParseOptions opts = options == null ? ParseOptions.defaults() : options;
         List<String> warnings = new ArrayList<>();
-        List<String> lines = lines(text);
+        List<String> lines = Tables.rebuild(lines(text));
 
         List<OutlineNode> roots = new ArrayList<>();
         List<String> preamble = new ArrayList<>();
@@ -63,7 +63,8 @@ public final class PlanParser {
             }
             Numbering.Match m = Numbering.match(line);
             if (m != null && !(m.style() == Numbering.ARABIC && !inPoints && looksLikeDate(line))) {
-                table = null;
+                // A group row (一、…) spanning a table keeps the table: the rows after it are its points.
+                if (m.style() != Numbering.CHINESE && m.style() != Numbering.PAREN_CHINESE) table = null;
                 inPoints = true;
                 OutlineNode node = new OutlineNode(m.style(), m.number(), m.value(), m.rest());
                 place(node, roots, stack);
@@ -146,9 +147,14 @@ public final class PlanParser {
         // Table rows sit under the innermost heading that is not itself a table row.
         while (!stack.isEmpty() && stack.get(stack.size() - 1).tableUnits != null) stack.remove(stack.size() - 1);
         String group = table.group();
-        if (group != null && (stack.isEmpty() || !group.equals(stack.get(0).text.toString()))) {
+        if (group != null && (stack.isEmpty() || !group.equals(stack.get(0).groupCell))) {
             stack.clear();
-            OutlineNode heading = new OutlineNode(Numbering.CHINESE, String.valueOf(roots.size() + 1), roots.size() + 1, group);
+            // A group cell "一、党建引领" keeps its number; one without is numbered by order (一, 二 …).
+            Numbering.Match m = Numbering.match(group);
+            OutlineNode heading = m != null && m.style() == Numbering.CHINESE
+                    ? new OutlineNode(Numbering.CHINESE, m.number(), m.value(), m.rest())
+                    : new OutlineNode(Numbering.CHINESE, chinese(roots.size() + 1), roots.size() + 1, group);
+            heading.groupCell = group;
             roots.add(heading);
             stack.add(heading);
         }
@@ -206,6 +212,14 @@ public final class PlanParser {
         }
         return new Point(n.number, Titles.title(text, found.spans()), text.replace("\n", ""), units, deadline,
                 List.copyOf(milestones), points(n.children, year, warnings));
+    }
+
+    /** 1 → 一, 12 → 十二, 23 → 二十三 (group numbers up to 99). */
+    static String chinese(int n) {
+        String digits = "零一二三四五六七八九";
+        if (n < 10) return String.valueOf(digits.charAt(n));
+        if (n > 99) return String.valueOf(n);
+        return (n >= 20 ? String.valueOf(digits.charAt(n / 10)) : "") + "十" + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10)));
     }
 
     /** For tests and callers that only need the dates of one phrase. */

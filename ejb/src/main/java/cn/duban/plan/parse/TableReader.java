@@ -22,6 +22,7 @@ final class TableReader {
     private int responsible = -1;
     private int deadline = -1;
     private int category = -1;
+    private int leaders = -1;
     private int counter;
     private String group;
 
@@ -30,14 +31,16 @@ final class TableReader {
     private static final Pattern RULE_CELL = Pattern.compile("[-:\\s]*");
     private static final String[] CATEGORY_WORDS = {"类别", "板块", "领域", "类型", "项目名称", "任务类别"};
     private static final String[] TASK_WORDS = {"任务", "要点", "内容", "措施", "事项", "工作"};
-    private static final String[] HEADER_WORDS = {"序号", "牵头", "配合", "责任单位", "责任科室", "责任部门", "完成时限", "时间节点", "完成时间"};
-    private static final String[] HEADER_TASK_WORDS = {"任务", "要点", "内容", "措施", "事项"};
+    private static final String[] HEADER_WORDS = {"序号", "牵头", "配合", "责任单位", "责任科室", "责任部门", "完成时限", "时间节点",
+        "完成时间", "时限要求", "责任领导", "分管领导"};
+    private static final String[] HEADER_TASK_WORDS = {"任务", "要点", "内容", "措施", "事项", "重点工作", "具体要求"};
 
     TableReader(Row header) {
         List<String> cells = header.cells();
         for (int i = 0; i < cells.size(); i++) {
             String c = withoutSpaces(cells.get(i));
             if (c.matches("序号|编号|序")) number = i;
+            else if (c.endsWith("领导")) leaders = i; // people, never units nor the task
             else if (c.contains("牵头")) lead = i;
             else if (c.contains("配合") || c.contains("协办") || c.contains("参与")) cooperating = i;
             else if (c.contains("责任") && (c.contains("单位") || c.contains("科室") || c.contains("部门") || c.contains("主体"))) responsible = i;
@@ -51,13 +54,22 @@ final class TableReader {
         List<String> cells;
         if (line.indexOf('\t') >= 0) {
             cells = Arrays.stream(line.split("\t", -1)).map(String::strip).toList();
-        } else if (line.startsWith("|") && line.endsWith("|") && line.length() > 2) {
-            cells = Arrays.stream(line.substring(1, line.length() - 1).split("\\|", -1)).map(String::strip).toList();
+        } else if (pipes(line) >= 2 || line.startsWith("|") && line.endsWith("|") && line.length() > 2) {
+            // Pipe rows with or without the outer pipes ("1 | 推进… | 区数据局").
+            int from = line.startsWith("|") ? 1 : 0;
+            int to = line.endsWith("|") && line.length() > from ? line.length() - 1 : line.length();
+            cells = Arrays.stream(line.substring(from, Math.max(from, to)).split("\\|", -1)).map(String::strip).toList();
         } else {
             return null;
         }
         if (cells.stream().allMatch(c -> RULE_CELL.matcher(c).matches())) return new Row(List.of()); // markdown rule line
         return cells.size() >= 2 ? new Row(cells) : null;
+    }
+
+    private static int pipes(String line) {
+        int n = 0;
+        for (int i = 0; i < line.length(); i++) if (line.charAt(i) == '|') n++;
+        return n;
     }
 
     static boolean isHeader(Row row) {

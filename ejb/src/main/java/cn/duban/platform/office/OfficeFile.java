@@ -133,6 +133,33 @@ public final class OfficeFile implements Closeable {
         }
     }
 
+    /** A permit of the gate above, for readers of files that are no OOXML package (PDF, legacy Word). */
+    public interface Permit extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Takes one of the {@value #CONCURRENT} permits for a read of another format, waiting as {@link #open} does.
+     *
+     * @throws DubanException 503 {@code import.busy} when the server is busy expanding other uploads
+     */
+    public static Permit permit() {
+        try {
+            if (!GATE.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) throw busy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+        boolean[] released = {false};
+        return () -> {
+            if (!released[0]) {
+                released[0] = true;
+                GATE.release();
+            }
+        };
+    }
+
     static Refused corrupt() {
         return new Refused(Kind.CORRUPT, "文件不是有效的 Office 文件，或已损坏。");
     }

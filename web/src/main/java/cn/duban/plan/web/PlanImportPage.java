@@ -103,7 +103,7 @@ public class PlanImportPage implements Serializable {
 
     public void upload(FileUploadEvent event) {
         try {
-            byte[] content = Uploads.content(event.getFile(), DocumentReader.MAX_BYTES, "txt", "md", "docx", "xlsx");
+            byte[] content = Uploads.content(event.getFile(), DocumentReader.MAX_BYTES, "txt", "md", "docx", "xlsx", "pdf", "doc", "wps");
             sourceName = event.getFile().getFileName();
             sourceText = plans.extractText(sourceName, content);
             parse();

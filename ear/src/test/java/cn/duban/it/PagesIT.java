@@ -240,6 +240,59 @@ class PagesIT {
                 .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
     }
 
+    // ---- 5. year defaults
+
+    @Test
+    void pagesOpenOnThePlanYearAndTheNoticeLinksToTheCircular() {
+        // 嘉定区's work is all in last year's plan (no test publishes a 嘉定区 plan for this year).
+        int y = LedgerIT.TODAY.getYear() - 1;
+        String text = y + "年嘉定区年度页测试工作要点\n一、年度页\n1.推进年度页测试事项。（责任单位：安亭镇、南翔镇；完成时限：" + y + "年6月30日前）\n";
+        String planId = PlanImportIT.saved("jd-admin", text, "year-page.txt").getString("id");
+        assertThat(Api.post("jd-admin", "/plans/" + planId + "/publication", "{\"allowOpen\":true}").status()).isEqualTo(200);
+        assertThat(Api.post("jd-admin", "/evaluation/schemes", "{\"year\":" + y + ",\"type\":\"COMPLETION\",\"planWeight\":5,"
+                + "\"indicators\":[{\"name\":\"年度页\",\"points\":100,\"target\":\"PLAN\",\"targetId\":\"" + planId + "\"}]}").status())
+                .isEqualTo(201);
+        String circular = Api.post("jd-admin", "/circulars", "{\"period\":\"" + y + "\"}").json().getString("id");
+        String number = Api.post("jd-admin", "/circulars/" + circular + "/issue", "{}").json().getString("docNumber");
+
+        login("jd-leader");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("eval-status")));
+        assertThat(new Select(browser.findElement(By.id("period"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(String.valueOf(y));
+        assertThat(browser.findElement(By.id("eval-status")).getText()).contains(y + "年").containsPattern("第\\d+版");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("安亭镇");
+        shoot("leader");
+
+        logout();
+        login("jd-anting");
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "我的任务"));
+        browser.get(BASE + "/app/score.xhtml");
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "考核得分明细"));
+        assertThat(new Select(browser.findElement(By.id("periodForm:period"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo(String.valueOf(y));
+        assertThat(browser.findElement(By.id("score-unit")).getText()).contains("安亭镇").contains(y + "年");
+        shoot("score");
+
+        browser.get(BASE + "/app/circulars.xhtml");
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "工作通报"));
+        assertThat(browser.findElement(By.id("circulars:list")).getText()).contains(number);
+        shoot("circulars");
+
+        browser.get(BASE + "/app/inbox.xhtml");
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "消息"));
+        browser.findElement(By.xpath("//tr[contains(., '" + number + "')]//a[contains(@class, 'circular-link')]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("circular-state"), number));
+        shoot("circular");
+
+        logout();
+        login("jd-admin");
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
+        browser.get(BASE + "/app/admin/evaluation.xhtml");
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "考核管理"));
+        assertThat(browser.findElement(By.id("scheme:year_input")).getAttribute("value")).isEqualTo(String.valueOf(y));
+        assertThat(browser.findElement(By.id("scheme-current")).getText()).contains("当前为第");
+        shoot("evaluation");
+    }
+
     // ---- helpers
 
     /** The page at a phone size and a desktop size, saved for a person to look at. */

@@ -158,10 +158,9 @@ public class CircularService {
                 "sha256", c.getSha256(), "auditAnchorSeq", head.seq(), "auditAnchor", head.anchor());
         for (Unit u : units.list()) {
             if (u.getKind() == UnitKind.DISTRICT_OFFICE) continue;
-            inbox.toUnit(u, InboxMessage.Kind.NOTICE, null, "【工作通报】" + number + " " + c.getTitle(),
-                    "请在“工作通报”中查阅全文并对照落实。");
+            inbox.circularNotice(u, null, c.getId(), "【工作通报】" + number + " " + c.getTitle(), "请在“工作通报”中查阅全文并对照落实。");
         }
-        inbox.toRole(Caller.LEADER, InboxMessage.Kind.NOTICE, null, "【工作通报】" + number + " " + c.getTitle(), "已印发。");
+        inbox.circularNotice(null, Caller.LEADER, c.getId(), "【工作通报】" + number + " " + c.getTitle(), "已印发。");
         return c;
     }
 

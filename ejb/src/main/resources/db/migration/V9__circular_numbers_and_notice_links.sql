@@ -6,3 +6,8 @@
 alter table circular add column number_year integer;
 alter table circular drop constraint circular_tenant_id_year_seq_key;
 create unique index circular_number_idx on circular (tenant_id, (coalesce(number_year, year)), seq) where seq is not null;
+
+-- The inbox notice of an issued circular links to the circular.
+alter table inbox_message add column circular_id uuid;
+alter table inbox_message add foreign key (tenant_id, circular_id) references circular (tenant_id, id)
+    on delete set null (circular_id);

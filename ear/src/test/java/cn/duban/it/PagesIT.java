@@ -293,6 +293,65 @@ class PagesIT {
         shoot("evaluation");
     }
 
+    // ---- 6. import review
+
+    @Test
+    void theImportReviewLinesUpShowsDeadlinesAndSavingIsAudited() throws Exception {
+        login("pt-admin");
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
+        browser.get(BASE + "/app/admin/plan-import.xhtml");
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "导入工作要点"));
+        browser.findElements(By.cssSelector(".ui-tabs-nav li")).get(1).click();
+        int year = LedgerIT.TODAY.getYear() + 7;
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("source:tabs:text"))).sendKeys(year + "年桃浦镇审阅页测试工作要点\n"
+                + "一、审阅页\n1.开展审阅页安全生产大检查。每季度通报检查结果。（责任单位：桃浦镇；完成时限：每季度末）\n"
+                + "2.组织审阅页应急演练。（责任单位：桃浦镇；完成时限：" + year + "年6月30日前）\n");
+        browser.findElement(By.id("source:tabs:parse")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview:tree")));
+        for (int width : new int[] {1440, 1920}) {
+            browser.manage().window().setSize(new Dimension(width, 900));
+            Thread.sleep(300);
+            for (String field : List.of("title", "level", "year", "issuer", "docNumber", "issuedOn", "owner")) {
+                assertThat(rowOffset(field)).as("label of " + field + " at " + width + " px sits on its input's row").isLessThan(12);
+            }
+            // The deadline date and its rule stay inside their column, so they can be checked.
+            Object clipped = ((JavascriptExecutor) browser).executeScript(
+                    "var out = [];"
+                            + "document.querySelectorAll('#preview\\\\:tree .duban-deadline').forEach(function (cell) {"
+                            + "  var td = cell.closest('td').getBoundingClientRect();"
+                            + "  cell.querySelectorAll('input:not([type=hidden]), .ui-selectonemenu').forEach(function (e) {"
+                            + "    var r = e.getBoundingClientRect();"
+                            + "    if (r.width < 40 || r.right > td.right + 1 || r.left < td.left - 1) out.push(e.id + ':' + r.left + '-' + r.right);"
+                            + "  });"
+                            + "});"
+                            + "return out.join(',');");
+            assertThat(clipped).as("deadline inputs cut off at " + width + " px").isEqualTo("");
+        }
+        String tree = browser.findElement(By.id("preview:tree")).getText() + ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#preview\\\\:tree textarea')).map(function (t) { return t.value; }).join('|');");
+        assertThat(tree).as("the point's second sentence").contains("每季度通报检查结果");
+        shoot("plan-import");
+
+        browser.findElement(By.id("preview:save")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), year + "年桃浦镇审阅页测试工作要点"));
+        String planId = browser.getCurrentUrl().replaceAll(".*[?&]id=([0-9a-f-]+).*", "$1");
+        assertThat(Db.maintCount("select count(*) from audit_log where tenant_id = 'putuo' and action = 'plan.imported' and entity_id = '"
+                + planId + "'")).isEqualTo(1);
+    }
+
+    /** How far (px) a form label's middle is from its input cell's middle in the import review's grid. */
+    private long rowOffset(String field) {
+        Object d = ((JavascriptExecutor) browser).executeScript(
+                "var label = document.querySelector(\"label[for^='preview:\" + arguments[0] + \"']\");"
+                        + "var input = document.getElementById('preview:' + arguments[0]);"
+                        + "if (!label || !input) return 9999;"
+                        + "var cell = input; while (cell.parentElement && !cell.parentElement.classList.contains('duban-form')) cell = cell.parentElement;"
+                        + "var l = label.getBoundingClientRect(), c = cell.getBoundingClientRect();"
+                        + "return Math.abs(Math.round((l.top + l.bottom) / 2 - (c.top + c.bottom) / 2));",
+                field);
+        return ((Number) d).longValue();
+    }
+
     // ---- helpers
 
     /** The page at a phone size and a desktop size, saved for a person to look at. */

@@ -110,7 +110,7 @@ class PagesIT {
 
         browser.findElement(By.id("publish:doPublish")).click();
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "任务台账"));
-        Map<String, String> roles = Api.get("pt-admin", "/tasks?plan=" + planId).json().getJsonArray("rows").stream()
+        Map<String, String> roles = Api.get("pt-admin", "/tasks?plan=" + planId).json().getJsonArray("items").stream()
                 .map(JsonValue::asJsonObject).collect(Collectors.toMap(t -> t.getString("unitName"), t -> t.getString("role")));
         assertThat(roles).containsExactlyInAnyOrderEntriesOf(Map.of("区数据局", "LEAD", "区卫生健康委", "COOPERATING"));
     }
@@ -142,7 +142,7 @@ class PagesIT {
         String planId = PlanImportIT.saved("pt-admin", LedgerIT.plan("数字页"), "figures-page.txt").getString("id");
         assertThat(Api.post("pt-admin", "/plans/" + planId + "/publication", "{\"allowOpen\":true}").status()).isEqualTo(200);
         int total = Api.get("pt-admin", "/tasks?plan=" + planId).json().getInt("total");
-        JsonObject task = Api.get("pt-csl", "/tasks?plan=" + planId).json().getJsonArray("rows").getJsonObject(0);
+        JsonObject task = Api.get("pt-csl", "/tasks?plan=" + planId).json().getJsonArray("items").getJsonObject(0);
         String report = Api.post("pt-csl", "/tasks/" + task.getString("id") + "/reports", "{\"text\":\"已完成六成。\",\"percent\":60}")
                 .json().getString("id");
         assertThat(LedgerIT.submit("pt-csl", report, null).status()).isEqualTo(200);
@@ -197,7 +197,7 @@ class PagesIT {
         String planId = PlanImportIT.saved("pt-admin", LedgerIT.plan("时间页"), "time-page.txt").getString("id");
         assertThat(Api.post("pt-admin", "/plans/" + planId + "/publication", "{\"allowOpen\":true}").status()).isEqualTo(200);
         String csl = Api.unitId("pt-admin", "长寿路街道");
-        JsonObject task = Api.get("pt-admin", "/tasks?plan=" + planId + "&unit=" + csl).json().getJsonArray("rows").getJsonObject(0);
+        JsonObject task = Api.get("pt-admin", "/tasks?plan=" + planId + "&unit=" + csl).json().getJsonArray("items").getJsonObject(0);
         LocalDate newDeadline = LedgerIT.TODAY.plusDays(40);
 
         login("pt-admin");

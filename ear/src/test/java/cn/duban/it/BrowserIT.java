@@ -232,7 +232,8 @@ class BrowserIT {
         steps.sendKeys("一、限期整改。");
         browser.findElement(By.id("edit:issue")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("circular-state"), "普府办通〔" + year + "〕1号"));
+        // A 文号 carries the year of issue, not the period's.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("circular-state"), "普府办通〔" + LedgerIT.TODAY.getYear() + "〕"));
         JsonObject issued = Api.get("pt-admin", "/circulars/" + id).json();
         assertThat(issued.getString("state")).isEqualTo("ISSUED");
         assertThat(issued.getString("nextSteps")).isEqualTo("一、限期整改。");
@@ -243,7 +244,7 @@ class BrowserIT {
         browser.findElement(By.id("nav-circulars")).click();
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "工作通报"));
         chooseYear(year);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("circulars:list"), "普府办通〔" + year + "〕1号"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("circulars:list"), issued.getString("docNumber")));
     }
 
     private void chooseYear(int year) {

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CircularIT {
 
     static final int Y = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
+    /** The year of issue, which a 文号 carries (a circular on last year issued now is numbered this year). */
+    static final int ISSUED = Y + 1;
     static String anting, nanxiang;
 
     @Deployment(testable = false)
@@ -104,25 +106,27 @@ class CircularIT {
         assertThat(put("/circulars/" + id, "{\"issuingOffice\":\"x\"}", edited.json().getInt("version")).problemCode()).isEqualTo("circular.invalid");
 
         String preview = text(Api.bytes("jd-admin", "/circulars/" + id + "/document.pdf"));
-        assertThat(preview).contains("嘉府办通〔" + Y + "〕").contains("安亭镇").contains("南翔镇").contains("区数据局");
+        assertThat(preview).contains("嘉府办通〔" + ISSUED + "〕").doesNotContain("嘉府办通〔" + Y + "〕").contains("安亭镇").contains("南翔镇").contains("区数据局");
 
         Reply issued = Api.post("jd-admin", "/circulars/" + id + "/issue", "{}");
         assertThat(issued.status()).as(issued.body()).isEqualTo(200);
         JsonObject c = issued.json();
         assertThat(c.getString("state")).isEqualTo("ISSUED");
-        assertThat(c.getString("docNumber")).isEqualTo("嘉府办通〔" + Y + "〕1号");
+        String number = c.getString("docNumber");
+        assertThat(number).matches("嘉府办通〔" + ISSUED + "〕\\d+号");
+        int seq = Integer.parseInt(number.substring(number.indexOf('〕') + 1, number.length() - 1));
 
         byte[] pdf = Api.bytes("jd-anting", "/circulars/" + id + "/document.pdf");
         assertThat(LedgerIT.sha256(pdf)).isEqualTo(c.getString("sha256"));
         String text = text(pdf);
-        assertThat(text).contains("上海市嘉定区人民政府办公室", "嘉府办通〔" + Y + "〕1号", "关于" + Y + "年度政务公开工作落实情况的通报",
+        assertThat(text).contains("上海市嘉定区人民政府办公室", number, "关于" + Y + "年度政务公开工作落实情况的通报",
                 "安亭镇", "南翔镇", "区数据局", "100.00", "做好通报测试财政信息公开", "建设通报测试政务数据目录", "逾期单位须在5个工作日内完成整改",
                 "以下单位按时完成全部任务，予以通报表扬：安亭镇", "任务完成率33.3%");
         // The issued PDF is archived: asking again returns the same bytes.
         assertThat(Api.bytes("jd-admin", "/circulars/" + id + "/document.pdf")).isEqualTo(pdf);
 
         byte[] docx = Api.bytes("jd-admin", "/circulars/" + id + "/document.docx");
-        assertThat(entry(docx, "word/document.xml")).contains("嘉府办通〔" + Y + "〕1号").contains("安亭镇");
+        assertThat(entry(docx, "word/document.xml")).contains(number).contains("安亭镇");
         byte[] xlsx = Api.bytes("jd-admin", "/circulars/" + id + "/document.xlsx");
         assertThat(entry(xlsx, "xl/sharedStrings.xml") + entry(xlsx, "xl/worksheets/sheet1.xml")).contains("南翔镇");
 
@@ -133,14 +137,14 @@ class CircularIT {
                 .isInstanceOf(SQLException.class);
 
         assertThat(Api.get("jd-anting", "/inbox").array().stream().map(m -> m.asJsonObject().getString("subject")))
-                .anyMatch(s -> s.startsWith("【工作通报】嘉府办通〔" + Y + "〕1号"));
+                .anyMatch(s -> s.startsWith("【工作通报】" + number));
         assertThat(Api.get("pt-csl", "/inbox").array().stream().map(m -> m.asJsonObject().getString("subject")))
                 .noneMatch(s -> s.contains("嘉府办通"));
         assertThat(Db.maintCount("select count(*) from audit_log where tenant_id = 'jiading' and action = 'circular.issued'")).isEqualTo(1);
 
-        // Numbers run on within the year.
+        // Numbers run on within the year of issue.
         String second = Api.post("jd-admin", "/circulars", "{\"period\":\"" + Y + "-Q3\"}").json().getString("id");
-        assertThat(Api.post("jd-admin", "/circulars/" + second + "/issue", "{}").json().getString("docNumber")).isEqualTo("嘉府办通〔" + Y + "〕2号");
+        assertThat(Api.post("jd-admin", "/circulars/" + second + "/issue", "{}").json().getString("docNumber")).isEqualTo("嘉府办通〔" + ISSUED + "〕" + (seq + 1) + "号");
     }
 
     @Test

@@ -46,6 +46,10 @@ public class Circular {
 
     private Integer seq;
 
+    /** The year of the 文号 (the year of issue); null on numbers issued before it was kept, which used {@link #year}. */
+    @Column(name = "number_year")
+    private Integer numberYear;
+
     @Column(name = "doc_number")
     private String docNumber;
 
@@ -101,7 +105,8 @@ public class Circular {
         this.nextSteps = f.nextSteps();
     }
 
-    void issue(int seq, String docNumber, String content, byte[] pdf, String sha256, String by) {
+    void issue(int numberYear, int seq, String docNumber, String content, byte[] pdf, String sha256, String by) {
+        this.numberYear = numberYear;
         this.seq = seq;
         this.docNumber = docNumber;
         this.content = content;

@@ -27,8 +27,17 @@ final class CircularContent {
     private CircularContent() {
     }
 
-    static String docNumber(String prefix, int year, int seq) {
-        return prefix + "〔" + year + "〕" + seq + "号";
+    /**
+     * The 文号: issuing office's prefix, the year of issue, the sequence within that year (GB/T 9704-2012,
+     * 7.2.4). The year is the issue date's, whatever period the circular reports on.
+     */
+    static String docNumber(String prefix, LocalDate issued, int seq) {
+        return prefix + "〔" + issued.getYear() + "〕" + seq + "号";
+    }
+
+    /** The number a draft shows: the year it would be issued today, the sequence left open. */
+    static String openNumber(String prefix, LocalDate today) {
+        return prefix + "〔" + today.getYear() + "〕 号";
     }
 
     static cn.duban.reports.Circular build(CircularEdit f, String docNumber, LocalDate issueDate, Standings standings,

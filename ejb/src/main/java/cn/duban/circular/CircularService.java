@@ -129,7 +129,7 @@ public class CircularService {
                     : reports.renderer().circular(JSON.fromJson(c.getContent(), cn.duban.reports.Circular.class), format);
             return new Document(name, format, bytes);
         }
-        String open = c.getDocPrefix() + "〔" + c.getYear() + "〕 号";
+        String open = CircularContent.openNumber(c.getDocPrefix(), LedgerClock.today());
         return new Document(name, format, reports.renderer().circular(content(c, open, LedgerClock.today(), null), format));
     }
 
@@ -138,27 +138,29 @@ public class CircularService {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
         Circular c = draftOf(id, expectedVersion);
         c.fields().validated();
-        // Numbers are handed out one at a time per tenant and year.
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:k))").setParameter("k", caller.tenantId() + ":circular:" + c.getYear())
+        // Numbers are handed out one at a time per tenant and year of issue (a 文号 carries the year it is issued in).
+        LocalDate today = LedgerClock.today();
+        int numberYear = today.getYear();
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:k))").setParameter("k", caller.tenantId() + ":circular:" + numberYear)
                 .getSingleResult();
-        int seq = em.createQuery("select coalesce(max(c.seq), 0) from Circular c where c.year = :y", Integer.class)
-                .setParameter("y", c.getYear()).getSingleResult() + 1;
-        String number = CircularContent.docNumber(c.getDocPrefix(), c.getYear(), seq);
+        int seq = em.createQuery("select coalesce(max(c.seq), 0) from Circular c where c.seq is not null "
+                        + "and coalesce(c.numberYear, c.year) = :y", Integer.class)
+                .setParameter("y", numberYear).getSingleResult() + 1;
+        String number = CircularContent.docNumber(c.getDocPrefix(), today, seq);
         // The trail's head goes on paper: a later rewrite of anything up to it no longer matches the copies.
         AuditChain.Head head = audit.head();
-        cn.duban.reports.Circular content = content(c, number, LedgerClock.today(),
+        cn.duban.reports.Circular content = content(c, number, today,
                 new cn.duban.reports.Circular.AuditAnchor(head.seq(), head.anchor()));
         byte[] pdf = reports.renderer().circular(content, Format.PDF);
-        c.issue(seq, number, JSON.toJson(content), pdf, Sha256.hex(pdf), caller.username());
+        c.issue(numberYear, seq, number, JSON.toJson(content), pdf, Sha256.hex(pdf), caller.username());
         flush();
         audit.record("circular.issued", "circular", c.getId(), "docNumber", number, "period", c.getPeriodKey(), "title", c.getTitle(),
                 "sha256", c.getSha256(), "auditAnchorSeq", head.seq(), "auditAnchor", head.anchor());
         for (Unit u : units.list()) {
             if (u.getKind() == UnitKind.DISTRICT_OFFICE) continue;
-            inbox.toUnit(u, InboxMessage.Kind.NOTICE, null, "【工作通报】" + number + " " + c.getTitle(),
-                    "请在“工作通报”中查阅全文并对照落实。");
+            inbox.circularNotice(u, null, c.getId(), "【工作通报】" + number + " " + c.getTitle(), "请在“工作通报”中查阅全文并对照落实。");
         }
-        inbox.toRole(Caller.LEADER, InboxMessage.Kind.NOTICE, null, "【工作通报】" + number + " " + c.getTitle(), "已印发。");
+        inbox.circularNotice(null, Caller.LEADER, c.getId(), "【工作通报】" + number + " " + c.getTitle(), "已印发。");
         return c;
     }
 

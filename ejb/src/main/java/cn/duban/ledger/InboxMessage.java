@@ -51,6 +51,10 @@ public class InboxMessage {
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
+    /** The circular a notice is about (its link), or null. */
+    @Column(name = "circular_id", updatable = false)
+    private UUID circularId;
+
     @Column(name = "dedupe_key", updatable = false)
     private String dedupeKey;
 
@@ -79,6 +83,11 @@ public class InboxMessage {
         this.dedupeKey = dedupeKey;
     }
 
+    InboxMessage aboutCircular(UUID circular) {
+        this.circularId = circular;
+        return this;
+    }
+
     void markRead(String by) {
         if (readAt == null) {
             readAt = Instant.now();
@@ -95,6 +104,7 @@ public class InboxMessage {
     public String getRole() { return role; }
     public Kind getKind() { return kind; }
     public UUID getTaskId() { return taskId; }
+    public UUID getCircularId() { return circularId; }
     public String getSubject() { return subject; }
     public String getBody() { return body; }
     public Instant getCreatedAt() { return createdAt; }

@@ -33,6 +33,15 @@ public class InboxService {
     }
 
     /** A message to everyone of a role in the tenant (e.g. escalation to leaders). */
+    /** The notice of an issued circular to a unit or (unit null) a role, linking to the circular. */
+    public InboxMessage circularNotice(Unit unit, String role, UUID circularId, String subject, String body) {
+        InboxMessage m = new InboxMessage(unit == null ? null : unit.getId(), unit == null ? role : null, InboxMessage.Kind.NOTICE, null,
+                subject, body, sender(), null).aboutCircular(circularId);
+        em.persist(m);
+        if (unit != null && emailEnabled()) mail.send(unit, m);
+        return m;
+    }
+
     public InboxMessage toRole(String role, InboxMessage.Kind kind, UUID taskId, String subject, String body) {
         InboxMessage m = new InboxMessage(null, role, kind, taskId, subject, body, sender(), null);
         em.persist(m);

@@ -28,8 +28,11 @@ final class Publishing {
     record Assignee(Unit unit, UnitRole role) {
     }
 
-    /** A named unit that needs a person to decide (相关部门, a name not matched to a unit, or no unit at all). */
-    record Open(String name, String reason) {
+    /**
+     * A named unit that needs a person to decide (相关部门, a name not matched to a unit, or no unit at all),
+     * with the role the plan gives that name: units picked for it take that role.
+     */
+    record Open(String name, String reason, UnitRole role) {
     }
 
     /** The units a point's names resolve to, and the names that stay open. */
@@ -57,7 +60,7 @@ final class Publishing {
             if (n.isCollective()) {
                 CollectiveScope scope = CollectiveScope.of(n.getName());
                 if (scope == CollectiveScope.CHOOSE) {
-                    open.add(new Open(n.getName(), "需指定具体单位"));
+                    open.add(new Open(n.getName(), "需指定具体单位", role));
                     continue;
                 }
                 for (Unit u : all) {
@@ -71,7 +74,7 @@ final class Publishing {
             } else if (n.getUnitId() != null && byId.containsKey(n.getUnitId())) {
                 add(out, byId.get(n.getUnitId()), role);
             } else {
-                open.add(new Open(n.getName(), "未匹配到本区单位"));
+                open.add(new Open(n.getName(), "未匹配到本区单位", role));
             }
         }
         return new Resolution(List.copyOf(out.values()), open);

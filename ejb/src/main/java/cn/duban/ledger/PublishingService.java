@@ -68,8 +68,11 @@ public class PublishingService {
                            UUID existingTaskId, String change) {
     }
 
-    /** A name of a point that publishing cannot turn into a task without a person's choice. */
-    public record OpenName(UUID pointId, String pointNumber, String title, String name, String reason) {
+    /**
+     * A name of a point that publishing cannot turn into a task without a person's choice; {@code role} is
+     * the part the plan gives that name (LEAD or COOPERATING), which units picked for it take by default.
+     */
+    public record OpenName(UUID pointId, String pointNumber, String title, String name, String reason, String role) {
     }
 
     public record Preview(UUID planId, String planTitle, List<Proposed> tasks, List<OpenName> open, int created, int updated,
@@ -167,13 +170,13 @@ public class PublishingService {
                 Publishing.Resolution r = Publishing.resolve(Publishing.namedUnits(point), all);
                 assignees = new ArrayList<>(r.assignees());
                 for (Publishing.Open o : r.open()) {
-                    work.open.add(new OpenName(point.getId(), point.getNumber(), point.getTitle(), o.name(), o.reason()));
+                    work.open.add(new OpenName(point.getId(), point.getNumber(), point.getTitle(), o.name(), o.reason(), o.role().name()));
                 }
                 if (assignees.isEmpty() && r.open().isEmpty()) {
                     // A town's own plan names no units: the town itself does the work.
                     Unit owner = plan.getOwnerUnitId() == null ? null : unitById.get(plan.getOwnerUnitId());
                     if (owner != null) assignees.add(new Publishing.Assignee(owner, UnitRole.LEAD));
-                    else work.open.add(new OpenName(point.getId(), point.getNumber(), point.getTitle(), "", "未注明责任单位"));
+                    else work.open.add(new OpenName(point.getId(), point.getNumber(), point.getTitle(), "", "未注明责任单位", UnitRole.LEAD.name()));
                 }
             }
             for (Publishing.Assignee a : assignees) {

@@ -85,6 +85,12 @@ public class TaskService {
         return q.getSingleResult();
     }
 
+    /** The plan years that have published tasks in the tenant (any role of the tenant may ask: it is no one's data). */
+    public List<Integer> yearsWithTasks() {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        return em.createQuery("select distinct pl.year from Task t join t.point p join p.plan pl", Integer.class).getResultList();
+    }
+
     /**
      * The caller's unit's open tasks, most urgent first: overdue, due soon, on track, then
      * those waiting for review; finished ones are in {@link #list}.

@@ -1,5 +1,6 @@
 package cn.duban.plan;
 
+import cn.duban.audit.AuditService;
 import cn.duban.plan.parse.Deadline;
 import cn.duban.plan.parse.DeadlineKind;
 import cn.duban.plan.parse.DeadlineParser;
@@ -45,6 +46,9 @@ public class PlanService {
 
     @EJB
     UnitService units;
+
+    @EJB
+    AuditService audit;
 
     /** Parses a document and resolves its units against the tenant; saves nothing. */
     public PlanDocument preview(String text, String sourceName, Integer year, PlanLevel level) {
@@ -93,6 +97,10 @@ public class PlanService {
         em.persist(plan);
         persistPoints(plan, doc);
         rememberMappings(doc);
+        // Saving a plan decides every task that follows from it: it belongs in the trail.
+        audit.record("plan.imported", "plan", plan.getId(), "title", plan.getTitle(), "year", plan.getYear(),
+                "level", plan.getLevel().name(), "sourceName", blankToNull(sourceName), "sourceSha256", hash,
+                "points", doc.allPoints().size(), "edited", edited != null);
         return plan;
     }
 
@@ -115,6 +123,7 @@ public class PlanService {
         fill(plan, next);
         em.persist(plan);
         persistPoints(plan, next);
+        audit.record("plan.next-year", "plan", plan.getId(), "title", plan.getTitle(), "year", year, "from", source.getId());
         return plan;
     }
 
@@ -148,6 +157,7 @@ public class PlanService {
         if (published > 0) {
             throw DubanException.conflict("plan.published", "该计划已下达 " + published + " 项任务，不能删除。");
         }
+        audit.record("plan.deleted", "plan", plan.getId(), "title", plan.getTitle(), "year", plan.getYear());
         em.remove(plan);
     }
 

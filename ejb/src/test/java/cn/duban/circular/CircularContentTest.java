@@ -19,6 +19,13 @@ class CircularContentTest {
     }
 
     @Test
+    void aDocNumberCarriesTheYearOfIssueNotThePeriods() {
+        // A circular on 2025-Q4 issued on 8 January 2026 (GB/T 9704-2012: 年份 is the year of issue).
+        assertThat(CircularContent.docNumber("普府办通", LocalDate.of(2026, 1, 8), 1)).isEqualTo("普府办通〔2026〕1号");
+        assertThat(CircularContent.openNumber("普府办通", LocalDate.of(2026, 1, 8))).isEqualTo("普府办通〔2026〕 号");
+    }
+
+    @Test
     void figuresRankingsPraiseAndNamedTasks() {
         Standings standings = new Standings("2026-Q3", "2026年第三季度", LocalDate.of(2026, 9, 30),
                 new Standings.SchemeRef(UUID.randomUUID(), "考核方案", 1, SchemeType.COMPLETION, new BigDecimal("5")), null, List.of(
@@ -31,7 +38,7 @@ class CircularContentTest {
                 "以下单位本期任务全部按时完成，予以通报表扬", "一、抓紧整改。");
         var overdue = List.of(new CircularContent.OverdueTask("桃浦镇", "推进政务公开专区建设", LocalDate.of(2026, 9, 10)));
 
-        cn.duban.reports.Circular c = CircularContent.build(fields, CircularContent.docNumber("普府办通", 2026, 7), LocalDate.of(2026, 10, 8),
+        cn.duban.reports.Circular c = CircularContent.build(fields, CircularContent.docNumber("普府办通", LocalDate.of(2026, 10, 8), 7), LocalDate.of(2026, 10, 8),
                 standings, overdue);
 
         assertThat(c.docNumber()).isEqualTo("普府办通〔2026〕7号");

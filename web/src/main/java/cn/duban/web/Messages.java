@@ -15,7 +15,7 @@ public final class Messages {
     public static String text(String key, Object... args) {
         FacesContext fc = FacesContext.getCurrentInstance();
         ResourceBundle bundle = fc.getApplication().getResourceBundle(fc, "msg");
-        return MessageFormat.format(bundle.getString(key), args);
+        return MessageFormat.format(bundle.getString(key), Formats.messageArgs(args));
     }
 
     public static void info(String key, Object... args) {

@@ -27,7 +27,11 @@ public class CircularsPage implements Serializable {
     @Inject
     transient CircularService circulars;
 
-    private int year = LedgerClock.today().getYear();
+    @Inject
+    transient cn.duban.web.WorkPeriod workPeriod;
+
+    /** The year listed: from the URL, else the year that has work. */
+    private Integer year;
     private String newPeriod;
     private List<Circular> list;
 
@@ -36,7 +40,7 @@ public class CircularsPage implements Serializable {
     private String issuingOffice, docPrefix, title, recipients, praiseReason, nextSteps;
 
     public List<Circular> getList() {
-        if (list == null) list = circulars.list(year);
+        if (list == null) list = circulars.list(getYear());
         return list;
     }
 
@@ -45,7 +49,7 @@ public class CircularsPage implements Serializable {
         int now = LedgerClock.today().getYear();
         java.util.TreeSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
         for (int y = now + 1; y >= now - 3; y--) years.add(y);
-        years.add(year);
+        years.add(getYear());
         return List.copyOf(years);
     }
 
@@ -122,8 +126,12 @@ public class CircularsPage implements Serializable {
         return Period.parse(key).label();
     }
 
-    public int getYear() { return year; }
-    public void setYear(int year) { this.year = year; }
+    public int getYear() {
+        if (year == null) year = workPeriod.year();
+        return year;
+    }
+
+    public void setYear(Integer year) { this.year = year; }
     public String getNewPeriod() { return newPeriod; }
     public void setNewPeriod(String newPeriod) { this.newPeriod = newPeriod; }
     public UUID getId() { return id; }

@@ -7,6 +7,7 @@ import cn.duban.evaluation.UnitScore;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.DubanException;
 import cn.duban.web.Requests;
+import cn.duban.web.WorkPeriod;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -33,17 +34,20 @@ public class DashboardPage implements Serializable {
     @Inject
     transient EvaluationService evaluation;
 
+    @Inject
+    transient WorkPeriod workPeriod;
+
     private String period;
     private Standings standings;
     private Map<String, List<UnitScore>> groups = Map.of();
     private EvaluationService.Trend trend;
     private String problem;
 
-    /** Reads the period from the URL (default: this year to date) and loads its standings. */
+    /** Reads the period from the URL (default: the year that has work, see {@link WorkPeriod}) and loads its standings. */
     public void load() {
         if (standings != null || problem != null) return;
         try {
-            Period p = Requests.period(period);
+            Period p = workPeriod.period(period);
             period = p.key();
             EvaluationService.Dashboard dashboard = evaluation.dashboard(p);
             standings = dashboard.standings().summary();
@@ -54,10 +58,9 @@ public class DashboardPage implements Serializable {
         }
     }
 
-    /** Periods to choose from: this year's and last year's, most recent first. */
+    /** Periods to choose from: this year's, last year's and the year with work, most recent first. */
     public Map<String, String> getPeriods() {
-        int year = LedgerClock.today().getYear();
-        return Requests.periodChoices(java.util.stream.Stream.of(year, year - 1).flatMap(y -> Period.allOf(y).stream()));
+        return Requests.periodChoices(workPeriod.years().stream().flatMap(y -> Period.allOf(y).stream()));
     }
 
     public Map<String, List<UnitScore>> getGroups() {

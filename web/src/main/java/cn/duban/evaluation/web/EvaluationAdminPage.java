@@ -74,7 +74,11 @@ public class EvaluationAdminPage implements Serializable {
         public void setTarget(String target) { this.target = target; }
     }
 
-    private int year = LedgerClock.today().getYear();
+    @Inject
+    transient cn.duban.web.WorkPeriod workPeriod;
+
+    /** The scheme's year: the year that has work until the admin picks another. */
+    private int year;
     private UUID planId;
     private String name;
     private SchemeType type = SchemeType.COMPLETION;
@@ -105,6 +109,7 @@ public class EvaluationAdminPage implements Serializable {
     public void load() {
         if (loaded) return;
         loaded = true;
+        year = workPeriod.year();
         fill();
     }
 

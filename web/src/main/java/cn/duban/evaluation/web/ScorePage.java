@@ -6,6 +6,7 @@ import cn.duban.evaluation.UnitScore;
 import cn.duban.platform.DubanException;
 import cn.duban.tenant.UnitService;
 import cn.duban.web.Requests;
+import cn.duban.web.WorkPeriod;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -25,6 +26,9 @@ public class ScorePage implements Serializable {
     @Inject
     transient UnitService units;
 
+    @Inject
+    transient WorkPeriod workPeriod;
+
     private UUID unit;
     private String period;
     private String label;
@@ -34,7 +38,7 @@ public class ScorePage implements Serializable {
     public void load() {
         if (score != null || problem != null) return;
         try {
-            Period p = Requests.period(period);
+            Period p = workPeriod.period(period);
             period = p.key();
             label = p.label();
             score = evaluation.breakdown(p, unit != null ? unit : units.myUnit().getId(), false);
@@ -45,6 +49,11 @@ public class ScorePage implements Serializable {
 
     public UUID getUnit() { return unit; }
     public void setUnit(UUID unit) { this.unit = unit; }
+    /** Periods to choose from (a picker like the dashboard's): this year's, last year's and the year with work. */
+    public java.util.Map<String, String> getPeriods() {
+        return Requests.periodChoices(workPeriod.years().stream().flatMap(y -> Period.allOf(y).stream()));
+    }
+
     public String getPeriod() { return period; }
     public void setPeriod(String period) { this.period = period; }
     public String getLabel() { return label; }

@@ -44,10 +44,10 @@ public class InboxResource {
     TaskService tasks;
 
     public record MessageView(UUID id, String kind, UUID taskId, String subject, String body, Instant createdAt, String createdBy,
-                              boolean read, String to) {
+                              boolean read, String to, UUID circularId) {
         static MessageView of(InboxMessage m) {
             return new MessageView(m.getId(), m.getKind().name(), m.getTaskId(), m.getSubject(), m.getBody(), m.getCreatedAt(),
-                    m.getCreatedBy(), m.getReadAt() != null, m.getRole() != null ? m.getRole() : "unit");
+                    m.getCreatedBy(), m.getReadAt() != null, m.getRole() != null ? m.getRole() : "unit", m.getCircularId());
         }
     }
 

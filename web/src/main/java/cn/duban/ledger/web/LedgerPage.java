@@ -93,7 +93,11 @@ public class LedgerPage implements Serializable {
         return TaskStatus.values();
     }
 
-    public long getTotal() { return total; }
+    /** The count shows above the table, so it may be read before the rows: both come from one search. */
+    public long getTotal() {
+        if (rows == null) search();
+        return total;
+    }
     public UUID getPlanId() { return planId; }
     public void setPlanId(UUID planId) { this.planId = planId; }
     public UUID getUnitId() { return unitId; }

@@ -9,7 +9,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,10 +37,11 @@ public class MyTasksPage implements Serializable {
         return mine;
     }
 
-    public Map<Urgency, Long> getCounts() {
-        Map<Urgency, Long> counts = new EnumMap<>(Urgency.class);
-        for (Urgency u : Urgency.values()) counts.put(u, 0L);
-        for (TaskView t : getTasks()) counts.merge(t.urgency(), 1L, Long::sum);
+    /** Tasks per traffic light, keyed by the urgency's name: EL looks maps up with the string the page writes. */
+    public Map<String, Long> getCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Urgency u : Urgency.values()) counts.put(u.name(), 0L);
+        for (TaskView t : getTasks()) counts.merge(t.urgency().name(), 1L, Long::sum);
         return counts;
     }
 }

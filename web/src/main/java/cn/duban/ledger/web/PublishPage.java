@@ -10,14 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Publishing a plan: the preview of every task, a unit picker for each point whose units
- * need a choice (相关部门, unmatched names), then publish.
+ * Publishing a plan: the preview of every task, a unit picker and a role (牵头/配合) for each
+ * name that needs a choice (相关部门, unmatched names), editable until publishing, then publish.
  */
 @Named
 @ViewScoped
@@ -33,13 +32,21 @@ public class PublishPage implements Serializable {
 
     private UUID planId;
     private PublishingService.Preview preview;
-    /** The admin's picks: point → units (as strings, straight from the multi-select). */
+    /** What the plan alone resolves to: the open names keep their pickers after a pick, so a pick stays editable. */
+    private PublishingService.Preview baseline;
+    /** The admin's picks: open name key → units (as strings, straight from the multi-select). */
     private final Map<String, String[]> picks = new HashMap<>();
+    /** The role of the units picked for an open name (LEAD / COOPERATING); the plan's role by default. */
+    private final Map<String, String> pickRoles = new HashMap<>();
     private PublishingService.Result result;
 
     public void load() {
         try {
-            preview = publishing.preview(planId, request(false));
+            if (baseline == null) {
+                baseline = publishing.preview(planId, null);
+                for (PublishingService.OpenName o : baseline.open()) pickRoles.putIfAbsent(PublishPicks.key(o), o.role());
+            }
+            preview = picks.isEmpty() ? baseline : publishing.preview(planId, request(false));
         } catch (DubanException e) {
             Messages.error(e);
         }
@@ -61,25 +68,17 @@ public class PublishPage implements Serializable {
     }
 
     private PublishingService.Request request(boolean allowOpen) {
-        Map<UUID, List<PublishingService.Assignment>> chosen = new LinkedHashMap<>();
-        picks.forEach((point, unitIds) -> {
-            if (unitIds != null && unitIds.length > 0) {
-                chosen.put(UUID.fromString(point), java.util.Arrays.stream(unitIds)
-                        .map(u -> new PublishingService.Assignment(UUID.fromString(u), "LEAD")).toList());
-            }
-        });
-        // Points with a choice made keep the plan's other named units too: add them as co-operating.
-        if (preview != null) {
-            for (PublishingService.Proposed p : preview.tasks()) {
-                List<PublishingService.Assignment> list = chosen.get(p.pointId());
-                if (list != null && list.stream().noneMatch(a -> a.unitId().equals(p.unitId()))) {
-                    List<PublishingService.Assignment> more = new java.util.ArrayList<>(list);
-                    more.add(new PublishingService.Assignment(p.unitId(), p.role()));
-                    chosen.put(p.pointId(), more);
-                }
-            }
-        }
-        return new PublishingService.Request(chosen, null, allowOpen);
+        return new PublishingService.Request(PublishPicks.assignments(baseline.open(), baseline.tasks(), picks, pickRoles),
+                null, allowOpen);
+    }
+
+    /** The names that need a choice, as the plan alone has them (picked ones included, to change the pick). */
+    public List<PublishingService.OpenName> getOpen() {
+        return baseline == null ? List.of() : baseline.open();
+    }
+
+    public String key(PublishingService.OpenName o) {
+        return PublishPicks.key(o);
     }
 
     public List<Unit> getUnits() {
@@ -90,5 +89,6 @@ public class PublishPage implements Serializable {
     public void setPlanId(UUID planId) { this.planId = planId; }
     public PublishingService.Preview getPreview() { return preview; }
     public Map<String, String[]> getPicks() { return picks; }
+    public Map<String, String> getPickRoles() { return pickRoles; }
     public PublishingService.Result getResult() { return result; }
 }

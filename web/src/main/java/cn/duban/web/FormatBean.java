@@ -1,0 +1,81 @@
+package cn.duban.web;
+
+import cn.duban.platform.Caller;
+import cn.duban.tenant.TenantService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.Locale;
+
+/**
+ * The one place pages format values, in the tenant's zone (stored on the tenant, Asia/Shanghai by
+ * default) and the page's language: {@code #{fmt.dateTime(m.createdAt)}}, {@code #{fmt.date(t.deadline())}},
+ * {@code #{fmt.list(names)}}. See {@link Formats}; typed dates are read by {@link DateConverter}.
+ */
+@Named("fmt")
+@RequestScoped
+public class FormatBean {
+
+    @Inject
+    TenantService tenants;
+
+    private ZoneId zone;
+
+    /** "2026年11月29日 19:25" for an Instant (or offset/zoned time); a LocalDate as {@link #date}. */
+    public String dateTime(Object value) {
+        if (value instanceof LocalDate d) return Formats.date(d);
+        Instant at = instant(value);
+        return at == null ? "" : Formats.dateTime(at, zone(), locale());
+    }
+
+    /** "2026-11-29": a LocalDate as it is, a moment as its day in the tenant's zone. */
+    public String date(Object value) {
+        if (value instanceof LocalDate d) return Formats.date(d);
+        Instant at = instant(value);
+        return at == null ? "" : Formats.date(at, zone());
+    }
+
+    /** A whole number without grouping (years, versions). */
+    public String plain(Number n) {
+        return Formats.plain(n);
+    }
+
+    public String list(Collection<?> items) {
+        return Formats.list(items, locale());
+    }
+
+    /** The tenant's zone, read once per request. */
+    public ZoneId zone() {
+        if (zone == null) {
+            zone = Formats.DEFAULT_ZONE;
+            if (Caller.currentTenant().isPresent()) {
+                try {
+                    zone = ZoneId.of(tenants.mine().getTimeZone());
+                } catch (DateTimeException e) {
+                    zone = Formats.DEFAULT_ZONE; // a tenant without a valid zone still sees Beijing time
+                }
+            }
+        }
+        return zone;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) return i;
+        if (value instanceof OffsetDateTime o) return o.toInstant();
+        if (value instanceof ZonedDateTime z) return z.toInstant();
+        return null;
+    }
+
+    static Locale locale() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces == null || faces.getViewRoot() == null ? Locale.SIMPLIFIED_CHINESE : faces.getViewRoot().getLocale();
+    }
+}

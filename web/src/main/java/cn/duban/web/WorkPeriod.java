@@ -1,0 +1,59 @@
+package cn.duban.web;
+
+import cn.duban.evaluation.Period;
+import cn.duban.ledger.LedgerClock;
+import cn.duban.ledger.TaskService;
+import cn.duban.ledger.WorkYear;
+import cn.duban.platform.DubanException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The year and period pages open on when the URL names none: the year that has work
+ * ({@link WorkYear}), not an empty current year. This year opens on the year to date; an earlier
+ * plan year opens as the whole year.
+ */
+@Named("workPeriod")
+@RequestScoped
+public class WorkPeriod {
+
+    @Inject
+    TaskService tasks;
+
+    private Integer year;
+
+    public int year() {
+        if (year == null) {
+            int thisYear = LedgerClock.today().getYear();
+            try {
+                year = WorkYear.choose(thisYear, tasks.yearsWithTasks());
+            } catch (DubanException e) {
+                year = thisYear; // a caller without a tenant: nothing to look at but this year
+            }
+        }
+        return year;
+    }
+
+    public Period period() {
+        int y = year();
+        return y == LedgerClock.today().getYear() ? Period.yearToDate(y) : Period.year(y);
+    }
+
+    /** The period a page shows: the one asked for, or the default. */
+    public Period period(String key) {
+        return key == null || key.isBlank() ? period() : Requests.period(key);
+    }
+
+    /** Years to choose periods from: this year, last year and the year with work, most recent first. */
+    public List<Integer> years() {
+        int thisYear = LedgerClock.today().getYear();
+        TreeSet<Integer> out = new TreeSet<>(java.util.Comparator.reverseOrder());
+        out.add(thisYear);
+        out.add(thisYear - 1);
+        out.add(year());
+        return List.copyOf(out);
+    }
+}

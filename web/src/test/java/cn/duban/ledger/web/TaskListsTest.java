@@ -1,0 +1,80 @@
+package cn.duban.ledger.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.ledger.TaskFilter;
+import cn.duban.ledger.TaskRow;
+import cn.duban.ledger.TaskService;
+import cn.duban.ledger.TaskStatus;
+import cn.duban.ledger.TaskView;
+import cn.duban.plan.parse.UnitRole;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The figures the ledger and 我的任务 show, on a stand-in task service. */
+class TaskListsTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+
+    static TaskView task(TaskStatus status, LocalDate deadline, int progress, Integer reported) {
+        TaskRow row = new TaskRow(UUID.randomUUID(), UUID.randomUUID(), "计划", UUID.randomUUID(), "1", "一、重点工作", "1 任务",
+                UUID.randomUUID(), "长寿路街道", UnitRole.LEAD, deadline, null, deadline, deadline, false, status, progress, null, null,
+                null, null, 0, reported);
+        return TaskView.of(row, TODAY, 7);
+    }
+
+    private static final List<TaskView> TASKS = List.of(
+            task(TaskStatus.ASSIGNED, TODAY.minusDays(3), 0, null),
+            task(TaskStatus.IN_PROGRESS, TODAY.minusDays(1), 30, null),
+            task(TaskStatus.ASSIGNED, TODAY.plusDays(2), 0, null),
+            task(TaskStatus.ASSIGNED, TODAY.plusDays(60), 0, null),
+            task(TaskStatus.SUBMITTED, TODAY.plusDays(60), 0, 60));
+
+    private static TaskService service() {
+        return new TaskService() {
+            @Override
+            public TaskPage page(TaskFilter filter) {
+                return new TaskPage(716, TASKS);
+            }
+
+            @Override
+            public List<TaskView> mine(int limit) {
+                return TASKS;
+            }
+        };
+    }
+
+    @Test
+    void theLedgerCountIsRightWhenReadBeforeTheRows() {
+        LedgerPage page = new LedgerPage();
+        page.tasks = service();
+        assertThat(page.getTotal()).as("the count renders above the table").isEqualTo(716);
+        assertThat(page.getRows()).hasSize(5);
+    }
+
+    @Test
+    void theTrafficLightTilesCountByTheNamesThePageUses() {
+        MyTasksPage page = new MyTasksPage();
+        page.tasks = service();
+        // The page reads #{myTasksPage.counts['OVERDUE']}: a string key.
+        Map<?, Long> counts = page.getCounts();
+        assertThat(counts.get("OVERDUE")).isEqualTo(2L);
+        assertThat(counts.get("DUE_SOON")).isEqualTo(1L);
+        assertThat(counts.get("ON_TRACK")).isEqualTo(1L);
+        assertThat(counts.get("AWAITING_REVIEW")).isEqualTo(1L);
+    }
+
+    @Test
+    void aReportedFigureShowsMarkedUntilItIsReviewed() {
+        TaskView submitted = TASKS.get(4);
+        assertThat(submitted.progress()).isZero();
+        assertThat(submitted.shownProgress()).isEqualTo(60);
+        assertThat(submitted.awaitingReview()).isTrue();
+        TaskView plain = TASKS.get(1);
+        assertThat(plain.shownProgress()).isEqualTo(30);
+        assertThat(plain.awaitingReview()).isFalse();
+    }
+}

@@ -109,9 +109,9 @@ final class TableReader {
         String leadCell = cell(c, lead);
         String coopCell = cell(c, cooperating);
         String respCell = cell(c, responsible);
-        if (leadCell != null) for (String n : UnitAnnotations.names(leadCell)) units.add(new UnitRef(n, UnitAnnotations.isCollective(n), UnitRole.LEAD));
+        if (leadCell != null) UnitAnnotations.readCell(leadCell, UnitRole.LEAD, units);
         if (respCell != null) UnitAnnotations.read(respCell, units);
-        if (coopCell != null) for (String n : UnitAnnotations.names(coopCell)) units.add(new UnitRef(n, UnitAnnotations.isCollective(n), UnitRole.COOPERATING));
+        if (coopCell != null) UnitAnnotations.readCell(coopCell, UnitRole.COOPERATING, units);
         node.tableUnits = units;
         node.tableDeadline = cell(c, deadline);
         return node;

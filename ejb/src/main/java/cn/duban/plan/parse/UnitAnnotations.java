@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,8 +30,6 @@ final class UnitAnnotations {
     // The lookahead holds the labels' first characters: other positions fail at once (it runs over whole point texts).
     static final Pattern LABELLED = Pattern.compile("(?=[责牵主配协参完时])"
             + "(责任单位|责任部门|牵头单位|主办单位|配合单位|协办单位|参与单位|责任科室|责任主体|完成时限|完成时间|时间节点|时限要求|时限)\\s*[:：]\\s*");
-    // A find consumes a whole run of separators or spaces at once: linear.
-    private static final Pattern SPLIT = Pattern.compile("[、，,；;/]+|\\s{2,}");
     /**
      * The words {@code (等(相关|有关)?(部门|单位|街镇)?|分别|负责落实|负责|落实|按职责分工|按职责|配合|牵头|参与|协同|共同)+$}
      * strips after a name. As a regex it re-read a run of these words from every position and
@@ -38,6 +37,13 @@ final class UnitAnnotations {
      */
     private static final List<String> TRAILING_WORDS = trailingWords();
     private static final int LONGEST_TRAILING_WORD = 5;
+    /**
+     * A kind of body named without a place means all of them ("各乡镇人民政府、街道办事处"); a named
+     * one (新华街道办事处) or a town's own office (街道社区服务办) is a single unit.
+     */
+    private static final Set<String> BARE_KINDS = Set.of("街道办事处", "街道办", "街道", "乡镇", "乡镇人民政府",
+            "镇人民政府", "乡镇政府", "镇政府", "镇街", "街镇", "乡镇街道", "乡镇（街道）", "乡镇(街道)", "社区", "村（社区）", "村(社区)",
+            "村居", "居委会", "村委会", "村（居）委会", "村(居)委会", "社区居委会");
 
     private UnitAnnotations() {
     }
@@ -112,22 +118,47 @@ final class UnitAnnotations {
             for (String name : names(v.substring(lead + 2))) units.add(name, UnitRole.COOPERATING);
             return;
         }
+        // "A、B按职责分工负责": each leads its own share; none is a mere helper.
+        boolean shared = !units.hasLead && v.contains("按职责") && !v.contains("配合");
         boolean first = !units.hasLead;
         for (String name : names(v)) {
+            if (shared) {
+                units.add(name, UnitRole.LEAD);
+                continue;
+            }
             units.add(name, first ? UnitRole.LEAD : UnitRole.COOPERATING);
             first = false;
         }
     }
 
+    /**
+     * A lead or co-operating column's cell: its column gives the role, unless the cell says
+     * "A牵头，B配合" itself.
+     */
+    static void readCell(String cell, UnitRole role, List<UnitRef> units) {
+        if (cell.indexOf("牵头") > 0) {
+            addFree(cell, new Units(units));
+            return;
+        }
+        for (String n : names(cell)) units.add(new UnitRef(n, isCollective(n), role));
+    }
+
     static List<String> names(String list) {
         List<String> out = new ArrayList<>();
-        for (String raw : SPLIT.split(list)) {
+        for (String raw : split(list)) {
             String name = LEADING_WORD.matcher(raw.strip()).replaceAll("");
-            // "区数据局等相关部门": a unit and a collective.
             int etc = name.indexOf('等');
             if (etc > 0 && etc < name.length() - 1) {
-                out.add(withoutTrailingWords(name.substring(0, etc)));
-                name = name.substring(etc + 1);
+                String rest = withoutTrailingWords(name.substring(etc + 1)).strip();
+                if (isCollective(rest)) {
+                    // "区数据局等相关部门": a unit and a collective.
+                    out.add(withoutTrailingWords(name.substring(0, etc)));
+                    name = rest;
+                } else if (isGenericKind(rest)) {
+                    // "区发改委等单位": the kind word names nobody.
+                    name = name.substring(0, etc);
+                }
+                // Otherwise 等 belongs to the name (高等教育科).
             }
             name = withoutTrailingWords(name).strip();
             if (name.length() >= 2 && name.length() <= 40 && !NOT_A_NAME.matcher(name).find()) out.add(name);
@@ -135,9 +166,61 @@ final class UnitAnnotations {
         return out;
     }
 
+    /** 部门, 单位, 区直部门, 成员单位 …: what follows 等 when it names no one. */
+    private static boolean isGenericKind(String s) {
+        return s.isEmpty() || s.length() <= 6 && (s.endsWith("部门") || s.endsWith("单位") || s.endsWith("街镇")
+                || s.endsWith("镇街") || s.endsWith("科室") || s.endsWith("乡镇"));
+    }
+
+    /**
+     * {@code SPLIT.split(list)}, except that separators inside brackets do not cut: "区委办（区档案局、区史志办）"
+     * is one unit. If a bracket is never closed, brackets are ignored. Two passes at most: linear.
+     */
+    static List<String> split(String list) {
+        List<String> out = splitOutside(list, true);
+        return out != null ? out : splitOutside(list, false);
+    }
+
+    private static List<String> splitOutside(String s, boolean brackets) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (brackets && (c == '（' || c == '(')) {
+                depth++;
+            } else if (brackets && (c == '）' || c == ')')) {
+                if (depth > 0) depth--;
+            } else if (depth == 0 && isSeparator(c)) {
+                out.add(s.substring(start, i));
+                while (i + 1 < s.length() && isSeparator(s.charAt(i + 1))) i++;
+                start = i + 1;
+            } else if (depth == 0 && isRegexSpace(c) && i + 1 < s.length() && isRegexSpace(s.charAt(i + 1))) {
+                out.add(s.substring(start, i));
+                while (i + 1 < s.length() && isRegexSpace(s.charAt(i + 1))) i++;
+                start = i + 1;
+            }
+            i++;
+        }
+        if (depth > 0) return null;
+        out.add(s.substring(start));
+        return out;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '、' || c == '，' || c == ',' || c == '；' || c == ';' || c == '/';
+    }
+
+    /** {@code \s} of java.util.regex without flags. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     static boolean isCollective(String name) {
         return name.startsWith("各") || name.startsWith("相关") || name.startsWith("有关") || name.startsWith("其他")
-                || name.startsWith("全区") || name.startsWith("全市") || name.startsWith("全镇") || name.endsWith("各单位");
+                || name.startsWith("全区") || name.startsWith("全市") || name.startsWith("全镇") || name.endsWith("各单位")
+                || BARE_KINDS.contains(name);
     }
 
     /**

@@ -30,8 +30,9 @@ class AccuracyFloorTest {
     // lower them to make a build pass.
     // Today (tables rebuilt, 2026-11-30): 174 of 188 points found (92.6 %), units right 158 (84.0 %), deadlines
     // right 170 (90.4 %); before: 148 (78.7 %), 137 (72.9 %), 146 (77.7 %).
+    // Unit phrasings in cells (issue 17 item 2, 2026-11-30): units right 162 (86.2 %).
     static final double POINTS_FOUND_FLOOR = 92.0;
-    static final double UNITS_RIGHT_FLOOR = 83.5;
+    static final double UNITS_RIGHT_FLOOR = 86.0;
     static final double DEADLINES_RIGHT_FLOOR = 90.0;
 
     @Test

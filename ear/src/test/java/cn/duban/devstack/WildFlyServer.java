@@ -31,9 +31,14 @@ public final class WildFlyServer implements AutoCloseable {
         this.properties = properties;
     }
 
-    /** The server the Maven build provisioned (duban.server.home). */
+    /**
+     * The server the Maven build provisioned (duban.server.home). It serves plain http, so its
+     * session cookie cannot be Secure (duban.secure-cookies=false unless the properties say otherwise).
+     */
     public static WildFlyServer configured(int portOffset, Map<String, String> properties) {
-        return new WildFlyServer(Path.of(System.getProperty("duban.server.home")), portOffset, properties);
+        Map<String, String> all = new java.util.LinkedHashMap<>(properties);
+        all.putIfAbsent("duban.secure-cookies", "false");
+        return new WildFlyServer(Path.of(System.getProperty("duban.server.home")), portOffset, all);
     }
 
     /** Starts with the EAR the Maven build packaged (duban.ear) and waits until it answers, five minutes at most. */

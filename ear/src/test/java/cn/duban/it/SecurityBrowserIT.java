@@ -1,0 +1,112 @@
+package cn.duban.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.it.Api.Reply;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Script in names, in a real browser: units and ranking groups named like script are shown on the
+ * leader dashboard as text and never run. Three years
+ * ahead, so the new units are unscored in every period other tests look at.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SecurityBrowserIT {
+
+    static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 3;
+    /** Closes the chart's script and opens one of its own (38 characters: the column holds 40). */
+    static final String SCRIPT_GROUP = "</script><script>__dubanXss=1</script>";
+    /** Leaves an attribute and adds an element with a handler. */
+    static final String ATTRIBUTE_GROUP = "\"><img src=x onerror=__dubanXss=2>";
+    static final String SCRIPT_UNIT = "<img src=x onerror=__dubanXss=3>脚本局";
+    static final String ATTRIBUTE_UNIT = "\"'><svg onload=__dubanXss=4>引号镇";
+
+    static String circular;
+    private ChromeDriver browser;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @BeforeAll
+    static void unitsNamedLikeScript() {
+        createUnit("xss-script", SCRIPT_UNIT, "DEPARTMENT", SCRIPT_GROUP);
+        createUnit("xss-attribute", ATTRIBUTE_UNIT, "TOWN", ATTRIBUTE_GROUP);
+        String text = YEAR + "年普陀区页面安全测试工作要点\n一、安全\n1.开展页面安全测试。（责任单位：长寿路街道；完成时限：" + YEAR + "年6月30日前）\n";
+        String plan = PlanImportIT.saved("pt-admin", text, "page-security.txt").getString("id");
+        assertThat(Api.post("pt-admin", "/plans/" + plan + "/publication", "{}").status()).isEqualTo(200);
+        Reply scheme = Api.post("pt-admin", "/evaluation/schemes", "{\"year\":" + YEAR + ",\"type\":\"COMPLETION\",\"planWeight\":5,"
+                + "\"indicators\":[{\"name\":\"页面安全\",\"points\":100,\"target\":\"PLAN\",\"targetId\":\"" + plan + "\"}]}");
+        assertThat(scheme.status()).as(scheme.body()).isEqualTo(201);
+        Reply draft = Api.post("pt-admin", "/circulars", "{\"period\":\"" + YEAR + "\"}");
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        circular = draft.json().getString("id");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        Browsers.close(browser, "security-browser-it");
+    }
+
+    @Test
+    void namesLikeScriptAreShownAsTextOnTheLeaderDashboard() {
+        browser = Browsers.open();
+        Browsers.login(browser, "pt-leader");
+        openDashboard();
+
+        assertThat(js("return typeof window.__dubanXss === 'undefined' ? null : String(window.__dubanXss)"))
+                .as("a name's script ran in the leader's browser").isNull();
+        // Escaping alone (whatever the policy does): no element was made from a name.
+        assertThat(js("return [...document.scripts].filter(s => s.textContent.includes('__dubanXss')).length")).isEqualTo(0L);
+        assertThat(js("return document.querySelectorAll('img[onerror], svg[onload]').length")).isEqualTo(0L);
+
+        List<String> headings = browser.findElements(By.cssSelector("section.duban-group h2")).stream().map(WebElement::getText).toList();
+        assertThat(headings).contains(SCRIPT_GROUP, ATTRIBUTE_GROUP);
+        assertThat(browser.findElement(By.linkText(SCRIPT_UNIT)).getText()).isEqualTo(SCRIPT_UNIT);
+        assertThat(browser.findElement(By.linkText(ATTRIBUTE_UNIT)).getText()).isEqualTo(ATTRIBUTE_UNIT);
+        // The charts got the names as data and were drawn under the policy.
+        assertThat(js("return [...document.querySelectorAll('canvas[data-chart]')]"
+                + ".map(c => JSON.parse(c.dataset.chart).data.datasets.map(d => d.label)).flat()"))
+                .asList().contains(SCRIPT_GROUP, ATTRIBUTE_GROUP);
+        assertThat(js("return [...document.querySelectorAll('canvas[data-chart]')].every(c => window.Chart.getChart(c) !== undefined)"))
+                .isEqualTo(true);
+        assertThat(Browsers.console(browser)).noneMatch(m -> m.contains("Content Security Policy"));
+    }
+
+    // ---- helpers
+
+    private void openDashboard() {
+        browser.get(Browsers.APP + "/app/leader/index.xhtml?period=" + YEAR);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("eval-status")));
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private static void createUnit(String code, String name, String kind, String group) {
+        Reply created = Api.post("pt-admin", "/units", jakarta.json.Json.createObjectBuilder().add("code", code).add("name", name)
+                .add("kind", kind).add("rankingGroup", group).build().toString());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+}

@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Script in names, in a real browser: units and ranking groups named like script are shown on the
- * leader dashboard as text and never run. Three years
+ * leader dashboard as text and never run (escaping), an injected script does not run even where
+ * escaping is gone (Content-Security-Policy), and the pages work under that policy. Three years
  * ahead, so the new units are unscored in every period other tests look at.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -91,6 +92,61 @@ class SecurityBrowserIT {
         assertThat(js("return [...document.querySelectorAll('canvas[data-chart]')].every(c => window.Chart.getChart(c) !== undefined)"))
                 .isEqualTo(true);
         assertThat(Browsers.console(browser)).noneMatch(m -> m.contains("Content Security Policy"));
+    }
+
+    @Test
+    void thePolicyAloneStopsAScriptThatEscapingLetThrough() {
+        browser = Browsers.open();
+        Browsers.login(browser, "pt-leader");
+        openDashboard();
+
+        // What the page would hold had the server written the group's name unescaped: a script
+        // element without the response's nonce and an inline handler. Neither may run.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> outcome = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const violations = [];
+                document.addEventListener('securitypolicyviolation', e => violations.push(e.effectiveDirective));
+                document.body.appendChild(document.createRange().createContextualFragment(
+                    '<script>window.__dubanInjected = "script";<\\/script><img src="data:," onerror="window.__dubanInjected = \\'handler\\'">'));
+                const s = document.createElement('script');
+                s.textContent = 'window.__dubanInjected = "element";';
+                document.body.appendChild(s);
+                setTimeout(() => done({injected: window.__dubanInjected === undefined ? null : window.__dubanInjected,
+                                       violations: violations}), 1000);
+                """);
+        assertThat(outcome.get("injected")).as("an injected script ran").isNull();
+        assertThat(((List<?>) outcome.get("violations")).stream().map(String::valueOf).toList()).as("violations reported")
+                .contains("script-src-elem", "script-src-attr");
+    }
+
+    @Test
+    void everyPageWorksUnderThePolicy() {
+        browser = Browsers.open();
+        Browsers.login(browser, "pt-admin");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        for (String page : List.of("/app/admin/index.xhtml", "/app/admin/plans.xhtml", "/app/admin/plan-import.xhtml",
+                "/app/admin/review.xhtml", "/app/admin/audit.xhtml", "/app/admin/evaluation.xhtml",
+                "/app/leader/index.xhtml?period=" + YEAR, "/app/ledger.xhtml", "/app/inbox.xhtml", "/app/circulars.xhtml?year=" + YEAR,
+                "/app/circular.xhtml?id=" + circular)) {
+            browser.get(Browsers.APP + page);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
+            assertThat(js("return typeof PrimeFaces === 'object' && typeof PrimeFaces.csp === 'object'")).as(page).isEqualTo(true);
+            assertThat(Browsers.console(browser)).as(page).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
+        }
+        // The circular's PDF preview is framed from the API (allowed: same origin).
+        assertThat(browser.findElement(By.id("pdf-preview")).getAttribute("src")).contains("/api/v1/circulars/" + circular);
+
+        // An ajax form still works (PrimeFaces evaluates its answers with the nonce): the audit check.
+        browser.get(Browsers.APP + "/app/admin/audit.xhtml");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("verify:check"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "哈希链完整"));
+        // A select that reloads the page (data-navigate in duban.js instead of an inline onchange).
+        browser.get(Browsers.APP + "/app/leader/index.xhtml");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("period")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("period"))).selectByIndex(1);
+        wait.until(ExpectedConditions.urlContains("?period="));
+        assertThat(Browsers.console(browser)).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
     }
 
     // ---- helpers

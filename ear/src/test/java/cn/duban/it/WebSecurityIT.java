@@ -156,6 +156,63 @@ class WebSecurityIT {
         assertThat(cookiePost(session, with(proxy, "Origin", APP)).problemCode()).isEqualTo("request.cross-site");
     }
 
+    // ---- 6. Headers
+
+    @Test
+    void everyPageAndApiAnswerCarriesTheSecurityHeaders() throws Exception {
+        browser = Browsers.open();
+        Browsers.login(browser, "pt-admin");
+        String session = Browsers.sessionCookie(browser);
+
+        List<String> pages = List.of("/app/index.xhtml", "/app/admin/index.xhtml", "/app/admin/plans.xhtml",
+                "/app/admin/plan-import.xhtml", "/app/admin/plan.xhtml", "/app/admin/publish.xhtml", "/app/admin/review.xhtml",
+                "/app/admin/audit.xhtml", "/app/admin/evaluation.xhtml", "/app/leader/index.xhtml", "/app/ledger.xhtml",
+                "/app/inbox.xhtml", "/app/circulars.xhtml", "/app/circular.xhtml", "/app/task.xhtml", "/app/score.xhtml",
+                "/app/unit/index.xhtml", "/app/platform/index.xhtml", "/app/no-such-page.xhtml");
+        for (String page : pages) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(APP + page)).header("Cookie", session)
+                    .header("Accept", "text/html").GET());
+            String what = "GET " + page + " → " + r.statusCode();
+            String csp = onePolicy(r, what);
+            assertThat(csp).as(what).contains("frame-ancestors 'none'");
+            if (r.statusCode() / 100 != 3) { // a rendered page, not a redirect
+                assertThat(r.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("text/html");
+                assertThat(csp).as(what).contains("'nonce-").contains("object-src 'none'").contains("base-uri 'self'");
+            }
+            assertThat(r.headers().firstValue("X-Frame-Options")).as(what).hasValue("DENY");
+            assertThat(r.headers().firstValue("Strict-Transport-Security")).as(what + " (plain http)").isEmpty();
+        }
+
+        List<HttpRequest.Builder> answers = new ArrayList<>(List.of(
+                HttpRequest.newBuilder(URI.create(APP + "/")).header("Cookie", session).GET(),
+                HttpRequest.newBuilder(URI.create(APP + "/logout")).header("Cookie", session).GET(),
+                HttpRequest.newBuilder(URI.create(APP + "/jakarta.faces.resource/duban/duban.js.xhtml")).GET(),
+                HttpRequest.newBuilder(URI.create(APP + "/api/v1/me")).header("Cookie", session).GET(),
+                HttpRequest.newBuilder(URI.create(APP + "/api/v1/units")).header("Authorization", "Bearer " + Api.tokenOf("pt-admin")).GET(),
+                HttpRequest.newBuilder(URI.create(APP + "/api/v1/no-such-thing")).header("Authorization", "Bearer " + Api.tokenOf("pt-admin")).GET(),
+                HttpRequest.newBuilder(URI.create(APP + "/api/v1/me")).GET(),
+                HttpRequest.newBuilder(URI.create(ADJUSTMENTS)).header("Cookie", session).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))));
+        for (HttpRequest.Builder b : answers) {
+            HttpRequest request = b.header("Accept", "application/json").build();
+            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            String what = request.method() + " " + request.uri().getPath() + " → " + r.statusCode();
+            String csp = onePolicy(r, what);
+            assertThat(csp).as(what).contains("frame-ancestors");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(what).hasValue("same-origin");
+            assertThat(r.headers().firstValue("Strict-Transport-Security")).as(what + " (plain http)").isEmpty();
+        }
+
+        // HSTS only where the client came over TLS (here: a proxy saying so with X-Forwarded-Proto).
+        for (HttpRequest.Builder b : List.of(
+                HttpRequest.newBuilder(URI.create(APP + "/api/v1/me")).header("Authorization", "Bearer " + Api.tokenOf("pt-admin")).GET(),
+                HttpRequest.newBuilder(URI.create(APP + "/app/admin/index.xhtml")).header("Cookie", session).GET())) {
+            HttpResponse<String> r = send(b.header("X-Forwarded-Proto", "https"));
+            assertThat(r.headers().firstValue("Strict-Transport-Security")).as(r.uri().getPath()).hasValue("max-age=31536000");
+        }
+    }
+
     // ---- helpers
 
     private void serve(String path, String form) {

@@ -156,6 +156,38 @@ class WebSecurityIT {
         assertThat(cookiePost(session, with(proxy, "Origin", APP)).problemCode()).isEqualTo("request.cross-site");
     }
 
+    // ---- 4. Logout
+
+    @Test
+    void logoutIsAPostFromOurPageAndNoTokenTravelsInAUrl() throws Exception {
+        browser = Browsers.open();
+        Browsers.login(browser, "pt-admin");
+        String session = Browsers.sessionCookie(browser);
+        Browsers.network(browser); // what the login did is not the question
+
+        // A link, an image or a prefetch must not log anyone out.
+        assertThat(send(HttpRequest.newBuilder(URI.create(APP + "/logout")).header("Cookie", session).GET()).statusCode()).isEqualTo(405);
+        browser.get(APP + "/logout");
+        browser.get(APP + "/app/admin/index.xhtml");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
+        assertThat(browser.findElement(By.id("page-title")).getText()).as("GET /logout logged the user out").isEqualTo("区府办工作台");
+
+        browser.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        // The Keycloak session ended too: going back to the application asks for the password again.
+        browser.get(APP + "/app/admin/index.xhtml");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).contains("/realms/duban/");
+        HttpResponse<String> old = send(HttpRequest.newBuilder(URI.create(APP + "/api/v1/me")).header("Cookie", session)
+                .header("Accept", "application/json").GET());
+        assertThat(old.statusCode()).as("the old session cookie still works").isNotEqualTo(200);
+
+        List<String> urls = requestedUrls(Browsers.network(browser));
+        assertThat(urls).as("requests and redirects of the logout").isNotEmpty().anyMatch(u -> u.endsWith("/logout"));
+        assertThat(urls).noneMatch(u -> u.contains("id_token_hint"));
+    }
+
     // ---- 6. Headers
 
     @Test

@@ -188,6 +188,33 @@ class WebSecurityIT {
         assertThat(urls).noneMatch(u -> u.contains("id_token_hint"));
     }
 
+    // ---- 5. Four eyes
+
+    @Test
+    void aDistrictAdminCannotApproveItsOwnReport() {
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 4;
+        String text = year + "年普陀区审核分离测试工作要点\n一、审核\n1.开展审核分离测试。（责任单位：区府办；完成时限：" + year + "年6月30日前）\n";
+        String plan = PlanImportIT.saved("pt-admin", text, "four-eyes.txt").getString("id");
+        assertThat(Api.post("pt-admin", "/plans/" + plan + "/publication", "{\"allowOpen\":true}").status()).isEqualTo(200);
+        JsonObject task = Api.get("pt-admin", "/tasks?plan=" + plan).json().getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .filter(t -> t.getString("unitName").equals("区府办")).findFirst().orElseThrow();
+
+        Reply submitted = Api.post("pt-admin", "/tasks/" + task.getString("id") + "/reports",
+                "{\"text\":\"本办已完成审核分离测试。\",\"percent\":100,\"submit\":true}");
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String report = submitted.json().getString("id");
+
+        Reply approved = LedgerIT.review(report, "{\"decision\":\"APPROVE\",\"comment\":\"同意\",\"rating\":\"优\"}", null);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(403);
+        assertThat(approved.problemCode()).isEqualTo("review.own-report");
+        assertThat(approved.json().getString("detail")).contains("本人");
+        Reply returned = LedgerIT.review(report, "{\"decision\":\"RETURN\",\"comment\":\"自己退回\"}", null);
+        assertThat(returned.problemCode()).isEqualTo("review.own-report");
+        assertThat(Api.get("pt-admin", "/reports/" + report).json().getString("state")).isEqualTo("SUBMITTED");
+        assertThat(Api.get("pt-admin", "/tasks/" + task.getString("id")).json().getJsonObject("task").getString("status"))
+                .isEqualTo("SUBMITTED");
+    }
+
     // ---- 6. Headers
 
     @Test

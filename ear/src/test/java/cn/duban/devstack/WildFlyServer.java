@@ -32,11 +32,29 @@ public final class WildFlyServer implements AutoCloseable {
     }
 
     /**
-     * The server the Maven build provisioned (duban.server.home). It serves plain http, so its
-     * session cookie cannot be Secure (duban.secure-cookies=false unless the properties say otherwise).
+     * The secrets server.cli has no default for, with the dev stack's values: the roles' dev
+     * passwords (EmbeddedDatabase), the dev realm's client secret (KeycloakServer) and a dev audit
+     * key. Dev and tests only; arquillian.xml passes the same.
+     */
+    public static final Map<String, String> DEV_SECRETS = Map.of(
+            "duban.db.app-password", EmbeddedDatabase.APP,
+            "duban.db.owner-password", EmbeddedDatabase.OWNER,
+            "duban.oidc.secret", KeycloakServer.CLIENT_SECRET,
+            "duban.audit.key", DevStack.DEV_AUDIT_KEY);
+
+    /**
+     * The server the Maven build provisioned (duban.server.home), with the dev secrets unless
+     * properties name others or the environment has its own (DevStack against an external
+     * PostgreSQL or Keycloak: a system property would win over the variable). It serves plain
+     * http, so its session cookie cannot be Secure (duban.secure-cookies=false unless the
+     * properties say otherwise).
      */
     public static WildFlyServer configured(int portOffset, Map<String, String> properties) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(properties);
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        DEV_SECRETS.forEach((property, value) -> {
+            if (System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_')) == null) all.put(property, value);
+        });
+        all.putAll(properties);
         all.putIfAbsent("duban.secure-cookies", "false");
         return new WildFlyServer(Path.of(System.getProperty("duban.server.home")), portOffset, all);
     }

@@ -27,7 +27,7 @@ public class CrossSiteRequestFilter extends HttpFilter {
     private static final String DETAIL = "拒绝跨站请求：该操作只能从本系统页面发起。"
             + "使用登录会话调用接口时须带同源的 Origin（或 X-Requested-With 头），程序调用请使用 Bearer 令牌。";
 
-    private final String publicOrigin = Settings.publicOrigin();
+    private final String publicOrigin = Origins.publicOrigin();
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {

@@ -37,7 +37,7 @@ public class LogoutServlet extends HttpServlet {
                 && !endKeycloakSession(ctx, p.getName())) {
             OidcClientConfiguration config = ctx.getOidcClientConfiguration();
             if (config != null && config.getLogoutUrl() != null) {
-                String origin = Settings.publicOrigin();
+                String origin = Origins.publicOrigin();
                 if (origin == null) origin = Origins.of(req.getScheme(), req.getServerName(), req.getServerPort());
                 location = config.getLogoutUrl() + "?client_id=" + URLEncoder.encode(config.getResourceName(), StandardCharsets.UTF_8)
                         + "&post_logout_redirect_uri=" + URLEncoder.encode(origin + home, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package cn.duban.web;
 
+import cn.duban.platform.Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -14,6 +15,16 @@ public final class Origins {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private Origins() {
+    }
+
+    /** The origin users reach the application at (DUBAN_PUBLIC_URL), or null when not configured. */
+    public static String publicOrigin() {
+        return of(Settings.get("duban.public-url", "DUBAN_PUBLIC_URL", null));
+    }
+
+    /** The origin of the Keycloak realm the server trusts (DUBAN_OIDC_PROVIDER_URL). */
+    public static String keycloakOrigin() {
+        return of(Settings.get("duban.oidc.provider-url", "DUBAN_OIDC_PROVIDER_URL", "http://localhost:8180/realms/duban"));
     }
 
     /**

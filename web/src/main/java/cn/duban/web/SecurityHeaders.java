@@ -21,7 +21,7 @@ public class SecurityHeaders {
     /** Full URLs within the site (the cross-site check may fall back on them), nothing to other sites. */
     public static final String REFERRER_POLICY = "same-origin";
 
-    private final String pagePolicy = pagePolicy(Settings.keycloakOrigin());
+    private final String pagePolicy = pagePolicy(Origins.keycloakOrigin());
 
     /**
      * The pages' policy without the nonce: PrimeFaces appends " 'nonce-…';" to it, so it ends with

@@ -1,5 +1,6 @@
 package cn.duban.web;
 
+import cn.duban.platform.Settings;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;

@@ -191,7 +191,7 @@ class WebSecurityIT {
     // ---- 5. Four eyes
 
     @Test
-    void aDistrictAdminCannotApproveItsOwnReport() {
+    void aDistrictAdminCannotApproveItsOwnReport() throws Exception {
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 4;
         String text = year + "年普陀区审核分离测试工作要点\n一、审核\n1.开展审核分离测试。（责任单位：区府办；完成时限：" + year + "年6月30日前）\n";
         String plan = PlanImportIT.saved("pt-admin", text, "four-eyes.txt").getString("id");
@@ -213,6 +213,14 @@ class WebSecurityIT {
         assertThat(Api.get("pt-admin", "/reports/" + report).json().getString("state")).isEqualTo("SUBMITTED");
         assertThat(Api.get("pt-admin", "/tasks/" + task.getString("id")).json().getJsonObject("task").getString("status"))
                 .isEqualTo("SUBMITTED");
+
+        // The task page offers no review of one's own report, and says why.
+        browser = Browsers.open();
+        Browsers.login(browser, "pt-admin");
+        browser.get(APP + "/app/task.xhtml?id=" + task.getString("id"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
+        assertThat(browser.findElements(By.cssSelector("[id$=':approve'], [id$=':return']"))).as("review buttons on one's own report").isEmpty();
+        assertThat(browser.findElement(By.cssSelector("[id$='own-report']")).getText()).contains("其他工作人员审核");
     }
 
     // ---- 6. Headers

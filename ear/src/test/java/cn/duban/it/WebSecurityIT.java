@@ -141,7 +141,7 @@ class WebSecurityIT {
         assertThat(cookiePost(session, Map.of()).status()).isEqualTo(403);
         assertThat(cookiePost(session, Map.of("Origin", APP)).problemCode()).isEqualTo("adjustment.invalid");
         assertThat(cookiePost(session, Map.of("Origin", "null")).problemCode()).isEqualTo("request.cross-site");
-        assertThat(cookiePost(session, Map.of("Origin", "http://localhost:18081")).problemCode()).isEqualTo("request.cross-site");
+        assertThat(cookiePost(session, Map.of("Origin", "http://localhost:" + (TestStack.HTTP_PORT + 1))).problemCode()).isEqualTo("request.cross-site");
         assertThat(cookiePost(session, Map.of("Referer", APP + "/app/admin/evaluation.xhtml")).problemCode()).isEqualTo("adjustment.invalid");
         assertThat(cookiePost(session, Map.of("Referer", "https://evil.example/x")).problemCode()).isEqualTo("request.cross-site");
         assertThat(cookiePost(session, Map.of("X-Requested-With", "XMLHttpRequest")).problemCode()).isEqualTo("adjustment.invalid");

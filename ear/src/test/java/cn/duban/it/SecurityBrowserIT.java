@@ -3,6 +3,8 @@ package cn.duban.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.it.Api.Reply;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -42,6 +45,7 @@ class SecurityBrowserIT {
     static final String ATTRIBUTE_UNIT = "\"'><svg onload=__dubanXss=4>引号镇";
 
     static String circular;
+    static String plan;
     private ChromeDriver browser;
 
     @Deployment(testable = false)
@@ -54,7 +58,7 @@ class SecurityBrowserIT {
         createUnit("xss-script", SCRIPT_UNIT, "DEPARTMENT", SCRIPT_GROUP);
         createUnit("xss-attribute", ATTRIBUTE_UNIT, "TOWN", ATTRIBUTE_GROUP);
         String text = YEAR + "年普陀区页面安全测试工作要点\n一、安全\n1.开展页面安全测试。（责任单位：长寿路街道；完成时限：" + YEAR + "年6月30日前）\n";
-        String plan = PlanImportIT.saved("pt-admin", text, "page-security.txt").getString("id");
+        plan = PlanImportIT.saved("pt-admin", text, "page-security.txt").getString("id");
         assertThat(Api.post("pt-admin", "/plans/" + plan + "/publication", "{}").status()).isEqualTo(200);
         Reply scheme = Api.post("pt-admin", "/evaluation/schemes", "{\"year\":" + YEAR + ",\"type\":\"COMPLETION\",\"planWeight\":5,"
                 + "\"indicators\":[{\"name\":\"页面安全\",\"points\":100,\"target\":\"PLAN\",\"targetId\":\"" + plan + "\"}]}");
@@ -149,7 +153,61 @@ class SecurityBrowserIT {
         assertThat(Browsers.console(browser)).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
     }
 
+    @Test
+    void dashboardAndTaskPageWorkOnPhoneAndDesktop() throws Exception {
+        String task = Api.get("pt-admin", "/tasks?plan=" + plan).json().getJsonArray("items").getJsonObject(0).getString("id");
+        Map<String, int[]> screens = Map.of("phone", new int[] {390, 844}, "desktop", new int[] {1280, 900});
+        WebDriverWait wait;
+
+        browser = Browsers.open();
+        Browsers.login(browser, "pt-leader");
+        for (var screen : screens.entrySet()) {
+            emulate(screen.getValue()[0], screen.getValue()[1], screen.getKey().equals("phone"));
+            // This year's demo scores: the charts a leader sees.
+            browser.get(Browsers.APP + "/app/leader/index.xhtml");
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("eval-status")));
+            assertThat(js("return document.querySelectorAll('canvas[data-chart]').length")).as(screen.getKey()).isNotEqualTo(0L);
+            assertThat(js("return [...document.querySelectorAll('canvas[data-chart]')].every(c => window.Chart.getChart(c) !== undefined"
+                    + " && c.clientWidth > 0 && c.clientHeight > 0)")).as(screen.getKey() + ": every chart drawn").isEqualTo(true);
+            screenshot("leader-dashboard-" + screen.getKey());
+            assertThat(Browsers.console(browser)).as(screen.getKey()).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
+        }
+        browser.quit();
+
+        browser = Browsers.open();
+        Browsers.login(browser, "pt-csl");
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        for (var screen : screens.entrySet()) {
+            emulate(screen.getValue()[0], screen.getValue()[1], screen.getKey().equals("phone"));
+            browser.get(Browsers.APP + "/app/task.xhtml?id=" + task);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report:text")));
+            assertThat(js("return typeof PrimeFaces === 'object' && PrimeFaces.widgets['widget_report_percent'] !== undefined"))
+                    .as(screen.getKey() + ": PrimeFaces widgets initialised under the policy").isEqualTo(true);
+            screenshot("task-" + screen.getKey());
+            assertThat(Browsers.console(browser)).as(screen.getKey()).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
+        }
+        // The submit button asks first (data-confirm in duban.js, no inline onclick); "cancel" submits nothing.
+        browser.findElement(By.id("report:text")).sendKeys("页面安全测试：取消报送。");
+        browser.findElement(By.id("report:submit")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+        Thread.sleep(1500); // an ajax submit, had it gone out, answers well within this
+        assertThat(Api.get("pt-admin", "/tasks/" + task).json().getJsonObject("task").getString("status")).isNotEqualTo("SUBMITTED");
+        assertThat(browser.findElements(By.id("report:text"))).as("the form is still there: nothing was submitted").isNotEmpty();
+    }
+
     // ---- helpers
+
+    /** A phone or desktop viewport through DevTools (device pixel ratio 1, so screenshots stay small). */
+    private void emulate(int width, int height, boolean mobile) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path shots = Path.of("target/screenshots");
+        Files.createDirectories(shots);
+        Files.write(shots.resolve("security-" + name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
 
     private void openDashboard() {
         browser.get(Browsers.APP + "/app/leader/index.xhtml?period=" + YEAR);

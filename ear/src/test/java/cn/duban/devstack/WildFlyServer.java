@@ -45,7 +45,9 @@ public final class WildFlyServer implements AutoCloseable {
     /**
      * The server the Maven build provisioned (duban.server.home), with the dev secrets unless
      * properties name others or the environment has its own (DevStack against an external
-     * PostgreSQL or Keycloak: a system property would win over the variable).
+     * PostgreSQL or Keycloak: a system property would win over the variable). It serves plain
+     * http, so its session cookie cannot be Secure (duban.secure-cookies=false unless the
+     * properties say otherwise).
      */
     public static WildFlyServer configured(int portOffset, Map<String, String> properties) {
         Map<String, String> all = new java.util.LinkedHashMap<>();
@@ -53,6 +55,7 @@ public final class WildFlyServer implements AutoCloseable {
             if (System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_')) == null) all.put(property, value);
         });
         all.putAll(properties);
+        all.putIfAbsent("duban.secure-cookies", "false");
         return new WildFlyServer(Path.of(System.getProperty("duban.server.home")), portOffset, all);
     }
 

@@ -141,7 +141,8 @@ class BrowserIT {
         assertThat(browser.findElements(By.id("report:text"))).as("nothing more to write while the report is reviewed").isEmpty();
         assertThat(browser.getPageSource()).contains("待审核").contains(evidence.getFileName().toString());
 
-        browser.get("http://localhost:" + TestStack.HTTP_PORT + "/logout");
+        browser.findElement(By.id("logout")).click(); // a POST: GET /logout does not log out
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         login("pt-admin");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
         browser.findElement(By.id("nav-review")).click();

@@ -119,6 +119,14 @@ public class ProgressReport {
         return percent == 100;
     }
 
+    /**
+     * Whether the user wrote or submitted this report: then someone else reviews it (four eyes;
+     * the district office may report on a unit's behalf, see ReportService.review).
+     */
+    public boolean isAuthoredBy(String username) {
+        return username != null && (username.equals(createdBy) || username.equals(submittedBy));
+    }
+
     public UUID getId() { return id; }
     public Task getTask() { return task; }
     public UUID getCheckpointId() { return checkpointId; }

@@ -193,6 +193,10 @@ public class ReportService {
         if (expectedVersion != null && expectedVersion != report.getVersion()) {
             throw DubanException.conflict("report.stale", "该报送已被他人处理，请刷新后重试。");
         }
+        // Four eyes: the office may report on a unit's behalf, but then someone else reviews it.
+        if (report.isAuthoredBy(caller.username())) {
+            throw new DubanException(403, "review.own-report", "不能审核本人撰写或提交的报送，请由区府办其他工作人员审核。");
+        }
         if (review == null || review.decision() == null) {
             throw DubanException.badRequest("review.decision-missing", "请选择审核结果：通过（APPROVE）或退回（RETURN）。");
         }

@@ -67,7 +67,10 @@ public class DashboardPage implements Serializable {
         return groups;
     }
 
-    /** A Chart.js bar chart of the group's ranked scores. */
+    /**
+     * A Chart.js bar chart of the group's ranked scores, as JSON for the canvas's data-chart
+     * attribute (Faces escapes it there; duban/duban.js parses it). Never write it into a script.
+     */
     public String barChart(String group) {
         JsonArrayBuilder labels = Json.createArrayBuilder(), data = Json.createArrayBuilder();
         for (UnitScore u : getGroups().getOrDefault(group, List.of())) {
@@ -79,7 +82,7 @@ public class DashboardPage implements Serializable {
         return chart("bar", labels, Json.createArrayBuilder().add(dataset), 100);
     }
 
-    /** A Chart.js line chart of each unit's year-to-date score at every month's end. */
+    /** A Chart.js line chart of each unit's year-to-date score at every month's end; JSON as {@link #barChart}. */
     public String trendChart(String group) {
         JsonArrayBuilder labels = Json.createArrayBuilder(), datasets = Json.createArrayBuilder();
         if (trend == null) return chart("line", labels, datasets, 100);

@@ -120,6 +120,11 @@ public class TaskPage implements Serializable {
         return Caller.current().map(c -> c.hasRole(Caller.DISTRICT_ADMIN)).orElse(false);
     }
 
+    /** Whether the caller wrote or submitted the report: its review is someone else's (the service refuses it too). */
+    public boolean isOwn(ProgressReport report) {
+        return Caller.current().map(c -> report.isAuthoredBy(c.username())).orElse(false);
+    }
+
     public void saveDraft() {
         if (act(this::writeDraft)) Messages.info("task.draftSaved");
     }

@@ -1,0 +1,94 @@
+package cn.duban.it;
+
+import cn.duban.devstack.KeycloakServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium for the security tests, as BrowserIT drives it, with the browser console and
+ * the network log (every URL requested, redirects included) kept for the test to read.
+ */
+final class Browsers {
+
+    static final String APP = "http://localhost:" + TestStack.HTTP_PORT;
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Browsers() {
+    }
+
+    static ChromeDriver open() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--lang=zh-CN");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        return new ChromeDriver(service, options);
+    }
+
+    static void close(WebDriver browser, String name) throws Exception {
+        if (browser == null) return;
+        Path shots = Path.of("target/screenshots");
+        Files.createDirectories(shots);
+        Files.write(shots.resolve(name + "-last.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.quit();
+    }
+
+    /** Logs in through Keycloak's own login form, starting at the application. */
+    static void login(WebDriver browser, String user) {
+        browser.get(APP + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(KeycloakServer.DEMO_PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
+    }
+
+    /** The value of the session cookie, to send the browser's own session from a plain HTTP client. */
+    static String sessionCookie(WebDriver browser) {
+        return "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+    }
+
+    /** Console messages since the last call (Chromium reports every CSP violation there). */
+    static List<String> console(WebDriver browser) {
+        List<String> out = new ArrayList<>();
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) out.add(e.getLevel() + " " + e.getMessage());
+        return out;
+    }
+
+    /** The raw DevTools network events since the last call (JSON, one per entry). */
+    static List<String> network(WebDriver browser) {
+        List<String> out = new ArrayList<>();
+        for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE)) {
+            if (e.getMessage().contains("\"Network.")) out.add(e.getMessage());
+        }
+        return out;
+    }
+}

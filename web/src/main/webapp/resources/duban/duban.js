@@ -2,7 +2,8 @@
  * Duban's page behaviours. The Content-Security-Policy runs no inline script, so pages ask for
  * these with data- attributes instead of on* handlers and <script> blocks:
  *   data-confirm="question"  asks before a click goes on (buttons that issue, delete, submit);
- *   data-navigate="name"     reloads the page with ?name=<chosen value> when a select changes;
+ *   data-navigate="name"     reloads the page with name=<chosen value> in its query (the other
+ *                            parameters kept) when a select changes;
  *   data-chart="{…}"         a Chart.js configuration (JSON) drawn on that canvas.
  */
 (function () {
@@ -21,7 +22,9 @@
         var target = event.target;
         var name = target instanceof Element ? target.getAttribute('data-navigate') : null;
         if (name) {
-            window.location.search = '?' + encodeURIComponent(name) + '=' + encodeURIComponent(target.value);
+            var query = new URLSearchParams(window.location.search);
+            query.set(name, target.value);
+            window.location.search = '?' + query.toString();
         }
     });
 

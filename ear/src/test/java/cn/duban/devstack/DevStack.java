@@ -43,6 +43,7 @@ public final class DevStack {
             keycloak.start();
             issuer = keycloak.issuer();
             props.put("duban.oidc.provider-url", issuer);
+            props.put("duban.accounts.secret", KeycloakServer.ACCOUNTS_SECRET);
             log("Keycloak     " + issuer + "  (admin console http://localhost:" + KEYCLOAK_PORT + "/admin, "
                     + KeycloakServer.ADMIN_USER + "/" + KeycloakServer.ADMIN_PASSWORD + ")");
         } else {

@@ -18,7 +18,15 @@ public final class AccountRules {
     public record Violation(String field, String message) {
     }
 
+    public static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
+    public static final String CONFIGURE_TOTP = "CONFIGURE_TOTP";
+
     private AccountRules() {
+    }
+
+    /** What Keycloak asks at the next login: a new password, and an authenticator of a district administrator. */
+    public static List<String> requiredActions(java.util.Set<String> roles) {
+        return roles.contains(Role.DISTRICT_ADMIN) ? List.of(UPDATE_PASSWORD, CONFIGURE_TOTP) : List.of(UPDATE_PASSWORD);
     }
 
     /** Every rule the input breaks; empty when it is a valid account of a district. */

@@ -7,7 +7,9 @@ import cn.duban.platform.Role;
 import cn.duban.platform.SheetRows;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,9 +39,9 @@ import java.util.logging.Logger;
 @Stateless
 public class AccountService {
 
-    public static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
-    public static final String CONFIGURE_TOTP = "CONFIGURE_TOTP";
     public static final int MAX_LIMIT = 200;
+    /** Keycloak calls an import runs at once. */
+    static final int PARALLEL = 4;
     private static final Set<String> MANAGED = Set.copyOf(Role.TENANT_ROLES);
     private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
 
@@ -55,6 +59,9 @@ public class AccountService {
 
     @EJB
     AuditService audit;
+
+    @Resource
+    ManagedExecutorService executor;
 
     public record Page(int total, List<Account> items) {
     }
@@ -97,6 +104,14 @@ public class AccountService {
         return new Page(all.size(), items);
     }
 
+    /** How many accounts {@link #list} would page through for {@code q}: one look-up, no roles. */
+    public int count(String q) {
+        Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN);
+        Map<String, Unit> unitsByCode = unitsByCode();
+        String needle = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+        return (int) directory.usersOfTenant(caller.tenantId()).stream().filter(u -> needle == null || matches(u, unitsByCode, needle)).count();
+    }
+
     public Account get(String id) {
         Caller.requireTenant(Role.DISTRICT_ADMIN);
         Managed m = load(id);
@@ -135,7 +150,7 @@ public class AccountService {
         directory.setRealmRoles(m.user().id(), new HashSet<>(input.roles()), MANAGED);
         if (input.roles().contains(Role.DISTRICT_ADMIN) && !m.roles().contains(Role.DISTRICT_ADMIN)) {
             // A new district administrator sets up an authenticator at the next login, as a created one does.
-            directory.addRequiredActions(m.user().id(), List.of(CONFIGURE_TOTP));
+            directory.addRequiredActions(m.user().id(), List.of(AccountRules.CONFIGURE_TOTP));
         }
         audit.record("account.updated", "account", uuid(m.user().id()), "username", m.user().username(), "unit", input.unit(),
                 "roles", String.join(",", input.roles()));
@@ -182,7 +197,7 @@ public class AccountService {
             throw DubanException.conflict("account.self", "不能在此重置自己的密码，请在个人账户中修改。");
         }
         String password = TemporaryPasswords.generate();
-        directory.resetPassword(m.user().id(), password, requiredActions(m.roles()));
+        directory.resetPassword(m.user().id(), password, AccountRules.requiredActions(m.roles()));
         directory.logout(m.user().id());
         audit.record("account.reset", "account", uuid(m.user().id()), "username", m.user().username());
         return invitations.deliver(m.user().username(), m.user().email(), password, true);
@@ -240,30 +255,43 @@ public class AccountService {
         }
         if (errors.isEmpty()) {
             // Only for rows that are otherwise right: one look-up per name, the same answer whoever holds it.
+            List<Object> taken = inParallel(inputs, in -> new boolean[] {directory.usernameTaken(in.username()),
+                    in.email() != null && directory.emailTaken(in.email(), null)});
             for (int i = 0; i < inputs.size(); i++) {
+                if (taken.get(i) instanceof RuntimeException e) throw e;
+                boolean[] t = (boolean[]) taken.get(i);
                 AccountInput in = inputs.get(i);
                 int row = lines.get(i).rowNumber();
-                if (directory.usernameTaken(in.username())) {
-                    errors.add(new RowError(row, AccountSheet.USERNAME, "登录名“" + in.username() + "”已被使用"));
-                }
-                if (in.email() != null && directory.emailTaken(in.email(), null)) {
-                    errors.add(new RowError(row, AccountSheet.EMAIL, "邮箱“" + in.email() + "”已被使用"));
-                }
+                if (t[0]) errors.add(new RowError(row, AccountSheet.USERNAME, "登录名“" + in.username() + "”已被使用"));
+                if (t[1]) errors.add(new RowError(row, AccountSheet.EMAIL, "邮箱“" + in.email() + "”已被使用"));
             }
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt(RowError::rowNumber));
             throw new DubanException(400, "account.import.rows", "账号表有 " + errors.size() + " 处错误，未创建任何账号。请修改后重新导入。", errors);
         }
-        List<Created> created = new ArrayList<>();
-        try {
-            for (AccountInput in : inputs) created.add(createChecked(caller, in, unitsByCode));
-        } catch (RuntimeException e) {
-            undo(created.stream().map(c -> c.account().id()).toList());
-            if (e instanceof DubanException d && d.status() == 409) {
+        List<String> passwords = inputs.stream().map(in -> TemporaryPasswords.generate()).toList();
+        List<Object> ids = inParallel(java.util.stream.IntStream.range(0, inputs.size()).boxed().toList(),
+                i -> createInKeycloak(caller.tenantId(), inputs.get(i), passwords.get(i)));
+        RuntimeException failure = null;
+        List<String> made = new ArrayList<>();
+        for (Object o : ids) {
+            if (o instanceof String id) made.add(id);
+            else if (failure == null) failure = (RuntimeException) o;
+        }
+        if (failure != null) {
+            undo(made);
+            if (failure instanceof DubanException d && d.status() == 409) {
                 // Taken between the check and the creation (someone else was quicker).
                 throw DubanException.conflict("account.import.conflict", "导入时有登录名或邮箱刚被占用，已撤销本次导入创建的账号，请重新导入。");
             }
+            throw failure;
+        }
+        List<Created> created = new ArrayList<>();
+        try {
+            for (int i = 0; i < inputs.size(); i++) created.add(recorded(made.get(i), inputs.get(i), passwords.get(i), unitsByCode));
+        } catch (RuntimeException e) {
+            undo(made);
             throw e;
         }
         return new Imported(created.size(), deliverAll(created, inputs));
@@ -284,24 +312,64 @@ public class AccountService {
         return AccountSheet.write(out);
     }
 
-    /** Creates a checked account in Keycloak with its roles; undoes the user if the roles fail. */
+    /** Creates a checked account in Keycloak and records it in the audit trail. */
     private Created createChecked(Caller caller, AccountInput in, Map<String, Unit> unitsByCode) {
         String password = TemporaryPasswords.generate();
+        String id = createInKeycloak(caller.tenantId(), in, password);
+        return recorded(id, in, password, unitsByCode);
+    }
+
+    /**
+     * The Keycloak part of creating an account (no transaction, no caller: it may run on a worker
+     * thread): the user, then its roles; a user whose roles fail is deleted again.
+     */
+    private String createInKeycloak(String tenantId, AccountInput in, String password) {
         Set<String> roles = new LinkedHashSet<>(in.roles());
         String id = directory.create(new KeycloakDirectory.NewUser(in.username(), in.name(), in.email(), in.phone(),
-                caller.tenantId(), in.unit(), true, requiredActions(roles), password));
+                tenantId, in.unit(), true, AccountRules.requiredActions(roles), password));
         try {
-            directory.setRealmRoles(id, roles, MANAGED);
+            directory.addRealmRoles(id, roles);
         } catch (RuntimeException e) {
             undo(List.of(id));
             throw e;
         }
+        return id;
+    }
+
+    private Created recorded(String id, AccountInput in, String password, Map<String, Unit> unitsByCode) {
+        Set<String> roles = new LinkedHashSet<>(in.roles());
         audit.record("account.created", "account", uuid(id), "username", in.username(), "unit", in.unit(),
                 "roles", String.join(",", roles));
         Unit unit = in.unit() == null ? null : unitsByCode.get(in.unit());
         Account account = new Account(id, in.username(), in.name(), in.phone(), in.email(), in.unit(), unit == null ? null : unit.getName(),
-                Role.TENANT_ROLES.stream().filter(roles::contains).toList(), true, java.time.Instant.now(), requiredActions(roles));
+                Role.TENANT_ROLES.stream().filter(roles::contains).toList(), true, java.time.Instant.now(), AccountRules.requiredActions(roles));
         return new Created(account, new Credentials(null, password));
+    }
+
+    /**
+     * Runs the work for every item, {@value #PARALLEL} at a time on the container's threads (Keycloak
+     * spends most of a user's creation hashing its password, and has more than one core); each
+     * result is the value or the failure, in the items' order.
+     */
+    private <T, R> List<Object> inParallel(List<T> items, java.util.function.Function<T, R> work) {
+        List<Object> out = new ArrayList<>(items.size());
+        for (int from = 0; from < items.size(); from += PARALLEL) {
+            List<Future<R>> batch = new ArrayList<>();
+            for (T item : items.subList(from, Math.min(items.size(), from + PARALLEL))) {
+                batch.add(executor.submit(() -> work.apply(item)));
+            }
+            for (Future<R> f : batch) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    out.add(e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    out.add(new IllegalStateException(e));
+                }
+            }
+        }
+        return out;
     }
 
     /** Deletes accounts this call created, newest first; a failure to delete is logged (and the rest still tried). */
@@ -326,11 +394,6 @@ public class AccountService {
             out.add(new Created(c.account(), invitations.deliver(c.account().username(), inputs.get(i).email(), c.credentials().temporaryPassword(), false)));
         }
         return out;
-    }
-
-    /** What Keycloak asks at the next login: a new password, and an authenticator of a district administrator. */
-    public static List<String> requiredActions(Set<String> roles) {
-        return roles.contains(Role.DISTRICT_ADMIN) ? List.of(UPDATE_PASSWORD, CONFIGURE_TOTP) : List.of(UPDATE_PASSWORD);
     }
 
     /** A user of the caller's tenant with its roles, or 404 for anything else (other tenant, operator, no such id). */

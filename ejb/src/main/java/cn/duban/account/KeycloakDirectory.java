@@ -55,6 +55,7 @@ public class KeycloakDirectory {
 
     private volatile Keycloak keycloak;
     private String realm;
+    private volatile Map<String, RoleRepresentation> roleCache = Map.of();
 
     private RealmResource realm() {
         Keycloak k = keycloak;
@@ -170,8 +171,41 @@ public class KeycloakDirectory {
                     String path = r.getLocation().getPath();
                     return path.substring(path.lastIndexOf('/') + 1);
                 }
-                throw new WebApplicationException(r.getStatus());
+                throw new Refused(r.getStatus(), r.hasEntity() ? r.readEntity(String.class) : "");
             }
+        });
+    }
+
+    /**
+     * Adds realm roles to a user that has none of them yet (a user Duban just created), with the
+     * roles' representations cached: one call instead of three. A role missing from the cache (a
+     * realm imported anew) refreshes it once.
+     */
+    public void addRealmRoles(String id, Set<String> roles) {
+        call(() -> {
+            var mapping = realm().users().get(id).roles().realmLevel();
+            Map<String, RoleRepresentation> known = roleCache;
+            if (!known.keySet().containsAll(roles)) {
+                Map<String, RoleRepresentation> fresh = new HashMap<>();
+                for (RoleRepresentation r : mapping.listAvailable()) fresh.put(r.getName(), r);
+                roleCache = known = fresh;
+            }
+            List<RoleRepresentation> add = new ArrayList<>();
+            for (String role : roles) {
+                RoleRepresentation r = known.get(role);
+                if (r == null) {
+                    LOG.severe("Realm role missing in Keycloak: " + role);
+                    throw new DubanException(502, "accounts.role-missing", "身份认证服务中缺少所选角色，请联系平台运维。");
+                }
+                add.add(r);
+            }
+            try {
+                mapping.add(add);
+            } catch (jakarta.ws.rs.NotFoundException stale) {
+                roleCache = Map.of(); // the realm's roles changed under us: look them up afresh next time
+                throw stale;
+            }
+            return null;
         });
     }
 
@@ -253,7 +287,8 @@ public class KeycloakDirectory {
                     if (wanted.contains(r.getName()) && managed.contains(r.getName()) && !have.contains(r.getName())) add.add(r);
                 }
                 if (add.size() + (int) wanted.stream().filter(have::contains).count() != wanted.size()) {
-                    throw new IllegalStateException("realm roles missing in Keycloak: " + wanted);
+                    LOG.severe("Realm roles missing in Keycloak: some of " + wanted);
+                    throw new DubanException(502, "accounts.role-missing", "身份认证服务中缺少所选角色，请联系平台运维。");
                 }
             }
             if (!remove.isEmpty()) mapping.remove(remove);
@@ -266,7 +301,7 @@ public class KeycloakDirectory {
     public void delete(String id) {
         call(() -> {
             try (Response r = realm().users().delete(id)) {
-                if (r.getStatus() != 204 && r.getStatus() != 404) throw new WebApplicationException(r.getStatus());
+                if (r.getStatus() != 204 && r.getStatus() != 404) throw new Refused(r.getStatus(), "");
             }
             return null;
         });
@@ -313,9 +348,10 @@ public class KeycloakDirectory {
         } catch (ProcessingException e) {
             LOG.warning("Keycloak admin API unreachable: " + e);
             throw new DubanException(503, "accounts.unavailable", "身份认证服务（Keycloak）暂时不可用，请稍后重试。");
-        } catch (WebApplicationException e) {
-            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
-            String body = body(e);
+        } catch (WebApplicationException | Refused e) {
+            int status = e instanceof Refused r ? r.status : ((WebApplicationException) e).getResponse() == null ? 0
+                    : ((WebApplicationException) e).getResponse().getStatus();
+            String body = e instanceof Refused r ? r.body : body((WebApplicationException) e);
             if (status == 409) {
                 throw DubanException.conflict("account.taken", "登录名或邮箱已被使用，请换一个。");
             }
@@ -327,6 +363,18 @@ public class KeycloakDirectory {
                 throw DubanException.badRequest("account.rejected", "身份认证服务拒绝了账号信息，请检查姓名、邮箱等字段。");
             }
             throw new DubanException(502, "accounts.failed", "身份认证服务（Keycloak）处理失败（HTTP " + status + "），请稍后重试。");
+        }
+    }
+
+    /** A status Keycloak answered that the admin client does not turn into an exception itself. */
+    private static final class Refused extends RuntimeException {
+        private final int status;
+        private final String body;
+
+        Refused(int status, String body) {
+            super("Keycloak answered " + status);
+            this.status = status;
+            this.body = body;
         }
     }
 

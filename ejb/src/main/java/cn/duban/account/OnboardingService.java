@@ -90,10 +90,10 @@ public class OnboardingService {
         Set<String> roles = Set.of(Role.DISTRICT_ADMIN);
         // The account first: the one step that can only be undone by deleting, and nobody knows its password yet.
         String id = directory.create(new KeycloakDirectory.NewUser(in.username(), in.name(), in.email(), in.phone(), tenant.id(),
-                office, true, AccountService.requiredActions(roles), password));
+                office, true, AccountRules.requiredActions(roles), password));
         Tenant created;
         try {
-            directory.setRealmRoles(id, roles, Set.copyOf(Role.TENANT_ROLES));
+            directory.addRealmRoles(id, roles);
             created = tenants.create(tenant);
         } catch (RuntimeException e) {
             try {
@@ -108,7 +108,7 @@ public class OnboardingService {
                 + in.username());
         Account account = new Account(id, in.username(), in.name(), in.phone(), in.email(), office,
                 tenant.units().stream().filter(u -> u.code().equals(office)).map(UnitInput::name).findFirst().orElse(null),
-                List.of(Role.DISTRICT_ADMIN), true, java.time.Instant.now(), AccountService.requiredActions(roles));
+                List.of(Role.DISTRICT_ADMIN), true, java.time.Instant.now(), AccountRules.requiredActions(roles));
         return new Onboarded(created, tenant.units(), account, invitations.deliver(in.username(), in.email(), password, false));
     }
 }

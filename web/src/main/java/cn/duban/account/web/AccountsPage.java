@@ -68,8 +68,10 @@ public class AccountsPage implements Serializable {
         private static final long serialVersionUID = 1L;
         private int total;
 
+        // PrimeFaces asks for the count first and loads nothing when it is 0.
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
+            total = service.count(q);
             return total;
         }
 

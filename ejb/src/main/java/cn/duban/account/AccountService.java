@@ -95,11 +95,12 @@ public class AccountService {
                 .filter(u -> needle == null || matches(u, unitsByCode, needle))
                 .sorted(Comparator.comparing(DirectoryUser::username))
                 .toList();
+        List<DirectoryUser> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+        List<Set<String>> roles = rolesOf(page);
         List<Account> items = new ArrayList<>();
-        for (DirectoryUser u : all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit))) {
-            Set<String> roles = directory.realmRoles(u.id());
+        for (int i = 0; i < page.size(); i++) {
             // The operator is never a district's to manage, whatever attributes someone gave it.
-            if (!roles.contains(Role.PLATFORM_ADMIN)) items.add(view(u, roles, unitsByCode));
+            if (!roles.get(i).contains(Role.PLATFORM_ADMIN)) items.add(view(page.get(i), roles.get(i), unitsByCode));
         }
         return new Page(all.size(), items);
     }
@@ -302,14 +303,25 @@ public class AccountService {
         Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN);
         Map<String, Unit> unitsByCode = unitsByCode();
         List<AccountSheet.Out> out = new ArrayList<>();
-        for (DirectoryUser u : directory.usersOfTenant(caller.tenantId()).stream().sorted(Comparator.comparing(DirectoryUser::username)).toList()) {
-            Set<String> roles = directory.realmRoles(u.id());
+        List<DirectoryUser> users = directory.usersOfTenant(caller.tenantId()).stream().sorted(Comparator.comparing(DirectoryUser::username)).toList();
+        List<Set<String>> rolesOfUsers = rolesOf(users);
+        for (int i = 0; i < users.size(); i++) {
+            DirectoryUser u = users.get(i);
+            Set<String> roles = rolesOfUsers.get(i);
             if (roles.contains(Role.PLATFORM_ADMIN)) continue;
             Unit unit = u.unit() == null ? null : unitsByCode.get(u.unit());
             out.add(new AccountSheet.Out(u.name(), u.username(), u.phone(), u.email(), unit == null ? u.unit() : unit.getName(),
                     Role.TENANT_ROLES.stream().filter(roles::contains).toList(), u.enabled()));
         }
         return AccountSheet.write(out);
+    }
+
+    /** The realm roles of each user (one Keycloak call per user, {@value #PARALLEL} at a time). */
+    @SuppressWarnings("unchecked")
+    private List<Set<String>> rolesOf(List<DirectoryUser> users) {
+        List<Object> found = inParallel(users, u -> directory.realmRoles(u.id()));
+        for (Object o : found) if (o instanceof RuntimeException e) throw e;
+        return found.stream().map(o -> (Set<String>) o).toList();
     }
 
     /** Creates a checked account in Keycloak and records it in the audit trail. */

@@ -25,10 +25,6 @@ public class DisabledAccountStore {
         return em.createQuery("select d.userId, d.username from DisabledAccount d", Object[].class).getResultList();
     }
 
-    public boolean isListed(String userId) {
-        return em.find(DisabledAccount.class, userId) != null;
-    }
-
     /** Lists the account as disabled, in the caller's transaction. */
     public void add(String userId, String username) {
         Caller caller = Caller.requireTenant(cn.duban.platform.Role.DISTRICT_ADMIN);

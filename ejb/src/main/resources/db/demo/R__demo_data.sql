@@ -1,11 +1,15 @@
 -- Demo tenants for the run command and the integration tests (enabled by duban.demo=true).
 -- Idempotent: rows that already exist are left as they are.
+-- Row-level security is forced on the owner too (V7), so each block names its tenant, as the
+-- application does per transaction; the settings end with this migration's transaction.
+select set_config('app.platform', 'on', true);
 
 insert into tenant (id, name) values
     ('putuo', '普陀区'),
     ('jiading', '嘉定区')
 on conflict do nothing;
 
+select set_config('app.tenant_id', 'putuo', true);
 insert into unit (tenant_id, id, code, name, aliases, kind, ranking_group)
 select 'putuo', gen_random_uuid(), v.code, v.name, v.aliases::text[], v.kind, v.grp
 from (values
@@ -45,6 +49,12 @@ from (values
 ) as v (code, name, aliases, kind, grp)
 on conflict do nothing;
 
+-- Towns and departments report to their district office.
+update unit u set parent_id = o.id
+from unit o
+where o.tenant_id = u.tenant_id and o.code = 'qfb' and u.code <> 'qfb' and u.parent_id is null;
+
+select set_config('app.tenant_id', 'jiading', true);
 insert into unit (tenant_id, id, code, name, aliases, kind, ranking_group)
 select 'jiading', gen_random_uuid(), v.code, v.name, v.aliases::text[], v.kind, v.grp
 from (values
@@ -57,8 +67,6 @@ from (values
 ) as v (code, name, aliases, kind, grp)
 on conflict do nothing;
 
--- Towns and departments report to their district office.
 update unit u set parent_id = o.id
 from unit o
-where o.tenant_id = u.tenant_id and o.code = 'qfb' and u.code <> 'qfb' and u.parent_id is null
-  and u.tenant_id in ('putuo', 'jiading');
+where o.tenant_id = u.tenant_id and o.code = 'qfb' and u.code <> 'qfb' and u.parent_id is null;

@@ -20,6 +20,13 @@ public final class DevStack {
     static final int KEYCLOAK_PORT = 8180;
     static final int HTTP_PORT = 8080;
 
+    /**
+     * The audit key of the dev stack, the tests, the load run and the benchmarks: base64 of
+     * "duban-dev-audit-key-not-a-secret". Fixed so a restarted dev stack still verifies its trail;
+     * anything real sets its own DUBAN_AUDIT_KEY (the server does not start without one).
+     */
+    public static final String DEV_AUDIT_KEY = "ZHViYW4tZGV2LWF1ZGl0LWtleS1ub3QtYS1zZWNyZXQ=";
+
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
         Path work = Path.of(System.getProperty("duban.work", "target/devstack")).toAbsolutePath();
@@ -43,7 +50,6 @@ public final class DevStack {
             keycloak.start();
             issuer = keycloak.issuer();
             props.put("duban.oidc.provider-url", issuer);
-            props.put("duban.accounts.secret", KeycloakServer.ACCOUNTS_SECRET);
             log("Keycloak     " + issuer + "  (admin console http://localhost:" + KEYCLOAK_PORT + "/admin, "
                     + KeycloakServer.ADMIN_USER + "/" + KeycloakServer.ADMIN_PASSWORD + ")");
         } else {

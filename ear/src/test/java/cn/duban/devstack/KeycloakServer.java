@@ -13,13 +13,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The Keycloak distribution unpacked from Maven ({@code keycloak-quarkus-dist}), started in
- * dev mode with the repo's realm imported afresh on every start.
+ * dev mode with the repo's realm imported afresh on every start: the production realm
+ * ({@code ear/src/main/keycloak/duban-realm.json}) with the dev overlay
+ * ({@code ear/src/test/keycloak/duban-realm-dev.json}: demo users, demo secret, password grant,
+ * plain http) merged over it. Production never sees the overlay.
  */
 public final class KeycloakServer {
 
@@ -38,20 +40,34 @@ public final class KeycloakServer {
     private final Path home;
     private final int port;
     private final Path realmJson;
+    private final Path overlayJson;
     private final Path logFile;
+    private final List<Integer> webPorts = new java.util.ArrayList<>();
     private Process process;
 
-    private KeycloakServer(Path home, int port, Path realmJson, Path logFile) {
+    private KeycloakServer(Path home, int port, Path realmJson, Path overlayJson, Path logFile) {
         this.home = home;
         this.port = port;
         this.realmJson = realmJson;
+        this.overlayJson = overlayJson;
         this.logFile = logFile;
     }
 
-    /** The distribution and realm the Maven build names (duban.keycloak.home, duban.realm). */
+    /**
+     * The distribution, realm and dev overlay the Maven build names (duban.keycloak.home,
+     * duban.realm, duban.realm.dev).
+     */
     public static KeycloakServer configured(int port, Path logFile) {
+        String overlay = System.getProperty("duban.realm.dev");
+        if (overlay == null) throw new IllegalStateException("duban.realm.dev (the dev realm overlay) is not set");
         return new KeycloakServer(Path.of(System.getProperty("duban.keycloak.home")), port, Path.of(System.getProperty("duban.realm")),
-                logFile);
+                Path.of(overlay), logFile);
+    }
+
+    /** Lets the web client redirect to a WildFly on this port too (tests with a port offset). */
+    public KeycloakServer redirectingTo(int webPort) {
+        webPorts.add(webPort);
+        return this;
     }
 
     public String issuer() {
@@ -76,7 +92,12 @@ public final class KeycloakServer {
     private void launch() throws IOException, InterruptedException {
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
-        Files.copy(realmJson, imports.resolve("duban-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        JsonObject realm = RealmOverlay.merge(realmJson, overlayJson);
+        for (int webPort : webPorts) {
+            realm = RealmOverlay.withRedirect(realm, CLIENT_ID, "http://localhost:" + webPort + "/*");
+            realm = RealmOverlay.withRedirect(realm, CLIENT_ID, "http://127.0.0.1:" + webPort + "/*");
+        }
+        Files.writeString(imports.resolve("duban-realm.json"), realm.toString(), StandardCharsets.UTF_8);
         Files.createDirectories(logFile.getParent());
 
         ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
@@ -91,7 +112,8 @@ public final class KeycloakServer {
         process = pb.start();
 
         URI wellKnown = URI.create(issuer() + "/.well-known/openid-configuration");
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        // Dev mode rebuilds Keycloak before starting: 1–2 min alone, far longer on a busy 2-core machine.
+        long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IOException("Keycloak exited; see " + logFile);
             try {
@@ -103,7 +125,7 @@ public final class KeycloakServer {
             Thread.sleep(500);
         }
         stop();
-        throw new IOException("Keycloak did not start within 3 minutes; see " + logFile);
+        throw new IOException("Keycloak did not start within 8 minutes; see " + logFile);
     }
 
     public void stop() {

@@ -31,9 +31,31 @@ public final class WildFlyServer implements AutoCloseable {
         this.properties = properties;
     }
 
-    /** The server the Maven build provisioned (duban.server.home). */
+    /**
+     * The secrets server.cli has no default for, with the dev stack's values: the roles' dev
+     * passwords (EmbeddedDatabase), the dev realm's client secrets (KeycloakServer: duban-web and the
+     * duban-accounts service account) and a dev audit key. Dev and tests only; arquillian.xml passes
+     * the same.
+     */
+    public static final Map<String, String> DEV_SECRETS = Map.of(
+            "duban.db.app-password", EmbeddedDatabase.APP,
+            "duban.db.owner-password", EmbeddedDatabase.OWNER,
+            "duban.oidc.secret", KeycloakServer.CLIENT_SECRET,
+            "duban.audit.key", DevStack.DEV_AUDIT_KEY,
+            "duban.accounts.secret", KeycloakServer.ACCOUNTS_SECRET);
+
+    /**
+     * The server the Maven build provisioned (duban.server.home), with the dev secrets unless
+     * properties name others or the environment has its own (DevStack against an external
+     * PostgreSQL or Keycloak: a system property would win over the variable).
+     */
     public static WildFlyServer configured(int portOffset, Map<String, String> properties) {
-        return new WildFlyServer(Path.of(System.getProperty("duban.server.home")), portOffset, properties);
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        DEV_SECRETS.forEach((property, value) -> {
+            if (System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_')) == null) all.put(property, value);
+        });
+        all.putAll(properties);
+        return new WildFlyServer(Path.of(System.getProperty("duban.server.home")), portOffset, all);
     }
 
     /** Starts with the EAR the Maven build packaged (duban.ear) and waits until it answers, five minutes at most. */

@@ -12,7 +12,12 @@ final class Db {
     private Db() {
     }
 
-    /** A count as the schema owner, who sees every tenant's rows. */
+    /** A count as the maintenance role, which sees every tenant's rows (row-level security is forced on the owner). */
+    static long maintCount(String sql) throws SQLException {
+        return count(EmbeddedDatabase.MAINT, sql);
+    }
+
+    /** A count as the schema owner: row-level security applies to it too, so without a tenant it sees none. */
     static long ownerCount(String sql) throws SQLException {
         return count(EmbeddedDatabase.OWNER, sql);
     }
@@ -22,9 +27,9 @@ final class Db {
         return count(EmbeddedDatabase.APP, sql);
     }
 
-    /** A statement as the schema owner (e.g. to tamper with the audit trail on purpose). */
-    static int ownerExecute(String sql) throws SQLException {
-        return execute(EmbeddedDatabase.OWNER, sql);
+    /** A statement as the maintenance role (e.g. to tamper with the audit trail on purpose, as the owner could). */
+    static int maintExecute(String sql) throws SQLException {
+        return execute(EmbeddedDatabase.MAINT, sql);
     }
 
     /** A statement through the application's role inside a tenant, as the application would run it. */

@@ -41,20 +41,20 @@ class EvaluationBenchmark {
         }
         UUID plan = UUID.randomUUID();
         long t0 = System.nanoTime();
-        Db.ownerExecute("insert into plan (tenant_id, id, title, level, year, source_text, source_sha256, created_by) values "
+        Db.maintExecute("insert into plan (tenant_id, id, title, level, year, source_text, source_sha256, created_by) values "
                 + "('putuo', '" + plan + "', '考核基准计划', 'DISTRICT', " + Y + ", '基准', repeat('e', 64), 'bench')");
         List<String> sections = new ArrayList<>();
         for (int s = 0; s < 4; s++) {
             String id = UUID.randomUUID().toString();
             sections.add(id);
-            Db.ownerExecute("insert into plan_section (tenant_id, id, plan_id, position, number, title) values ('putuo', '" + id + "', '"
+            Db.maintExecute("insert into plan_section (tenant_id, id, plan_id, position, number, title) values ('putuo', '" + id + "', '"
                     + plan + "', " + s + ", '" + "一二三四".charAt(s) + "', '基准章节" + s + "')");
         }
-        Db.ownerExecute("insert into plan_point (tenant_id, id, plan_id, section_id, position, depth, number, title, text, deadline_date, deadline_kind) "
+        Db.maintExecute("insert into plan_point (tenant_id, id, plan_id, section_id, position, depth, number, title, text, deadline_date, deadline_kind) "
                 + "select 'putuo', gen_random_uuid(), '" + plan + "', (array['" + String.join("','", sections) + "'])[1 + g % 4]::uuid, g, 0, "
                 + "g::text, '考核基准要点' || g, '考核基准要点' || g, date '" + Y + "-01-15' + (g % 340), 'BY_DATE' from generate_series(1, 334) g");
         // Every scored unit gets every point: 334 × 60 ≈ 20,000 tasks; a third approved (some late, all rated), the rest open.
-        Db.ownerExecute("insert into task (tenant_id, id, plan_id, point_id, unit_id, role, title, deadline_date, original_deadline, "
+        Db.maintExecute("insert into task (tenant_id, id, plan_id, point_id, unit_id, role, title, deadline_date, original_deadline, "
                 + "next_due_date, status, progress, completed_on, on_time, rating, published_by) "
                 + "select 'putuo', gen_random_uuid(), p.plan_id, p.id, u.id, 'LEAD', p.title, p.deadline_date, p.deadline_date, p.deadline_date, "
                 + "case when (p.position + length(u.code)) % 3 = 0 then 'APPROVED' else 'IN_PROGRESS' end, (p.position * 7) % 100, "
@@ -64,18 +64,18 @@ class EvaluationBenchmark {
                 + "from plan_point p cross join unit u where p.plan_id = '" + plan + "' and u.tenant_id = 'putuo' and u.kind <> 'DISTRICT_OFFICE' "
                 + "limit 20000");
         // Five reports per task: 100,000, of which a fifth returned; one checkpoint per task, half of them missed.
-        Db.ownerExecute("insert into progress_report (tenant_id, id, task_id, unit_id, state, text, percent, created_by, created_at, "
+        Db.maintExecute("insert into progress_report (tenant_id, id, task_id, unit_id, state, text, percent, created_by, created_at, "
                 + "submitted_by, submitted_at, reviewed_by, reviewed_at) "
                 + "select 'putuo', gen_random_uuid(), t.id, t.unit_id, case when k = 1 then 'RETURNED' else 'APPROVED' end, '进展' || k, k * 20, "
                 + "'bench', t.deadline_date - k * 7, 'bench', t.deadline_date - k * 7, 'bench', t.deadline_date - k * 7 + 2 "
                 + "from task t cross join generate_series(1, 5) k where t.plan_id = '" + plan + "'");
-        Db.ownerExecute("insert into task_checkpoint (tenant_id, id, task_id, position, label, due_date, done_on) "
+        Db.maintExecute("insert into task_checkpoint (tenant_id, id, task_id, position, label, due_date, done_on) "
                 + "select 'putuo', gen_random_uuid(), t.id, 0, '季度', t.deadline_date - 30, "
                 + "case when random() < 0.5 then t.deadline_date - 31 end from task t where t.plan_id = '" + plan + "'");
-        Db.ownerExecute("analyze");
+        Db.maintExecute("analyze");
         long loaded = (System.nanoTime() - t0) / 1_000_000;
-        long tasks = Db.ownerCount("select count(*) from task where plan_id = '" + plan + "'");
-        long reports = Db.ownerCount("select count(*) from progress_report r join task t on t.tenant_id = r.tenant_id and t.id = r.task_id "
+        long tasks = Db.maintCount("select count(*) from task where plan_id = '" + plan + "'");
+        long reports = Db.maintCount("select count(*) from progress_report r join task t on t.tenant_id = r.tenant_id and t.id = r.task_id "
                 + "where t.plan_id = '" + plan + "'");
 
         StringBuilder indicators = new StringBuilder();

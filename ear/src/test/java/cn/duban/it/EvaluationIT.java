@@ -60,11 +60,11 @@ class EvaluationIT {
         String p1 = PlanImportIT.point(saved, "1").getString("id"), p2 = PlanImportIT.point(saved, "2").getString("id");
         // Last year's history: 长寿路街道 finished point 1 early (优); 区数据局 ten days late (良);
         // 长寿路街道 had a report on point 2 returned in May.
-        Db.ownerExecute("update task set status = 'APPROVED', progress = 100, completed_on = '" + Y + "-03-20', on_time = true, "
+        Db.maintExecute("update task set status = 'APPROVED', progress = 100, completed_on = '" + Y + "-03-20', on_time = true, "
                 + "rating = 'EXCELLENT' where point_id = '" + p1 + "' and unit_id = '" + csl + "'");
-        Db.ownerExecute("update task set status = 'APPROVED', progress = 100, completed_on = '" + Y + "-04-10', on_time = false, "
+        Db.maintExecute("update task set status = 'APPROVED', progress = 100, completed_on = '" + Y + "-04-10', on_time = false, "
                 + "rating = 'GOOD' where point_id = '" + p1 + "' and unit_id = '" + sjj + "'");
-        Db.ownerExecute("insert into progress_report (tenant_id, id, task_id, unit_id, state, text, percent, created_by, submitted_by, "
+        Db.maintExecute("insert into progress_report (tenant_id, id, task_id, unit_id, state, text, percent, created_by, submitted_by, "
                 + "submitted_at, reviewed_by, reviewed_at, review_comment) select tenant_id, gen_random_uuid(), id, unit_id, 'RETURNED', "
                 + "'进展', 40, 'pt-csl', 'pt-csl', '" + Y + "-05-08T10:00:00+08', 'pt-admin', '" + Y + "-05-10T10:00:00+08', '材料不全' "
                 + "from task where point_id = '" + p2 + "' and unit_id = '" + csl + "'");
@@ -175,7 +175,7 @@ class EvaluationIT {
         // Snapshots are a record: the application's database role cannot rewrite them.
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Db.appRoleExecute("putuo", "update evaluation_snapshot set content = '{}'"))
                 .isInstanceOf(SQLException.class);
-        assertThat(Db.ownerCount("select count(*) from audit_log where action = 'evaluation.closed' and tenant_id = 'putuo'")).isGreaterThanOrEqualTo(2);
+        assertThat(Db.maintCount("select count(*) from audit_log where action = 'evaluation.closed' and tenant_id = 'putuo'")).isGreaterThanOrEqualTo(2);
         assertThat(Api.get("pt-leader", "/inbox").array().stream().map(m -> m.asJsonObject().getString("subject")))
                 .contains(Y + "年第一季度考核结果已发布（第2版）");
     }

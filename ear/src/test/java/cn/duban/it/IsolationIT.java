@@ -74,38 +74,49 @@ class IsolationIT {
 
     @Test
     void anotherDistrictCannotReachAnythingById() {
+        // Every call carries a body the endpoint would accept for a thing of the caller's own, so that only
+        // "not found" (404) or "your role may not" (403) can answer: a 400 would say nothing about isolation.
+        String later = NEXT + "-10-01";
         List<String[]> attacks = List.of(
                 new String[] {"GET", "/plans/" + plan}, new String[] {"GET", "/plans/" + plan + "/source"},
                 new String[] {"GET", "/plans/" + plan + "/coverage"}, new String[] {"DELETE", "/plans/" + plan},
-                new String[] {"POST", "/plans/" + plan + "/publication/preview"}, new String[] {"POST", "/plans/" + plan + "/publication"},
-                new String[] {"POST", "/plans/" + plan + "/next-year"},
+                new String[] {"POST", "/plans/" + plan + "/publication/preview", "{}"},
+                new String[] {"POST", "/plans/" + plan + "/publication", "{\"allowOpen\":true}"},
+                new String[] {"POST", "/plans/" + plan + "/next-year", "{}"},
                 new String[] {"GET", "/tasks/" + task}, new String[] {"GET", "/tasks/" + task + "/history"},
-                new String[] {"PATCH", "/tasks/" + task}, new String[] {"PUT", "/tasks/" + task + "/deadline"},
-                new String[] {"DELETE", "/tasks/" + task + "?reason=x"}, new String[] {"POST", "/tasks/" + task + "/reminders"},
-                new String[] {"POST", "/tasks/" + task + "/reports"},
-                new String[] {"GET", "/reports/" + report}, new String[] {"PUT", "/reports/" + report},
-                new String[] {"DELETE", "/reports/" + report}, new String[] {"POST", "/reports/" + report + "/submit"},
-                new String[] {"POST", "/reports/" + report + "/review"},
+                new String[] {"PATCH", "/tasks/" + task, "{\"keyTask\":true}"},
+                new String[] {"PUT", "/tasks/" + task + "/deadline", "{\"deadline\":\"" + later + "\",\"reason\":\"调整\"}"},
+                new String[] {"DELETE", "/tasks/" + task + "?reason=x"},
+                new String[] {"POST", "/tasks/" + task + "/reminders", "{\"message\":\"请抓紧\"}"},
+                new String[] {"POST", "/tasks/" + task + "/reports", "{\"text\":\"进展\",\"percent\":20}"},
+                new String[] {"POST", "/tasks/" + task + "/extensions", "{\"requestedDate\":\"" + later + "\",\"reason\":\"延期\"}"},
+                new String[] {"GET", "/reports/" + report}, new String[] {"PUT", "/reports/" + report, "{\"text\":\"进展\",\"percent\":30}"},
+                new String[] {"DELETE", "/reports/" + report}, new String[] {"POST", "/reports/" + report + "/submit", "{}"},
+                new String[] {"POST", "/reports/" + report + "/review", "{\"decision\":\"APPROVE\",\"comment\":\"好\",\"rating\":\"GOOD\"}"},
                 new String[] {"GET", "/reports/" + report + "/evidence/" + evidence},
                 new String[] {"DELETE", "/reports/" + report + "/evidence/" + evidence},
-                new String[] {"POST", "/extensions/" + extension + "/decision"}, new String[] {"POST", "/inbox/" + message + "/read"},
-                new String[] {"GET", "/units/" + csl}, new String[] {"PUT", "/units/" + csl},
+                new String[] {"POST", "/extensions/" + extension + "/decision", "{\"approve\":true,\"comment\":\"同意\"}"},
+                new String[] {"POST", "/inbox/" + message + "/read", "{}"},
+                new String[] {"GET", "/units/" + csl},
+                new String[] {"PUT", "/units/" + csl, "{\"code\":\"csl\",\"name\":\"改名街道\",\"kind\":\"TOWN\",\"rankingGroup\":\"街镇组\"}"},
                 new String[] {"GET", "/evaluation/schemes/" + scheme},
                 new String[] {"GET", "/evaluation/units/" + csl + "/breakdown?period=" + NEXT},
                 new String[] {"GET", "/evaluation/units/" + csl + "/breakdown.pdf?period=" + NEXT},
                 new String[] {"DELETE", "/evaluation/adjustments/" + adjustment},
                 new String[] {"GET", "/evaluation/adjustments/" + adjustment + "/evidence"},
-                new String[] {"GET", "/circulars/" + circular}, new String[] {"PUT", "/circulars/" + circular},
-                new String[] {"DELETE", "/circulars/" + circular}, new String[] {"POST", "/circulars/" + circular + "/issue"},
+                new String[] {"GET", "/circulars/" + circular},
+                new String[] {"PUT", "/circulars/" + circular, "{\"issuingOffice\":\"区府办\",\"docPrefix\":\"府办通\",\"title\":\"通报\","
+                        + "\"recipients\":\"各单位\",\"praiseReason\":\"好\",\"nextSteps\":\"继续\"}"},
+                new String[] {"DELETE", "/circulars/" + circular}, new String[] {"POST", "/circulars/" + circular + "/issue", "{}"},
                 new String[] {"GET", "/circulars/" + circular + "/document.pdf"});
         List<String> leaks = new ArrayList<>();
         for (String user : List.of("jd-admin", "jd-leader", "jd-anting")) {
             for (String[] a : attacks) {
-                Reply r = call(user, a[0], a[1], a[0].equals("GET") || a[0].equals("DELETE") ? null : "{}");
-                // 404 (nothing there for this district), 403 (the role may not call it at all) or 400 (the empty
-                // body is refused before any lookup). Success, a conflict (which would betray that the thing
-                // exists), a server error or any of 普陀区's words would be a leak.
-                boolean refused = r.status() == 404 || r.status() == 403 || r.status() == 400;
+                Reply r = call(user, a[0], a[1], a.length > 2 ? a[2] : null);
+                // 404 (nothing there for this district) or 403 (the role may not call it at all). Success, a
+                // conflict (which would betray that the thing exists), a 400, a server error or any of 普陀区's
+                // words would be a leak or an attack that did not really try.
+                boolean refused = r.status() == 404 || r.status() == 403;
                 boolean tells = r.body() != null && (r.body().contains("隔离测试") || r.body().contains("长寿路街道") || r.body().contains("普陀"));
                 if (!refused || tells) leaks.add(user + " " + a[0] + " " + a[1] + " → " + r.status() + " " + r.body());
             }
@@ -114,7 +125,7 @@ class IsolationIT {
         // The same unit-level wall inside the district: another unit's reporter.
         for (String[] a : List.of(new String[] {"GET", "/tasks/" + task}, new String[] {"GET", "/reports/" + report},
                 new String[] {"PUT", "/reports/" + report}, new String[] {"GET", "/reports/" + report + "/evidence/" + evidence})) {
-            assertThat(call("pt-sjj", a[0], a[1], a[0].equals("GET") ? null : "{\"text\":\"x\"}").status()).as(a[1]).isEqualTo(404);
+            assertThat(call("pt-sjj", a[0], a[1], a[0].equals("GET") ? null : "{\"text\":\"x\",\"percent\":30}").status()).as(a[1]).isEqualTo(404);
         }
     }
 

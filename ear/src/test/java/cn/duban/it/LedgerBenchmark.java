@@ -61,23 +61,23 @@ class LedgerBenchmark {
     void myTasksWithOneHundredThousandTasksInTheTenant() throws Exception {
         UUID plan = UUID.randomUUID(), section = UUID.randomUUID();
         long t0 = System.nanoTime();
-        Db.ownerExecute("insert into plan (tenant_id, id, title, level, year, source_text, source_sha256, created_by) values "
+        Db.maintExecute("insert into plan (tenant_id, id, title, level, year, source_text, source_sha256, created_by) values "
                 + "('putuo', '" + plan + "', '基准计划（10万任务）', 'DISTRICT', 2026, '基准', repeat('b', 64), 'bench')");
-        Db.ownerExecute("insert into plan_section (tenant_id, id, plan_id, position, number, title) values "
+        Db.maintExecute("insert into plan_section (tenant_id, id, plan_id, position, number, title) values "
                 + "('putuo', '" + section + "', '" + plan + "', 0, '一', '基准')");
-        Db.ownerExecute("insert into plan_point (tenant_id, id, plan_id, section_id, position, depth, number, title, text, deadline_date, deadline_kind) "
+        Db.maintExecute("insert into plan_point (tenant_id, id, plan_id, section_id, position, depth, number, title, text, deadline_date, deadline_kind) "
                 + "select 'putuo', gen_random_uuid(), '" + plan + "', '" + section + "', g, 0, g::text, '基准要点' || g, '基准要点' || g, "
                 + "date '2026-01-01' + (g % 365), 'BY_DATE' from generate_series(1, 3200) g");
-        Db.ownerExecute("insert into task (tenant_id, id, plan_id, point_id, unit_id, role, title, deadline_date, original_deadline, "
+        Db.maintExecute("insert into task (tenant_id, id, plan_id, point_id, unit_id, role, title, deadline_date, original_deadline, "
                 + "next_due_date, status, published_by) "
                 + "select 'putuo', gen_random_uuid(), p.plan_id, p.id, u.id, 'LEAD', p.number || ' ' || p.title, p.deadline_date, p.deadline_date, "
                 + "p.deadline_date, (array['ASSIGNED','IN_PROGRESS','SUBMITTED','APPROVED','RETURNED'])[1 + p.position % 5], 'bench' "
                 + "from plan_point p cross join unit u where p.plan_id = '" + plan + "' and u.tenant_id = 'putuo' and u.kind <> 'DISTRICT_OFFICE' "
                 + "limit 100000");
-        Db.ownerExecute("analyze"); // as after any bulk load; autovacuum would get there later
+        Db.maintExecute("analyze"); // as after any bulk load; autovacuum would get there later
         long loaded = (System.nanoTime() - t0) / 1_000_000;
-        long inTenant = Db.ownerCount("select count(*) from task where tenant_id = 'putuo'");
-        long forUnit = Db.ownerCount("select count(*) from task t join unit u on u.tenant_id = t.tenant_id and u.id = t.unit_id "
+        long inTenant = Db.maintCount("select count(*) from task where tenant_id = 'putuo'");
+        long forUnit = Db.maintCount("select count(*) from task t join unit u on u.tenant_id = t.tenant_id and u.id = t.unit_id "
                 + "where t.tenant_id = 'putuo' and u.code = 'csl'");
 
         for (int i = 0; i < 100; i++) assertThat(Api.get("pt-csl", "/tasks/mine").status()).isEqualTo(200);

@@ -192,7 +192,7 @@ class LedgerIT {
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json().getString("id")).isEqualTo(report);
-        assertThat(Db.ownerCount("select count(*) from audit_log where action = 'report.submitted' and detail like '%" + report + "%'"))
+        assertThat(Db.maintCount("select count(*) from audit_log where action = 'report.submitted' and detail like '%" + report + "%'"))
                 .isEqualTo(1);
         assertThat(submit("pt-csl", report, null).problemCode()).isEqualTo("report.already-submitted");
 
@@ -328,10 +328,10 @@ class LedgerIT {
                 .hasMessageContaining("permission denied");
         assertThat(Api.get("pt-csl", "/audit/verify").status()).isEqualTo(403);
 
-        long seq = Db.ownerCount("select min(seq) from audit_log where tenant_id = 'putuo' and action = 'plan.published'");
-        Db.ownerExecute("alter table audit_log disable trigger audit_log_append_only");
+        long seq = Db.maintCount("select min(seq) from audit_log where tenant_id = 'putuo' and action = 'plan.published'");
+        Db.maintExecute("alter table audit_log disable trigger audit_log_append_only");
         try {
-            Db.ownerExecute("update audit_log set detail = replace(detail, '\"created\":', '\"created\":1') "
+            Db.maintExecute("update audit_log set detail = replace(detail, '\"created\":', '\"created\":1') "
                     + "where tenant_id = 'putuo' and seq = " + seq);
             JsonObject broken = Api.get("pt-admin", "/audit/verify").json();
             assertThat(broken.getBoolean("intact")).isFalse();
@@ -340,9 +340,9 @@ class LedgerIT {
             // Another tenant's chain is untouched.
             assertThat(Api.get("jd-admin", "/audit/verify").json().getBoolean("intact")).isTrue();
         } finally {
-            Db.ownerExecute("update audit_log set detail = replace(detail, '\"created\":1', '\"created\":') "
+            Db.maintExecute("update audit_log set detail = replace(detail, '\"created\":1', '\"created\":') "
                     + "where tenant_id = 'putuo' and seq = " + seq);
-            Db.ownerExecute("alter table audit_log enable trigger audit_log_append_only");
+            Db.maintExecute("alter table audit_log enable trigger audit_log_append_only");
         }
         assertThat(Api.get("pt-admin", "/audit/verify").json().getBoolean("intact")).isTrue();
     }

@@ -100,7 +100,7 @@ class PlanImportIT {
         Reply source = Api.getText("pt-admin", "/plans/" + id + "/source");
         assertThat(source.body()).isEqualTo(text);
 
-        long points = Db.ownerCount("select count(*) from plan_point where plan_id = '" + id + "'");
+        long points = Db.maintCount("select count(*) from plan_point where plan_id = '" + id + "'");
         assertThat(points).isEqualTo(plan.getJsonArray("sections").stream()
                 .mapToLong(s -> countPoints(s.asJsonObject().getJsonArray("points"))).sum());
 
@@ -108,13 +108,13 @@ class PlanImportIT {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.problemCode()).isEqualTo("plan.duplicate");
         assertThat(Api.post("pt-admin", "/plans/preview", textRequest(text)).json().getString("duplicateOf")).isEqualTo(id);
-        assertThat(Db.ownerCount("select count(*) from plan where source_sha256 = (select source_sha256 from plan where id = '" + id + "')"))
+        assertThat(Db.maintCount("select count(*) from plan where source_sha256 = (select source_sha256 from plan where id = '" + id + "')"))
                 .isEqualTo(1);
     }
 
     @Test
     void badInputIsA4xxProblemAndNothingIsSaved() throws SQLException {
-        long before = Db.ownerCount("select count(*) from plan");
+        long before = Db.maintCount("select count(*) from plan");
         Reply empty = Api.post("pt-admin", "/plans/preview", textRequest("   "));
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.problemCode()).isEqualTo("plan.import.empty");
@@ -144,7 +144,7 @@ class PlanImportIT {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.problemCode()).isEqualTo("plan.invalid");
         assertThat(invalid.json().getString("detail")).contains("计划标题不能为空");
-        assertThat(Db.ownerCount("select count(*) from plan")).isEqualTo(before);
+        assertThat(Db.maintCount("select count(*) from plan")).isEqualTo(before);
     }
 
     @Test

@@ -138,7 +138,7 @@ class TenancyIT {
         assertThat(created.json().getString("name")).isEqualTo("闵行区");
         assertThat(Api.get("operator", "/tenants").array().stream().map(v -> v.asJsonObject().getString("id")))
                 .contains("putuo", "jiading", "minhang");
-        assertThat(Db.ownerCount("select count(*) from unit where tenant_id = 'minhang'")).isEqualTo(2);
+        assertThat(Db.maintCount("select count(*) from unit where tenant_id = 'minhang'")).isEqualTo(2);
 
         // The second unit is invalid: neither the tenant nor its first unit may remain.
         Reply broken = Api.post("operator", "/tenants", """
@@ -147,8 +147,8 @@ class TenancyIT {
                   {"code":"BAD","name":"某镇","kind":"TOWN"}]}""");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.problemCode()).isEqualTo("unit.code-invalid");
-        assertThat(Db.ownerCount("select count(*) from tenant where id = 'songjiang'")).isZero();
-        assertThat(Db.ownerCount("select count(*) from unit where tenant_id = 'songjiang'")).isZero();
+        assertThat(Db.maintCount("select count(*) from tenant where id = 'songjiang'")).isZero();
+        assertThat(Db.maintCount("select count(*) from unit where tenant_id = 'songjiang'")).isZero();
 
         assertThat(Api.post("operator", "/tenants", "{\"id\":\"minhang\",\"name\":\"闵行区2\"}").problemCode())
                 .isEqualTo("tenant.exists");
@@ -184,10 +184,10 @@ class TenancyIT {
         Reply openapi = Api.send(null, HttpRequest.newBuilder(URI.create("http://localhost:" + TestStack.HTTP_PORT + "/openapi")));
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.body()).contains("/api/v1/units");
-        Reply health = Api.send(null, HttpRequest.newBuilder(URI.create("http://localhost:19990/health/ready")));
+        Reply health = Api.send(null, HttpRequest.newBuilder(URI.create("http://localhost:" + TestStack.MANAGEMENT_PORT + "/health/ready")));
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
-        Reply metrics = Api.send(null, HttpRequest.newBuilder(URI.create("http://localhost:19990/metrics")));
+        Reply metrics = Api.send(null, HttpRequest.newBuilder(URI.create("http://localhost:" + TestStack.MANAGEMENT_PORT + "/metrics")));
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("base_memory");
     }

@@ -10,12 +10,16 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Starts the real PostgreSQL and Keycloak once per test run, before Arquillian starts the
  * provisioned WildFly (see arquillian.xml, which reads the system properties set here).
- * Ports differ from the run command's, so tests can run while the app is up.
+ * Ports are the run command's plus {@code duban.it.port-offset} (default 10000), so tests can
+ * run while the app is up, and two checkouts can run their tests side by side with different
+ * offsets ({@code ./mvnw verify -Dduban.it.port-offset=11000}).
  */
 public class TestStack implements LauncherSessionListener {
 
-    public static final int KEYCLOAK_PORT = 18180;
-    public static final int HTTP_PORT = 18080;
+    public static final int PORT_OFFSET = Integer.getInteger("duban.it.port-offset", 10000);
+    public static final int KEYCLOAK_PORT = 8180 + PORT_OFFSET;
+    public static final int HTTP_PORT = 8080 + PORT_OFFSET;
+    public static final int MANAGEMENT_PORT = 9990 + PORT_OFFSET;
 
     private static EmbeddedDatabase database;
     private static KeycloakServer keycloak;
@@ -28,10 +32,13 @@ public class TestStack implements LauncherSessionListener {
             Files.createDirectories(work);
             // A fresh database every run: tests start from the demo data only.
             database = EmbeddedDatabase.startFresh(0, work.resolve("pgdata"), Path.of(System.getProperty("duban.bootstrap.sql")));
-            keycloak = KeycloakServer.configured(KEYCLOAK_PORT, work.resolve("keycloak.log"));
+            keycloak = KeycloakServer.configured(KEYCLOAK_PORT, work.resolve("keycloak.log")).redirectingTo(HTTP_PORT);
             keycloak.start();
             System.setProperty("duban.test.db.url", database.jdbcUrl());
             System.setProperty("duban.test.oidc.url", keycloak.issuer());
+            // arquillian.xml reads these when it starts WildFly, after this listener.
+            System.setProperty("duban.test.port-offset", String.valueOf(PORT_OFFSET));
+            System.setProperty("duban.test.management-port", String.valueOf(MANAGEMENT_PORT));
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the test stack (PostgreSQL, Keycloak)", e);
         }

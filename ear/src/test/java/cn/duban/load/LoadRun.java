@@ -1,5 +1,6 @@
 package cn.duban.load;
 
+import cn.duban.devstack.DevStack;
 import cn.duban.devstack.EmbeddedDatabase;
 import cn.duban.devstack.KeycloakAdmin;
 import cn.duban.devstack.KeycloakServer;
@@ -167,7 +168,7 @@ public final class LoadRun {
                 "create the evaluation scheme");
 
         List<String> codes = new ArrayList<>();
-        try (Connection c = EmbeddedDatabase.connect(database.jdbcUrl(), EmbeddedDatabase.OWNER); Statement s = c.createStatement();
+        try (Connection c = EmbeddedDatabase.connect(database.jdbcUrl(), EmbeddedDatabase.MAINT); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select distinct u.code from task t join unit u on u.tenant_id = t.tenant_id and u.id = t.unit_id "
                      + "where t.tenant_id = '" + TENANT + "' order by u.code")) {
             while (rs.next()) codes.add(rs.getString(1));
@@ -268,9 +269,9 @@ public final class LoadRun {
         if (n != 0) miss(what + ": " + n);
     }
 
-    /** A count as the schema owner, past the application. */
+    /** A count as the maintenance role, past the application. */
     long count(String sql) throws Exception {
-        try (Connection c = EmbeddedDatabase.connect(database.jdbcUrl(), EmbeddedDatabase.OWNER); Statement s = c.createStatement();
+        try (Connection c = EmbeddedDatabase.connect(database.jdbcUrl(), EmbeddedDatabase.MAINT); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

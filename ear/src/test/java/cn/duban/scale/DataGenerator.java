@@ -115,7 +115,7 @@ public final class DataGenerator {
         }
     }
 
-    /** Opens connections as the schema owner (one per worker). */
+    /** Opens connections as the maintenance role (bypasses row-level security) (one per worker). */
     @FunctionalInterface
     public interface ConnectionSource {
         Connection open() throws SQLException;
@@ -124,7 +124,7 @@ public final class DataGenerator {
     private DataGenerator() {
     }
 
-    /** Loads through one connection, as the schema owner (row-level security does not apply to it). */
+    /** Loads through one connection, as the maintenance role (row-level security does not apply to it). */
     public static LoadResult load(Connection ownerConnection, Sizes sizes, long seed) throws SQLException {
         return run(new Connection[] {ownerConnection}, sizes, seed);
     }
@@ -425,7 +425,7 @@ public final class DataGenerator {
             migrate(url, locations);
             System.out.printf("SCALE migrate seconds=%.1f locations=%s%n", seconds(migrateStart), String.join(",", locations));
 
-            LoadResult result = load(() -> EmbeddedDatabase.connect(url, EmbeddedDatabase.OWNER), sizes, seed, workers);
+            LoadResult result = load(() -> EmbeddedDatabase.connect(url, EmbeddedDatabase.MAINT), sizes, seed, workers);
             for (TableLoad t : result.tables()) {
                 System.out.printf("SCALE load table=%s rows=%d seconds=%.1f rows_per_s=%.0f copy_mb=%.0f%n", t.table().sqlName, t.rows(),
                         t.seconds(), t.rowsPerSecond(), t.bytes() / 1e6);
@@ -434,11 +434,11 @@ public final class DataGenerator {
                     result.totalRows() / result.loadSeconds());
             System.out.printf("SCALE vacuum-analyze seconds=%.1f%n", result.vacuumSeconds());
             printMix(result);
-            try (Connection owner = EmbeddedDatabase.connect(url, EmbeddedDatabase.OWNER)) {
-                printSizes(owner);
+            try (Connection maint = EmbeddedDatabase.connect(url, EmbeddedDatabase.MAINT)) {
+                printSizes(maint);
                 long checkStart = System.nanoTime();
                 try (Connection app = EmbeddedDatabase.connect(url, EmbeddedDatabase.APP)) {
-                    for (String line : LoadCheck.run(owner, app, result)) System.out.println("SCALE check " + line);
+                    for (String line : LoadCheck.run(maint, app, result)) System.out.println("SCALE check " + line);
                 }
                 System.out.printf("SCALE check seconds=%.1f%n", seconds(checkStart));
             }
@@ -448,7 +448,7 @@ public final class DataGenerator {
                     size(dir.resolve("pg_wal")) / 1e6, walBefore / 1e6);
             System.out.printf("SCALE done seconds=%.1f%n", seconds(start));
             if (Boolean.getBoolean("scale.hold")) {
-                System.out.println("SCALE hold: " + url + " (duban_owner/duban_owner, duban_app/duban_app); press Enter to stop");
+                System.out.println("SCALE hold: " + url + " (duban_maint/duban_maint, duban_app/duban_app); press Enter to stop");
                 int ignored = System.in.read();
             }
         }

@@ -29,32 +29,32 @@ public final class LoadCheck {
      *
      * @throws IllegalStateException listing every failed check
      */
-    public static List<String> run(Connection owner, Connection app, LoadResult result) throws SQLException {
+    public static List<String> run(Connection maint, Connection app, LoadResult result) throws SQLException {
         List<String> lines = new ArrayList<>(), failures = new ArrayList<>();
         List<Integer> samples = result.tenantIds().size() == 1 ? List.of(0) : List.of(0, result.tenantIds().size() - 1);
 
-        Array ids = owner.createArrayOf("varchar", result.tenantIds().toArray());
+        Array ids = maint.createArrayOf("varchar", result.tenantIds().toArray());
         for (Table table : Table.values()) {
             String column = table == Table.TENANT ? "id" : "tenant_id";
-            long n = count(owner, "select count(*) from " + table.sqlName + " where " + column + " = any(?)", ids);
+            long n = count(maint, "select count(*) from " + table.sqlName + " where " + column + " = any(?)", ids);
             expect(lines, failures, n == result.total(table), "rows table=" + table.sqlName + " count=" + n + " generated="
                     + result.total(table));
         }
 
-        long invalid = count(owner, "select count(*) from pg_constraint c join pg_namespace n on n.oid = c.connamespace "
+        long invalid = count(maint, "select count(*) from pg_constraint c join pg_namespace n on n.oid = c.connamespace "
                 + "where n.nspname = 'public' and not c.convalidated");
-        long disabled = count(owner, "select count(*) from pg_trigger t join pg_class c on c.oid = t.tgrelid "
+        long disabled = count(maint, "select count(*) from pg_trigger t join pg_class c on c.oid = t.tgrelid "
                 + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and t.tgenabled = 'D'");
-        long foreignKeys = count(owner, "select count(*) from pg_constraint c join pg_namespace n on n.oid = c.connamespace "
+        long foreignKeys = count(maint, "select count(*) from pg_constraint c join pg_namespace n on n.oid = c.connamespace "
                 + "where n.nspname = 'public' and c.contype = 'f'");
         expect(lines, failures, invalid == 0 && disabled == 0, "constraints foreign_keys=" + foreignKeys + " not_validated=" + invalid
                 + " disabled_triggers=" + disabled);
 
         for (int t : samples) {
             String tenant = result.tenantIds().get(t);
-            orphans(owner, tenant, lines, failures);
+            orphans(maint, tenant, lines, failures);
             rowLevelSecurity(app, tenant, t, result, lines, failures);
-            ledgerConsistency(owner, tenant, result, lines, failures);
+            ledgerConsistency(maint, tenant, result, lines, failures);
         }
         app.setAutoCommit(false);
         try {
@@ -71,10 +71,10 @@ public final class LoadCheck {
     }
 
     /** Every foreign key of the loaded tables, checked row by row for one tenant (the database enforced them already). */
-    private static void orphans(Connection owner, String tenant, List<String> lines, List<String> failures) throws SQLException {
+    private static void orphans(Connection maint, String tenant, List<String> lines, List<String> failures) throws SQLException {
         List<String> loaded = java.util.Arrays.stream(Table.values()).map(t -> t.sqlName).toList();
         Map<String, String> checks = new LinkedHashMap<>();
-        try (PreparedStatement ps = owner.prepareStatement("select c.conname, c.conrelid::regclass::text, c.confrelid::regclass::text, "
+        try (PreparedStatement ps = maint.prepareStatement("select c.conname, c.conrelid::regclass::text, c.confrelid::regclass::text, "
                 + "array(select a.attname::text from unnest(c.conkey) with ordinality k(num, ord) "
                 + "      join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.num order by k.ord), "
                 + "array(select a.attname::text from unnest(c.confkey) with ordinality k(num, ord) "
@@ -96,7 +96,7 @@ public final class LoadCheck {
             }
         }
         long broken = 0;
-        for (String sql : checks.values()) broken += count(owner, sql, tenant);
+        for (String sql : checks.values()) broken += count(maint, sql, tenant);
         expect(lines, failures, broken == 0, "foreign-keys tenant=" + tenant + " checked=" + checks.size() + " orphans=" + broken);
     }
 
@@ -124,7 +124,7 @@ public final class LoadCheck {
     }
 
     /** Task fields against the reports and checkpoints, as ReportService and Task keep them. */
-    private static void ledgerConsistency(Connection owner, String tenant, LoadResult result, List<String> lines,
+    private static void ledgerConsistency(Connection maint, String tenant, LoadResult result, List<String> lines,
                                           List<String> failures) throws SQLException {
         String asOf = "(timestamp '" + result.sizes().asOf() + " 00:00' at time zone 'Asia/Shanghai')";
         Map<String, String> rules = new LinkedHashMap<>();
@@ -155,7 +155,7 @@ public final class LoadCheck {
         StringBuilder sb = new StringBuilder("ledger tenant=" + tenant);
         boolean ok = true;
         for (Map.Entry<String, String> rule : rules.entrySet()) {
-            long n = count(owner, rule.getValue(), tenant);
+            long n = count(maint, rule.getValue(), tenant);
             ok &= n == 0;
             sb.append(' ').append(rule.getKey()).append('=').append(n == 0 ? "ok" : n + " violations");
         }

@@ -1,5 +1,6 @@
 package cn.duban.scale;
 
+import cn.duban.devstack.DevStack;
 import cn.duban.devstack.EmbeddedDatabase;
 import cn.duban.devstack.KeycloakAdmin;
 import cn.duban.devstack.KeycloakServer;
@@ -192,7 +193,7 @@ public final class ScaleBenchmark {
         long start = System.nanoTime();
         DataGenerator.tuneForLoading(url, true);
         DataGenerator.migrate(url, DataGenerator.migrationLocations());
-        DataGenerator.LoadResult result = DataGenerator.load(() -> EmbeddedDatabase.connect(url, EmbeddedDatabase.OWNER), sizes, seed,
+        DataGenerator.LoadResult result = DataGenerator.load(() -> EmbeddedDatabase.connect(url, EmbeddedDatabase.MAINT), sizes, seed,
                 workers);
         DataGenerator.tuneForLoading(url, false);
         Files.writeString(marker, loaded);
@@ -205,7 +206,7 @@ public final class ScaleBenchmark {
     /** A previous run's imported plans and the tasks published from them (only ever tenant 0's). */
     private static void removeOwnPlans(String url, String tenant) throws SQLException {
         String own = "select id from plan where tenant_id = ? and source_name like '" + OWN_PLANS + "%'";
-        try (Connection c = EmbeddedDatabase.connect(url, EmbeddedDatabase.OWNER)) {
+        try (Connection c = EmbeddedDatabase.connect(url, EmbeddedDatabase.MAINT)) {
             for (String sql : List.of("delete from task where plan_id in (" + own + ")", "delete from plan where id in (" + own + ")")) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setString(1, tenant);
@@ -215,11 +216,11 @@ public final class ScaleBenchmark {
         }
     }
 
-    /** Tenant 0 as the database holds it, read as the schema owner. */
+    /** Tenant 0 as the database holds it, read as the maintenance role. */
     private Tenant tenant(String url, Sizes sizes) throws SQLException {
         String id = Vocabulary.districts(seed, 1).get(0).id();
         int year = sizes.asOf().getYear();
-        try (Connection c = EmbeddedDatabase.connect(url, EmbeddedDatabase.OWNER)) {
+        try (Connection c = EmbeddedDatabase.connect(url, EmbeddedDatabase.MAINT)) {
             String code;
             UUID unit;
             try (PreparedStatement ps = c.prepareStatement("select u.code, u.id from task t join unit u on u.tenant_id = t.tenant_id "

@@ -38,13 +38,21 @@ public class AuditEntry {
     @Column(name = "prev_hash")
     private String prevHash;
 
+    /** The MAC of keyed entries, the plain SHA-256 of legacy ones. */
     private String hash;
+
+    /** {@link AuditAlgorithm#label()}: SHA-256 (legacy), HMAC-SHA256 or HMAC-SM3. */
+    private String alg;
+
+    /** {@link AuditKeys#idOf}: which key wrote the MAC; null for legacy entries. */
+    @Column(name = "key_id")
+    private String keyId;
 
     protected AuditEntry() {
     }
 
     public AuditChain.Entry chained() {
-        return new AuditChain.Entry(seq, at, actor, action, entityType, entityId, detail, prevHash, hash);
+        return new AuditChain.Entry(seq, at, actor, action, entityType, entityId, detail, prevHash, hash, alg, keyId);
     }
 
     public long getSeq() { return seq; }
@@ -56,4 +64,6 @@ public class AuditEntry {
     public String getDetail() { return detail; }
     public String getPrevHash() { return prevHash; }
     public String getHash() { return hash; }
+    public String getAlg() { return alg; }
+    public String getKeyId() { return keyId; }
 }

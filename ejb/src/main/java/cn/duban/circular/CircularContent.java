@@ -33,6 +33,12 @@ final class CircularContent {
 
     static cn.duban.reports.Circular build(CircularEdit f, String docNumber, LocalDate issueDate, Standings standings,
                                            List<OverdueTask> overdue) {
+        return build(f, docNumber, issueDate, standings, overdue, null);
+    }
+
+    /** With the audit chain head to print in the footer (issued circulars). */
+    static cn.duban.reports.Circular build(CircularEdit f, String docNumber, LocalDate issueDate, Standings standings,
+                                           List<OverdueTask> overdue, cn.duban.reports.Circular.AuditAnchor anchor) {
         int tasks = 0, completed = 0, onTime = 0, late = 0;
         Map<String, List<RankingRow>> groups = new LinkedHashMap<>();
         List<String> praised = new ArrayList<>();
@@ -57,7 +63,7 @@ final class CircularContent {
                 .toList();
         return new cn.duban.reports.Circular(f.issuingOffice(), docNumber, issueDate, f.title(), f.recipients(), standings.label(),
                 new Summary(tasks, completed, onTime, late, rate), rankings, new PraisedUnits(praised, f.praiseReason()), named,
-                f.nextSteps(), new Signature(f.issuingOffice(), issueDate));
+                f.nextSteps(), new Signature(f.issuingOffice(), issueDate), anchor);
     }
 
     private static BigDecimal zeroIfNull(BigDecimal v) {

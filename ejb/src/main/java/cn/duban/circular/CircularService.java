@@ -1,5 +1,6 @@
 package cn.duban.circular;
 
+import cn.duban.audit.AuditChain;
 import cn.duban.audit.AuditService;
 import cn.duban.evaluation.EvaluationService;
 import cn.duban.evaluation.Period;
@@ -31,7 +32,8 @@ import java.util.UUID;
 /**
  * Circulars (工作通报): a draft per period with the office's wording, previewed with live
  * figures; issuing numbers it (文号 per tenant and year), freezes its data and PDF with their
- * SHA-256, records it in the audit trail and sends it to every unit's inbox.
+ * SHA-256 and the audit chain's head printed in the footer, records it in the audit trail and
+ * sends it to every unit's inbox.
  */
 @Stateless
 public class CircularService {
@@ -128,7 +130,7 @@ public class CircularService {
             return new Document(name, format, bytes);
         }
         String open = c.getDocPrefix() + "〔" + c.getYear() + "〕 号";
-        return new Document(name, format, reports.renderer().circular(content(c, open, LedgerClock.today()), format));
+        return new Document(name, format, reports.renderer().circular(content(c, open, LedgerClock.today(), null), format));
     }
 
     /** Issues a draft: numbered, frozen, archived with its hash, recorded and sent to every unit. */
@@ -142,12 +144,15 @@ public class CircularService {
         int seq = em.createQuery("select coalesce(max(c.seq), 0) from Circular c where c.year = :y", Integer.class)
                 .setParameter("y", c.getYear()).getSingleResult() + 1;
         String number = CircularContent.docNumber(c.getDocPrefix(), c.getYear(), seq);
-        cn.duban.reports.Circular content = content(c, number, LedgerClock.today());
+        // The trail's head goes on paper: a later rewrite of anything up to it no longer matches the copies.
+        AuditChain.Head head = audit.head();
+        cn.duban.reports.Circular content = content(c, number, LedgerClock.today(),
+                new cn.duban.reports.Circular.AuditAnchor(head.seq(), head.anchor()));
         byte[] pdf = reports.renderer().circular(content, Format.PDF);
         c.issue(seq, number, JSON.toJson(content), pdf, Sha256.hex(pdf), caller.username());
         flush();
         audit.record("circular.issued", "circular", c.getId(), "docNumber", number, "period", c.getPeriodKey(), "title", c.getTitle(),
-                "sha256", c.getSha256(), "pages", null);
+                "sha256", c.getSha256(), "auditAnchorSeq", head.seq(), "auditAnchor", head.anchor());
         for (Unit u : units.list()) {
             if (u.getKind() == UnitKind.DISTRICT_OFFICE) continue;
             inbox.toUnit(u, InboxMessage.Kind.NOTICE, null, "【工作通报】" + number + " " + c.getTitle(),
@@ -182,7 +187,8 @@ public class CircularService {
 
     // ---- helpers
 
-    private cn.duban.reports.Circular content(Circular c, String docNumber, LocalDate issueDate) {
+    private cn.duban.reports.Circular content(Circular c, String docNumber, LocalDate issueDate,
+                                              cn.duban.reports.Circular.AuditAnchor anchor) {
         Period period = Period.parse(c.getPeriodKey());
         Standings standings = evaluation.standings(period, false, false);
         LocalDate asOf = standings.asOf();
@@ -191,7 +197,7 @@ public class CircularService {
                         + "and t.deadline < :asOf order by t.deadline, u.name, t.title", CircularContent.OverdueTask.class)
                 .setParameter("y", c.getYear()).setParameter("approved", TaskStatus.APPROVED).setParameter("cancelled", TaskStatus.CANCELLED)
                 .setParameter("asOf", asOf).setMaxResults(MAX_NAMED).getResultList();
-        return CircularContent.build(c.fields(), docNumber, issueDate, standings, overdue);
+        return CircularContent.build(c.fields(), docNumber, issueDate, standings, overdue, anchor);
     }
 
     private Circular draftOf(UUID id, Integer expectedVersion) {

@@ -108,7 +108,7 @@ public class LedgerSheetService {
         try {
             read = LedgerSheet.read(xlsx);
         } catch (LedgerSheet.Unreadable e) {
-            throw DubanException.badRequest(e.code(), e.getMessage());
+            throw new DubanException(e.status(), e.code(), e.getMessage());
         }
         List<LedgerSheet.RowError> errors = new ArrayList<>(read.errors());
         List<LedgerSheet.Filled> toApply = new ArrayList<>();

@@ -2,25 +2,29 @@ package cn.duban.plan;
 
 import cn.duban.plan.parse.PlanParseException;
 import cn.duban.plan.parse.TextDecoder;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import cn.duban.ledger.sheet.OfficeFile;
+import cn.duban.ledger.sheet.SheetStream;
+import java.io.InputStream;
 import java.util.Locale;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Turns an uploaded document into the plain text the parser reads: text and markdown in
  * any common Chinese encoding, Word (.docx, tables as tab-separated rows) and Excel task
- * tables (.xlsx, one tab-separated line per row).
+ * tables (.xlsx, one tab-separated line per row). Office files are opened with per-read limits
+ * ({@link OfficeFile}); workbooks are read streaming, Word documents are counted before XWPF
+ * loads them.
  */
 public final class DocumentReader {
 
@@ -28,6 +32,10 @@ public final class DocumentReader {
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     /** Pasted text longer than this is refused. */
     public static final int MAX_CHARS = 1_000_000;
+    /** Rows with text in all the sheets of a workbook. */
+    public static final int MAX_TABLE_ROWS = 20_000;
+    /** Elements and attributes in all the XML parts of a Word document (XWPF loads them all into memory). */
+    public static final int MAX_ELEMENTS = 500_000;
 
     private DocumentReader() {
     }
@@ -67,7 +75,12 @@ public final class DocumentReader {
     }
 
     static String docx(byte[] content) {
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(content))) {
+        String unreadable = "无法读取 Word 文档：文件可能已损坏或不是 .docx 格式。";
+        OfficeFile file = open(content, OfficeFile.Limits.DOCX, unreadable);
+        try (file) {
+            // XWPF holds the whole document in memory: count its elements first, streaming.
+            countElements(file);
+            XWPFDocument doc = new XWPFDocument(file.pkg());
             StringBuilder out = new StringBuilder();
             for (IBodyElement element : doc.getBodyElements()) {
                 if (element instanceof XWPFParagraph p) {
@@ -77,38 +90,189 @@ public final class DocumentReader {
                         StringBuilder line = new StringBuilder();
                         for (XWPFTableCell cell : row.getTableCells()) {
                             if (!line.isEmpty()) line.append('\t');
-                            line.append(cell.getText().replaceAll("\\s*\\R\\s*", " ").strip());
+                            line.append(oneLine(cell.getText()).strip());
                         }
                         out.append(line).append('\n');
                     }
                 }
+                if (out.length() > MAX_CHARS) throw tooLong();
             }
             return checkLength(out.toString());
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof PlanParseException p) throw p;
-            throw new PlanParseException("UNREADABLE", "无法读取 Word 文档：文件可能已损坏或不是 .docx 格式。");
+        } catch (PlanParseException e) {
+            throw e;
+        } catch (Exception e) {
+            throw problem(file.refusal() != null ? file.refusal() : refusal(e), unreadable);
         }
     }
 
     static String xlsx(byte[] content) {
-        DataFormatter formatter = new DataFormatter(Locale.CHINA);
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            StringBuilder out = new StringBuilder();
-            for (Sheet sheet : book) {
-                for (Row row : sheet) {
-                    StringBuilder line = new StringBuilder();
-                    for (int c = 0; c < row.getLastCellNum(); c++) {
-                        if (c > 0) line.append('\t');
-                        Cell cell = row.getCell(c);
-                        if (cell != null) line.append(formatter.formatCellValue(cell).replaceAll("\\s*\\R\\s*", " ").strip());
-                    }
-                    if (!line.toString().isBlank()) out.append(line).append('\n');
+        String unreadable = "无法读取 Excel 表格：文件可能已损坏或不是 .xlsx 格式。";
+        OfficeFile file = open(content, OfficeFile.Limits.XLSX, unreadable);
+        try (file) {
+            Lines lines = new Lines();
+            SheetStream.read(file, false, new SheetStream.Formatter(Locale.CHINA), lines);
+            return checkLength(lines.out.toString());
+        } catch (OfficeFile.Refused e) {
+            throw problem(e, unreadable);
+        }
+    }
+
+    /** One tab-separated line per row that has text, as the rows come; bounded in rows and characters. */
+    private static final class Lines implements SheetStream.Cells {
+        private final StringBuilder out = new StringBuilder();
+        private final StringBuilder line = new StringBuilder();
+        private int cols;
+        private boolean text;
+        private int rows;
+
+        @Override
+        public void startRow(int row) {
+            line.setLength(0);
+            cols = 0;
+            text = false;
+        }
+
+        @Override
+        public void cell(int row, int col, String value, Double number, String format) {
+            if (col < cols) return; // out of order: Excel never writes it
+            tabs(col - cols + (cols == 0 ? 0 : 1));
+            String v = oneLine(value).strip();
+            line.append(v);
+            if (!v.isEmpty()) text = true;
+            cols = col + 1;
+            if (line.length() > MAX_CHARS) throw tooLong();
+        }
+
+        @Override
+        public void endRow(int row, int width) {
+            // Empty cells up to the row's last cell still separate columns, as the whole-workbook reader did.
+            if (width > cols) tabs(width - cols - (cols == 0 ? 1 : 0));
+            if (!text) return;
+            if (++rows > MAX_TABLE_ROWS) {
+                throw new PlanParseException("TOO_LARGE", "表格行数过多：最多 " + MAX_TABLE_ROWS + " 行有内容的行。");
+            }
+            out.append(line).append('\n');
+            if (out.length() > MAX_CHARS) throw tooLong();
+        }
+
+        private void tabs(int n) {
+            for (int i = 0; i < n; i++) line.append('\t');
+        }
+    }
+
+    /**
+     * Every run of whitespace that holds a line break becomes one space, in one pass: what
+     * {@code s.replaceAll("\\s*\\R\\s*", " ")} did, without the regex's quadratic backtracking on a
+     * long run of spaces.
+     */
+    static String oneLine(String s) {
+        int n = s.length();
+        StringBuilder out = null;
+        int i = 0;
+        int copied = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            int end;
+            if (space(c)) {
+                int j = i;
+                boolean breaks = false;
+                while (j < n && space(s.charAt(j))) {
+                    breaks |= lineBreak(s.charAt(j));
+                    j++;
+                }
+                if (j < n && otherBreak(s.charAt(j))) {
+                    end = skipSpace(s, j + 1);
+                } else if (breaks) {
+                    end = j;
+                } else {
+                    i = j;
+                    continue;
+                }
+            } else if (otherBreak(c)) {
+                end = skipSpace(s, i + 1);
+            } else {
+                i++;
+                continue;
+            }
+            if (out == null) out = new StringBuilder(n);
+            out.append(s, copied, i).append(' ');
+            copied = end;
+            i = end;
+        }
+        return out == null ? s : out.append(s, copied, n).toString();
+    }
+
+    /** {@code \\s} of java.util.regex (without UNICODE_CHARACTER_CLASS). */
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** The line breaks of {@code \\R} that are also {@code \\s}. */
+    private static boolean lineBreak(char c) {
+        return c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** The line breaks of {@code \\R} that are not {@code \\s}. */
+    private static boolean otherBreak(char c) {
+        return c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    private static int skipSpace(String s, int from) {
+        int j = from;
+        while (j < s.length() && space(s.charAt(j))) j++;
+        return j;
+    }
+
+    private static OfficeFile open(byte[] content, OfficeFile.Limits limits, String unreadable) {
+        try {
+            return OfficeFile.open(content, limits);
+        } catch (OfficeFile.Refused e) {
+            throw problem(e, unreadable);
+        }
+    }
+
+    /** Counts the elements and attributes of every XML part before XWPF loads them into memory. */
+    private static void countElements(OfficeFile file) throws Exception {
+        int[] count = {0};
+        DefaultHandler counter = new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+                count[0] += 1 + attributes.getLength();
+                if (count[0] > MAX_ELEMENTS) {
+                    throw new SAXException(new OfficeFile.Refused(OfficeFile.Kind.TOO_LARGE,
+                            "Word 文档结构过于复杂（超过 " + MAX_ELEMENTS + " 个元素和属性），无法导入。"));
                 }
             }
-            return checkLength(out.toString());
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof PlanParseException p) throw p;
-            throw new PlanParseException("UNREADABLE", "无法读取 Excel 表格：文件可能已损坏或不是 .xlsx 格式。");
+        };
+        for (String name : file.partNames()) {
+            if (!name.endsWith(".xml") && !name.endsWith(".rels")) continue;
+            try (InputStream in = file.part(name)) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(counter);
+                parser.parse(new InputSource(in));
+            } catch (SAXException e) {
+                if (e.getException() instanceof OfficeFile.Refused r) throw r;
+                throw e;
+            }
         }
+    }
+
+    private static OfficeFile.Refused refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OfficeFile.Refused r) return r;
+        }
+        return new OfficeFile.Refused(OfficeFile.Kind.CORRUPT, "");
+    }
+
+    private static PlanParseException problem(OfficeFile.Refused e, String unreadable) {
+        return switch (e.kind()) {
+            case TOO_LARGE -> new PlanParseException("TOO_LARGE", e.getMessage());
+            case MALFORMED -> new PlanParseException("UNREADABLE", e.getMessage());
+            case CORRUPT -> new PlanParseException("UNREADABLE", unreadable);
+        };
+    }
+
+    private static PlanParseException tooLong() {
+        return new PlanParseException("TOO_LARGE", "文本过长：最多 " + MAX_CHARS + " 个字符。");
     }
 }

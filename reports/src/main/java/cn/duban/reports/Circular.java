@@ -16,6 +16,10 @@ import java.util.List;
  * @param recipients    主送 line (trailing colon optional), or {@code null} or blank for none
  * @param periodLabel   e.g. 2026年第三季度, opens the 总体情况 sentence
  * @param nextSteps     下一步工作要求; paragraphs separated by blank lines
+ * @param auditAnchor   the issuing district's audit chain head when it was issued, printed in every page's
+ *                      footer so paper copies can later prove the trail unchanged; {@code null} for drafts and
+ *                      circulars issued before anchors were printed. (One constructor only: JSON-B reads a
+ *                      frozen circular back through it and refuses records with more.)
  */
 public record Circular(
         String issuingOffice,
@@ -29,7 +33,8 @@ public record Circular(
         PraisedUnits praisedUnits,
         List<OverdueRow> overdueRows,
         String nextSteps,
-        Signature signature) {
+        Signature signature,
+        AuditAnchor auditAnchor) {
 
     public Circular {
         requireNonNull(issuingOffice, "issuingOffice");
@@ -97,6 +102,18 @@ public record Circular(
             requireNonNull(unitName, "unitName");
             requireNonNull(taskTitle, "taskTitle");
             requireNonNull(deadline, "deadline");
+        }
+    }
+
+    /**
+     * 留痕链头: the newest audit entry when the circular was issued.
+     *
+     * @param seq the entry's number in the district's chain
+     * @param mac the first 16 hex digits of its MAC
+     */
+    public record AuditAnchor(long seq, String mac) {
+        public AuditAnchor {
+            requireNonNull(mac, "mac");
         }
     }
 

@@ -43,6 +43,8 @@ final class ReportData {
         p.put("SIGNATURE_DATE", chineseDate(c.signature().date()));
         p.put("RANKING_ROWS", rankingRows(c.rankingGroups()));
         p.put("OVERDUE_ROWS", overdueRows(c.overdueRows()));
+        p.put("AUDIT_ANCHOR", c.auditAnchor() == null ? null
+                : "留痕链头：第 " + c.auditAnchor().seq() + " 条 · " + c.auditAnchor().mac());
         return p;
     }
 

@@ -65,7 +65,7 @@ class CircularReportTest {
         Circular quiet = new Circular(full.issuingOffice(), full.docNumber(), full.issueDate(), full.title(), null,
                 full.periodLabel(), full.summary(), full.rankingGroups(),
                 new Circular.PraisedUnits(List.of(), full.praisedUnits().reason()), List.of(),
-                "继续做好政务公开各项工作。", full.signature());
+                "继续做好政务公开各项工作。", full.signature(), null);
 
         try (PDDocument doc = PdfChecks.load(RENDERER.circular(quiet, Format.PDF))) {
             String text = PdfChecks.squashedText(doc);
@@ -119,6 +119,31 @@ class CircularReportTest {
             assertThat(text).contains("以下200项任务已超过完成时限仍未完成", "80.62");
             assertAllFontsEmbedded(doc);
             assertNoMissingGlyphs(doc);
+        }
+    }
+
+    @Test
+    void anIssuedCircularPrintsTheAuditChainHeadOnEveryPage() throws IOException {
+        Circular c = SampleReports.largeCircular();
+        Circular issued = new Circular(c.issuingOffice(), c.docNumber(), c.issueDate(), c.title(), c.recipients(), c.periodLabel(),
+                c.summary(), c.rankingGroups(), c.praisedUnits(), c.overdueRows(), c.nextSteps(), c.signature(),
+                new Circular.AuditAnchor(1234567, "3f2a9c0d1e4b5a6f"));
+
+        try (PDDocument doc = PdfChecks.load(RENDERER.circular(issued, Format.PDF))) {
+            List<String> pages = PdfChecks.pageTexts(doc);
+            assertThat(pages).hasSizeGreaterThanOrEqualTo(6);
+            for (int i = 0; i < pages.size(); i++) {
+                assertThat(squash(pages.get(i))).as("page %d footer", i + 1)
+                        .contains("留痕链头：第1234567条·3f2a9c0d1e4b5a6f", "第" + (i + 1) + "页共" + pages.size() + "页");
+            }
+            assertNoMissingGlyphs(doc);
+        }
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(RENDERER.circular(issued, Format.DOCX)));
+             XWPFWordExtractor extractor = new XWPFWordExtractor(docx)) {
+            assertThat(squash(extractor.getText())).contains("3f2a9c0d1e4b5a6f");
+        }
+        try (PDDocument draft = PdfChecks.load(RENDERER.circular(c, Format.PDF))) {
+            assertThat(PdfChecks.squashedText(draft)).doesNotContain("留痕链头");
         }
     }
 

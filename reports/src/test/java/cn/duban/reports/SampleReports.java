@@ -79,7 +79,7 @@ final class SampleReports {
                         "以下单位本期任务全部按时完成且质量较高，予以通报表扬"),
                 overdue,
                 NEXT_STEPS,
-                new Circular.Signature("上海市普陀区人民政府办公室", LocalDate.of(2026, 10, 15)));
+                new Circular.Signature("上海市普陀区人民政府办公室", LocalDate.of(2026, 10, 15)), null);
     }
 
     private static Circular.RankingGroup group(String name, List<String> units, int seed) {

@@ -1,5 +1,6 @@
 package cn.duban.web;
 
+import cn.duban.platform.DubanException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
@@ -12,9 +13,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Refuses an API request whose declared body exceeds DUBAN_MAX_POST_SIZE before anything reads
- * it: 413 problem+json. The listener's own, higher limit (server.cli) can only drop the
- * connection with a bare 400.
+ * Bounds every API request body by DUBAN_MAX_POST_SIZE: a declared length over it is refused
+ * before anything reads it; a body without one (chunked) is counted as it is read and stopped one
+ * byte past the limit. Either way the answer is 413 problem+json {@code request.too-large}. The
+ * listener's own, higher limit (server.cli) can only drop the connection with a bare 400.
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class RequestSizeFilter extends HttpFilter {
@@ -24,14 +26,38 @@ public class RequestSizeFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
-        if (req.getContentLengthLong() <= LIMIT) {
-            chain.doFilter(req, res);
+        long declared = req.getContentLengthLong();
+        if (declared > LIMIT) {
+            write(req, res, tooLarge());
             return;
         }
-        String detail = "请求内容过大（最大 " + LIMIT / 1024 / 1024 + " MB）。佐证材料每个文件限 10 MB，计划文件限 5 MB。";
-        byte[] body = JSON.toJson(Problem.of(413, "request.too-large", detail, req.getRequestURI(), null))
+        if (declared >= 0) {
+            chain.doFilter(req, res); // the container delivers no more than the declared length
+            return;
+        }
+        CountedRequest counted = new CountedRequest(req, LIMIT, RequestSizeFilter::tooLarge);
+        try {
+            chain.doFilter(counted, res);
+        } catch (DubanException | IOException | ServletException e) {
+            if (LimitResponses.refusal(req) == null) throw e;
+        }
+        // The REST layer answers an over-limit body itself (LimitResponses); anything it let through is answered here.
+        DubanException over = LimitResponses.refusal(req);
+        if (over != null && !res.isCommitted() && res.getStatus() != over.status()) {
+            res.reset();
+            write(req, res, over);
+        }
+    }
+
+    static DubanException tooLarge() {
+        return new DubanException(413, "request.too-large",
+                "请求内容过大（最大 " + LIMIT / 1024 / 1024 + " MB）。佐证材料每个文件限 10 MB，计划文件限 5 MB。");
+    }
+
+    private static void write(HttpServletRequest req, HttpServletResponse res, DubanException e) throws IOException {
+        byte[] body = JSON.toJson(Problem.of(e.status(), e.code(), e.detail(), req.getRequestURI(), null))
                 .getBytes(StandardCharsets.UTF_8);
-        res.setStatus(413);
+        res.setStatus(e.status());
         res.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");
         res.setHeader("Connection", "close"); // do not read the rest of the body
         res.setContentLength(body.length);

@@ -1,6 +1,5 @@
 package cn.duban.ledger.sheet;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,18 +10,14 @@ import java.util.UUID;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
@@ -43,6 +38,8 @@ public final class LedgerSheet {
             PROGRESS, "状态", "责任单位", PERCENT, ID);
     private static final int[] WIDTHS = {6, 24, 50, 16, 22, 14, 50, 10, 14, 10, 38};
     private static final int MAX_TEXT = 10_000;
+    /** Progress text kept from one import, in characters (a reader's memory stays bounded). */
+    static final long MAX_RETAINED = 16_000_000;
 
     /** One task as a ledger row. */
     public record Row(String number, String section, String task, String leadUnits, String cooperatingUnits, String deadline,
@@ -64,11 +61,22 @@ public final class LedgerSheet {
 
     /** A problem with the whole file (not a workbook, no header …). */
     public static final class Unreadable extends RuntimeException {
+        private final int status;
         private final String code;
 
         public Unreadable(String code, String message) {
+            this(400, code, message);
+        }
+
+        public Unreadable(int status, String code, String message) {
             super(message);
+            this.status = status;
             this.code = code;
+        }
+
+        /** 400, or 413 for a file over a limit. */
+        public int status() {
+            return status;
         }
 
         public String code() {
@@ -140,6 +148,11 @@ public final class LedgerSheet {
         }
     }
 
+    /**
+     * Reads a filled ledger from its first sheet, streaming and within {@link OfficeFile.Limits#XLSX}:
+     * at most {@value #MAX_ROWS} non-blank rows below the header and {@value #MAX_RETAINED} characters
+     * of progress text in all.
+     */
     public static Read read(byte[] xlsx) {
         if (xlsx == null || xlsx.length < 4 || xlsx[0] != 'P' || xlsx[1] != 'K') {
             boolean ole2 = xlsx != null && xlsx.length >= 4 && (xlsx[0] & 0xFF) == 0xD0 && (xlsx[1] & 0xFF) == 0xCF;
@@ -147,92 +160,144 @@ public final class LedgerSheet {
                     ? "这是旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 后再导入。"
                     : "文件不是有效的 Excel（.xlsx）文件。");
         }
-        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
-            return read(wb.getSheetAt(0));
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof Unreadable u) throw u;
-            throw new Unreadable("ledger.import.format", "文件不是有效的 Excel（.xlsx）文件，或已损坏。");
+        try (OfficeFile file = OfficeFile.open(xlsx, OfficeFile.Limits.XLSX)) {
+            Collector rows = new Collector();
+            SheetStream.read(file, true, new SheetStream.Formatter(), rows);
+            return rows.finish();
+        } catch (OfficeFile.Refused e) {
+            throw switch (e.kind()) {
+                case TOO_LARGE -> new Unreadable(413, "ledger.import.too-large", e.getMessage());
+                case MALFORMED -> new Unreadable("ledger.import.format", e.getMessage());
+                case CORRUPT -> new Unreadable("ledger.import.format", "文件不是有效的 Excel（.xlsx）文件，或已损坏。");
+            };
         }
     }
 
-    private static Read read(Sheet sheet) {
-        DataFormatter format = new DataFormatter();
-        Map<String, Integer> columns = null;
-        int headerRow = -1;
-        for (int r = sheet.getFirstRowNum(); r <= Math.min(sheet.getLastRowNum(), sheet.getFirstRowNum() + 10) && columns == null; r++) {
-            org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
-            if (row == null) continue;
-            Map<String, Integer> found = new HashMap<>();
-            for (Cell c : row) found.putIfAbsent(headerName(format.formatCellValue(c)), c.getColumnIndex());
-            if (found.containsKey(ID) && found.containsKey(PROGRESS)) {
-                columns = found;
-                headerRow = r;
+    /** Finds the header in the first rows, then keeps only the columns the import needs, row by row. */
+    private static final class Collector implements SheetStream.Cells {
+        private int firstRow = -1;
+        private Map<String, Integer> columns;
+        private Map<String, Integer> found;
+        private int idCol = -1, progressCol = -1, percentCol = -1;
+        private int dataRows;
+        private long retained;
+        // the row being read
+        private boolean blank;
+        private String idText, progress, percentText;
+        private Double percentNumber;
+        private String percentFormat;
+        private boolean percentCell;
+        private final List<Filled> rows = new ArrayList<>();
+        private final List<RowError> errors = new ArrayList<>();
+        private final Map<UUID, Integer> seen = new HashMap<>();
+
+        @Override
+        public void startRow(int row) {
+            if (firstRow < 0) firstRow = row;
+            if (columns == null && row > firstRow + 10) throw noHeader();
+            blank = true;
+            idText = progress = percentText = percentFormat = null;
+            percentNumber = null;
+            percentCell = false;
+            found = columns == null ? new HashMap<>() : null;
+        }
+
+        @Override
+        public void cell(int row, int col, String text, Double number, String format) {
+            String v = text.strip();
+            if (!v.isEmpty()) blank = false;
+            if (columns == null) {
+                String name = headerName(text);
+                if (name.equals(ID) || name.equals(PROGRESS) || name.equals(PERCENT)) found.putIfAbsent(name, col);
+                return;
+            }
+            if (col == idCol) idText = v;
+            if (col == progressCol) progress = v;
+            if (col == percentCol) {
+                percentCell = true;
+                percentText = v;
+                percentNumber = number;
+                percentFormat = format;
             }
         }
-        if (columns == null) {
-            throw new Unreadable("ledger.import.columns", "未找到表头：台账须包含“任务编号”和“进展情况”两列（请使用系统导出的台账填写）。");
-        }
-        if (sheet.getLastRowNum() - headerRow > MAX_ROWS) {
-            throw new Unreadable("ledger.import.too-many-rows", "一次最多导入 " + MAX_ROWS + " 行。");
-        }
-        List<Filled> rows = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
-        Map<UUID, Integer> seen = new HashMap<>();
-        int idCol = columns.get(ID), progressCol = columns.get(PROGRESS);
-        Integer percentCol = columns.get(PERCENT);
-        for (int r = headerRow + 1; r <= sheet.getLastRowNum(); r++) {
-            org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
-            if (row == null || blank(row, format)) continue;
-            int shown = r + 1;
-            String idText = value(row.getCell(idCol), format);
-            String progress = value(row.getCell(progressCol), format);
-            UUID id = null;
-            if (idText.isEmpty()) {
+
+        @Override
+        public void endRow(int row, int width) {
+            if (columns == null) {
+                if (found.containsKey(ID) && found.containsKey(PROGRESS)) {
+                    columns = found;
+                    idCol = columns.get(ID);
+                    progressCol = columns.get(PROGRESS);
+                    percentCol = columns.getOrDefault(PERCENT, -1);
+                }
+                return;
+            }
+            if (blank) return;
+            if (++dataRows > MAX_ROWS) {
+                throw new Unreadable(413, "ledger.import.too-many-rows", "一次最多导入 " + MAX_ROWS + " 行。");
+            }
+            int shown = row + 1;
+            String id = idText == null ? "" : idText;
+            String text = progress == null ? "" : progress;
+            UUID uuid = null;
+            if (id.isEmpty()) {
                 errors.add(new RowError(shown, ID, "缺少任务编号"));
             } else {
                 try {
-                    id = UUID.fromString(idText);
+                    uuid = UUID.fromString(id);
                 } catch (IllegalArgumentException e) {
-                    errors.add(new RowError(shown, ID, "任务编号无效：" + idText));
+                    errors.add(new RowError(shown, ID, "任务编号无效：" + shorten(id)));
                 }
             }
-            if (id != null && seen.containsKey(id)) {
-                errors.add(new RowError(shown, ID, "任务编号重复，与第" + seen.get(id) + "行相同"));
-                id = null;
+            if (uuid != null && seen.containsKey(uuid)) {
+                errors.add(new RowError(shown, ID, "任务编号重复，与第" + seen.get(uuid) + "行相同"));
+                uuid = null;
             }
-            if (progress.length() > MAX_TEXT) errors.add(new RowError(shown, PROGRESS, "进展情况过长（最多" + MAX_TEXT + "字）"));
+            if (text.length() > MAX_TEXT) errors.add(new RowError(shown, PROGRESS, "进展情况过长（最多" + MAX_TEXT + "字）"));
             Integer percent = null;
-            if (percentCol != null) {
-                Cell cell = row.getCell(percentCol);
+            if (percentCol >= 0) {
                 try {
-                    percent = percent(cell, format);
+                    percent = percentCell ? percent(percentText, percentNumber, percentFormat) : null;
                 } catch (NumberFormatException e) {
-                    errors.add(new RowError(shown, PERCENT, "完成进度应为0到100之间的整数：" + value(cell, format)));
+                    errors.add(new RowError(shown, PERCENT, "完成进度应为0到100之间的整数：" + shorten(percentText)));
                 }
             }
-            if (id != null) {
-                seen.put(id, shown);
-                rows.add(new Filled(shown, id, progress.isEmpty() ? null : progress, percent));
+            if (uuid != null) {
+                if ((retained += text.length()) > MAX_RETAINED) {
+                    throw new Unreadable(413, "ledger.import.too-large", "台账的进展情况合计超过 " + MAX_RETAINED / 10_000 + " 万字，请分批导入。");
+                }
+                seen.put(uuid, shown);
+                rows.add(new Filled(shown, uuid, text.isEmpty() ? null : text, percent));
             }
         }
-        return new Read(rows, errors);
+
+        Read finish() {
+            if (columns == null) throw noHeader();
+            return new Read(rows, errors);
+        }
+
+        private static Unreadable noHeader() {
+            return new Unreadable("ledger.import.columns", "未找到表头：台账须包含“任务编号”和“进展情况”两列（请使用系统导出的台账填写）。");
+        }
     }
 
-    private static Integer percent(Cell cell, DataFormatter format) {
-        if (cell == null) return null;
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+    /** A number cell holds its value (a percentage format shows 0.8 as 80%); anything else is read from its text. */
+    private static Integer percent(String text, Double number, String format) {
         double v;
-        if (type == CellType.NUMERIC) {
-            v = cell.getNumericCellValue();
-            // A cell formatted as a percentage holds 0.8 for 80%.
-            if (cell.getCellStyle().getDataFormatString().contains("%")) v *= 100;
+        if (number != null) {
+            v = number;
+            if (format != null && format.contains("%")) v *= 100;
         } else {
-            String s = normalizeDigits(value(cell, format)).replace("%", "").strip();
+            String s = normalizeDigits(text).replace("%", "").strip();
             if (s.isEmpty()) return null;
             v = Double.parseDouble(s);
         }
         if (v < 0 || v > 100 || Math.abs(v - Math.rint(v)) > 1e-9) throw new NumberFormatException();
         return (int) Math.rint(v);
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 
     private static String normalizeDigits(String s) {
@@ -249,15 +314,6 @@ public final class LedgerSheet {
     private static String headerName(String raw) {
         String s = raw.replaceAll("\\s", "").replace('（', '(').replace('）', ')').replace('％', '%');
         return s.equals("完成进度") || s.equals("完成进度%") ? PERCENT : s;
-    }
-
-    private static boolean blank(org.apache.poi.ss.usermodel.Row row, DataFormatter format) {
-        for (Cell c : row) if (!value(c, format).isEmpty()) return false;
-        return true;
-    }
-
-    private static String value(Cell cell, DataFormatter format) {
-        return cell == null ? "" : format.formatCellValue(cell).strip();
     }
 
     private static Cell text(org.apache.poi.ss.usermodel.Row row, int col, String value, CellStyle style) {

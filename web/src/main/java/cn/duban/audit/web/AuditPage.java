@@ -14,7 +14,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 
-/** The audit trail with its chain check, and the tenant's reminder settings. */
+/** The audit trail with its chain check, head and anchor check, and the tenant's reminder settings. */
 @Named
 @ViewScoped
 public class AuditPage implements Serializable {
@@ -28,6 +28,9 @@ public class AuditPage implements Serializable {
     transient ReminderService reminders;
 
     private AuditChain.Verification verification;
+    private AuditChain.Head head;
+    private String anchorSeq;
+    private String anchorHash;
     private List<AuditEntry> entries;
     private String dueSoonDays;
     private int escalateAfterDays;
@@ -36,6 +39,7 @@ public class AuditPage implements Serializable {
 
     public void load() {
         entries = audit.list(null, null, 200);
+        head = audit.head();
         ReminderSettings s = reminders.settings();
         dueSoonDays = String.join(",", s.getDueSoonDays().stream().map(String::valueOf).toList());
         escalateAfterDays = s.getEscalateAfterDays();
@@ -45,6 +49,16 @@ public class AuditPage implements Serializable {
 
     public void verify() {
         verification = audit.verify();
+    }
+
+    /** The chain checked against an anchor someone kept (a circular's footer, an exported head). */
+    public void verifyAnchor() {
+        try {
+            verification = audit.verify(AuditChain.Anchor.parse(anchorSeq, anchorHash));
+        } catch (DubanException e) {
+            verification = null;
+            Messages.error(e);
+        }
     }
 
     public void saveSettings() {
@@ -67,6 +81,11 @@ public class AuditPage implements Serializable {
 
     public AuditChain.Verification getVerification() { return verification; }
     public List<AuditEntry> getEntries() { return entries; }
+    public AuditChain.Head getHead() { return head; }
+    public String getAnchorSeq() { return anchorSeq; }
+    public void setAnchorSeq(String anchorSeq) { this.anchorSeq = anchorSeq; }
+    public String getAnchorHash() { return anchorHash; }
+    public void setAnchorHash(String anchorHash) { this.anchorHash = anchorHash; }
     public String getDueSoonDays() { return dueSoonDays; }
     public void setDueSoonDays(String dueSoonDays) { this.dueSoonDays = dueSoonDays; }
     public int getEscalateAfterDays() { return escalateAfterDays; }

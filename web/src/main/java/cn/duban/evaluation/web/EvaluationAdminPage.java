@@ -10,6 +10,7 @@ import cn.duban.evaluation.SchemeType;
 import cn.duban.evaluation.ScoreAdjustment;
 import cn.duban.evaluation.ScoreSnapshot;
 import cn.duban.evaluation.ScoringRules;
+import cn.duban.ledger.EvidenceFile;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.ledger.Rating;
 import cn.duban.platform.DubanException;
@@ -21,6 +22,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
 import cn.duban.web.Requests;
+import cn.duban.web.Uploads;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -208,7 +210,8 @@ public class EvaluationAdminPage implements Serializable {
 
     public void addAdjustment() {
         try {
-            byte[] content = adjFile == null || adjFile.getSize() == 0 ? null : adjFile.getContent();
+            byte[] content = adjFile == null || adjFile.getSize() == 0 ? null
+                    : Uploads.content(adjFile, EvidenceFile.MAX_BYTES, "pdf", "docx", "xlsx", "jpg", "jpeg", "png");
             evaluation.addAdjustment(new EvaluationService.AdjustmentInput(adjUnit, adjKind, adjPoints, adjReason, adjDate),
                     content == null ? null : adjFile.getFileName(), content);
             Messages.info("eval.adjustmentAdded");

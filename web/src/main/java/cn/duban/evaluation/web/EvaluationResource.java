@@ -14,6 +14,8 @@ import cn.duban.ledger.EvidenceFile;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.DubanException;
 import cn.duban.web.Requests;
+import cn.duban.web.UploadLimit;
+import cn.duban.web.Uploads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -203,9 +205,14 @@ public class EvaluationResource {
     @Path("/adjustments")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed("district-admin")
+    @UploadLimit(file = EvidenceFile.MAX_BYTES, code = "evidence.too-large", detail = "佐证材料每个文件不超过 10 MB。")
     public Response addAdjustmentWithEvidence(List<EntityPart> parts) throws IOException {
         Optional<EntityPart> file = part(parts, "file");
         byte[] content = file.isPresent() ? Requests.bytes(file.get().getContent(), EvidenceFile.MAX_BYTES) : null;
+        // The same limit as a report's evidence, checked before anything else about the item.
+        if (content != null && content.length > EvidenceFile.MAX_BYTES) {
+            throw new DubanException(413, "evidence.too-large", "佐证材料每个文件不超过 " + EvidenceFile.MAX_BYTES / 1024 / 1024 + " MB。");
+        }
         EvaluationService.AdjustmentInput input = new EvaluationService.AdjustmentInput(
                 Requests.uuid(text(parts, "unitId"), "unitId"),
                 Requests.enumValue(Adjustment.Kind.class, text(parts, "kind"), "kind"),
@@ -246,7 +253,7 @@ public class EvaluationResource {
 
     private static String text(List<EntityPart> parts, String name) throws IOException {
         Optional<EntityPart> p = part(parts, name);
-        return p.isEmpty() ? null : p.get().getContent(String.class);
+        return p.isEmpty() ? null : Uploads.field(p.get());
     }
 
     private static BigDecimal decimal(String value) {

@@ -3,6 +3,7 @@ package cn.duban.ledger.web;
 import cn.duban.ledger.LedgerSheetService;
 import cn.duban.platform.DubanException;
 import cn.duban.web.Messages;
+import cn.duban.web.Uploads;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,6 +17,8 @@ import org.primefaces.event.FileUploadEvent;
 public class LedgerImportPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** As the API's import (TaskResource) and the page's p:validateFile. */
+    static final long MAX_BYTES = 10 * 1024 * 1024;
 
     @Inject
     transient LedgerSheetService sheets;
@@ -24,7 +27,8 @@ public class LedgerImportPage implements Serializable {
 
     public void upload(FileUploadEvent event) {
         try {
-            LedgerSheetService.Imported done = sheets.importFilled(event.getFile().getContent());
+            byte[] content = Uploads.content(event.getFile(), MAX_BYTES, "xlsx");
+            LedgerSheetService.Imported done = sheets.importFilled(content);
             errors = List.of();
             Messages.info("ledger.imported", done.reports());
         } catch (DubanException e) {

@@ -6,6 +6,7 @@ import cn.duban.ledger.ProgressReport;
 import cn.duban.ledger.ReportService;
 import cn.duban.platform.DubanException;
 import cn.duban.web.Requests;
+import cn.duban.web.UploadLimit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -107,6 +108,7 @@ public class ReportResource {
     @Path("/{id}/evidence")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({"unit-reporter", "district-admin"})
+    @UploadLimit(file = ReportService.MAX_FILE_BYTES, code = "evidence.too-large", detail = "佐证材料每个文件不超过 10 MB。")
     public Response upload(@PathParam("id") UUID id, List<EntityPart> parts) throws IOException {
         EntityPart file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
                 .orElseThrow(() -> DubanException.badRequest("evidence.missing", "请选择要上传的文件（表单字段 file）。"));

@@ -13,6 +13,7 @@ import cn.duban.ledger.TaskView;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.web.Messages;
+import cn.duban.web.Uploads;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -144,7 +145,8 @@ public class TaskPage implements Serializable {
             Line draft = getDraftLine();
             UUID draftId = draft != null ? draft.report().getId()
                     : reports.create(id, new ReportService.Draft("", task.progress(), null), false, null).getId();
-            reports.addEvidence(draftId, event.getFile().getFileName(), event.getFile().getContent());
+            byte[] content = Uploads.content(event.getFile(), ReportService.MAX_FILE_BYTES, "pdf", "docx", "xlsx", "jpg", "jpeg", "png");
+            reports.addEvidence(draftId, event.getFile().getFileName(), content);
         } catch (DubanException e) {
             Messages.error(e);
         }

@@ -152,6 +152,7 @@ public class TaskResource {
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({"district-admin", "unit-reporter"})
+    @cn.duban.web.UploadLimit(file = IMPORT_LIMIT, code = "ledger.import.too-large", detail = "台账文件超过 10 MB。")
     public cn.duban.ledger.LedgerSheetService.Imported importFilled(List<jakarta.ws.rs.core.EntityPart> parts) throws java.io.IOException {
         var file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
                 .orElseThrow(() -> DubanException.badRequest("ledger.import.missing", "请选择要导入的台账文件（表单字段 file）。"));

@@ -1,5 +1,6 @@
 package cn.duban.plan.web;
 
+import cn.duban.plan.DocumentReader;
 import cn.duban.plan.Plan;
 import cn.duban.plan.PlanDocument;
 import cn.duban.plan.PlanService;
@@ -9,6 +10,7 @@ import cn.duban.platform.DubanException;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
 import cn.duban.web.Messages;
+import cn.duban.web.Uploads;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -101,8 +103,9 @@ public class PlanImportPage implements Serializable {
 
     public void upload(FileUploadEvent event) {
         try {
+            byte[] content = Uploads.content(event.getFile(), DocumentReader.MAX_BYTES, "txt", "md", "docx", "xlsx");
             sourceName = event.getFile().getFileName();
-            sourceText = plans.extractText(sourceName, event.getFile().getContent());
+            sourceText = plans.extractText(sourceName, content);
             parse();
         } catch (DubanException e) {
             Messages.error(e);

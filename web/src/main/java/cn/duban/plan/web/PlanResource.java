@@ -1,11 +1,14 @@
 package cn.duban.plan.web;
 
+import cn.duban.plan.DocumentReader;
 import cn.duban.plan.Plan;
 import cn.duban.plan.PlanDocument;
 import cn.duban.plan.PlanLinkService;
 import cn.duban.plan.PlanService;
 import cn.duban.plan.parse.PlanLevel;
 import cn.duban.platform.DubanException;
+import cn.duban.web.UploadLimit;
+import cn.duban.web.Uploads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -75,6 +78,7 @@ public class PlanResource {
     @Path("/preview")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed("district-admin")
+    @UploadLimit(file = DocumentReader.MAX_BYTES, code = "plan.import.too-large", detail = "文件过大：最大 5 MB。")
     public PlanDocument previewFile(List<EntityPart> parts) throws IOException {
         EntityPart file = null;
         Integer year = null;
@@ -82,8 +86,8 @@ public class PlanResource {
         for (EntityPart part : parts) {
             switch (part.getName()) {
                 case "file" -> file = part;
-                case "year" -> year = parseYear(part.getContent(String.class));
-                case "level" -> level = parseLevel(part.getContent(String.class));
+                case "year" -> year = parseYear(Uploads.field(part));
+                case "level" -> level = parseLevel(Uploads.field(part));
                 default -> { }
             }
         }
@@ -91,7 +95,7 @@ public class PlanResource {
         String name = file.getFileName().orElse("upload");
         byte[] bytes;
         try (InputStream in = file.getContent()) {
-            bytes = in.readNBytes(cn.duban.plan.DocumentReader.MAX_BYTES + 1);
+            bytes = in.readNBytes(DocumentReader.MAX_BYTES + 1);
         }
         String text = plans.extractText(name, bytes);
         return plans.preview(text, name, year, level).withSourceText(text);

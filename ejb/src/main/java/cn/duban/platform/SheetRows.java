@@ -1,39 +1,22 @@
 package cn.duban.platform;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import cn.duban.ledger.sheet.OfficeFile;
+import cn.duban.ledger.sheet.SheetStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.xml.sax.InputSource;
-import org.xml.sax.XMLReader;
 
 /**
- * The first sheet of a small .xlsx (a list of units or accounts) as rows of text, read with
- * POI's streaming (SAX) API and bounded everywhere: the file's size (checked by the caller), the
- * XML inflated from it, the shared strings, the number of data rows ({@code maxRows}: reading stops
- * at the first row past it) and the characters of a cell. Nothing grows with what the file claims.
+ * The first sheet of a small .xlsx (a list of units or accounts) as rows of text by header name.
+ * The workbook is read by the application's one bounded reader: {@link OfficeFile} (entries,
+ * expanded bytes, compression ratio, concurrent reads) and {@link SheetStream} (cells, characters,
+ * shared strings). This class only finds the header and keeps at most {@code maxRows} data rows:
+ * reading stops at the first row past it.
  */
 public final class SheetRows {
 
-    /** Inflated XML read from one part (sheet or shared strings) at most. */
-    static final long MAX_PART_BYTES = 32L * 1024 * 1024;
     static final int MAX_CELL_CHARS = 1_000;
     /** Rows searched for the header. */
     static final int HEADER_ROWS = 10;
@@ -46,12 +29,18 @@ public final class SheetRows {
         }
     }
 
-    /** A problem with the whole file; {@code code} is the problem code to answer with. */
+    /** A problem with the whole file: {@code status} (400, or 413 for too large) and the problem code. */
     public static final class Unreadable extends RuntimeException {
+        private final int status;
         private final String code;
 
         public Unreadable(String code, String message) {
-            super(message);
+            this(400, code, message);
+        }
+
+        public Unreadable(int status, String code, String message) {
+            super(message, null, false, false);
+            this.status = status;
             this.code = code;
         }
 
@@ -59,8 +48,12 @@ public final class SheetRows {
             return code;
         }
 
+        public int status() {
+            return status;
+        }
+
         public DubanException problem() {
-            return DubanException.badRequest(code, getMessage());
+            return new DubanException(status, code, getMessage());
         }
     }
 
@@ -70,7 +63,8 @@ public final class SheetRows {
     /**
      * The rows below the header: the first row (of the first {@value #HEADER_ROWS}) whose cells
      * {@code isHeader} accepts; header names are normalised by {@link #headerName}. Blank rows are
-     * skipped. More than {@code maxRows} data rows is refused, as is anything that is not an .xlsx.
+     * skipped. More than {@code maxRows} data rows is refused (413), as is anything that is not an
+     * .xlsx (400) or expands past {@link OfficeFile.Limits#XLSX} (413).
      */
     public static List<Row> read(byte[] xlsx, int maxRows, Predicate<Map<String, Integer>> isHeader, String what) {
         if (xlsx == null || xlsx.length < 4 || xlsx[0] != 'P' || xlsx[1] != 'K') {
@@ -79,47 +73,21 @@ public final class SheetRows {
                     ? "这是旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 后再导入。"
                     : "文件不是有效的 Excel（.xlsx）文件。");
         }
-        Path file = null;
-        try {
-            // From a file, POI inflates each part only as it is read (from memory it inflates all of them first).
-            file = Files.createTempFile("duban-sheet", ".xlsx");
-            Files.write(file, xlsx);
-            try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-                XSSFReader reader = new XSSFReader(pkg);
-                List<PackagePart> sst = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
-                ReadOnlySharedStringsTable strings = sst.isEmpty()
-                        ? new ReadOnlySharedStringsTable(InputStream.nullInputStream(), false)
-                        : new ReadOnlySharedStringsTable(new Limited(sst.get(0).getInputStream()), false);
-                StylesTable styles = reader.getStylesTable();
-                XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-                if (!sheets.hasNext()) throw new Unreadable("sheet.empty", what + "中没有工作表。");
-                Collector rows = new Collector(maxRows, isHeader, what);
-                try (InputStream sheet = new Limited(sheets.next())) {
-                    XMLReader parser = XMLHelper.newXMLReader();
-                    parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new DataFormatter(), false));
-                    parser.parse(new InputSource(sheet));
-                }
-                if (rows.columns == null) {
-                    throw new Unreadable("sheet.columns", "未找到表头：" + what + "的前" + HEADER_ROWS + "行中没有所需的列名。");
-                }
-                return rows.rows;
-            }
-        } catch (Unreadable e) {
-            throw e;
-        } catch (Exception e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof Unreadable u) throw u;
-            }
-            throw new Unreadable("sheet.format", "文件不是有效的 Excel（.xlsx）文件，或已损坏。");
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // the temporary directory is cleaned by the system
-                }
-            }
+        Collector rows = new Collector(maxRows, isHeader, what);
+        try (OfficeFile file = OfficeFile.open(xlsx, OfficeFile.Limits.XLSX)) {
+            SheetStream.read(file, true, new SheetStream.Formatter(), rows);
+        } catch (OfficeFile.Refused e) {
+            throw switch (e.kind()) {
+                case TOO_LARGE -> new Unreadable(413, "sheet.too-large", what + "：" + e.getMessage());
+                case MALFORMED -> new Unreadable("sheet.format", what + "：" + e.getMessage());
+                case CORRUPT -> new Unreadable("sheet.format", "文件不是有效的 Excel（.xlsx）文件，或已损坏。");
+            };
         }
+        rows.endRow();
+        if (rows.columns == null) {
+            throw new Unreadable("sheet.columns", "未找到表头：" + what + "的前" + HEADER_ROWS + "行中没有所需的列名。");
+        }
+        return rows.rows;
     }
 
     /** Header text as the sheet writes it, without blanks, with half-width brackets and slashes. */
@@ -139,7 +107,7 @@ public final class SheetRows {
     }
 
     /** Receives the cells row by row; knows the header once it has seen it. */
-    private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+    private static final class Collector implements SheetStream.Cells {
         private final int maxRows;
         private final Predicate<Map<String, Integer>> isHeader;
         private final String what;
@@ -147,6 +115,7 @@ public final class SheetRows {
         private Map<String, Integer> columns;
         private Map<Integer, String> names;
         private Map<Integer, String> current;
+        private int currentRow = -1;
         private int rowsSeen;
 
         Collector(int maxRows, Predicate<Map<String, Integer>> isHeader, String what) {
@@ -156,30 +125,41 @@ public final class SheetRows {
         }
 
         @Override
-        public void startRow(int rowNum) {
+        public void startRow(int row) {
+            endRow();
             current = new HashMap<>();
+            currentRow = row;
         }
 
         @Override
-        public void cell(String ref, String value, XSSFComment comment) {
-            if (value == null || ref == null) return;
-            String v = value.strip();
+        public void cell(int row, int col, String text, Double number, String format) {
+            if (current == null || text == null) return;
+            String v = text.strip();
             if (v.isEmpty()) return;
             if (v.length() > MAX_CELL_CHARS) {
-                throw new Unreadable("sheet.cell-too-long", what + "的单元格 " + ref + " 过长（最多" + MAX_CELL_CHARS + "字）。");
+                throw new Unreadable("sheet.cell-too-long", what + "第" + (row + 1) + "行第" + (col + 1) + "列的单元格过长（最多"
+                        + MAX_CELL_CHARS + "字）。");
             }
-            current.put(column(ref), v);
+            // Header rows are looked up by a cell's column only when this column is one the header named.
+            if (columns == null || names.containsKey(col)) current.put(col, v);
         }
 
         @Override
-        public void endRow(int rowNum) {
-            if (current.isEmpty()) return;
+        public void endRow(int row, int width) {
+            endRow();
+        }
+
+        /** Ends the row being read (once: called again at the next row and after the sheet). */
+        void endRow() {
+            Map<Integer, String> row = current;
+            current = null;
+            if (row == null || row.isEmpty()) return;
             if (columns == null) {
                 if (++rowsSeen > HEADER_ROWS) {
                     throw new Unreadable("sheet.columns", "未找到表头：" + what + "的前" + HEADER_ROWS + "行中没有所需的列名。");
                 }
                 Map<String, Integer> found = new HashMap<>();
-                current.forEach((col, text) -> found.putIfAbsent(headerName(text), col));
+                row.forEach((col, text) -> found.putIfAbsent(headerName(text), col));
                 if (isHeader.test(found)) {
                     columns = found;
                     names = new HashMap<>();
@@ -188,50 +168,11 @@ public final class SheetRows {
                 return;
             }
             if (rows.size() >= maxRows) {
-                throw new Unreadable("sheet.too-many-rows", what + "一次最多导入 " + maxRows + " 行。");
+                throw new Unreadable(413, "sheet.too-many-rows", what + "一次最多导入 " + maxRows + " 行。");
             }
             Map<String, String> cells = new HashMap<>();
-            current.forEach((col, text) -> {
-                String name = names.get(col);
-                if (name != null) cells.put(name, text);
-            });
-            if (!cells.isEmpty()) rows.add(new Row(rowNum + 1, cells));
-        }
-
-        private static int column(String ref) {
-            int col = 0;
-            for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)); i++) {
-                col = col * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
-            }
-            return col - 1;
-        }
-    }
-
-    /** Refuses to read more than {@link #MAX_PART_BYTES} (a zip bomb inflates without end). */
-    private static final class Limited extends FilterInputStream {
-        private long read;
-
-        Limited(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) count(1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) count(n);
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > MAX_PART_BYTES) throw new Unreadable("sheet.too-large", "表格内容过大，无法导入。");
+            row.forEach((col, text) -> cells.put(names.get(col), text));
+            if (!cells.isEmpty()) rows.add(new Row(currentRow + 1, cells));
         }
     }
 }

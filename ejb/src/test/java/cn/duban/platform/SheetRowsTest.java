@@ -50,7 +50,57 @@ class SheetRowsTest {
         byte[] bomb = bomb();
         assertThat(bomb.length).isLessThan(2 * 1024 * 1024);
         assertThatThrownBy(() -> SheetRows.read(bomb, 10, c -> c.containsKey("名称"), "单位表"))
-                .isInstanceOf(SheetRows.Unreadable.class);
+                .isInstanceOfSatisfying(SheetRows.Unreadable.class, e -> {
+                    // SheetStream's bound on the text between cells stops it long before the 64 MB are inflated.
+                    assertThat(e.problem().status()).isEqualTo(400);
+                    assertThat(e.code()).isEqualTo("sheet.format");
+                    assertThat(e.getMessage()).startsWith("单位表：");
+                });
+    }
+
+    /** 100,000 rows (about 1 MB): reading stops at the first row past the limit, 413. */
+    @Test
+    void aHundredThousandRowsAreRefusedAtTheLimit() throws IOException {
+        byte[] sheet;
+        try (var wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var s = wb.createSheet();
+            s.createRow(0).createCell(0).setCellValue("名称");
+            for (int i = 1; i <= 100_000; i++) s.createRow(i).createCell(0).setCellValue("单位" + i);
+            wb.write(out);
+            wb.dispose();
+            sheet = out.toByteArray();
+        }
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> SheetRows.read(sheet, 2_000, c -> c.containsKey("名称"), "单位表"))
+                .isInstanceOfSatisfying(SheetRows.Unreadable.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(413);
+                    assertThat(e.code()).isEqualTo("sheet.too-many-rows");
+                });
+        // A guard, not a benchmark: stopping early must not read all 100,000 rows slowly.
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(30);
+    }
+
+    @Test
+    void rowsAreFoundByHeaderBelowATitle() throws IOException {
+        byte[] sheet;
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var s = wb.createSheet();
+            s.createRow(0).createCell(0).setCellValue("某区单位名单");
+            var header = s.createRow(2);
+            header.createCell(1).setCellValue(" 名 称 ");
+            header.createCell(2).setCellValue("类型");
+            var row = s.createRow(3);
+            row.createCell(0).setCellValue("无表头的列");
+            row.createCell(1).setCellValue("安亭镇");
+            row.createCell(2).setCellValue("街镇");
+            s.createRow(5).createCell(1).setCellValue("南翔镇");
+            wb.write(out);
+            sheet = out.toByteArray();
+        }
+        var rows = SheetRows.read(sheet, 10, c -> c.containsKey("名称"), "单位表");
+        assertThat(rows).extracting(SheetRows.Row::number).containsExactly(4, 6);
+        assertThat(rows.get(0).cells()).containsOnlyKeys("名称", "类型").containsEntry("名称", "安亭镇");
+        assertThat(rows.get(1).get("类型")).isEmpty();
     }
 
     @Test

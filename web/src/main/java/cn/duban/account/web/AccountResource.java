@@ -7,6 +7,7 @@ import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
 import cn.duban.web.Requests;
+import cn.duban.web.UploadLimit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -37,7 +38,7 @@ import java.util.List;
 public class AccountResource {
 
     /** A sheet of 2,000 accounts is far below this; anything larger is not an account list. */
-    static final int IMPORT_LIMIT = 2 * 1024 * 1024;
+    public static final int IMPORT_LIMIT = 2 * 1024 * 1024;
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Inject
@@ -97,6 +98,7 @@ public class AccountResource {
     @POST
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @UploadLimit(file = IMPORT_LIMIT, code = "upload.too-large", detail = "账号表超过 2 MB。")
     public AccountService.Imported importSheet(List<EntityPart> parts) throws IOException {
         return accounts.importSheet(upload(parts, "file", "账号表"));
     }

@@ -10,7 +10,8 @@ import cn.duban.tenant.Tenant;
 import cn.duban.tenant.TenantInput;
 import cn.duban.tenant.TenantService;
 import cn.duban.tenant.UnitInput;
-import cn.duban.web.Requests;
+import cn.duban.web.UploadLimit;
+import cn.duban.web.Uploads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -91,10 +91,11 @@ public class TenantResource {
     @Path("/onboarding")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Role.PLATFORM_ADMIN)
+    @UploadLimit(file = AccountResource.IMPORT_LIMIT, code = "upload.too-large", detail = "单位表超过 2 MB。")
     public Response onboardWithSheet(List<EntityPart> parts, @Context UriInfo uri) throws IOException {
         Map<String, String> fields = new HashMap<>();
         for (EntityPart part : parts) {
-            if (!"file".equals(part.getName())) fields.put(part.getName(), new String(Requests.bytes(part.getContent(), 1000), StandardCharsets.UTF_8));
+            if (!"file".equals(part.getName())) fields.put(part.getName(), Uploads.field(part));
         }
         List<UnitInput> units = onboarding.unitsFromSheet(AccountResource.upload(parts, "file", "单位表"));
         OnboardingService.Admin admin = new OnboardingService.Admin(fields.get("adminUsername"), fields.get("adminName"),
@@ -107,6 +108,7 @@ public class TenantResource {
     @Path("/units-sheet")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Role.PLATFORM_ADMIN)
+    @UploadLimit(file = AccountResource.IMPORT_LIMIT, code = "upload.too-large", detail = "单位表超过 2 MB。")
     public List<UnitInput> previewUnits(List<EntityPart> parts) throws IOException {
         return onboarding.unitsFromSheet(AccountResource.upload(parts, "file", "单位表"));
     }

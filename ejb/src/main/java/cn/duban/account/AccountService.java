@@ -42,7 +42,8 @@ public class AccountService {
     public static final int MAX_LIMIT = 200;
     /** Keycloak calls an import runs at once. */
     static final int PARALLEL = 4;
-    private static final Set<String> MANAGED = Set.copyOf(Role.TENANT_ROLES);
+    /** The roles an edit replaces; others (city-viewer, given by the operator) stay as they are. */
+    private static final Set<String> MANAGED = Set.copyOf(Role.DISTRICT_GRANTS);
     private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
 
     @Inject

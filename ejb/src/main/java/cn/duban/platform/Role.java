@@ -29,11 +29,16 @@ public final class Role {
     public static final List<String> ALL = List.of(PLATFORM_ADMIN, DISTRICT_ADMIN, LEADER, UNIT_HEAD, UNIT_ADMIN, UNIT_REPORTER,
             CITY_VIEWER);
 
-    /**
-     * The roles of people inside a district: exactly what a district administrator may grant.
-     * Never {@link #PLATFORM_ADMIN}, never a Keycloak client role (realm-management …).
-     */
+    /** The roles an account of a district may hold (and its account views show). */
     public static final List<String> TENANT_ROLES = List.of(DISTRICT_ADMIN, LEADER, UNIT_HEAD, UNIT_ADMIN, UNIT_REPORTER, CITY_VIEWER);
+
+    /**
+     * Exactly what a district administrator may grant (and replace on an edit): the district's own
+     * roles up to its own. Never {@link #PLATFORM_ADMIN}, never a Keycloak client role
+     * (realm-management …), and never {@link #CITY_VIEWER}, which looks at the city's districts from
+     * above: a district cannot make its own people the city's.
+     */
+    public static final List<String> DISTRICT_GRANTS = List.of(DISTRICT_ADMIN, LEADER, UNIT_HEAD, UNIT_ADMIN, UNIT_REPORTER);
 
     /** Roles that only make sense with a unit (部门 or 街镇) to belong to. */
     public static final List<String> UNIT_ROLES = List.of(UNIT_HEAD, UNIT_ADMIN, UNIT_REPORTER);
@@ -52,7 +57,7 @@ public final class Role {
     }
 
     public static boolean grantableByDistrict(String role) {
-        return TENANT_ROLES.contains(role);
+        return DISTRICT_GRANTS.contains(role);
     }
 
     /** The Chinese label of a role (as the sheet writes it), or the name itself for an unknown role. */

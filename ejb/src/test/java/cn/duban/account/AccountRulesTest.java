@@ -19,7 +19,7 @@ class AccountRulesTest {
     @Test
     void aLiaisonOfATownIsValid() {
         assertThat(AccountRules.check(account("zhang.san", "张三", "anting", Role.UNIT_REPORTER), true)).isEmpty();
-        assertThat(AccountRules.check(account("li-si", "李四", null, Role.LEADER, Role.CITY_VIEWER), true)).isEmpty();
+        assertThat(AccountRules.check(account("li-si", "李四", null, Role.LEADER), true)).isEmpty();
     }
 
     @Test
@@ -28,10 +28,18 @@ class AccountRulesTest {
                 "default-roles-duban", "uma_authorization", "Platform-Admin", " platform-admin ")) {
             assertThat(fields(account("wang.wu", "王五", null, Role.LEADER, role))).as(role).contains("roles");
         }
-        for (String role : Role.TENANT_ROLES) {
+        for (String role : Role.DISTRICT_GRANTS) {
             assertThat(Role.grantableByDistrict(role)).as(role).isTrue();
         }
         assertThat(Role.grantableByDistrict(Role.PLATFORM_ADMIN)).isFalse();
+    }
+
+    /** The city's viewer looks at the districts from above: no district makes its own people the city's. */
+    @Test
+    void noDistrictMayGrantTheCityViewerRole() {
+        assertThat(fields(account("li-si", "李四", null, Role.LEADER, Role.CITY_VIEWER))).containsExactly("roles");
+        assertThat(Role.grantableByDistrict(Role.CITY_VIEWER)).isFalse();
+        assertThat(Role.TENANT_ROLES).contains(Role.CITY_VIEWER);
     }
 
     @Test

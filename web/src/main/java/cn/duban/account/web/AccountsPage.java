@@ -182,7 +182,7 @@ public class AccountsPage implements Serializable {
     }
 
     public List<String> getRoleChoices() {
-        return Role.TENANT_ROLES;
+        return Role.DISTRICT_GRANTS;
     }
 
     public Accounts getAccounts() { return accounts; }

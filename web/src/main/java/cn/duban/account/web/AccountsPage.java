@@ -8,6 +8,7 @@ import cn.duban.platform.Role;
 import cn.duban.tenant.UnitService;
 import cn.duban.tenant.web.UnitView;
 import cn.duban.web.Messages;
+import cn.duban.web.Uploads;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -166,7 +167,7 @@ public class AccountsPage implements Serializable {
 
     public void upload(FileUploadEvent event) {
         try {
-            AccountService.Imported done = service.importSheet(event.getFile().getContent());
+            AccountService.Imported done = service.importSheet(Uploads.content(event.getFile(), AccountResource.IMPORT_LIMIT, "xlsx"));
             errors = List.of();
             show(done.accounts());
             Messages.info("account.imported", done.created());

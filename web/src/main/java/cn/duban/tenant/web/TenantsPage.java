@@ -1,12 +1,14 @@
 package cn.duban.tenant.web;
 
 import cn.duban.account.OnboardingService;
+import cn.duban.account.web.AccountResource;
 import cn.duban.platform.DubanException;
 import cn.duban.tenant.TenantInput;
 import cn.duban.tenant.TenantService;
 import cn.duban.tenant.UnitInput;
 import cn.duban.tenant.UnitKind;
 import cn.duban.web.Messages;
+import cn.duban.web.Uploads;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -68,7 +70,7 @@ public class TenantsPage implements Serializable {
 
     public void uploadUnits(FileUploadEvent event) {
         try {
-            sheetUnits = onboarding.unitsFromSheet(event.getFile().getContent());
+            sheetUnits = onboarding.unitsFromSheet(Uploads.content(event.getFile(), AccountResource.IMPORT_LIMIT, "xlsx"));
             errors = List.of();
             Messages.info("onboard.unitsLoaded", sheetUnits.size());
         } catch (DubanException e) {

@@ -133,6 +133,11 @@ final class RealmAdmin {
         return found.stream().map(u -> u.asJsonObject().getString("username")).toList();
     }
 
+    /** A PUT of Keycloak's own administrator (e.g. a user's representation). */
+    static void put(String path, String json) {
+        send("PUT", path, json);
+    }
+
     private static JsonStructure get(String path) {
         String body = send("GET", path, null);
         try (var reader = Json.createReader(new StringReader(body))) {

@@ -22,7 +22,16 @@ import java.util.function.Function;
 public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /**
+     * Tokens by user, with when they were issued. Access tokens live 15 minutes (the production
+     * realm's lifespan) and the suite runs longer than that: a token is renewed after 5.
+     */
+    private static final Map<String, Held> TOKENS = new ConcurrentHashMap<>();
+    private static final long RENEW_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+
+    private record Held(String token, long issued) {
+    }
+
     private static volatile String base = "http://localhost:" + TestStack.HTTP_PORT + "/api/v1";
     private static volatile Function<String, String> login = TestStack::token;
 
@@ -70,7 +79,8 @@ public final class Api {
     }
 
     public static String tokenOf(String user) {
-        return TOKENS.computeIfAbsent(user, login);
+        return TOKENS.compute(user, (u, held) -> held != null && System.nanoTime() - held.issued() < RENEW_NANOS ? held
+                : new Held(login.apply(u), System.nanoTime())).token();
     }
 
     /** The id of the unit of that name, as the user's district lists it. */

@@ -25,7 +25,7 @@ duban_load_env() {
 }
 
 # The demo stack's secrets: never in production.
-DUBAN_DEMO_VALUES="duban-web-secret duban_app duban_owner duban123 admin changeme"
+DUBAN_DEMO_VALUES="duban-web-secret duban-accounts-secret duban_app duban_owner duban123 admin changeme"
 
 duban_require() {
     local name value demo

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The structure docs/ARCHITECTURE.md describes, checked on the compiled code of ejb and web: the
  * capabilities stack without cycles (platform ← audit ← tenant ← plan ← ledger ← evaluation ←
- * circular), pages and resources sit on top, every row belongs to a tenant, and the pure logic
+ * circular; accounts use tenant, audit and the ledger's mail), pages and resources sit on top, every row belongs to a tenant, and the pure logic
  * stays free of the container.
  */
 class ArchitectureTest {
@@ -52,15 +52,17 @@ class ArchitectureTest {
                 .layer("Ledger").definedBy(capability("ledger"))
                 .layer("Evaluation").definedBy(capability("evaluation"))
                 .layer("Circular").definedBy(capability("circular"))
+                .layer("Account").definedBy(capability("account"))
                 .layer("Web").definedBy(resideInAPackage("cn.duban..web.."))
                 .whereLayer("Web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Circular").mayOnlyBeAccessedByLayers("Web")
+                .whereLayer("Account").mayOnlyBeAccessedByLayers("Web")
                 .whereLayer("Evaluation").mayOnlyBeAccessedByLayers("Circular", "Web")
-                .whereLayer("Ledger").mayOnlyBeAccessedByLayers("Evaluation", "Circular", "Web")
+                .whereLayer("Ledger").mayOnlyBeAccessedByLayers("Evaluation", "Circular", "Account", "Web")
                 .whereLayer("Plan").mayOnlyBeAccessedByLayers("Ledger", "Evaluation", "Circular", "Web")
-                .whereLayer("Tenant").mayOnlyBeAccessedByLayers("Plan", "Ledger", "Evaluation", "Circular", "Web")
-                .whereLayer("Audit").mayOnlyBeAccessedByLayers("Tenant", "Plan", "Ledger", "Evaluation", "Circular", "Web")
-                .whereLayer("Platform").mayOnlyBeAccessedByLayers("Audit", "Tenant", "Plan", "Ledger", "Evaluation", "Circular", "Web");
+                .whereLayer("Tenant").mayOnlyBeAccessedByLayers("Plan", "Ledger", "Evaluation", "Circular", "Account", "Web")
+                .whereLayer("Audit").mayOnlyBeAccessedByLayers("Tenant", "Plan", "Ledger", "Evaluation", "Circular", "Account", "Web")
+                .whereLayer("Platform").mayOnlyBeAccessedByLayers("Audit", "Tenant", "Plan", "Ledger", "Evaluation", "Circular", "Account", "Web");
         layers.check(CODE);
     }
 
@@ -69,7 +71,7 @@ class ArchitectureTest {
         // A new capability package must take its place in the layers above (and in ARCHITECTURE.md).
         classes().should().resideInAnyPackage("cn.duban.reports..", "cn.duban.platform..", "cn.duban.audit..",
                 "cn.duban.tenant..", "cn.duban.plan..", "cn.duban.ledger..", "cn.duban.evaluation..",
-                "cn.duban.circular..", "cn.duban.web..").check(CODE);
+                "cn.duban.circular..", "cn.duban.account..", "cn.duban.web..").check(CODE);
     }
 
     @Test

@@ -32,6 +32,8 @@ public final class KeycloakServer {
     public static final String CLIENT_ID = "duban-web";
     public static final String CLIENT_SECRET = "duban-web-secret";
     public static final String DEMO_PASSWORD = "duban123";
+    /** The dev secret of the realm's duban-accounts service account (account management). */
+    public static final String ACCOUNTS_SECRET = "duban-accounts-secret";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

@@ -33,14 +33,16 @@ public final class WildFlyServer implements AutoCloseable {
 
     /**
      * The secrets server.cli has no default for, with the dev stack's values: the roles' dev
-     * passwords (EmbeddedDatabase), the dev realm's client secret (KeycloakServer) and a dev audit
-     * key. Dev and tests only; arquillian.xml passes the same.
+     * passwords (EmbeddedDatabase), the dev realm's client secrets (KeycloakServer: duban-web and the
+     * duban-accounts service account) and a dev audit key. Dev and tests only; arquillian.xml passes
+     * the same.
      */
     public static final Map<String, String> DEV_SECRETS = Map.of(
             "duban.db.app-password", EmbeddedDatabase.APP,
             "duban.db.owner-password", EmbeddedDatabase.OWNER,
             "duban.oidc.secret", KeycloakServer.CLIENT_SECRET,
-            "duban.audit.key", DevStack.DEV_AUDIT_KEY);
+            "duban.audit.key", DevStack.DEV_AUDIT_KEY,
+            "duban.accounts.secret", KeycloakServer.ACCOUNTS_SECRET);
 
     /**
      * The server the Maven build provisioned (duban.server.home), with the dev secrets unless

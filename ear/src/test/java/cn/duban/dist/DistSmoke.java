@@ -47,8 +47,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * login pages on 44444). Then: the start scripts refuse missing and demo secrets, the realm has no
  * users and no password grant, bin/duban-create-operator makes the first operator, who logs in with
  * headless Chromium through the first-login password change and OTP set-up (TOTP computed here), logs
- * in again with OTP, and creates a tenant through the API from the page; finally a pg_dump of the
- * database restores into a new one with that tenant. Prints SMOKE lines with timings; exits 1 on the
+ * in again with OTP, and creates a tenant through the API from the page; then onboards a district
+ * through the API (tenant, units, first district administrator), checks that administrator in
+ * Keycloak (tenant attribute, district-admin only, password and OTP required), and logs in as that
+ * person through the same first login to see only the new district; finally a pg_dump of the
+ * database restores into a new one with both tenants. Prints SMOKE lines with timings; exits 1 on the
  * first failure, keeping the directory and its logs.
  */
 public final class DistSmoke {
@@ -62,6 +65,8 @@ public final class DistSmoke {
     static final String SSO_URL = "https://localhost:" + SSO_TLS;
     static final String ISSUER = SSO_URL + "/realms/duban";
     static final String OPERATOR = "ops-admin";
+    static final String DISTRICT = "smoke-jd";
+    static final String DISTRICT_ADMIN = "smoke-jd-admin";
 
     private final Path root;
     private final Path archive;
@@ -75,6 +80,7 @@ public final class DistSmoke {
     private Path pgBin;
     private HttpClient https;
     private String operatorPassword;
+    private String districtAdminPassword;
 
     private DistSmoke(Path root, Path archive) {
         this.root = root;
@@ -133,6 +139,7 @@ public final class DistSmoke {
         timed("password-grant", this::passwordGrantRefused);
         timed("wildfly", this::wildfly);
         timed("first-login", this::firstLogin);
+        timed("district-admin", this::districtAdminFirstLogin);
         timed("backup-restore", this::backupAndRestore);
     }
 
@@ -197,6 +204,7 @@ public final class DistSmoke {
         env.put("DUBAN_DB_APP_PASSWORD", secret());
         env.put("DUBAN_DB_OWNER_PASSWORD", secret());
         env.put("DUBAN_OIDC_SECRET", java.util.HexFormat.of().formatHex(bytes(32)));
+        env.put("DUBAN_ACCOUNTS_SECRET", java.util.HexFormat.of().formatHex(bytes(32)));
         env.put("DUBAN_AUDIT_KEY", secret());
         env.put("KC_DB_URL", "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/keycloak");
         env.put("KC_DB_USERNAME", "keycloak");
@@ -231,6 +239,20 @@ public final class DistSmoke {
                     "duban-server accepted " + demo + ": " + r.exit() + " " + r.err());
             pass("duban-server with " + demo.getKey() + "=" + demo.getValue() + ": exit 1, \"" + r.err().strip() + "\"");
         }
+
+        Map<String, String> noAccounts = new LinkedHashMap<>(env);
+        noAccounts.remove("DUBAN_ACCOUNTS_SECRET");
+        r = withEnvFile("missing-accounts-secret", noAccounts, home + "/bin/duban-server");
+        check(r.exit() == 1 && r.err().strip().equals("duban: DUBAN_ACCOUNTS_SECRET is not set (see docs/DEPLOYMENT.md)"),
+                "duban-server without DUBAN_ACCOUNTS_SECRET: " + r.exit() + " " + r.err());
+        r = withEnvFile("missing-accounts-secret", noAccounts, home + "/bin/duban-keycloak");
+        check(r.exit() == 1 && r.err().strip().equals("duban: DUBAN_ACCOUNTS_SECRET is not set (see docs/DEPLOYMENT.md)"),
+                "duban-keycloak without DUBAN_ACCOUNTS_SECRET: " + r.exit() + " " + r.err());
+        Map<String, String> demoAccounts = new LinkedHashMap<>(env);
+        demoAccounts.put("DUBAN_ACCOUNTS_SECRET", "duban-accounts-secret");
+        r = withEnvFile("demo-accounts-secret", demoAccounts, home + "/bin/duban-server");
+        check(r.exit() == 1 && r.err().contains("DUBAN_ACCOUNTS_SECRET has the demo value"), "duban-server accepted the demo accounts secret: " + r.err());
+        pass("duban-server and duban-keycloak without DUBAN_ACCOUNTS_SECRET, or with its demo value: exit 1, \"" + r.err().strip() + "\"");
 
         Map<String, String> base64Secret = new LinkedHashMap<>(env);
         base64Secret.put("DUBAN_OIDC_SECRET", "ab+cd/ef" + env.get("DUBAN_OIDC_SECRET"));
@@ -340,6 +362,24 @@ public final class DistSmoke {
         check(!client.getBoolean("directAccessGrantsEnabled"), "the password grant is on");
         check(client.getJsonArray("redirectUris").getString(0).equals(APP_URL + "/*"), "redirect URIs " + client.getJsonArray("redirectUris"));
         pass("realm: 0 users, sslRequired all, brute-force lockout, " + realm.getString("passwordPolicy") + ", no password grant");
+
+        // Account management's service account: its secret is the env file's, its only power manage-users.
+        JsonObject accounts = Json.createReader(new StringReader(adminGet(admin, "/clients?clientId=duban-accounts"))).readArray().getJsonObject(0);
+        check(accounts.getBoolean("serviceAccountsEnabled") && !accounts.getBoolean("directAccessGrantsEnabled")
+                && !accounts.getBoolean("standardFlowEnabled"), "duban-accounts is not a service-account-only client: " + accounts);
+        String secret = json(adminGet(admin, "/clients/" + accounts.getString("id") + "/client-secret")).getString("value");
+        check(secret.equals(env.get("DUBAN_ACCOUNTS_SECRET")), "duban-accounts was imported without DUBAN_ACCOUNTS_SECRET");
+        String serviceUser = json(adminGet(admin, "/clients/" + accounts.getString("id") + "/service-account-user")).getString("id");
+        JsonObject mappings = json(adminGet(admin, "/users/" + serviceUser + "/role-mappings"));
+        check(!mappings.containsKey("realmMappings") || mappings.getJsonArray("realmMappings").stream()
+                        .allMatch(m -> m.asJsonObject().getString("name").startsWith("default-roles-")),
+                "the service account has realm roles: " + mappings);
+        var clientMappings = mappings.getJsonObject("clientMappings");
+        check(clientMappings != null && clientMappings.keySet().equals(java.util.Set.of("realm-management"))
+                && clientMappings.getJsonObject("realm-management").getJsonArray("mappings").stream()
+                        .map(m -> m.asJsonObject().getString("name")).toList().equals(List.of("manage-users")),
+                "the service account's roles: " + mappings);
+        pass("duban-accounts: service account only, secret from DUBAN_ACCOUNTS_SECRET, realm-management manage-users and nothing else");
     }
 
     private void createOperator() throws Exception {
@@ -390,33 +430,7 @@ public final class DistSmoke {
             browser.get(APP_URL + "/");
             waitFor("the login page", Duration.ofSeconds(60), () -> present(browser, "username"));
             check(browser.getCurrentUrl().startsWith(ISSUER + "/protocol/openid-connect/auth"), "login at " + browser.getCurrentUrl());
-            browser.findElement(By.id("username")).sendKeys(OPERATOR);
-            browser.findElement(By.id("password")).sendKeys(operatorPassword);
-            browser.findElement(By.id("kc-login")).click();
-            otpSecret = null;
-            boolean passwordChanged = false;
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (!browser.getCurrentUrl().startsWith(APP_URL)) {
-                check(System.nanoTime() < deadline, "stuck at " + browser.getCurrentUrl());
-                if (present(browser, "password-new")) {
-                    browser.findElement(By.id("password-new")).sendKeys(newPassword);
-                    browser.findElement(By.id("password-confirm")).sendKeys(newPassword);
-                    submit(browser);
-                    passwordChanged = true;
-                    Thread.sleep(500);
-                } else if (present(browser, "totp")) {
-                    if (present(browser, "mode-manual")) browser.findElement(By.id("mode-manual")).click();
-                    otpSecret = browser.findElement(By.id("kc-totp-secret-key")).getText().replace(" ", "");
-                    browser.findElement(By.id("totp")).sendKeys(Totp.code(otpSecret, Totp.currentStep()));
-                    browser.findElement(By.id("saveTOTPBtn")).click();
-                    Thread.sleep(500);
-                } else {
-                    Thread.sleep(300);
-                }
-            }
-            waitFor("the application after the first login", Duration.ofSeconds(60), () -> present(browser, "page-title"));
-            check(passwordChanged, "the one-time password was not replaced at first login");
-            check(otpSecret != null, "OTP was not set up at first login");
+            otpSecret = completeFirstLogin(browser, OPERATOR, operatorPassword, newPassword);
             pass("first login: one-time password replaced, OTP set up (secret read from the page, TOTP computed here)");
         } catch (Throwable e) {
             screenshot(browser, "first-login");
@@ -455,11 +469,125 @@ public final class DistSmoke {
                     """);
             check(list.contains("\"smoke\""), "the new tenant is not listed: " + list);
             pass("tenant created through the API from the logged-in page: " + reply);
+            onboardDistrict(again);
         } catch (Throwable e) {
             screenshot(again, "second-login");
             throw e;
         } finally {
             again.quit();
+        }
+    }
+
+    /**
+     * Keycloak's first login after the login form: the required actions in whatever order they come
+     * (new password, OTP set-up with the secret read from the page and the code computed here), until
+     * the application's page. Returns the OTP secret.
+     */
+    private String completeFirstLogin(WebDriver browser, String username, String oneTimePassword, String newPassword) throws Exception {
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(oneTimePassword);
+        browser.findElement(By.id("kc-login")).click();
+        String otpSecret = null;
+        boolean passwordChanged = false;
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!browser.getCurrentUrl().startsWith(APP_URL)) {
+            check(System.nanoTime() < deadline, "stuck at " + browser.getCurrentUrl());
+            if (present(browser, "password-new")) {
+                browser.findElement(By.id("password-new")).sendKeys(newPassword);
+                browser.findElement(By.id("password-confirm")).sendKeys(newPassword);
+                submit(browser);
+                passwordChanged = true;
+                Thread.sleep(500);
+            } else if (present(browser, "totp")) {
+                if (present(browser, "mode-manual")) browser.findElement(By.id("mode-manual")).click();
+                otpSecret = browser.findElement(By.id("kc-totp-secret-key")).getText().replace(" ", "");
+                browser.findElement(By.id("totp")).sendKeys(Totp.code(otpSecret, Totp.currentStep()));
+                browser.findElement(By.id("saveTOTPBtn")).click();
+                Thread.sleep(500);
+            } else {
+                Thread.sleep(300);
+            }
+        }
+        waitFor("the application after the first login", Duration.ofSeconds(60), () -> present(browser, "page-title"));
+        check(passwordChanged, username + ": the one-time password was not replaced at first login");
+        check(otpSecret != null, username + ": OTP was not set up at first login");
+        return otpSecret;
+    }
+
+    /**
+     * Onboards a district through the API from the operator's logged-in page (the production realm
+     * has no password grant): tenant, units and first district administrator in one call. Then
+     * Keycloak must hold that person with the tenant attribute, the district office's unit,
+     * district-admin and no other Duban role, and UPDATE_PASSWORD and CONFIGURE_TOTP to do.
+     */
+    private void onboardDistrict(WebDriver operator) throws Exception {
+        long t0 = System.nanoTime();
+        String reply = (String) ((JavascriptExecutor) operator).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/v1/tenants/onboarding', {method: 'POST', credentials: 'same-origin',
+                    headers: {'Content-Type': 'application/json', 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest'},
+                    body: JSON.stringify({id: arguments[0], name: '冒烟嘉定区', units: [
+                        {code: 'qfb', name: '区府办', kind: 'DISTRICT_OFFICE'},
+                        {code: 'anting', name: '安亭镇', kind: 'TOWN', rankingGroup: '街镇组', parentCode: 'qfb'}],
+                      admin: {username: arguments[1], name: '冒烟管理员', phone: '13800138000'}})})
+                  .then(r => r.text().then(t => done(r.status + ' ' + t)), e => done('error ' + e));
+                """, DISTRICT, DISTRICT_ADMIN);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        check(reply.startsWith("201 "), "onboarding answered " + reply);
+        JsonObject done = json(reply.substring(4));
+        check(DISTRICT.equals(done.getJsonObject("tenant").getString("id")), "onboarded " + done.getJsonObject("tenant"));
+        JsonObject credentials = done.getJsonObject("credentials");
+        // No mail session in the smoke test: the one-time password is shown to the operator, once.
+        check("shown".equals(credentials.getString("delivery")), "credentials " + credentials);
+        districtAdminPassword = credentials.getString("temporaryPassword");
+        check(districtAdminPassword.length() >= 12, "a one-time password of " + districtAdminPassword.length() + " characters");
+
+        String admin = adminToken();
+        var found = Json.createReader(new StringReader(adminGet(admin, "/users?exact=true&username=" + DISTRICT_ADMIN))).readArray();
+        check(found.size() == 1, "Keycloak has " + found.size() + " users named " + DISTRICT_ADMIN);
+        JsonObject user = found.getJsonObject(0);
+        check(user.getBoolean("enabled"), "the district administrator is disabled");
+        JsonObject attributes = user.getJsonObject("attributes");
+        check(attributes != null && attributes.getJsonArray("tenant").getString(0).equals(DISTRICT)
+                && attributes.getJsonArray("unit").getString(0).equals("qfb"), "attributes " + attributes);
+        var actions = user.getJsonArray("requiredActions").getValuesAs(jakarta.json.JsonString::getString);
+        check(actions.containsAll(List.of("UPDATE_PASSWORD", "CONFIGURE_TOTP")), "required actions " + actions);
+        var roles = Json.createReader(new StringReader(adminGet(admin, "/users/" + user.getString("id") + "/role-mappings/realm"))).readArray()
+                .stream().map(r -> r.asJsonObject().getString("name")).filter(r -> !r.startsWith("default-roles-")).toList();
+        check(roles.equals(List.of("district-admin")), "realm roles " + roles);
+        pass(String.format("district %s onboarded through the API in %.1f s: %s in Keycloak with tenant=%s, unit=qfb, roles %s, "
+                + "required actions %s, one-time password shown once", DISTRICT, seconds, DISTRICT_ADMIN, DISTRICT, roles, actions));
+    }
+
+    /** The onboarded administrator's first login (new password, OTP) and what that person then sees. */
+    private void districtAdminFirstLogin() throws Exception {
+        String newPassword = "Smoke-" + secret().replaceAll("[^A-Za-z0-9]", "").substring(0, 16) + "7b";
+        WebDriver browser = browser();
+        try {
+            browser.get(APP_URL + "/");
+            waitFor("the login page", Duration.ofSeconds(60), () -> present(browser, "username"));
+            completeFirstLogin(browser, DISTRICT_ADMIN, districtAdminPassword, newPassword);
+            String seen = (String) ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const get = p => fetch(p, {headers: {'Accept': 'application/json'}}).then(r => r.text().then(t => r.status + ' ' + t));
+                    Promise.all([get('/api/v1/tenants/current'), get('/api/v1/tenants'), get('/api/v1/accounts')])
+                      .then(a => done(JSON.stringify(a)), e => done('error ' + e));
+                    """);
+            var answers = Json.createReader(new StringReader(seen)).readArray().getValuesAs(jakarta.json.JsonString::getString);
+            check(answers.get(0).startsWith("200 ") && json(answers.get(0).substring(4)).getString("id").equals(DISTRICT),
+                    "tenants/current answered " + answers.get(0));
+            check(answers.get(1).startsWith("403 "), "the tenant list answered " + answers.get(1));
+            check(answers.get(2).startsWith("200 "), "the account list answered " + answers.get(2));
+            var usernames = json(answers.get(2).substring(4)).getJsonArray("items").stream()
+                    .map(a -> a.asJsonObject().getString("username")).toList();
+            check(usernames.equals(List.of(DISTRICT_ADMIN)), "the district's accounts: " + usernames);
+            pass("district administrator: first login with new password and OTP, sees tenant " + DISTRICT
+                    + " only (tenant list 403, accounts " + usernames + ")");
+        } catch (Throwable e) {
+            screenshot(browser, "district-admin");
+            throw e;
+        } finally {
+            browser.quit();
         }
     }
 
@@ -477,9 +605,9 @@ public final class DistSmoke {
         check(restore.ok(), "pg_restore failed: " + restore.err());
         long t2 = System.nanoTime();
         Run count = pgSh(List.of(pgBin + "/psql", "-h", root + "/pg", "-p", "" + PG_PORT, "-U", "postgres", "-tAX", "-d", "duban_restored",
-                "-c", "select count(*) from tenant where id = 'smoke'"), 30);
-        check(count.out().strip().equals("1"), "the restored database lacks the tenant: " + count.out() + count.err());
-        pass(String.format("pg_dump %.1f s (%d KB), restore into a new database %.1f s, tenant present", (t1 - t0) / 1e9,
+                "-c", "select count(*) from tenant where id in ('smoke', '" + DISTRICT + "')"), 30);
+        check(count.out().strip().equals("2"), "the restored database lacks a tenant: " + count.out() + count.err());
+        pass(String.format("pg_dump %.1f s (%d KB), restore into a new database %.1f s, both tenants present", (t1 - t0) / 1e9,
                 Files.size(backup) / 1024, (t2 - t1) / 1e9));
     }
 

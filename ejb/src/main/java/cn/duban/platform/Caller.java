@@ -10,10 +10,11 @@ import java.util.Set;
  */
 public record Caller(String username, String tenantId, String unitCode, Set<String> roles) {
 
-    public static final String PLATFORM_ADMIN = "platform-admin";
-    public static final String DISTRICT_ADMIN = "district-admin";
-    public static final String UNIT_REPORTER = "unit-reporter";
-    public static final String LEADER = "leader";
+    // The role names live in Role; these aliases keep the many existing Caller.X uses short.
+    public static final String PLATFORM_ADMIN = Role.PLATFORM_ADMIN;
+    public static final String DISTRICT_ADMIN = Role.DISTRICT_ADMIN;
+    public static final String UNIT_REPORTER = Role.UNIT_REPORTER;
+    public static final String LEADER = Role.LEADER;
 
     private static final ThreadLocal<Caller> CURRENT = new ThreadLocal<>();
 

@@ -1,11 +1,14 @@
 package cn.duban.tenant.web;
 
+import cn.duban.account.OnboardingService;
+import cn.duban.account.web.AccountResource;
 import cn.duban.platform.DubanException;
 import cn.duban.tenant.TenantInput;
 import cn.duban.tenant.TenantService;
 import cn.duban.tenant.UnitInput;
 import cn.duban.tenant.UnitKind;
 import cn.duban.web.Messages;
+import cn.duban.web.Uploads;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -13,8 +16,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.primefaces.event.FileUploadEvent;
 
-/** The platform operator's tenant list and "new tenant" form. */
+/** The platform operator's tenant list and the form that onboards a district. */
 @Named
 @ViewScoped
 public class TenantsPage implements Serializable {
@@ -22,23 +26,56 @@ public class TenantsPage implements Serializable {
     @Inject
     transient TenantService service;
 
+    @Inject
+    transient OnboardingService onboarding;
+
     private List<TenantResource.TenantView> tenants;
     private String id;
     private String name;
     private String unitLines;
+    // units read from an uploaded Excel list; they win over the lines
+    private List<UnitInput> sheetUnits;
+    private List<?> errors = List.of();
+    private String adminUsername;
+    private String adminName;
+    private String adminPhone;
+    private String adminEmail;
+    // the last onboarding's result, shown once
+    private String doneAdmin;
+    private String donePassword;
 
     @PostConstruct
     void load() {
         tenants = service.list().stream().map(TenantResource.TenantView::of).toList();
     }
 
+    /** Onboards the district: tenant, units (Excel list or lines) and its first administrator. */
     public void create() {
         try {
-            service.create(new TenantInput(id, name, parseUnits(unitLines)));
-            Messages.info("saved");
-            id = name = unitLines = null;
+            List<UnitInput> units = sheetUnits != null ? sheetUnits : parseUnits(unitLines);
+            OnboardingService.Onboarded done = onboarding.onboard(new TenantInput(id, name, units),
+                    new OnboardingService.Admin(adminUsername, adminName, adminPhone, adminEmail));
+            doneAdmin = done.admin().username();
+            donePassword = done.credentials().temporaryPassword();
+            Messages.info("onboard.done", done.tenant().getName(), doneAdmin);
+            if (donePassword == null) Messages.info("account.mailed", adminEmail);
+            id = name = unitLines = adminUsername = adminName = adminPhone = adminEmail = null;
+            sheetUnits = null;
+            errors = List.of();
             load();
         } catch (DubanException e) {
+            Messages.error(e);
+        }
+    }
+
+    public void uploadUnits(FileUploadEvent event) {
+        try {
+            sheetUnits = onboarding.unitsFromSheet(Uploads.content(event.getFile(), AccountResource.IMPORT_LIMIT, "xlsx"));
+            errors = List.of();
+            Messages.info("onboard.unitsLoaded", sheetUnits.size());
+        } catch (DubanException e) {
+            sheetUnits = null;
+            errors = e.errors() == null ? List.of() : e.errors();
             Messages.error(e);
         }
     }
@@ -68,6 +105,18 @@ public class TenantsPage implements Serializable {
     }
 
     public List<TenantResource.TenantView> getTenants() { return tenants; }
+    public List<UnitInput> getSheetUnits() { return sheetUnits; }
+    public List<?> getErrors() { return errors; }
+    public String getDoneAdmin() { return doneAdmin; }
+    public String getDonePassword() { return donePassword; }
+    public String getAdminUsername() { return adminUsername; }
+    public void setAdminUsername(String v) { this.adminUsername = v; }
+    public String getAdminName() { return adminName; }
+    public void setAdminName(String v) { this.adminName = v; }
+    public String getAdminPhone() { return adminPhone; }
+    public void setAdminPhone(String v) { this.adminPhone = v; }
+    public String getAdminEmail() { return adminEmail; }
+    public void setAdminEmail(String v) { this.adminEmail = v; }
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getName() { return name; }

@@ -1,0 +1,96 @@
+package cn.duban.it;
+
+import cn.duban.devstack.KeycloakServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** Calls with the token of a person who is not a demo user, and the sheets of the people tests. */
+final class People {
+
+    /** The password the tests give people when they finish their first login. */
+    static final String PASSWORD = "Duban-Test-2026!";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private People() {
+    }
+
+    static String token(String username) {
+        return KeycloakServer.passwordGrantToken(TestStack.issuer(), KeycloakServer.CLIENT_ID, KeycloakServer.CLIENT_SECRET, username, PASSWORD);
+    }
+
+    static Api.Reply get(String token, String path) {
+        return send(token, HttpRequest.newBuilder(URI.create(Api.base() + path)).GET());
+    }
+
+    static Api.Reply post(String token, String path, String json) {
+        return send(token, HttpRequest.newBuilder(URI.create(Api.base() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    static Api.Reply upload(String token, String path, byte[] content, Map<String, String> fields) {
+        String boundary = "duban" + System.nanoTime();
+        return send(token, HttpRequest.newBuilder(URI.create(Api.base() + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.body(boundary, "sheet.xlsx", content, fields))));
+    }
+
+    private static Api.Reply send(String token, HttpRequest.Builder request) {
+        request.header("Accept", "application/json");
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        try {
+            HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Api.Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An account as the API takes it. */
+    static String account(String username, String name, String unit, String... roles) {
+        JsonArrayBuilder r = Json.createArrayBuilder();
+        for (String role : roles) r.add(role);
+        var b = Json.createObjectBuilder().add("username", username).add("name", name).add("phone", "13800138000")
+                .add("email", username + "@people.test").add("roles", r);
+        if (unit != null) b.add("unit", unit);
+        return b.build().toString();
+    }
+
+    /** A workbook whose first sheet holds the rows (the first is the header). */
+    static byte[] sheet(List<List<String>> rows) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = wb.createSheet();
+            for (int r = 0; r < rows.size(); r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    String v = rows.get(r).get(c);
+                    if (v != null) row.createCell(c).setCellValue(v);
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final List<String> ACCOUNT_HEADER = List.of("姓名", "登录名", "手机", "邮箱", "单位", "角色");
+
+    /** The temporary password the API handed back for that login name (created one, or an import's row). */
+    static String temporaryPassword(JsonObject created) {
+        return created.getJsonObject("credentials").getString("temporaryPassword");
+    }
+}

@@ -1,0 +1,121 @@
+package cn.duban.account;
+
+import cn.duban.platform.Role;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a valid account looks like, as plain checks (no container, linear in the input): the
+ * same rules answer the REST API, the page and every row of an imported sheet. Keycloak checks
+ * again (unique names, its own character rules); these give the Chinese message first.
+ */
+public final class AccountRules {
+
+    public static final int MAX_NAME = 50;
+    public static final int MAX_EMAIL = 254;
+
+    /** A broken rule: the field (as the API names it) and a Chinese sentence. */
+    public record Violation(String field, String message) {
+    }
+
+    public static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
+    public static final String CONFIGURE_TOTP = "CONFIGURE_TOTP";
+
+    private AccountRules() {
+    }
+
+    /** What Keycloak asks at the next login: a new password, and an authenticator of a district administrator. */
+    public static List<String> requiredActions(java.util.Set<String> roles) {
+        return roles.contains(Role.DISTRICT_ADMIN) ? List.of(UPDATE_PASSWORD, CONFIGURE_TOTP) : List.of(UPDATE_PASSWORD);
+    }
+
+    /** Every rule the input breaks; empty when it is a valid account of a district. */
+    public static List<Violation> check(AccountInput in, boolean creating) {
+        List<Violation> out = new ArrayList<>();
+        if (creating) {
+            String u = in.username();
+            if (u == null) out.add(new Violation("username", "请填写登录名。"));
+            else if (!validUsername(u)) {
+                out.add(new Violation("username", "登录名“" + u + "”无效：3至40位小写字母、数字或 . _ -，以字母或数字开头。"));
+            }
+        }
+        String name = in.name();
+        if (name == null) out.add(new Violation("name", "请填写姓名。"));
+        else if (name.length() > MAX_NAME) out.add(new Violation("name", "姓名不能超过" + MAX_NAME + "字。"));
+        else if (!validPersonName(name)) {
+            out.add(new Violation("name", "姓名不能含有 < > & \" 等符号。"));
+        }
+        if (in.phone() != null && !validPhone(in.phone())) {
+            out.add(new Violation("phone", "手机号“" + in.phone() + "”无效：应为11位手机号，或带区号的电话号码。"));
+        }
+        if (in.email() != null && !validEmail(in.email())) {
+            out.add(new Violation("email", "邮箱“" + in.email() + "”无效。"));
+        }
+        if (in.roles().isEmpty()) {
+            out.add(new Violation("roles", "请至少选择一个角色。"));
+        }
+        boolean needsUnit = false;
+        for (String role : in.roles()) {
+            if (!Role.grantableByDistrict(role)) {
+                // The same answer for platform-admin, realm-management roles and nonsense alike.
+                out.add(new Violation("roles", "角色“" + role + "”不能由区府办授予。"));
+            } else if (Role.UNIT_ROLES.contains(role)) {
+                needsUnit = true;
+            }
+        }
+        if (needsUnit && in.unit() == null) {
+            out.add(new Violation("unit", "联络员、单位负责人和单位管理员须选择所属单位。"));
+        }
+        return out;
+    }
+
+    /** Lower-case letters, digits and . _ -, 3 to 40 characters, starting with a letter or digit. */
+    static boolean validUsername(String u) {
+        if (u.length() < 3 || u.length() > 40) return false;
+        for (int i = 0; i < u.length(); i++) {
+            char c = u.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Keycloak's person-name rule (no markup or shell characters, no control characters), so
+     * a name Keycloak would refuse gets a Chinese message here first.
+     */
+    static boolean validPersonName(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7F || "<>&\"$%!#?§;*~/\\|^=[]{}()".indexOf(c) >= 0) return false;
+        }
+        return true;
+    }
+
+    /** A mainland mobile number (11 digits from 1), or a telephone number of digits, - and a leading +. */
+    static boolean validPhone(String p) {
+        if (p.length() < 5 || p.length() > 20) return false;
+        int digits = 0;
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c >= '0' && c <= '9') digits++;
+            else if (!(c == '-' || c == ' ' || (c == '+' && i == 0))) return false;
+        }
+        if (digits == p.length() && p.charAt(0) == '1') return digits == 11;
+        return digits >= 5;
+    }
+
+    /** One @, something before it, a dotted domain after it, no blanks or markup. */
+    static boolean validEmail(String e) {
+        if (e.length() > MAX_EMAIL) return false;
+        int at = e.indexOf('@');
+        if (at <= 0 || at != e.lastIndexOf('@') || at == e.length() - 1) return false;
+        String domain = e.substring(at + 1);
+        if (domain.indexOf('.') <= 0 || domain.endsWith(".") || domain.contains("..")) return false;
+        for (int i = 0; i < e.length(); i++) {
+            char c = e.charAt(i);
+            if (c <= ' ' || c == 0x7F || "<>()[]\\,;:\"".indexOf(c) >= 0) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,124 @@
+package cn.duban.account.web;
+
+import cn.duban.account.Account;
+import cn.duban.account.AccountInput;
+import cn.duban.account.AccountService;
+import cn.duban.ledger.LedgerClock;
+import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
+import cn.duban.web.Requests;
+import cn.duban.web.UploadLimit;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The accounts of the caller's district (district office only). The tenant of every account is
+ * the caller's; an id of another district's account answers 404, as does one that does not exist.
+ */
+@Path("/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.DISTRICT_ADMIN)
+public class AccountResource {
+
+    /** A sheet of 2,000 accounts is far below this; anything larger is not an account list. */
+    public static final int IMPORT_LIMIT = 2 * 1024 * 1024;
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Inject
+    AccountService accounts;
+
+    @GET
+    public AccountService.Page list(@QueryParam("q") String q, @QueryParam("offset") @DefaultValue("0") int offset,
+                                    @QueryParam("limit") @DefaultValue("50") int limit) {
+        return accounts.list(q, offset, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Account get(@PathParam("id") String id) {
+        return accounts.get(id);
+    }
+
+    /**
+     * Creates an account: 201 with the account and how its one-time password was delivered
+     * ({@code credentials.delivery}: {@code email}, or {@code shown} with {@code temporaryPassword},
+     * which is returned this once and kept nowhere).
+     */
+    @POST
+    public Response create(AccountInput input, @Context UriInfo uri) {
+        AccountService.Created created = accounts.create(input == null ? new AccountInput(null, null, null, null, null, null) : input);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.account().id()).build()).entity(created).build();
+    }
+
+    /** Changes name, phone, e-mail, unit and roles; the login name stays. */
+    @PUT
+    @Path("/{id}")
+    public Account update(@PathParam("id") String id, AccountInput input) {
+        if (input == null) throw DubanException.badRequest("request.malformed", "请求内容为空。");
+        return accounts.update(id, input);
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    public Account disable(@PathParam("id") String id) {
+        return accounts.disable(id);
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    public Account enable(@PathParam("id") String id) {
+        return accounts.enable(id);
+    }
+
+    /** A new one-time password (e-mailed, or in this answer once); the person sets a new one at the next login. */
+    @POST
+    @Path("/{id}/reset")
+    public AccountService.Credentials reset(@PathParam("id") String id) {
+        return accounts.reset(id);
+    }
+
+    /** An Excel list (part {@code file}; columns 姓名, 登录名, 手机, 邮箱, 单位, 角色): every row or none. */
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @UploadLimit(file = IMPORT_LIMIT, code = "upload.too-large", detail = "账号表超过 2 MB。")
+    public AccountService.Imported importSheet(List<EntityPart> parts) throws IOException {
+        return accounts.importSheet(upload(parts, "file", "账号表"));
+    }
+
+    @GET
+    @Path("/export.xlsx")
+    @Produces(XLSX)
+    public Response export() {
+        return Response.ok(accounts.export())
+                .header("Content-Disposition", Requests.disposition(false, "账号-" + LedgerClock.today() + ".xlsx")).build();
+    }
+
+    /** The bytes of an uploaded part, at most {@link #IMPORT_LIMIT} (413 above it). */
+    public static byte[] upload(List<EntityPart> parts, String name, String what) throws IOException {
+        EntityPart file = parts == null ? null : parts.stream().filter(p -> name.equals(p.getName())).findFirst().orElse(null);
+        if (file == null) throw DubanException.badRequest("upload.missing", "请选择要导入的" + what + "（表单字段 " + name + "）。");
+        byte[] content = Requests.bytes(file.getContent(), IMPORT_LIMIT);
+        if (content.length > IMPORT_LIMIT) {
+            throw new DubanException(413, "upload.too-large", what + "超过 " + IMPORT_LIMIT / 1024 / 1024 + " MB。");
+        }
+        return content;
+    }
+}

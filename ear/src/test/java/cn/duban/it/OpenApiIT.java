@@ -52,7 +52,23 @@ class OpenApiIT {
         Reply bundle = Api.send(null, HttpRequest.newBuilder(URI.create(SERVER + "/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js")), "*/*");
         assertThat(bundle.status()).isEqualTo(200);
         assertThat(bundle.body()).contains("SwaggerUIBundle");
+        // Its scripts may run: the static files' default policy (default-src 'none') blocked them.
+        String policy = policyOf(SERVER + "/api-docs/index.html");
+        assertThat(policy).contains("script-src 'self'").contains("connect-src 'self'").doesNotContain("unsafe-eval");
+        assertThat(policy.substring(policy.indexOf("script-src"))).doesNotContain("unsafe-inline");
         Reply init = Api.send(null, HttpRequest.newBuilder(URI.create(SERVER + "/api-docs/api-docs.js")), "*/*");
         assertThat(init.body()).contains("../openapi?format=JSON").contains("validatorUrl: null");
+    }
+
+    private static String policyOf(String url) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).headers().firstValue("Content-Security-Policy").orElse("");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -44,6 +44,14 @@ public class SecurityHeaders {
                 + (api ? "'self'" : "'none'");
     }
 
+    /** The Swagger UI page (static files, no nonce): our own scripts only, which fetch /openapi. */
+    static final String API_DOCS = "/api-docs/";
+
+    static String apiDocsPolicy() {
+        return "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
+
     public String getPagePolicy() {
         return pagePolicy;
     }

@@ -21,8 +21,10 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
-        boolean api = req.getRequestURI().startsWith(req.getContextPath() + "/api/");
-        res.setHeader(SecurityHeaders.CSP, SecurityHeaders.resourcePolicy(api));
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        boolean api = path.startsWith("/api/");
+        res.setHeader(SecurityHeaders.CSP, path.startsWith(SecurityHeaders.API_DOCS)
+                ? SecurityHeaders.apiDocsPolicy() : SecurityHeaders.resourcePolicy(api));
         res.setHeader("X-Content-Type-Options", "nosniff");
         res.setHeader("X-Frame-Options", api ? "SAMEORIGIN" : "DENY");
         res.setHeader("Referrer-Policy", SecurityHeaders.REFERRER_POLICY);

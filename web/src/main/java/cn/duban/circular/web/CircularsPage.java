@@ -126,7 +126,9 @@ public class CircularsPage implements Serializable {
         return Period.parse(key).label();
     }
 
-    public int getYear() {
+    // Integer like the setter: with int here and Integer there, EL sees no writable "year" property and
+    // ?year= failed the page (PropertyNotWritableException).
+    public Integer getYear() {
         if (year == null) year = workPeriod.year();
         return year;
     }

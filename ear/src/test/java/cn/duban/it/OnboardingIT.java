@@ -152,13 +152,13 @@ class OnboardingIT {
     @Test
     void theFirstAdministratorIsADistrictAdministratorAndNothingMore() {
         Api.Reply r = Api.post("operator", "/tenants/onboarding", """
-                {"id":"minhang","name":"闵行区","units":[{"code":"qfb","name":"区府办","kind":"DISTRICT_OFFICE"}],
-                 "admin":{"username":"mh-admin","name":"闵行管理员","roles":["platform-admin","manage-users"],"tenant":"putuo"}}""");
+                {"id":"xuhui","name":"徐汇区","units":[{"code":"qfb","name":"区府办","kind":"DISTRICT_OFFICE"}],
+                 "admin":{"username":"xh-admin","name":"徐汇管理员","roles":["platform-admin","manage-users"],"tenant":"putuo"}}""");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        String id = RealmAdmin.id("mh-admin");
+        String id = RealmAdmin.id("xh-admin");
         assertThat(RealmAdmin.realmRoles(id)).contains("district-admin").doesNotContain("platform-admin");
         assertThat(RealmAdmin.clientRoles(id)).isEmpty();
-        assertThat(RealmAdmin.attribute(RealmAdmin.userById(id), "tenant")).isEqualTo("minhang");
+        assertThat(RealmAdmin.attribute(RealmAdmin.userById(id), "tenant")).isEqualTo("xuhui");
     }
 
     @Test

@@ -131,7 +131,8 @@ class PlanImportIT {
         assertThat(garbage.problemCode()).isEqualTo("plan.import.encoding");
 
         Reply oldWord = Api.upload("pt-admin", "/plans/preview", "plan.doc", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, 0x20}, Map.of());
-        assertThat(oldWord.status()).isEqualTo(415);
+        // Word 97 files are read now (HWPF): a broken one is unreadable, not an unsupported type.
+        assertThat(oldWord.status()).isEqualTo(400);
 
         Reply tooLarge = Api.upload("pt-admin", "/plans/preview", "big.txt", new byte[6 * 1024 * 1024], Map.of());
         assertThat(tooLarge.status()).isEqualTo(413);
@@ -181,7 +182,8 @@ class PlanImportIT {
         assertThat(suggestions.get(2).getJsonArray("candidates").getJsonObject(0).getString("number")).isEqualTo("24");
 
         JsonObject coverage = Api.get("pt-admin", "/plans/" + district.getString("id") + "/coverage").json();
-        assertThat(coverage.getJsonArray("respondents")).hasSize(10);
+        // The ten demo towns, and any town another test class added to 普陀区 in this run.
+        assertThat(coverage.getJsonArray("respondents")).hasSizeGreaterThanOrEqualTo(10);
         assertThat(coverage.getJsonArray("plansMissing").getValuesAs(JsonValue::toString)).doesNotContain("\"长寿路街道\"");
         JsonObject row5 = coverage.getJsonArray("rows").stream().map(JsonValue::asJsonObject)
                 .filter(r -> r.getString("number").equals("5")).findFirst().orElseThrow();

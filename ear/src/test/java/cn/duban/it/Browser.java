@@ -3,22 +3,15 @@ package cn.duban.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Headless Chromium for the people tests, set up as BrowserIT sets it up. */
+/** A browser session for the people tests: Browsers.open, with screenshots on close. */
 final class Browser implements AutoCloseable {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     final WebDriver driver;
     final WebDriverWait wait;
@@ -32,15 +25,7 @@ final class Browser implements AutoCloseable {
 
     /** A browser, or the test is skipped outside CI where Chromium is not installed (CI installs it). */
     static Browser open(String name) {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("CI") == null) Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        return new Browser(new ChromeDriver(service, options), name);
+        return new Browser(Browsers.open(), name);
     }
 
     void go(String path) {

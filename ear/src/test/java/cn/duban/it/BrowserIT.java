@@ -12,18 +12,12 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,8 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @RunAsClient
 class BrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private WebDriver browser;
 
@@ -44,27 +36,12 @@ class BrowserIT {
 
     @BeforeEach
     void openBrowser() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        // CI installs Debian's chromium (see .ci/run); elsewhere the test needs it installed too.
-        if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.open();
     }
 
     @AfterEach
     void closeBrowser() throws Exception {
-        if (browser == null) return;
-        Path shots = Path.of("target/screenshots");
-        Files.createDirectories(shots);
-        Files.write(shots.resolve("browser-it-last.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        browser.quit();
+        Browsers.close(browser, "browser-it");
     }
 
     @Test

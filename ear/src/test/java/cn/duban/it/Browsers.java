@@ -22,8 +22,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Chromium for the security tests, as BrowserIT drives it, with the browser console and
- * the network log (every URL requested, redirects included) kept for the test to read.
+ * Headless Chromium for the browser tests (the one place it is set up), with the browser console
+ * and the network log (every URL requested, redirects included) kept for the test to read. CI
+ * installs Debian's chromium (see .ci/run); elsewhere a test without it is skipped.
  */
 final class Browsers {
 
@@ -35,6 +36,10 @@ final class Browsers {
     }
 
     static ChromeDriver open() {
+        return open(1280, 900);
+    }
+
+    static ChromeDriver open(int width, int height) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (System.getenv("CI") == null) {
             Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed");
@@ -43,7 +48,7 @@ final class Browsers {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--lang=zh-CN");
+                "--disable-sync", "--window-size=" + width + "," + height, "--lang=zh-CN");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         logs.enable(LogType.PERFORMANCE, Level.ALL);

@@ -29,8 +29,8 @@ public final class AccountSheet {
     public static final String ROLES = "角色";
     public static final String STATE = "状态";
     static final List<String> COLUMNS = List.of(NAME, USERNAME, PHONE, EMAIL, UNIT, ROLES);
-    private static final Map<String, String> SYNONYMS = Map.of("手机号", PHONE, "手机号码", PHONE, "电子邮箱", EMAIL,
-            "所属单位", UNIT, "账号", USERNAME, "用户名", USERNAME, "电子邮件", EMAIL);
+    private static final SheetRows.Columns SHEET = new SheetRows.Columns(Map.of("手机号", PHONE, "手机号码", PHONE, "电子邮箱", EMAIL,
+            "所属单位", UNIT, "账号", USERNAME, "用户名", USERNAME, "电子邮件", EMAIL));
 
     /** A row as written, before units and roles are resolved. */
     public record Line(int rowNumber, String name, String username, String phone, String email, String unit, List<String> roles) {
@@ -47,45 +47,14 @@ public final class AccountSheet {
         List<SheetRows.Row> rows = SheetRows.read(xlsx, MAX_ROWS, AccountSheet::isHeader, "账号表");
         List<Line> out = new ArrayList<>(rows.size());
         for (SheetRows.Row r : rows) {
-            out.add(new Line(r.number(), get(r, NAME), get(r, USERNAME), get(r, PHONE), get(r, EMAIL), get(r, UNIT), roles(get(r, ROLES))));
+            out.add(new Line(r.number(), SHEET.get(r, NAME), SHEET.get(r, USERNAME), SHEET.get(r, PHONE), SHEET.get(r, EMAIL),
+                    SHEET.get(r, UNIT), SheetRows.items(SHEET.get(r, ROLES))));
         }
         return out;
     }
 
     private static boolean isHeader(Map<String, Integer> columns) {
-        return has(columns, USERNAME) && has(columns, NAME);
-    }
-
-    private static boolean has(Map<String, Integer> columns, String name) {
-        if (columns.containsKey(name)) return true;
-        for (var e : SYNONYMS.entrySet()) if (e.getValue().equals(name) && columns.containsKey(e.getKey())) return true;
-        return false;
-    }
-
-    private static String get(SheetRows.Row r, String column) {
-        String v = r.get(column);
-        if (v.isEmpty()) {
-            for (var e : SYNONYMS.entrySet()) {
-                if (e.getValue().equals(column) && !r.get(e.getKey()).isEmpty()) return r.get(e.getKey());
-            }
-        }
-        return v;
-    }
-
-    /** The roles of a cell, split at 、 , ， ; ； / and blanks. */
-    static List<String> roles(String cell) {
-        List<String> out = new ArrayList<>();
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i <= cell.length(); i++) {
-            char c = i < cell.length() ? cell.charAt(i) : ',';
-            if (c == '、' || c == ',' || c == '，' || c == ';' || c == '；' || c == '/' || Character.isWhitespace(c)) {
-                if (!b.isEmpty()) out.add(b.toString());
-                b.setLength(0);
-            } else {
-                b.append(c);
-            }
-        }
-        return out;
+        return SHEET.named(columns, USERNAME) && SHEET.named(columns, NAME);
     }
 
     /** The list as .xlsx, in the import's column order plus 状态, so it can be edited and sent back. */

@@ -29,6 +29,46 @@ public final class SheetRows {
         }
     }
 
+    /**
+     * A sheet's columns by meaning: each column has its name and the other names people give it in
+     * a header ({@code 手机号} for {@code 手机}), mapped to it in {@code synonyms}.
+     */
+    public record Columns(Map<String, String> synonyms) {
+
+        /** Whether the header names the column, under its own name or another. */
+        public boolean named(Map<String, Integer> header, String column) {
+            if (header.containsKey(column)) return true;
+            for (var e : synonyms.entrySet()) if (e.getValue().equals(column) && header.containsKey(e.getKey())) return true;
+            return false;
+        }
+
+        /** The row's cell of the column, else the first cell under another of its names that has text. */
+        public String get(Row row, String column) {
+            String v = row.get(column);
+            if (!v.isEmpty()) return v;
+            for (var e : synonyms.entrySet()) {
+                if (e.getValue().equals(column) && !row.get(e.getKey()).isEmpty()) return row.get(e.getKey());
+            }
+            return v;
+        }
+    }
+
+    /** The items of a list written in one cell, split at 、 , ， ; ； / and blanks; each once, in order. */
+    public static List<String> items(String cell) {
+        List<String> out = new ArrayList<>();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i <= cell.length(); i++) {
+            char c = i < cell.length() ? cell.charAt(i) : ',';
+            if (c == '、' || c == ',' || c == '，' || c == ';' || c == '；' || c == '/' || Character.isWhitespace(c)) {
+                if (!b.isEmpty() && !out.contains(b.toString())) out.add(b.toString());
+                b.setLength(0);
+            } else {
+                b.append(c);
+            }
+        }
+        return out;
+    }
+
     /** A problem with the whole file: {@code status} (400, or 413 for too large) and the problem code. */
     public static final class Unreadable extends RuntimeException {
         private final int status;

@@ -24,8 +24,8 @@ public final class UnitSheet {
     public static final String GROUP = "排名分组";
     public static final String CODE = "代码";
     private static final Pattern CODE_PATTERN = Pattern.compile("^[a-z][a-z0-9-]{0,39}$");
-    private static final Map<String, String> SYNONYMS = Map.of("单位名称", NAME, "简称", ALIASES, "别名", ALIASES, "简称/别称", ALIASES,
-            "单位类型", KIND, "分组", GROUP, "单位代码", CODE);
+    private static final SheetRows.Columns SHEET = new SheetRows.Columns(Map.of("单位名称", NAME, "简称", ALIASES, "别名", ALIASES,
+            "简称/别称", ALIASES, "单位类型", KIND, "分组", GROUP, "单位代码", CODE));
 
     public record RowError(int rowNumber, String column, String message) {
     }
@@ -37,30 +37,30 @@ public final class UnitSheet {
     }
 
     public static Read read(byte[] xlsx) {
-        List<SheetRows.Row> rows = SheetRows.read(xlsx, MAX_ROWS, c -> c.containsKey(NAME) || c.containsKey("单位名称"), "单位表");
+        List<SheetRows.Row> rows = SheetRows.read(xlsx, MAX_ROWS, c -> SHEET.named(c, NAME), "单位表");
         List<RowError> errors = new ArrayList<>();
         List<String[]> accepted = new ArrayList<>(); // name, aliases, kind, group, code, row
         Map<String, Integer> names = new HashMap<>();
         Set<String> codes = new HashSet<>();
         for (SheetRows.Row r : rows) {
             int row = r.number();
-            String name = get(r, NAME);
+            String name = SHEET.get(r, NAME);
             if (name.isEmpty()) {
                 errors.add(new RowError(row, NAME, "缺少单位名称"));
                 continue;
             }
             if (name.length() > 100) errors.add(new RowError(row, NAME, "单位名称不能超过100字"));
-            UnitKind kind = kind(get(r, KIND));
+            UnitKind kind = kind(SHEET.get(r, KIND));
             if (kind == null) {
-                errors.add(new RowError(row, KIND, get(r, KIND).isEmpty() ? "缺少单位类型（区府办、部门或街镇）"
-                        : "单位类型“" + get(r, KIND) + "”无效，应为区府办、部门或街镇"));
+                errors.add(new RowError(row, KIND, SHEET.get(r, KIND).isEmpty() ? "缺少单位类型（区府办、部门或街镇）"
+                        : "单位类型“" + SHEET.get(r, KIND) + "”无效，应为区府办、部门或街镇"));
             }
-            List<String> aliases = split(get(r, ALIASES));
+            List<String> aliases = SheetRows.items(SHEET.get(r, ALIASES));
             for (String n : withName(name, aliases)) {
                 Integer first = names.putIfAbsent(n, row);
                 if (first != null && first != row) errors.add(new RowError(row, NAME, "名称或别名“" + n + "”与第" + first + "行重复"));
             }
-            String code = get(r, CODE).toLowerCase(java.util.Locale.ROOT);
+            String code = SHEET.get(r, CODE).toLowerCase(java.util.Locale.ROOT);
             if (!code.isEmpty()) {
                 if (!CODE_PATTERN.matcher(code).matches()) {
                     errors.add(new RowError(row, CODE, "单位代码“" + code + "”无效：应以小写字母开头，只含小写字母、数字和连字符"));
@@ -68,7 +68,7 @@ public final class UnitSheet {
                     errors.add(new RowError(row, CODE, "单位代码“" + code + "”重复"));
                 }
             }
-            String group = get(r, GROUP);
+            String group = SHEET.get(r, GROUP);
             if (group.length() > 40) errors.add(new RowError(row, GROUP, "排名分组不能超过40字"));
             accepted.add(new String[] {name, String.join("、", aliases), kind == null ? null : kind.name(), group, code});
         }
@@ -79,7 +79,7 @@ public final class UnitSheet {
         for (String[] a : accepted) {
             UnitKind kind = UnitKind.valueOf(a[2]);
             String code = a[4].isEmpty() ? generatedCode(kind, codes, next) : a[4];
-            units.add(new UnitInput(code, a[0], kind, a[3], split(a[1]), null, null));
+            units.add(new UnitInput(code, a[0], kind, a[3], SheetRows.items(a[1]), null, null));
         }
         return new Read(units, List.of());
     }
@@ -112,32 +112,5 @@ public final class UnitSheet {
         Set<String> all = new java.util.LinkedHashSet<>(aliases);
         all.add(name);
         return new ArrayList<>(all);
-    }
-
-    /** Aliases of a cell, split at 、 , ， ; ； / and blanks. */
-    static List<String> split(String cell) {
-        List<String> out = new ArrayList<>();
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i <= cell.length(); i++) {
-            char c = i < cell.length() ? cell.charAt(i) : ',';
-            if (c == '、' || c == ',' || c == '，' || c == ';' || c == '；' || c == '/' || Character.isWhitespace(c)) {
-                String s = b.toString().strip();
-                if (!s.isEmpty() && !out.contains(s)) out.add(s);
-                b.setLength(0);
-            } else {
-                b.append(c);
-            }
-        }
-        return out;
-    }
-
-    private static String get(SheetRows.Row r, String column) {
-        String v = r.get(column);
-        if (v.isEmpty()) {
-            for (var e : SYNONYMS.entrySet()) {
-                if (e.getValue().equals(column) && !r.get(e.getKey()).isEmpty()) return r.get(e.getKey());
-            }
-        }
-        return v;
     }
 }

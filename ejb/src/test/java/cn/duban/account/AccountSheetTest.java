@@ -68,8 +68,8 @@ class AccountSheetTest {
 
     @Test
     void rolesSplitAtEveryUsualSeparator() {
-        assertThat(AccountSheet.roles("联络员,领导；市级查看 / unit-head")).containsExactly("联络员", "领导", "市级查看", "unit-head");
-        assertThat(AccountSheet.roles("")).isEmpty();
+        assertThat(SheetRows.items("联络员,领导；市级查看 / unit-head")).containsExactly("联络员", "领导", "市级查看", "unit-head");
+        assertThat(SheetRows.items("")).isEmpty();
     }
 
     @Test

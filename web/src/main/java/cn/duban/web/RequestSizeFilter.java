@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class RequestSizeFilter extends HttpFilter {
 
-    static final long LIMIT = limit(System.getenv("DUBAN_MAX_POST_SIZE"));
+    static final long LIMIT = limit(cn.duban.platform.Settings.get("duban.max-post-size", "DUBAN_MAX_POST_SIZE", null));
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Override

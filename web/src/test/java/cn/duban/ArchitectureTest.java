@@ -25,93 +25,182 @@ import org.junit.jupiter.api.Test;
 /**
  * The structure docs/ARCHITECTURE.md describes, checked on the compiled code of ejb and web: the
  * capabilities stack without cycles (platform ← audit ← tenant ← plan ← ledger ← evaluation ←
- * circular; accounts use tenant, audit and the ledger's mail), pages and resources sit on top, every row belongs to a tenant, and the pure logic
- * stays free of the container.
+ * circular; accounts use tenant, audit and the ledger's mail), pages and resources sit on top,
+ * every row belongs to a tenant, and the pure logic stays free of the container.
  */
 class ArchitectureTest {
 
     private static final String TENANT_ID = "org.hibernate.annotations.TenantId";
 
-    private static final JavaClasses CODE = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("cn.duban");
+    private static final JavaClasses CODE =
+            new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("cn.duban");
 
     private static DescribedPredicate<JavaClass> capability(String name) {
-        return resideInAPackage("cn.duban." + name + "..").and(not(resideInAPackage("..web..")))
+        return resideInAPackage("cn.duban." + name + "..")
+                .and(not(resideInAPackage("..web..")))
                 .as(name + " (without its web package)");
     }
 
     @Test
     void capabilitiesAreLayeredAndTheWebTierSitsOnTop() {
-        ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Printing").definedBy(capability("reports"))
-                .layer("Platform").definedBy(capability("platform"))
-                .layer("Audit").definedBy(capability("audit"))
-                .layer("Tenant").definedBy(capability("tenant"))
-                .layer("Plan").definedBy(capability("plan"))
-                .layer("Ledger").definedBy(capability("ledger"))
-                .layer("Evaluation").definedBy(capability("evaluation"))
-                .layer("Circular").definedBy(capability("circular"))
-                .layer("Account").definedBy(capability("account"))
-                .layer("Web").definedBy(resideInAPackage("cn.duban..web.."))
-                .whereLayer("Web").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Circular").mayOnlyBeAccessedByLayers("Web")
-                .whereLayer("Account").mayOnlyBeAccessedByLayers("Web")
-                .whereLayer("Evaluation").mayOnlyBeAccessedByLayers("Circular", "Web")
-                .whereLayer("Ledger").mayOnlyBeAccessedByLayers("Evaluation", "Circular", "Account", "Web")
-                .whereLayer("Plan").mayOnlyBeAccessedByLayers("Ledger", "Evaluation", "Circular", "Web")
-                .whereLayer("Tenant").mayOnlyBeAccessedByLayers("Plan", "Ledger", "Evaluation", "Circular", "Account", "Web")
-                .whereLayer("Audit").mayOnlyBeAccessedByLayers("Tenant", "Plan", "Ledger", "Evaluation", "Circular", "Account", "Web")
-                .whereLayer("Platform").mayOnlyBeAccessedByLayers("Audit", "Tenant", "Plan", "Ledger", "Evaluation", "Circular", "Account", "Web");
+        ArchRule layers =
+                layeredArchitecture()
+                        .consideringOnlyDependenciesInLayers()
+                        .layer("Printing")
+                        .definedBy(capability("reports"))
+                        .layer("Platform")
+                        .definedBy(capability("platform"))
+                        .layer("Audit")
+                        .definedBy(capability("audit"))
+                        .layer("Tenant")
+                        .definedBy(capability("tenant"))
+                        .layer("Plan")
+                        .definedBy(capability("plan"))
+                        .layer("Ledger")
+                        .definedBy(capability("ledger"))
+                        .layer("Evaluation")
+                        .definedBy(capability("evaluation"))
+                        .layer("Circular")
+                        .definedBy(capability("circular"))
+                        .layer("Account")
+                        .definedBy(capability("account"))
+                        .layer("Web")
+                        .definedBy(resideInAPackage("cn.duban..web.."))
+                        .whereLayer("Web")
+                        .mayNotBeAccessedByAnyLayer()
+                        .whereLayer("Circular")
+                        .mayOnlyBeAccessedByLayers("Web")
+                        .whereLayer("Account")
+                        .mayOnlyBeAccessedByLayers("Web")
+                        .whereLayer("Evaluation")
+                        .mayOnlyBeAccessedByLayers("Circular", "Web")
+                        .whereLayer("Ledger")
+                        .mayOnlyBeAccessedByLayers("Evaluation", "Circular", "Account", "Web")
+                        .whereLayer("Plan")
+                        .mayOnlyBeAccessedByLayers("Ledger", "Evaluation", "Circular", "Web")
+                        .whereLayer("Tenant")
+                        .mayOnlyBeAccessedByLayers(
+                                "Plan", "Ledger", "Evaluation", "Circular", "Account", "Web")
+                        .whereLayer("Audit")
+                        .mayOnlyBeAccessedByLayers(
+                                "Tenant",
+                                "Plan",
+                                "Ledger",
+                                "Evaluation",
+                                "Circular",
+                                "Account",
+                                "Web")
+                        .whereLayer("Platform")
+                        .mayOnlyBeAccessedByLayers(
+                                "Audit",
+                                "Tenant",
+                                "Plan",
+                                "Ledger",
+                                "Evaluation",
+                                "Circular",
+                                "Account",
+                                "Web");
         layers.check(CODE);
     }
 
     @Test
     void everyClassBelongsToALayer() {
-        // A new capability package must take its place in the layers above (and in ARCHITECTURE.md).
-        classes().should().resideInAnyPackage("cn.duban.reports..", "cn.duban.platform..", "cn.duban.audit..",
-                "cn.duban.tenant..", "cn.duban.plan..", "cn.duban.ledger..", "cn.duban.evaluation..",
-                "cn.duban.circular..", "cn.duban.account..", "cn.duban.web..").check(CODE);
+        // A new capability package must take its place in the layers above (and in
+        // ARCHITECTURE.md).
+        classes()
+                .should()
+                .resideInAnyPackage(
+                        "cn.duban.reports..",
+                        "cn.duban.platform..",
+                        "cn.duban.audit..",
+                        "cn.duban.tenant..",
+                        "cn.duban.plan..",
+                        "cn.duban.ledger..",
+                        "cn.duban.evaluation..",
+                        "cn.duban.circular..",
+                        "cn.duban.account..",
+                        "cn.duban.web..")
+                .check(CODE);
     }
 
     @Test
     void everyEntityButTheTenantBelongsToATenant() {
-        classes().that().areAnnotatedWith(Entity.class).and().doNotHaveFullyQualifiedName("cn.duban.tenant.Tenant")
-                .should(beTenantOwned()).check(CODE);
+        classes()
+                .that()
+                .areAnnotatedWith(Entity.class)
+                .and()
+                .doNotHaveFullyQualifiedName("cn.duban.tenant.Tenant")
+                .should(beTenantOwned())
+                .check(CODE);
     }
 
     @Test
     void theWebTierNeverTouchesTheEntityManager() {
-        noClasses().that().resideInAPackage("cn.duban..web..")
-                .should().dependOnClassesThat().areAssignableTo(EntityManager.class).check(CODE);
+        noClasses()
+                .that()
+                .resideInAPackage("cn.duban..web..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(EntityManager.class)
+                .check(CODE);
     }
 
     @Test
     void theParserAndTheScoringRulesAreFreeOfTheContainer() {
-        DescribedPredicate<JavaClass> container = resideInAnyPackage("jakarta..", "org.hibernate..", "org.wildfly..",
-                "org.jboss..", "org.eclipse.microprofile..").as("container types");
-        noClasses().that().resideInAPackage("cn.duban.plan.parse..")
-                .should().dependOnClassesThat(container.or(resideInAPackage("cn.duban..").and(not(resideInAPackage("cn.duban.plan.parse..")))))
-                .because("the parser is plain Java over text, unit-tested directly").check(CODE);
-        noClasses().that().haveFullyQualifiedName("cn.duban.evaluation.Scoring")
-                .or().haveFullyQualifiedName("cn.duban.evaluation.ScoringRules")
-                .or().haveFullyQualifiedName("cn.duban.evaluation.Standings")
-                .or().haveFullyQualifiedName("cn.duban.evaluation.TaskFacts")
-                .or().haveFullyQualifiedName("cn.duban.evaluation.UnitScore")
-                .should().dependOnClassesThat(container)
-                .because("scoring is plain Java over facts, unit-tested directly").check(CODE);
+        DescribedPredicate<JavaClass> container =
+                resideInAnyPackage(
+                                "jakarta..",
+                                "org.hibernate..",
+                                "org.wildfly..",
+                                "org.jboss..",
+                                "org.eclipse.microprofile..")
+                        .as("container types");
+        noClasses()
+                .that()
+                .resideInAPackage("cn.duban.plan.parse..")
+                .should()
+                .dependOnClassesThat(
+                        container.or(
+                                resideInAPackage("cn.duban..")
+                                        .and(not(resideInAPackage("cn.duban.plan.parse..")))))
+                .because("the parser is plain Java over text, unit-tested directly")
+                .check(CODE);
+        noClasses()
+                .that()
+                .haveFullyQualifiedName("cn.duban.evaluation.Scoring")
+                .or()
+                .haveFullyQualifiedName("cn.duban.evaluation.ScoringRules")
+                .or()
+                .haveFullyQualifiedName("cn.duban.evaluation.Standings")
+                .or()
+                .haveFullyQualifiedName("cn.duban.evaluation.TaskFacts")
+                .or()
+                .haveFullyQualifiedName("cn.duban.evaluation.UnitScore")
+                .should()
+                .dependOnClassesThat(container)
+                .because("scoring is plain Java over facts, unit-tested directly")
+                .check(CODE);
     }
 
-    /** A Hibernate {@code @TenantId} field, or (ReminderSettings) the tenant's id as the primary key. */
+    /**
+     * A Hibernate {@code @TenantId} field, or (ReminderSettings) the tenant's id as the primary
+     * key.
+     */
     private static ArchCondition<JavaClass> beTenantOwned() {
         return new ArchCondition<>("carry a @TenantId field or be keyed by tenant_id") {
             @Override
             public void check(JavaClass item, ConditionEvents events) {
                 boolean owned = false;
                 for (JavaField f : item.getAllFields()) {
-                    owned |= f.isAnnotatedWith(TENANT_ID) || (f.isAnnotatedWith(Id.class) && f.getName().equals("tenantId"));
+                    owned |=
+                            f.isAnnotatedWith(TENANT_ID)
+                                    || (f.isAnnotatedWith(Id.class)
+                                            && f.getName().equals("tenantId"));
                 }
-                events.add(new SimpleConditionEvent(item, owned, item.getName() + " has no tenant"));
+                events.add(
+                        new SimpleConditionEvent(item, owned, item.getName() + " has no tenant"));
             }
         };
     }

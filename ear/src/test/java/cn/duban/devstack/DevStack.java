@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The run command: embedded PostgreSQL, the Keycloak distribution with the repo's realm,
- * and the provisioned WildFly with the EAR and demo data, until Ctrl+C.
+ * The run command: embedded PostgreSQL, the Keycloak distribution with the repo's realm, and the
+ * provisioned WildFly with the EAR and demo data, until Ctrl+C.
  *
- * <p>Set {@code DUBAN_DB_URL} (with the other {@code DUBAN_DB_*} variables) to use an
- * external PostgreSQL, and {@code DUBAN_OIDC_PROVIDER_URL} to use an external Keycloak;
- * the embedded one is then not started.
+ * <p>Set {@code DUBAN_DB_URL} (with the other {@code DUBAN_DB_*} variables) to use an external
+ * PostgreSQL, and {@code DUBAN_OIDC_PROVIDER_URL} to use an external Keycloak; the embedded one is
+ * then not started.
  */
 public final class DevStack {
 
@@ -36,9 +36,18 @@ public final class DevStack {
 
         EmbeddedDatabase db = null;
         if (System.getenv("DUBAN_DB_URL") == null) {
-            db = EmbeddedDatabase.start(POSTGRES_PORT, work.resolve("pgdata"), Path.of(System.getProperty("duban.bootstrap.sql")));
+            db =
+                    EmbeddedDatabase.start(
+                            POSTGRES_PORT,
+                            work.resolve("pgdata"),
+                            Path.of(System.getProperty("duban.bootstrap.sql")));
             props.put("duban.db.url", db.jdbcUrl());
-            log("PostgreSQL   " + db.jdbcUrl() + "  (embedded, data in " + work.resolve("pgdata") + ")");
+            log(
+                    "PostgreSQL   "
+                            + db.jdbcUrl()
+                            + "  (embedded, data in "
+                            + work.resolve("pgdata")
+                            + ")");
         } else {
             log("PostgreSQL   " + System.getenv("DUBAN_DB_URL") + "  (external)");
         }
@@ -50,8 +59,16 @@ public final class DevStack {
             keycloak.start();
             issuer = keycloak.issuer();
             props.put("duban.oidc.provider-url", issuer);
-            log("Keycloak     " + issuer + "  (admin console http://localhost:" + KEYCLOAK_PORT + "/admin, "
-                    + KeycloakServer.ADMIN_USER + "/" + KeycloakServer.ADMIN_PASSWORD + ")");
+            log(
+                    "Keycloak     "
+                            + issuer
+                            + "  (admin console http://localhost:"
+                            + KEYCLOAK_PORT
+                            + "/admin, "
+                            + KeycloakServer.ADMIN_USER
+                            + "/"
+                            + KeycloakServer.ADMIN_PASSWORD
+                            + ")");
         } else {
             log("Keycloak     " + issuer + "  (external)");
         }
@@ -59,22 +76,34 @@ public final class DevStack {
         WildFlyServer wildfly = WildFlyServer.configured(HTTP_PORT - 8080, props);
         EmbeddedDatabase finalDb = db;
         KeycloakServer finalKeycloak = keycloak;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log("Stopping…");
-            wildfly.close();
-            if (finalKeycloak != null) finalKeycloak.stop();
-            try {
-                if (finalDb != null) finalDb.close();
-            } catch (Exception e) {
-                log("PostgreSQL did not stop cleanly: " + e);
-            }
-        }));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    log("Stopping…");
+                                    wildfly.close();
+                                    if (finalKeycloak != null) finalKeycloak.stop();
+                                    try {
+                                        if (finalDb != null) finalDb.close();
+                                    } catch (Exception e) {
+                                        log("PostgreSQL did not stop cleanly: " + e);
+                                    }
+                                }));
         wildfly.start(work.resolve("standalone"), work.resolve("wildfly.log"));
 
         log("");
-        log("Duban 督办 is running at http://localhost:" + HTTP_PORT + "/   (started in "
-                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s; Ctrl+C stops everything)");
-        log("  API         http://localhost:" + HTTP_PORT + "/api/v1   OpenAPI http://localhost:" + HTTP_PORT + "/openapi");
+        log(
+                "Duban 督办 is running at http://localhost:"
+                        + HTTP_PORT
+                        + "/   (started in "
+                        + Duration.ofNanos(System.nanoTime() - started).toSeconds()
+                        + " s; Ctrl+C stops everything)");
+        log(
+                "  API         http://localhost:"
+                        + HTTP_PORT
+                        + "/api/v1   OpenAPI http://localhost:"
+                        + HTTP_PORT
+                        + "/openapi");
         log("  Health      http://localhost:9990/health   Metrics http://localhost:9990/metrics");
         log("  Logs        " + work);
         log("");

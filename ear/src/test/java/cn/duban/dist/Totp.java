@@ -5,11 +5,13 @@ import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** RFC 6238 time-based one-time passwords (HMAC-SHA1, 6 digits, 30 s), as the realm's OTP policy sets them. */
+/**
+ * RFC 6238 time-based one-time passwords (HMAC-SHA1, 6 digits, 30 s), as the realm's OTP policy
+ * sets them.
+ */
 final class Totp {
 
-    private Totp() {
-    }
+    private Totp() {}
 
     /** The code for the 30-second step {@code step} (epoch seconds / 30). */
     static String code(String base32Secret, long step) {
@@ -18,7 +20,11 @@ final class Totp {
             mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
             byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = h[h.length - 1] & 0xf;
-            int binary = ((h[offset] & 0x7f) << 24) | ((h[offset + 1] & 0xff) << 16) | ((h[offset + 2] & 0xff) << 8) | (h[offset + 3] & 0xff);
+            int binary =
+                    ((h[offset] & 0x7f) << 24)
+                            | ((h[offset + 1] & 0xff) << 16)
+                            | ((h[offset + 2] & 0xff) << 8)
+                            | (h[offset + 3] & 0xff);
             return String.format("%06d", binary % 1_000_000);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

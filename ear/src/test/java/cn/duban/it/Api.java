@@ -16,18 +16,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * A small REST client for the integration tests, holding one token per demo user. It talks to
- * the test stack unless {@link #target} points it elsewhere (the scale benchmark).
+ * A small REST client for the integration tests, holding one token per demo user. It talks to the
+ * test stack unless {@link #target} points it elsewhere (the scale benchmark).
  */
 public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    /** Access tokens live 15 minutes; a whole IT run on a busy machine takes longer, so one is used for 10 at most. */
-    private static final long TOKEN_MAX_AGE_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+
+    /**
+     * Access tokens live 15 minutes; a whole IT run on a busy machine takes longer, so one is used
+     * for 10 at most.
+     */
+    private static final long TOKEN_MAX_AGE_NANOS =
+            java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+
     private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
 
-    private record Token(String value, long fetchedAt) {
-    }
+    private record Token(String value, long fetchedAt) {}
 
     private static volatile String base = "http://localhost:" + TestStack.HTTP_PORT + "/api/v1";
     private static volatile Function<String, String> login = TestStack::token;
@@ -50,16 +55,19 @@ public final class Api {
         /** The problem+json {@code code}, for asserting on error replies. */
         public String problemCode() {
             if (contentType == null || !contentType.startsWith("application/problem+json")) {
-                throw new AssertionError("not a problem+json reply (" + status + ", " + contentType + "): " + body);
+                throw new AssertionError(
+                        "not a problem+json reply (" + status + ", " + contentType + "): " + body);
             }
             return json().getString("code");
         }
     }
 
-    private Api() {
-    }
+    private Api() {}
 
-    /** Another server's API base URL and a way to log users in there; tokens held so far are dropped. */
+    /**
+     * Another server's API base URL and a way to log users in there; tokens held so far are
+     * dropped.
+     */
     public static void target(String apiBase, Function<String, String> userLogin) {
         base = apiBase;
         login = userLogin;
@@ -76,14 +84,25 @@ public final class Api {
     }
 
     public static String tokenOf(String user) {
-        return TOKENS.compute(user, (u, held) -> held != null && System.nanoTime() - held.fetchedAt() < TOKEN_MAX_AGE_NANOS
-                ? held : new Token(login.apply(u), System.nanoTime())).value();
+        return TOKENS.compute(
+                        user,
+                        (u, held) ->
+                                held != null
+                                                && System.nanoTime() - held.fetchedAt()
+                                                        < TOKEN_MAX_AGE_NANOS
+                                        ? held
+                                        : new Token(login.apply(u), System.nanoTime()))
+                .value();
     }
 
     /** The id of the unit of that name, as the user's district lists it. */
     public static String unitId(String user, String name) {
-        return get(user, "/units").array().stream().map(jakarta.json.JsonValue::asJsonObject)
-                .filter(u -> u.getString("name").equals(name)).findFirst().orElseThrow().getString("id");
+        return get(user, "/units").array().stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(u -> u.getString("name").equals(name))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
     }
 
     public static Reply get(String user, String path) {
@@ -91,15 +110,18 @@ public final class Api {
     }
 
     public static Reply post(String user, String path, String json) {
-        return send(user, HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        return send(
+                user,
+                HttpRequest.newBuilder(URI.create(base() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     public static Reply put(String user, String path, String json, String ifMatch) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(base() + path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (ifMatch != null) b.header("If-Match", ifMatch);
         return send(user, b);
     }
@@ -109,11 +131,16 @@ public final class Api {
     }
 
     /** A multipart/form-data upload of one file (part {@code file}) plus plain fields. */
-    public static Reply upload(String user, String path, String fileName, byte[] content, Map<String, String> fields) {
+    public static Reply upload(
+            String user, String path, String fileName, byte[] content, Map<String, String> fields) {
         String boundary = "duban" + System.nanoTime();
-        return send(user, HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.body(boundary, fileName, content, fields))));
+        return send(
+                user,
+                HttpRequest.newBuilder(URI.create(base() + path))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(
+                                HttpRequest.BodyPublishers.ofByteArray(
+                                        Multipart.body(boundary, fileName, content, fields))));
     }
 
     /** Sends the request as the user (null = anonymous) and reads the reply. */
@@ -126,8 +153,10 @@ public final class Api {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).GET();
         if (user != null) request.header("Authorization", "Bearer " + tokenOf(user));
         try {
-            HttpResponse<byte[]> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) throw new AssertionError("GET " + path + " answered " + r.statusCode());
+            HttpResponse<byte[]> r =
+                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200)
+                throw new AssertionError("GET " + path + " answered " + r.statusCode());
             return r.body();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -150,8 +179,12 @@ public final class Api {
         request.header("Accept", accept);
         if (user != null) request.header("Authorization", "Bearer " + tokenOf(user));
         try {
-            HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+            HttpResponse<String> r =
+                    HTTP.send(
+                            request.build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(
+                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The API takes only tokens issued for duban-web: the realm's audience mapper puts duban-web in
  * their audience, which server.cli's verify-token-audience requires (a token without it would be
  * refused, so the mapper is pinned here too). A valid token of the same realm issued to another
- * client, here Keycloak's built-in admin-cli, which every realm has, must not open the API. (Without
- * verify-token-audience the admin-cli token was refused as well, by the client's own azp check: this
- * is a guard, not the proof of a fix.)
+ * client, here Keycloak's built-in admin-cli, which every realm has, must not open the API.
+ * (Without verify-token-audience the admin-cli token was refused as well, by the client's own azp
+ * check: this is a guard, not the proof of a fix.)
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -34,7 +34,13 @@ class AudienceIT {
 
     @Test
     void tokenOfAnotherClientOfTheRealmIsRefused() throws Exception {
-        String foreign = KeycloakServer.passwordGrantToken(TestStack.issuer(), "admin-cli", null, "pt-admin", KeycloakServer.DEMO_PASSWORD);
+        String foreign =
+                KeycloakServer.passwordGrantToken(
+                        TestStack.issuer(),
+                        "admin-cli",
+                        null,
+                        "pt-admin",
+                        KeycloakServer.DEMO_PASSWORD);
         assertThat(claims(foreign)).doesNotContain("\"aud\":\"duban-web\"");
         assertThat(me(foreign)).isEqualTo(401);
 
@@ -48,8 +54,13 @@ class AudienceIT {
     }
 
     private static int me(String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(Api.base() + "/me"))
-                .header("Accept", "application/json").header("Authorization", "Bearer " + token).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(Api.base() + "/me"))
+                        .header("Accept", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

@@ -23,7 +23,10 @@ final class Browser implements AutoCloseable {
         this.name = name;
     }
 
-    /** A browser, or the test is skipped outside CI where Chromium is not installed (CI installs it). */
+    /**
+     * A browser, or the test is skipped outside CI where Chromium is not installed (CI installs
+     * it).
+     */
     static Browser open(String name) {
         return new Browser(Browsers.open(), name);
     }
@@ -45,7 +48,9 @@ final class Browser implements AutoCloseable {
     public void close() throws Exception {
         Path shots = Path.of("target/screenshots");
         Files.createDirectories(shots);
-        Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Files.write(
+                shots.resolve(name + ".png"),
+                ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         driver.quit();
     }
 }

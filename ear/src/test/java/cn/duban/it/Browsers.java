@@ -32,8 +32,7 @@ final class Browsers {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private Browsers() {
-    }
+    private Browsers() {}
 
     static ChromeDriver open() {
         return open(1280, 900);
@@ -46,14 +45,26 @@ final class Browsers {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=" + width + "," + height, "--lang=zh-CN");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=" + width + "," + height,
+                "--lang=zh-CN");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(CHROMEDRIVER.toFile())
+                        .build();
         return new ChromeDriver(service, options);
     }
 
@@ -61,7 +72,9 @@ final class Browsers {
         if (browser == null) return;
         Path shots = Path.of("target/screenshots");
         Files.createDirectories(shots);
-        Files.write(shots.resolve(name + "-last.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Files.write(
+                shots.resolve(name + "-last.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         browser.quit();
     }
 
@@ -76,7 +89,9 @@ final class Browsers {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
     }
 
-    /** The value of the session cookie, to send the browser's own session from a plain HTTP client. */
+    /**
+     * The value of the session cookie, to send the browser's own session from a plain HTTP client.
+     */
     static String sessionCookie(WebDriver browser) {
         return "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
     }
@@ -84,7 +99,8 @@ final class Browsers {
     /** Console messages since the last call (Chromium reports every CSP violation there). */
     static List<String> console(WebDriver browser) {
         List<String> out = new ArrayList<>();
-        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) out.add(e.getLevel() + " " + e.getMessage());
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER))
+            out.add(e.getLevel() + " " + e.getMessage());
         return out;
     }
 

@@ -29,16 +29,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Circulars in 嘉定区 (so as not to touch 普陀区's evaluation): a draft previewed, edited,
- * issued under a number, frozen, delivered; the PDF read back with PDFBox.
+ * Circulars in 嘉定区 (so as not to touch 普陀区's evaluation): a draft previewed, edited, issued under a
+ * number, frozen, delivered; the PDF read back with PDFBox.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class CircularIT {
 
     static final int Y = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
-    /** The year of issue, which a 文号 carries (a circular on last year issued now is numbered this year). */
+
+    /**
+     * The year of issue, which a 文号 carries (a circular on last year issued now is numbered this
+     * year).
+     */
     static final int ISSUED = Y + 1;
+
     static String anting, nanxiang;
 
     @Deployment(testable = false)
@@ -48,20 +53,46 @@ class CircularIT {
 
     @BeforeAll
     static void aPlanWithAScheme() throws SQLException {
-        String text = Y + "年嘉定区通报测试工作要点\n"
-                + "一、政务公开\n"
-                + "1.做好通报测试财政信息公开。（责任单位：安亭镇、南翔镇；完成时限：" + Y + "年3月31日前）\n"
-                + "2.建设通报测试政务数据目录。（责任单位：区数据局；完成时限：" + Y + "年5月31日前）\n";
+        String text =
+                Y
+                        + "年嘉定区通报测试工作要点\n"
+                        + "一、政务公开\n"
+                        + "1.做好通报测试财政信息公开。（责任单位：安亭镇、南翔镇；完成时限："
+                        + Y
+                        + "年3月31日前）\n"
+                        + "2.建设通报测试政务数据目录。（责任单位：区数据局；完成时限："
+                        + Y
+                        + "年5月31日前）\n";
         JsonObject saved = PlanImportIT.saved("jd-admin", text, "circular.txt");
-        assertThat(Api.post("jd-admin", "/plans/" + saved.getString("id") + "/publication", "{\"allowOpen\":true}").status()).isEqualTo(200);
+        assertThat(
+                        Api.post(
+                                        "jd-admin",
+                                        "/plans/" + saved.getString("id") + "/publication",
+                                        "{\"allowOpen\":true}")
+                                .status())
+                .isEqualTo(200);
         anting = Api.unitId("jd-admin", "安亭镇");
         nanxiang = Api.unitId("jd-admin", "南翔镇");
         String p1 = PlanImportIT.point(saved, "1").getString("id");
-        Db.maintExecute("update task set status = 'APPROVED', progress = 100, completed_on = '" + Y + "-03-25', on_time = true, "
-                + "rating = 'EXCELLENT' where point_id = '" + p1 + "' and unit_id = '" + anting + "'");
-        Reply scheme = Api.post("jd-admin", "/evaluation/schemes", "{\"year\":" + Y + ",\"type\":\"COMPLETION\",\"planWeight\":5,"
-                + "\"indicators\":[{\"name\":\"政务公开\",\"points\":100,\"target\":\"SECTION\",\"targetId\":\""
-                + saved.getJsonArray("sections").getJsonObject(0).getString("id") + "\"}]}");
+        Db.maintExecute(
+                "update task set status = 'APPROVED', progress = 100, completed_on = '"
+                        + Y
+                        + "-03-25', on_time = true, "
+                        + "rating = 'EXCELLENT' where point_id = '"
+                        + p1
+                        + "' and unit_id = '"
+                        + anting
+                        + "'");
+        Reply scheme =
+                Api.post(
+                        "jd-admin",
+                        "/evaluation/schemes",
+                        "{\"year\":"
+                                + Y
+                                + ",\"type\":\"COMPLETION\",\"planWeight\":5,"
+                                + "\"indicators\":[{\"name\":\"政务公开\",\"points\":100,\"target\":\"SECTION\",\"targetId\":\""
+                                + saved.getJsonArray("sections").getJsonObject(0).getString("id")
+                                + "\"}]}");
         assertThat(scheme.status()).as(scheme.body()).isEqualTo(201);
     }
 
@@ -79,8 +110,12 @@ class CircularIT {
     }
 
     static Reply put(String path, String json, int version) {
-        return Api.send("jd-admin", HttpRequest.newBuilder(URI.create(Api.base() + path)).header("Content-Type", "application/json")
-                .header("If-Match", String.valueOf(version)).PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        return Api.send(
+                "jd-admin",
+                HttpRequest.newBuilder(URI.create(Api.base() + path))
+                        .header("Content-Type", "application/json")
+                        .header("If-Match", String.valueOf(version))
+                        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -96,17 +131,36 @@ class CircularIT {
         assertThat(Api.get("jd-anting", "/circulars/" + id).status()).isEqualTo(404);
         assertThat(Api.get("jd-anting", "/circulars?year=" + Y).array()).isEmpty();
         assertThat(Api.get("pt-admin", "/circulars/" + id).status()).isEqualTo(404);
-        assertThat(Api.post("jd-anting", "/circulars/" + id + "/issue", "{}").status()).isEqualTo(403);
+        assertThat(Api.post("jd-anting", "/circulars/" + id + "/issue", "{}").status())
+                .isEqualTo(403);
 
-        Reply edited = put("/circulars/" + id, "{\"issuingOffice\":\"上海市嘉定区人民政府办公室\",\"docPrefix\":\"嘉府办通\","
-                + "\"title\":\"关于" + Y + "年度政务公开工作落实情况的通报\",\"praiseReason\":\"以下单位按时完成全部任务，予以通报表扬\","
-                + "\"nextSteps\":\"一、逾期单位须在5个工作日内完成整改。\\n\\n二、区府办将继续跟踪督办。\"}", draft.getInt("version"));
+        Reply edited =
+                put(
+                        "/circulars/" + id,
+                        "{\"issuingOffice\":\"上海市嘉定区人民政府办公室\",\"docPrefix\":\"嘉府办通\","
+                                + "\"title\":\"关于"
+                                + Y
+                                + "年度政务公开工作落实情况的通报\",\"praiseReason\":\"以下单位按时完成全部任务，予以通报表扬\","
+                                + "\"nextSteps\":\"一、逾期单位须在5个工作日内完成整改。\\n\\n二、区府办将继续跟踪督办。\"}",
+                        draft.getInt("version"));
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
-        assertThat(put("/circulars/" + id, "{\"title\":\"x\"}", draft.getInt("version")).status()).isEqualTo(409);
-        assertThat(put("/circulars/" + id, "{\"issuingOffice\":\"x\"}", edited.json().getInt("version")).problemCode()).isEqualTo("circular.invalid");
+        assertThat(put("/circulars/" + id, "{\"title\":\"x\"}", draft.getInt("version")).status())
+                .isEqualTo(409);
+        assertThat(
+                        put(
+                                        "/circulars/" + id,
+                                        "{\"issuingOffice\":\"x\"}",
+                                        edited.json().getInt("version"))
+                                .problemCode())
+                .isEqualTo("circular.invalid");
 
         String preview = text(Api.bytes("jd-admin", "/circulars/" + id + "/document.pdf"));
-        assertThat(preview).contains("嘉府办通〔" + ISSUED + "〕").doesNotContain("嘉府办通〔" + Y + "〕").contains("安亭镇").contains("南翔镇").contains("区数据局");
+        assertThat(preview)
+                .contains("嘉府办通〔" + ISSUED + "〕")
+                .doesNotContain("嘉府办通〔" + Y + "〕")
+                .contains("安亭镇")
+                .contains("南翔镇")
+                .contains("区数据局");
 
         Reply issued = Api.post("jd-admin", "/circulars/" + id + "/issue", "{}");
         assertThat(issued.status()).as(issued.body()).isEqualTo(200);
@@ -119,41 +173,83 @@ class CircularIT {
         byte[] pdf = Api.bytes("jd-anting", "/circulars/" + id + "/document.pdf");
         assertThat(LedgerIT.sha256(pdf)).isEqualTo(c.getString("sha256"));
         String text = text(pdf);
-        assertThat(text).contains("上海市嘉定区人民政府办公室", number, "关于" + Y + "年度政务公开工作落实情况的通报",
-                "安亭镇", "南翔镇", "区数据局", "100.00", "做好通报测试财政信息公开", "建设通报测试政务数据目录", "逾期单位须在5个工作日内完成整改",
-                "以下单位按时完成全部任务，予以通报表扬：安亭镇", "任务完成率33.3%");
+        assertThat(text)
+                .contains(
+                        "上海市嘉定区人民政府办公室",
+                        number,
+                        "关于" + Y + "年度政务公开工作落实情况的通报",
+                        "安亭镇",
+                        "南翔镇",
+                        "区数据局",
+                        "100.00",
+                        "做好通报测试财政信息公开",
+                        "建设通报测试政务数据目录",
+                        "逾期单位须在5个工作日内完成整改",
+                        "以下单位按时完成全部任务，予以通报表扬：安亭镇",
+                        "任务完成率33.3%");
         // The issued PDF is archived: asking again returns the same bytes.
         assertThat(Api.bytes("jd-admin", "/circulars/" + id + "/document.pdf")).isEqualTo(pdf);
 
         byte[] docx = Api.bytes("jd-admin", "/circulars/" + id + "/document.docx");
         assertThat(entry(docx, "word/document.xml")).contains(number).contains("安亭镇");
         byte[] xlsx = Api.bytes("jd-admin", "/circulars/" + id + "/document.xlsx");
-        assertThat(entry(xlsx, "xl/sharedStrings.xml") + entry(xlsx, "xl/worksheets/sheet1.xml")).contains("南翔镇");
+        assertThat(entry(xlsx, "xl/sharedStrings.xml") + entry(xlsx, "xl/worksheets/sheet1.xml"))
+                .contains("南翔镇");
 
         // Issued means frozen, for the API and for the database role alike.
-        assertThat(put("/circulars/" + id, "{\"title\":\"改\"}", c.getInt("version")).problemCode()).isEqualTo("circular.issued");
-        assertThat(Api.delete("jd-admin", "/circulars/" + id).problemCode()).isEqualTo("circular.issued");
-        assertThatThrownBy(() -> Db.appRoleExecute("jiading", "update circular set title = '改' where id = '" + id + "'"))
+        assertThat(put("/circulars/" + id, "{\"title\":\"改\"}", c.getInt("version")).problemCode())
+                .isEqualTo("circular.issued");
+        assertThat(Api.delete("jd-admin", "/circulars/" + id).problemCode())
+                .isEqualTo("circular.issued");
+        assertThatThrownBy(
+                        () ->
+                                Db.appRoleExecute(
+                                        "jiading",
+                                        "update circular set title = '改' where id = '" + id + "'"))
                 .isInstanceOf(SQLException.class);
 
-        assertThat(Api.get("jd-anting", "/inbox").array().stream().map(m -> m.asJsonObject().getString("subject")))
+        assertThat(
+                        Api.get("jd-anting", "/inbox").array().stream()
+                                .map(m -> m.asJsonObject().getString("subject")))
                 .anyMatch(s -> s.startsWith("【工作通报】" + number));
-        assertThat(Api.get("pt-csl", "/inbox").array().stream().map(m -> m.asJsonObject().getString("subject")))
+        assertThat(
+                        Api.get("pt-csl", "/inbox").array().stream()
+                                .map(m -> m.asJsonObject().getString("subject")))
                 .noneMatch(s -> s.contains("嘉府办通"));
-        assertThat(Db.maintCount("select count(*) from audit_log where tenant_id = 'jiading' and action = 'circular.issued'")).isEqualTo(1);
+        assertThat(
+                        Db.maintCount(
+                                "select count(*) from audit_log where tenant_id = 'jiading' and action = 'circular.issued'"))
+                .isEqualTo(1);
 
         // Numbers run on within the year of issue.
-        String second = Api.post("jd-admin", "/circulars", "{\"period\":\"" + Y + "-Q3\"}").json().getString("id");
-        assertThat(Api.post("jd-admin", "/circulars/" + second + "/issue", "{}").json().getString("docNumber")).isEqualTo("嘉府办通〔" + ISSUED + "〕" + (seq + 1) + "号");
+        String second =
+                Api.post("jd-admin", "/circulars", "{\"period\":\"" + Y + "-Q3\"}")
+                        .json()
+                        .getString("id");
+        assertThat(
+                        Api.post("jd-admin", "/circulars/" + second + "/issue", "{}")
+                                .json()
+                                .getString("docNumber"))
+                .isEqualTo("嘉府办通〔" + ISSUED + "〕" + (seq + 1) + "号");
     }
 
     @Test
     void theMonthlyJobDraftsLastMonthAndQuarterOnce() {
         Reply first = Api.post("jd-admin", "/circulars/due?date=" + (Y + 1) + "-01-01", "{}");
-        assertThat(first.json().getInt("drafted")).isEqualTo(2);   // December and the fourth quarter
-        assertThat(Api.post("jd-admin", "/circulars/due?date=" + (Y + 1) + "-01-01", "{}").json().getInt("drafted")).isZero();
-        assertThat(Api.post("jd-admin", "/circulars/due?date=" + (Y + 1) + "-01-02", "{}").json().getInt("drafted")).isZero();
-        assertThat(Api.get("jd-admin", "/inbox").array().stream().map(m -> m.asJsonObject().getString("subject")))
+        assertThat(first.json().getInt("drafted")).isEqualTo(2); // December and the fourth quarter
+        assertThat(
+                        Api.post("jd-admin", "/circulars/due?date=" + (Y + 1) + "-01-01", "{}")
+                                .json()
+                                .getInt("drafted"))
+                .isZero();
+        assertThat(
+                        Api.post("jd-admin", "/circulars/due?date=" + (Y + 1) + "-01-02", "{}")
+                                .json()
+                                .getInt("drafted"))
+                .isZero();
+        assertThat(
+                        Api.get("jd-admin", "/inbox").array().stream()
+                                .map(m -> m.asJsonObject().getString("subject")))
                 .contains(Y + "年12月工作通报草稿已生成", Y + "年第四季度工作通报草稿已生成");
     }
 
@@ -162,15 +258,28 @@ class CircularIT {
         String ledger = text(Api.bytes("jd-anting", "/tasks/ledger.pdf?unit=" + nanxiang));
         // A reporter always gets its own unit's ledger, whatever it asks for.
         assertThat(ledger).contains("安亭镇任务台账").contains("做好通报测试财政信息公开").doesNotContain("南翔镇任务台账");
-        String score = text(Api.bytes("jd-admin", "/evaluation/units/" + anting + "/breakdown.pdf?period=" + Y));
+        String score =
+                text(
+                        Api.bytes(
+                                "jd-admin",
+                                "/evaluation/units/" + anting + "/breakdown.pdf?period=" + Y));
         assertThat(score).contains("安亭镇").contains("100.00").contains("按期办结");
-        assertThat(Api.getAny("jd-anting", "/evaluation/units/" + nanxiang + "/breakdown.pdf?period=" + Y).status()).isEqualTo(404);
+        assertThat(
+                        Api.getAny(
+                                        "jd-anting",
+                                        "/evaluation/units/"
+                                                + nanxiang
+                                                + "/breakdown.pdf?period="
+                                                + Y)
+                                .status())
+                .isEqualTo(404);
     }
 
     static String entry(byte[] zip, String name) throws IOException {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                if (e.getName().equals(name)) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                if (e.getName().equals(name))
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         }
         return "";

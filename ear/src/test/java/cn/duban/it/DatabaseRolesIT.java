@@ -21,17 +21,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The database's own walls, read from its catalogue: every tenant table has row-level security
- * enabled, forced on its owner too, and a policy; the owner role sees nothing without a tenant;
- * the maintenance role that test helpers and integrity checks use does see every tenant (a helper
- * that silently saw nothing would make those checks pass vacuously); and the server keeps no
- * data source of the owner role after the migration.
+ * enabled, forced on its owner too, and a policy; the owner role sees nothing without a tenant; the
+ * maintenance role that test helpers and integrity checks use does see every tenant (a helper that
+ * silently saw nothing would make those checks pass vacuously); and the server keeps no data source
+ * of the owner role after the migration.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DatabaseRolesIT {
 
-    @ArquillianResource
-    ManagementClient management;
+    @ArquillianResource ManagementClient management;
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -40,7 +39,9 @@ class DatabaseRolesIT {
 
     @Test
     void everyTenantTableHasForcedRowLevelSecurityAndAPolicy() throws SQLException {
-        List<String> tables = rows("""
+        List<String> tables =
+                rows(
+                        """
                 select c.relname, c.relrowsecurity, c.relforcerowsecurity,
                        (select count(*) from pg_policy p where p.polrelid = c.oid)
                 from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -49,9 +50,14 @@ class DatabaseRolesIT {
                        where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped))
                 order by c.relname""");
         // The catalogue itself must list the tables, or the check below would pass on nothing.
-        assertThat(tables).hasSizeGreaterThanOrEqualTo(20).anyMatch(t -> t.startsWith("audit_log "))
-                .anyMatch(t -> t.startsWith("tenant ")).anyMatch(t -> t.startsWith("task "));
-        assertThat(tables).as("table rowsecurity forced policies").allMatch(t -> t.matches("\\S+ t t [1-9]\\d*"));
+        assertThat(tables)
+                .hasSizeGreaterThanOrEqualTo(20)
+                .anyMatch(t -> t.startsWith("audit_log "))
+                .anyMatch(t -> t.startsWith("tenant "))
+                .anyMatch(t -> t.startsWith("task "));
+        assertThat(tables)
+                .as("table rowsecurity forced policies")
+                .allMatch(t -> t.matches("\\S+ t t [1-9]\\d*"));
     }
 
     @Test
@@ -63,13 +69,21 @@ class DatabaseRolesIT {
 
     @Test
     void theMaintenanceHelpersSeeEveryTenant() throws SQLException {
-        assertThat(Db.maintCount("select count(distinct tenant_id) from unit")).isGreaterThanOrEqualTo(2);
-        assertThat(Db.maintCount("select count(*) from tenant where id in ('putuo', 'jiading')")).isEqualTo(2);
-        assertThat(rows("select rolname, rolbypassrls from pg_roles where rolname in ('duban_app', 'duban_owner', 'duban_maint') "
-                + "order by rolname")).containsExactly("duban_app f", "duban_maint t", "duban_owner f");
+        assertThat(Db.maintCount("select count(distinct tenant_id) from unit"))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(Db.maintCount("select count(*) from tenant where id in ('putuo', 'jiading')"))
+                .isEqualTo(2);
+        assertThat(
+                        rows(
+                                "select rolname, rolbypassrls from pg_roles where rolname in ('duban_app', 'duban_owner', 'duban_maint') "
+                                        + "order by rolname"))
+                .containsExactly("duban_app f", "duban_maint t", "duban_owner f");
         // The application's role may not act as the owner or the maintenance role.
-        assertThat(Db.maintCount("select count(*) from pg_auth_members m join pg_roles r on r.oid = m.member "
-                + "where r.rolname = 'duban_app'")).isZero();
+        assertThat(
+                        Db.maintCount(
+                                "select count(*) from pg_auth_members m join pg_roles r on r.oid = m.member "
+                                        + "where r.rolname = 'duban_app'"))
+                .isZero();
     }
 
     @Test
@@ -80,17 +94,22 @@ class DatabaseRolesIT {
         op.get("child-type").set("data-source");
         ModelNode result = management.getControllerClient().execute(op);
         assertThat(result.get("outcome").asString()).as(result.toString()).isEqualTo("success");
-        List<String> names = result.get("result").asList().stream().map(ModelNode::asString).toList();
+        List<String> names =
+                result.get("result").asList().stream().map(ModelNode::asString).toList();
         assertThat(names).containsExactly("DubanDS");
         // The migration's own connection is closed once it has run.
-        assertThat(Db.maintCount("select count(*) from pg_stat_activity where usename = 'duban_owner'")).isZero();
+        assertThat(
+                        Db.maintCount(
+                                "select count(*) from pg_stat_activity where usename = 'duban_owner'"))
+                .isZero();
     }
 
     /** Each row's columns joined by spaces, read as the maintenance role. */
     private static List<String> rows(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection c = EmbeddedDatabase.connect(TestStack.jdbcUrl(), EmbeddedDatabase.MAINT);
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> cols = new ArrayList<>();

@@ -9,47 +9,61 @@ import java.sql.Statement;
 /** Direct looks into the test database, past the application. */
 final class Db {
 
-    private Db() {
-    }
+    private Db() {}
 
-    /** A count as the maintenance role, which sees every tenant's rows (row-level security is forced on the owner). */
+    /**
+     * A count as the maintenance role, which sees every tenant's rows (row-level security is forced
+     * on the owner).
+     */
     static long maintCount(String sql) throws SQLException {
         return count(EmbeddedDatabase.MAINT, sql);
     }
 
-    /** A count as the schema owner: row-level security applies to it too, so without a tenant it sees none. */
+    /**
+     * A count as the schema owner: row-level security applies to it too, so without a tenant it
+     * sees none.
+     */
     static long ownerCount(String sql) throws SQLException {
         return count(EmbeddedDatabase.OWNER, sql);
     }
 
-    /** A count through the application's role without a tenant: row-level security hides every row. */
+    /**
+     * A count through the application's role without a tenant: row-level security hides every row.
+     */
     static long appRoleCount(String sql) throws SQLException {
         return count(EmbeddedDatabase.APP, sql);
     }
 
-    /** A statement as the maintenance role (e.g. to tamper with the audit trail on purpose, as the owner could). */
+    /**
+     * A statement as the maintenance role (e.g. to tamper with the audit trail on purpose, as the
+     * owner could).
+     */
     static int maintExecute(String sql) throws SQLException {
         return execute(EmbeddedDatabase.MAINT, sql);
     }
 
-    /** A statement through the application's role inside a tenant, as the application would run it. */
+    /**
+     * A statement through the application's role inside a tenant, as the application would run it.
+     */
     static int appRoleExecute(String tenant, String sql) throws SQLException {
         try (Connection c = EmbeddedDatabase.connect(TestStack.jdbcUrl(), EmbeddedDatabase.APP);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("select set_config('app.tenant_id', '" + tenant + "', false)");
             return s.executeUpdate(sql);
         }
     }
 
     private static int execute(String role, String sql) throws SQLException {
-        try (Connection c = EmbeddedDatabase.connect(TestStack.jdbcUrl(), role); Statement s = c.createStatement()) {
+        try (Connection c = EmbeddedDatabase.connect(TestStack.jdbcUrl(), role);
+                Statement s = c.createStatement()) {
             return s.executeUpdate(sql);
         }
     }
 
     private static long count(String role, String sql) throws SQLException {
         try (Connection c = EmbeddedDatabase.connect(TestStack.jdbcUrl(), role);
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

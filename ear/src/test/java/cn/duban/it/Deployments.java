@@ -7,10 +7,10 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 /** The real EAR built by this module, as Arquillian deploys it. */
 final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("duban.ear")));
+        return ShrinkWrap.createFromZipFile(
+                EnterpriseArchive.class, new File(System.getProperty("duban.ear")));
     }
 }

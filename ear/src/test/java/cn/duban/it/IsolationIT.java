@@ -22,18 +22,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The isolation attack: 普陀区 owns one of everything (plan, task, report with evidence,
- * extension request, scheme, bonus item, circular, message); users of 嘉定区 ask for each of
- * them by id, by filter and by search, through every endpoint that takes them, and get
- * nothing. Then the role × endpoint matrix: each role gets 403 exactly where it should.
- * Next year's plan and scheme, so no other test's counts or reminders are touched.
+ * The isolation attack: 普陀区 owns one of everything (plan, task, report with evidence, extension
+ * request, scheme, bonus item, circular, message); users of 嘉定区 ask for each of them by id, by
+ * filter and by search, through every endpoint that takes them, and get nothing. Then the role ×
+ * endpoint matrix: each role gets 403 exactly where it should. Next year's plan and scheme, so no
+ * other test's counts or reminders are touched.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class IsolationIT {
 
     static final int NEXT = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
-    static String plan, task, report, evidence, extension, scheme, adjustment, circular, message, csl;
+    static String plan,
+            task,
+            report,
+            evidence,
+            extension,
+            scheme,
+            adjustment,
+            circular,
+            message,
+            csl;
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -42,90 +51,211 @@ class IsolationIT {
 
     @BeforeAll
     static void putuoOwnsOneOfEverything() {
-        String text = NEXT + "年普陀区隔离测试工作要点\n一、隔离\n"
-                + "1.开展隔离测试专项核查。（责任单位：长寿路街道；完成时限：" + NEXT + "年6月30日前）\n";
+        String text =
+                NEXT
+                        + "年普陀区隔离测试工作要点\n一、隔离\n"
+                        + "1.开展隔离测试专项核查。（责任单位：长寿路街道；完成时限："
+                        + NEXT
+                        + "年6月30日前）\n";
         JsonObject saved = PlanImportIT.saved("pt-admin", text, "isolation.txt");
         plan = saved.getString("id");
-        assertThat(Api.post("pt-admin", "/plans/" + plan + "/publication", "{}").status()).isEqualTo(200);
-        task = Api.get("pt-admin", "/tasks?plan=" + plan).json().getJsonArray("items").getJsonObject(0).getString("id");
+        assertThat(Api.post("pt-admin", "/plans/" + plan + "/publication", "{}").status())
+                .isEqualTo(200);
+        task =
+                Api.get("pt-admin", "/tasks?plan=" + plan)
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getString("id");
         csl = Api.unitId("pt-admin", "长寿路街道");
-        report = Api.post("pt-csl", "/tasks/" + task + "/reports", "{\"text\":\"隔离测试进展\",\"percent\":10}").json().getString("id");
-        Reply ev = Api.upload("pt-csl", "/reports/" + report + "/evidence", "核查.pdf", LedgerIT.PDF, Map.of());
+        report =
+                Api.post(
+                                "pt-csl",
+                                "/tasks/" + task + "/reports",
+                                "{\"text\":\"隔离测试进展\",\"percent\":10}")
+                        .json()
+                        .getString("id");
+        Reply ev =
+                Api.upload(
+                        "pt-csl",
+                        "/reports/" + report + "/evidence",
+                        "核查.pdf",
+                        LedgerIT.PDF,
+                        Map.of());
         assertThat(ev.status()).as(ev.body()).isEqualTo(201);
         evidence = ev.json().getString("id");
-        Reply ext = Api.post("pt-csl", "/tasks/" + task + "/extensions", "{\"requestedDate\":\"" + NEXT + "-09-30\",\"reason\":\"隔离测试\"}");
+        Reply ext =
+                Api.post(
+                        "pt-csl",
+                        "/tasks/" + task + "/extensions",
+                        "{\"requestedDate\":\"" + NEXT + "-09-30\",\"reason\":\"隔离测试\"}");
         assertThat(ext.status()).as(ext.body()).isEqualTo(201);
         extension = ext.json().getString("id");
-        Reply s = Api.post("pt-admin", "/evaluation/schemes", "{\"year\":" + NEXT + ",\"type\":\"COMPLETION\",\"planWeight\":5,\"indicators\":"
-                + "[{\"name\":\"隔离\",\"points\":100,\"target\":\"PLAN\",\"targetId\":\"" + plan + "\"}]}");
+        Reply s =
+                Api.post(
+                        "pt-admin",
+                        "/evaluation/schemes",
+                        "{\"year\":"
+                                + NEXT
+                                + ",\"type\":\"COMPLETION\",\"planWeight\":5,\"indicators\":"
+                                + "[{\"name\":\"隔离\",\"points\":100,\"target\":\"PLAN\",\"targetId\":\""
+                                + plan
+                                + "\"}]}");
         assertThat(s.status()).as(s.body()).isEqualTo(201);
         scheme = s.json().getString("id");
-        adjustment = Api.post("pt-admin", "/evaluation/adjustments", "{\"unitId\":\"" + csl + "\",\"kind\":\"BONUS\",\"points\":1,"
-                + "\"reason\":\"隔离测试\",\"occurredOn\":\"" + NEXT + "-01-10\"}").json().getString("id");
-        circular = Api.post("pt-admin", "/circulars", "{\"period\":\"" + NEXT + "\"}").json().getString("id");
+        adjustment =
+                Api.post(
+                                "pt-admin",
+                                "/evaluation/adjustments",
+                                "{\"unitId\":\""
+                                        + csl
+                                        + "\",\"kind\":\"BONUS\",\"points\":1,"
+                                        + "\"reason\":\"隔离测试\",\"occurredOn\":\""
+                                        + NEXT
+                                        + "-01-10\"}")
+                        .json()
+                        .getString("id");
+        circular =
+                Api.post("pt-admin", "/circulars", "{\"period\":\"" + NEXT + "\"}")
+                        .json()
+                        .getString("id");
         message = Api.get("pt-csl", "/inbox").array().getJsonObject(0).getString("id");
     }
 
     static Reply call(String user, String method, String path, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Api.base() + path)).header("Content-Type", "application/json");
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(Api.base() + path))
+                        .header("Content-Type", "application/json");
+        b.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         return Api.send(user, b, "*/*");
     }
 
     @Test
     void anotherDistrictCannotReachAnythingById() {
-        // Every call carries a body the endpoint would accept for a thing of the caller's own, so that only
-        // "not found" (404) or "your role may not" (403) can answer: a 400 would say nothing about isolation.
+        // Every call carries a body the endpoint would accept for a thing of the caller's own, so
+        // that only
+        // "not found" (404) or "your role may not" (403) can answer: a 400 would say nothing about
+        // isolation.
         String later = NEXT + "-10-01";
-        List<String[]> attacks = List.of(
-                new String[] {"GET", "/plans/" + plan}, new String[] {"GET", "/plans/" + plan + "/source"},
-                new String[] {"GET", "/plans/" + plan + "/coverage"}, new String[] {"DELETE", "/plans/" + plan},
-                new String[] {"POST", "/plans/" + plan + "/publication/preview", "{}"},
-                new String[] {"POST", "/plans/" + plan + "/publication", "{\"allowOpen\":true}"},
-                new String[] {"POST", "/plans/" + plan + "/next-year", "{}"},
-                new String[] {"GET", "/tasks/" + task}, new String[] {"GET", "/tasks/" + task + "/history"},
-                new String[] {"PATCH", "/tasks/" + task, "{\"keyTask\":true}"},
-                new String[] {"PUT", "/tasks/" + task + "/deadline", "{\"deadline\":\"" + later + "\",\"reason\":\"调整\"}"},
-                new String[] {"DELETE", "/tasks/" + task + "?reason=x"},
-                new String[] {"POST", "/tasks/" + task + "/reminders", "{\"message\":\"请抓紧\"}"},
-                new String[] {"POST", "/tasks/" + task + "/reports", "{\"text\":\"进展\",\"percent\":20}"},
-                new String[] {"POST", "/tasks/" + task + "/extensions", "{\"requestedDate\":\"" + later + "\",\"reason\":\"延期\"}"},
-                new String[] {"GET", "/reports/" + report}, new String[] {"PUT", "/reports/" + report, "{\"text\":\"进展\",\"percent\":30}"},
-                new String[] {"DELETE", "/reports/" + report}, new String[] {"POST", "/reports/" + report + "/submit", "{}"},
-                new String[] {"POST", "/reports/" + report + "/review", "{\"decision\":\"APPROVE\",\"comment\":\"好\",\"rating\":\"GOOD\"}"},
-                new String[] {"GET", "/reports/" + report + "/evidence/" + evidence},
-                new String[] {"DELETE", "/reports/" + report + "/evidence/" + evidence},
-                new String[] {"POST", "/extensions/" + extension + "/decision", "{\"approve\":true,\"comment\":\"同意\"}"},
-                new String[] {"POST", "/inbox/" + message + "/read", "{}"},
-                new String[] {"GET", "/units/" + csl},
-                new String[] {"PUT", "/units/" + csl, "{\"code\":\"csl\",\"name\":\"改名街道\",\"kind\":\"TOWN\",\"rankingGroup\":\"街镇组\"}"},
-                new String[] {"GET", "/evaluation/schemes/" + scheme},
-                new String[] {"GET", "/evaluation/units/" + csl + "/breakdown?period=" + NEXT},
-                new String[] {"GET", "/evaluation/units/" + csl + "/breakdown.pdf?period=" + NEXT},
-                new String[] {"DELETE", "/evaluation/adjustments/" + adjustment},
-                new String[] {"GET", "/evaluation/adjustments/" + adjustment + "/evidence"},
-                new String[] {"GET", "/circulars/" + circular},
-                new String[] {"PUT", "/circulars/" + circular, "{\"issuingOffice\":\"区府办\",\"docPrefix\":\"府办通\",\"title\":\"通报\","
-                        + "\"recipients\":\"各单位\",\"praiseReason\":\"好\",\"nextSteps\":\"继续\"}"},
-                new String[] {"DELETE", "/circulars/" + circular}, new String[] {"POST", "/circulars/" + circular + "/issue", "{}"},
-                new String[] {"GET", "/circulars/" + circular + "/document.pdf"});
+        List<String[]> attacks =
+                List.of(
+                        new String[] {"GET", "/plans/" + plan},
+                        new String[] {"GET", "/plans/" + plan + "/source"},
+                        new String[] {"GET", "/plans/" + plan + "/coverage"},
+                        new String[] {"DELETE", "/plans/" + plan},
+                        new String[] {"POST", "/plans/" + plan + "/publication/preview", "{}"},
+                        new String[] {
+                            "POST", "/plans/" + plan + "/publication", "{\"allowOpen\":true}"
+                        },
+                        new String[] {"POST", "/plans/" + plan + "/next-year", "{}"},
+                        new String[] {"GET", "/tasks/" + task},
+                        new String[] {"GET", "/tasks/" + task + "/history"},
+                        new String[] {"PATCH", "/tasks/" + task, "{\"keyTask\":true}"},
+                        new String[] {
+                            "PUT",
+                            "/tasks/" + task + "/deadline",
+                            "{\"deadline\":\"" + later + "\",\"reason\":\"调整\"}"
+                        },
+                        new String[] {"DELETE", "/tasks/" + task + "?reason=x"},
+                        new String[] {
+                            "POST", "/tasks/" + task + "/reminders", "{\"message\":\"请抓紧\"}"
+                        },
+                        new String[] {
+                            "POST",
+                            "/tasks/" + task + "/reports",
+                            "{\"text\":\"进展\",\"percent\":20}"
+                        },
+                        new String[] {
+                            "POST",
+                            "/tasks/" + task + "/extensions",
+                            "{\"requestedDate\":\"" + later + "\",\"reason\":\"延期\"}"
+                        },
+                        new String[] {"GET", "/reports/" + report},
+                        new String[] {
+                            "PUT", "/reports/" + report, "{\"text\":\"进展\",\"percent\":30}"
+                        },
+                        new String[] {"DELETE", "/reports/" + report},
+                        new String[] {"POST", "/reports/" + report + "/submit", "{}"},
+                        new String[] {
+                            "POST",
+                            "/reports/" + report + "/review",
+                            "{\"decision\":\"APPROVE\",\"comment\":\"好\",\"rating\":\"GOOD\"}"
+                        },
+                        new String[] {"GET", "/reports/" + report + "/evidence/" + evidence},
+                        new String[] {"DELETE", "/reports/" + report + "/evidence/" + evidence},
+                        new String[] {
+                            "POST",
+                            "/extensions/" + extension + "/decision",
+                            "{\"approve\":true,\"comment\":\"同意\"}"
+                        },
+                        new String[] {"POST", "/inbox/" + message + "/read", "{}"},
+                        new String[] {"GET", "/units/" + csl},
+                        new String[] {
+                            "PUT",
+                            "/units/" + csl,
+                            "{\"code\":\"csl\",\"name\":\"改名街道\",\"kind\":\"TOWN\",\"rankingGroup\":\"街镇组\"}"
+                        },
+                        new String[] {"GET", "/evaluation/schemes/" + scheme},
+                        new String[] {
+                            "GET", "/evaluation/units/" + csl + "/breakdown?period=" + NEXT
+                        },
+                        new String[] {
+                            "GET", "/evaluation/units/" + csl + "/breakdown.pdf?period=" + NEXT
+                        },
+                        new String[] {"DELETE", "/evaluation/adjustments/" + adjustment},
+                        new String[] {"GET", "/evaluation/adjustments/" + adjustment + "/evidence"},
+                        new String[] {"GET", "/circulars/" + circular},
+                        new String[] {
+                            "PUT",
+                            "/circulars/" + circular,
+                            "{\"issuingOffice\":\"区府办\",\"docPrefix\":\"府办通\",\"title\":\"通报\","
+                                    + "\"recipients\":\"各单位\",\"praiseReason\":\"好\",\"nextSteps\":\"继续\"}"
+                        },
+                        new String[] {"DELETE", "/circulars/" + circular},
+                        new String[] {"POST", "/circulars/" + circular + "/issue", "{}"},
+                        new String[] {"GET", "/circulars/" + circular + "/document.pdf"});
         List<String> leaks = new ArrayList<>();
         for (String user : List.of("jd-admin", "jd-leader", "jd-anting")) {
             for (String[] a : attacks) {
                 Reply r = call(user, a[0], a[1], a.length > 2 ? a[2] : null);
-                // 404 (nothing there for this district) or 403 (the role may not call it at all). Success, a
-                // conflict (which would betray that the thing exists), a 400, a server error or any of 普陀区's
+                // 404 (nothing there for this district) or 403 (the role may not call it at all).
+                // Success, a
+                // conflict (which would betray that the thing exists), a 400, a server error or any
+                // of 普陀区's
                 // words would be a leak or an attack that did not really try.
                 boolean refused = r.status() == 404 || r.status() == 403;
-                boolean tells = r.body() != null && (r.body().contains("隔离测试") || r.body().contains("长寿路街道") || r.body().contains("普陀"));
-                if (!refused || tells) leaks.add(user + " " + a[0] + " " + a[1] + " → " + r.status() + " " + r.body());
+                boolean tells =
+                        r.body() != null
+                                && (r.body().contains("隔离测试")
+                                        || r.body().contains("长寿路街道")
+                                        || r.body().contains("普陀"));
+                if (!refused || tells)
+                    leaks.add(user + " " + a[0] + " " + a[1] + " → " + r.status() + " " + r.body());
             }
         }
         assertThat(leaks).isEmpty();
         // The same unit-level wall inside the district: another unit's reporter.
-        for (String[] a : List.of(new String[] {"GET", "/tasks/" + task}, new String[] {"GET", "/reports/" + report},
-                new String[] {"PUT", "/reports/" + report}, new String[] {"GET", "/reports/" + report + "/evidence/" + evidence})) {
-            assertThat(call("pt-sjj", a[0], a[1], a[0].equals("GET") ? null : "{\"text\":\"x\",\"percent\":30}").status()).as(a[1]).isEqualTo(404);
+        for (String[] a :
+                List.of(
+                        new String[] {"GET", "/tasks/" + task},
+                        new String[] {"GET", "/reports/" + report},
+                        new String[] {"PUT", "/reports/" + report},
+                        new String[] {"GET", "/reports/" + report + "/evidence/" + evidence})) {
+            assertThat(
+                            call(
+                                            "pt-sjj",
+                                            a[0],
+                                            a[1],
+                                            a[0].equals("GET")
+                                                    ? null
+                                                    : "{\"text\":\"x\",\"percent\":30}")
+                                    .status())
+                    .as(a[1])
+                    .isEqualTo(404);
         }
     }
 
@@ -135,57 +265,105 @@ class IsolationIT {
         assertThat(Api.get("jd-admin", "/tasks?unit=" + csl).json().getInt("total")).isZero();
         assertThat(Api.get("jd-admin", "/tasks?q=隔离测试").json().getInt("total")).isZero();
         assertThat(Api.get("jd-leader", "/tasks?q=隔离测试").json().getInt("total")).isZero();
-        for (String[] list : List.of(new String[] {"jd-admin", "/plans"}, new String[] {"jd-admin", "/audit"},
-                new String[] {"jd-admin", "/inbox"}, new String[] {"jd-anting", "/inbox"}, new String[] {"jd-admin", "/extensions/pending"},
-                new String[] {"jd-admin", "/reports/pending"}, new String[] {"jd-admin", "/evaluation/schemes?year=" + NEXT},
-                new String[] {"jd-admin", "/evaluation/adjustments?year=" + NEXT}, new String[] {"jd-admin", "/circulars?year=" + NEXT},
-                new String[] {"jd-admin", "/units"}, new String[] {"jd-anting", "/tasks/mine"})) {
+        for (String[] list :
+                List.of(
+                        new String[] {"jd-admin", "/plans"},
+                        new String[] {"jd-admin", "/audit"},
+                        new String[] {"jd-admin", "/inbox"},
+                        new String[] {"jd-anting", "/inbox"},
+                        new String[] {"jd-admin", "/extensions/pending"},
+                        new String[] {"jd-admin", "/reports/pending"},
+                        new String[] {"jd-admin", "/evaluation/schemes?year=" + NEXT},
+                        new String[] {"jd-admin", "/evaluation/adjustments?year=" + NEXT},
+                        new String[] {"jd-admin", "/circulars?year=" + NEXT},
+                        new String[] {"jd-admin", "/units"},
+                        new String[] {"jd-anting", "/tasks/mine"})) {
             String body = Api.get(list[0], list[1]).body();
-            for (String id : List.of(plan, task, report, evidence, extension, scheme, adjustment, circular, message, csl)) {
+            for (String id :
+                    List.of(
+                            plan,
+                            task,
+                            report,
+                            evidence,
+                            extension,
+                            scheme,
+                            adjustment,
+                            circular,
+                            message,
+                            csl)) {
                 assertThat(body).as(list[0] + " " + list[1]).doesNotContain(id);
             }
-            assertThat(body).as(list[0] + " " + list[1]).doesNotContain("隔离测试").doesNotContain("长寿路街道");
+            assertThat(body)
+                    .as(list[0] + " " + list[1])
+                    .doesNotContain("隔离测试")
+                    .doesNotContain("长寿路街道");
         }
         // And nothing was changed by the attempts: 普陀区 still has everything as it was.
         assertThat(Api.get("pt-admin", "/plans/" + plan).status()).isEqualTo(200);
-        assertThat(Api.get("pt-csl", "/reports/" + report).json().getString("state")).isEqualTo("DRAFT");
-        assertThat(Api.get("pt-admin", "/circulars/" + circular).json().getString("state")).isEqualTo("DRAFT");
-        assertThat(Api.get("pt-admin", "/units/" + csl).json().getString("name")).isEqualTo("长寿路街道");
+        assertThat(Api.get("pt-csl", "/reports/" + report).json().getString("state"))
+                .isEqualTo("DRAFT");
+        assertThat(Api.get("pt-admin", "/circulars/" + circular).json().getString("state"))
+                .isEqualTo("DRAFT");
+        assertThat(Api.get("pt-admin", "/units/" + csl).json().getString("name"))
+                .isEqualTo("长寿路街道");
         assertThat(Api.get("pt-admin", "/extensions/pending").body()).contains(extension);
     }
 
-    /** Who may call what: every role outside the list gets 403, every role in it does not (nor 401). */
+    /**
+     * Who may call what: every role outside the list gets 403, every role in it does not (nor 401).
+     */
     @Test
     void theRoleMatrixIsEnforced() {
-        Set<String> a = Set.of("pt-admin"), al = Set.of("pt-admin", "pt-leader"), alr = Set.of("pt-admin", "pt-leader", "pt-csl");
+        Set<String> a = Set.of("pt-admin"),
+                al = Set.of("pt-admin", "pt-leader"),
+                alr = Set.of("pt-admin", "pt-leader", "pt-csl");
         Set<String> ar = Set.of("pt-admin", "pt-csl"), p = Set.of("operator");
-        record Row(String method, String path, String body, Set<String> allowed, boolean callAllowed) {
-        }
-        List<Row> matrix = List.of(
-                new Row("GET", "/units", null, alr, true), new Row("POST", "/units", "{}", a, true),
-                new Row("GET", "/tenants", null, p, true), new Row("POST", "/tenants", "{}", p, true),
-                new Row("GET", "/tenants/current", null, alr, true),
-                new Row("GET", "/plans", null, al, true), new Row("POST", "/plans", "{}", a, true),
-                new Row("POST", "/plans/preview", "{}", a, true),
-                new Row("GET", "/tasks", null, alr, true), new Row("GET", "/tasks/mine", null, ar, true),
-                new Row("POST", "/tasks", "{}", a, true), new Row("POST", "/tasks/bulk", "{}", a, false),
-                new Row("GET", "/tasks/export.xlsx", null, alr, true),
-                new Row("GET", "/reports/pending", null, a, true), new Row("GET", "/extensions/pending", null, a, true),
-                new Row("GET", "/settings/reminders", null, al, true), new Row("PUT", "/settings/reminders", "{}", a, false),
-                new Row("POST", "/reminders/run", "{}", a, false),
-                new Row("GET", "/inbox", null, alr, true), new Row("GET", "/audit", null, al, true), new Row("GET", "/audit/verify", null, al, true),
-                new Row("GET", "/evaluation/schemes?year=" + NEXT, null, alr, true), new Row("POST", "/evaluation/schemes", "{}", a, true),
-                new Row("GET", "/evaluation/rankings?period=" + NEXT, null, alr, true), new Row("GET", "/evaluation/trend?year=" + NEXT, null, al, true),
-                new Row("GET", "/evaluation/periods?year=" + NEXT, null, alr, true),
-                new Row("POST", "/evaluation/periods/2000/close", "{}", a, true),
-                new Row("GET", "/evaluation/adjustments?year=" + NEXT, null, al, true), new Row("POST", "/evaluation/adjustments", "{}", a, true),
-                new Row("GET", "/circulars?year=" + NEXT, null, alr, true), new Row("POST", "/circulars", "{}", a, true),
-                new Row("POST", "/circulars/due?date=2000-01-02", "{}", a, true));
+        record Row(
+                String method,
+                String path,
+                String body,
+                Set<String> allowed,
+                boolean callAllowed) {}
+        List<Row> matrix =
+                List.of(
+                        new Row("GET", "/units", null, alr, true),
+                        new Row("POST", "/units", "{}", a, true),
+                        new Row("GET", "/tenants", null, p, true),
+                        new Row("POST", "/tenants", "{}", p, true),
+                        new Row("GET", "/tenants/current", null, alr, true),
+                        new Row("GET", "/plans", null, al, true),
+                        new Row("POST", "/plans", "{}", a, true),
+                        new Row("POST", "/plans/preview", "{}", a, true),
+                        new Row("GET", "/tasks", null, alr, true),
+                        new Row("GET", "/tasks/mine", null, ar, true),
+                        new Row("POST", "/tasks", "{}", a, true),
+                        new Row("POST", "/tasks/bulk", "{}", a, false),
+                        new Row("GET", "/tasks/export.xlsx", null, alr, true),
+                        new Row("GET", "/reports/pending", null, a, true),
+                        new Row("GET", "/extensions/pending", null, a, true),
+                        new Row("GET", "/settings/reminders", null, al, true),
+                        new Row("PUT", "/settings/reminders", "{}", a, false),
+                        new Row("POST", "/reminders/run", "{}", a, false),
+                        new Row("GET", "/inbox", null, alr, true),
+                        new Row("GET", "/audit", null, al, true),
+                        new Row("GET", "/audit/verify", null, al, true),
+                        new Row("GET", "/evaluation/schemes?year=" + NEXT, null, alr, true),
+                        new Row("POST", "/evaluation/schemes", "{}", a, true),
+                        new Row("GET", "/evaluation/rankings?period=" + NEXT, null, alr, true),
+                        new Row("GET", "/evaluation/trend?year=" + NEXT, null, al, true),
+                        new Row("GET", "/evaluation/periods?year=" + NEXT, null, alr, true),
+                        new Row("POST", "/evaluation/periods/2000/close", "{}", a, true),
+                        new Row("GET", "/evaluation/adjustments?year=" + NEXT, null, al, true),
+                        new Row("POST", "/evaluation/adjustments", "{}", a, true),
+                        new Row("GET", "/circulars?year=" + NEXT, null, alr, true),
+                        new Row("POST", "/circulars", "{}", a, true),
+                        new Row("POST", "/circulars/due?date=2000-01-02", "{}", a, true));
         List<String> wrong = new ArrayList<>();
         for (Row row : matrix) {
             for (String user : List.of("pt-admin", "pt-leader", "pt-csl", "operator")) {
                 boolean allowed = row.allowed().contains(user);
-                if (allowed && !row.callAllowed()) continue;   // side effects: only the refusals are checked
+                if (allowed && !row.callAllowed())
+                    continue; // side effects: only the refusals are checked
                 int status = call(user, row.method(), row.path(), row.body()).status();
                 if (allowed ? status == 403 || status == 401 : status != 403) {
                     wrong.add(user + " " + row.method() + " " + row.path() + " → " + status);

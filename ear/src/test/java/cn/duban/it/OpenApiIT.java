@@ -33,11 +33,16 @@ class OpenApiIT {
 
     @Test
     void theServedDocumentIsValidOpenApi() {
-        Reply served = Api.send(null, HttpRequest.newBuilder(URI.create(SERVER + "/openapi?format=JSON")), "application/json");
+        Reply served =
+                Api.send(
+                        null,
+                        HttpRequest.newBuilder(URI.create(SERVER + "/openapi?format=JSON")),
+                        "application/json");
         assertThat(served.status()).isEqualTo(200);
         ParseOptions options = new ParseOptions();
         options.setValidateInternalRefs(true);
-        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(served.body(), null, options);
+        SwaggerParseResult parsed =
+                new OpenAPIV3Parser().readContents(served.body(), null, options);
         assertThat(parsed.getMessages()).as("validator messages").isEmpty();
         assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.1");
         assertThat(parsed.getOpenAPI().getInfo().getLicense().getName()).isNotBlank();
@@ -46,24 +51,50 @@ class OpenApiIT {
 
     @Test
     void swaggerUiShowsTheDocumentWithoutInlineScript() {
-        Reply page = Api.send(null, HttpRequest.newBuilder(URI.create(SERVER + "/api-docs/index.html")), "text/html");
+        Reply page =
+                Api.send(
+                        null,
+                        HttpRequest.newBuilder(URI.create(SERVER + "/api-docs/index.html")),
+                        "text/html");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("swagger-ui-bundle.js").contains("api-docs.js").doesNotContain("<script>");
-        Reply bundle = Api.send(null, HttpRequest.newBuilder(URI.create(SERVER + "/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js")), "*/*");
+        assertThat(page.body())
+                .contains("swagger-ui-bundle.js")
+                .contains("api-docs.js")
+                .doesNotContain("<script>");
+        Reply bundle =
+                Api.send(
+                        null,
+                        HttpRequest.newBuilder(
+                                URI.create(
+                                        SERVER
+                                                + "/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js")),
+                        "*/*");
         assertThat(bundle.status()).isEqualTo(200);
         assertThat(bundle.body()).contains("SwaggerUIBundle");
         // Its scripts may run: the static files' default policy (default-src 'none') blocked them.
         String policy = policyOf(SERVER + "/api-docs/index.html");
-        assertThat(policy).contains("script-src 'self'").contains("connect-src 'self'").doesNotContain("unsafe-eval");
+        assertThat(policy)
+                .contains("script-src 'self'")
+                .contains("connect-src 'self'")
+                .doesNotContain("unsafe-eval");
         assertThat(policy.substring(policy.indexOf("script-src"))).doesNotContain("unsafe-inline");
-        Reply init = Api.send(null, HttpRequest.newBuilder(URI.create(SERVER + "/api-docs/api-docs.js")), "*/*");
+        Reply init =
+                Api.send(
+                        null,
+                        HttpRequest.newBuilder(URI.create(SERVER + "/api-docs/api-docs.js")),
+                        "*/*");
         assertThat(init.body()).contains("../openapi?format=JSON").contains("validatorUrl: null");
     }
 
     private static String policyOf(String url) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).headers().firstValue("Content-Security-Policy").orElse("");
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .headers()
+                    .firstValue("Content-Security-Policy")
+                    .orElse("");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -20,13 +20,18 @@ final class People {
 
     /** The password the tests give people when they finish their first login. */
     static final String PASSWORD = "Duban-Test-2026!";
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private People() {
-    }
+    private People() {}
 
     static String token(String username) {
-        return KeycloakServer.passwordGrantToken(TestStack.issuer(), KeycloakServer.CLIENT_ID, KeycloakServer.CLIENT_SECRET, username, PASSWORD);
+        return KeycloakServer.passwordGrantToken(
+                TestStack.issuer(),
+                KeycloakServer.CLIENT_ID,
+                KeycloakServer.CLIENT_SECRET,
+                username,
+                PASSWORD);
     }
 
     static Api.Reply get(String token, String path) {
@@ -34,23 +39,34 @@ final class People {
     }
 
     static Api.Reply post(String token, String path, String json) {
-        return send(token, HttpRequest.newBuilder(URI.create(Api.base() + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        return send(
+                token,
+                HttpRequest.newBuilder(URI.create(Api.base() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     static Api.Reply upload(String token, String path, byte[] content, Map<String, String> fields) {
         String boundary = "duban" + System.nanoTime();
-        return send(token, HttpRequest.newBuilder(URI.create(Api.base() + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.body(boundary, "sheet.xlsx", content, fields))));
+        return send(
+                token,
+                HttpRequest.newBuilder(URI.create(Api.base() + path))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(
+                                HttpRequest.BodyPublishers.ofByteArray(
+                                        Multipart.body(boundary, "sheet.xlsx", content, fields))));
     }
 
     private static Api.Reply send(String token, HttpRequest.Builder request) {
         request.header("Accept", "application/json");
         if (token != null) request.header("Authorization", "Bearer " + token);
         try {
-            HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Api.Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+            HttpResponse<String> r =
+                    HTTP.send(
+                            request.build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Api.Reply(
+                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -63,15 +79,21 @@ final class People {
     static String account(String username, String name, String unit, String... roles) {
         JsonArrayBuilder r = Json.createArrayBuilder();
         for (String role : roles) r.add(role);
-        var b = Json.createObjectBuilder().add("username", username).add("name", name).add("phone", "13800138000")
-                .add("email", username + "@people.test").add("roles", r);
+        var b =
+                Json.createObjectBuilder()
+                        .add("username", username)
+                        .add("name", name)
+                        .add("phone", "13800138000")
+                        .add("email", username + "@people.test")
+                        .add("roles", r);
         if (unit != null) b.add("unit", unit);
         return b.build().toString();
     }
 
     /** A workbook whose first sheet holds the rows (the first is the header). */
     static byte[] sheet(List<List<String>> rows) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var sheet = wb.createSheet();
             for (int r = 0; r < rows.size(); r++) {
                 var row = sheet.createRow(r);
@@ -89,7 +111,10 @@ final class People {
 
     static final List<String> ACCOUNT_HEADER = List.of("姓名", "登录名", "手机", "邮箱", "单位", "角色");
 
-    /** The temporary password the API handed back for that login name (created one, or an import's row). */
+    /**
+     * The temporary password the API handed back for that login name (created one, or an import's
+     * row).
+     */
     static String temporaryPassword(JsonObject created) {
         return created.getJsonObject("credentials").getString("temporaryPassword");
     }

@@ -52,25 +52,78 @@ class PeopleAttackIT {
         byte[] tooBig = new byte[3 * 1024 * 1024];
         tooBig[0] = 'P';
         tooBig[1] = 'K';
-        byte[] notASheet = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] notASheet =
+                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
         assertThat(bomb.length).isLessThan(2 * 1024 * 1024);
         assertThat(rows.length).isLessThan(2 * 1024 * 1024);
 
         long t0 = System.nanoTime();
-        assertThat(problem(Api.upload("jd-admin", "/accounts/import", "a.xlsx", bomb, Map.of()))).isEqualTo("400 sheet.format");
-        assertThat(problem(Api.upload("jd-admin", "/accounts/import", "a.xlsx", rows, Map.of()))).isEqualTo("413 sheet.too-many-rows");
-        assertThat(problem(Api.upload("jd-admin", "/accounts/import", "a.xlsx", tooBig, Map.of()))).isEqualTo("413 upload.too-large");
-        assertThat(problem(Api.upload("jd-admin", "/accounts/import", "a.xlsx", notASheet, Map.of()))).isEqualTo("400 sheet.format");
+        assertThat(problem(Api.upload("jd-admin", "/accounts/import", "a.xlsx", bomb, Map.of())))
+                .isEqualTo("400 sheet.format");
+        assertThat(problem(Api.upload("jd-admin", "/accounts/import", "a.xlsx", rows, Map.of())))
+                .isEqualTo("413 sheet.too-many-rows");
+        assertThat(problem(Api.upload("jd-admin", "/accounts/import", "a.xlsx", tooBig, Map.of())))
+                .isEqualTo("413 upload.too-large");
+        assertThat(
+                        problem(
+                                Api.upload(
+                                        "jd-admin",
+                                        "/accounts/import",
+                                        "a.xlsx",
+                                        notASheet,
+                                        Map.of())))
+                .isEqualTo("400 sheet.format");
 
-        assertThat(problem(Api.upload("operator", "/tenants/units-sheet", "u.xlsx", bomb(("名称")), Map.of()))).isEqualTo("400 sheet.format");
-        assertThat(problem(Api.upload("operator", "/tenants/units-sheet", "u.xlsx", unitRows, Map.of()))).isEqualTo("413 sheet.too-many-rows");
-        assertThat(problem(Api.upload("operator", "/tenants/units-sheet", "u.xlsx", tooBig, Map.of()))).isEqualTo("413 upload.too-large");
-        Api.Reply onboard = Api.upload("operator", "/tenants/onboarding", "u.xlsx", unitRows,
-                Map.of("id", "bombed", "name", "炸弹区", "adminUsername", "bombed-admin", "adminName", "炸弹"));
+        assertThat(
+                        problem(
+                                Api.upload(
+                                        "operator",
+                                        "/tenants/units-sheet",
+                                        "u.xlsx",
+                                        bomb(("名称")),
+                                        Map.of())))
+                .isEqualTo("400 sheet.format");
+        assertThat(
+                        problem(
+                                Api.upload(
+                                        "operator",
+                                        "/tenants/units-sheet",
+                                        "u.xlsx",
+                                        unitRows,
+                                        Map.of())))
+                .isEqualTo("413 sheet.too-many-rows");
+        assertThat(
+                        problem(
+                                Api.upload(
+                                        "operator",
+                                        "/tenants/units-sheet",
+                                        "u.xlsx",
+                                        tooBig,
+                                        Map.of())))
+                .isEqualTo("413 upload.too-large");
+        Api.Reply onboard =
+                Api.upload(
+                        "operator",
+                        "/tenants/onboarding",
+                        "u.xlsx",
+                        unitRows,
+                        Map.of(
+                                "id",
+                                "bombed",
+                                "name",
+                                "炸弹区",
+                                "adminUsername",
+                                "bombed-admin",
+                                "adminName",
+                                "炸弹"));
         assertThat(problem(onboard)).isEqualTo("413 sheet.too-many-rows");
-        System.out.printf("BENCH seven crafted sheets refused in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "BENCH seven crafted sheets refused in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         assertThat(RealmAdmin.user("bombed-admin")).isEmpty();
-        assertThat(Api.get("operator", "/tenants").array().stream().map(t -> t.asJsonObject().getString("id"))).doesNotContain("bombed");
+        assertThat(
+                        Api.get("operator", "/tenants").array().stream()
+                                .map(t -> t.asJsonObject().getString("id")))
+                .doesNotContain("bombed");
         // Nothing was created from the first rows of the long sheet.
         assertThat(RealmAdmin.user("flood-1")).isEmpty();
     }
@@ -78,32 +131,76 @@ class PeopleAttackIT {
     @Test
     void aDistrictGrantsNothingAboveItselfAndNothingOfAnotherDistrict() {
         // city-viewer looks at the city's districts from above.
-        assertThat(problem(Api.post("jd-admin", "/accounts", People.account("atk-city", "市级", null, "leader", "city-viewer"))))
+        assertThat(
+                        problem(
+                                Api.post(
+                                        "jd-admin",
+                                        "/accounts",
+                                        People.account(
+                                                "atk-city", "市级", null, "leader", "city-viewer"))))
                 .isEqualTo("400 account.invalid");
         // 长寿路街道 (csl) is 普陀区's unit.
-        assertThat(problem(Api.post("jd-admin", "/accounts", People.account("atk-unit", "跨区", "csl", "unit-reporter"))))
+        assertThat(
+                        problem(
+                                Api.post(
+                                        "jd-admin",
+                                        "/accounts",
+                                        People.account("atk-unit", "跨区", "csl", "unit-reporter"))))
                 .isEqualTo("400 account.invalid");
         assertThat(RealmAdmin.user("atk-city")).isEmpty();
         assertThat(RealmAdmin.user("atk-unit")).isEmpty();
-        byte[] sheet = People.sheet(List.of(People.ACCOUNT_HEADER, List.of("市级甲", "atk-city-cell", "", "", "", "市级查看")));
-        assertThat(problem(Api.upload("jd-admin", "/accounts/import", "a.xlsx", sheet, Map.of()))).isEqualTo("400 account.import.rows");
+        byte[] sheet =
+                People.sheet(
+                        List.of(
+                                People.ACCOUNT_HEADER,
+                                List.of("市级甲", "atk-city-cell", "", "", "", "市级查看")));
+        assertThat(problem(Api.upload("jd-admin", "/accounts/import", "a.xlsx", sheet, Map.of())))
+                .isEqualTo("400 account.import.rows");
         assertThat(RealmAdmin.user("atk-city-cell")).isEmpty();
 
-        Api.Reply created = Api.post("jd-admin", "/accounts", People.account("atk-victim", "被改", "anting", "unit-reporter"));
+        Api.Reply created =
+                Api.post(
+                        "jd-admin",
+                        "/accounts",
+                        People.account("atk-victim", "被改", "anting", "unit-reporter"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().getJsonObject("account").getString("id");
         String before = RealmAdmin.snapshot(id);
         // An edit naming another tenant, another district's unit or the city role changes nothing.
-        JsonObject withTenant = Json.createObjectBuilder(Json.createReader(new java.io.StringReader(
-                People.account("atk-victim", "被改", "nanxiang", "district-admin"))).readObject()).add("tenant", "putuo").build();
-        assertThat(Api.put("jd-admin", "/accounts/" + id, withTenant.toString(), null).status()).isEqualTo(200);
+        JsonObject withTenant =
+                Json.createObjectBuilder(
+                                Json.createReader(
+                                                new java.io.StringReader(
+                                                        People.account(
+                                                                "atk-victim",
+                                                                "被改",
+                                                                "nanxiang",
+                                                                "district-admin")))
+                                        .readObject())
+                        .add("tenant", "putuo")
+                        .build();
+        assertThat(Api.put("jd-admin", "/accounts/" + id, withTenant.toString(), null).status())
+                .isEqualTo(200);
         JsonObject kc = RealmAdmin.userById(id);
         assertThat(RealmAdmin.attribute(kc, "tenant")).isEqualTo("jiading");
         assertThat(RealmAdmin.attribute(kc, "unit")).isEqualTo("nanxiang");
         before = RealmAdmin.snapshot(id);
-        assertThat(problem(Api.put("jd-admin", "/accounts/" + id, People.account("atk-victim", "被改", "csl", "unit-reporter"), null)))
+        assertThat(
+                        problem(
+                                Api.put(
+                                        "jd-admin",
+                                        "/accounts/" + id,
+                                        People.account("atk-victim", "被改", "csl", "unit-reporter"),
+                                        null)))
                 .isEqualTo("400 account.invalid");
-        assertThat(problem(Api.put("jd-admin", "/accounts/" + id, People.account("atk-victim", "被改", null, "leader", "city-viewer"), null)))
+        assertThat(
+                        problem(
+                                Api.put(
+                                        "jd-admin",
+                                        "/accounts/" + id,
+                                        People.account(
+                                                "atk-victim", "被改", null, "leader", "city-viewer"),
+                                        null)))
                 .isEqualTo("400 account.invalid");
         assertThat(RealmAdmin.snapshot(id)).isEqualTo(before);
         assertThat(RealmAdmin.realmRoles(id)).doesNotContain("city-viewer", "platform-admin");
@@ -120,17 +217,28 @@ class PeopleAttackIT {
         var attributes = Json.createArrayBuilder();
         for (JsonValue a : profile.getJsonArray("attributes")) {
             JsonObject attr = a.asJsonObject();
-            if (attr.getString("name").equals("firstName") || attr.getString("name").equals("lastName")) {
-                attr = Json.createObjectBuilder(attr).add("validations", Json.createObjectBuilder()).build();
+            if (attr.getString("name").equals("firstName")
+                    || attr.getString("name").equals("lastName")) {
+                attr =
+                        Json.createObjectBuilder(attr)
+                                .add("validations", Json.createObjectBuilder())
+                                .build();
             }
             attributes.add(attr);
         }
-        RealmAdmin.setUserProfile(Json.createObjectBuilder(profile).add("attributes", attributes).build());
+        RealmAdmin.setUserProfile(
+                Json.createObjectBuilder(profile).add("attributes", attributes).build());
         String id;
         try {
             id = RealmAdmin.createUser("atk-markup", "jiading", "leader");
             JsonObject u = RealmAdmin.userById(id);
-            RealmAdmin.put("/users/" + id, Json.createObjectBuilder(u).add("firstName", evil).remove("access").build().toString());
+            RealmAdmin.put(
+                    "/users/" + id,
+                    Json.createObjectBuilder(u)
+                            .add("firstName", evil)
+                            .remove("access")
+                            .build()
+                            .toString());
         } finally {
             RealmAdmin.setUserProfile(profile);
         }
@@ -141,9 +249,13 @@ class PeopleAttackIT {
             b.go("/app/admin/accounts.xhtml");
             b.driver.findElement(By.id("list:q")).sendKeys("atk-markup");
             b.driver.findElement(By.id("list:search")).click();
-            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:table"), evil));
+            b.wait.until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("list:table"), evil));
             Thread.sleep(500);
-            Object pwned = ((JavascriptExecutor) b.driver).executeScript("return window.__pwned === undefined ? null : window.__pwned;");
+            Object pwned =
+                    ((JavascriptExecutor) b.driver)
+                            .executeScript(
+                                    "return window.__pwned === undefined ? null : window.__pwned;");
             assertThat(pwned).isNull();
             assertThat(b.driver.findElements(By.cssSelector("#list\\:table img"))).isEmpty();
         }
@@ -151,7 +263,8 @@ class PeopleAttackIT {
 
     /** A real sheet with the header, then 100,000 rows (about 1 MB). */
     private static byte[] hundredThousandRows(List<String> header) throws IOException {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(100);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var sheet = wb.createSheet();
             var h = sheet.createRow(0);
             for (int c = 0; c < header.size(); c++) h.createCell(c).setCellValue(header.get(c));
@@ -166,11 +279,14 @@ class PeopleAttackIT {
         }
     }
 
-    /** A real workbook whose sheet XML is padded with 64 MB of blanks (a few hundred KB compressed). */
+    /**
+     * A real workbook whose sheet XML is padded with 64 MB of blanks (a few hundred KB compressed).
+     */
     private static byte[] bomb(String header) throws IOException {
         byte[] plain = People.sheet(List.of(List.of(header)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(plain)); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(plain));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] content = in.readAllBytes();
                 zip.putNextEntry(new ZipEntry(e.getName()));

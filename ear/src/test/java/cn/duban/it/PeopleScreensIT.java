@@ -28,7 +28,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @RunAsClient
 class PeopleScreensIT {
 
-    private static final List<Dimension> SIZES = List.of(new Dimension(390, 844), new Dimension(1440, 900));
+    private static final List<Dimension> SIZES =
+            List.of(new Dimension(390, 844), new Dimension(1440, 900));
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -37,8 +38,13 @@ class PeopleScreensIT {
 
     @Test
     void theAccountsPageFitsAPhoneAndADesktop() throws Exception {
-        // A name long enough to stretch a column, and an account with one-time passwords to hand over.
-        Api.post("jd-admin", "/accounts", People.account("screen-long-name", "欧阳长长长长长长长长名", "anting", "unit-reporter", "unit-head"));
+        // A name long enough to stretch a column, and an account with one-time passwords to hand
+        // over.
+        Api.post(
+                "jd-admin",
+                "/accounts",
+                People.account(
+                        "screen-long-name", "欧阳长长长长长长长长名", "anting", "unit-reporter", "unit-head"));
         try (Browser b = Browser.open("people-screens-accounts")) {
             b.login("jd-admin", "duban123");
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
@@ -68,16 +74,32 @@ class PeopleScreensIT {
     }
 
     /**
-     * The page does not scroll sideways, and every control of each form that is not inside a table's
-     * own scrolling box lies within the window (a wide table scrolls by itself).
+     * The page does not scroll sideways, and every control of each form that is not inside a
+     * table's own scrolling box lies within the window (a wide table scrolls by itself).
      */
     @SuppressWarnings("unchecked")
     private static void assertFits(Browser b, Dimension size, String... selectors) {
-        long page = ((Number) ((JavascriptExecutor) b.driver).executeScript("return document.documentElement.scrollWidth;")).longValue();
-        long window = ((Number) ((JavascriptExecutor) b.driver).executeScript("return document.documentElement.clientWidth;")).longValue();
-        System.out.printf("SCREEN %dx%d page %d px wide, window %d px%n", size.width, size.height, page, window);
+        long page =
+                ((Number)
+                                ((JavascriptExecutor) b.driver)
+                                        .executeScript(
+                                                "return document.documentElement.scrollWidth;"))
+                        .longValue();
+        long window =
+                ((Number)
+                                ((JavascriptExecutor) b.driver)
+                                        .executeScript(
+                                                "return document.documentElement.clientWidth;"))
+                        .longValue();
+        System.out.printf(
+                "SCREEN %dx%d page %d px wide, window %d px%n",
+                size.width, size.height, page, window);
         for (String selector : selectors) {
-            Map<String, Object> box = (Map<String, Object>) ((JavascriptExecutor) b.driver).executeScript("""
+            Map<String, Object> box =
+                    (Map<String, Object>)
+                            ((JavascriptExecutor) b.driver)
+                                    .executeScript(
+                                            """
                     const form = document.querySelector(arguments[0]);
                     let right = 0, widest = '';
                     for (const e of form.querySelectorAll('input, button, select, textarea, label, a, h2, .ui-selectonemenu, .ui-fileupload-buttonbar')) {
@@ -86,10 +108,15 @@ class PeopleScreensIT {
                       if (r.width > 0 && r.right > right) { right = r.right; widest = e.tagName + '#' + e.id + '.' + e.className; }
                     }
                     return {right: right, widest: widest};
-                    """, selector);
+                    """,
+                                            selector);
             double right = ((Number) box.get("right")).doubleValue();
-            System.out.printf("SCREEN %dx%d %s: rightmost control at %.0f px (%s)%n", size.width, size.height, selector, right, box.get("widest"));
-            assertThat(right).as(size.width + " " + selector + " " + box.get("widest")).isLessThanOrEqualTo(window);
+            System.out.printf(
+                    "SCREEN %dx%d %s: rightmost control at %.0f px (%s)%n",
+                    size.width, size.height, selector, right, box.get("widest"));
+            assertThat(right)
+                    .as(size.width + " " + selector + " " + box.get("widest"))
+                    .isLessThanOrEqualTo(window);
         }
         assertThat(page).as(size.width + ": the page scrolls sideways").isLessThanOrEqualTo(window);
     }
@@ -97,12 +124,25 @@ class PeopleScreensIT {
     /** The whole page: the window made as tall as the document for the shot, then set back. */
     private static void shoot(Browser b, String name) throws Exception {
         Dimension size = b.driver.manage().window().getSize();
-        long height = ((Number) ((JavascriptExecutor) b.driver).executeScript("return document.documentElement.scrollHeight;")).longValue();
-        b.driver.manage().window().setSize(new Dimension(size.width, (int) Math.min(6000, Math.max(size.height, height + 120))));
+        long height =
+                ((Number)
+                                ((JavascriptExecutor) b.driver)
+                                        .executeScript(
+                                                "return document.documentElement.scrollHeight;"))
+                        .longValue();
+        b.driver
+                .manage()
+                .window()
+                .setSize(
+                        new Dimension(
+                                size.width,
+                                (int) Math.min(6000, Math.max(size.height, height + 120))));
         Thread.sleep(300);
         Path shots = Path.of("target/screenshots");
         Files.createDirectories(shots);
-        Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) b.driver).getScreenshotAs(OutputType.BYTES));
+        Files.write(
+                shots.resolve(name + ".png"),
+                ((TakesScreenshot) b.driver).getScreenshotAs(OutputType.BYTES));
         b.driver.manage().window().setSize(size);
     }
 }

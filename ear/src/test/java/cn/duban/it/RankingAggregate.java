@@ -10,31 +10,32 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The rankings benchmarks' baseline: one hand-written SQL aggregate over the same tasks (per
- * unit: tasks, approved, on time, returned reports, missed checkpoints), run through JDBC as
- * the application's role inside the tenant, so row-level security applies as it does to the app.
+ * The rankings benchmarks' baseline: one hand-written SQL aggregate over the same tasks (per unit:
+ * tasks, approved, on time, returned reports, missed checkpoints), run through JDBC as the
+ * application's role inside the tenant, so row-level security applies as it does to the app.
  */
 public final class RankingAggregate {
 
-    static final String SQL = "select t.unit_id, count(*), count(*) filter (where t.status = 'APPROVED'), "
-            + "count(*) filter (where t.completed_on <= t.deadline_date), sum(coalesce(r.returned, 0)), sum(coalesce(c.missed, 0)) "
-            + "from task t "
-            + "left join (select task_id, count(*) returned from progress_report where state = 'RETURNED' group by task_id) r on r.task_id = t.id "
-            + "left join (select task_id, count(*) missed from task_checkpoint where done_on is null or done_on > due_date group by task_id) c "
-            + "on c.task_id = t.id where t.plan_id = any(?) group by t.unit_id";
+    static final String SQL =
+            "select t.unit_id, count(*), count(*) filter (where t.status = 'APPROVED'), "
+                    + "count(*) filter (where t.completed_on <= t.deadline_date), sum(coalesce(r.returned, 0)), sum(coalesce(c.missed, 0)) "
+                    + "from task t "
+                    + "left join (select task_id, count(*) returned from progress_report where state = 'RETURNED' group by task_id) r on r.task_id = t.id "
+                    + "left join (select task_id, count(*) missed from task_checkpoint where done_on is null or done_on > due_date group by task_id) c "
+                    + "on c.task_id = t.id where t.plan_id = any(?) group by t.unit_id";
 
     /** Timings (after the warm-up runs) and the number of units the aggregate returned. */
-    public record Result(List<Double> ms, int groups) {
-    }
+    public record Result(List<Double> ms, int groups) {}
 
-    private RankingAggregate() {
-    }
+    private RankingAggregate() {}
 
-    public static Result time(String jdbcUrl, String tenant, List<UUID> plans, int warmup, int runs) throws SQLException {
+    public static Result time(String jdbcUrl, String tenant, List<UUID> plans, int warmup, int runs)
+            throws SQLException {
         List<Double> ms = new ArrayList<>();
         int groups = 0;
         try (Connection c = EmbeddedDatabase.connect(jdbcUrl, EmbeddedDatabase.APP)) {
-            try (PreparedStatement tenantSetting = c.prepareStatement("select set_config('app.tenant_id', ?, false)")) {
+            try (PreparedStatement tenantSetting =
+                    c.prepareStatement("select set_config('app.tenant_id', ?, false)")) {
                 tenantSetting.setString(1, tenant);
                 tenantSetting.execute();
             }

@@ -21,33 +21,44 @@ import java.util.TreeSet;
 
 /**
  * Keycloak as its own administrator sees it (master realm's bootstrap admin), for tests that check
- * what Duban did, or did not do, to the realm's users, and that finish a person's first login
- * (the required actions) the way the person would.
+ * what Duban did, or did not do, to the realm's users, and that finish a person's first login (the
+ * required actions) the way the person would.
  */
 final class RealmAdmin {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private RealmAdmin() {
-    }
+    private RealmAdmin() {}
 
     private static String base() {
         return TestStack.issuer().replace("/realms/duban", "");
     }
 
     private static String token() {
-        return KeycloakServer.passwordGrantToken(base() + "/realms/master", "admin-cli", null, KeycloakServer.ADMIN_USER,
+        return KeycloakServer.passwordGrantToken(
+                base() + "/realms/master",
+                "admin-cli",
+                null,
+                KeycloakServer.ADMIN_USER,
                 KeycloakServer.ADMIN_PASSWORD);
     }
 
     static Optional<JsonObject> user(String username) {
-        JsonArray found = (JsonArray) get("/users?exact=true&briefRepresentation=false&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8));
-        return found.stream().map(JsonValue::asJsonObject).filter(u -> u.getString("username").equals(username)).findFirst();
+        JsonArray found =
+                (JsonArray)
+                        get(
+                                "/users?exact=true&briefRepresentation=false&username="
+                                        + URLEncoder.encode(username, StandardCharsets.UTF_8));
+        return found.stream()
+                .map(JsonValue::asJsonObject)
+                .filter(u -> u.getString("username").equals(username))
+                .findFirst();
     }
 
     static String id(String username) {
-        return user(username).orElseThrow(() -> new AssertionError("no user " + username)).getString("id");
+        return user(username)
+                .orElseThrow(() -> new AssertionError("no user " + username))
+                .getString("id");
     }
 
     static JsonObject userById(String id) {
@@ -62,7 +73,8 @@ final class RealmAdmin {
 
     static Set<String> realmRoles(String id) {
         Set<String> out = new TreeSet<>();
-        ((JsonArray) get("/users/" + id + "/role-mappings/realm")).forEach(r -> out.add(r.asJsonObject().getString("name")));
+        ((JsonArray) get("/users/" + id + "/role-mappings/realm"))
+                .forEach(r -> out.add(r.asJsonObject().getString("name")));
         return out;
     }
 
@@ -72,8 +84,17 @@ final class RealmAdmin {
         JsonObject all = (JsonObject) get("/users/" + id + "/role-mappings");
         JsonObject clients = all.getJsonObject("clientMappings");
         if (clients != null) {
-            clients.forEach((client, mapping) -> mapping.asJsonObject().getJsonArray("mappings")
-                    .forEach(r -> out.add(client + "/" + r.asJsonObject().getString("name"))));
+            clients.forEach(
+                    (client, mapping) ->
+                            mapping.asJsonObject()
+                                    .getJsonArray("mappings")
+                                    .forEach(
+                                            r ->
+                                                    out.add(
+                                                            client
+                                                                    + "/"
+                                                                    + r.asJsonObject()
+                                                                            .getString("name"))));
         }
         return out;
     }
@@ -88,21 +109,42 @@ final class RealmAdmin {
 
     /**
      * Everything about a user that Duban could change: the representation (enabled, names, e-mail,
-     * attributes, required actions), realm and client roles and credentials, as one comparable text.
+     * attributes, required actions), realm and client roles and credentials, as one comparable
+     * text.
      */
     static String snapshot(String id) {
         JsonObject u = userById(id);
         JsonObject kept = Json.createObjectBuilder(u).remove("access").build();
-        return kept + " roles=" + realmRoles(id) + " clients=" + clientRoles(id) + " credentials=" + get("/users/" + id + "/credentials");
+        return kept
+                + " roles="
+                + realmRoles(id)
+                + " clients="
+                + clientRoles(id)
+                + " credentials="
+                + get("/users/" + id + "/credentials");
     }
 
-    /** What the person does at the first login: sets their own password; the required actions are then done. */
+    /**
+     * What the person does at the first login: sets their own password; the required actions are
+     * then done.
+     */
     static void completeFirstLogin(String username, String password) {
         String id = id(username);
-        send("PUT", "/users/" + id + "/reset-password",
-                Json.createObjectBuilder().add("type", "password").add("value", password).add("temporary", false).build().toString());
+        send(
+                "PUT",
+                "/users/" + id + "/reset-password",
+                Json.createObjectBuilder()
+                        .add("type", "password")
+                        .add("value", password)
+                        .add("temporary", false)
+                        .build()
+                        .toString());
         JsonObject u = userById(id);
-        JsonObject done = Json.createObjectBuilder(u).add("requiredActions", Json.createArrayBuilder()).remove("access").build();
+        JsonObject done =
+                Json.createObjectBuilder(u)
+                        .add("requiredActions", Json.createArrayBuilder())
+                        .remove("access")
+                        .build();
         send("PUT", "/users/" + id, done.toString());
     }
 
@@ -116,11 +158,25 @@ final class RealmAdmin {
 
     /** A user made by Keycloak's own administrator, with a tenant attribute and one realm role. */
     static String createUser(String username, String tenant, String realmRole) {
-        send("POST", "/users", Json.createObjectBuilder().add("username", username).add("enabled", true).add("firstName", username)
-                .add("attributes", Json.createObjectBuilder().add("tenant", Json.createArrayBuilder().add(tenant))).build().toString());
+        send(
+                "POST",
+                "/users",
+                Json.createObjectBuilder()
+                        .add("username", username)
+                        .add("enabled", true)
+                        .add("firstName", username)
+                        .add(
+                                "attributes",
+                                Json.createObjectBuilder()
+                                        .add("tenant", Json.createArrayBuilder().add(tenant)))
+                        .build()
+                        .toString());
         String id = id(username);
         JsonObject role = (JsonObject) get("/roles/" + realmRole);
-        send("POST", "/users/" + id + "/role-mappings/realm", Json.createArrayBuilder().add(role).build().toString());
+        send(
+                "POST",
+                "/users/" + id + "/role-mappings/realm",
+                Json.createArrayBuilder().add(role).build().toString());
         return id;
     }
 
@@ -129,7 +185,12 @@ final class RealmAdmin {
     }
 
     static List<String> usernamesWithAttribute(String name, String value) {
-        JsonArray found = (JsonArray) get("/users?exact=true&max=1000&q=" + URLEncoder.encode(name + ":" + value, StandardCharsets.UTF_8));
+        JsonArray found =
+                (JsonArray)
+                        get(
+                                "/users?exact=true&max=1000&q="
+                                        + URLEncoder.encode(
+                                                name + ":" + value, StandardCharsets.UTF_8));
         return found.stream().map(u -> u.asJsonObject().getString("username")).toList();
     }
 
@@ -146,13 +207,22 @@ final class RealmAdmin {
     }
 
     private static String send(String method, String path, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + "/admin/realms/duban" + path))
-                .header("Authorization", "Bearer " + token());
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(base() + "/admin/realms/duban" + path))
+                        .header("Authorization", "Bearer " + token());
         if (json != null) b.header("Content-Type", "application/json");
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        b.method(
+                method,
+                json == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (r.statusCode() >= 300) throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+            HttpResponse<String> r =
+                    HTTP.send(
+                            b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (r.statusCode() >= 300)
+                throw new AssertionError(
+                        method + " " + path + " answered " + r.statusCode() + ": " + r.body());
             return r.body();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -162,13 +232,28 @@ final class RealmAdmin {
         }
     }
 
-    /** The token endpoint's answer to a password login (status and body), for first-login and disabled checks. */
+    /**
+     * The token endpoint's answer to a password login (status and body), for first-login and
+     * disabled checks.
+     */
     static HttpResponse<String> passwordLogin(String username, String password) {
-        String form = "grant_type=password&client_id=" + KeycloakServer.CLIENT_ID + "&client_secret=" + KeycloakServer.CLIENT_SECRET
-                + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        String form =
+                "grant_type=password&client_id="
+                        + KeycloakServer.CLIENT_ID
+                        + "&client_secret="
+                        + KeycloakServer.CLIENT_SECRET
+                        + "&username="
+                        + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                        + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8);
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.issuer() + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+            return HTTP.send(
+                    HttpRequest.newBuilder(
+                                    URI.create(
+                                            TestStack.issuer() + "/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);

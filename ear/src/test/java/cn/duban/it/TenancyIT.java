@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Roles, tenant isolation and row-level security, against the real EAR in the provisioned
- * WildFly, real PostgreSQL and real Keycloak tokens.
+ * Roles, tenant isolation and row-level security, against the real EAR in the provisioned WildFly,
+ * real PostgreSQL and real Keycloak tokens.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -76,15 +76,24 @@ class TenancyIT {
         assertThat(fromJiading.json().getString("detail")).isEqualTo("单位不存在。");
 
         // Same for a write: the other tenant cannot even address the unit.
-        Reply update = Api.put("jd-admin", "/units/" + putuoTownId,
-                "{\"code\":\"csl\",\"name\":\"被篡改\",\"kind\":\"TOWN\"}", null);
+        Reply update =
+                Api.put(
+                        "jd-admin",
+                        "/units/" + putuoTownId,
+                        "{\"code\":\"csl\",\"name\":\"被篡改\",\"kind\":\"TOWN\"}",
+                        null);
         assertThat(update.status()).isEqualTo(404);
-        assertThat(Api.get("pt-admin", "/units/" + putuoTownId).json().getString("name")).isEqualTo("长寿路街道");
+        assertThat(Api.get("pt-admin", "/units/" + putuoTownId).json().getString("name"))
+                .isEqualTo("长寿路街道");
     }
 
     @Test
     void rolesAreEnforced() {
-        Reply reporterCreates = Api.post("pt-csl", "/units", "{\"code\":\"x1\",\"name\":\"某局\",\"kind\":\"DEPARTMENT\"}");
+        Reply reporterCreates =
+                Api.post(
+                        "pt-csl",
+                        "/units",
+                        "{\"code\":\"x1\",\"name\":\"某局\",\"kind\":\"DEPARTMENT\"}");
         assertThat(reporterCreates.status()).isEqualTo(403);
         assertThat(reporterCreates.problemCode()).isEqualTo("auth.forbidden");
 
@@ -96,17 +105,28 @@ class TenancyIT {
 
     @Test
     void districtAdminManagesUnitsWithClearErrors() {
-        Reply created = Api.post("pt-admin", "/units",
-                "{\"code\":\"tjj\",\"name\":\"区统计局\",\"kind\":\"DEPARTMENT\",\"rankingGroup\":\"部门组\",\"aliases\":[\"统计局\"]}");
+        Reply created =
+                Api.post(
+                        "pt-admin",
+                        "/units",
+                        "{\"code\":\"tjj\",\"name\":\"区统计局\",\"kind\":\"DEPARTMENT\",\"rankingGroup\":\"部门组\",\"aliases\":[\"统计局\"]}");
         assertThat(created.status()).isEqualTo(201);
         JsonObject unit = created.json();
         assertThat(unit.getString("name")).isEqualTo("区统计局");
 
-        Reply duplicate = Api.post("pt-admin", "/units", "{\"code\":\"tjj2\",\"name\":\"统计局\",\"kind\":\"DEPARTMENT\"}");
+        Reply duplicate =
+                Api.post(
+                        "pt-admin",
+                        "/units",
+                        "{\"code\":\"tjj2\",\"name\":\"统计局\",\"kind\":\"DEPARTMENT\"}");
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.problemCode()).isEqualTo("unit.name-taken");
 
-        Reply badCode = Api.post("pt-admin", "/units", "{\"code\":\"Bad Code\",\"name\":\"某办\",\"kind\":\"DEPARTMENT\"}");
+        Reply badCode =
+                Api.post(
+                        "pt-admin",
+                        "/units",
+                        "{\"code\":\"Bad Code\",\"name\":\"某办\",\"kind\":\"DEPARTMENT\"}");
         assertThat(badCode.status()).isEqualTo(400);
         assertThat(badCode.problemCode()).isEqualTo("unit.code-invalid");
 
@@ -115,49 +135,77 @@ class TenancyIT {
         assertThat(malformed.problemCode()).isEqualTo("request.malformed");
 
         String id = unit.getString("id");
-        Reply stale = Api.put("pt-admin", "/units/" + id,
-                "{\"code\":\"tjj\",\"name\":\"区统计局\",\"kind\":\"DEPARTMENT\"}", "\"99\"");
+        Reply stale =
+                Api.put(
+                        "pt-admin",
+                        "/units/" + id,
+                        "{\"code\":\"tjj\",\"name\":\"区统计局\",\"kind\":\"DEPARTMENT\"}",
+                        "\"99\"");
         assertThat(stale.status()).isEqualTo(409);
-        Reply renamed = Api.put("pt-admin", "/units/" + id,
-                "{\"code\":\"tjj\",\"name\":\"区统计局（新）\",\"kind\":\"DEPARTMENT\"}", "\"" + unit.getInt("version") + "\"");
+        Reply renamed =
+                Api.put(
+                        "pt-admin",
+                        "/units/" + id,
+                        "{\"code\":\"tjj\",\"name\":\"区统计局（新）\",\"kind\":\"DEPARTMENT\"}",
+                        "\"" + unit.getInt("version") + "\"");
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(renamed.json().getString("name")).isEqualTo("区统计局（新）");
 
         // Jiading may use the same code: codes are unique per tenant only.
-        assertThat(Api.post("jd-admin", "/units", "{\"code\":\"tjj\",\"name\":\"区统计局\",\"kind\":\"DEPARTMENT\"}").status())
+        assertThat(
+                        Api.post(
+                                        "jd-admin",
+                                        "/units",
+                                        "{\"code\":\"tjj\",\"name\":\"区统计局\",\"kind\":\"DEPARTMENT\"}")
+                                .status())
                 .isEqualTo(201);
     }
 
     @Test
     void platformAdminCreatesTenantsWithUnitsAtomically() throws SQLException {
-        Reply created = Api.post("operator", "/tenants", """
+        Reply created =
+                Api.post(
+                        "operator",
+                        "/tenants",
+                        """
                 {"id":"minhang","name":"闵行区","units":[
                   {"code":"qfb","name":"区府办","kind":"DISTRICT_OFFICE","aliases":["区政府办公室"]},
                   {"code":"xinzhuang","name":"莘庄镇","kind":"TOWN","rankingGroup":"街镇组","parentCode":"qfb"}]}""");
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().getString("name")).isEqualTo("闵行区");
-        assertThat(Api.get("operator", "/tenants").array().stream().map(v -> v.asJsonObject().getString("id")))
+        assertThat(
+                        Api.get("operator", "/tenants").array().stream()
+                                .map(v -> v.asJsonObject().getString("id")))
                 .contains("putuo", "jiading", "minhang");
-        assertThat(Db.maintCount("select count(*) from unit where tenant_id = 'minhang'")).isEqualTo(2);
+        assertThat(Db.maintCount("select count(*) from unit where tenant_id = 'minhang'"))
+                .isEqualTo(2);
 
         // The second unit is invalid: neither the tenant nor its first unit may remain.
-        Reply broken = Api.post("operator", "/tenants", """
+        Reply broken =
+                Api.post(
+                        "operator",
+                        "/tenants",
+                        """
                 {"id":"songjiang","name":"松江区","units":[
                   {"code":"qfb","name":"区府办","kind":"DISTRICT_OFFICE"},
                   {"code":"BAD","name":"某镇","kind":"TOWN"}]}""");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.problemCode()).isEqualTo("unit.code-invalid");
         assertThat(Db.maintCount("select count(*) from tenant where id = 'songjiang'")).isZero();
-        assertThat(Db.maintCount("select count(*) from unit where tenant_id = 'songjiang'")).isZero();
+        assertThat(Db.maintCount("select count(*) from unit where tenant_id = 'songjiang'"))
+                .isZero();
 
-        assertThat(Api.post("operator", "/tenants", "{\"id\":\"minhang\",\"name\":\"闵行区2\"}").problemCode())
+        assertThat(
+                        Api.post("operator", "/tenants", "{\"id\":\"minhang\",\"name\":\"闵行区2\"}")
+                                .problemCode())
                 .isEqualTo("tenant.exists");
     }
 
     @Test
     void theApplicationRoleSeesNoRowsWithoutTenantContext() throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestStack.jdbcUrl(), "duban_app", "duban_app");
-             Statement s = c.createStatement()) {
+        try (Connection c =
+                        DriverManager.getConnection(TestStack.jdbcUrl(), "duban_app", "duban_app");
+                Statement s = c.createStatement()) {
             // A query that "forgets" the tenant filter: row-level security still hides everything.
             assertThat(count(s, "select count(*) from unit")).isZero();
             assertThat(count(s, "select count(*) from tenant")).isZero();
@@ -167,8 +215,11 @@ class TenancyIT {
             assertThat(count(s, "select count(*) from unit")).isBetween(6L, 10L);
             assertThat(count(s, "select count(*) from unit where tenant_id = 'putuo'")).isZero();
             // Writing into another tenant is refused by the policy's check.
-            assertThatThrownBy(() -> s.execute("insert into unit (tenant_id, id, code, name, kind) "
-                    + "values ('putuo', gen_random_uuid(), 'evil', '冒名单位', 'TOWN')"))
+            assertThatThrownBy(
+                            () ->
+                                    s.execute(
+                                            "insert into unit (tenant_id, id, code, name, kind) "
+                                                    + "values ('putuo', gen_random_uuid(), 'evil', '冒名单位', 'TOWN')"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("row-level security");
             c.rollback();
@@ -181,13 +232,32 @@ class TenancyIT {
 
     @Test
     void openApiHealthAndMetricsAreServed() {
-        Reply openapi = Api.send(null, HttpRequest.newBuilder(URI.create("http://localhost:" + TestStack.HTTP_PORT + "/openapi")));
+        Reply openapi =
+                Api.send(
+                        null,
+                        HttpRequest.newBuilder(
+                                URI.create(
+                                        "http://localhost:" + TestStack.HTTP_PORT + "/openapi")));
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.body()).contains("/api/v1/units");
-        Reply health = Api.send(null, HttpRequest.newBuilder(URI.create("http://localhost:" + TestStack.MANAGEMENT_PORT + "/health/ready")));
+        Reply health =
+                Api.send(
+                        null,
+                        HttpRequest.newBuilder(
+                                URI.create(
+                                        "http://localhost:"
+                                                + TestStack.MANAGEMENT_PORT
+                                                + "/health/ready")));
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
-        Reply metrics = Api.send(null, HttpRequest.newBuilder(URI.create("http://localhost:" + TestStack.MANAGEMENT_PORT + "/metrics")));
+        Reply metrics =
+                Api.send(
+                        null,
+                        HttpRequest.newBuilder(
+                                URI.create(
+                                        "http://localhost:"
+                                                + TestStack.MANAGEMENT_PORT
+                                                + "/metrics")));
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("base_memory");
     }

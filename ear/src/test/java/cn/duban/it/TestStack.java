@@ -9,10 +9,10 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Starts the real PostgreSQL and Keycloak once per test run, before Arquillian starts the
- * provisioned WildFly (see arquillian.xml, which reads the system properties set here).
- * Ports are the run command's plus {@code duban.it.port-offset} (default 10000), so tests can
- * run while the app is up, and two checkouts can run their tests side by side with different
- * offsets ({@code ./mvnw verify -Dduban.it.port-offset=11000}).
+ * provisioned WildFly (see arquillian.xml, which reads the system properties set here). Ports are
+ * the run command's plus {@code duban.it.port-offset} (default 10000), so tests can run while the
+ * app is up, and two checkouts can run their tests side by side with different offsets ({@code
+ * ./mvnw verify -Dduban.it.port-offset=11000}).
  */
 public class TestStack implements LauncherSessionListener {
 
@@ -31,8 +31,14 @@ public class TestStack implements LauncherSessionListener {
             Path work = Path.of(System.getProperty("duban.work", "target/teststack"));
             Files.createDirectories(work);
             // A fresh database every run: tests start from the demo data only.
-            database = EmbeddedDatabase.startFresh(0, work.resolve("pgdata"), Path.of(System.getProperty("duban.bootstrap.sql")));
-            keycloak = KeycloakServer.configured(KEYCLOAK_PORT, work.resolve("keycloak.log")).redirectingTo(HTTP_PORT);
+            database =
+                    EmbeddedDatabase.startFresh(
+                            0,
+                            work.resolve("pgdata"),
+                            Path.of(System.getProperty("duban.bootstrap.sql")));
+            keycloak =
+                    KeycloakServer.configured(KEYCLOAK_PORT, work.resolve("keycloak.log"))
+                            .redirectingTo(HTTP_PORT);
             keycloak.start();
             System.setProperty("duban.test.db.url", database.jdbcUrl());
             System.setProperty("duban.test.oidc.url", keycloak.issuer());
@@ -40,7 +46,8 @@ public class TestStack implements LauncherSessionListener {
             System.setProperty("duban.test.port-offset", String.valueOf(PORT_OFFSET));
             System.setProperty("duban.test.management-port", String.valueOf(MANAGEMENT_PORT));
         } catch (Exception e) {
-            throw new IllegalStateException("Could not start the test stack (PostgreSQL, Keycloak)", e);
+            throw new IllegalStateException(
+                    "Could not start the test stack (PostgreSQL, Keycloak)", e);
         }
     }
 

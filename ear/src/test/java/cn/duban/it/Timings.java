@@ -6,11 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Timing helpers shared by the benchmarks: wall-clock samples in milliseconds and their percentiles. */
+/**
+ * Timing helpers shared by the benchmarks: wall-clock samples in milliseconds and their
+ * percentiles.
+ */
 public final class Timings {
 
-    private Timings() {
-    }
+    private Timings() {}
 
     /** Times n calls; any reply but 200 is an error, not a sample. */
     public static List<Double> timed(int n, Supplier<Reply> call) {
@@ -19,7 +21,8 @@ public final class Timings {
             long s = System.nanoTime();
             Reply r = call.get();
             ms.add((System.nanoTime() - s) / 1e6);
-            if (r.status() != 200) throw new IllegalStateException("answered " + r.status() + ": " + r.body());
+            if (r.status() != 200)
+                throw new IllegalStateException("answered " + r.status() + ": " + r.body());
         }
         return ms;
     }
@@ -42,8 +45,14 @@ public final class Timings {
 
     public static String stats(List<Double> ms) {
         double[] v = sorted(ms);
-        return String.format("n=%d p50=%s ms p95=%s ms p99=%s ms max=%s ms mean=%s ms", v.length, ms(pct(v, 50)), ms(pct(v, 95)),
-                ms(pct(v, 99)), ms(v[v.length - 1]), ms(Arrays.stream(v).average().orElse(0)));
+        return String.format(
+                "n=%d p50=%s ms p95=%s ms p99=%s ms max=%s ms mean=%s ms",
+                v.length,
+                ms(pct(v, 50)),
+                ms(pct(v, 95)),
+                ms(pct(v, 99)),
+                ms(v[v.length - 1]),
+                ms(Arrays.stream(v).average().orElse(0)));
     }
 
     /** Milliseconds with a tenth, or three decimals below one (in-process work). */

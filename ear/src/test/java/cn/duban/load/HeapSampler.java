@@ -7,12 +7,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Reads the server's heap once a second from WildFly's metrics endpoint (management port),
- * keeping the highest value of the current phase.
+ * Reads the server's heap once a second from WildFly's metrics endpoint (management port), keeping
+ * the highest value of the current phase.
  */
 final class HeapSampler implements AutoCloseable {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI metrics;
     private final Thread thread;
     private volatile boolean running = true;
@@ -33,7 +34,8 @@ final class HeapSampler implements AutoCloseable {
     }
 
     String describe() {
-        return String.format("heap used peak %d MB, now %d MB, max %d MB", peak >> 20, last >> 20, max >> 20);
+        return String.format(
+                "heap used peak %d MB, now %d MB, max %d MB", peak >> 20, last >> 20, max >> 20);
     }
 
     long peakBytes() {
@@ -43,8 +45,13 @@ final class HeapSampler implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                String body = client.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                String body =
+                        client.send(
+                                        HttpRequest.newBuilder(metrics)
+                                                .timeout(Duration.ofSeconds(5))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body();
                 long used = value(body, "base_memory_usedHeap_bytes");
                 if (used > 0) {
                     last = used;

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The load driver's REST client: one bearer token per user, fetched again when the server
- * answers 401, a timeout on every call, and every call timed into a {@link Recorder}. Network
- * failures and timeouts come back as status 0 rather than exceptions, so they are counted.
+ * The load driver's REST client: one bearer token per user, fetched again when the server answers
+ * 401, a timeout on every call, and every call timed into a {@link Recorder}. Network failures and
+ * timeouts come back as status 0 rather than exceptions, so they are counted.
  */
 final class Http {
 
@@ -38,7 +38,8 @@ final class Http {
         /** The problem's code, or the transport failure, for error tallies. */
         String code() {
             if (failure != null) return failure;
-            if (!problem()) return "HTTP " + status + " " + (contentType == null ? "" : contentType);
+            if (!problem())
+                return "HTTP " + status + " " + (contentType == null ? "" : contentType);
             return status + " " + json().getString("code", "?");
         }
 
@@ -57,8 +58,11 @@ final class Http {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
     private final String base;
     private final String issuer;
     private volatile Recorder recorder;
@@ -87,13 +91,23 @@ final class Http {
     }
 
     Reply post(String op, String user, String path, String json, Map<String, String> headers) {
-        return send(op, user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), headers);
+        return send(
+                op,
+                user,
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
+                headers);
     }
 
     Reply put(String user, String path, String json) {
-        return send("probe", user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), Map.of());
+        return send(
+                "probe",
+                user,
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
+                Map.of());
     }
 
     String base() {
@@ -103,9 +117,15 @@ final class Http {
     /** A multipart/form-data upload of one file (part {@code file}). */
     Reply upload(String op, String user, String path, String fileName, byte[] content) {
         String boundary = "duban" + System.nanoTime();
-        return send(op, user, HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.body(boundary, fileName, content, Map.of()))), Map.of());
+        return send(
+                op,
+                user,
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(
+                                HttpRequest.BodyPublishers.ofByteArray(
+                                        Multipart.body(boundary, fileName, content, Map.of()))),
+                Map.of());
     }
 
     /** Sends a prepared request as the user; a 401 fetches a new token and tries once more. */
@@ -117,21 +137,37 @@ final class Http {
         return reply;
     }
 
-    private Reply attempt(String user, HttpRequest.Builder request, Map<String, String> headers, boolean newToken) {
-        HttpRequest.Builder b = request.copy().timeout(TIMEOUT).header("Accept", "application/json");
+    private Reply attempt(
+            String user,
+            HttpRequest.Builder request,
+            Map<String, String> headers,
+            boolean newToken) {
+        HttpRequest.Builder b =
+                request.copy().timeout(TIMEOUT).header("Accept", "application/json");
         headers.forEach(b::header);
         try {
             if (user != null) {
                 String token = newToken ? null : tokens.get(user);
                 b.header("Authorization", "Bearer " + (token == null ? login(user) : token));
             }
-            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(), null);
+            HttpResponse<String> r =
+                    client.send(
+                            b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(
+                    r.statusCode(),
+                    r.headers().firstValue("Content-Type").orElse(null),
+                    r.body(),
+                    null);
         } catch (java.net.http.HttpTimeoutException e) {
             return new Reply(0, null, "", "timeout");
         } catch (IOException | RuntimeException e) {
             // RuntimeException: Keycloak refused or could not be reached while logging in.
-            return new Reply(0, null, "", e.getClass().getSimpleName() + (e instanceof IOException ? "" : ": " + e.getMessage()));
+            return new Reply(
+                    0,
+                    null,
+                    "",
+                    e.getClass().getSimpleName()
+                            + (e instanceof IOException ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Reply(0, null, "", "interrupted");

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What one phase of the load run saw: latencies per operation, failures by code, and a
- * per-second timeline of successes and failures (to see an outage and the recovery).
+ * What one phase of the load run saw: latencies per operation, failures by code, and a per-second
+ * timeline of successes and failures (to see an outage and the recovery).
  */
 final class Recorder {
 
@@ -25,13 +25,16 @@ final class Recorder {
 
     void record(String op, long nanos, Http.Reply reply) {
         calls.incrementAndGet();
-        latencies.computeIfAbsent(op, k -> Collections.synchronizedList(new ArrayList<>())).add(nanos);
+        latencies
+                .computeIfAbsent(op, k -> Collections.synchronizedList(new ArrayList<>()))
+                .add(nanos);
         if (nanos > maxNanos) maxNanos = nanos;
         int[] second = timeline.computeIfAbsent(second(), k -> new int[2]);
         synchronized (second) {
             second[reply.ok() ? 0 : 1]++;
         }
-        if (!reply.ok()) failures.computeIfAbsent(op + ": " + reply.code(), k -> new LongAdder()).increment();
+        if (!reply.ok())
+            failures.computeIfAbsent(op + ": " + reply.code(), k -> new LongAdder()).increment();
     }
 
     int second() {
@@ -68,17 +71,23 @@ final class Recorder {
     /** "n, p50, p95, p99" for one operation, or for all when op is null. */
     String stats(String op) {
         List<Double> ms = new ArrayList<>();
-        latencies.forEach((k, v) -> {
-            if (op == null || k.equals(op)) {
-                synchronized (v) {
-                    v.forEach(nanos -> ms.add(nanos / 1e6));
-                }
-            }
-        });
+        latencies.forEach(
+                (k, v) -> {
+                    if (op == null || k.equals(op)) {
+                        synchronized (v) {
+                            v.forEach(nanos -> ms.add(nanos / 1e6));
+                        }
+                    }
+                });
         if (ms.isEmpty()) return "n=0";
         double[] sorted = Timings.sorted(ms);
-        return String.format("n=%d p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", sorted.length,
-                Timings.pct(sorted, 50), Timings.pct(sorted, 95), Timings.pct(sorted, 99), sorted[sorted.length - 1]);
+        return String.format(
+                "n=%d p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
+                sorted.length,
+                Timings.pct(sorted, 50),
+                Timings.pct(sorted, 95),
+                Timings.pct(sorted, 99),
+                sorted[sorted.length - 1]);
     }
 
     List<String> ops() {

@@ -8,16 +8,17 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Streams rows into one {@code COPY ... FROM STDIN} (text format): fields are escaped and
- * UTF-8 encoded straight into a small buffer that is handed to the driver whenever it
- * fills, so no row set is ever held in memory.
+ * Streams rows into one {@code COPY ... FROM STDIN} (text format): fields are escaped and UTF-8
+ * encoded straight into a small buffer that is handed to the driver whenever it fills, so no row
+ * set is ever held in memory.
  */
 final class CopyWriter implements AutoCloseable {
 
     /** Timestamps are written in the district's zone (Asia/Shanghai has no DST). */
     static final int OFFSET_SECONDS = 8 * 3600;
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX =
+            "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final CopyIn copy;
     private final byte[] buf = new byte[1 << 16];
@@ -39,10 +40,22 @@ final class CopyWriter implements AutoCloseable {
             if (pos + 4 > buf.length) flush();
             if (c < 0x80) {
                 switch (c) {
-                    case '\\' -> { buf[pos++] = '\\'; buf[pos++] = '\\'; }
-                    case '\t' -> { buf[pos++] = '\\'; buf[pos++] = 't'; }
-                    case '\n' -> { buf[pos++] = '\\'; buf[pos++] = 'n'; }
-                    case '\r' -> { buf[pos++] = '\\'; buf[pos++] = 'r'; }
+                    case '\\' -> {
+                        buf[pos++] = '\\';
+                        buf[pos++] = '\\';
+                    }
+                    case '\t' -> {
+                        buf[pos++] = '\\';
+                        buf[pos++] = 't';
+                    }
+                    case '\n' -> {
+                        buf[pos++] = '\\';
+                        buf[pos++] = 'n';
+                    }
+                    case '\r' -> {
+                        buf[pos++] = '\\';
+                        buf[pos++] = 'r';
+                    }
                     default -> buf[pos++] = (byte) c;
                 }
             } else if (c < 0x800) {
@@ -68,7 +81,9 @@ final class CopyWriter implements AutoCloseable {
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) sb.append(',');
-            sb.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            sb.append('"')
+                    .append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         }
         return text(sb.append('}').toString());
     }

@@ -4,20 +4,31 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * Deterministic ids and random streams, derived by hashing (seed, stream, tenant, index).
- * Every row can be regenerated on its own, in any order and on any thread, without
- * keeping id maps or sharing a random generator between tables.
+ * Deterministic ids and random streams, derived by hashing (seed, stream, tenant, index). Every row
+ * can be regenerated on its own, in any order and on any thread, without keeping id maps or sharing
+ * a random generator between tables.
  */
 final class Seeds {
 
     /** Independent random streams; the number keeps each stream's values apart. */
     enum Stream {
-        TENANT_NAMES, TENANT, UNIT, PLAN, SECTION, POINT, POINT_UNIT, TASK, TASK_ADJUST, CHECKPOINT, REPORT, HISTORY,
-        POINT_TEXT, REPORT_TEXT
+        TENANT_NAMES,
+        TENANT,
+        UNIT,
+        PLAN,
+        SECTION,
+        POINT,
+        POINT_UNIT,
+        TASK,
+        TASK_ADJUST,
+        CHECKPOINT,
+        REPORT,
+        HISTORY,
+        POINT_TEXT,
+        REPORT_TEXT
     }
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /** SplitMix64's finaliser: a cheap, well-mixed 64-bit hash. */
     static long mix(long z) {
@@ -28,7 +39,9 @@ final class Seeds {
     }
 
     static long mix(long seed, Stream stream, int tenant, long index) {
-        return mix(mix(mix(mix(seed) ^ (stream.ordinal() + 1L) * 0x632BE59BD9B4E019L) ^ tenant) ^ index);
+        return mix(
+                mix(mix(mix(seed) ^ (stream.ordinal() + 1L) * 0x632BE59BD9B4E019L) ^ tenant)
+                        ^ index);
     }
 
     static SplittableRandom rng(long seed, Stream stream, int tenant, long index) {

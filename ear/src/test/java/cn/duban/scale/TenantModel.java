@@ -18,38 +18,57 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * One tenant's data as a skeleton: units, plans with sections and points, and tasks with
- * their status and number of reports. Built deterministically from (seed, tenant), so each
- * table's loader can rebuild it instead of keeping 300 tenants in memory; texts and report
- * histories are derived on demand from their own random streams.
+ * One tenant's data as a skeleton: units, plans with sections and points, and tasks with their
+ * status and number of reports. Built deterministically from (seed, tenant), so each table's loader
+ * can rebuild it instead of keeping 300 tenants in memory; texts and report histories are derived
+ * on demand from their own random streams.
  *
- * <p>Tasks are what the sizes ask for: points are drawn until the tenant's task quota is
- * met, and each point publishes one task per responsible unit (collectives such as 各街镇
- * expanded), as {@code PublishingService} would.
+ * <p>Tasks are what the sizes ask for: points are drawn until the tenant's task quota is met, and
+ * each point publishes one task per responsible unit (collectives such as 各街镇 expanded), as {@code
+ * PublishingService} would.
  */
 final class TenantModel {
 
     static final String OFFICE = "DISTRICT_OFFICE", DEPARTMENT = "DEPARTMENT", TOWN = "TOWN";
-    /** Report ids are keyed by (task index << 12 | report number): well under 4096 reports a task. */
+
+    /**
+     * Report ids are keyed by (task index << 12 | report number): well under 4096 reports a task.
+     */
     static final int MAX_REPORTS_PER_TASK = 400;
 
-    record Unit(int index, UUID id, String code, String name, List<String> aliases, String kind, String rankingGroup) {
-    }
+    record Unit(
+            int index,
+            UUID id,
+            String code,
+            String name,
+            List<String> aliases,
+            String kind,
+            String rankingGroup) {}
 
-    /** createdAt and publishedAt are raw moments: written through {@link #officeHours}, like the reports. */
-    record Plan(int index, UUID id, int year, String title, String docNumber, LocalDate issuedOn, long createdAt,
-                long publishedAt, int firstSection, int sectionCount, int firstPoint, int pointCount) {
-    }
+    /**
+     * createdAt and publishedAt are raw moments: written through {@link #officeHours}, like the
+     * reports.
+     */
+    record Plan(
+            int index,
+            UUID id,
+            int year,
+            String title,
+            String docNumber,
+            LocalDate issuedOn,
+            long createdAt,
+            long publishedAt,
+            int firstSection,
+            int sectionCount,
+            int firstPoint,
+            int pointCount) {}
 
-    record Section(int index, UUID id, int plan, int position, String number, String title) {
-    }
+    record Section(int index, UUID id, int plan, int position, String number, String title) {}
 
     /** A responsible unit as the plan names it (plan_point_unit): a unit or a collective. */
-    record Named(String name, boolean collective, int unit, boolean lead) {
-    }
+    record Named(String name, boolean collective, int unit, boolean lead) {}
 
-    record Assignee(int unit, boolean lead) {
-    }
+    record Assignee(int unit, boolean lead) {}
 
     static final class Point {
         int index;
@@ -79,8 +98,10 @@ final class TenantModel {
         int unit;
         boolean lead;
         TaskStatus status;
+
         /** Non-final submitted reports (approved, some returned) before the tail. */
         int k;
+
         int minK;
         boolean draft;
         boolean finalReturned;
@@ -123,10 +144,18 @@ final class TenantModel {
         this.admin = district.id() + "-admin";
     }
 
-    enum Depth { UNITS, PLANS, STATUSES }
+    enum Depth {
+        UNITS,
+        PLANS,
+        STATUSES
+    }
 
-    /** Builds as much as a loader needs: units; plus plans, points and tasks; plus statuses and report counts. */
-    static TenantModel build(long seed, int tenant, Vocabulary.District district, Sizes sizes, Depth depth) {
+    /**
+     * Builds as much as a loader needs: units; plus plans, points and tasks; plus statuses and
+     * report counts.
+     */
+    static TenantModel build(
+            long seed, int tenant, Vocabulary.District district, Sizes sizes, Depth depth) {
         TenantModel m = new TenantModel(seed, tenant, district, sizes);
         m.buildUnits();
         if (depth == Depth.UNITS) return m;
@@ -151,8 +180,8 @@ final class TenantModel {
     }
 
     /**
-     * Moves a moment into the same day's office hours (09:00–18:00 in the district) by
-     * squeezing the whole day into them: increasing, so the order of events is kept.
+     * Moves a moment into the same day's office hours (09:00–18:00 in the district) by squeezing
+     * the whole day into them: increasing, so the order of events is kept.
      */
     static long officeHours(long epochSecond) {
         long dayStart = epoch(dateOf(epochSecond), 0);
@@ -213,17 +242,32 @@ final class TenantModel {
         towns = new int[townCount];
         List<Vocabulary.Town> townNames = Vocabulary.towns(r, townCount);
         for (int i = 0; i < townCount; i++) {
-            towns[i] = addUnit(townNames.get(i).code(), townNames.get(i).name(), List.of(), TOWN, "街镇组");
+            towns[i] =
+                    addUnit(
+                            townNames.get(i).code(),
+                            townNames.get(i).name(),
+                            List.of(),
+                            TOWN,
+                            "街镇组");
         }
     }
 
     private int addUnit(String code, String name, List<String> aliases, String kind, String group) {
         int index = units.size();
-        units.add(new Unit(index, Seeds.uuid(seed, Stream.UNIT, tenant, index), code, name, aliases, kind, group));
+        units.add(
+                new Unit(
+                        index,
+                        Seeds.uuid(seed, Stream.UNIT, tenant, index),
+                        code,
+                        name,
+                        aliases,
+                        kind,
+                        group));
         return index;
     }
 
-    // ---- plans: a few district plans a year, their points drawn until the year's task quota is met
+    // ---- plans: a few district plans a year, their points drawn until the year's task quota is
+    // met
 
     private void buildPlans() {
         SplittableRandom r = Seeds.rng(seed, Stream.PLAN, tenant, 0);
@@ -257,23 +301,56 @@ final class TenantModel {
         }
         java.util.Arrays.sort(issuedOn);
         for (int i = 0; i < count; i++) {
-            long target = i == count - 1 ? left : Math.max(1, Math.min(left - (count - 1 - i), Math.round(quota * weight[i] / sum)));
+            long target =
+                    i == count - 1
+                            ? left
+                            : Math.max(
+                                    1,
+                                    Math.min(
+                                            left - (count - 1 - i),
+                                            Math.round(quota * weight[i] / sum)));
             left -= target;
             LocalDate issued = issuedOn[i];
-            long created = epoch(issued.plusDays(1 + r.nextInt(4)), 10 * 3600 + r.nextInt(6 * 3600));
+            long created =
+                    epoch(issued.plusDays(1 + r.nextInt(4)), 10 * 3600 + r.nextInt(6 * 3600));
             long published = created + 86_400L * (1 + r.nextInt(10)) + r.nextInt(4 * 3600);
             long latestPublish = epoch(sizes.asOf().minusDays(2), 15 * 3600);
             if (published > latestPublish) published = latestPublish;
             if (created >= published) created = published - 3600;
-            String title = year + "年" + district.name() + topics.get(i % topics.size()) + "工作要点"
-                    + (i < topics.size() ? "" : "（" + Vocabulary.chineseNumber(i / topics.size() + 1) + "）");
-            String doc = district.abbreviation() + "府办〔" + year + "〕" + (docNumber += 1 + r.nextInt(6)) + "号";
+            String title =
+                    year
+                            + "年"
+                            + district.name()
+                            + topics.get(i % topics.size())
+                            + "工作要点"
+                            + (i < topics.size()
+                                    ? ""
+                                    : "（" + Vocabulary.chineseNumber(i / topics.size() + 1) + "）");
+            String doc =
+                    district.abbreviation()
+                            + "府办〔"
+                            + year
+                            + "〕"
+                            + (docNumber += 1 + r.nextInt(6))
+                            + "号";
             int index = plans.size();
             int firstPoint = points.size(), firstSection = sections.size();
             buildPoints(index, year, issued, target);
             int sectionCount = buildSections(index, firstPoint);
-            plans.add(new Plan(index, Seeds.uuid(seed, Stream.PLAN, tenant, index), year, title, doc, issued, created, published,
-                    firstSection, sectionCount, firstPoint, points.size() - firstPoint));
+            plans.add(
+                    new Plan(
+                            index,
+                            Seeds.uuid(seed, Stream.PLAN, tenant, index),
+                            year,
+                            title,
+                            doc,
+                            issued,
+                            created,
+                            published,
+                            firstSection,
+                            sectionCount,
+                            firstPoint,
+                            points.size() - firstPoint));
         }
     }
 
@@ -281,19 +358,27 @@ final class TenantModel {
     private int buildSections(int plan, int firstPoint) {
         SplittableRandom r = Seeds.rng(seed, Stream.SECTION, tenant, plan);
         List<Point> top = new ArrayList<>();
-        for (int i = firstPoint; i < points.size(); i++) if (points.get(i).depth == 0) top.add(points.get(i));
+        for (int i = firstPoint; i < points.size(); i++)
+            if (points.get(i).depth == 0) top.add(points.get(i));
         int count = Math.max(1, Math.min(4 + r.nextInt(4), top.size()));
         List<String> titles = Vocabulary.sectionTitles(r, count);
         int base = sections.size();
         for (int s = 0; s < count; s++) {
-            sections.add(new Section(base + s, Seeds.uuid(seed, Stream.SECTION, tenant, base + s), plan, s,
-                    Vocabulary.chineseNumber(s + 1), titles.get(s)));
+            sections.add(
+                    new Section(
+                            base + s,
+                            Seeds.uuid(seed, Stream.SECTION, tenant, base + s),
+                            plan,
+                            s,
+                            Vocabulary.chineseNumber(s + 1),
+                            titles.get(s)));
         }
         for (int i = 0; i < top.size(); i++) {
             int s = base + (int) ((long) i * count / top.size());
             Point p = top.get(i);
             p.section = s;
-            for (int j = p.index + 1; j < points.size() && points.get(j).parent == p.index; j++) points.get(j).section = s;
+            for (int j = p.index + 1; j < points.size() && points.get(j).parent == p.index; j++)
+                points.get(j).section = s;
         }
         return count;
     }
@@ -309,11 +394,29 @@ final class TenantModel {
             if (r.nextInt(100) < 12) {
                 int children = 2 + r.nextInt(2);
                 if ((long) assignees.size() * children <= remaining) {
-                    Point parent = newPoint(r, plan, year, issued, position++, 0, String.valueOf(++number), -1);
+                    Point parent =
+                            newPoint(
+                                    r,
+                                    plan,
+                                    year,
+                                    issued,
+                                    position++,
+                                    0,
+                                    String.valueOf(++number),
+                                    -1);
                     parent.leaf = false;
                     parent.named = named;
                     for (int c = 0; c < children; c++) {
-                        Point child = newPoint(r, plan, year, issued, position++, 1, "(" + (c + 1) + ")", parent.index);
+                        Point child =
+                                newPoint(
+                                        r,
+                                        plan,
+                                        year,
+                                        issued,
+                                        position++,
+                                        1,
+                                        "(" + (c + 1) + ")",
+                                        parent.index);
                         addTasks(child, assignees);
                     }
                     remaining -= (long) assignees.size() * children;
@@ -338,7 +441,8 @@ final class TenantModel {
         named.add(new Named(units.get(lead).name(), false, lead, true));
         assignees.put(lead, true);
         int roll = r.nextInt(100);
-        int cooperating = Math.min(roll < 30 ? 0 : roll < 65 ? 1 : roll < 90 ? 2 : 3, departments.length - 1);
+        int cooperating =
+                Math.min(roll < 30 ? 0 : roll < 65 ? 1 : roll < 90 ? 2 : 3, departments.length - 1);
         for (int i = 0, tries = 0; i < cooperating && tries < 20; tries++) {
             int u = departments[r.nextInt(departments.length)];
             if (assignees.containsKey(u)) continue;
@@ -391,7 +495,15 @@ final class TenantModel {
         }
     }
 
-    private Point newPoint(SplittableRandom r, int plan, int year, LocalDate issued, int position, int depth, String number, int parent) {
+    private Point newPoint(
+            SplittableRandom r,
+            int plan,
+            int year,
+            LocalDate issued,
+            int position,
+            int depth,
+            String number,
+            int parent) {
         Point p = new Point();
         p.index = points.size();
         p.id = Seeds.uuid(seed, Stream.POINT, tenant, p.index);
@@ -430,8 +542,12 @@ final class TenantModel {
         } else if (roll < 75) {
             p.kind = DeadlineKind.PERIOD;
             int q = r.nextInt(5);
-            p.deadlineText = q == 0 ? "上半年" : q == 4 ? "下半年" : "第" + Vocabulary.chineseNumber(q) + "季度";
-            p.deadline = q == 0 ? LocalDate.of(year, 6, 30) : q == 4 ? yearEnd : YearMonth.of(year, q * 3).atEndOfMonth();
+            p.deadlineText =
+                    q == 0 ? "上半年" : q == 4 ? "下半年" : "第" + Vocabulary.chineseNumber(q) + "季度";
+            p.deadline =
+                    q == 0
+                            ? LocalDate.of(year, 6, 30)
+                            : q == 4 ? yearEnd : YearMonth.of(year, q * 3).atEndOfMonth();
         } else if (roll < 87) {
             p.kind = DeadlineKind.RECURRING;
             int f = r.nextInt(10);
@@ -455,8 +571,11 @@ final class TenantModel {
             p.deadline = yearEnd;
         }
         // Dated steps in the text (6月底前完成方案制定) become the tasks' checkpoints.
-        boolean canHaveSteps = p.kind == DeadlineKind.YEAR_END_CONTINUOUS || (p.kind == DeadlineKind.BY_DATE && p.deadline.getMonthValue() >= 6);
-        int from = issued.getYear() == year ? issued.getMonthValue() + 1 : 1, to = p.deadline.getMonthValue() - 1;
+        boolean canHaveSteps =
+                p.kind == DeadlineKind.YEAR_END_CONTINUOUS
+                        || (p.kind == DeadlineKind.BY_DATE && p.deadline.getMonthValue() >= 6);
+        int from = issued.getYear() == year ? issued.getMonthValue() + 1 : 1,
+                to = p.deadline.getMonthValue() - 1;
         if (canHaveSteps && to >= from && r.nextInt(100) < 20) {
             int steps = 1 + r.nextInt(2);
             List<Milestone> ms = new ArrayList<>();
@@ -464,7 +583,10 @@ final class TenantModel {
             for (int i = 0; i < steps; i++) {
                 int month = from + r.nextInt(to - from + 1);
                 if (!months.add(month)) continue;
-                ms.add(new Milestone(month + "月底前" + Vocabulary.milestoneAction(r), YearMonth.of(year, month).atEndOfMonth()));
+                ms.add(
+                        new Milestone(
+                                month + "月底前" + Vocabulary.milestoneAction(r),
+                                YearMonth.of(year, month).atEndOfMonth()));
             }
             ms.sort(java.util.Comparator.comparing(Milestone::date));
             p.milestones = List.copyOf(ms);
@@ -475,8 +597,8 @@ final class TenantModel {
 
     /**
      * Status by deadline against asOf (past deadlines mostly approved, later ones mostly open),
-     * then report counts drawn to the tenant's report quota: a geometric number of progress
-     * reports per task, nudged one at a time until the total is exact.
+     * then report counts drawn to the tenant's report quota: a geometric number of progress reports
+     * per task, nudged one at a time until the total is exact.
      */
     private void drawStatuses() {
         LocalDate asOf = sizes.asOf();
@@ -486,13 +608,19 @@ final class TenantModel {
             SplittableRandom r = Seeds.rng(seed, Stream.TASK, tenant, t.index);
             boolean past = points.get(t.point).deadline.isBefore(asOf);
             double u = r.nextDouble();
-            t.status = past
-                    ? pick(u, 0.88, 0.03, 0.03, 0.04, 0.01)
-                    : pick(u, 0.12, 0.06, 0.04, 0.53, 0.24);
+            t.status =
+                    past
+                            ? pick(u, 0.88, 0.03, 0.03, 0.04, 0.01)
+                            : pick(u, 0.12, 0.06, 0.04, 0.53, 0.24);
             t.draft = t.status == TaskStatus.IN_PROGRESS && r.nextInt(100) < 30;
             t.finalReturned = t.status == TaskStatus.APPROVED && r.nextInt(100) < 12;
-            // A cancelled task had reported; an in-progress one without a draft has an approved report.
-            t.minK = t.status == TaskStatus.CANCELLED || (t.status == TaskStatus.IN_PROGRESS && !t.draft) ? 1 : 0;
+            // A cancelled task had reported; an in-progress one without a draft has an approved
+            // report.
+            t.minK =
+                    t.status == TaskStatus.CANCELLED
+                                    || (t.status == TaskStatus.IN_PROGRESS && !t.draft)
+                            ? 1
+                            : 0;
             t.k = t.minK;
             fixed += t.reports();
             if (t.status != TaskStatus.ASSIGNED) eligible++;
@@ -508,7 +636,11 @@ final class TenantModel {
             if (mean > 0) {
                 SplittableRandom r = Seeds.rng(seed, Stream.TASK_ADJUST, tenant, t.index);
                 double u = r.nextDouble();
-                int extra = (int) Math.min(MAX_REPORTS_PER_TASK - t.k, Math.floor(Math.log1p(-u) / Math.log(mean / (1 + mean))));
+                int extra =
+                        (int)
+                                Math.min(
+                                        MAX_REPORTS_PER_TASK - t.k,
+                                        Math.floor(Math.log1p(-u) / Math.log(mean / (1 + mean))));
                 t.k += extra;
                 total += extra;
             }
@@ -516,20 +648,35 @@ final class TenantModel {
         SplittableRandom r = Seeds.rng(seed, Stream.TASK_ADJUST, tenant, -1);
         for (int tries = 0; total < quota && n > 0 && tries < 100 * (quota - total + n); tries++) {
             Task t = tasks.get(open[r.nextInt(n)]);
-            if (t.k < MAX_REPORTS_PER_TASK) { t.k++; total++; }
+            if (t.k < MAX_REPORTS_PER_TASK) {
+                t.k++;
+                total++;
+            }
         }
         for (boolean progress = true; total > quota && progress; ) {
             progress = false;
             int start = n == 0 ? 0 : r.nextInt(n);
             for (int i = 0; i < n && total > quota; i++) {
                 Task t = tasks.get(open[(start + i) % n]);
-                if (t.k > t.minK) { t.k--; total--; progress = true; }
+                if (t.k > t.minK) {
+                    t.k--;
+                    total--;
+                    progress = true;
+                }
             }
         }
     }
 
-    /** Approved, submitted, returned, in progress, assigned by the given shares; the rest cancelled. */
-    private static TaskStatus pick(double u, double approved, double submitted, double returned, double inProgress, double assigned) {
+    /**
+     * Approved, submitted, returned, in progress, assigned by the given shares; the rest cancelled.
+     */
+    private static TaskStatus pick(
+            double u,
+            double approved,
+            double submitted,
+            double returned,
+            double inProgress,
+            double assigned) {
         if ((u -= approved) < 0) return TaskStatus.APPROVED;
         if ((u -= submitted) < 0) return TaskStatus.SUBMITTED;
         if ((u -= returned) < 0) return TaskStatus.RETURNED;
@@ -547,7 +694,8 @@ final class TenantModel {
         for (Milestone m : p.milestones) sb.append('，').append(m.text());
         sb.append('。');
         List<String> names = new ArrayList<>();
-        for (Named n : p.named) names.add(n.name() + (n.lead() && p.named.size() > 1 ? "（牵头）" : ""));
+        for (Named n : p.named)
+            names.add(n.name() + (n.lead() && p.named.size() > 1 ? "（牵头）" : ""));
         if (!names.isEmpty() || p.deadlineText != null) {
             sb.append('（');
             if (!names.isEmpty()) sb.append("责任单位：").append(String.join("、", names));
@@ -561,13 +709,24 @@ final class TenantModel {
     /** The document as imported: cover note, title, preamble, then sections and points. */
     String sourceText(Plan plan) {
         StringBuilder sb = new StringBuilder();
-        sb.append(district.name()).append("人民政府办公室关于印发").append(plan.title()).append("的通知\n")
+        sb.append(district.name())
+                .append("人民政府办公室关于印发")
+                .append(plan.title())
+                .append("的通知\n")
                 .append("区政府各委、办、局，各街道办事处、镇政府：\n")
-                .append("经区政府同意，现将《").append(plan.title()).append("》印发给你们，请认真贯彻落实。\n")
-                .append(district.name()).append("人民政府办公室\n")
-                .append(plan.issuedOn().getYear()).append('年').append(plan.issuedOn().getMonthValue()).append('月')
-                .append(plan.issuedOn().getDayOfMonth()).append("日\n")
-                .append(plan.title()).append('\n')
+                .append("经区政府同意，现将《")
+                .append(plan.title())
+                .append("》印发给你们，请认真贯彻落实。\n")
+                .append(district.name())
+                .append("人民政府办公室\n")
+                .append(plan.issuedOn().getYear())
+                .append('年')
+                .append(plan.issuedOn().getMonthValue())
+                .append('月')
+                .append(plan.issuedOn().getDayOfMonth())
+                .append("日\n")
+                .append(plan.title())
+                .append('\n')
                 .append("为深入贯彻落实区委、区政府决策部署，推动各项工作落地见效，制定本工作要点。\n");
         int section = -1;
         for (int i = plan.firstPoint(); i < plan.firstPoint() + plan.pointCount(); i++) {

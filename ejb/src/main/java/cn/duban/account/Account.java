@@ -4,10 +4,19 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A person's account as a district office sees it. {@code roles} are the tenant roles only;
- * {@code pendingActions} are what Keycloak still asks of the person at the next login
- * (UPDATE_PASSWORD, CONFIGURE_TOTP).
+ * A person's account as a district office sees it. {@code roles} are the tenant roles only; {@code
+ * pendingActions} are what Keycloak still asks of the person at the next login (UPDATE_PASSWORD,
+ * CONFIGURE_TOTP).
  */
-public record Account(String id, String username, String name, String phone, String email, String unit, String unitName,
-                      List<String> roles, boolean enabled, Instant createdAt, List<String> pendingActions) {
-}
+public record Account(
+        String id,
+        String username,
+        String name,
+        String phone,
+        String email,
+        String unit,
+        String unitName,
+        List<String> roles,
+        boolean enabled,
+        Instant createdAt,
+        List<String> pendingActions) {}

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a valid account looks like, as plain checks (no container, linear in the input): the
- * same rules answer the REST API, the page and every row of an imported sheet. Keycloak checks
- * again (unique names, its own character rules); these give the Chinese message first.
+ * What a valid account looks like, as plain checks (no container, linear in the input): the same
+ * rules answer the REST API, the page and every row of an imported sheet. Keycloak checks again
+ * (unique names, its own character rules); these give the Chinese message first.
  */
 public final class AccountRules {
 
@@ -15,18 +15,21 @@ public final class AccountRules {
     public static final int MAX_EMAIL = 254;
 
     /** A broken rule: the field (as the API names it) and a Chinese sentence. */
-    public record Violation(String field, String message) {
-    }
+    public record Violation(String field, String message) {}
 
     public static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
     public static final String CONFIGURE_TOTP = "CONFIGURE_TOTP";
 
-    private AccountRules() {
-    }
+    private AccountRules() {}
 
-    /** What Keycloak asks at the next login: a new password, and an authenticator of a district administrator. */
+    /**
+     * What Keycloak asks at the next login: a new password, and an authenticator of a district
+     * administrator.
+     */
     public static List<String> requiredActions(java.util.Set<String> roles) {
-        return roles.contains(Role.DISTRICT_ADMIN) ? List.of(UPDATE_PASSWORD, CONFIGURE_TOTP) : List.of(UPDATE_PASSWORD);
+        return roles.contains(Role.DISTRICT_ADMIN)
+                ? List.of(UPDATE_PASSWORD, CONFIGURE_TOTP)
+                : List.of(UPDATE_PASSWORD);
     }
 
     /** Every rule the input breaks; empty when it is a valid account of a district. */
@@ -36,12 +39,15 @@ public final class AccountRules {
             String u = in.username();
             if (u == null) out.add(new Violation("username", "请填写登录名。"));
             else if (!validUsername(u)) {
-                out.add(new Violation("username", "登录名“" + u + "”无效：3至40位小写字母、数字或 . _ -，以字母或数字开头。"));
+                out.add(
+                        new Violation(
+                                "username", "登录名“" + u + "”无效：3至40位小写字母、数字或 . _ -，以字母或数字开头。"));
             }
         }
         String name = in.name();
         if (name == null) out.add(new Violation("name", "请填写姓名。"));
-        else if (name.length() > MAX_NAME) out.add(new Violation("name", "姓名不能超过" + MAX_NAME + "字。"));
+        else if (name.length() > MAX_NAME)
+            out.add(new Violation("name", "姓名不能超过" + MAX_NAME + "字。"));
         else if (!validPersonName(name)) {
             out.add(new Violation("name", "姓名不能含有 < > & \" 等符号。"));
         }
@@ -69,7 +75,9 @@ public final class AccountRules {
         return out;
     }
 
-    /** Lower-case letters, digits and . _ -, 3 to 40 characters, starting with a letter or digit. */
+    /**
+     * Lower-case letters, digits and . _ -, 3 to 40 characters, starting with a letter or digit.
+     */
     static boolean validUsername(String u) {
         if (u.length() < 3 || u.length() > 40) return false;
         for (int i = 0; i < u.length(); i++) {
@@ -81,8 +89,8 @@ public final class AccountRules {
     }
 
     /**
-     * Keycloak's person-name rule (no markup or shell characters, no control characters), so
-     * a name Keycloak would refuse gets a Chinese message here first.
+     * Keycloak's person-name rule (no markup or shell characters, no control characters), so a name
+     * Keycloak would refuse gets a Chinese message here first.
      */
     static boolean validPersonName(String name) {
         for (int i = 0; i < name.length(); i++) {
@@ -92,7 +100,10 @@ public final class AccountRules {
         return true;
     }
 
-    /** A mainland mobile number (11 digits from 1), or a telephone number of digits, - and a leading +. */
+    /**
+     * A mainland mobile number (11 digits from 1), or a telephone number of digits, - and a leading
+     * +.
+     */
     static boolean validPhone(String p) {
         if (p.length() < 5 || p.length() > 20) return false;
         int digits = 0;

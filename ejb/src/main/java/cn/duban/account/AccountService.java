@@ -9,8 +9,8 @@ import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,77 +31,76 @@ import java.util.logging.Logger;
 /**
  * A district office runs its own people (role {@code district-admin}): lists, creates, edits,
  * disables, re-enables and resets the accounts of its tenant, and imports or exports them as a
- * sheet. The tenant of every account is the caller's, from the token, never from input; an
- * account of another tenant (or the platform operator's) answers 404 like one that does not exist.
- * Keycloak holds the accounts ({@link KeycloakDirectory}); Duban keeps only the list of disabled
- * ones ({@link DisabledAccounts}), so their still-valid tokens are refused.
+ * sheet. The tenant of every account is the caller's, from the token, never from input; an account
+ * of another tenant (or the platform operator's) answers 404 like one that does not exist. Keycloak
+ * holds the accounts ({@link KeycloakDirectory}); Duban keeps only the list of disabled ones
+ * ({@link DisabledAccounts}), so their still-valid tokens are refused.
  */
 @Stateless
 public class AccountService {
 
     public static final int MAX_LIMIT = 200;
+
     /** Keycloak calls an import runs at once. */
     static final int PARALLEL = 4;
+
     /** The roles an edit replaces; others (city-viewer, given by the operator) stay as they are. */
     private static final Set<String> MANAGED = Set.copyOf(Role.DISTRICT_GRANTS);
+
     private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
 
-    @Inject
-    KeycloakDirectory directory;
+    @Inject KeycloakDirectory directory;
 
-    @EJB
-    UnitService units;
+    @EJB UnitService units;
 
-    @EJB
-    DisabledAccountStore disabled;
+    @EJB DisabledAccountStore disabled;
 
-    @EJB
-    Invitations invitations;
+    @EJB Invitations invitations;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Resource ManagedExecutorService executor;
 
-    public record Page(int total, List<Account> items) {
-    }
+    public record Page(int total, List<Account> items) {}
 
     /**
-     * How a one-time password reached the person: {@code email} (sent through the mail session,
-     * not shown) or {@code shown} (in this answer only; Duban does not keep it).
+     * How a one-time password reached the person: {@code email} (sent through the mail session, not
+     * shown) or {@code shown} (in this answer only; Duban does not keep it).
      */
-    public record Credentials(String delivery, String temporaryPassword) {
-    }
+    public record Credentials(String delivery, String temporaryPassword) {}
 
-    public record Created(Account account, Credentials credentials) {
-    }
+    public record Created(Account account, Credentials credentials) {}
 
-    public record Imported(int created, List<Created> accounts) {
-    }
+    public record Imported(int created, List<Created> accounts) {}
 
     /** A problem in one row of an imported sheet, as the 400 answer lists it in {@code errors}. */
-    public record RowError(int rowNumber, String column, String message) {
-    }
+    public record RowError(int rowNumber, String column, String message) {}
 
-    /** The tenant's accounts, filtered by {@code q} (login name, name, phone, e-mail, unit), by login name. */
+    /**
+     * The tenant's accounts, filtered by {@code q} (login name, name, phone, e-mail, unit), by
+     * login name.
+     */
     public Page list(String q, int offset, int limit) {
         Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN);
         if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
-            throw DubanException.badRequest("request.paging", "offset 不能为负，limit 应在1至" + MAX_LIMIT + "之间。");
+            throw DubanException.badRequest(
+                    "request.paging", "offset 不能为负，limit 应在1至" + MAX_LIMIT + "之间。");
         }
         Map<String, Unit> unitsByCode = unitsByCode();
         String needle = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
-        List<DirectoryUser> all = directory.usersOfTenant(caller.tenantId()).stream()
-                .filter(u -> needle == null || matches(u, unitsByCode, needle))
-                .sorted(Comparator.comparing(DirectoryUser::username))
-                .toList();
-        List<DirectoryUser> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+        List<DirectoryUser> all =
+                directory.usersOfTenant(caller.tenantId()).stream()
+                        .filter(u -> needle == null || matches(u, unitsByCode, needle))
+                        .sorted(Comparator.comparing(DirectoryUser::username))
+                        .toList();
+        List<DirectoryUser> page =
+                all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
         List<Set<String>> roles = rolesOf(page);
         List<Account> items = new ArrayList<>();
         for (int i = 0; i < page.size(); i++) {
             // The operator is never a district's to manage, whatever attributes someone gave it.
-            if (!roles.get(i).contains(Role.PLATFORM_ADMIN)) items.add(view(page.get(i), roles.get(i), unitsByCode));
+            if (!roles.get(i).contains(Role.PLATFORM_ADMIN))
+                items.add(view(page.get(i), roles.get(i), unitsByCode));
         }
         return new Page(all.size(), items);
     }
@@ -111,7 +110,10 @@ public class AccountService {
         Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN);
         Map<String, Unit> unitsByCode = unitsByCode();
         String needle = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
-        return (int) directory.usersOfTenant(caller.tenantId()).stream().filter(u -> needle == null || matches(u, unitsByCode, needle)).count();
+        return (int)
+                directory.usersOfTenant(caller.tenantId()).stream()
+                        .filter(u -> needle == null || matches(u, unitsByCode, needle))
+                        .count();
     }
 
     public Account get(String id) {
@@ -142,27 +144,46 @@ public class AccountService {
             problems.add(new AccountRules.Violation("unit", "单位代码“" + input.unit() + "”不存在。"));
         }
         rejectIfAny(problems);
-        if (m.user().username().equals(caller.username()) && !input.roles().contains(Role.DISTRICT_ADMIN)) {
+        if (m.user().username().equals(caller.username())
+                && !input.roles().contains(Role.DISTRICT_ADMIN)) {
             throw DubanException.conflict("account.self", "不能取消自己的区府办管理员角色。");
         }
-        if (input.email() != null && !input.email().equalsIgnoreCase(m.user().email()) && directory.emailTaken(input.email(), m.user().id())) {
+        if (input.email() != null
+                && !input.email().equalsIgnoreCase(m.user().email())
+                && directory.emailTaken(input.email(), m.user().id())) {
             throw DubanException.conflict("account.taken", "邮箱“" + input.email() + "”已被使用，请换一个。");
         }
-        directory.update(m.user().id(), input.name(), input.email(), input.phone(), caller.tenantId(), input.unit());
+        directory.update(
+                m.user().id(),
+                input.name(),
+                input.email(),
+                input.phone(),
+                caller.tenantId(),
+                input.unit());
         directory.setRealmRoles(m.user().id(), new HashSet<>(input.roles()), MANAGED);
-        if (input.roles().contains(Role.DISTRICT_ADMIN) && !m.roles().contains(Role.DISTRICT_ADMIN)) {
-            // A new district administrator sets up an authenticator at the next login, as a created one does.
+        if (input.roles().contains(Role.DISTRICT_ADMIN)
+                && !m.roles().contains(Role.DISTRICT_ADMIN)) {
+            // A new district administrator sets up an authenticator at the next login, as a created
+            // one does.
             directory.addRequiredActions(m.user().id(), List.of(AccountRules.CONFIGURE_TOTP));
         }
-        audit.record("account.updated", "account", uuid(m.user().id()), "username", m.user().username(), "unit", input.unit(),
-                "roles", String.join(",", input.roles()));
+        audit.record(
+                "account.updated",
+                "account",
+                uuid(m.user().id()),
+                "username",
+                m.user().username(),
+                "unit",
+                input.unit(),
+                "roles",
+                String.join(",", input.roles()));
         Managed after = load(id);
         return view(after.user(), after.roles(), unitsByCode);
     }
 
     /**
-     * Disables the account: Keycloak refuses new logins and ends its sessions, and Duban lists it so
-     * that its access tokens, valid for up to 15 minutes more, are refused within seconds.
+     * Disables the account: Keycloak refuses new logins and ends its sessions, and Duban lists it
+     * so that its access tokens, valid for up to 15 minutes more, are refused within seconds.
      */
     public Account disable(String id) {
         Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN);
@@ -174,7 +195,12 @@ public class AccountService {
         disabled.add(m.user().id(), m.user().username());
         directory.setEnabled(m.user().id(), false);
         directory.logout(m.user().id());
-        audit.record("account.disabled", "account", uuid(m.user().id()), "username", m.user().username());
+        audit.record(
+                "account.disabled",
+                "account",
+                uuid(m.user().id()),
+                "username",
+                m.user().username());
         return view(load(id), unitsByCode());
     }
 
@@ -183,14 +209,15 @@ public class AccountService {
         Managed m = load(id);
         disabled.remove(m.user().id());
         directory.setEnabled(m.user().id(), true);
-        audit.record("account.enabled", "account", uuid(m.user().id()), "username", m.user().username());
+        audit.record(
+                "account.enabled", "account", uuid(m.user().id()), "username", m.user().username());
         return view(load(id), unitsByCode());
     }
 
     /**
      * A new one-time password: e-mailed when the mail session is configured and the account has an
-     * address, else returned once. The person must set a new password (and a district
-     * administrator an authenticator) at the next login; running sessions end.
+     * address, else returned once. The person must set a new password (and a district administrator
+     * an authenticator) at the next login; running sessions end.
      */
     public Credentials reset(String id) {
         Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN);
@@ -201,7 +228,8 @@ public class AccountService {
         String password = TemporaryPasswords.generate();
         directory.resetPassword(m.user().id(), password, AccountRules.requiredActions(m.roles()));
         directory.logout(m.user().id());
-        audit.record("account.reset", "account", uuid(m.user().id()), "username", m.user().username());
+        audit.record(
+                "account.reset", "account", uuid(m.user().id()), "username", m.user().username());
         return invitations.deliver(m.user().username(), m.user().email(), password, true);
     }
 
@@ -230,51 +258,80 @@ public class AccountService {
             Unit unit = null;
             if (!line.unit().isEmpty()) {
                 unit = unitNames.find(line.unit());
-                if (unit == null) errors.add(new RowError(row, AccountSheet.UNIT, "单位“" + line.unit() + "”不存在"));
+                if (unit == null)
+                    errors.add(new RowError(row, AccountSheet.UNIT, "单位“" + line.unit() + "”不存在"));
             }
             List<String> roles = new ArrayList<>();
             for (String written : line.roles()) {
                 Optional<String> role = Role.parse(written);
-                if (role.isEmpty()) errors.add(new RowError(row, AccountSheet.ROLES, "角色“" + written + "”不存在"));
+                if (role.isEmpty())
+                    errors.add(new RowError(row, AccountSheet.ROLES, "角色“" + written + "”不存在"));
                 else roles.add(role.get());
             }
-            AccountInput in = new AccountInput(line.username(), line.name(), line.phone(), line.email(),
-                    unit == null ? null : unit.getCode(), roles);
+            AccountInput in =
+                    new AccountInput(
+                            line.username(),
+                            line.name(),
+                            line.phone(),
+                            line.email(),
+                            unit == null ? null : unit.getCode(),
+                            roles);
             for (AccountRules.Violation v : AccountRules.check(in, true)) {
-                if (v.field().equals("unit") && !line.unit().isEmpty()) continue; // already said: unknown unit
-                if (v.field().equals("roles") && roles.isEmpty() && !line.roles().isEmpty()) continue; // already said
+                if (v.field().equals("unit") && !line.unit().isEmpty())
+                    continue; // already said: unknown unit
+                if (v.field().equals("roles") && roles.isEmpty() && !line.roles().isEmpty())
+                    continue; // already said
                 errors.add(new RowError(row, column(v.field()), v.message()));
             }
             if (in.username() != null) {
                 Integer first = usernames.putIfAbsent(in.username(), row);
-                if (first != null) errors.add(new RowError(row, AccountSheet.USERNAME, "登录名与第" + first + "行重复"));
+                if (first != null)
+                    errors.add(new RowError(row, AccountSheet.USERNAME, "登录名与第" + first + "行重复"));
             }
             if (in.email() != null) {
                 Integer first = emails.putIfAbsent(in.email(), row);
-                if (first != null) errors.add(new RowError(row, AccountSheet.EMAIL, "邮箱与第" + first + "行重复"));
+                if (first != null)
+                    errors.add(new RowError(row, AccountSheet.EMAIL, "邮箱与第" + first + "行重复"));
             }
             inputs.add(in);
         }
         if (errors.isEmpty()) {
-            // Only for rows that are otherwise right: one look-up per name, the same answer whoever holds it.
-            List<Object> taken = inParallel(inputs, in -> new boolean[] {directory.usernameTaken(in.username()),
-                    in.email() != null && directory.emailTaken(in.email(), null)});
+            // Only for rows that are otherwise right: one look-up per name, the same answer whoever
+            // holds it.
+            List<Object> taken =
+                    inParallel(
+                            inputs,
+                            in ->
+                                    new boolean[] {
+                                        directory.usernameTaken(in.username()),
+                                        in.email() != null && directory.emailTaken(in.email(), null)
+                                    });
             for (int i = 0; i < inputs.size(); i++) {
                 if (taken.get(i) instanceof RuntimeException e) throw e;
                 boolean[] t = (boolean[]) taken.get(i);
                 AccountInput in = inputs.get(i);
                 int row = lines.get(i).rowNumber();
-                if (t[0]) errors.add(new RowError(row, AccountSheet.USERNAME, "登录名“" + in.username() + "”已被使用"));
-                if (t[1]) errors.add(new RowError(row, AccountSheet.EMAIL, "邮箱“" + in.email() + "”已被使用"));
+                if (t[0])
+                    errors.add(
+                            new RowError(
+                                    row, AccountSheet.USERNAME, "登录名“" + in.username() + "”已被使用"));
+                if (t[1])
+                    errors.add(new RowError(row, AccountSheet.EMAIL, "邮箱“" + in.email() + "”已被使用"));
             }
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt(RowError::rowNumber));
-            throw new DubanException(400, "account.import.rows", "账号表有 " + errors.size() + " 处错误，未创建任何账号。请修改后重新导入。", errors);
+            throw new DubanException(
+                    400,
+                    "account.import.rows",
+                    "账号表有 " + errors.size() + " 处错误，未创建任何账号。请修改后重新导入。",
+                    errors);
         }
         List<String> passwords = inputs.stream().map(in -> TemporaryPasswords.generate()).toList();
-        List<Object> ids = inParallel(java.util.stream.IntStream.range(0, inputs.size()).boxed().toList(),
-                i -> createInKeycloak(caller.tenantId(), inputs.get(i), passwords.get(i)));
+        List<Object> ids =
+                inParallel(
+                        java.util.stream.IntStream.range(0, inputs.size()).boxed().toList(),
+                        i -> createInKeycloak(caller.tenantId(), inputs.get(i), passwords.get(i)));
         RuntimeException failure = null;
         List<String> made = new ArrayList<>();
         for (Object o : ids) {
@@ -285,13 +342,15 @@ public class AccountService {
             undo(made);
             if (failure instanceof DubanException d && d.status() == 409) {
                 // Taken between the check and the creation (someone else was quicker).
-                throw DubanException.conflict("account.import.conflict", "导入时有登录名或邮箱刚被占用，已撤销本次导入创建的账号，请重新导入。");
+                throw DubanException.conflict(
+                        "account.import.conflict", "导入时有登录名或邮箱刚被占用，已撤销本次导入创建的账号，请重新导入。");
             }
             throw failure;
         }
         List<Created> created = new ArrayList<>();
         try {
-            for (int i = 0; i < inputs.size(); i++) created.add(recorded(made.get(i), inputs.get(i), passwords.get(i), unitsByCode));
+            for (int i = 0; i < inputs.size(); i++)
+                created.add(recorded(made.get(i), inputs.get(i), passwords.get(i), unitsByCode));
         } catch (RuntimeException e) {
             undo(made);
             throw e;
@@ -304,15 +363,25 @@ public class AccountService {
         Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN);
         Map<String, Unit> unitsByCode = unitsByCode();
         List<AccountSheet.Out> out = new ArrayList<>();
-        List<DirectoryUser> users = directory.usersOfTenant(caller.tenantId()).stream().sorted(Comparator.comparing(DirectoryUser::username)).toList();
+        List<DirectoryUser> users =
+                directory.usersOfTenant(caller.tenantId()).stream()
+                        .sorted(Comparator.comparing(DirectoryUser::username))
+                        .toList();
         List<Set<String>> rolesOfUsers = rolesOf(users);
         for (int i = 0; i < users.size(); i++) {
             DirectoryUser u = users.get(i);
             Set<String> roles = rolesOfUsers.get(i);
             if (roles.contains(Role.PLATFORM_ADMIN)) continue;
             Unit unit = u.unit() == null ? null : unitsByCode.get(u.unit());
-            out.add(new AccountSheet.Out(u.name(), u.username(), u.phone(), u.email(), unit == null ? u.unit() : unit.getName(),
-                    Role.TENANT_ROLES.stream().filter(roles::contains).toList(), u.enabled()));
+            out.add(
+                    new AccountSheet.Out(
+                            u.name(),
+                            u.username(),
+                            u.phone(),
+                            u.email(),
+                            unit == null ? u.unit() : unit.getName(),
+                            Role.TENANT_ROLES.stream().filter(roles::contains).toList(),
+                            u.enabled()));
         }
         return AccountSheet.write(out);
     }
@@ -338,8 +407,18 @@ public class AccountService {
      */
     private String createInKeycloak(String tenantId, AccountInput in, String password) {
         Set<String> roles = new LinkedHashSet<>(in.roles());
-        String id = directory.create(new KeycloakDirectory.NewUser(in.username(), in.name(), in.email(), in.phone(),
-                tenantId, in.unit(), true, AccountRules.requiredActions(roles), password));
+        String id =
+                directory.create(
+                        new KeycloakDirectory.NewUser(
+                                in.username(),
+                                in.name(),
+                                in.email(),
+                                in.phone(),
+                                tenantId,
+                                in.unit(),
+                                true,
+                                AccountRules.requiredActions(roles),
+                                password));
         try {
             directory.addRealmRoles(id, roles);
         } catch (RuntimeException e) {
@@ -349,20 +428,40 @@ public class AccountService {
         return id;
     }
 
-    private Created recorded(String id, AccountInput in, String password, Map<String, Unit> unitsByCode) {
+    private Created recorded(
+            String id, AccountInput in, String password, Map<String, Unit> unitsByCode) {
         Set<String> roles = new LinkedHashSet<>(in.roles());
-        audit.record("account.created", "account", uuid(id), "username", in.username(), "unit", in.unit(),
-                "roles", String.join(",", roles));
+        audit.record(
+                "account.created",
+                "account",
+                uuid(id),
+                "username",
+                in.username(),
+                "unit",
+                in.unit(),
+                "roles",
+                String.join(",", roles));
         Unit unit = in.unit() == null ? null : unitsByCode.get(in.unit());
-        Account account = new Account(id, in.username(), in.name(), in.phone(), in.email(), in.unit(), unit == null ? null : unit.getName(),
-                Role.TENANT_ROLES.stream().filter(roles::contains).toList(), true, java.time.Instant.now(), AccountRules.requiredActions(roles));
+        Account account =
+                new Account(
+                        id,
+                        in.username(),
+                        in.name(),
+                        in.phone(),
+                        in.email(),
+                        in.unit(),
+                        unit == null ? null : unit.getName(),
+                        Role.TENANT_ROLES.stream().filter(roles::contains).toList(),
+                        true,
+                        java.time.Instant.now(),
+                        AccountRules.requiredActions(roles));
         return new Created(account, new Credentials(null, password));
     }
 
     /**
-     * Runs the work for every item, {@value #PARALLEL} at a time on the container's threads (Keycloak
-     * spends most of a user's creation hashing its password, and has more than one core); each
-     * result is the value or the failure, in the items' order.
+     * Runs the work for every item, {@value #PARALLEL} at a time on the container's threads
+     * (Keycloak spends most of a user's creation hashing its password, and has more than one core);
+     * each result is the value or the failure, in the items' order.
      */
     private <T, R> List<Object> inParallel(List<T> items, java.util.function.Function<T, R> work) {
         List<Object> out = new ArrayList<>(items.size());
@@ -375,7 +474,10 @@ public class AccountService {
                 try {
                     out.add(f.get());
                 } catch (ExecutionException e) {
-                    out.add(e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
+                    out.add(
+                            e.getCause() instanceof RuntimeException r
+                                    ? r
+                                    : new IllegalStateException(e.getCause()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     out.add(new IllegalStateException(e));
@@ -385,33 +487,48 @@ public class AccountService {
         return out;
     }
 
-    /** Deletes accounts this call created, newest first; a failure to delete is logged (and the rest still tried). */
+    /**
+     * Deletes accounts this call created, newest first; a failure to delete is logged (and the rest
+     * still tried).
+     */
     private void undo(List<String> ids) {
         for (int i = ids.size() - 1; i >= 0; i--) {
             try {
                 directory.delete(ids.get(i));
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Could not undo the account " + ids.get(i) + " this call created", e);
+                LOG.log(
+                        Level.SEVERE,
+                        "Could not undo the account " + ids.get(i) + " this call created",
+                        e);
             }
         }
     }
 
     /**
-     * Sends the one-time passwords of created accounts (only once every account exists, so an undone
-     * import e-mails nobody): each answer keeps its password only when it was not e-mailed.
+     * Sends the one-time passwords of created accounts (only once every account exists, so an
+     * undone import e-mails nobody): each answer keeps its password only when it was not e-mailed.
      */
     private List<Created> deliverAll(List<Created> created, List<AccountInput> inputs) {
         List<Created> out = new ArrayList<>(created.size());
         for (int i = 0; i < created.size(); i++) {
             Created c = created.get(i);
-            out.add(new Created(c.account(), invitations.deliver(c.account().username(), inputs.get(i).email(), c.credentials().temporaryPassword(), false)));
+            out.add(
+                    new Created(
+                            c.account(),
+                            invitations.deliver(
+                                    c.account().username(),
+                                    inputs.get(i).email(),
+                                    c.credentials().temporaryPassword(),
+                                    false)));
         }
         return out;
     }
 
-    /** A user of the caller's tenant with its roles, or 404 for anything else (other tenant, operator, no such id). */
-    private record Managed(DirectoryUser user, Set<String> roles) {
-    }
+    /**
+     * A user of the caller's tenant with its roles, or 404 for anything else (other tenant,
+     * operator, no such id).
+     */
+    private record Managed(DirectoryUser user, Set<String> roles) {}
 
     private Managed load(String id) {
         Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN);
@@ -425,7 +542,8 @@ public class AccountService {
     }
 
     private void requireFree(String username, String email, String exceptId) {
-        // One message whoever holds the name, in this district or another: nothing about the holder leaks.
+        // One message whoever holds the name, in this district or another: nothing about the holder
+        // leaks.
         if (directory.usernameTaken(username)) {
             throw DubanException.conflict("account.taken", "登录名“" + username + "”已被使用，请换一个。");
         }
@@ -451,13 +569,31 @@ public class AccountService {
 
     private static Account view(DirectoryUser u, Set<String> roles, Map<String, Unit> unitsByCode) {
         Unit unit = u.unit() == null ? null : unitsByCode.get(u.unit());
-        return new Account(u.id(), u.username(), u.name(), u.phone(), u.email(), u.unit(), unit == null ? null : unit.getName(),
-                Role.TENANT_ROLES.stream().filter(roles::contains).toList(), u.enabled(), u.createdAt(), u.requiredActions());
+        return new Account(
+                u.id(),
+                u.username(),
+                u.name(),
+                u.phone(),
+                u.email(),
+                u.unit(),
+                unit == null ? null : unit.getName(),
+                Role.TENANT_ROLES.stream().filter(roles::contains).toList(),
+                u.enabled(),
+                u.createdAt(),
+                u.requiredActions());
     }
 
     private static boolean matches(DirectoryUser u, Map<String, Unit> unitsByCode, String needle) {
         Unit unit = u.unit() == null ? null : unitsByCode.get(u.unit());
-        for (String s : new String[] {u.username(), u.name(), u.email(), u.phone(), u.unit(), unit == null ? null : unit.getName()}) {
+        for (String s :
+                new String[] {
+                    u.username(),
+                    u.name(),
+                    u.email(),
+                    u.phone(),
+                    u.unit(),
+                    unit == null ? null : unit.getName()
+                }) {
             if (s != null && s.toLowerCase(Locale.ROOT).contains(needle)) return true;
         }
         return false;
@@ -481,7 +617,8 @@ public class AccountService {
     private static UUID uuidOrNull(String id) {
         try {
             UUID u = UUID.fromString(id);
-            // UUID.fromString accepts short forms such as "1-1-1-1-1"; Keycloak's ids are canonical.
+            // UUID.fromString accepts short forms such as "1-1-1-1-1"; Keycloak's ids are
+            // canonical.
             return u.toString().equals(id.toLowerCase(Locale.ROOT)) ? u : null;
         } catch (IllegalArgumentException e) {
             return null;

@@ -14,9 +14,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * The account list as a workbook: columns 姓名, 登录名, 手机, 邮箱, 单位, 角色 (an export adds 状态),
- * found by header name when imported, so columns may move and a title row may sit above. Roles are
- * written by their Chinese labels (联络员、单位负责人 …) or names, several separated by 、 , ; or blanks.
+ * The account list as a workbook: columns 姓名, 登录名, 手机, 邮箱, 单位, 角色 (an export adds 状态), found by
+ * header name when imported, so columns may move and a title row may sit above. Roles are written
+ * by their Chinese labels (联络员、单位负责人 …) or names, several separated by 、 , ; or blanks.
  */
 public final class AccountSheet {
 
@@ -29,26 +29,47 @@ public final class AccountSheet {
     public static final String ROLES = "角色";
     public static final String STATE = "状态";
     static final List<String> COLUMNS = List.of(NAME, USERNAME, PHONE, EMAIL, UNIT, ROLES);
-    private static final SheetRows.Columns SHEET = new SheetRows.Columns(Map.of("手机号", PHONE, "手机号码", PHONE, "电子邮箱", EMAIL,
-            "所属单位", UNIT, "账号", USERNAME, "用户名", USERNAME, "电子邮件", EMAIL));
+    private static final SheetRows.Columns SHEET =
+            new SheetRows.Columns(
+                    Map.of(
+                            "手机号", PHONE, "手机号码", PHONE, "电子邮箱", EMAIL, "所属单位", UNIT, "账号",
+                            USERNAME, "用户名", USERNAME, "电子邮件", EMAIL));
 
     /** A row as written, before units and roles are resolved. */
-    public record Line(int rowNumber, String name, String username, String phone, String email, String unit, List<String> roles) {
-    }
+    public record Line(
+            int rowNumber,
+            String name,
+            String username,
+            String phone,
+            String email,
+            String unit,
+            List<String> roles) {}
 
     /** A row of an exported list. */
-    public record Out(String name, String username, String phone, String email, String unit, List<String> roles, boolean enabled) {
-    }
+    public record Out(
+            String name,
+            String username,
+            String phone,
+            String email,
+            String unit,
+            List<String> roles,
+            boolean enabled) {}
 
-    private AccountSheet() {
-    }
+    private AccountSheet() {}
 
     public static List<Line> read(byte[] xlsx) {
         List<SheetRows.Row> rows = SheetRows.read(xlsx, MAX_ROWS, AccountSheet::isHeader, "账号表");
         List<Line> out = new ArrayList<>(rows.size());
         for (SheetRows.Row r : rows) {
-            out.add(new Line(r.number(), SHEET.get(r, NAME), SHEET.get(r, USERNAME), SHEET.get(r, PHONE), SHEET.get(r, EMAIL),
-                    SHEET.get(r, UNIT), SheetRows.items(SHEET.get(r, ROLES))));
+            out.add(
+                    new Line(
+                            r.number(),
+                            SHEET.get(r, NAME),
+                            SHEET.get(r, USERNAME),
+                            SHEET.get(r, PHONE),
+                            SHEET.get(r, EMAIL),
+                            SHEET.get(r, UNIT),
+                            SheetRows.items(SHEET.get(r, ROLES))));
         }
         return out;
     }
@@ -57,7 +78,9 @@ public final class AccountSheet {
         return SHEET.named(columns, USERNAME) && SHEET.named(columns, NAME);
     }
 
-    /** The list as .xlsx, in the import's column order plus 状态, so it can be edited and sent back. */
+    /**
+     * The list as .xlsx, in the import's column order plus 状态, so it can be edited and sent back.
+     */
     public static byte[] write(List<Out> accounts) {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             Sheet sheet = wb.createSheet("账号");
@@ -78,9 +101,19 @@ public final class AccountSheet {
             for (Out a : accounts) {
                 var row = sheet.createRow(r++);
                 String roles = String.join("、", a.roles().stream().map(Role::label).toList());
-                String[] values = {a.name(), a.username(), a.phone(), a.email(), a.unit(), roles, a.enabled() ? "启用" : "停用"};
-                // Text cells only: a name such as "=HYPERLINK(…)" stays text and is never a formula.
-                for (int i = 0; i < values.length; i++) row.createCell(i).setCellValue(values[i] == null ? "" : values[i]);
+                String[] values = {
+                    a.name(),
+                    a.username(),
+                    a.phone(),
+                    a.email(),
+                    a.unit(),
+                    roles,
+                    a.enabled() ? "启用" : "停用"
+                };
+                // Text cells only: a name such as "=HYPERLINK(…)" stays text and is never a
+                // formula.
+                for (int i = 0; i < values.length; i++)
+                    row.createCell(i).setCellValue(values[i] == null ? "" : values[i]);
             }
             sheet.createFreezePane(0, 1);
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -7,10 +7,10 @@ import jakarta.ejb.Startup;
 import java.util.logging.Logger;
 
 /**
- * Checks at deployment that the secret of the {@code duban-accounts} service-account client is
- * set. Without it the deployment fails with one log line naming the variable, as for the audit
- * key: a server whose operators cannot onboard a district or disable an account is misconfigured,
- * not degraded. There is no default; the dev stack and the tests pass the dev realm's.
+ * Checks at deployment that the secret of the {@code duban-accounts} service-account client is set.
+ * Without it the deployment fails with one log line naming the variable, as for the audit key: a
+ * server whose operators cannot onboard a district or disable an account is misconfigured, not
+ * degraded. There is no default; the dev stack and the tests pass the dev realm's.
  */
 @Singleton
 @Startup

@@ -30,8 +30,7 @@ public class DisabledAccount {
     @Column(name = "disabled_at", nullable = false)
     private Instant disabledAt;
 
-    protected DisabledAccount() {
-    }
+    protected DisabledAccount() {}
 
     public DisabledAccount(String userId, String username, String disabledBy) {
         this.userId = userId;
@@ -40,9 +39,23 @@ public class DisabledAccount {
         this.disabledAt = Instant.now();
     }
 
-    public String getTenantId() { return tenantId; }
-    public String getUserId() { return userId; }
-    public String getUsername() { return username; }
-    public String getDisabledBy() { return disabledBy; }
-    public Instant getDisabledAt() { return disabledAt; }
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisabledBy() {
+        return disabledBy;
+    }
+
+    public Instant getDisabledAt() {
+        return disabledAt;
+    }
 }

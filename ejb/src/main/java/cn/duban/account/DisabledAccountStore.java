@@ -14,15 +14,17 @@ import java.util.List;
 @Stateless
 public class DisabledAccountStore {
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Resource
-    TransactionSynchronizationRegistry tsr;
+    @Resource TransactionSynchronizationRegistry tsr;
 
-    /** Id and login name of each disabled account of the current tenant (row-level security picks the tenant). */
+    /**
+     * Id and login name of each disabled account of the current tenant (row-level security picks
+     * the tenant).
+     */
     public List<Object[]> rows() {
-        return em.createQuery("select d.userId, d.username from DisabledAccount d", Object[].class).getResultList();
+        return em.createQuery("select d.userId, d.username from DisabledAccount d", Object[].class)
+                .getResultList();
     }
 
     /** Lists the account as disabled, in the caller's transaction. */
@@ -43,15 +45,15 @@ public class DisabledAccountStore {
 
     /** The cache must not reload before the change is visible, hence after completion, not now. */
     private void forgetAfterCommit(String tenantId) {
-        tsr.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
+        tsr.registerInterposedSynchronization(
+                new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {}
 
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) DisabledAccounts.forget(tenantId);
-            }
-        });
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status == Status.STATUS_COMMITTED) DisabledAccounts.forget(tenantId);
+                    }
+                });
     }
 }

@@ -24,16 +24,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public class DisabledAccounts {
 
     static final long TTL_NANOS = 10_000_000_000L;
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(DisabledAccounts.class.getName());
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(DisabledAccounts.class.getName());
 
-    private record Entry(Set<String> userIds, Set<String> usernames, long loadedAt) {
-    }
+    private record Entry(Set<String> userIds, Set<String> usernames, long loadedAt) {}
 
     // Static so the transaction's completion callback can reach it without an EJB call.
     private static final Map<String, Entry> CACHE = new ConcurrentHashMap<>();
 
-    @EJB
-    DisabledAccountStore store;
+    @EJB DisabledAccountStore store;
 
     /**
      * True if the user with that id (the token's {@code sub}) or login name is disabled in that
@@ -47,7 +46,8 @@ public class DisabledAccounts {
         Entry entry = CACHE.get(tenantId);
         if (entry == null || now - entry.loadedAt() > TTL_NANOS) {
             if (!tenantId.equals(Caller.currentTenant().orElse(null))) {
-                throw new IllegalStateException("disabled accounts of " + tenantId + " read outside that tenant");
+                throw new IllegalStateException(
+                        "disabled accounts of " + tenantId + " read outside that tenant");
             }
             try {
                 Set<String> ids = new java.util.HashSet<>(), names = new java.util.HashSet<>();
@@ -58,13 +58,15 @@ public class DisabledAccounts {
                 entry = new Entry(ids, names, now);
                 CACHE.put(tenantId, entry);
             } catch (RuntimeException e) {
-                // The database is unreachable: keep the last known list (the request itself will then
+                // The database is unreachable: keep the last known list (the request itself will
+                // then
                 // answer 503 wherever it needs the database) and try again on the next request.
                 LOG.warning("Disabled accounts of " + tenantId + " not reloaded: " + e);
                 if (entry == null) return false;
             }
         }
-        return (userId != null && entry.userIds().contains(userId)) || (username != null && entry.usernames().contains(username));
+        return (userId != null && entry.userIds().contains(userId))
+                || (username != null && entry.usernames().contains(username));
     }
 
     /** Forgets a tenant's entry, after this server changed who is disabled there. */

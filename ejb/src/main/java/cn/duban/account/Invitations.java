@@ -14,14 +14,19 @@ import jakarta.ejb.Stateless;
 @Stateless
 public class Invitations {
 
-    @EJB
-    MailService mail;
+    @EJB MailService mail;
 
-    public AccountService.Credentials deliver(String username, String email, String password, boolean reset) {
+    public AccountService.Credentials deliver(
+            String username, String email, String password, boolean reset) {
         Caller.require(Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN);
         if (MailService.configured() && email != null) {
-            String body = (reset ? "您的督办系统账号密码已由区府办重置。" : "您的督办系统账号已开通。") + "\n\n登录名：" + username
-                    + "\n临时密码：" + password + "\n\n首次登录时须设置新密码（区府办管理员还须绑定动态口令）。临时密码仅可使用一次，请勿转发本邮件。";
+            String body =
+                    (reset ? "您的督办系统账号密码已由区府办重置。" : "您的督办系统账号已开通。")
+                            + "\n\n登录名："
+                            + username
+                            + "\n临时密码："
+                            + password
+                            + "\n\n首次登录时须设置新密码（区府办管理员还须绑定动态口令）。临时密码仅可使用一次，请勿转发本邮件。";
             mail.deliver(email, reset ? "账号密码已重置" : "账号开通通知", body);
             return new AccountService.Credentials("email", null);
         }

@@ -38,9 +38,9 @@ import org.keycloak.representations.idm.UserRepresentation;
  * Duban's to enforce ({@link AccountService}), and this class does nothing on its own initiative.
  *
  * <p>Settings: {@code duban.accounts.secret} / {@code DUBAN_ACCOUNTS_SECRET} (no default: without
- * it account management answers 503), {@code duban.accounts.client-id} / {@code DUBAN_ACCOUNTS_CLIENT_ID}
- * ({@code duban-accounts}), and the realm from {@code duban.oidc.provider-url} /
- * {@code DUBAN_OIDC_PROVIDER_URL}, as the OIDC login uses it.
+ * it account management answers 503), {@code duban.accounts.client-id} / {@code
+ * DUBAN_ACCOUNTS_CLIENT_ID} ({@code duban-accounts}), and the realm from {@code
+ * duban.oidc.provider-url} / {@code DUBAN_OIDC_PROVIDER_URL}, as the OIDC login uses it.
  */
 @ApplicationScoped
 public class KeycloakDirectory {
@@ -48,8 +48,10 @@ public class KeycloakDirectory {
     public static final String TENANT = "tenant";
     public static final String UNIT = "unit";
     public static final String PHONE = "phoneNumber";
+
     /** More users than this in one district is not a district (guards the paging loop). */
     static final int MAX_USERS_PER_TENANT = 10_000;
+
     private static final int PAGE = 500;
     private static final Logger LOG = Logger.getLogger(KeycloakDirectory.class.getName());
 
@@ -71,25 +73,37 @@ public class KeycloakDirectory {
     private Keycloak connect() {
         String secret = Settings.get("duban.accounts.secret", "DUBAN_ACCOUNTS_SECRET", null);
         if (secret == null) {
-            throw new DubanException(503, "accounts.unconfigured",
-                    "账号管理未配置（缺少 DUBAN_ACCOUNTS_SECRET），请联系平台运维。");
+            throw new DubanException(
+                    503, "accounts.unconfigured", "账号管理未配置（缺少 DUBAN_ACCOUNTS_SECRET），请联系平台运维。");
         }
-        String issuer = Settings.get("duban.oidc.provider-url", "DUBAN_OIDC_PROVIDER_URL", "http://localhost:8180/realms/duban");
+        String issuer =
+                Settings.get(
+                        "duban.oidc.provider-url",
+                        "DUBAN_OIDC_PROVIDER_URL",
+                        "http://localhost:8180/realms/duban");
         int at = issuer.lastIndexOf("/realms/");
-        if (at < 0) throw new IllegalStateException("DUBAN_OIDC_PROVIDER_URL is not a Keycloak realm URL: " + issuer);
+        if (at < 0)
+            throw new IllegalStateException(
+                    "DUBAN_OIDC_PROVIDER_URL is not a Keycloak realm URL: " + issuer);
         realm = issuer.substring(at + "/realms/".length()).replaceAll("/+$", "");
-        // The server's RESTEasy client, with timeouts (a hung Keycloak must not hang requests) and a pool.
-        var client = new ResteasyClientBuilderImpl()
-                .connectTimeout(5, TimeUnit.SECONDS)
-                .readTimeout(30, TimeUnit.SECONDS)
-                .connectionPoolSize(20)
-                .register(new JacksonProvider(), 100)
-                .build();
+        // The server's RESTEasy client, with timeouts (a hung Keycloak must not hang requests) and
+        // a pool.
+        var client =
+                new ResteasyClientBuilderImpl()
+                        .connectTimeout(5, TimeUnit.SECONDS)
+                        .readTimeout(30, TimeUnit.SECONDS)
+                        .connectionPoolSize(20)
+                        .register(new JacksonProvider(), 100)
+                        .build();
         return KeycloakBuilder.builder()
                 .serverUrl(issuer.substring(0, at))
                 .realm(realm)
                 .grantType("client_credentials")
-                .clientId(Settings.get("duban.accounts.client-id", "DUBAN_ACCOUNTS_CLIENT_ID", "duban-accounts"))
+                .clientId(
+                        Settings.get(
+                                "duban.accounts.client-id",
+                                "DUBAN_ACCOUNTS_CLIENT_ID",
+                                "duban-accounts"))
                 .clientSecret(secret)
                 .resteasyClient(client)
                 .build();
@@ -102,60 +116,90 @@ public class KeycloakDirectory {
 
     /** Every user whose {@code tenant} attribute is exactly that tenant. */
     public List<DirectoryUser> usersOfTenant(String tenant) {
-        return call(() -> {
-            List<DirectoryUser> out = new ArrayList<>();
-            for (int first = 0; first < MAX_USERS_PER_TENANT; first += PAGE) {
-                List<UserRepresentation> page = realm().users()
-                        .searchByAttributes(first, PAGE, null, true, false, TENANT + ":" + tenant);
-                for (UserRepresentation u : page) {
-                    DirectoryUser user = of(u);
-                    // Keycloak's attribute search is exact here; the comparison below makes sure of it.
-                    if (tenant.equals(user.tenant())) out.add(user);
-                }
-                if (page.size() < PAGE) break;
-            }
-            return out;
-        });
+        return call(
+                () -> {
+                    List<DirectoryUser> out = new ArrayList<>();
+                    for (int first = 0; first < MAX_USERS_PER_TENANT; first += PAGE) {
+                        List<UserRepresentation> page =
+                                realm().users()
+                                        .searchByAttributes(
+                                                first,
+                                                PAGE,
+                                                null,
+                                                true,
+                                                false,
+                                                TENANT + ":" + tenant);
+                        for (UserRepresentation u : page) {
+                            DirectoryUser user = of(u);
+                            // Keycloak's attribute search is exact here; the comparison below makes
+                            // sure of it.
+                            if (tenant.equals(user.tenant())) out.add(user);
+                        }
+                        if (page.size() < PAGE) break;
+                    }
+                    return out;
+                });
     }
 
     /** The user of that Keycloak id, if any. */
     public Optional<DirectoryUser> find(String id) {
-        return call(() -> {
-            try {
-                return Optional.of(of(realm().users().get(id).toRepresentation()));
-            } catch (jakarta.ws.rs.NotFoundException e) {
-                return Optional.empty();
-            }
-        });
+        return call(
+                () -> {
+                    try {
+                        return Optional.of(of(realm().users().get(id).toRepresentation()));
+                    } catch (jakarta.ws.rs.NotFoundException e) {
+                        return Optional.empty();
+                    }
+                });
     }
 
     /** The realm roles mapped to the user directly. */
     public Set<String> realmRoles(String id) {
-        return call(() -> {
-            Set<String> out = new HashSet<>();
-            for (RoleRepresentation r : realm().users().get(id).roles().realmLevel().listAll()) out.add(r.getName());
-            return out;
-        });
+        return call(
+                () -> {
+                    Set<String> out = new HashSet<>();
+                    for (RoleRepresentation r :
+                            realm().users().get(id).roles().realmLevel().listAll())
+                        out.add(r.getName());
+                    return out;
+                });
     }
 
     /** True if any user of the realm, in whatever tenant, has this login name. */
     public boolean usernameTaken(String username) {
-        return call(() -> realm().users().searchByUsername(username, true).stream()
-                .anyMatch(u -> username.equalsIgnoreCase(u.getUsername())));
+        return call(
+                () ->
+                        realm().users().searchByUsername(username, true).stream()
+                                .anyMatch(u -> username.equalsIgnoreCase(u.getUsername())));
     }
 
     /** True if any user of the realm other than {@code exceptId} has this e-mail. */
     public boolean emailTaken(String email, String exceptId) {
-        return call(() -> realm().users().searchByEmail(email, true).stream()
-                .anyMatch(u -> email.equalsIgnoreCase(u.getEmail()) && !u.getId().equals(exceptId)));
+        return call(
+                () ->
+                        realm().users().searchByEmail(email, true).stream()
+                                .anyMatch(
+                                        u ->
+                                                email.equalsIgnoreCase(u.getEmail())
+                                                        && !u.getId().equals(exceptId)));
     }
 
     /** A new user as Duban creates them. */
-    public record NewUser(String username, String name, String email, String phone, String tenant, String unit,
-                          boolean enabled, List<String> requiredActions, String temporaryPassword) {
-    }
+    public record NewUser(
+            String username,
+            String name,
+            String email,
+            String phone,
+            String tenant,
+            String unit,
+            boolean enabled,
+            List<String> requiredActions,
+            String temporaryPassword) {}
 
-    /** Creates the user and returns its id; a taken login name or e-mail is 409 {@code account.taken}. */
+    /**
+     * Creates the user and returns its id; a taken login name or e-mail is 409 {@code
+     * account.taken}.
+     */
     public String create(NewUser n) {
         UserRepresentation u = new UserRepresentation();
         u.setUsername(n.username());
@@ -164,16 +208,19 @@ public class KeycloakDirectory {
         u.setEnabled(n.enabled());
         u.setAttributes(attributes(n.tenant(), n.unit(), n.phone()));
         u.setRequiredActions(n.requiredActions());
-        if (n.temporaryPassword() != null) u.setCredentials(List.of(temporary(n.temporaryPassword())));
-        return call(() -> {
-            try (Response r = realm().users().create(u)) {
-                if (r.getStatus() == 201) {
-                    String path = r.getLocation().getPath();
-                    return path.substring(path.lastIndexOf('/') + 1);
-                }
-                throw new Refused(r.getStatus(), r.hasEntity() ? r.readEntity(String.class) : "");
-            }
-        });
+        if (n.temporaryPassword() != null)
+            u.setCredentials(List.of(temporary(n.temporaryPassword())));
+        return call(
+                () -> {
+                    try (Response r = realm().users().create(u)) {
+                        if (r.getStatus() == 201) {
+                            String path = r.getLocation().getPath();
+                            return path.substring(path.lastIndexOf('/') + 1);
+                        }
+                        throw new Refused(
+                                r.getStatus(), r.hasEntity() ? r.readEntity(String.class) : "");
+                    }
+                });
     }
 
     /**
@@ -182,89 +229,109 @@ public class KeycloakDirectory {
      * realm imported anew) refreshes it once.
      */
     public void addRealmRoles(String id, Set<String> roles) {
-        call(() -> {
-            var mapping = realm().users().get(id).roles().realmLevel();
-            Map<String, RoleRepresentation> known = roleCache;
-            if (!known.keySet().containsAll(roles)) {
-                Map<String, RoleRepresentation> fresh = new HashMap<>();
-                for (RoleRepresentation r : mapping.listAvailable()) fresh.put(r.getName(), r);
-                roleCache = known = fresh;
-            }
-            List<RoleRepresentation> add = new ArrayList<>();
-            for (String role : roles) {
-                RoleRepresentation r = known.get(role);
-                if (r == null) {
-                    LOG.severe("Realm role missing in Keycloak: " + role);
-                    throw new DubanException(502, "accounts.role-missing", "身份认证服务中缺少所选角色，请联系平台运维。");
-                }
-                add.add(r);
-            }
-            try {
-                mapping.add(add);
-            } catch (jakarta.ws.rs.NotFoundException stale) {
-                roleCache = Map.of(); // the realm's roles changed under us: look them up afresh next time
-                throw stale;
-            }
-            return null;
-        });
+        call(
+                () -> {
+                    var mapping = realm().users().get(id).roles().realmLevel();
+                    Map<String, RoleRepresentation> known = roleCache;
+                    if (!known.keySet().containsAll(roles)) {
+                        Map<String, RoleRepresentation> fresh = new HashMap<>();
+                        for (RoleRepresentation r : mapping.listAvailable())
+                            fresh.put(r.getName(), r);
+                        roleCache = known = fresh;
+                    }
+                    List<RoleRepresentation> add = new ArrayList<>();
+                    for (String role : roles) {
+                        RoleRepresentation r = known.get(role);
+                        if (r == null) {
+                            LOG.severe("Realm role missing in Keycloak: " + role);
+                            throw new DubanException(
+                                    502, "accounts.role-missing", "身份认证服务中缺少所选角色，请联系平台运维。");
+                        }
+                        add.add(r);
+                    }
+                    try {
+                        mapping.add(add);
+                    } catch (jakarta.ws.rs.NotFoundException stale) {
+                        roleCache = Map.of(); // the realm's roles changed under us: look them up
+                        // afresh next time
+                        throw stale;
+                    }
+                    return null;
+                });
     }
 
-    /** Changes what a district may change: name, e-mail, phone and unit (the tenant is written as it is). */
-    public void update(String id, String name, String email, String phone, String tenant, String unit) {
-        call(() -> {
-            UserResource user = realm().users().get(id);
-            UserRepresentation u = user.toRepresentation();
-            u.setFirstName(name);
-            u.setEmail(email);
-            Map<String, List<String>> attrs = u.getAttributes() == null ? new HashMap<>() : new HashMap<>(u.getAttributes());
-            attrs.putAll(attributes(tenant, unit, phone));
-            if (unit == null) attrs.remove(UNIT);
-            if (phone == null) attrs.remove(PHONE);
-            u.setAttributes(attrs);
-            user.update(u);
-            return null;
-        });
+    /**
+     * Changes what a district may change: name, e-mail, phone and unit (the tenant is written as it
+     * is).
+     */
+    public void update(
+            String id, String name, String email, String phone, String tenant, String unit) {
+        call(
+                () -> {
+                    UserResource user = realm().users().get(id);
+                    UserRepresentation u = user.toRepresentation();
+                    u.setFirstName(name);
+                    u.setEmail(email);
+                    Map<String, List<String>> attrs =
+                            u.getAttributes() == null
+                                    ? new HashMap<>()
+                                    : new HashMap<>(u.getAttributes());
+                    attrs.putAll(attributes(tenant, unit, phone));
+                    if (unit == null) attrs.remove(UNIT);
+                    if (phone == null) attrs.remove(PHONE);
+                    u.setAttributes(attrs);
+                    user.update(u);
+                    return null;
+                });
     }
 
     public void setEnabled(String id, boolean enabled) {
-        call(() -> {
-            UserResource user = realm().users().get(id);
-            UserRepresentation u = user.toRepresentation();
-            u.setEnabled(enabled);
-            user.update(u);
-            return null;
-        });
+        call(
+                () -> {
+                    UserResource user = realm().users().get(id);
+                    UserRepresentation u = user.toRepresentation();
+                    u.setEnabled(enabled);
+                    user.update(u);
+                    return null;
+                });
     }
 
     /** Ends all of the user's Keycloak sessions (refresh tokens stop working at once). */
     public void logout(String id) {
-        call(() -> {
-            realm().users().get(id).logout();
-            return null;
-        });
+        call(
+                () -> {
+                    realm().users().get(id).logout();
+                    return null;
+                });
     }
 
     /** A temporary password and the actions the person must complete at the next login. */
     public void resetPassword(String id, String temporaryPassword, List<String> requiredActions) {
-        call(() -> {
-            realm().users().get(id).resetPassword(temporary(temporaryPassword));
-            return null;
-        });
+        call(
+                () -> {
+                    realm().users().get(id).resetPassword(temporary(temporaryPassword));
+                    return null;
+                });
         addRequiredActions(id, requiredActions);
     }
 
     /** Adds required actions (CONFIGURE_TOTP …) to those the user already has. */
     public void addRequiredActions(String id, List<String> requiredActions) {
-        call(() -> {
-            UserResource user = realm().users().get(id);
-            UserRepresentation u = user.toRepresentation();
-            Set<String> actions = new java.util.LinkedHashSet<>(u.getRequiredActions() == null ? List.of() : u.getRequiredActions());
-            if (actions.addAll(requiredActions)) {
-                u.setRequiredActions(new ArrayList<>(actions));
-                user.update(u);
-            }
-            return null;
-        });
+        call(
+                () -> {
+                    UserResource user = realm().users().get(id);
+                    UserRepresentation u = user.toRepresentation();
+                    Set<String> actions =
+                            new java.util.LinkedHashSet<>(
+                                    u.getRequiredActions() == null
+                                            ? List.of()
+                                            : u.getRequiredActions());
+                    if (actions.addAll(requiredActions)) {
+                        u.setRequiredActions(new ArrayList<>(actions));
+                        user.update(u);
+                    }
+                    return null;
+                });
     }
 
     /**
@@ -272,39 +339,47 @@ public class KeycloakDirectory {
      * {@code managed} (Keycloak's defaults, anything an operator gave by hand) stay as they are.
      */
     public void setRealmRoles(String id, Set<String> wanted, Set<String> managed) {
-        call(() -> {
-            var mapping = realm().users().get(id).roles().realmLevel();
-            List<RoleRepresentation> current = mapping.listAll();
-            Set<String> have = new HashSet<>();
-            List<RoleRepresentation> remove = new ArrayList<>();
-            for (RoleRepresentation r : current) {
-                have.add(r.getName());
-                if (managed.contains(r.getName()) && !wanted.contains(r.getName())) remove.add(r);
-            }
-            List<RoleRepresentation> add = new ArrayList<>();
-            if (!have.containsAll(wanted)) {
-                for (RoleRepresentation r : mapping.listAvailable()) {
-                    if (wanted.contains(r.getName()) && managed.contains(r.getName()) && !have.contains(r.getName())) add.add(r);
-                }
-                if (add.size() + (int) wanted.stream().filter(have::contains).count() != wanted.size()) {
-                    LOG.severe("Realm roles missing in Keycloak: some of " + wanted);
-                    throw new DubanException(502, "accounts.role-missing", "身份认证服务中缺少所选角色，请联系平台运维。");
-                }
-            }
-            if (!remove.isEmpty()) mapping.remove(remove);
-            if (!add.isEmpty()) mapping.add(add);
-            return null;
-        });
+        call(
+                () -> {
+                    var mapping = realm().users().get(id).roles().realmLevel();
+                    List<RoleRepresentation> current = mapping.listAll();
+                    Set<String> have = new HashSet<>();
+                    List<RoleRepresentation> remove = new ArrayList<>();
+                    for (RoleRepresentation r : current) {
+                        have.add(r.getName());
+                        if (managed.contains(r.getName()) && !wanted.contains(r.getName()))
+                            remove.add(r);
+                    }
+                    List<RoleRepresentation> add = new ArrayList<>();
+                    if (!have.containsAll(wanted)) {
+                        for (RoleRepresentation r : mapping.listAvailable()) {
+                            if (wanted.contains(r.getName())
+                                    && managed.contains(r.getName())
+                                    && !have.contains(r.getName())) add.add(r);
+                        }
+                        if (add.size() + (int) wanted.stream().filter(have::contains).count()
+                                != wanted.size()) {
+                            LOG.severe("Realm roles missing in Keycloak: some of " + wanted);
+                            throw new DubanException(
+                                    502, "accounts.role-missing", "身份认证服务中缺少所选角色，请联系平台运维。");
+                        }
+                    }
+                    if (!remove.isEmpty()) mapping.remove(remove);
+                    if (!add.isEmpty()) mapping.add(add);
+                    return null;
+                });
     }
 
     /** Deletes the user (only to undo what Duban itself just created). */
     public void delete(String id) {
-        call(() -> {
-            try (Response r = realm().users().delete(id)) {
-                if (r.getStatus() != 204 && r.getStatus() != 404) throw new Refused(r.getStatus(), "");
-            }
-            return null;
-        });
+        call(
+                () -> {
+                    try (Response r = realm().users().delete(id)) {
+                        if (r.getStatus() != 204 && r.getStatus() != 404)
+                            throw new Refused(r.getStatus(), "");
+                    }
+                    return null;
+                });
     }
 
     private static CredentialRepresentation temporary(String password) {
@@ -324,9 +399,19 @@ public class KeycloakDirectory {
     }
 
     private static DirectoryUser of(UserRepresentation u) {
-        return new DirectoryUser(u.getId(), u.getUsername(), u.getFirstName(), u.getEmail(), first(u, PHONE), first(u, TENANT),
-                first(u, UNIT), Boolean.TRUE.equals(u.isEnabled()),
-                u.getCreatedTimestamp() == null ? null : Instant.ofEpochMilli(u.getCreatedTimestamp()), u.getRequiredActions());
+        return new DirectoryUser(
+                u.getId(),
+                u.getUsername(),
+                u.getFirstName(),
+                u.getEmail(),
+                first(u, PHONE),
+                first(u, TENANT),
+                first(u, UNIT),
+                Boolean.TRUE.equals(u.isEnabled()),
+                u.getCreatedTimestamp() == null
+                        ? null
+                        : Instant.ofEpochMilli(u.getCreatedTimestamp()),
+                u.getRequiredActions());
     }
 
     private static String first(UserRepresentation u, String attribute) {
@@ -337,8 +422,8 @@ public class KeycloakDirectory {
 
     /**
      * Runs a call to Keycloak, translating its failures: unreachable → 503, 409 → the name or
-     * e-mail is taken, 400 → Keycloak refused a value (its message is logged, not shown: it may name
-     * another district's data), anything else → 502.
+     * e-mail is taken, 400 → Keycloak refused a value (its message is logged, not shown: it may
+     * name another district's data), anything else → 502.
      */
     private static <T> T call(Supplier<T> work) {
         try {
@@ -349,8 +434,12 @@ public class KeycloakDirectory {
             LOG.warning("Keycloak admin API unreachable: " + e);
             throw new DubanException(503, "accounts.unavailable", "身份认证服务（Keycloak）暂时不可用，请稍后重试。");
         } catch (WebApplicationException | Refused e) {
-            int status = e instanceof Refused r ? r.status : ((WebApplicationException) e).getResponse() == null ? 0
-                    : ((WebApplicationException) e).getResponse().getStatus();
+            int status =
+                    e instanceof Refused r
+                            ? r.status
+                            : ((WebApplicationException) e).getResponse() == null
+                                    ? 0
+                                    : ((WebApplicationException) e).getResponse().getStatus();
             String body = e instanceof Refused r ? r.body : body((WebApplicationException) e);
             if (status == 409) {
                 throw DubanException.conflict("account.taken", "登录名或邮箱已被使用，请换一个。");
@@ -362,7 +451,8 @@ public class KeycloakDirectory {
             if (status == 400) {
                 throw DubanException.badRequest("account.rejected", "身份认证服务拒绝了账号信息，请检查姓名、邮箱等字段。");
             }
-            throw new DubanException(502, "accounts.failed", "身份认证服务（Keycloak）处理失败（HTTP " + status + "），请稍后重试。");
+            throw new DubanException(
+                    502, "accounts.failed", "身份认证服务（Keycloak）处理失败（HTTP " + status + "），请稍后重试。");
         }
     }
 
@@ -380,7 +470,9 @@ public class KeycloakDirectory {
 
     private static String body(WebApplicationException e) {
         try {
-            return e.getResponse() == null || !e.getResponse().hasEntity() ? "" : e.getResponse().readEntity(String.class);
+            return e.getResponse() == null || !e.getResponse().hasEntity()
+                    ? ""
+                    : e.getResponse().readEntity(String.class);
         } catch (RuntimeException ignored) {
             return "";
         }

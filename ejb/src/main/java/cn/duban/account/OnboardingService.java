@@ -21,8 +21,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The platform operator onboards a district in one call: the tenant with its units (from JSON or
- * an Excel list) and its first district administrator, who is invited with a one-time password
+ * The platform operator onboards a district in one call: the tenant with its units (from JSON or an
+ * Excel list) and its first district administrator, who is invited with a one-time password
  * (e-mailed when the mail session is configured, else shown once in the answer) and must set a
  * password and an authenticator at the first login. All or nothing: if the tenant cannot be
  * created, the administrator's account is deleted again.
@@ -32,23 +32,28 @@ public class OnboardingService {
 
     private static final Logger LOG = Logger.getLogger(OnboardingService.class.getName());
 
-    @EJB
-    TenantService tenants;
+    @EJB TenantService tenants;
 
-    @EJB
-    Invitations invitations;
+    @EJB Invitations invitations;
 
-    @Inject
-    KeycloakDirectory directory;
+    @Inject KeycloakDirectory directory;
 
-    /** The district's first administrator; the role and tenant are fixed, the unit is the district office. */
-    public record Admin(String username, String name, String phone, String email) {
-    }
+    /**
+     * The district's first administrator; the role and tenant are fixed, the unit is the district
+     * office.
+     */
+    public record Admin(String username, String name, String phone, String email) {}
 
-    public record Onboarded(Tenant tenant, List<UnitInput> units, Account admin, AccountService.Credentials credentials) {
-    }
+    public record Onboarded(
+            Tenant tenant,
+            List<UnitInput> units,
+            Account admin,
+            AccountService.Credentials credentials) {}
 
-    /** The units of an Excel list, or 400 {@code tenant.units.rows} with every bad row in {@code errors}. */
+    /**
+     * The units of an Excel list, or 400 {@code tenant.units.rows} with every bad row in {@code
+     * errors}.
+     */
     public List<UnitInput> unitsFromSheet(byte[] xlsx) {
         Caller.require(Role.PLATFORM_ADMIN);
         UnitSheet.Read read;
@@ -58,7 +63,10 @@ public class OnboardingService {
             throw e.problem();
         }
         if (!read.errors().isEmpty()) {
-            throw new DubanException(400, "tenant.units.rows", "单位表有 " + read.errors().size() + " 处错误，未创建任何内容。请修改后重新导入。",
+            throw new DubanException(
+                    400,
+                    "tenant.units.rows",
+                    "单位表有 " + read.errors().size() + " 处错误，未创建任何内容。请修改后重新导入。",
                     read.errors());
         }
         return read.units();
@@ -68,16 +76,33 @@ public class OnboardingService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Onboarded onboard(TenantInput tenant, Admin admin) {
         Caller caller = Caller.require(Role.PLATFORM_ADMIN);
-        if (admin == null) throw DubanException.badRequest("onboarding.admin-missing", "请填写区府办管理员的账号信息。");
-        String office = tenant.units().stream().filter(u -> u.kind() == UnitKind.DISTRICT_OFFICE).map(UnitInput::code)
-                .findFirst().orElse(null);
-        AccountInput in = new AccountInput(admin.username(), admin.name(), admin.phone(), admin.email(), office,
-                List.of(Role.DISTRICT_ADMIN));
+        if (admin == null)
+            throw DubanException.badRequest("onboarding.admin-missing", "请填写区府办管理员的账号信息。");
+        String office =
+                tenant.units().stream()
+                        .filter(u -> u.kind() == UnitKind.DISTRICT_OFFICE)
+                        .map(UnitInput::code)
+                        .findFirst()
+                        .orElse(null);
+        AccountInput in =
+                new AccountInput(
+                        admin.username(),
+                        admin.name(),
+                        admin.phone(),
+                        admin.email(),
+                        office,
+                        List.of(Role.DISTRICT_ADMIN));
         List<AccountRules.Violation> problems = AccountRules.check(in, true);
         if (!problems.isEmpty()) {
-            throw new DubanException(400, "account.invalid", "区府办管理员：" + problems.get(0).message(), problems);
+            throw new DubanException(
+                    400, "account.invalid", "区府办管理员：" + problems.get(0).message(), problems);
         }
-        if (tenant.id() != null && tenants.list().stream().anyMatch(t -> t.getId().equals(tenant.id()) || t.getName().equals(tenant.name()))) {
+        if (tenant.id() != null
+                && tenants.list().stream()
+                        .anyMatch(
+                                t ->
+                                        t.getId().equals(tenant.id())
+                                                || t.getName().equals(tenant.name()))) {
             throw DubanException.conflict("tenant.exists", "租户代码或名称已存在。");
         }
         if (directory.usernameTaken(in.username())) {
@@ -88,9 +113,20 @@ public class OnboardingService {
         }
         String password = TemporaryPasswords.generate();
         Set<String> roles = Set.of(Role.DISTRICT_ADMIN);
-        // The account first: the one step that can only be undone by deleting, and nobody knows its password yet.
-        String id = directory.create(new KeycloakDirectory.NewUser(in.username(), in.name(), in.email(), in.phone(), tenant.id(),
-                office, true, AccountRules.requiredActions(roles), password));
+        // The account first: the one step that can only be undone by deleting, and nobody knows its
+        // password yet.
+        String id =
+                directory.create(
+                        new KeycloakDirectory.NewUser(
+                                in.username(),
+                                in.name(),
+                                in.email(),
+                                in.phone(),
+                                tenant.id(),
+                                office,
+                                true,
+                                AccountRules.requiredActions(roles),
+                                password));
         Tenant created;
         try {
             directory.addRealmRoles(id, roles);
@@ -99,16 +135,49 @@ public class OnboardingService {
             try {
                 directory.delete(id);
             } catch (RuntimeException undo) {
-                LOG.log(Level.SEVERE, "Onboarding " + tenant.id() + " failed and its administrator " + in.username()
-                        + " (" + id + ") could not be deleted", undo);
+                LOG.log(
+                        Level.SEVERE,
+                        "Onboarding "
+                                + tenant.id()
+                                + " failed and its administrator "
+                                + in.username()
+                                + " ("
+                                + id
+                                + ") could not be deleted",
+                        undo);
             }
             throw e;
         }
-        LOG.info(() -> caller.username() + " onboarded " + created.getId() + " with " + tenant.units().size() + " units; administrator "
-                + in.username());
-        Account account = new Account(id, in.username(), in.name(), in.phone(), in.email(), office,
-                tenant.units().stream().filter(u -> u.code().equals(office)).map(UnitInput::name).findFirst().orElse(null),
-                List.of(Role.DISTRICT_ADMIN), true, java.time.Instant.now(), AccountRules.requiredActions(roles));
-        return new Onboarded(created, tenant.units(), account, invitations.deliver(in.username(), in.email(), password, false));
+        LOG.info(
+                () ->
+                        caller.username()
+                                + " onboarded "
+                                + created.getId()
+                                + " with "
+                                + tenant.units().size()
+                                + " units; administrator "
+                                + in.username());
+        Account account =
+                new Account(
+                        id,
+                        in.username(),
+                        in.name(),
+                        in.phone(),
+                        in.email(),
+                        office,
+                        tenant.units().stream()
+                                .filter(u -> u.code().equals(office))
+                                .map(UnitInput::name)
+                                .findFirst()
+                                .orElse(null),
+                        List.of(Role.DISTRICT_ADMIN),
+                        true,
+                        java.time.Instant.now(),
+                        AccountRules.requiredActions(roles));
+        return new Onboarded(
+                created,
+                tenant.units(),
+                account,
+                invitations.deliver(in.username(), in.email(), password, false));
     }
 }

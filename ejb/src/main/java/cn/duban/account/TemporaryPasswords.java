@@ -4,9 +4,9 @@ import java.security.SecureRandom;
 
 /**
  * One-time passwords for new and reset accounts: 14 characters from an alphabet without look-alikes
- * (no 0/O, 1/l/I), at least one upper-case letter, lower-case letter, digit and symbol, so they pass
- * the password policies a production realm usually sets. Keycloak makes the person replace it at
- * the first login (required action UPDATE_PASSWORD); Duban never keeps it.
+ * (no 0/O, 1/l/I), at least one upper-case letter, lower-case letter, digit and symbol, so they
+ * pass the password policies a production realm usually sets. Keycloak makes the person replace it
+ * at the first login (required action UPDATE_PASSWORD); Duban never keeps it.
  */
 public final class TemporaryPasswords {
 
@@ -18,8 +18,7 @@ public final class TemporaryPasswords {
     private static final String ALL = UPPER + LOWER + DIGITS + SYMBOLS;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TemporaryPasswords() {
-    }
+    private TemporaryPasswords() {}
 
     public static String generate() {
         char[] out = new char[LENGTH];

@@ -8,9 +8,9 @@ import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * How an audit entry is sealed, stored per entry in {@code audit_log.alg}. Entries written
- * before V6 carry {@link #SHA_256}: a plain hash anyone can recompute, trusted only because a
- * keyed entry after them covers their hash (see {@link AuditChain.Verifier}).
+ * How an audit entry is sealed, stored per entry in {@code audit_log.alg}. Entries written before
+ * V6 carry {@link #SHA_256}: a plain hash anyone can recompute, trusted only because a keyed entry
+ * after them covers their hash (see {@link AuditChain.Verifier}).
  */
 public enum AuditAlgorithm {
 
@@ -18,7 +18,10 @@ public enum AuditAlgorithm {
     SHA_256("SHA-256"),
     /** The default. */
     HMAC_SHA256("HMAC-SHA256"),
-    /** 国密 (GB/T 32905 SM3 in HMAC, GM/T 0042), for offices that need 密评 compliance; BouncyCastle's lightweight API. */
+    /**
+     * 国密 (GB/T 32905 SM3 in HMAC, GM/T 0042), for offices that need 密评 compliance; BouncyCastle's
+     * lightweight API.
+     */
     HMAC_SM3("HMAC-SM3");
 
     private final String label;

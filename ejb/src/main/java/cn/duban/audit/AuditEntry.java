@@ -15,13 +15,13 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "audit_log")
 public class AuditEntry {
 
-    // The key is (tenant_id, seq); a session only ever sees one tenant, so seq identifies an entry there.
+    // The key is (tenant_id, seq); a session only ever sees one tenant, so seq identifies an entry
+    // there.
     @TenantId
     @Column(name = "tenant_id")
     private String tenantId;
 
-    @Id
-    private long seq;
+    @Id private long seq;
 
     private Instant at;
     private String actor;
@@ -48,22 +48,54 @@ public class AuditEntry {
     @Column(name = "key_id")
     private String keyId;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
     public AuditChain.Entry chained() {
-        return new AuditChain.Entry(seq, at, actor, action, entityType, entityId, detail, prevHash, hash, alg, keyId);
+        return new AuditChain.Entry(
+                seq, at, actor, action, entityType, entityId, detail, prevHash, hash, alg, keyId);
     }
 
-    public long getSeq() { return seq; }
-    public Instant getAt() { return at; }
-    public String getActor() { return actor; }
-    public String getAction() { return action; }
-    public String getEntityType() { return entityType; }
-    public UUID getEntityId() { return entityId; }
-    public String getDetail() { return detail; }
-    public String getPrevHash() { return prevHash; }
-    public String getHash() { return hash; }
-    public String getAlg() { return alg; }
-    public String getKeyId() { return keyId; }
+    public long getSeq() {
+        return seq;
+    }
+
+    public Instant getAt() {
+        return at;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public String getEntityType() {
+        return entityType;
+    }
+
+    public UUID getEntityId() {
+        return entityId;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+
+    public String getPrevHash() {
+        return prevHash;
+    }
+
+    public String getHash() {
+        return hash;
+    }
+
+    public String getAlg() {
+        return alg;
+    }
+
+    public String getKeyId() {
+        return keyId;
+    }
 }

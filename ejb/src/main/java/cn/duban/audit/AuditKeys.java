@@ -11,17 +11,21 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The secrets that key the audit chain, from configuration the database does not hold: the
- * current key (new entries), older keys (entries written before a rotation) and the algorithm
- * for new entries. A key is known by its id, derived from the key itself, so an operator never
- * names keys and an entry's {@code key_id} always finds the key that wrote it.
+ * The secrets that key the audit chain, from configuration the database does not hold: the current
+ * key (new entries), older keys (entries written before a rotation) and the algorithm for new
+ * entries. A key is known by its id, derived from the key itself, so an operator never names keys
+ * and an entry's {@code key_id} always finds the key that wrote it.
  *
  * <p>Settings (a system property wins over the environment variable, as in server.cli):
+ *
  * <ul>
- * <li>{@code duban.audit.key} / {@code DUBAN_AUDIT_KEY}: at least 32 bytes, base64 or hex
- *     (an optional {@code base64:} or {@code hex:} prefix settles it), e.g. {@code openssl rand -base64 32};</li>
- * <li>{@code duban.audit.keys-old} / {@code DUBAN_AUDIT_KEYS_OLD}: earlier keys, separated by commas;</li>
- * <li>{@code duban.audit.alg} / {@code DUBAN_AUDIT_ALG}: {@code HMAC-SHA256} (default) or {@code HMAC-SM3}.</li>
+ *   <li>{@code duban.audit.key} / {@code DUBAN_AUDIT_KEY}: at least 32 bytes, base64 or hex (an
+ *       optional {@code base64:} or {@code hex:} prefix settles it), e.g. {@code openssl rand
+ *       -base64 32};
+ *   <li>{@code duban.audit.keys-old} / {@code DUBAN_AUDIT_KEYS_OLD}: earlier keys, separated by
+ *       commas;
+ *   <li>{@code duban.audit.alg} / {@code DUBAN_AUDIT_ALG}: {@code HMAC-SHA256} (default) or {@code
+ *       HMAC-SM3}.
  * </ul>
  */
 public final class AuditKeys {
@@ -50,7 +54,8 @@ public final class AuditKeys {
     private final Map<String, byte[]> byId;
 
     private AuditKeys(AuditAlgorithm algorithm, byte[] current, List<byte[]> older) {
-        if (!algorithm.keyed()) throw new Invalid("the audit algorithm must be keyed: HMAC-SHA256 or HMAC-SM3");
+        if (!algorithm.keyed())
+            throw new Invalid("the audit algorithm must be keyed: HMAC-SHA256 or HMAC-SM3");
         Map<String, byte[]> keys = new LinkedHashMap<>();
         this.currentId = idOf(current);
         keys.put(currentId, current.clone());
@@ -68,12 +73,21 @@ public final class AuditKeys {
         return fromSettings(System::getProperty, System::getenv);
     }
 
-    /** From settings looked up by name; throws {@link Invalid} with a message naming what to set. */
-    public static AuditKeys fromSettings(UnaryOperator<String> properties, UnaryOperator<String> environment) {
+    /**
+     * From settings looked up by name; throws {@link Invalid} with a message naming what to set.
+     */
+    public static AuditKeys fromSettings(
+            UnaryOperator<String> properties, UnaryOperator<String> environment) {
         String key = setting(properties, environment, KEY_PROPERTY, KEY_ENV);
         if (key == null) {
-            throw new Invalid("No audit key: set " + KEY_ENV + " (or -D" + KEY_PROPERTY + ") to at least " + MIN_KEY_BYTES
-                    + " random bytes, base64 or hex (e.g. openssl rand -base64 32); Duban does not start without it");
+            throw new Invalid(
+                    "No audit key: set "
+                            + KEY_ENV
+                            + " (or -D"
+                            + KEY_PROPERTY
+                            + ") to at least "
+                            + MIN_KEY_BYTES
+                            + " random bytes, base64 or hex (e.g. openssl rand -base64 32); Duban does not start without it");
         }
         byte[] current = decode(key, KEY_ENV);
         List<byte[]> older = new ArrayList<>();
@@ -84,23 +98,34 @@ public final class AuditKeys {
             }
         }
         String alg = setting(properties, environment, ALG_PROPERTY, ALG_ENV);
-        AuditAlgorithm algorithm = alg == null ? AuditAlgorithm.HMAC_SHA256 : AuditAlgorithm.of(alg);
+        AuditAlgorithm algorithm =
+                alg == null ? AuditAlgorithm.HMAC_SHA256 : AuditAlgorithm.of(alg);
         if (algorithm == null || !algorithm.keyed()) {
-            throw new Invalid(ALG_ENV + " (-D" + ALG_PROPERTY + ") must be HMAC-SHA256 or HMAC-SM3, not \"" + alg + "\"");
+            throw new Invalid(
+                    ALG_ENV
+                            + " (-D"
+                            + ALG_PROPERTY
+                            + ") must be HMAC-SHA256 or HMAC-SM3, not \""
+                            + alg
+                            + "\"");
         }
         return new AuditKeys(algorithm, current, older);
     }
 
-    private static String setting(UnaryOperator<String> properties, UnaryOperator<String> environment, String property, String env) {
+    private static String setting(
+            UnaryOperator<String> properties,
+            UnaryOperator<String> environment,
+            String property,
+            String env) {
         String value = properties.apply(property);
         if (value == null || value.isBlank()) value = environment.apply(env);
         return value == null || value.isBlank() ? null : value.strip();
     }
 
     /**
-     * A key as configured: {@code hex:…}, {@code base64:…}, or without a prefix hex when the
-     * text is only hex digits, else base64 (standard or URL-safe). The message names the
-     * setting, never the value.
+     * A key as configured: {@code hex:…}, {@code base64:…}, or without a prefix hex when the text
+     * is only hex digits, else base64 (standard or URL-safe). The message names the setting, never
+     * the value.
      */
     static byte[] decode(String text, String settingName) {
         String t = text.strip();
@@ -119,14 +144,21 @@ public final class AuditKeys {
             throw new Invalid(settingName + " is neither hex nor base64");
         }
         if (key.length < MIN_KEY_BYTES) {
-            throw new Invalid(settingName + " holds " + key.length + " bytes; an audit key needs at least " + MIN_KEY_BYTES
-                    + " random bytes (e.g. openssl rand -base64 32)");
+            throw new Invalid(
+                    settingName
+                            + " holds "
+                            + key.length
+                            + " bytes; an audit key needs at least "
+                            + MIN_KEY_BYTES
+                            + " random bytes (e.g. openssl rand -base64 32)");
         }
         return key;
     }
 
     private static byte[] base64(String t) {
-        return t.indexOf('-') >= 0 || t.indexOf('_') >= 0 ? Base64.getUrlDecoder().decode(t) : Base64.getDecoder().decode(t);
+        return t.indexOf('-') >= 0 || t.indexOf('_') >= 0
+                ? Base64.getUrlDecoder().decode(t)
+                : Base64.getDecoder().decode(t);
     }
 
     private static boolean isHex(String t) {
@@ -136,7 +168,10 @@ public final class AuditKeys {
         return !t.isEmpty();
     }
 
-    /** 16 hex digits that name the key: an HMAC of a fixed label, so the id reveals nothing of the key. */
+    /**
+     * 16 hex digits that name the key: an HMAC of a fixed label, so the id reveals nothing of the
+     * key.
+     */
     public static String idOf(byte[] key) {
         byte[] mac = AuditAlgorithm.HMAC_SHA256.mac(key, ID_LABEL);
         return HexFormat.of().formatHex(mac, 0, 8);
@@ -168,6 +203,12 @@ public final class AuditKeys {
 
     @Override
     public String toString() {
-        return "AuditKeys[" + algorithm.label() + ", current " + currentId + ", " + (byId.size() - 1) + " older]";
+        return "AuditKeys["
+                + algorithm.label()
+                + ", current "
+                + currentId
+                + ", "
+                + (byId.size() - 1)
+                + " older]";
     }
 }

@@ -20,11 +20,11 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * At deployment, after the migrations: every tenant whose chain ends with legacy (pre-V6,
- * plain SHA-256) entries gets a keyed {@code audit.sealed} entry. Its MAC covers the last
- * legacy hash, so from then on the legacy entries cannot be rewritten either, and a chain that
- * ends with a legacy entry means someone removed or downgraded what followed. Tenants that
- * write again would seal themselves with their next entry; this covers the quiet ones.
+ * At deployment, after the migrations: every tenant whose chain ends with legacy (pre-V6, plain
+ * SHA-256) entries gets a keyed {@code audit.sealed} entry. Its MAC covers the last legacy hash, so
+ * from then on the legacy entries cannot be rewritten either, and a chain that ends with a legacy
+ * entry means someone removed or downgraded what followed. Tenants that write again would seal
+ * themselves with their next entry; this covers the quiet ones.
  */
 @Singleton
 @Startup
@@ -35,12 +35,12 @@ public class AuditSealer {
     private static final Logger LOG = Logger.getLogger(AuditSealer.class.getName());
 
     // The application's own data source: the tenant list with app.platform on, then each tenant's
-    // last entry with app.tenant_id set, both transaction-local and rolled back (nothing is written here).
+    // last entry with app.tenant_id set, both transaction-local and rolled back (nothing is written
+    // here).
     @Resource(lookup = "java:jboss/datasources/DubanDS")
     DataSource dataSource;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
     @PostConstruct
     void sealLegacyTails() {
@@ -49,21 +49,27 @@ public class AuditSealer {
             c.setAutoCommit(false);
             try {
                 List<String> all = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement("select set_config('app.platform', 'on', true)")) {
+                try (PreparedStatement s =
+                        c.prepareStatement("select set_config('app.platform', 'on', true)")) {
                     s.execute();
                 }
-                try (PreparedStatement s = c.prepareStatement("select id from tenant order by id"); ResultSet rs = s.executeQuery()) {
+                try (PreparedStatement s = c.prepareStatement("select id from tenant order by id");
+                        ResultSet rs = s.executeQuery()) {
                     while (rs.next()) all.add(rs.getString(1));
                 }
                 for (String tenant : all) {
-                    try (PreparedStatement s = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                    try (PreparedStatement s =
+                            c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
                         s.setString(1, tenant);
                         s.execute();
                     }
-                    try (PreparedStatement s = c.prepareStatement("select alg from audit_log where tenant_id = ? order by seq desc limit 1")) {
+                    try (PreparedStatement s =
+                            c.prepareStatement(
+                                    "select alg from audit_log where tenant_id = ? order by seq desc limit 1")) {
                         s.setString(1, tenant);
                         try (ResultSet rs = s.executeQuery()) {
-                            if (rs.next() && AuditAlgorithm.SHA_256.label().equals(rs.getString(1))) tenants.add(tenant);
+                            if (rs.next() && AuditAlgorithm.SHA_256.label().equals(rs.getString(1)))
+                                tenants.add(tenant);
                         }
                     }
                 }
@@ -76,10 +82,19 @@ public class AuditSealer {
         }
         for (String tenant : tenants) {
             try {
-                Caller.runAs(Caller.system(tenant), () -> {
-                    Long sealed = audit.sealLegacy();
-                    if (sealed != null) LOG.info(() -> "Audit trail of " + tenant + ": legacy entries 1–" + sealed + " sealed by a keyed entry");
-                });
+                Caller.runAs(
+                        Caller.system(tenant),
+                        () -> {
+                            Long sealed = audit.sealLegacy();
+                            if (sealed != null)
+                                LOG.info(
+                                        () ->
+                                                "Audit trail of "
+                                                        + tenant
+                                                        + ": legacy entries 1–"
+                                                        + sealed
+                                                        + " sealed by a keyed entry");
+                        });
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Could not seal the legacy audit entries of " + tenant, e);
             }

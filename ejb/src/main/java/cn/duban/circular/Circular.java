@@ -14,17 +14,19 @@ import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 
 /**
- * A circular (工作通报) of a period: a draft the office edits, then issued under a document
- * number with its data and PDF frozen (the database refuses any later change).
+ * A circular (工作通报) of a period: a draft the office edits, then issued under a document number with
+ * its data and PDF frozen (the database refuses any later change).
  */
 @Entity
 @Table(name = "circular")
 public class Circular {
 
-    public enum State { DRAFT, ISSUED }
+    public enum State {
+        DRAFT,
+        ISSUED
+    }
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -46,7 +48,10 @@ public class Circular {
 
     private Integer seq;
 
-    /** The year of the 文号 (the year of issue); null on numbers issued before it was kept, which used {@link #year}. */
+    /**
+     * The year of the 文号 (the year of issue); null on numbers issued before it was kept, which used
+     * {@link #year}.
+     */
     @Column(name = "number_year")
     private Integer numberYear;
 
@@ -81,11 +86,9 @@ public class Circular {
     @Column(name = "issued_at")
     private Instant issuedAt;
 
-    @Version
-    private int version;
+    @Version private int version;
 
-    protected Circular() {
-    }
+    protected Circular() {}
 
     Circular(int year, String periodKey, CircularEdit fields, String createdBy) {
         this.id = UUID.randomUUID();
@@ -105,7 +108,14 @@ public class Circular {
         this.nextSteps = f.nextSteps();
     }
 
-    void issue(int numberYear, int seq, String docNumber, String content, byte[] pdf, String sha256, String by) {
+    void issue(
+            int numberYear,
+            int seq,
+            String docNumber,
+            String content,
+            byte[] pdf,
+            String sha256,
+            String by) {
         this.numberYear = numberYear;
         this.seq = seq;
         this.docNumber = docNumber;
@@ -118,27 +128,87 @@ public class Circular {
     }
 
     CircularEdit fields() {
-        return new CircularEdit(issuingOffice, docPrefix, title, recipients, praiseReason, nextSteps);
+        return new CircularEdit(
+                issuingOffice, docPrefix, title, recipients, praiseReason, nextSteps);
     }
 
-    public UUID getId() { return id; }
-    public int getYear() { return year; }
-    public String getPeriodKey() { return periodKey; }
-    public State getState() { return state; }
-    public String getIssuingOffice() { return issuingOffice; }
-    public String getDocPrefix() { return docPrefix; }
-    public Integer getSeq() { return seq; }
-    public String getDocNumber() { return docNumber; }
-    public String getTitle() { return title; }
-    public String getRecipients() { return recipients; }
-    public String getPraiseReason() { return praiseReason; }
-    public String getNextSteps() { return nextSteps; }
-    public String getContent() { return content; }
-    public byte[] getPdf() { return pdf; }
-    public String getSha256() { return sha256; }
-    public String getCreatedBy() { return createdBy; }
-    public Instant getCreatedAt() { return createdAt; }
-    public String getIssuedBy() { return issuedBy; }
-    public Instant getIssuedAt() { return issuedAt; }
-    public int getVersion() { return version; }
+    public UUID getId() {
+        return id;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public String getPeriodKey() {
+        return periodKey;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public String getIssuingOffice() {
+        return issuingOffice;
+    }
+
+    public String getDocPrefix() {
+        return docPrefix;
+    }
+
+    public Integer getSeq() {
+        return seq;
+    }
+
+    public String getDocNumber() {
+        return docNumber;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getRecipients() {
+        return recipients;
+    }
+
+    public String getPraiseReason() {
+        return praiseReason;
+    }
+
+    public String getNextSteps() {
+        return nextSteps;
+    }
+
+    public String getContent() {
+        return content;
+    }
+
+    public byte[] getPdf() {
+        return pdf;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getIssuedBy() {
+        return issuedBy;
+    }
+
+    public Instant getIssuedAt() {
+        return issuedAt;
+    }
+
+    public int getVersion() {
+        return version;
+    }
 }

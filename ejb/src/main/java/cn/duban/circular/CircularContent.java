@@ -21,15 +21,13 @@ import java.util.Map;
 final class CircularContent {
 
     /** A task still open after its deadline, to be named (点名). */
-    record OverdueTask(String unitName, String title, LocalDate deadline) {
-    }
+    record OverdueTask(String unitName, String title, LocalDate deadline) {}
 
-    private CircularContent() {
-    }
+    private CircularContent() {}
 
     /**
-     * The 文号: issuing office's prefix, the year of issue, the sequence within that year (GB/T 9704-2012,
-     * 7.2.4). The year is the issue date's, whatever period the circular reports on.
+     * The 文号: issuing office's prefix, the year of issue, the sequence within that year (GB/T
+     * 9704-2012, 7.2.4). The year is the issue date's, whatever period the circular reports on.
      */
     static String docNumber(String prefix, LocalDate issued, int seq) {
         return prefix + "〔" + issued.getYear() + "〕" + seq + "号";
@@ -40,14 +38,23 @@ final class CircularContent {
         return prefix + "〔" + today.getYear() + "〕 号";
     }
 
-    static cn.duban.reports.Circular build(CircularEdit f, String docNumber, LocalDate issueDate, Standings standings,
-                                           List<OverdueTask> overdue) {
+    static cn.duban.reports.Circular build(
+            CircularEdit f,
+            String docNumber,
+            LocalDate issueDate,
+            Standings standings,
+            List<OverdueTask> overdue) {
         return build(f, docNumber, issueDate, standings, overdue, null);
     }
 
     /** With the audit chain head to print in the footer (issued circulars). */
-    static cn.duban.reports.Circular build(CircularEdit f, String docNumber, LocalDate issueDate, Standings standings,
-                                           List<OverdueTask> overdue, cn.duban.reports.Circular.AuditAnchor anchor) {
+    static cn.duban.reports.Circular build(
+            CircularEdit f,
+            String docNumber,
+            LocalDate issueDate,
+            Standings standings,
+            List<OverdueTask> overdue,
+            cn.duban.reports.Circular.AuditAnchor anchor) {
         int tasks = 0, completed = 0, onTime = 0, late = 0;
         Map<String, List<RankingRow>> groups = new LinkedHashMap<>();
         List<String> praised = new ArrayList<>();
@@ -57,22 +64,54 @@ final class CircularContent {
             onTime += u.onTime();
             late += u.overdue();
             if (u.rank() == null) continue;
-            groups.computeIfAbsent(u.group(), g -> new ArrayList<>()).add(new RankingRow(u.rank(), u.unitName(), u.score(),
-                    zeroIfNull(u.completionRate()), zeroIfNull(u.onTimeRate()), u.overdue()));
+            groups.computeIfAbsent(u.group(), g -> new ArrayList<>())
+                    .add(
+                            new RankingRow(
+                                    u.rank(),
+                                    u.unitName(),
+                                    u.score(),
+                                    zeroIfNull(u.completionRate()),
+                                    zeroIfNull(u.onTimeRate()),
+                                    u.overdue()));
             // Praise is earned, not ranked: every task counted in the period done on time.
             if (u.tasks() > 0 && u.onTime() == u.tasks()) praised.add(u.unitName());
         }
         List<RankingGroup> rankings = new ArrayList<>();
         groups.forEach((name, rows) -> rankings.add(new RankingGroup(name, rows)));
-        BigDecimal rate = tasks == 0 ? BigDecimal.ZERO
-                : BigDecimal.valueOf(completed * 100L).divide(BigDecimal.valueOf(tasks), 1, RoundingMode.HALF_UP);
+        BigDecimal rate =
+                tasks == 0
+                        ? BigDecimal.ZERO
+                        : BigDecimal.valueOf(completed * 100L)
+                                .divide(BigDecimal.valueOf(tasks), 1, RoundingMode.HALF_UP);
         LocalDate asOf = standings.asOf();
-        List<OverdueRow> named = overdue.stream()
-                .map(t -> new OverdueRow(t.unitName(), t.title(), t.deadline(), (int) Math.max(0, ChronoUnit.DAYS.between(t.deadline(), asOf))))
-                .toList();
-        return new cn.duban.reports.Circular(f.issuingOffice(), docNumber, issueDate, f.title(), f.recipients(), standings.label(),
-                new Summary(tasks, completed, onTime, late, rate), rankings, new PraisedUnits(praised, f.praiseReason()), named,
-                f.nextSteps(), new Signature(f.issuingOffice(), issueDate), anchor);
+        List<OverdueRow> named =
+                overdue.stream()
+                        .map(
+                                t ->
+                                        new OverdueRow(
+                                                t.unitName(),
+                                                t.title(),
+                                                t.deadline(),
+                                                (int)
+                                                        Math.max(
+                                                                0,
+                                                                ChronoUnit.DAYS.between(
+                                                                        t.deadline(), asOf))))
+                        .toList();
+        return new cn.duban.reports.Circular(
+                f.issuingOffice(),
+                docNumber,
+                issueDate,
+                f.title(),
+                f.recipients(),
+                standings.label(),
+                new Summary(tasks, completed, onTime, late, rate),
+                rankings,
+                new PraisedUnits(praised, f.praiseReason()),
+                named,
+                f.nextSteps(),
+                new Signature(f.issuingOffice(), issueDate),
+                anchor);
     }
 
     private static BigDecimal zeroIfNull(BigDecimal v) {

@@ -10,22 +10,29 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.logging.Logger;
 
-/** Drafts each tenant's monthly and quarterly circulars on the first of the month, one transaction per tenant. */
+/**
+ * Drafts each tenant's monthly and quarterly circulars on the first of the month, one transaction
+ * per tenant.
+ */
 @Singleton
 public class CircularScheduler {
 
     private static final Logger LOG = Logger.getLogger(CircularScheduler.class.getName());
 
-    @EJB
-    TenantService tenants;
+    @EJB TenantService tenants;
 
-    @EJB
-    CircularService circulars;
+    @EJB CircularService circulars;
 
-    @Schedule(dayOfMonth = "1", hour = "7", minute = "30", timezone = "Asia/Shanghai", persistent = false, info = "duban-circular-drafts")
+    @Schedule(
+            dayOfMonth = "1",
+            hour = "7",
+            minute = "30",
+            timezone = "Asia/Shanghai",
+            persistent = false,
+            info = "duban-circular-drafts")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void monthly() {
-        EachTenant.run(tenants, LOG, "Circular drafts", t -> circulars.draftDue(LedgerClock.today()));
+        EachTenant.run(
+                tenants, LOG, "Circular drafts", t -> circulars.draftDue(LedgerClock.today()));
     }
-
 }

@@ -30,35 +30,30 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Circulars (工作通报): a draft per period with the office's wording, previewed with live
- * figures; issuing numbers it (文号 per tenant and year), freezes its data and PDF with their
- * SHA-256 and the audit chain's head printed in the footer, records it in the audit trail and
- * sends it to every unit's inbox.
+ * Circulars (工作通报): a draft per period with the office's wording, previewed with live figures;
+ * issuing numbers it (文号 per tenant and year), freezes its data and PDF with their SHA-256 and the
+ * audit chain's head printed in the footer, records it in the audit trail and sends it to every
+ * unit's inbox.
  */
 @Stateless
 public class CircularService {
 
     /** At most this many overdue tasks are named; a circular is read, not searched. */
     static final int MAX_NAMED = 500;
+
     private static final Jsonb JSON = JsonbBuilder.create();
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @EJB
-    EvaluationService evaluation;
+    @EJB EvaluationService evaluation;
 
-    @EJB
-    UnitService units;
+    @EJB UnitService units;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
-    @EJB
-    InboxService inbox;
+    @EJB InboxService inbox;
 
-    @EJB
-    Reports reports;
+    @EJB Reports reports;
 
     /** A new draft for the period, worded in the customary way; the year must have a scheme. */
     public Circular draft(Period period) {
@@ -66,12 +61,16 @@ public class CircularService {
         evaluation.current(period.year());
         Tenant tenant = em.find(Tenant.class, caller.tenantId());
         String name = tenant.getName();
-        CircularEdit fields = new CircularEdit(name + "人民政府办公室", name.charAt(0) + "府办通",
-                "关于" + period.label() + "工作要点落实情况的通报", "各街道办事处、镇人民政府，区政府各委、办、局",
-                "以下单位本期任务全部按时完成，予以通报表扬",
-                "一、对照任务台账，逐项梳理逾期任务，明确整改时限和责任人，尽快完成。\n\n"
-                        + "二、被点名单位须在5个工作日内书面说明逾期原因及整改措施。\n\n"
-                        + "三、各单位要按时报送进展情况并上传佐证材料，区府办将持续跟踪督办，结果纳入年度考核。");
+        CircularEdit fields =
+                new CircularEdit(
+                        name + "人民政府办公室",
+                        name.charAt(0) + "府办通",
+                        "关于" + period.label() + "工作要点落实情况的通报",
+                        "各街道办事处、镇人民政府，区政府各委、办、局",
+                        "以下单位本期任务全部按时完成，予以通报表扬",
+                        "一、对照任务台账，逐项梳理逾期任务，明确整改时限和责任人，尽快完成。\n\n"
+                                + "二、被点名单位须在5个工作日内书面说明逾期原因及整改措施。\n\n"
+                                + "三、各单位要按时报送进展情况并上传佐证材料，区府办将持续跟踪督办，结果纳入年度考核。");
         Circular c = new Circular(period.year(), period.key(), fields, caller.username());
         em.persist(c);
         audit.record("circular.drafted", "circular", c.getId(), "period", period.key());
@@ -97,15 +96,21 @@ public class CircularService {
 
     /** Circulars of a year, newest first; units see the issued ones only. */
     public List<Circular> list(int year) {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
-        return em.createQuery("select c from Circular c where c.year = :y and (:all = true or c.state = :issued) "
-                        + "order by c.createdAt desc", Circular.class)
-                .setParameter("y", year).setParameter("all", seesDrafts(caller)).setParameter("issued", Circular.State.ISSUED)
+        Caller caller =
+                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        return em.createQuery(
+                        "select c from Circular c where c.year = :y and (:all = true or c.state = :issued) "
+                                + "order by c.createdAt desc",
+                        Circular.class)
+                .setParameter("y", year)
+                .setParameter("all", seesDrafts(caller))
+                .setParameter("issued", Circular.State.ISSUED)
                 .getResultList();
     }
 
     public Circular get(UUID id) {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller caller =
+                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
         Circular c = id == null ? null : em.find(Circular.class, id);
         if (c == null || (c.getState() == Circular.State.DRAFT && !seesDrafts(caller))) {
             throw DubanException.notFound("circular.not-found", "通报不存在。");
@@ -114,53 +119,104 @@ public class CircularService {
     }
 
     /** A circular rendered as a file. */
-    public record Document(String fileName, Format format, byte[] content) {
-    }
+    public record Document(String fileName, Format format, byte[] content) {}
 
     /**
-     * The circular as a document: an issued one from its frozen data (its PDF exactly as
-     * archived), a draft with today's figures and its number left open.
+     * The circular as a document: an issued one from its frozen data (its PDF exactly as archived),
+     * a draft with today's figures and its number left open.
      */
     public Document render(UUID id, Format format) {
         Circular c = get(id);
-        String name = (c.getDocNumber() != null ? c.getDocNumber() : "通报草稿") + "." + format.extension();
+        String name =
+                (c.getDocNumber() != null ? c.getDocNumber() : "通报草稿") + "." + format.extension();
         if (c.getState() == Circular.State.ISSUED) {
-            byte[] bytes = format == Format.PDF ? c.getPdf()
-                    : reports.renderer().circular(JSON.fromJson(c.getContent(), cn.duban.reports.Circular.class), format);
+            byte[] bytes =
+                    format == Format.PDF
+                            ? c.getPdf()
+                            : reports.renderer()
+                                    .circular(
+                                            JSON.fromJson(
+                                                    c.getContent(),
+                                                    cn.duban.reports.Circular.class),
+                                            format);
             return new Document(name, format, bytes);
         }
         String open = CircularContent.openNumber(c.getDocPrefix(), LedgerClock.today());
-        return new Document(name, format, reports.renderer().circular(content(c, open, LedgerClock.today(), null), format));
+        return new Document(
+                name,
+                format,
+                reports.renderer().circular(content(c, open, LedgerClock.today(), null), format));
     }
 
-    /** Issues a draft: numbered, frozen, archived with its hash, recorded and sent to every unit. */
+    /**
+     * Issues a draft: numbered, frozen, archived with its hash, recorded and sent to every unit.
+     */
     public Circular issue(UUID id, Integer expectedVersion) {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
         Circular c = draftOf(id, expectedVersion);
         c.fields().validated();
-        // Numbers are handed out one at a time per tenant and year of issue (a 文号 carries the year it is issued in).
+        // Numbers are handed out one at a time per tenant and year of issue (a 文号 carries the year
+        // it is issued in).
         LocalDate today = LedgerClock.today();
         int numberYear = today.getYear();
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:k))").setParameter("k", caller.tenantId() + ":circular:" + numberYear)
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:k))")
+                .setParameter("k", caller.tenantId() + ":circular:" + numberYear)
                 .getSingleResult();
-        int seq = em.createQuery("select coalesce(max(c.seq), 0) from Circular c where c.seq is not null "
-                        + "and coalesce(c.numberYear, c.year) = :y", Integer.class)
-                .setParameter("y", numberYear).getSingleResult() + 1;
+        int seq =
+                em.createQuery(
+                                        "select coalesce(max(c.seq), 0) from Circular c where c.seq is not null "
+                                                + "and coalesce(c.numberYear, c.year) = :y",
+                                        Integer.class)
+                                .setParameter("y", numberYear)
+                                .getSingleResult()
+                        + 1;
         String number = CircularContent.docNumber(c.getDocPrefix(), today, seq);
-        // The trail's head goes on paper: a later rewrite of anything up to it no longer matches the copies.
+        // The trail's head goes on paper: a later rewrite of anything up to it no longer matches
+        // the copies.
         AuditChain.Head head = audit.head();
-        cn.duban.reports.Circular content = content(c, number, today,
-                new cn.duban.reports.Circular.AuditAnchor(head.seq(), head.anchor()));
+        cn.duban.reports.Circular content =
+                content(
+                        c,
+                        number,
+                        today,
+                        new cn.duban.reports.Circular.AuditAnchor(head.seq(), head.anchor()));
         byte[] pdf = reports.renderer().circular(content, Format.PDF);
-        c.issue(numberYear, seq, number, JSON.toJson(content), pdf, Sha256.hex(pdf), caller.username());
+        c.issue(
+                numberYear,
+                seq,
+                number,
+                JSON.toJson(content),
+                pdf,
+                Sha256.hex(pdf),
+                caller.username());
         flush();
-        audit.record("circular.issued", "circular", c.getId(), "docNumber", number, "period", c.getPeriodKey(), "title", c.getTitle(),
-                "sha256", c.getSha256(), "auditAnchorSeq", head.seq(), "auditAnchor", head.anchor());
+        audit.record(
+                "circular.issued",
+                "circular",
+                c.getId(),
+                "docNumber",
+                number,
+                "period",
+                c.getPeriodKey(),
+                "title",
+                c.getTitle(),
+                "sha256",
+                c.getSha256(),
+                "auditAnchorSeq",
+                head.seq(),
+                "auditAnchor",
+                head.anchor());
         for (Unit u : units.list()) {
             if (u.getKind() == UnitKind.DISTRICT_OFFICE) continue;
-            inbox.circularNotice(u, null, c.getId(), "【工作通报】" + number + " " + c.getTitle(), "请在“工作通报”中查阅全文并对照落实。");
+            inbox.circularNotice(
+                    u,
+                    null,
+                    c.getId(),
+                    "【工作通报】" + number + " " + c.getTitle(),
+                    "请在“工作通报”中查阅全文并对照落实。");
         }
-        inbox.circularNotice(null, Caller.LEADER, c.getId(), "【工作通报】" + number + " " + c.getTitle(), "已印发。");
+        inbox.circularNotice(
+                null, Caller.LEADER, c.getId(), "【工作通报】" + number + " " + c.getTitle(), "已印发。");
         return c;
     }
 
@@ -172,15 +228,28 @@ public class CircularService {
         Caller.requireTenant(Caller.DISTRICT_ADMIN);
         if (today.getDayOfMonth() != 1) return 0;
         LocalDate last = today.minusDays(1);
-        List<Period> due = new java.util.ArrayList<>(List.of(Period.month(last.getYear(), last.getMonthValue())));
-        if (today.getMonthValue() % 3 == 1) due.add(Period.quarter(last.getYear(), (last.getMonthValue() + 2) / 3));
+        List<Period> due =
+                new java.util.ArrayList<>(
+                        List.of(Period.month(last.getYear(), last.getMonthValue())));
+        if (today.getMonthValue() % 3 == 1)
+            due.add(Period.quarter(last.getYear(), (last.getMonthValue() + 2) / 3));
         int made = 0;
         for (Period p : due) {
-            boolean exists = !em.createQuery("select c.id from Circular c where c.periodKey = :k", UUID.class)
-                    .setParameter("k", p.key()).setMaxResults(1).getResultList().isEmpty();
+            boolean exists =
+                    !em.createQuery(
+                                    "select c.id from Circular c where c.periodKey = :k",
+                                    UUID.class)
+                            .setParameter("k", p.key())
+                            .setMaxResults(1)
+                            .getResultList()
+                            .isEmpty();
             if (exists || !evaluation.hasScheme(p.year())) continue;
             draft(p);
-            inbox.toRole(Caller.DISTRICT_ADMIN, InboxMessage.Kind.NOTICE, null, p.label() + "工作通报草稿已生成",
+            inbox.toRole(
+                    Caller.DISTRICT_ADMIN,
+                    InboxMessage.Kind.NOTICE,
+                    null,
+                    p.label() + "工作通报草稿已生成",
                     "请在“工作通报”中审核、修改后印发。");
             made++;
         }
@@ -189,22 +258,33 @@ public class CircularService {
 
     // ---- helpers
 
-    private cn.duban.reports.Circular content(Circular c, String docNumber, LocalDate issueDate,
-                                              cn.duban.reports.Circular.AuditAnchor anchor) {
+    private cn.duban.reports.Circular content(
+            Circular c,
+            String docNumber,
+            LocalDate issueDate,
+            cn.duban.reports.Circular.AuditAnchor anchor) {
         Period period = Period.parse(c.getPeriodKey());
         Standings standings = evaluation.standings(period, false, false);
         LocalDate asOf = standings.asOf();
-        List<CircularContent.OverdueTask> overdue = em.createQuery("select new cn.duban.circular.CircularContent$OverdueTask(u.name, t.title, t.deadline) "
-                        + "from Task t join t.unit u join t.point p join p.plan pl where pl.year = :y and t.status not in (:approved, :cancelled) "
-                        + "and t.deadline < :asOf order by t.deadline, u.name, t.title", CircularContent.OverdueTask.class)
-                .setParameter("y", c.getYear()).setParameter("approved", TaskStatus.APPROVED).setParameter("cancelled", TaskStatus.CANCELLED)
-                .setParameter("asOf", asOf).setMaxResults(MAX_NAMED).getResultList();
+        List<CircularContent.OverdueTask> overdue =
+                em.createQuery(
+                                "select new cn.duban.circular.CircularContent$OverdueTask(u.name, t.title, t.deadline) "
+                                        + "from Task t join t.unit u join t.point p join p.plan pl where pl.year = :y and t.status not in (:approved, :cancelled) "
+                                        + "and t.deadline < :asOf order by t.deadline, u.name, t.title",
+                                CircularContent.OverdueTask.class)
+                        .setParameter("y", c.getYear())
+                        .setParameter("approved", TaskStatus.APPROVED)
+                        .setParameter("cancelled", TaskStatus.CANCELLED)
+                        .setParameter("asOf", asOf)
+                        .setMaxResults(MAX_NAMED)
+                        .getResultList();
         return CircularContent.build(c.fields(), docNumber, issueDate, standings, overdue, anchor);
     }
 
     private Circular draftOf(UUID id, Integer expectedVersion) {
         Circular c = get(id);
-        if (c.getState() != Circular.State.DRAFT) throw DubanException.conflict("circular.issued", "通报已印发，不能再修改或删除。");
+        if (c.getState() != Circular.State.DRAFT)
+            throw DubanException.conflict("circular.issued", "通报已印发，不能再修改或删除。");
         if (expectedVersion != null && expectedVersion != c.getVersion()) {
             throw DubanException.conflict("circular.stale", "通报草稿已被他人修改，请刷新后重试。");
         }

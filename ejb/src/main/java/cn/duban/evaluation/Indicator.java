@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One line of a scheme: a name, its points (out of 100), and the work points it covers (a
- * whole plan, a section, or a point with its sub-points, resolved to point ids).
+ * One line of a scheme: a name, its points (out of 100), and the work points it covers (a whole
+ * plan, a section, or a point with its sub-points, resolved to point ids).
  */
 public record Indicator(String name, BigDecimal points, Set<UUID> pointIds) {
 

@@ -6,30 +6,54 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An evaluation period of a year: a month ({@code 2026-03}), a quarter ({@code 2026-Q3}), the
- * year to date ({@code 2026-YTD}) or the whole year ({@code 2026}). A period counts the tasks
- * due within it, as far as the evaluation date.
+ * An evaluation period of a year: a month ({@code 2026-03}), a quarter ({@code 2026-Q3}), the year
+ * to date ({@code 2026-YTD}) or the whole year ({@code 2026}). A period counts the tasks due within
+ * it, as far as the evaluation date.
  */
 public record Period(Kind kind, int year, int index) {
 
-    public enum Kind { MONTH, QUARTER, YEAR_TO_DATE, YEAR }
-
-    private static final Pattern KEY = Pattern.compile("(\\d{4})(?:-(?:(\\d{1,2})|Q([1-4])|(YTD)))?");
-
-    public Period {
-        if (year < 2000 || year > 2100) throw new IllegalArgumentException("year out of range: " + year);
-        if (kind == Kind.MONTH && (index < 1 || index > 12)) throw new IllegalArgumentException("month out of range: " + index);
-        if (kind == Kind.QUARTER && (index < 1 || index > 4)) throw new IllegalArgumentException("quarter out of range: " + index);
+    public enum Kind {
+        MONTH,
+        QUARTER,
+        YEAR_TO_DATE,
+        YEAR
     }
 
-    public static Period month(int year, int month) { return new Period(Kind.MONTH, year, month); }
-    public static Period quarter(int year, int quarter) { return new Period(Kind.QUARTER, year, quarter); }
-    public static Period yearToDate(int year) { return new Period(Kind.YEAR_TO_DATE, year, 0); }
-    public static Period year(int year) { return new Period(Kind.YEAR, year, 0); }
+    private static final Pattern KEY =
+            Pattern.compile("(\\d{4})(?:-(?:(\\d{1,2})|Q([1-4])|(YTD)))?");
 
-    /** Every period of a year, as offered for choosing: year to date, the year, quarters and months, latest first. */
+    public Period {
+        if (year < 2000 || year > 2100)
+            throw new IllegalArgumentException("year out of range: " + year);
+        if (kind == Kind.MONTH && (index < 1 || index > 12))
+            throw new IllegalArgumentException("month out of range: " + index);
+        if (kind == Kind.QUARTER && (index < 1 || index > 4))
+            throw new IllegalArgumentException("quarter out of range: " + index);
+    }
+
+    public static Period month(int year, int month) {
+        return new Period(Kind.MONTH, year, month);
+    }
+
+    public static Period quarter(int year, int quarter) {
+        return new Period(Kind.QUARTER, year, quarter);
+    }
+
+    public static Period yearToDate(int year) {
+        return new Period(Kind.YEAR_TO_DATE, year, 0);
+    }
+
+    public static Period year(int year) {
+        return new Period(Kind.YEAR, year, 0);
+    }
+
+    /**
+     * Every period of a year, as offered for choosing: year to date, the year, quarters and months,
+     * latest first.
+     */
     public static java.util.List<Period> allOf(int year) {
-        java.util.List<Period> all = new java.util.ArrayList<>(java.util.List.of(yearToDate(year), year(year)));
+        java.util.List<Period> all =
+                new java.util.ArrayList<>(java.util.List.of(yearToDate(year), year(year)));
         for (int q = 4; q >= 1; q--) all.add(quarter(year, q));
         for (int m = 12; m >= 1; m--) all.add(month(year, m));
         return all;

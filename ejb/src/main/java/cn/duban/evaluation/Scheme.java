@@ -21,16 +21,15 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.TenantId;
 
 /**
- * An evaluation scheme (考核方案) of a year, as one version. Schemes are never edited in
- * place: saving adds the next version, so every published score names the rules it used.
+ * An evaluation scheme (考核方案) of a year, as one version. Schemes are never edited in place: saving
+ * adds the next version, so every published score names the rules it used.
  */
 @Entity
 @Immutable
 @Table(name = "evaluation_scheme")
 public class Scheme {
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -65,24 +64,31 @@ public class Scheme {
 
     @Column(name = "quality_excellent")
     private BigDecimal qualityExcellent;
+
     @Column(name = "quality_good")
     private BigDecimal qualityGood;
+
     @Column(name = "quality_fair")
     private BigDecimal qualityFair;
+
     @Column(name = "quality_poor")
     private BigDecimal qualityPoor;
 
     @Column(name = "per_overdue_task")
     private BigDecimal perOverdueTask;
+
     @Column(name = "per_late_task")
     private BigDecimal perLateTask;
+
     @Column(name = "per_missed_report")
     private BigDecimal perMissedReport;
+
     @Column(name = "per_return")
     private BigDecimal perReturn;
 
     @Column(name = "bonus_cap")
     private BigDecimal bonusCap;
+
     @Column(name = "deduction_cap")
     private BigDecimal deductionCap;
 
@@ -98,10 +104,16 @@ public class Scheme {
     @OrderBy("position")
     private List<SchemeIndicator> indicators = new ArrayList<>();
 
-    protected Scheme() {
-    }
+    protected Scheme() {}
 
-    Scheme(int year, int version, String name, BigDecimal planWeight, ScoringRules rules, String note, String createdBy) {
+    Scheme(
+            int year,
+            int version,
+            String name,
+            BigDecimal planWeight,
+            ScoringRules rules,
+            String note,
+            String createdBy) {
         this.id = UUID.randomUUID();
         this.year = year;
         this.version = version;
@@ -138,18 +150,59 @@ public class Scheme {
         if (qualityGood != null) quality.put(Rating.GOOD, qualityGood);
         if (qualityFair != null) quality.put(Rating.FAIR, qualityFair);
         if (qualityPoor != null) quality.put(Rating.POOR, qualityPoor);
-        return new ScoringRules(type, lateDeductionPercent, lateUnit, lateCapPercent, partialCredit, partialRate, quality,
-                perOverdueTask, perLateTask, perMissedReport, perReturn, bonusCap, deductionCap);
+        return new ScoringRules(
+                type,
+                lateDeductionPercent,
+                lateUnit,
+                lateCapPercent,
+                partialCredit,
+                partialRate,
+                quality,
+                perOverdueTask,
+                perLateTask,
+                perMissedReport,
+                perReturn,
+                bonusCap,
+                deductionCap);
     }
 
-    public UUID getId() { return id; }
-    public int getYear() { return year; }
-    public int getVersion() { return version; }
-    public String getName() { return name; }
-    public SchemeType getType() { return type; }
-    public BigDecimal getPlanWeight() { return planWeight; }
-    public String getNote() { return note; }
-    public String getCreatedBy() { return createdBy; }
-    public Instant getCreatedAt() { return createdAt; }
-    public List<SchemeIndicator> getIndicators() { return indicators; }
+    public UUID getId() {
+        return id;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public SchemeType getType() {
+        return type;
+    }
+
+    public BigDecimal getPlanWeight() {
+        return planWeight;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public List<SchemeIndicator> getIndicators() {
+        return indicators;
+    }
 }

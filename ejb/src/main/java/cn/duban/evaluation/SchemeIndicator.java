@@ -14,16 +14,22 @@ import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.TenantId;
 
-/** A scheme's indicator (考核指标) as stored: what it covers is a plan, a section or a point (with its sub-points). */
+/**
+ * A scheme's indicator (考核指标) as stored: what it covers is a plan, a section or a point (with its
+ * sub-points).
+ */
 @Entity
 @Immutable
 @Table(name = "evaluation_indicator")
 public class SchemeIndicator {
 
-    public enum Target { PLAN, SECTION, POINT }
+    public enum Target {
+        PLAN,
+        SECTION,
+        POINT
+    }
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -44,10 +50,15 @@ public class SchemeIndicator {
     @Column(name = "target_id")
     private UUID targetId;
 
-    protected SchemeIndicator() {
-    }
+    protected SchemeIndicator() {}
 
-    SchemeIndicator(Scheme scheme, int position, String name, BigDecimal points, Target targetKind, UUID targetId) {
+    SchemeIndicator(
+            Scheme scheme,
+            int position,
+            String name,
+            BigDecimal points,
+            Target targetKind,
+            UUID targetId) {
         this.id = UUID.randomUUID();
         this.scheme = scheme;
         this.position = position;
@@ -57,10 +68,27 @@ public class SchemeIndicator {
         this.targetId = targetId;
     }
 
-    public UUID getId() { return id; }
-    public int getPosition() { return position; }
-    public String getName() { return name; }
-    public BigDecimal getPoints() { return points; }
-    public Target getTargetKind() { return targetKind; }
-    public UUID getTargetId() { return targetId; }
+    public UUID getId() {
+        return id;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public BigDecimal getPoints() {
+        return points;
+    }
+
+    public Target getTargetKind() {
+        return targetKind;
+    }
+
+    public UUID getTargetId() {
+        return targetId;
+    }
 }

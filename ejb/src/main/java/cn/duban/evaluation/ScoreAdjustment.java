@@ -21,8 +21,7 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "evaluation_adjustment")
 public class ScoreAdjustment {
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -60,11 +59,16 @@ public class ScoreAdjustment {
     @Column(name = "created_at")
     private Instant createdAt;
 
-    protected ScoreAdjustment() {
-    }
+    protected ScoreAdjustment() {}
 
-    ScoreAdjustment(UUID unitId, Adjustment.Kind kind, BigDecimal points, String reason, LocalDate occurredOn,
-                    cn.duban.ledger.EvidenceFile file, String createdBy) {
+    ScoreAdjustment(
+            UUID unitId,
+            Adjustment.Kind kind,
+            BigDecimal points,
+            String reason,
+            LocalDate occurredOn,
+            cn.duban.ledger.EvidenceFile file,
+            String createdBy) {
         this.id = UUID.randomUUID();
         this.year = occurredOn.getYear();
         this.unitId = unitId;
@@ -86,17 +90,55 @@ public class ScoreAdjustment {
         return new Adjustment(id, unitId, kind, points, reason, occurredOn);
     }
 
-    public UUID getId() { return id; }
-    public int getYear() { return year; }
-    public UUID getUnitId() { return unitId; }
-    public Adjustment.Kind getKind() { return kind; }
-    public BigDecimal getPoints() { return points; }
-    public String getReason() { return reason; }
-    public LocalDate getOccurredOn() { return occurredOn; }
-    public String getEvidenceName() { return evidenceName; }
-    public String getEvidenceType() { return evidenceType; }
-    public String getEvidenceSha256() { return evidenceSha256; }
-    public byte[] getEvidence() { return evidence; }
-    public String getCreatedBy() { return createdBy; }
-    public Instant getCreatedAt() { return createdAt; }
+    public UUID getId() {
+        return id;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public UUID getUnitId() {
+        return unitId;
+    }
+
+    public Adjustment.Kind getKind() {
+        return kind;
+    }
+
+    public BigDecimal getPoints() {
+        return points;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public LocalDate getOccurredOn() {
+        return occurredOn;
+    }
+
+    public String getEvidenceName() {
+        return evidenceName;
+    }
+
+    public String getEvidenceType() {
+        return evidenceType;
+    }
+
+    public String getEvidenceSha256() {
+        return evidenceSha256;
+    }
+
+    public byte[] getEvidence() {
+        return evidence;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

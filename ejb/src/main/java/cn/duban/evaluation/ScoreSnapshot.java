@@ -11,16 +11,15 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.TenantId;
 
 /**
- * A closed period's published scores, frozen as JSON with its SHA-256. A later close of the
- * same period adds the next version with a reason; the earlier one stays as it was.
+ * A closed period's published scores, frozen as JSON with its SHA-256. A later close of the same
+ * period adds the next version with a reason; the earlier one stays as it was.
  */
 @Entity
 @Immutable
 @Table(name = "evaluation_snapshot")
 public class ScoreSnapshot {
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -49,11 +48,17 @@ public class ScoreSnapshot {
     @Column(name = "closed_at")
     private Instant closedAt;
 
-    protected ScoreSnapshot() {
-    }
+    protected ScoreSnapshot() {}
 
-    ScoreSnapshot(Period period, int version, UUID schemeId, LocalDate asOf, String content, String sha256, String reason,
-                  String closedBy) {
+    ScoreSnapshot(
+            Period period,
+            int version,
+            UUID schemeId,
+            LocalDate asOf,
+            String content,
+            String sha256,
+            String reason,
+            String closedBy) {
         this.id = UUID.randomUUID();
         this.year = period.year();
         this.periodKey = period.key();
@@ -67,15 +72,47 @@ public class ScoreSnapshot {
         this.closedAt = Instant.now();
     }
 
-    public UUID getId() { return id; }
-    public int getYear() { return year; }
-    public String getPeriodKey() { return periodKey; }
-    public int getVersion() { return version; }
-    public UUID getSchemeId() { return schemeId; }
-    public LocalDate getAsOf() { return asOf; }
-    public String getContent() { return content; }
-    public String getSha256() { return sha256; }
-    public String getReason() { return reason; }
-    public String getClosedBy() { return closedBy; }
-    public Instant getClosedAt() { return closedAt; }
+    public UUID getId() {
+        return id;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public String getPeriodKey() {
+        return periodKey;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public UUID getSchemeId() {
+        return schemeId;
+    }
+
+    public LocalDate getAsOf() {
+        return asOf;
+    }
+
+    public String getContent() {
+        return content;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public String getClosedBy() {
+        return closedBy;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
 }

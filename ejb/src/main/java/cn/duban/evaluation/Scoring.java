@@ -19,30 +19,36 @@ import java.util.UUID;
  * Computes a period's scores from the ledger's facts: plain arithmetic, no container.
  *
  * <p>A task counts in a period when its deadline falls in the period and has passed (up to
- * yesterday while the period runs). Whether it counts never depends on its review, so
- * approving a task can only raise its unit's score. Completion is judged by the unit's
- * submission date, as of the period's end (or today).
+ * yesterday while the period runs). Whether it counts never depends on its review, so approving a
+ * task can only raise its unit's score. Completion is judged by the unit's submission date, as of
+ * the period's end (or today).
  */
 public final class Scoring {
 
     private static final MathContext MC = MathContext.DECIMAL64;
     private static final BigDecimal HUNDRED = new BigDecimal(100);
 
-    private Scoring() {
-    }
+    private Scoring() {}
 
     /** A unit as scoring sees it. */
-    public record UnitRef(UUID id, String name, String group) {
-    }
+    public record UnitRef(UUID id, String name, String group) {}
 
-    public static Scoreboard score(ScoringRules rules, BigDecimal planWeight, List<Indicator> indicators, List<UnitRef> units,
-                                   List<TaskFacts> tasks, List<Adjustment> adjustments, Period period, LocalDate today) {
+    public static Scoreboard score(
+            ScoringRules rules,
+            BigDecimal planWeight,
+            List<Indicator> indicators,
+            List<UnitRef> units,
+            List<TaskFacts> tasks,
+            List<Adjustment> adjustments,
+            Period period,
+            LocalDate today) {
         LocalDate asOf = period.asOf(today);
         // While the period runs, a task due today is not yet late: count deadlines up to yesterday.
         LocalDate dueBy = period.end().isBefore(today) ? period.end() : today.minusDays(1);
         Map<UUID, List<TaskFacts>> byUnit = new HashMap<>();
         for (TaskFacts t : tasks) {
-            if (t.status() != cn.duban.ledger.TaskStatus.CANCELLED) byUnit.computeIfAbsent(t.unitId(), u -> new ArrayList<>()).add(t);
+            if (t.status() != cn.duban.ledger.TaskStatus.CANCELLED)
+                byUnit.computeIfAbsent(t.unitId(), u -> new ArrayList<>()).add(t);
         }
         Map<UUID, List<Adjustment>> adjByUnit = new HashMap<>();
         for (Adjustment a : adjustments) {
@@ -53,26 +59,48 @@ public final class Scoring {
         Context c = new Context(rules, period, asOf, dueBy);
         List<UnitScore> scored = new ArrayList<>();
         for (UnitRef unit : units) {
-            scored.add(c.unit(unit, indicators, byUnit.getOrDefault(unit.id(), List.of()),
-                    adjByUnit.getOrDefault(unit.id(), List.of()), planWeight));
+            scored.add(
+                    c.unit(
+                            unit,
+                            indicators,
+                            byUnit.getOrDefault(unit.id(), List.of()),
+                            adjByUnit.getOrDefault(unit.id(), List.of()),
+                            planWeight));
         }
         return new Scoreboard(period, asOf, rank(scored));
     }
 
-    /** Competition ranking within each group: equal scores share a rank, and the next rank skips (1, 2, 2, 4). */
+    /**
+     * Competition ranking within each group: equal scores share a rank, and the next rank skips (1,
+     * 2, 2, 4).
+     */
     static List<UnitScore> rank(List<UnitScore> scores) {
         Map<String, List<UnitScore>> groups = new LinkedHashMap<>();
-        scores.stream().sorted(Comparator.comparing(UnitScore::group)).forEach(u -> groups.computeIfAbsent(u.group(), g -> new ArrayList<>()).add(u));
+        scores.stream()
+                .sorted(Comparator.comparing(UnitScore::group))
+                .forEach(u -> groups.computeIfAbsent(u.group(), g -> new ArrayList<>()).add(u));
         List<UnitScore> out = new ArrayList<>();
         for (List<UnitScore> group : groups.values()) {
-            List<UnitScore> ranked = group.stream().filter(u -> u.score() != null)
-                    .sorted(Comparator.comparing(UnitScore::score).reversed().thenComparing(UnitScore::unitName)).toList();
+            List<UnitScore> ranked =
+                    group.stream()
+                            .filter(u -> u.score() != null)
+                            .sorted(
+                                    Comparator.comparing(UnitScore::score)
+                                            .reversed()
+                                            .thenComparing(UnitScore::unitName))
+                            .toList();
             for (int i = 0; i < ranked.size(); i++) {
                 UnitScore u = ranked.get(i);
-                int rank = i > 0 && ranked.get(i - 1).score().compareTo(u.score()) == 0 ? out.get(out.size() - 1).rank() : i + 1;
+                int rank =
+                        i > 0 && ranked.get(i - 1).score().compareTo(u.score()) == 0
+                                ? out.get(out.size() - 1).rank()
+                                : i + 1;
                 out.add(u.ranked(rank));
             }
-            group.stream().filter(u -> u.score() == null).sorted(Comparator.comparing(UnitScore::unitName)).forEach(out::add);
+            group.stream()
+                    .filter(u -> u.score() == null)
+                    .sorted(Comparator.comparing(UnitScore::unitName))
+                    .forEach(out::add);
         }
         return out;
     }
@@ -83,15 +111,22 @@ public final class Scoring {
             return !date.isBefore(period.start()) && !date.isAfter(dueBy);
         }
 
-        UnitScore unit(UnitRef unit, List<Indicator> indicators, List<TaskFacts> tasks, List<Adjustment> adjustments,
-                       BigDecimal planWeight) {
+        UnitScore unit(
+                UnitRef unit,
+                List<Indicator> indicators,
+                List<TaskFacts> tasks,
+                List<Adjustment> adjustments,
+                BigDecimal planWeight) {
             // Tasks per indicator (a task belongs to at most one: schemes may not overlap).
             Map<Indicator, List<TaskFacts>> covered = new LinkedHashMap<>();
             for (Indicator ind : indicators) {
                 List<TaskFacts> mine = tasks.stream().filter(ind::covers).toList();
                 if (!mine.isEmpty()) covered.put(ind, mine);
             }
-            String group = unit.group() == null || unit.group().isBlank() ? Scoreboard.NO_GROUP : unit.group();
+            String group =
+                    unit.group() == null || unit.group().isBlank()
+                            ? Scoreboard.NO_GROUP
+                            : unit.group();
             int counted = 0, completed = 0, onTime = 0, overdue = 0;
             for (List<TaskFacts> list : covered.values()) {
                 for (TaskFacts t : list) {
@@ -106,28 +141,70 @@ public final class Scoring {
                 }
             }
             List<ScoreLine> lines = new ArrayList<>();
-            BigDecimal core = rules.type() == SchemeType.COMPLETION ? completion(covered, lines) : deduction(indicators, covered, lines);
+            BigDecimal core =
+                    rules.type() == SchemeType.COMPLETION
+                            ? completion(covered, lines)
+                            : deduction(indicators, covered, lines);
             if (core == null) {
-                return new UnitScore(unit.id(), unit.name(), group, null, null, null, null, null, null, counted, completed, onTime,
-                        overdue, lines);
+                return new UnitScore(
+                        unit.id(),
+                        unit.name(),
+                        group,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        counted,
+                        completed,
+                        onTime,
+                        overdue,
+                        lines);
             }
             BigDecimal bonus = adjust(adjustments, Adjustment.Kind.BONUS, rules.bonusCap(), lines);
-            BigDecimal deduction = adjust(adjustments, Adjustment.Kind.DEDUCTION, rules.deductionCap(), lines);
-            BigDecimal score = core.add(bonus).subtract(deduction).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
-            BigDecimal weighted = score.multiply(planWeight).divide(HUNDRED, 2, RoundingMode.HALF_UP);
-            return new UnitScore(unit.id(), unit.name(), group, score, core.setScale(2, RoundingMode.HALF_UP), bonus, deduction,
-                    weighted, null, counted, completed, onTime, overdue, lines);
+            BigDecimal deduction =
+                    adjust(adjustments, Adjustment.Kind.DEDUCTION, rules.deductionCap(), lines);
+            BigDecimal score =
+                    core.add(bonus)
+                            .subtract(deduction)
+                            .max(BigDecimal.ZERO)
+                            .setScale(2, RoundingMode.HALF_UP);
+            BigDecimal weighted =
+                    score.multiply(planWeight).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+            return new UnitScore(
+                    unit.id(),
+                    unit.name(),
+                    group,
+                    score,
+                    core.setScale(2, RoundingMode.HALF_UP),
+                    bonus,
+                    deduction,
+                    weighted,
+                    null,
+                    counted,
+                    completed,
+                    onTime,
+                    overdue,
+                    lines);
         }
 
-        /** Each indicator's points shared among its due tasks by their credit; indicators without due tasks drop out and the rest scale to 100. */
+        /**
+         * Each indicator's points shared among its due tasks by their credit; indicators without
+         * due tasks drop out and the rest scale to 100.
+         */
         BigDecimal completion(Map<Indicator, List<TaskFacts>> covered, List<ScoreLine> lines) {
             Map<Indicator, List<TaskFacts>> due = new LinkedHashMap<>();
-            covered.forEach((ind, list) -> {
-                List<TaskFacts> d = list.stream().filter(t -> due(t.deadline())).toList();
-                if (!d.isEmpty()) due.put(ind, d);
-            });
+            covered.forEach(
+                    (ind, list) -> {
+                        List<TaskFacts> d = list.stream().filter(t -> due(t.deadline())).toList();
+                        if (!d.isEmpty()) due.put(ind, d);
+                    });
             if (due.isEmpty()) return null;
-            BigDecimal present = due.keySet().stream().map(Indicator::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal present =
+                    due.keySet().stream()
+                            .map(Indicator::points)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal total = BigDecimal.ZERO;
             for (Map.Entry<Indicator, List<TaskFacts>> e : due.entrySet()) {
                 BigDecimal share = e.getKey().points().multiply(HUNDRED).divide(present, MC);
@@ -136,24 +213,38 @@ public final class Scoring {
                     Credit credit = credit(t);
                     BigDecimal points = each.multiply(credit.factor(), MC);
                     total = total.add(points);
-                    lines.add(new ScoreLine(t.taskId(), e.getKey().name(), t.title(), credit.rule(),
-                            points.setScale(2, RoundingMode.HALF_UP), each.setScale(2, RoundingMode.HALF_UP)));
+                    lines.add(
+                            new ScoreLine(
+                                    t.taskId(),
+                                    e.getKey().name(),
+                                    t.title(),
+                                    credit.rule(),
+                                    points.setScale(2, RoundingMode.HALF_UP),
+                                    each.setScale(2, RoundingMode.HALF_UP)));
                 }
             }
             return total;
         }
 
-        private record Credit(BigDecimal factor, String rule) {
-        }
+        private record Credit(BigDecimal factor, String rule) {}
 
         Credit credit(TaskFacts t) {
             if (t.completedBy(asOf)) {
                 long late = ChronoUnit.DAYS.between(t.deadline(), t.completedOn());
                 BigDecimal q = rules.multiplier(t.rating());
-                String quality = t.rating() == null ? "未评质量" : "质量" + t.rating().label() + "（×" + q.stripTrailingZeros().toPlainString() + "）";
+                String quality =
+                        t.rating() == null
+                                ? "未评质量"
+                                : "质量"
+                                        + t.rating().label()
+                                        + "（×"
+                                        + q.stripTrailingZeros().toPlainString()
+                                        + "）";
                 if (late <= 0) return new Credit(q, "按期办结，" + quality);
                 Lateness l = lateness(late);
-                return new Credit(l.factor().multiply(q, MC), "逾期" + late + "天办结（" + l.rule() + "），" + quality);
+                return new Credit(
+                        l.factor().multiply(q, MC),
+                        "逾期" + late + "天办结（" + l.rule() + "），" + quality);
             }
             if (!asOf.isBefore(LocalDate.of(period.year(), 12, 31))) {
                 return new Credit(BigDecimal.ZERO, "年底未办结，不得分");
@@ -162,23 +253,45 @@ public final class Scoring {
             String open = late <= 0 ? "到期未办结" : "逾期" + late + "天未办结";
             if (!rules.partialCredit()) return new Credit(BigDecimal.ZERO, open + "，不得分");
             Lateness l = lateness(late);
-            BigDecimal factor = BigDecimal.valueOf(t.progress()).divide(HUNDRED, MC).multiply(rules.partialRate(), MC)
-                    .multiply(l.factor(), MC);
-            return new Credit(factor, open + "，按进度" + t.progress() + "%×" + rules.partialRate().stripTrailingZeros().toPlainString()
-                    + "计分（" + l.rule() + "）");
+            BigDecimal factor =
+                    BigDecimal.valueOf(t.progress())
+                            .divide(HUNDRED, MC)
+                            .multiply(rules.partialRate(), MC)
+                            .multiply(l.factor(), MC);
+            return new Credit(
+                    factor,
+                    open
+                            + "，按进度"
+                            + t.progress()
+                            + "%×"
+                            + rules.partialRate().stripTrailingZeros().toPlainString()
+                            + "计分（"
+                            + l.rule()
+                            + "）");
         }
 
         /** What lateness leaves of a task's credit, and the words for it. */
-        private record Lateness(BigDecimal factor, String rule) {
-        }
+        private record Lateness(BigDecimal factor, String rule) {}
 
         /** Percent taken for lateness: per day or per started week, up to the cap. */
         Lateness lateness(long days) {
             long units = rules.lateUnit() == LateUnit.WEEK ? (days + 6) / 7 : days;
-            BigDecimal cut = rules.lateDeductionPercent().multiply(BigDecimal.valueOf(units)).min(rules.lateCapPercent());
-            String rule = "每" + rules.lateUnit().label() + "扣" + plain(rules.lateDeductionPercent()) + "%，"
-                    + units + rules.lateUnit().label() + "共扣" + plain(cut) + "%"
-                    + (cut.compareTo(rules.lateCapPercent()) == 0 ? "（已达上限）" : "");
+            BigDecimal cut =
+                    rules.lateDeductionPercent()
+                            .multiply(BigDecimal.valueOf(units))
+                            .min(rules.lateCapPercent());
+            String rule =
+                    "每"
+                            + rules.lateUnit().label()
+                            + "扣"
+                            + plain(rules.lateDeductionPercent())
+                            + "%，"
+                            + units
+                            + rules.lateUnit().label()
+                            + "共扣"
+                            + plain(cut)
+                            + "%"
+                            + (cut.compareTo(rules.lateCapPercent()) == 0 ? "（已达上限）" : "");
             return new Lateness(BigDecimal.ONE.subtract(cut.divide(HUNDRED, MC)), rule);
         }
 
@@ -186,7 +299,10 @@ public final class Scoring {
          * Each indicator starts at its points and loses fixed amounts per event, down to zero; an
          * indicator none of whose tasks are the unit's keeps its points (nothing to deduct).
          */
-        BigDecimal deduction(List<Indicator> indicators, Map<Indicator, List<TaskFacts>> covered, List<ScoreLine> lines) {
+        BigDecimal deduction(
+                List<Indicator> indicators,
+                Map<Indicator, List<TaskFacts>> covered,
+                List<ScoreLine> lines) {
             if (covered.isEmpty()) return null;
             BigDecimal total = BigDecimal.ZERO;
             for (Indicator ind : indicators) {
@@ -195,27 +311,74 @@ public final class Scoring {
                 for (TaskFacts t : tasks) {
                     if (due(t.deadline())) {
                         if (!t.completedBy(asOf)) {
-                            lost = lost.add(line(lines, t, ind, "逾期未办结，每件扣" + plain(rules.perOverdueTask()) + "分", rules.perOverdueTask()));
+                            lost =
+                                    lost.add(
+                                            line(
+                                                    lines,
+                                                    t,
+                                                    ind,
+                                                    "逾期未办结，每件扣"
+                                                            + plain(rules.perOverdueTask())
+                                                            + "分",
+                                                    rules.perOverdueTask()));
                         } else if (t.completedOn().isAfter(t.deadline())) {
-                            lost = lost.add(line(lines, t, ind, "逾期" + ChronoUnit.DAYS.between(t.deadline(), t.completedOn())
-                                    + "天办结，每件扣" + plain(rules.perLateTask()) + "分", rules.perLateTask()));
+                            lost =
+                                    lost.add(
+                                            line(
+                                                    lines,
+                                                    t,
+                                                    ind,
+                                                    "逾期"
+                                                            + ChronoUnit.DAYS.between(
+                                                                    t.deadline(), t.completedOn())
+                                                            + "天办结，每件扣"
+                                                            + plain(rules.perLateTask())
+                                                            + "分",
+                                                    rules.perLateTask()));
                         }
                     }
                     for (LocalDate missed : t.missedDue()) {
                         if (due(missed)) {
-                            lost = lost.add(line(lines, t, ind, "未按期报送进展（节点" + missed + "），每次扣" + plain(rules.perMissedReport()) + "分",
-                                    rules.perMissedReport()));
+                            lost =
+                                    lost.add(
+                                            line(
+                                                    lines,
+                                                    t,
+                                                    ind,
+                                                    "未按期报送进展（节点"
+                                                            + missed
+                                                            + "），每次扣"
+                                                            + plain(rules.perMissedReport())
+                                                            + "分",
+                                                    rules.perMissedReport()));
                         }
                     }
                     for (LocalDate returned : t.returnedOn()) {
                         if (!returned.isBefore(period.start()) && !returned.isAfter(asOf)) {
-                            lost = lost.add(line(lines, t, ind, "报送被退回（" + returned + "），每次扣" + plain(rules.perReturn()) + "分",
-                                    rules.perReturn()));
+                            lost =
+                                    lost.add(
+                                            line(
+                                                    lines,
+                                                    t,
+                                                    ind,
+                                                    "报送被退回（"
+                                                            + returned
+                                                            + "），每次扣"
+                                                            + plain(rules.perReturn())
+                                                            + "分",
+                                                    rules.perReturn()));
                         }
                     }
                 }
                 if (lost.compareTo(ind.points()) > 0) {
-                    lines.add(new ScoreLine(null, ind.name(), null, "本项" + plain(ind.points()) + "分扣完为止", lost.subtract(ind.points()), null));
+                    lines.add(
+                            new ScoreLine(
+                                    null,
+                                    ind.name(),
+                                    null,
+                                    "本项" + plain(ind.points()) + "分扣完为止",
+                                    lost.subtract(ind.points()),
+                                    null));
                     lost = ind.points();
                 }
                 total = total.add(ind.points().subtract(lost));
@@ -223,24 +386,44 @@ public final class Scoring {
             return total;
         }
 
-        private static BigDecimal line(List<ScoreLine> lines, TaskFacts t, Indicator ind, String rule, BigDecimal points) {
+        private static BigDecimal line(
+                List<ScoreLine> lines, TaskFacts t, Indicator ind, String rule, BigDecimal points) {
             if (points.signum() == 0) return BigDecimal.ZERO;
-            lines.add(new ScoreLine(t.taskId(), ind.name(), t.title(), rule, points.negate(), null));
+            lines.add(
+                    new ScoreLine(t.taskId(), ind.name(), t.title(), rule, points.negate(), null));
             return points;
         }
 
         /** Bonus or deduction items of the period, summed and capped; each item is a line. */
-        BigDecimal adjust(List<Adjustment> items, Adjustment.Kind kind, BigDecimal cap, List<ScoreLine> lines) {
+        BigDecimal adjust(
+                List<Adjustment> items,
+                Adjustment.Kind kind,
+                BigDecimal cap,
+                List<ScoreLine> lines) {
             BigDecimal sum = BigDecimal.ZERO;
-            BigDecimal sign = kind == Adjustment.Kind.BONUS ? BigDecimal.ONE : BigDecimal.ONE.negate();
+            BigDecimal sign =
+                    kind == Adjustment.Kind.BONUS ? BigDecimal.ONE : BigDecimal.ONE.negate();
             for (Adjustment a : items) {
                 if (a.kind() != kind) continue;
                 sum = sum.add(a.points());
-                lines.add(new ScoreLine(null, kind.label(), null, a.reason() + "（" + a.occurredOn() + "）", a.points().multiply(sign), null));
+                lines.add(
+                        new ScoreLine(
+                                null,
+                                kind.label(),
+                                null,
+                                a.reason() + "（" + a.occurredOn() + "）",
+                                a.points().multiply(sign),
+                                null));
             }
             if (sum.compareTo(cap) > 0) {
-                lines.add(new ScoreLine(null, kind.label(), null, kind.label() + "累计" + plain(sum) + "分，超过上限" + plain(cap) + "分，按上限计",
-                        sum.subtract(cap).multiply(sign).negate(), null));
+                lines.add(
+                        new ScoreLine(
+                                null,
+                                kind.label(),
+                                null,
+                                kind.label() + "累计" + plain(sum) + "分，超过上限" + plain(cap) + "分，按上限计",
+                                sum.subtract(cap).multiply(sign).negate(),
+                                null));
                 sum = cap;
             }
             return sum.setScale(2, RoundingMode.HALF_UP);

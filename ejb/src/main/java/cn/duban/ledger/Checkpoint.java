@@ -16,8 +16,7 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "task_checkpoint")
 public class Checkpoint {
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -39,8 +38,7 @@ public class Checkpoint {
     @Column(name = "done_on")
     private LocalDate doneOn;
 
-    protected Checkpoint() {
-    }
+    protected Checkpoint() {}
 
     Checkpoint(Task task, int position, String label, LocalDate due) {
         this.id = UUID.randomUUID();
@@ -54,10 +52,27 @@ public class Checkpoint {
         this.doneOn = on;
     }
 
-    public UUID getId() { return id; }
-    public Task getTask() { return task; }
-    public int getPosition() { return position; }
-    public String getLabel() { return label; }
-    public LocalDate getDue() { return due; }
-    public LocalDate getDoneOn() { return doneOn; }
+    public UUID getId() {
+        return id;
+    }
+
+    public Task getTask() {
+        return task;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public LocalDate getDue() {
+        return due;
+    }
+
+    public LocalDate getDoneOn() {
+        return doneOn;
+    }
 }

@@ -9,15 +9,14 @@ import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 
 /**
- * An evidence file (佐证材料) of a progress report, stored in PostgreSQL with its SHA-256.
- * Listings use {@link EvidenceInfo} projections so the bytes are read only for downloads.
+ * An evidence file (佐证材料) of a progress report, stored in PostgreSQL with its SHA-256. Listings use
+ * {@link EvidenceInfo} projections so the bytes are read only for downloads.
  */
 @Entity
 @Table(name = "evidence")
 public class Evidence {
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -47,10 +46,15 @@ public class Evidence {
     @Column(name = "uploaded_at", nullable = false, updatable = false)
     private Instant uploadedAt;
 
-    protected Evidence() {
-    }
+    protected Evidence() {}
 
-    Evidence(UUID reportId, String fileName, String contentType, byte[] content, String sha256, String uploadedBy) {
+    Evidence(
+            UUID reportId,
+            String fileName,
+            String contentType,
+            byte[] content,
+            String sha256,
+            String uploadedBy) {
         this.id = UUID.randomUUID();
         this.reportId = reportId;
         this.fileName = fileName;
@@ -62,13 +66,39 @@ public class Evidence {
         this.uploadedAt = Instant.now();
     }
 
-    public UUID getId() { return id; }
-    public UUID getReportId() { return reportId; }
-    public String getFileName() { return fileName; }
-    public String getContentType() { return contentType; }
-    public int getSize() { return size; }
-    public String getSha256() { return sha256; }
-    public byte[] getContent() { return content; }
-    public String getUploadedBy() { return uploadedBy; }
-    public Instant getUploadedAt() { return uploadedAt; }
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getReportId() {
+        return reportId;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public String getContentType() {
+        return contentType;
+    }
+
+    public int getSize() {
+        return size;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public byte[] getContent() {
+        return content;
+    }
+
+    public String getUploadedBy() {
+        return uploadedBy;
+    }
+
+    public Instant getUploadedAt() {
+        return uploadedAt;
+    }
 }

@@ -7,38 +7,58 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An uploaded evidence file (佐证材料) that passed the checks: an allowed type whose first
- * bytes match its extension and whose end marker is there (not cut off), not empty, within the
- * size limit; with its SHA-256.
+ * An uploaded evidence file (佐证材料) that passed the checks: an allowed type whose first bytes match
+ * its extension and whose end marker is there (not cut off), not empty, within the size limit; with
+ * its SHA-256.
  */
 public record EvidenceFile(String name, String contentType, String sha256, byte[] content) {
 
     public static final int MAX_BYTES = 10 * 1024 * 1024;
 
-    private static final Map<String, String> TYPES = Map.of(
-            "pdf", "application/pdf",
-            "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "jpg", "image/jpeg", "jpeg", "image/jpeg",
-            "png", "image/png");
+    private static final Map<String, String> TYPES =
+            Map.of(
+                    "pdf",
+                    "application/pdf",
+                    "docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "jpg",
+                    "image/jpeg",
+                    "jpeg",
+                    "image/jpeg",
+                    "png",
+                    "image/png");
 
     /** Checks an upload; a bad one is a 4xx DubanException naming the file. */
     public static EvidenceFile of(String fileName, byte[] content) {
         String name = fileName == null ? "" : fileName.replaceAll("[\\\\/]", "_").strip();
-        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        String ext =
+                name.contains(".")
+                        ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)
+                        : "";
         String type = TYPES.get(ext);
         if (type == null) {
-            throw new DubanException(415, "evidence.type", "不支持的文件类型“" + name + "”：佐证材料限 PDF、Word（docx）、Excel（xlsx）、JPG、PNG。");
+            throw new DubanException(
+                    415,
+                    "evidence.type",
+                    "不支持的文件类型“" + name + "”：佐证材料限 PDF、Word（docx）、Excel（xlsx）、JPG、PNG。");
         }
-        if (content == null || content.length == 0) throw DubanException.badRequest("evidence.empty", "文件“" + name + "”是空的。");
+        if (content == null || content.length == 0)
+            throw DubanException.badRequest("evidence.empty", "文件“" + name + "”是空的。");
         if (content.length > MAX_BYTES) {
-            throw new DubanException(413, "evidence.too-large", "文件“" + name + "”超过 " + MAX_BYTES / 1024 / 1024 + " MB。");
+            throw new DubanException(
+                    413,
+                    "evidence.too-large",
+                    "文件“" + name + "”超过 " + MAX_BYTES / 1024 / 1024 + " MB。");
         }
         if (!looksLike(ext, content)) {
-            throw new DubanException(415, "evidence.content", "文件“" + name + "”的内容与其扩展名不符，可能已损坏或被改名。");
+            throw new DubanException(
+                    415, "evidence.content", "文件“" + name + "”的内容与其扩展名不符，可能已损坏或被改名。");
         }
         if (!complete(ext, content)) {
-            throw DubanException.badRequest("evidence.incomplete", "文件“" + name + "”不完整（上传可能中断，或文件已损坏），请重新上传。");
+            throw DubanException.badRequest(
+                    "evidence.incomplete", "文件“" + name + "”不完整（上传可能中断，或文件已损坏），请重新上传。");
         }
         if (name.length() > 255) name = name.substring(name.length() - 255);
         return new EvidenceFile(name, type, Sha256.hex(content), content);
@@ -50,7 +70,8 @@ public record EvidenceFile(String name, String contentType, String sha256, byte[
             case "pdf" -> starts(c, "%PDF-".getBytes(StandardCharsets.US_ASCII));
             case "docx", "xlsx" -> starts(c, new byte[] {'P', 'K', 3, 4});
             case "jpg", "jpeg" -> starts(c, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
-            case "png" -> starts(c, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+            case "png" ->
+                    starts(c, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
             default -> false;
         };
     }

@@ -20,10 +20,13 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "extension_request")
 public class ExtensionRequest {
 
-    public enum State { PENDING, APPROVED, REFUSED }
+    public enum State {
+        PENDING,
+        APPROVED,
+        REFUSED
+    }
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -61,11 +64,9 @@ public class ExtensionRequest {
     @Column(name = "decision_comment")
     private String decisionComment;
 
-    @Version
-    private int version;
+    @Version private int version;
 
-    protected ExtensionRequest() {
-    }
+    protected ExtensionRequest() {}
 
     ExtensionRequest(Task task, LocalDate requestedDate, String reason, String requestedBy) {
         this.id = UUID.randomUUID();
@@ -84,16 +85,51 @@ public class ExtensionRequest {
         this.decisionComment = comment;
     }
 
-    public UUID getId() { return id; }
-    public Task getTask() { return task; }
-    public LocalDate getRequestedDate() { return requestedDate; }
-    public LocalDate getCurrentDeadline() { return currentDeadline; }
-    public String getReason() { return reason; }
-    public State getState() { return state; }
-    public String getRequestedBy() { return requestedBy; }
-    public Instant getRequestedAt() { return requestedAt; }
-    public String getDecidedBy() { return decidedBy; }
-    public Instant getDecidedAt() { return decidedAt; }
-    public String getDecisionComment() { return decisionComment; }
-    public int getVersion() { return version; }
+    public UUID getId() {
+        return id;
+    }
+
+    public Task getTask() {
+        return task;
+    }
+
+    public LocalDate getRequestedDate() {
+        return requestedDate;
+    }
+
+    public LocalDate getCurrentDeadline() {
+        return currentDeadline;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public String getRequestedBy() {
+        return requestedBy;
+    }
+
+    public Instant getRequestedAt() {
+        return requestedAt;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    public String getDecisionComment() {
+        return decisionComment;
+    }
+
+    public int getVersion() {
+        return version;
+    }
 }

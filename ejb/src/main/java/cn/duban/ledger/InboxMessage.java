@@ -9,18 +9,28 @@ import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 
 /**
- * A message of the in-app inbox: to every user of a unit, or to every user of a role in the
- * tenant (escalations go to {@code leader}, review requests to {@code district-admin}).
+ * A message of the in-app inbox: to every user of a unit, or to every user of a role in the tenant
+ * (escalations go to {@code leader}, review requests to {@code district-admin}).
  */
 @Entity
 @Table(name = "inbox_message")
 public class InboxMessage {
 
     /** What a message is about. */
-    public enum Kind { DUE_SOON, OVERDUE, ESCALATION, REMINDER, ASSIGNED, SUBMITTED, APPROVED, RETURNED, EXTENSION, NOTICE }
+    public enum Kind {
+        DUE_SOON,
+        OVERDUE,
+        ESCALATION,
+        REMINDER,
+        ASSIGNED,
+        SUBMITTED,
+        APPROVED,
+        RETURNED,
+        EXTENSION,
+        NOTICE
+    }
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -67,10 +77,17 @@ public class InboxMessage {
     @Column(name = "emailed_at")
     private Instant emailedAt;
 
-    protected InboxMessage() {
-    }
+    protected InboxMessage() {}
 
-    InboxMessage(UUID unitId, String role, Kind kind, UUID taskId, String subject, String body, String createdBy, String dedupeKey) {
+    InboxMessage(
+            UUID unitId,
+            String role,
+            Kind kind,
+            UUID taskId,
+            String subject,
+            String body,
+            String createdBy,
+            String dedupeKey) {
         this.id = UUID.randomUUID();
         this.unitId = unitId;
         this.role = role;
@@ -99,18 +116,59 @@ public class InboxMessage {
         emailedAt = Instant.now();
     }
 
-    public UUID getId() { return id; }
-    public UUID getUnitId() { return unitId; }
-    public String getRole() { return role; }
-    public Kind getKind() { return kind; }
-    public UUID getTaskId() { return taskId; }
-    public UUID getCircularId() { return circularId; }
-    public String getSubject() { return subject; }
-    public String getBody() { return body; }
-    public Instant getCreatedAt() { return createdAt; }
-    public String getCreatedBy() { return createdBy; }
-    public String getDedupeKey() { return dedupeKey; }
-    public Instant getReadAt() { return readAt; }
-    public String getReadBy() { return readBy; }
-    public Instant getEmailedAt() { return emailedAt; }
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getUnitId() {
+        return unitId;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public Kind getKind() {
+        return kind;
+    }
+
+    public UUID getTaskId() {
+        return taskId;
+    }
+
+    public UUID getCircularId() {
+        return circularId;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public String getDedupeKey() {
+        return dedupeKey;
+    }
+
+    public Instant getReadAt() {
+        return readAt;
+    }
+
+    public String getReadBy() {
+        return readBy;
+    }
+
+    public Instant getEmailedAt() {
+        return emailedAt;
+    }
 }

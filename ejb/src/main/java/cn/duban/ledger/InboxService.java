@@ -15,94 +15,140 @@ import java.util.UUID;
 @Stateless
 public class InboxService {
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @EJB
-    UnitService units;
+    @EJB UnitService units;
 
-    @EJB
-    MailService mail;
+    @EJB MailService mail;
 
     /** A message to every user of a unit, e-mailed too when the tenant and server allow. */
-    public InboxMessage toUnit(Unit unit, InboxMessage.Kind kind, UUID taskId, String subject, String body) {
-        InboxMessage m = new InboxMessage(unit.getId(), null, kind, taskId, subject, body, sender(), null);
+    public InboxMessage toUnit(
+            Unit unit, InboxMessage.Kind kind, UUID taskId, String subject, String body) {
+        InboxMessage m =
+                new InboxMessage(unit.getId(), null, kind, taskId, subject, body, sender(), null);
         em.persist(m);
         if (emailEnabled()) mail.send(unit, m);
         return m;
     }
 
     /** A message to everyone of a role in the tenant (e.g. escalation to leaders). */
-    /** The notice of an issued circular to a unit or (unit null) a role, linking to the circular. */
-    public InboxMessage circularNotice(Unit unit, String role, UUID circularId, String subject, String body) {
-        InboxMessage m = new InboxMessage(unit == null ? null : unit.getId(), unit == null ? role : null, InboxMessage.Kind.NOTICE, null,
-                subject, body, sender(), null).aboutCircular(circularId);
+    /**
+     * The notice of an issued circular to a unit or (unit null) a role, linking to the circular.
+     */
+    public InboxMessage circularNotice(
+            Unit unit, String role, UUID circularId, String subject, String body) {
+        InboxMessage m =
+                new InboxMessage(
+                                unit == null ? null : unit.getId(),
+                                unit == null ? role : null,
+                                InboxMessage.Kind.NOTICE,
+                                null,
+                                subject,
+                                body,
+                                sender(),
+                                null)
+                        .aboutCircular(circularId);
         em.persist(m);
         if (unit != null && emailEnabled()) mail.send(unit, m);
         return m;
     }
 
-    public InboxMessage toRole(String role, InboxMessage.Kind kind, UUID taskId, String subject, String body) {
+    public InboxMessage toRole(
+            String role, InboxMessage.Kind kind, UUID taskId, String subject, String body) {
         InboxMessage m = new InboxMessage(null, role, kind, taskId, subject, body, sender(), null);
         em.persist(m);
         return m;
     }
 
     /**
-     * A notice sent at most once: the key names it (kind, task, due date). Returns it if it
-     * was new; a concurrent or repeated run finds the key taken and sends nothing.
+     * A notice sent at most once: the key names it (kind, task, due date). Returns it if it was
+     * new; a concurrent or repeated run finds the key taken and sends nothing.
      */
-    public Optional<InboxMessage> once(String dedupeKey, UUID unitId, String role, InboxMessage.Kind kind, UUID taskId,
-                                       String subject, String body) {
-        int inserted = em.createNativeQuery("insert into inbox_message (tenant_id, id, unit_id, role, kind, task_id, subject, body, "
-                        + "created_at, created_by, dedupe_key) values (current_setting('app.tenant_id'), ?1, ?2, ?3, ?4, ?5, ?6, ?7, now(), ?8, ?9) "
-                        + "on conflict (tenant_id, dedupe_key) do nothing")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, unitId).setParameter(3, role)
-                .setParameter(4, kind.name()).setParameter(5, taskId).setParameter(6, subject).setParameter(7, body)
-                .setParameter(8, sender()).setParameter(9, dedupeKey)
-                .executeUpdate();
+    public Optional<InboxMessage> once(
+            String dedupeKey,
+            UUID unitId,
+            String role,
+            InboxMessage.Kind kind,
+            UUID taskId,
+            String subject,
+            String body) {
+        int inserted =
+                em.createNativeQuery(
+                                "insert into inbox_message (tenant_id, id, unit_id, role, kind, task_id, subject, body, "
+                                        + "created_at, created_by, dedupe_key) values (current_setting('app.tenant_id'), ?1, ?2, ?3, ?4, ?5, ?6, ?7, now(), ?8, ?9) "
+                                        + "on conflict (tenant_id, dedupe_key) do nothing")
+                        .setParameter(1, UUID.randomUUID())
+                        .setParameter(2, unitId)
+                        .setParameter(3, role)
+                        .setParameter(4, kind.name())
+                        .setParameter(5, taskId)
+                        .setParameter(6, subject)
+                        .setParameter(7, body)
+                        .setParameter(8, sender())
+                        .setParameter(9, dedupeKey)
+                        .executeUpdate();
         if (inserted == 0) return Optional.empty();
-        Optional<InboxMessage> sent = em.createQuery("select m from InboxMessage m where m.dedupeKey = :k", InboxMessage.class)
-                .setParameter("k", dedupeKey).getResultStream().findFirst();
+        Optional<InboxMessage> sent =
+                em.createQuery(
+                                "select m from InboxMessage m where m.dedupeKey = :k",
+                                InboxMessage.class)
+                        .setParameter("k", dedupeKey)
+                        .getResultStream()
+                        .findFirst();
         if (unitId != null && emailEnabled()) sent.ifPresent(m -> mail.send(units.get(unitId), m));
         return sent;
     }
 
     /** The caller's messages: to its unit and to its roles, newest first. */
     public List<InboxMessage> mine(boolean unreadOnly, int limit) {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller caller =
+                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
         UUID unit = myUnitId(caller);
-        return em.createQuery("select m from InboxMessage m where (m.unitId = :unit or m.role in :roles) "
-                        + "and (:unread = false or m.readAt is null) order by m.createdAt desc", InboxMessage.class)
-                .setParameter("unit", unit).setParameter("roles", caller.roles()).setParameter("unread", unreadOnly)
-                .setMaxResults(Math.max(1, Math.min(limit, 500))).getResultList();
+        return em.createQuery(
+                        "select m from InboxMessage m where (m.unitId = :unit or m.role in :roles) "
+                                + "and (:unread = false or m.readAt is null) order by m.createdAt desc",
+                        InboxMessage.class)
+                .setParameter("unit", unit)
+                .setParameter("roles", caller.roles())
+                .setParameter("unread", unreadOnly)
+                .setMaxResults(Math.max(1, Math.min(limit, 500)))
+                .getResultList();
     }
 
     public long unreadCount() {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
-        return em.createQuery("select count(m) from InboxMessage m where (m.unitId = :unit or m.role in :roles) and m.readAt is null",
+        Caller caller =
+                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        return em.createQuery(
+                        "select count(m) from InboxMessage m where (m.unitId = :unit or m.role in :roles) and m.readAt is null",
                         Long.class)
-                .setParameter("unit", myUnitId(caller)).setParameter("roles", caller.roles()).getSingleResult();
+                .setParameter("unit", myUnitId(caller))
+                .setParameter("roles", caller.roles())
+                .getSingleResult();
     }
 
     public void markRead(UUID id) {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller caller =
+                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
         InboxMessage m = em.find(InboxMessage.class, id);
-        boolean mine = m != null && ((m.getUnitId() != null && m.getUnitId().equals(myUnitId(caller)))
-                || (m.getRole() != null && caller.hasRole(m.getRole())));
+        boolean mine =
+                m != null
+                        && ((m.getUnitId() != null && m.getUnitId().equals(myUnitId(caller)))
+                                || (m.getRole() != null && caller.hasRole(m.getRole())));
         if (!mine) throw cn.duban.platform.DubanException.notFound("inbox.not-found", "消息不存在。");
         m.markRead(caller.username());
     }
 
     private UUID myUnitId(Caller caller) {
         // A sentinel that matches no unit, for users without one (leaders of the whole district).
-        return caller.unitCode() == null ? new UUID(0, 0)
+        return caller.unitCode() == null
+                ? new UUID(0, 0)
                 : units.findByCode(caller.unitCode()).map(Unit::getId).orElse(new UUID(0, 0));
     }
 
     /** The tenant's reminder settings, or the defaults if it never changed them. */
     public ReminderSettings settings() {
-        String tenant = Caller.currentTenant().orElseThrow(cn.duban.platform.DubanException::unauthorized);
+        String tenant =
+                Caller.currentTenant().orElseThrow(cn.duban.platform.DubanException::unauthorized);
         ReminderSettings s = em.find(ReminderSettings.class, tenant);
         return s != null ? s : new ReminderSettings(tenant);
     }

@@ -8,8 +8,7 @@ public final class LedgerClock {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private LedgerClock() {
-    }
+    private LedgerClock() {}
 
     public static LocalDate today() {
         return LocalDate.now(ZONE);

@@ -3,11 +3,11 @@ package cn.duban.ledger;
 import cn.duban.ledger.sheet.LedgerSheet;
 import cn.duban.plan.parse.UnitRole;
 import cn.duban.platform.Caller;
+import cn.duban.platform.DubanException;
 import cn.duban.platform.Reports;
 import cn.duban.reports.UnitLedger;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
-import cn.duban.platform.DubanException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -31,26 +31,32 @@ import java.util.UUID;
 public class LedgerSheetService {
 
     private static final int CHUNK = 1_000;
-    private static final Map<TaskStatus, String> STATUS = Map.of(TaskStatus.ASSIGNED, "已交办", TaskStatus.IN_PROGRESS, "推进中",
-            TaskStatus.SUBMITTED, "已报送待审核", TaskStatus.APPROVED, "已办结", TaskStatus.RETURNED, "被退回", TaskStatus.CANCELLED, "已取消");
+    private static final Map<TaskStatus, String> STATUS =
+            Map.of(
+                    TaskStatus.ASSIGNED,
+                    "已交办",
+                    TaskStatus.IN_PROGRESS,
+                    "推进中",
+                    TaskStatus.SUBMITTED,
+                    "已报送待审核",
+                    TaskStatus.APPROVED,
+                    "已办结",
+                    TaskStatus.RETURNED,
+                    "被退回",
+                    TaskStatus.CANCELLED,
+                    "已取消");
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @EJB
-    TaskService tasks;
+    @EJB TaskService tasks;
 
-    @EJB
-    ReportService reports;
+    @EJB ReportService reports;
 
-    @EJB
-    UnitService units;
+    @EJB UnitService units;
 
-    @EJB
-    Reports documents;
+    @EJB Reports documents;
 
-    public record Imported(int reports, int unchanged) {
-    }
+    public record Imported(int reports, int unchanged) {}
 
     public byte[] export(TaskFilter filter, String title) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
@@ -63,28 +69,81 @@ public class LedgerSheetService {
         for (TaskView t : views) {
             int n = numberOfPoint.computeIfAbsent(t.pointId(), k -> numberOfPoint.size() + 1);
             String[] units = unitsOfPoint.getOrDefault(t.pointId(), new String[] {"", ""});
-            rows.add(new LedgerSheet.Row(String.valueOf(n), t.sectionTitle(), t.title(), units[0], units[1],
-                    t.deadline() + (t.deadlineText() == null ? "" : "\n" + t.deadlineText()), progress.getOrDefault(t.id(), ""),
-                    status(t), t.unitName(), t.progress(), t.id()));
+            rows.add(
+                    new LedgerSheet.Row(
+                            String.valueOf(n),
+                            t.sectionTitle(),
+                            t.title(),
+                            units[0],
+                            units[1],
+                            t.deadline()
+                                    + (t.deadlineText() == null ? "" : "\n" + t.deadlineText()),
+                            progress.getOrDefault(t.id(), ""),
+                            status(t),
+                            t.unitName(),
+                            t.progress(),
+                            t.id()));
         }
-        String subtitle = "导出时间：" + LocalDateTime.now(LedgerClock.ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
-                + "　共 " + rows.size() + " 项" + (views.stream().anyMatch(TaskView::overdue)
-                ? "，逾期 " + views.stream().filter(TaskView::overdue).count() + " 项" : "") + "（截至 " + today + "）";
+        String subtitle =
+                "导出时间："
+                        + LocalDateTime.now(LedgerClock.ZONE)
+                                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+                        + "　共 "
+                        + rows.size()
+                        + " 项"
+                        + (views.stream().anyMatch(TaskView::overdue)
+                                ? "，逾期 " + views.stream().filter(TaskView::overdue).count() + " 项"
+                                : "")
+                        + "（截至 "
+                        + today
+                        + "）";
         return LedgerSheet.write(title, subtitle, rows);
     }
 
     /** One unit's ledger as PDF: a reporter always gets its own unit's, the office any unit's. */
     public byte[] unitPdf(UUID unitId) {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller caller =
+                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
         boolean office = caller.hasRole(Caller.DISTRICT_ADMIN) || caller.hasRole(Caller.LEADER);
         Unit unit = office && unitId != null ? units.get(unitId) : units.myUnit();
-        List<TaskView> views = collect(new TaskFilter(null, null, unit.getId(), null, null, null, null, null, null, 0, TaskFilter.MAX_LIMIT));
+        List<TaskView> views =
+                collect(
+                        new TaskFilter(
+                                null,
+                                null,
+                                unit.getId(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                0,
+                                TaskFilter.MAX_LIMIT));
         Map<UUID, String> progress = latestProgress(views);
-        List<UnitLedger.Row> rows = views.stream().filter(t -> t.status() != TaskStatus.CANCELLED)
-                .map(t -> new UnitLedger.Row(t.sectionTitle(), t.title(), "LEAD".equals(t.role()) ? "牵头" : "配合",
-                        t.deadlineText() != null ? t.deadlineText() : t.deadline().toString(), progress.get(t.id()), status(t)))
-                .toList();
-        return documents.renderer().unitLedger(new UnitLedger(unit.getName() + "任务台账", unit.getName(), LedgerClock.today(), rows));
+        List<UnitLedger.Row> rows =
+                views.stream()
+                        .filter(t -> t.status() != TaskStatus.CANCELLED)
+                        .map(
+                                t ->
+                                        new UnitLedger.Row(
+                                                t.sectionTitle(),
+                                                t.title(),
+                                                "LEAD".equals(t.role()) ? "牵头" : "配合",
+                                                t.deadlineText() != null
+                                                        ? t.deadlineText()
+                                                        : t.deadline().toString(),
+                                                progress.get(t.id()),
+                                                status(t)))
+                        .toList();
+        return documents
+                .renderer()
+                .unitLedger(
+                        new UnitLedger(
+                                unit.getName() + "任务台账",
+                                unit.getName(),
+                                LedgerClock.today(),
+                                rows));
     }
 
     private List<TaskView> collect(TaskFilter filter) {
@@ -98,10 +157,15 @@ public class LedgerSheetService {
     }
 
     private static String status(TaskView t) {
-        return STATUS.get(t.status()) + (t.overdue() ? "（逾期）" : "") + (t.onTime() == null ? "" : t.onTime() ? "（按时）" : "（逾期完成）");
+        return STATUS.get(t.status())
+                + (t.overdue() ? "（逾期）" : "")
+                + (t.onTime() == null ? "" : t.onTime() ? "（按时）" : "（逾期完成）");
     }
 
-    /** Applies a filled ledger: each row with new progress text becomes a submitted report of its task. */
+    /**
+     * Applies a filled ledger: each row with new progress text becomes a submitted report of its
+     * task.
+     */
     public Imported importFilled(byte[] xlsx) {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.UNIT_REPORTER);
         LedgerSheet.Read read;
@@ -123,7 +187,8 @@ public class LedgerSheetService {
             try {
                 task = tasks.reportable(row.taskId());
             } catch (DubanException e) {
-                errors.add(new LedgerSheet.RowError(row.rowNumber(), LedgerSheet.ID, "任务不存在，或不属于本单位"));
+                errors.add(
+                        new LedgerSheet.RowError(row.rowNumber(), LedgerSheet.ID, "任务不存在，或不属于本单位"));
                 continue;
             }
             String last = latest.computeIfAbsent(task.getId(), this::latestText);
@@ -132,35 +197,59 @@ public class LedgerSheetService {
                 continue;
             }
             if (!task.getStatus().open()) {
-                errors.add(new LedgerSheet.RowError(row.rowNumber(), LedgerSheet.PROGRESS, "任务已办结或已取消，不能再报送"));
+                errors.add(
+                        new LedgerSheet.RowError(
+                                row.rowNumber(), LedgerSheet.PROGRESS, "任务已办结或已取消，不能再报送"));
             } else if (task.getStatus() == TaskStatus.SUBMITTED) {
-                errors.add(new LedgerSheet.RowError(row.rowNumber(), LedgerSheet.PROGRESS, "该任务已有报送正在审核"));
+                errors.add(
+                        new LedgerSheet.RowError(
+                                row.rowNumber(), LedgerSheet.PROGRESS, "该任务已有报送正在审核"));
             } else if (hasDraft(task.getId())) {
-                errors.add(new LedgerSheet.RowError(row.rowNumber(), LedgerSheet.PROGRESS, "该任务在系统中有未提交的草稿，请先提交或删除草稿"));
+                errors.add(
+                        new LedgerSheet.RowError(
+                                row.rowNumber(), LedgerSheet.PROGRESS, "该任务在系统中有未提交的草稿，请先提交或删除草稿"));
             } else {
                 toApply.add(row);
             }
         }
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparingInt(LedgerSheet.RowError::rowNumber));
-            throw new DubanException(400, "ledger.import.rows", "台账有 " + errors.size() + " 处错误，未导入任何内容。请修改后重新导入。", errors);
+            throw new DubanException(
+                    400,
+                    "ledger.import.rows",
+                    "台账有 " + errors.size() + " 处错误，未导入任何内容。请修改后重新导入。",
+                    errors);
         }
         for (LedgerSheet.Filled row : toApply) {
-            reports.create(row.taskId(), new ReportService.Draft(row.progress(), row.percent(), null), true, null);
+            reports.create(
+                    row.taskId(),
+                    new ReportService.Draft(row.progress(), row.percent(), null),
+                    true,
+                    null);
         }
         return new Imported(toApply.size(), unchanged);
     }
 
     private boolean hasDraft(UUID taskId) {
-        return em.createQuery("select count(r) from ProgressReport r where r.task.id = :t and r.state = :d", Long.class)
-                .setParameter("t", taskId).setParameter("d", ReportState.DRAFT).getSingleResult() > 0;
+        return em.createQuery(
+                                "select count(r) from ProgressReport r where r.task.id = :t and r.state = :d",
+                                Long.class)
+                        .setParameter("t", taskId)
+                        .setParameter("d", ReportState.DRAFT)
+                        .getSingleResult()
+                > 0;
     }
 
     private String latestText(UUID taskId) {
-        return em.createQuery("select r.text from ProgressReport r where r.task.id = :t and r.state <> :d order by r.createdAt desc",
+        return em.createQuery(
+                        "select r.text from ProgressReport r where r.task.id = :t and r.state <> :d order by r.createdAt desc",
                         String.class)
-                .setParameter("t", taskId).setParameter("d", ReportState.DRAFT).setMaxResults(1)
-                .getResultStream().findFirst().orElse(null);
+                .setParameter("t", taskId)
+                .setParameter("d", ReportState.DRAFT)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** Lead and co-operating unit names of each point, as the customary ledger lists them. */
@@ -169,16 +258,28 @@ public class LedgerSheetService {
         views.forEach(v -> points.add(v.pointId()));
         Map<UUID, List<String>> lead = new HashMap<>(), coop = new HashMap<>();
         for (List<UUID> chunk : chunks(new ArrayList<>(points))) {
-            List<Object[]> rows = em.createQuery("select t.point.id, t.unit.name, t.role from Task t where t.point.id in :p "
-                            + "and t.status <> :c order by t.unit.kind, t.unit.code", Object[].class)
-                    .setParameter("p", chunk).setParameter("c", TaskStatus.CANCELLED).getResultList();
+            List<Object[]> rows =
+                    em.createQuery(
+                                    "select t.point.id, t.unit.name, t.role from Task t where t.point.id in :p "
+                                            + "and t.status <> :c order by t.unit.kind, t.unit.code",
+                                    Object[].class)
+                            .setParameter("p", chunk)
+                            .setParameter("c", TaskStatus.CANCELLED)
+                            .getResultList();
             for (Object[] r : rows) {
-                (r[2] == UnitRole.LEAD ? lead : coop).computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add((String) r[1]);
+                (r[2] == UnitRole.LEAD ? lead : coop)
+                        .computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
+                        .add((String) r[1]);
             }
         }
         Map<UUID, String[]> out = new HashMap<>();
         for (UUID p : points) {
-            out.put(p, new String[] {String.join("、", lead.getOrDefault(p, List.of())), String.join("、", coop.getOrDefault(p, List.of()))});
+            out.put(
+                    p,
+                    new String[] {
+                        String.join("、", lead.getOrDefault(p, List.of())),
+                        String.join("、", coop.getOrDefault(p, List.of()))
+                    });
         }
         return out;
     }
@@ -188,9 +289,14 @@ public class LedgerSheetService {
         Map<UUID, String> out = new HashMap<>();
         List<UUID> ids = views.stream().map(TaskView::id).toList();
         for (List<UUID> chunk : chunks(ids)) {
-            List<Object[]> rows = em.createQuery("select r.task.id, r.text from ProgressReport r where r.task.id in :ids "
-                            + "and r.state <> :d order by r.createdAt", Object[].class)
-                    .setParameter("ids", chunk).setParameter("d", ReportState.DRAFT).getResultList();
+            List<Object[]> rows =
+                    em.createQuery(
+                                    "select r.task.id, r.text from ProgressReport r where r.task.id in :ids "
+                                            + "and r.state <> :d order by r.createdAt",
+                                    Object[].class)
+                            .setParameter("ids", chunk)
+                            .setParameter("d", ReportState.DRAFT)
+                            .getResultList();
             for (Object[] r : rows) out.put((UUID) r[0], (String) r[1]);
         }
         return out;
@@ -198,7 +304,8 @@ public class LedgerSheetService {
 
     private static <T> List<List<T>> chunks(List<T> all) {
         List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += CHUNK) out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        for (int i = 0; i < all.size(); i += CHUNK)
+            out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
         return out;
     }
 }

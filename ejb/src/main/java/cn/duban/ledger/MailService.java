@@ -16,8 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * E-mail copies of inbox messages through the WildFly mail session {@code java:jboss/mail/Duban}.
- * Only when a relay is configured ({@code DUBAN_SMTP_HOST}) and the unit has an address; a
- * failed delivery is logged, never undoes the in-app message.
+ * Only when a relay is configured ({@code DUBAN_SMTP_HOST}) and the unit has an address; a failed
+ * delivery is logged, never undoes the in-app message.
  */
 @Stateless
 public class MailService {
@@ -27,8 +27,7 @@ public class MailService {
     @Resource(lookup = "java:jboss/mail/Duban")
     Session session;
 
-    @Resource
-    jakarta.ejb.SessionContext context;
+    @Resource jakarta.ejb.SessionContext context;
 
     public static boolean configured() {
         String host = System.getProperty("duban.smtp.host", System.getenv("DUBAN_SMTP_HOST"));
@@ -38,7 +37,8 @@ public class MailService {
     /** Sends on another thread, so a slow relay never holds up the caller's transaction. */
     public void send(Unit unit, InboxMessage message) {
         if (!configured() || unit.getEmail() == null) return;
-        context.getBusinessObject(MailService.class).deliver(unit.getEmail(), message.getSubject(), message.getBody());
+        context.getBusinessObject(MailService.class)
+                .deliver(unit.getEmail(), message.getSubject(), message.getBody());
     }
 
     @Asynchronous

@@ -15,15 +15,14 @@ import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 
 /**
- * A progress report (进展报送) of a unit on a task: text, % complete, evidence. A draft may
- * change; once submitted it is a record (the database refuses changes too) and is reviewed.
+ * A progress report (进展报送) of a unit on a task: text, % complete, evidence. A draft may change;
+ * once submitted it is a record (the database refuses changes too) and is reviewed.
  */
 @Entity
 @Table(name = "progress_report")
 public class ProgressReport {
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -76,11 +75,9 @@ public class ProgressReport {
     @Enumerated(EnumType.STRING)
     private Rating rating;
 
-    @Version
-    private int version;
+    @Version private int version;
 
-    protected ProgressReport() {
-    }
+    protected ProgressReport() {}
 
     ProgressReport(Task task, String text, int percent, UUID checkpointId, String createdBy) {
         this.id = UUID.randomUUID();
@@ -120,28 +117,78 @@ public class ProgressReport {
     }
 
     /**
-     * Whether the user wrote or submitted this report: then someone else reviews it (four eyes;
-     * the district office may report on a unit's behalf, see ReportService.review).
+     * Whether the user wrote or submitted this report: then someone else reviews it (four eyes; the
+     * district office may report on a unit's behalf, see ReportService.review).
      */
     public boolean isAuthoredBy(String username) {
         return username != null && (username.equals(createdBy) || username.equals(submittedBy));
     }
 
-    public UUID getId() { return id; }
-    public Task getTask() { return task; }
-    public UUID getCheckpointId() { return checkpointId; }
-    public UUID getUnitId() { return unitId; }
-    public ReportState getState() { return state; }
-    public String getText() { return text; }
-    public int getPercent() { return percent; }
-    public String getCreatedBy() { return createdBy; }
-    public Instant getCreatedAt() { return createdAt; }
-    public String getSubmittedBy() { return submittedBy; }
-    public Instant getSubmittedAt() { return submittedAt; }
-    public String getIdempotencyKey() { return idempotencyKey; }
-    public String getReviewedBy() { return reviewedBy; }
-    public Instant getReviewedAt() { return reviewedAt; }
-    public String getReviewComment() { return reviewComment; }
-    public Rating getRating() { return rating; }
-    public int getVersion() { return version; }
+    public UUID getId() {
+        return id;
+    }
+
+    public Task getTask() {
+        return task;
+    }
+
+    public UUID getCheckpointId() {
+        return checkpointId;
+    }
+
+    public UUID getUnitId() {
+        return unitId;
+    }
+
+    public ReportState getState() {
+        return state;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public int getPercent() {
+        return percent;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getSubmittedBy() {
+        return submittedBy;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public String getReviewedBy() {
+        return reviewedBy;
+    }
+
+    public Instant getReviewedAt() {
+        return reviewedAt;
+    }
+
+    public String getReviewComment() {
+        return reviewComment;
+    }
+
+    public Rating getRating() {
+        return rating;
+    }
+
+    public int getVersion() {
+        return version;
+    }
 }

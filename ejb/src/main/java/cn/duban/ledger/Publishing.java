@@ -25,27 +25,23 @@ final class Publishing {
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     /** A unit's part in a point: the unit and whether it leads. */
-    record Assignee(Unit unit, UnitRole role) {
-    }
+    record Assignee(Unit unit, UnitRole role) {}
 
     /**
-     * A named unit that needs a person to decide (相关部门, a name not matched to a unit, or no unit at all),
-     * with the role the plan gives that name: units picked for it take that role.
+     * A named unit that needs a person to decide (相关部门, a name not matched to a unit, or no unit at
+     * all), with the role the plan gives that name: units picked for it take that role.
      */
-    record Open(String name, String reason, UnitRole role) {
-    }
+    record Open(String name, String reason, UnitRole role) {}
 
     /** The units a point's names resolve to, and the names that stay open. */
-    record Resolution(List<Assignee> assignees, List<Open> open) {
-    }
+    record Resolution(List<Assignee> assignees, List<Open> open) {}
 
-    private Publishing() {
-    }
+    private Publishing() {}
 
     /**
-     * Resolves a point's named units against the tenant's units. Collectives expand to every
-     * town or department; a unit named twice keeps its strongest role (lead). If no name says
-     * who leads, the first named unit does.
+     * Resolves a point's named units against the tenant's units. Collectives expand to every town
+     * or department; a unit named twice keeps its strongest role (lead). If no name says who leads,
+     * the first named unit does.
      */
     static Resolution resolve(List<PointUnit> named, List<Unit> all) {
         Map<UUID, Unit> byId = new LinkedHashMap<>();
@@ -55,7 +51,10 @@ final class Publishing {
         boolean anyLead = named.stream().anyMatch(n -> n.getRole() == UnitRole.LEAD);
         boolean first = true;
         for (PointUnit n : named) {
-            UnitRole role = n.getRole() == UnitRole.LEAD || (!anyLead && first) ? UnitRole.LEAD : UnitRole.COOPERATING;
+            UnitRole role =
+                    n.getRole() == UnitRole.LEAD || (!anyLead && first)
+                            ? UnitRole.LEAD
+                            : UnitRole.COOPERATING;
             first = false;
             if (n.isCollective()) {
                 CollectiveScope scope = CollectiveScope.of(n.getName());
@@ -64,11 +63,12 @@ final class Publishing {
                     continue;
                 }
                 for (Unit u : all) {
-                    boolean fits = switch (scope) {
-                        case TOWNS -> u.getKind() == UnitKind.TOWN;
-                        case DEPARTMENTS -> u.getKind() == UnitKind.DEPARTMENT;
-                        default -> u.getKind() != UnitKind.DISTRICT_OFFICE;
-                    };
+                    boolean fits =
+                            switch (scope) {
+                                case TOWNS -> u.getKind() == UnitKind.TOWN;
+                                case DEPARTMENTS -> u.getKind() == UnitKind.DEPARTMENT;
+                                default -> u.getKind() != UnitKind.DISTRICT_OFFICE;
+                            };
                     if (fits) add(out, u, role);
                 }
             } else if (n.getUnitId() != null && byId.containsKey(n.getUnitId())) {
@@ -87,7 +87,9 @@ final class Publishing {
         }
     }
 
-    /** The point's named units, or its nearest ancestor's when it names none (sub-points inherit). */
+    /**
+     * The point's named units, or its nearest ancestor's when it names none (sub-points inherit).
+     */
     static List<PointUnit> namedUnits(PlanPoint point) {
         for (PlanPoint p = point; p != null; p = p.getParent()) {
             if (!p.getUnits().isEmpty()) return p.getUnits();
@@ -96,29 +98,57 @@ final class Publishing {
     }
 
     static List<Milestone> milestones(PlanPoint point) {
-        return Arrays.stream(JSONB.fromJson(point.getMilestonesJson(), PlanDocument.Milestone[].class))
-                .map(m -> new Milestone(m.text(), m.date())).toList();
+        return Arrays.stream(
+                        JSONB.fromJson(point.getMilestonesJson(), PlanDocument.Milestone[].class))
+                .map(m -> new Milestone(m.text(), m.date()))
+                .toList();
     }
 
     static Task newTask(PlanPoint point, Unit unit, UnitRole role, String by) {
-        Task task = new Task(point, unit, role, title(point), point.getDeadlineText(), point.getDeadlineDate(), by);
-        for (Checkpoints.Planned c : Checkpoints.of(point.getDeadlineKind(), point.getDeadlineFrequency(), point.getDeadlineDate(),
-                milestones(point))) {
+        Task task =
+                new Task(
+                        point,
+                        unit,
+                        role,
+                        title(point),
+                        point.getDeadlineText(),
+                        point.getDeadlineDate(),
+                        by);
+        for (Checkpoints.Planned c :
+                Checkpoints.of(
+                        point.getDeadlineKind(),
+                        point.getDeadlineFrequency(),
+                        point.getDeadlineDate(),
+                        milestones(point))) {
             task.addCheckpoint(c.label(), c.due());
         }
         return task;
     }
 
-    /** A task for one more unit on a point already published: same deadline and checkpoints as the others. */
+    /**
+     * A task for one more unit on a point already published: same deadline and checkpoints as the
+     * others.
+     */
     static Task copyOf(Task sibling, Unit unit, UnitRole role, String by) {
-        Task task = new Task(sibling.getPoint(), unit, role, sibling.getTitle(), sibling.getDeadlineText(), sibling.getDeadline(), by);
+        Task task =
+                new Task(
+                        sibling.getPoint(),
+                        unit,
+                        role,
+                        sibling.getTitle(),
+                        sibling.getDeadlineText(),
+                        sibling.getDeadline(),
+                        by);
         for (Checkpoint c : sibling.getCheckpoints()) task.addCheckpoint(c.getLabel(), c.getDue());
         return task;
     }
 
     /** "5. 深化重点领域信息公开": number and title, as a ledger names a task. */
     static String title(PlanPoint point) {
-        String t = point.getNumber().isBlank() ? point.getTitle() : point.getNumber() + " " + point.getTitle();
+        String t =
+                point.getNumber().isBlank()
+                        ? point.getTitle()
+                        : point.getNumber() + " " + point.getTitle();
         return t.length() > 1000 ? t.substring(0, 999) + "…" : t;
     }
 }

@@ -25,37 +25,32 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Publishes a plan as tasks (下达任务): one task per (leaf work point × responsible unit).
- * The preview shows what publishing would do; publishing again after edits adds what is
- * new, follows changed deadline rules, and never duplicates or resets existing tasks.
+ * Publishes a plan as tasks (下达任务): one task per (leaf work point × responsible unit). The preview
+ * shows what publishing would do; publishing again after edits adds what is new, follows changed
+ * deadline rules, and never duplicates or resets existing tasks.
  */
 @Stateless
 public class PublishingService {
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @EJB
-    PlanService plans;
+    @EJB PlanService plans;
 
-    @EJB
-    UnitService units;
+    @EJB UnitService units;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
-    @EJB
-    InboxService inbox;
+    @EJB InboxService inbox;
 
     /** A unit chosen for a point, overriding what the plan names. */
-    public record Assignment(UUID unitId, String role) {
-    }
+    public record Assignment(UUID unitId, String role) {}
 
     /**
-     * What to publish: per point, units that replace the plan's (the admin's picks for
-     * 相关部门, or edited lead/co-operating roles); points flagged as key tasks (重点).
+     * What to publish: per point, units that replace the plan's (the admin's picks for 相关部门, or
+     * edited lead/co-operating roles); points flagged as key tasks (重点).
      */
-    public record Request(Map<UUID, List<Assignment>> assignments, Set<UUID> keyPoints, boolean allowOpen) {
+    public record Request(
+            Map<UUID, List<Assignment>> assignments, Set<UUID> keyPoints, boolean allowOpen) {
         public Request {
             assignments = assignments == null ? Map.of() : assignments;
             keyPoints = keyPoints == null ? Set.of() : keyPoints;
@@ -63,30 +58,56 @@ public class PublishingService {
     }
 
     /** One task publishing would create or touch. */
-    public record Proposed(UUID pointId, String pointNumber, String title, UUID unitId, String unitName, String unitKind,
-                           String role, LocalDate deadline, String deadlineText, List<Checkpoints.Planned> checkpoints,
-                           UUID existingTaskId, String change) {
-    }
+    public record Proposed(
+            UUID pointId,
+            String pointNumber,
+            String title,
+            UUID unitId,
+            String unitName,
+            String unitKind,
+            String role,
+            LocalDate deadline,
+            String deadlineText,
+            List<Checkpoints.Planned> checkpoints,
+            UUID existingTaskId,
+            String change) {}
 
     /**
-     * A name of a point that publishing cannot turn into a task without a person's choice; {@code role} is
-     * the part the plan gives that name (LEAD or COOPERATING), which units picked for it take by default.
+     * A name of a point that publishing cannot turn into a task without a person's choice; {@code
+     * role} is the part the plan gives that name (LEAD or COOPERATING), which units picked for it
+     * take by default.
      */
-    public record OpenName(UUID pointId, String pointNumber, String title, String name, String reason, String role) {
-    }
+    public record OpenName(
+            UUID pointId,
+            String pointNumber,
+            String title,
+            String name,
+            String reason,
+            String role) {}
 
-    public record Preview(UUID planId, String planTitle, List<Proposed> tasks, List<OpenName> open, int created, int updated,
-                          int unchanged) {
-    }
+    public record Preview(
+            UUID planId,
+            String planTitle,
+            List<Proposed> tasks,
+            List<OpenName> open,
+            int created,
+            int updated,
+            int unchanged) {}
 
-    public record Result(UUID planId, int created, int updated, int unchanged, int units, List<OpenName> open) {
-    }
+    public record Result(
+            UUID planId, int created, int updated, int unchanged, int units, List<OpenName> open) {}
 
     public Preview preview(UUID planId, Request request) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN);
         Plan plan = plans.get(planId);
         Work work = plan(plan, request == null ? new Request(null, null, false) : request);
-        return new Preview(plan.getId(), plan.getTitle(), work.proposed, work.open, work.count("NEW"), work.count("UPDATED"),
+        return new Preview(
+                plan.getId(),
+                plan.getTitle(),
+                work.proposed,
+                work.open,
+                work.count("NEW"),
+                work.count("UPDATED"),
                 work.count("UNCHANGED"));
     }
 
@@ -94,13 +115,19 @@ public class PublishingService {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
         Plan plan = plans.get(planId);
         if (plan.getLevel() == PlanLevel.CITY) {
-            throw DubanException.badRequest("publish.city-plan", "市级计划不直接下达任务：请导入并下达本区计划，再与市级要点关联。");
+            throw DubanException.badRequest(
+                    "publish.city-plan", "市级计划不直接下达任务：请导入并下达本区计划，再与市级要点关联。");
         }
         Request req = request == null ? new Request(null, null, false) : request;
         Work work = plan(plan, req);
         if (!work.open.isEmpty() && !req.allowOpen()) {
-            throw new DubanException(400, "publish.open-names", "有 " + work.open.size()
-                    + " 处责任单位需要指定（如“相关部门”或未匹配的名称），请在预览中为这些要点选择单位，或确认跳过后再下达。", work.open);
+            throw new DubanException(
+                    400,
+                    "publish.open-names",
+                    "有 "
+                            + work.open.size()
+                            + " 处责任单位需要指定（如“相关部门”或未匹配的名称），请在预览中为这些要点选择单位，或确认跳过后再下达。",
+                    work.open);
         }
         Map<UUID, Integer> newPerUnit = new LinkedHashMap<>();
         Map<UUID, Unit> unitById = new HashMap<>();
@@ -124,18 +151,38 @@ public class PublishingService {
             }
         }
         int unchanged = work.count("UNCHANGED");
-        audit.record("plan.published", "plan", plan.getId(), "created", createdIds.size(), "updated", updated,
-                "unchanged", unchanged, "tasks", createdIds);
-        newPerUnit.forEach((unitId, n) -> inbox.toUnit(unitById.get(unitId), InboxMessage.Kind.ASSIGNED, null,
-                "新下达任务 " + n + " 项：" + plan.getTitle(),
-                "区府办下达了《" + plan.getTitle() + "》中的 " + n + " 项任务，请在“我的任务”中查看并按时报送进展。"));
-        return new Result(plan.getId(), createdIds.size(), updated, unchanged, newPerUnit.size(), work.open);
+        audit.record(
+                "plan.published",
+                "plan",
+                plan.getId(),
+                "created",
+                createdIds.size(),
+                "updated",
+                updated,
+                "unchanged",
+                unchanged,
+                "tasks",
+                createdIds);
+        newPerUnit.forEach(
+                (unitId, n) ->
+                        inbox.toUnit(
+                                unitById.get(unitId),
+                                InboxMessage.Kind.ASSIGNED,
+                                null,
+                                "新下达任务 " + n + " 项：" + plan.getTitle(),
+                                "区府办下达了《"
+                                        + plan.getTitle()
+                                        + "》中的 "
+                                        + n
+                                        + " 项任务，请在“我的任务”中查看并按时报送进展。"));
+        return new Result(
+                plan.getId(), createdIds.size(), updated, unchanged, newPerUnit.size(), work.open);
     }
 
     // ---- planning
 
-    private record Planned(PlanPoint point, Unit unit, UnitRole role, Task existing, String change) {
-    }
+    private record Planned(
+            PlanPoint point, Unit unit, UnitRole role, Task existing, String change) {}
 
     private static final class Work {
         final List<Planned> planned = new ArrayList<>();
@@ -155,8 +202,12 @@ public class PublishingService {
         Map<UUID, Unit> unitById = new HashMap<>();
         for (Unit u : all) unitById.put(u.getId(), u);
         Map<String, Task> existing = new HashMap<>();
-        for (Task t : em.createQuery("select t from Task t join fetch t.unit where t.planId = :plan", Task.class)
-                .setParameter("plan", plan.getId()).getResultList()) {
+        for (Task t :
+                em.createQuery(
+                                "select t from Task t join fetch t.unit where t.planId = :plan",
+                                Task.class)
+                        .setParameter("plan", plan.getId())
+                        .getResultList()) {
             existing.put(t.getPoint().getId() + "|" + t.getUnit().getId(), t);
         }
         Work work = new Work();
@@ -170,49 +221,90 @@ public class PublishingService {
                 Publishing.Resolution r = Publishing.resolve(Publishing.namedUnits(point), all);
                 assignees = new ArrayList<>(r.assignees());
                 for (Publishing.Open o : r.open()) {
-                    work.open.add(new OpenName(point.getId(), point.getNumber(), point.getTitle(), o.name(), o.reason(), o.role().name()));
+                    work.open.add(
+                            new OpenName(
+                                    point.getId(),
+                                    point.getNumber(),
+                                    point.getTitle(),
+                                    o.name(),
+                                    o.reason(),
+                                    o.role().name()));
                 }
                 if (assignees.isEmpty() && r.open().isEmpty()) {
                     // A town's own plan names no units: the town itself does the work.
-                    Unit owner = plan.getOwnerUnitId() == null ? null : unitById.get(plan.getOwnerUnitId());
+                    Unit owner =
+                            plan.getOwnerUnitId() == null
+                                    ? null
+                                    : unitById.get(plan.getOwnerUnitId());
                     if (owner != null) assignees.add(new Publishing.Assignee(owner, UnitRole.LEAD));
-                    else work.open.add(new OpenName(point.getId(), point.getNumber(), point.getTitle(), "", "未注明责任单位", UnitRole.LEAD.name()));
+                    else
+                        work.open.add(
+                                new OpenName(
+                                        point.getId(),
+                                        point.getNumber(),
+                                        point.getTitle(),
+                                        "",
+                                        "未注明责任单位",
+                                        UnitRole.LEAD.name()));
                 }
             }
             for (Publishing.Assignee a : assignees) {
                 Task t = existing.get(point.getId() + "|" + a.unit().getId());
-                String change = t == null ? "NEW" : changed(t, point, a, chosen != null) ? "UPDATED" : "UNCHANGED";
+                String change =
+                        t == null
+                                ? "NEW"
+                                : changed(t, point, a, chosen != null) ? "UPDATED" : "UNCHANGED";
                 work.planned.add(new Planned(point, a.unit(), a.role(), t, change));
-                work.proposed.add(new Proposed(point.getId(), point.getNumber(), Publishing.title(point), a.unit().getId(),
-                        a.unit().getName(), a.unit().getKind().name(), a.role().name(),
-                        t != null ? t.getDeadline() : point.getDeadlineDate(), point.getDeadlineText(),
-                        Checkpoints.of(point.getDeadlineKind(), point.getDeadlineFrequency(), point.getDeadlineDate(),
-                                Publishing.milestones(point)),
-                        t == null ? null : t.getId(), change));
+                work.proposed.add(
+                        new Proposed(
+                                point.getId(),
+                                point.getNumber(),
+                                Publishing.title(point),
+                                a.unit().getId(),
+                                a.unit().getName(),
+                                a.unit().getKind().name(),
+                                a.role().name(),
+                                t != null ? t.getDeadline() : point.getDeadlineDate(),
+                                point.getDeadlineText(),
+                                Checkpoints.of(
+                                        point.getDeadlineKind(),
+                                        point.getDeadlineFrequency(),
+                                        point.getDeadlineDate(),
+                                        Publishing.milestones(point)),
+                                t == null ? null : t.getId(),
+                                change));
             }
         }
         return work;
     }
 
-    private static boolean changed(Task t, PlanPoint point, Publishing.Assignee a, boolean roleChosen) {
-        if (t.getStatus() == TaskStatus.CANCELLED) return false; // taken from the unit on purpose: stays so
-        boolean deadline = !t.isDeadlineOverridden() && !t.getDeadline().equals(point.getDeadlineDate());
-        return deadline || !t.getTitle().equals(Publishing.title(point)) || (roleChosen && t.getRole() != a.role());
+    private static boolean changed(
+            Task t, PlanPoint point, Publishing.Assignee a, boolean roleChosen) {
+        if (t.getStatus() == TaskStatus.CANCELLED)
+            return false; // taken from the unit on purpose: stays so
+        boolean deadline =
+                !t.isDeadlineOverridden() && !t.getDeadline().equals(point.getDeadlineDate());
+        return deadline
+                || !t.getTitle().equals(Publishing.title(point))
+                || (roleChosen && t.getRole() != a.role());
     }
 
-    private static List<Publishing.Assignee> chosen(List<Assignment> chosen, Map<UUID, Unit> unitById, PlanPoint point) {
+    private static List<Publishing.Assignee> chosen(
+            List<Assignment> chosen, Map<UUID, Unit> unitById, PlanPoint point) {
         List<Publishing.Assignee> out = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (Assignment a : chosen) {
             Unit u = a.unitId() == null ? null : unitById.get(a.unitId());
             if (u == null) {
-                throw DubanException.badRequest("publish.unit-unknown", "要点 " + point.getNumber() + " 指定的单位不存在。");
+                throw DubanException.badRequest(
+                        "publish.unit-unknown", "要点 " + point.getNumber() + " 指定的单位不存在。");
             }
             UnitRole role;
             try {
                 role = a.role() == null ? UnitRole.COOPERATING : UnitRole.valueOf(a.role());
             } catch (IllegalArgumentException e) {
-                throw DubanException.badRequest("publish.role-invalid", "单位角色应为 LEAD（牵头）或 COOPERATING（配合）。");
+                throw DubanException.badRequest(
+                        "publish.role-invalid", "单位角色应为 LEAD（牵头）或 COOPERATING（配合）。");
             }
             if (seen.add(u.getId())) out.add(new Publishing.Assignee(u, role));
         }

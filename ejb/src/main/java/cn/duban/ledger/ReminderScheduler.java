@@ -18,16 +18,18 @@ public class ReminderScheduler {
 
     private static final Logger LOG = Logger.getLogger(ReminderScheduler.class.getName());
 
-    @EJB
-    TenantService tenants;
+    @EJB TenantService tenants;
 
-    @EJB
-    ReminderService reminders;
+    @EJB ReminderService reminders;
 
-    @Schedule(hour = "8", minute = "0", timezone = "Asia/Shanghai", persistent = false, info = "duban-daily-reminders")
+    @Schedule(
+            hour = "8",
+            minute = "0",
+            timezone = "Asia/Shanghai",
+            persistent = false,
+            info = "duban-daily-reminders")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void daily() {
         EachTenant.run(tenants, LOG, "Reminders", t -> reminders.daily(LedgerClock.today()));
     }
-
 }

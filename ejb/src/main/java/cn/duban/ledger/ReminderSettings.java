@@ -10,7 +10,9 @@ import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A tenant's reminder thresholds (催办设置): due-soon windows, escalation after N days overdue, e-mail. */
+/**
+ * A tenant's reminder thresholds (催办设置): due-soon windows, escalation after N days overdue, e-mail.
+ */
 @Entity
 @Table(name = "reminder_settings")
 public class ReminderSettings {
@@ -29,11 +31,9 @@ public class ReminderSettings {
     @Column(name = "email_enabled", nullable = false)
     private boolean emailEnabled = true;
 
-    @Version
-    private int version;
+    @Version private int version;
 
-    protected ReminderSettings() {
-    }
+    protected ReminderSettings() {}
 
     ReminderSettings(String tenantId) {
         this.tenantId = tenantId;
@@ -44,12 +44,35 @@ public class ReminderSettings {
         return dueSoonDays.stream().mapToInt(Integer::intValue).max().orElse(7);
     }
 
-    public String getTenantId() { return tenantId; }
-    public List<Integer> getDueSoonDays() { return List.copyOf(dueSoonDays); }
-    void setDueSoonDays(List<Integer> days) { this.dueSoonDays = new ArrayList<>(days); }
-    public int getEscalateAfterDays() { return escalateAfterDays; }
-    void setEscalateAfterDays(int days) { this.escalateAfterDays = days; }
-    public boolean isEmailEnabled() { return emailEnabled; }
-    void setEmailEnabled(boolean emailEnabled) { this.emailEnabled = emailEnabled; }
-    public int getVersion() { return version; }
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public List<Integer> getDueSoonDays() {
+        return List.copyOf(dueSoonDays);
+    }
+
+    void setDueSoonDays(List<Integer> days) {
+        this.dueSoonDays = new ArrayList<>(days);
+    }
+
+    public int getEscalateAfterDays() {
+        return escalateAfterDays;
+    }
+
+    void setEscalateAfterDays(int days) {
+        this.escalateAfterDays = days;
+    }
+
+    public boolean isEmailEnabled() {
+        return emailEnabled;
+    }
+
+    void setEmailEnabled(boolean emailEnabled) {
+        this.emailEnabled = emailEnabled;
+    }
+
+    public int getVersion() {
+        return version;
+    }
 }

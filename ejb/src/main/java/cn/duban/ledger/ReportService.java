@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Progress reports (进展报送): drafts with evidence, submission (idempotent with a key), and
- * the district office's review. Approving a 100% report completes the task, on time or not;
- * approving an interim report records the progress and the checkpoint it met.
+ * Progress reports (进展报送): drafts with evidence, submission (idempotent with a key), and the
+ * district office's review. Approving a 100% report completes the task, on time or not; approving
+ * an interim report records the progress and the checkpoint it met.
  */
 @Stateless
 public class ReportService {
@@ -26,51 +26,59 @@ public class ReportService {
     public static final int MAX_FILES = 20;
     public static final int MAX_TEXT = 10_000;
 
-    /** Accepted evidence types: extension → content type, checked against the file's first bytes. */
-    @PersistenceContext
-    EntityManager em;
+    /**
+     * Accepted evidence types: extension → content type, checked against the file's first bytes.
+     */
+    @PersistenceContext EntityManager em;
 
-    @EJB
-    TaskService tasks;
+    @EJB TaskService tasks;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
-    @EJB
-    InboxService inbox;
+    @EJB InboxService inbox;
 
-    @jakarta.annotation.Resource
-    jakarta.ejb.SessionContext context;
+    @jakarta.annotation.Resource jakarta.ejb.SessionContext context;
 
     /** What a unit writes: text, % complete and optionally the checkpoint it reports on. */
-    public record Draft(String text, Integer percent, UUID checkpointId) {
-    }
+    public record Draft(String text, Integer percent, UUID checkpointId) {}
 
-    public record Review(String decision, String comment, String rating) {
-    }
+    public record Review(String decision, String comment, String rating) {}
 
     // ---- the unit's side
 
     /**
-     * A new report on a task: kept as a draft, or submitted at once. With an idempotency key,
-     * a repeated request returns the report the first one created.
+     * A new report on a task: kept as a draft, or submitted at once. With an idempotency key, a
+     * repeated request returns the report the first one created.
      */
     public ProgressReport create(UUID taskId, Draft draft, boolean submit, String idempotencyKey) {
         Caller caller = Caller.requireTenant(Caller.UNIT_REPORTER, Caller.DISTRICT_ADMIN);
         Task task = tasks.reportable(taskId);
-        if (!task.getStatus().open()) throw DubanException.conflict("task.closed", "任务已办结或已取消，不能再报送。");
+        if (!task.getStatus().open())
+            throw DubanException.conflict("task.closed", "任务已办结或已取消，不能再报送。");
         ProgressReport report = new ProgressReport(task, "", 0, null, caller.username());
         if (submit && idempotencyKey != null) {
             Optional<ProgressReport> earlier = claim(idempotencyKey, report.getId(), caller);
             if (earlier.isPresent()) return earlier.get();
         }
-        long drafts = em.createQuery("select count(r) from ProgressReport r where r.task.id = :t and r.state = :d", Long.class)
-                .setParameter("t", taskId).setParameter("d", ReportState.DRAFT).getSingleResult();
+        long drafts =
+                em.createQuery(
+                                "select count(r) from ProgressReport r where r.task.id = :t and r.state = :d",
+                                Long.class)
+                        .setParameter("t", taskId)
+                        .setParameter("d", ReportState.DRAFT)
+                        .getSingleResult();
         if (drafts > 0) throw DubanException.conflict("report.draft-exists", "该任务已有一份草稿，请继续编辑草稿。");
         apply(report, task, draft);
         em.persist(report);
         if (task.getStatus() == TaskStatus.ASSIGNED) task.setStatus(TaskStatus.IN_PROGRESS);
-        audit.record("report.created", "task", task.getId(), "report", report.getId(), "percent", report.getPercent());
+        audit.record(
+                "report.created",
+                "task",
+                task.getId(),
+                "report",
+                report.getId(),
+                "percent",
+                report.getPercent());
         if (submit) submit(report, task, caller, idempotencyKey);
         return report;
     }
@@ -79,14 +87,22 @@ public class ReportService {
         Caller.requireTenant(Caller.UNIT_REPORTER, Caller.DISTRICT_ADMIN);
         ProgressReport report = ownDraft(reportId, expectedVersion);
         apply(report, report.getTask(), draft);
-        audit.record("report.edited", "task", report.getTask().getId(), "report", report.getId(), "percent", report.getPercent());
+        audit.record(
+                "report.edited",
+                "task",
+                report.getTask().getId(),
+                "report",
+                report.getId(),
+                "percent",
+                report.getPercent());
         return report;
     }
 
     public void deleteDraft(UUID reportId) {
         Caller.requireTenant(Caller.UNIT_REPORTER, Caller.DISTRICT_ADMIN);
         ProgressReport report = ownDraft(reportId, null);
-        audit.record("report.draft-deleted", "task", report.getTask().getId(), "report", report.getId());
+        audit.record(
+                "report.draft-deleted", "task", report.getTask().getId(), "report", report.getId());
         em.remove(report);
     }
 
@@ -94,13 +110,33 @@ public class ReportService {
         Caller caller = Caller.requireTenant(Caller.UNIT_REPORTER, Caller.DISTRICT_ADMIN);
         ProgressReport report = ownDraft(reportId, null);
         EvidenceFile file = EvidenceFile.of(fileName, content);
-        long count = em.createQuery("select count(e) from Evidence e where e.reportId = :r", Long.class)
-                .setParameter("r", reportId).getSingleResult();
-        if (count >= MAX_FILES) throw DubanException.conflict("evidence.too-many", "每份报送最多附 " + MAX_FILES + " 个文件。");
-        Evidence e = new Evidence(reportId, file.name(), file.contentType(), content, file.sha256(), caller.username());
+        long count =
+                em.createQuery("select count(e) from Evidence e where e.reportId = :r", Long.class)
+                        .setParameter("r", reportId)
+                        .getSingleResult();
+        if (count >= MAX_FILES)
+            throw DubanException.conflict("evidence.too-many", "每份报送最多附 " + MAX_FILES + " 个文件。");
+        Evidence e =
+                new Evidence(
+                        reportId,
+                        file.name(),
+                        file.contentType(),
+                        content,
+                        file.sha256(),
+                        caller.username());
         em.persist(e);
-        audit.record("evidence.uploaded", "task", report.getTask().getId(), "report", reportId, "file", file.name(),
-                "size", content.length, "sha256", e.getSha256());
+        audit.record(
+                "evidence.uploaded",
+                "task",
+                report.getTask().getId(),
+                "report",
+                reportId,
+                "file",
+                file.name(),
+                "size",
+                content.length,
+                "sha256",
+                e.getSha256());
         return info(e);
     }
 
@@ -108,13 +144,25 @@ public class ReportService {
         Caller.requireTenant(Caller.UNIT_REPORTER, Caller.DISTRICT_ADMIN);
         ProgressReport report = ownDraft(reportId, null);
         Evidence e = em.find(Evidence.class, evidenceId);
-        if (e == null || !e.getReportId().equals(reportId)) throw DubanException.notFound("evidence.not-found", "文件不存在。");
-        audit.record("evidence.removed", "task", report.getTask().getId(), "report", reportId, "file", e.getFileName(),
-                "sha256", e.getSha256());
+        if (e == null || !e.getReportId().equals(reportId))
+            throw DubanException.notFound("evidence.not-found", "文件不存在。");
+        audit.record(
+                "evidence.removed",
+                "task",
+                report.getTask().getId(),
+                "report",
+                reportId,
+                "file",
+                e.getFileName(),
+                "sha256",
+                e.getSha256());
         em.remove(e);
     }
 
-    /** Submits a draft for review; with a key, repeating the request returns the same report instead of failing. */
+    /**
+     * Submits a draft for review; with a key, repeating the request returns the same report instead
+     * of failing.
+     */
     public ProgressReport submit(UUID reportId, String idempotencyKey) {
         Caller caller = Caller.requireTenant(Caller.UNIT_REPORTER, Caller.DISTRICT_ADMIN);
         ProgressReport report = visible(reportId);
@@ -123,7 +171,8 @@ public class ReportService {
             Optional<ProgressReport> earlier = claim(idempotencyKey, reportId, caller);
             if (earlier.isPresent()) {
                 if (!earlier.get().getId().equals(reportId)) {
-                    throw DubanException.conflict("idempotency.key-reused", "Idempotency-Key 已用于另一份报送。");
+                    throw DubanException.conflict(
+                            "idempotency.key-reused", "Idempotency-Key 已用于另一份报送。");
                 }
                 return earlier.get();
             }
@@ -136,35 +185,58 @@ public class ReportService {
     }
 
     private void submit(ProgressReport report, Task task, Caller caller, String key) {
-        if (report.getText().isBlank()) throw DubanException.badRequest("report.text-missing", "请填写进展情况后再提交。");
-        if (!task.getStatus().open()) throw DubanException.conflict("task.closed", "任务已办结或已取消，不能再报送。");
+        if (report.getText().isBlank())
+            throw DubanException.badRequest("report.text-missing", "请填写进展情况后再提交。");
+        if (!task.getStatus().open())
+            throw DubanException.conflict("task.closed", "任务已办结或已取消，不能再报送。");
         if (task.getStatus() == TaskStatus.SUBMITTED) {
             throw DubanException.conflict("report.pending-review", "该任务已有报送正在审核，请等待审核结果。");
         }
         report.submit(caller.username(), key);
         task.setStatus(TaskStatus.SUBMITTED);
         task.setLastReportAt(report.getSubmittedAt());
-        long files = em.createQuery("select count(e) from Evidence e where e.reportId = :r", Long.class)
-                .setParameter("r", report.getId()).getSingleResult();
-        audit.record("report.submitted", "task", task.getId(), "report", report.getId(), "percent", report.getPercent(),
-                "evidence", files, "onBehalf", caller.hasRole(Caller.UNIT_REPORTER) ? null : caller.username());
-        inbox.toRole(Caller.DISTRICT_ADMIN, InboxMessage.Kind.SUBMITTED, task.getId(),
+        long files =
+                em.createQuery("select count(e) from Evidence e where e.reportId = :r", Long.class)
+                        .setParameter("r", report.getId())
+                        .getSingleResult();
+        audit.record(
+                "report.submitted",
+                "task",
+                task.getId(),
+                "report",
+                report.getId(),
+                "percent",
+                report.getPercent(),
+                "evidence",
+                files,
+                "onBehalf",
+                caller.hasRole(Caller.UNIT_REPORTER) ? null : caller.username());
+        inbox.toRole(
+                Caller.DISTRICT_ADMIN,
+                InboxMessage.Kind.SUBMITTED,
+                task.getId(),
                 task.getUnit().getName() + "报送进展待审核：" + TaskService.abbreviate(task.getTitle()),
                 "完成进度 " + report.getPercent() + "%。" + TaskService.abbreviate(report.getText()));
     }
 
     /**
-     * Takes the key for this report. If an earlier request holds it (even one committing
-     * right now: the insert waits for it), this transaction is rolled back and the earlier
-     * request's report is the answer.
+     * Takes the key for this report. If an earlier request holds it (even one committing right now:
+     * the insert waits for it), this transaction is rolled back and the earlier request's report is
+     * the answer.
      */
     private Optional<ProgressReport> claim(String key, UUID reportId, Caller caller) {
         if (key.isBlank() || key.length() > 100) {
-            throw DubanException.badRequest("idempotency.key-invalid", "Idempotency-Key 应为1到100个字符。");
+            throw DubanException.badRequest(
+                    "idempotency.key-invalid", "Idempotency-Key 应为1到100个字符。");
         }
-        int stored = em.createNativeQuery("insert into idempotency_key (tenant_id, key, username, report_id) "
-                        + "values (current_setting('app.tenant_id'), ?1, ?2, ?3) on conflict do nothing")
-                .setParameter(1, key).setParameter(2, caller.username()).setParameter(3, reportId).executeUpdate();
+        int stored =
+                em.createNativeQuery(
+                                "insert into idempotency_key (tenant_id, key, username, report_id) "
+                                        + "values (current_setting('app.tenant_id'), ?1, ?2, ?3) on conflict do nothing")
+                        .setParameter(1, key)
+                        .setParameter(2, caller.username())
+                        .setParameter(3, reportId)
+                        .executeUpdate();
         if (stored == 1) return Optional.empty();
         Optional<ProgressReport> earlier = replay(key, caller);
         context.setRollbackOnly(); // whatever this request did so far is not kept
@@ -173,8 +245,11 @@ public class ReportService {
 
     private Optional<ProgressReport> replay(String key, Caller caller) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select report_id, username from idempotency_key where key = ?1")
-                .setParameter(1, key).getResultList();
+        List<Object[]> rows =
+                em.createNativeQuery(
+                                "select report_id, username from idempotency_key where key = ?1")
+                        .setParameter(1, key)
+                        .getResultList();
         if (rows.isEmpty()) return Optional.empty();
         if (!caller.username().equals(rows.get(0)[1])) {
             throw DubanException.conflict("idempotency.key-reused", "Idempotency-Key 已被其他用户使用。");
@@ -198,22 +273,48 @@ public class ReportService {
             throw new DubanException(403, "review.own-report", "不能审核本人撰写或提交的报送，请由区府办其他工作人员审核。");
         }
         if (review == null || review.decision() == null) {
-            throw DubanException.badRequest("review.decision-missing", "请选择审核结果：通过（APPROVE）或退回（RETURN）。");
+            throw DubanException.badRequest(
+                    "review.decision-missing", "请选择审核结果：通过（APPROVE）或退回（RETURN）。");
         }
         Task task = report.getTask();
-        String comment = review.comment() == null || review.comment().isBlank() ? null : review.comment().strip();
-        if (comment != null && comment.length() > 2000) throw DubanException.badRequest("request.text-too-long", "审核意见过长（最多2000字）。");
+        String comment =
+                review.comment() == null || review.comment().isBlank()
+                        ? null
+                        : review.comment().strip();
+        if (comment != null && comment.length() > 2000)
+            throw DubanException.badRequest("request.text-too-long", "审核意见过长（最多2000字）。");
         switch (review.decision().toUpperCase(Locale.ROOT)) {
-            case "APPROVE" -> approve(report, task, comment, rating(review.rating(), report.isFinal()), caller);
+            case "APPROVE" ->
+                    approve(
+                            report,
+                            task,
+                            comment,
+                            rating(review.rating(), report.isFinal()),
+                            caller);
             case "RETURN" -> {
-                if (comment == null) throw DubanException.badRequest("review.comment-missing", "退回时请填写审核意见，说明需要补充或修改的内容。");
+                if (comment == null)
+                    throw DubanException.badRequest(
+                            "review.comment-missing", "退回时请填写审核意见，说明需要补充或修改的内容。");
                 report.review(ReportState.RETURNED, caller.username(), comment, null);
                 task.setStatus(TaskStatus.RETURNED);
-                audit.record("report.returned", "task", task.getId(), "report", report.getId(), "comment", comment);
-                inbox.toUnit(task.getUnit(), InboxMessage.Kind.RETURNED, task.getId(), "报送被退回：" + TaskService.abbreviate(task.getTitle()),
+                audit.record(
+                        "report.returned",
+                        "task",
+                        task.getId(),
+                        "report",
+                        report.getId(),
+                        "comment",
+                        comment);
+                inbox.toUnit(
+                        task.getUnit(),
+                        InboxMessage.Kind.RETURNED,
+                        task.getId(),
+                        "报送被退回：" + TaskService.abbreviate(task.getTitle()),
                         "审核意见：" + comment);
             }
-            default -> throw DubanException.badRequest("review.decision-invalid", "审核结果应为 APPROVE（通过）或 RETURN（退回）。");
+            default ->
+                    throw DubanException.badRequest(
+                            "review.decision-invalid", "审核结果应为 APPROVE（通过）或 RETURN（退回）。");
         }
         try {
             em.flush(); // a concurrent reviewer surfaces here as a version conflict, not at commit
@@ -223,62 +324,107 @@ public class ReportService {
         return report;
     }
 
-    private void approve(ProgressReport report, Task task, String comment, Rating rating, Caller caller) {
+    private void approve(
+            ProgressReport report, Task task, String comment, Rating rating, Caller caller) {
         report.review(ReportState.APPROVED, caller.username(), comment, rating);
         LocalDate submitted = LedgerClock.dateOf(report.getSubmittedAt());
         if (report.isFinal()) {
-            // Completion counts from the unit's submission, not from when the office got round to reviewing it.
+            // Completion counts from the unit's submission, not from when the office got round to
+            // reviewing it.
             task.complete(submitted, rating);
-            task.getCheckpoints().forEach(c -> { if (c.getDoneOn() == null) c.markDone(submitted); });
+            task.getCheckpoints()
+                    .forEach(
+                            c -> {
+                                if (c.getDoneOn() == null) c.markDone(submitted);
+                            });
         } else {
             task.setStatus(TaskStatus.IN_PROGRESS);
             task.setProgress(Math.max(task.getProgress(), report.getPercent()));
-            Checkpoint met = task.getCheckpoints().stream()
-                    .filter(c -> c.getDoneOn() == null)
-                    .filter(c -> report.getCheckpointId() == null || c.getId().equals(report.getCheckpointId()))
-                    .findFirst().orElse(null);
+            Checkpoint met =
+                    task.getCheckpoints().stream()
+                            .filter(c -> c.getDoneOn() == null)
+                            .filter(
+                                    c ->
+                                            report.getCheckpointId() == null
+                                                    || c.getId().equals(report.getCheckpointId()))
+                            .findFirst()
+                            .orElse(null);
             if (met != null) met.markDone(submitted);
         }
         task.refreshNextDue();
-        audit.record("report.approved", "task", task.getId(), "report", report.getId(), "percent", report.getPercent(),
-                "rating", rating == null ? null : rating.name(), "completed", report.isFinal(), "onTime", task.getOnTime());
-        inbox.toUnit(task.getUnit(), InboxMessage.Kind.APPROVED, task.getId(),
-                (report.isFinal() ? "任务已审核办结：" : "进展已审核通过：") + TaskService.abbreviate(task.getTitle()),
+        audit.record(
+                "report.approved",
+                "task",
+                task.getId(),
+                "report",
+                report.getId(),
+                "percent",
+                report.getPercent(),
+                "rating",
+                rating == null ? null : rating.name(),
+                "completed",
+                report.isFinal(),
+                "onTime",
+                task.getOnTime());
+        inbox.toUnit(
+                task.getUnit(),
+                InboxMessage.Kind.APPROVED,
+                task.getId(),
+                (report.isFinal() ? "任务已审核办结：" : "进展已审核通过：")
+                        + TaskService.abbreviate(task.getTitle()),
                 comment == null ? "审核通过。" : "审核意见：" + comment);
     }
 
     private static Rating rating(String value, boolean required) {
         if (value == null || value.isBlank()) {
-            if (required) throw DubanException.badRequest("review.rating-missing", "办结审核须给出质量评价（优、良、中、差）。");
+            if (required)
+                throw DubanException.badRequest("review.rating-missing", "办结审核须给出质量评价（优、良、中、差）。");
             return null;
         }
         for (Rating r : Rating.values()) {
-            if (r.name().equalsIgnoreCase(value.strip()) || r.label().equals(value.strip())) return r;
+            if (r.name().equalsIgnoreCase(value.strip()) || r.label().equals(value.strip()))
+                return r;
         }
-        throw DubanException.badRequest("review.rating-invalid", "质量评价应为 EXCELLENT/GOOD/FAIR/POOR（优/良/中/差）。");
+        throw DubanException.badRequest(
+                "review.rating-invalid", "质量评价应为 EXCELLENT/GOOD/FAIR/POOR（优/良/中/差）。");
     }
 
     // ---- reading
 
     public List<ProgressReport> reports(UUID taskId) {
         tasks.visible(taskId);
-        return em.createQuery("select r from ProgressReport r join fetch r.task t join fetch t.unit where t.id = :t "
-                        + "order by r.createdAt desc", ProgressReport.class)
-                .setParameter("t", taskId).getResultList();
+        return em.createQuery(
+                        "select r from ProgressReport r join fetch r.task t join fetch t.unit where t.id = :t "
+                                + "order by r.createdAt desc",
+                        ProgressReport.class)
+                .setParameter("t", taskId)
+                .getResultList();
     }
 
     /** Reports waiting for the district office, oldest first. */
     public List<ProgressReport> awaitingReview(int limit) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN);
-        return em.createQuery("select r from ProgressReport r join fetch r.task t join fetch t.unit where r.state = :s "
-                        + "order by r.submittedAt", ProgressReport.class)
-                .setParameter("s", ReportState.SUBMITTED).setMaxResults(Math.max(1, Math.min(limit, 500))).getResultList();
+        return em.createQuery(
+                        "select r from ProgressReport r join fetch r.task t join fetch t.unit where r.state = :s "
+                                + "order by r.submittedAt",
+                        ProgressReport.class)
+                .setParameter("s", ReportState.SUBMITTED)
+                .setMaxResults(Math.max(1, Math.min(limit, 500)))
+                .getResultList();
     }
 
     public ProgressReport visible(UUID reportId) {
-        ProgressReport report = reportId == null ? null : em.createQuery("select r from ProgressReport r join fetch r.task t "
-                + "join fetch t.unit where r.id = :id", ProgressReport.class).setParameter("id", reportId).getResultStream()
-                .findFirst().orElse(null);
+        ProgressReport report =
+                reportId == null
+                        ? null
+                        : em.createQuery(
+                                        "select r from ProgressReport r join fetch r.task t "
+                                                + "join fetch t.unit where r.id = :id",
+                                        ProgressReport.class)
+                                .setParameter("id", reportId)
+                                .getResultStream()
+                                .findFirst()
+                                .orElse(null);
         if (report == null) throw DubanException.notFound("report.not-found", "报送不存在。");
         try {
             tasks.visible(report.getTask().getId());
@@ -290,15 +436,19 @@ public class ReportService {
 
     public List<EvidenceInfo> evidence(UUID reportId) {
         visible(reportId);
-        return em.createQuery("select new cn.duban.ledger.EvidenceInfo(e.id, e.reportId, e.fileName, e.contentType, e.size, e.sha256, "
-                        + "e.uploadedBy, e.uploadedAt) from Evidence e where e.reportId = :r order by e.uploadedAt", EvidenceInfo.class)
-                .setParameter("r", reportId).getResultList();
+        return em.createQuery(
+                        "select new cn.duban.ledger.EvidenceInfo(e.id, e.reportId, e.fileName, e.contentType, e.size, e.sha256, "
+                                + "e.uploadedBy, e.uploadedAt) from Evidence e where e.reportId = :r order by e.uploadedAt",
+                        EvidenceInfo.class)
+                .setParameter("r", reportId)
+                .getResultList();
     }
 
     public Evidence download(UUID reportId, UUID evidenceId) {
         visible(reportId);
         Evidence e = em.find(Evidence.class, evidenceId);
-        if (e == null || !e.getReportId().equals(reportId)) throw DubanException.notFound("evidence.not-found", "文件不存在。");
+        if (e == null || !e.getReportId().equals(reportId))
+            throw DubanException.notFound("evidence.not-found", "文件不存在。");
         return e;
     }
 
@@ -319,18 +469,28 @@ public class ReportService {
     private void apply(ProgressReport report, Task task, Draft draft) {
         if (draft == null) throw DubanException.badRequest("report.empty", "请填写进展情况。");
         String text = draft.text() == null ? "" : draft.text().strip();
-        if (text.length() > MAX_TEXT) throw DubanException.badRequest("report.text-too-long", "进展情况过长（最多" + MAX_TEXT + "字）。");
+        if (text.length() > MAX_TEXT)
+            throw DubanException.badRequest("report.text-too-long", "进展情况过长（最多" + MAX_TEXT + "字）。");
         int percent = draft.percent() == null ? task.getProgress() : draft.percent();
-        if (percent < 0 || percent > 100) throw DubanException.badRequest("report.percent-invalid", "完成进度应在 0 到 100 之间。");
+        if (percent < 0 || percent > 100)
+            throw DubanException.badRequest("report.percent-invalid", "完成进度应在 0 到 100 之间。");
         UUID checkpoint = draft.checkpointId();
-        if (checkpoint != null && task.getCheckpoints().stream().noneMatch(c -> c.getId().equals(checkpoint))) {
+        if (checkpoint != null
+                && task.getCheckpoints().stream().noneMatch(c -> c.getId().equals(checkpoint))) {
             throw DubanException.badRequest("report.checkpoint-invalid", "所选阶段节点不属于该任务。");
         }
         report.edit(text, percent, checkpoint);
     }
 
     static EvidenceInfo info(Evidence e) {
-        return new EvidenceInfo(e.getId(), e.getReportId(), e.getFileName(), e.getContentType(), e.getSize(), e.getSha256(),
-                e.getUploadedBy(), e.getUploadedAt());
+        return new EvidenceInfo(
+                e.getId(),
+                e.getReportId(),
+                e.getFileName(),
+                e.getContentType(),
+                e.getSize(),
+                e.getSha256(),
+                e.getUploadedBy(),
+                e.getUploadedAt());
     }
 }

@@ -24,15 +24,14 @@ import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 
 /**
- * A task of the ledger (任务): one work point for one responsible unit, lead or co-operating,
- * with its deadline, checkpoints, status and progress.
+ * A task of the ledger (任务): one work point for one responsible unit, lead or co-operating, with
+ * its deadline, checkpoints, status and progress.
  */
 @Entity
 @Table(name = "task")
 public class Task {
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -99,17 +98,22 @@ public class Task {
     @Column(name = "published_by", nullable = false, updatable = false)
     private String publishedBy;
 
-    @Version
-    private int version;
+    @Version private int version;
 
     @OneToMany(mappedBy = "task", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<Checkpoint> checkpoints = new ArrayList<>();
 
-    protected Task() {
-    }
+    protected Task() {}
 
-    Task(PlanPoint point, Unit unit, UnitRole role, String title, String deadlineText, LocalDate deadline, String publishedBy) {
+    Task(
+            PlanPoint point,
+            Unit unit,
+            UnitRole role,
+            String title,
+            String deadlineText,
+            LocalDate deadline,
+            String publishedBy) {
         this.id = UUID.randomUUID();
         this.planId = point.getPlan().getId();
         this.point = point;
@@ -150,21 +154,43 @@ public class Task {
         refreshNextDue();
     }
 
-    /** A plan re-published with another deadline rule: follows it unless someone changed the deadline by hand. */
+    /**
+     * A plan re-published with another deadline rule: follows it unless someone changed the
+     * deadline by hand.
+     */
     boolean followPlanDeadline(LocalDate planDeadline, String text) {
-        if (deadlineOverridden || (planDeadline.equals(deadline) && java.util.Objects.equals(text, deadlineText))) return false;
+        if (deadlineOverridden
+                || (planDeadline.equals(deadline) && java.util.Objects.equals(text, deadlineText)))
+            return false;
         this.deadline = planDeadline;
         this.deadlineText = text;
         refreshNextDue();
         return true;
     }
 
-    void setStatus(TaskStatus status) { this.status = status; }
-    void setProgress(int progress) { this.progress = progress; }
-    void setRole(UnitRole role) { this.role = role; }
-    void setKeyTask(boolean keyTask) { this.keyTask = keyTask; }
-    void setTitle(String title) { this.title = title; }
-    void setLastReportAt(Instant at) { this.lastReportAt = at; }
+    void setStatus(TaskStatus status) {
+        this.status = status;
+    }
+
+    void setProgress(int progress) {
+        this.progress = progress;
+    }
+
+    void setRole(UnitRole role) {
+        this.role = role;
+    }
+
+    void setKeyTask(boolean keyTask) {
+        this.keyTask = keyTask;
+    }
+
+    void setTitle(String title) {
+        this.title = title;
+    }
+
+    void setLastReportAt(Instant at) {
+        this.lastReportAt = at;
+    }
 
     void complete(LocalDate on, Rating rating) {
         this.status = TaskStatus.APPROVED;
@@ -174,27 +200,95 @@ public class Task {
         this.rating = rating;
     }
 
-    public UUID getId() { return id; }
-    public String getTenantId() { return tenantId; }
-    public UUID getPlanId() { return planId; }
-    public PlanPoint getPoint() { return point; }
-    public Unit getUnit() { return unit; }
-    public UnitRole getRole() { return role; }
-    public String getTitle() { return title; }
-    public String getDeadlineText() { return deadlineText; }
-    public LocalDate getDeadline() { return deadline; }
-    public LocalDate getOriginalDeadline() { return originalDeadline; }
-    public boolean isDeadlineOverridden() { return deadlineOverridden; }
-    public LocalDate getNextDue() { return nextDue; }
-    public boolean isKeyTask() { return keyTask; }
-    public TaskStatus getStatus() { return status; }
-    public int getProgress() { return progress; }
-    public LocalDate getCompletedOn() { return completedOn; }
-    public Boolean getOnTime() { return onTime; }
-    public Rating getRating() { return rating; }
-    public Instant getLastReportAt() { return lastReportAt; }
-    public Instant getPublishedAt() { return publishedAt; }
-    public String getPublishedBy() { return publishedBy; }
-    public int getVersion() { return version; }
-    public List<Checkpoint> getCheckpoints() { return checkpoints; }
+    public UUID getId() {
+        return id;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public UUID getPlanId() {
+        return planId;
+    }
+
+    public PlanPoint getPoint() {
+        return point;
+    }
+
+    public Unit getUnit() {
+        return unit;
+    }
+
+    public UnitRole getRole() {
+        return role;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDeadlineText() {
+        return deadlineText;
+    }
+
+    public LocalDate getDeadline() {
+        return deadline;
+    }
+
+    public LocalDate getOriginalDeadline() {
+        return originalDeadline;
+    }
+
+    public boolean isDeadlineOverridden() {
+        return deadlineOverridden;
+    }
+
+    public LocalDate getNextDue() {
+        return nextDue;
+    }
+
+    public boolean isKeyTask() {
+        return keyTask;
+    }
+
+    public TaskStatus getStatus() {
+        return status;
+    }
+
+    public int getProgress() {
+        return progress;
+    }
+
+    public LocalDate getCompletedOn() {
+        return completedOn;
+    }
+
+    public Boolean getOnTime() {
+        return onTime;
+    }
+
+    public Rating getRating() {
+        return rating;
+    }
+
+    public Instant getLastReportAt() {
+        return lastReportAt;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public String getPublishedBy() {
+        return publishedBy;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public List<Checkpoint> getCheckpoints() {
+        return checkpoints;
+    }
 }

@@ -4,8 +4,18 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** Ledger filters; null means "any". {@code overdue} and {@code text} narrow further. */
-public record TaskFilter(UUID planId, UUID sectionId, UUID unitId, TaskStatus status, Boolean overdue,
-                         LocalDate dueFrom, LocalDate dueTo, Boolean keyTask, String text, int offset, int limit) {
+public record TaskFilter(
+        UUID planId,
+        UUID sectionId,
+        UUID unitId,
+        TaskStatus status,
+        Boolean overdue,
+        LocalDate dueFrom,
+        LocalDate dueTo,
+        Boolean keyTask,
+        String text,
+        int offset,
+        int limit) {
 
     public static final int MAX_LIMIT = 1_000;
 
@@ -20,10 +30,14 @@ public record TaskFilter(UUID planId, UUID sectionId, UUID unitId, TaskStatus st
     }
 
     public TaskFilter forUnit(UUID unit) {
-        return new TaskFilter(planId, sectionId, unit, status, overdue, dueFrom, dueTo, keyTask, text, offset, limit);
+        return new TaskFilter(
+                planId, sectionId, unit, status, overdue, dueFrom, dueTo, keyTask, text, offset,
+                limit);
     }
 
     public TaskFilter page(int newOffset, int newLimit) {
-        return new TaskFilter(planId, sectionId, unitId, status, overdue, dueFrom, dueTo, keyTask, text, newOffset, newLimit);
+        return new TaskFilter(
+                planId, sectionId, unitId, status, overdue, dueFrom, dueTo, keyTask, text,
+                newOffset, newLimit);
     }
 }

@@ -5,16 +5,42 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A task as lists and the API show it, with its derived overdue flag and traffic light; {@code progress}
- * is the approved %, {@code reportedProgress} the % of a report awaiting review (null if none).
+ * A task as lists and the API show it, with its derived overdue flag and traffic light; {@code
+ * progress} is the approved %, {@code reportedProgress} the % of a report awaiting review (null if
+ * none).
  */
-public record TaskView(UUID id, UUID planId, String planTitle, UUID pointId, String pointNumber, String sectionTitle,
-                       String title, UUID unitId, String unitName, String role, LocalDate deadline, String deadlineText,
-                       LocalDate originalDeadline, LocalDate nextDue, boolean keyTask, TaskStatus status, int progress,
-                       LocalDate completedOn, Boolean onTime, Rating rating, Instant lastReportAt, boolean overdue,
-                       Urgency urgency, String light, int version, Integer reportedProgress) {
+public record TaskView(
+        UUID id,
+        UUID planId,
+        String planTitle,
+        UUID pointId,
+        String pointNumber,
+        String sectionTitle,
+        String title,
+        UUID unitId,
+        String unitName,
+        String role,
+        LocalDate deadline,
+        String deadlineText,
+        LocalDate originalDeadline,
+        LocalDate nextDue,
+        boolean keyTask,
+        TaskStatus status,
+        int progress,
+        LocalDate completedOn,
+        Boolean onTime,
+        Rating rating,
+        Instant lastReportAt,
+        boolean overdue,
+        Urgency urgency,
+        String light,
+        int version,
+        Integer reportedProgress) {
 
-    /** The % a list shows: a report's figure while it awaits review (see {@link #awaitingReview()}), else the approved one. */
+    /**
+     * The % a list shows: a report's figure while it awaits review (see {@link #awaitingReview()}),
+     * else the approved one.
+     */
     public int shownProgress() {
         return reportedProgress != null ? reportedProgress : progress;
     }
@@ -27,9 +53,32 @@ public record TaskView(UUID id, UUID planId, String planTitle, UUID pointId, Str
     public static TaskView of(TaskRow r, LocalDate today, int dueSoonDays) {
         Urgency urgency = Urgency.of(r.status(), r.nextDue(), today, dueSoonDays);
         boolean overdue = r.status().open() && r.deadline().isBefore(today);
-        return new TaskView(r.id(), r.planId(), r.planTitle(), r.pointId(), r.pointNumber(), r.sectionTitle(), r.title(),
-                r.unitId(), r.unitName(), r.role().name(), r.deadline(), r.deadlineText(), r.originalDeadline(), r.nextDue(),
-                r.keyTask(), r.status(), r.progress(), r.completedOn(), r.onTime(), r.rating(), r.lastReportAt(), overdue,
-                urgency, urgency.light(), r.version(), r.reportedProgress());
+        return new TaskView(
+                r.id(),
+                r.planId(),
+                r.planTitle(),
+                r.pointId(),
+                r.pointNumber(),
+                r.sectionTitle(),
+                r.title(),
+                r.unitId(),
+                r.unitName(),
+                r.role().name(),
+                r.deadline(),
+                r.deadlineText(),
+                r.originalDeadline(),
+                r.nextDue(),
+                r.keyTask(),
+                r.status(),
+                r.progress(),
+                r.completedOn(),
+                r.onTime(),
+                r.rating(),
+                r.lastReportAt(),
+                overdue,
+                urgency,
+                urgency.light(),
+                r.version(),
+                r.reportedProgress());
     }
 }

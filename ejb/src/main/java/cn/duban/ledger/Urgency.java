@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The traffic light of a task for its unit, in the order a unit should work through them:
- * red (overdue), yellow (due within the due-soon window), green, then tasks waiting for the
- * district's review and finished ones.
+ * The traffic light of a task for its unit, in the order a unit should work through them: red
+ * (overdue), yellow (due within the due-soon window), green, then tasks waiting for the district's
+ * review and finished ones.
  */
 public enum Urgency {
     OVERDUE("red"),
@@ -26,7 +26,8 @@ public enum Urgency {
     }
 
     /** {@code nextDue} is the earliest open checkpoint or the deadline. */
-    public static Urgency of(TaskStatus status, LocalDate nextDue, LocalDate today, int dueSoonDays) {
+    public static Urgency of(
+            TaskStatus status, LocalDate nextDue, LocalDate today, int dueSoonDays) {
         if (status == TaskStatus.APPROVED || status == TaskStatus.CANCELLED) return DONE;
         if (status == TaskStatus.SUBMITTED) return AWAITING_REVIEW;
         long days = ChronoUnit.DAYS.between(today, nextDue);

@@ -9,11 +9,11 @@ import java.util.Collection;
  */
 public final class WorkYear {
 
-    private WorkYear() {
-    }
+    private WorkYear() {}
 
     public static int choose(int thisYear, Collection<Integer> yearsWithTasks) {
-        if (yearsWithTasks == null || yearsWithTasks.isEmpty() || yearsWithTasks.contains(thisYear)) return thisYear;
+        if (yearsWithTasks == null || yearsWithTasks.isEmpty() || yearsWithTasks.contains(thisYear))
+            return thisYear;
         Integer earlier = null;
         Integer later = null;
         for (Integer y : yearsWithTasks) {

@@ -1,13 +1,13 @@
 /**
- * The task ledger (任务台账): publishing a plan's points as tasks for their units
- * ({@link cn.duban.ledger.PublishingService}), assignment and extensions
- * ({@link cn.duban.ledger.TaskService}), progress reports with evidence and their review
- * ({@link cn.duban.ledger.ReportService}), reminders and the inbox
- * ({@link cn.duban.ledger.ReminderService}, {@link cn.duban.ledger.InboxService}), and the
- * Excel ledger ({@link cn.duban.ledger.LedgerSheetService}).
+ * The task ledger (任务台账): publishing a plan's points as tasks for their units ({@link
+ * cn.duban.ledger.PublishingService}), assignment and extensions ({@link
+ * cn.duban.ledger.TaskService}), progress reports with evidence and their review ({@link
+ * cn.duban.ledger.ReportService}), reminders and the inbox ({@link
+ * cn.duban.ledger.ReminderService}, {@link cn.duban.ledger.InboxService}), and the Excel ledger
+ * ({@link cn.duban.ledger.LedgerSheetService}).
  *
- * <p>Pure rules live beside them without container types: {@link cn.duban.ledger.Publishing}
- * (which units a point's names mean), {@link cn.duban.ledger.Checkpoints} (milestones and
- * frequencies as dated steps), {@link cn.duban.ledger.Urgency} (traffic lights).
+ * <p>Pure rules live beside them without container types: {@link cn.duban.ledger.Publishing} (which
+ * units a point's names mean), {@link cn.duban.ledger.Checkpoints} (milestones and frequencies as
+ * dated steps), {@link cn.duban.ledger.Urgency} (traffic lights).
  */
 package cn.duban.ledger;

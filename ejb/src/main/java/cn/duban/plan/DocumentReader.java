@@ -22,34 +22,40 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Turns an uploaded document into the plain text the parser reads: text and markdown in
- * any common Chinese encoding, Word (.docx, and .doc/.wps through HWPF; tables as tab-separated
- * rows), Excel task tables (.xlsx, one tab-separated line per row) and PDF (text with positions:
- * tables come out tab-separated, {@link PdfText}). Office files are opened with per-read limits
- * ({@link OfficeFile}); workbooks are read streaming, Word documents are counted before XWPF
- * loads them; PDFs are checked for bombs before PDFBox loads them. A PDF without text (a scan)
- * is refused: there is no OCR.
+ * Turns an uploaded document into the plain text the parser reads: text and markdown in any common
+ * Chinese encoding, Word (.docx, and .doc/.wps through HWPF; tables as tab-separated rows), Excel
+ * task tables (.xlsx, one tab-separated line per row) and PDF (text with positions: tables come out
+ * tab-separated, {@link PdfText}). Office files are opened with per-read limits ({@link
+ * OfficeFile}); workbooks are read streaming, Word documents are counted before XWPF loads them;
+ * PDFs are checked for bombs before PDFBox loads them. A PDF without text (a scan) is refused:
+ * there is no OCR.
  */
 public final class DocumentReader {
 
     /** Uploads larger than this are refused before any parsing. */
     public static final int MAX_BYTES = 5 * 1024 * 1024;
+
     /** Pasted text longer than this is refused. */
     public static final int MAX_CHARS = 1_000_000;
+
     /** Rows with text in all the sheets of a workbook. */
     public static final int MAX_TABLE_ROWS = 20_000;
-    /** Elements and attributes in all the XML parts of a Word document (XWPF loads them all into memory). */
+
+    /**
+     * Elements and attributes in all the XML parts of a Word document (XWPF loads them all into
+     * memory).
+     */
     public static final int MAX_ELEMENTS = 500_000;
 
-    private DocumentReader() {
-    }
+    private DocumentReader() {}
 
     public static String read(String fileName, byte[] content) {
         if (content == null || content.length == 0) {
             throw new PlanParseException("EMPTY", "文件为空。");
         }
         if (content.length > MAX_BYTES) {
-            throw new PlanParseException("TOO_LARGE", "文件过大：最大 " + (MAX_BYTES / 1024 / 1024) + " MB。");
+            throw new PlanParseException(
+                    "TOO_LARGE", "文件过大：最大 " + (MAX_BYTES / 1024 / 1024) + " MB。");
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         boolean zip = content.length > 4 && content[0] == 'P' && content[1] == 'K';
@@ -64,12 +70,12 @@ public final class DocumentReader {
         }
         boolean ole2 = LegacyWord.isOle2(content);
         if (name.endsWith(".et")) {
-            throw new PlanParseException("UNSUPPORTED_FORMAT",
-                    "不支持 WPS 表格文件（.et）：请在 WPS 中另存为 .xlsx 后上传，或直接粘贴文本。");
+            throw new PlanParseException(
+                    "UNSUPPORTED_FORMAT", "不支持 WPS 表格文件（.et）：请在 WPS 中另存为 .xlsx 后上传，或直接粘贴文本。");
         }
         if (name.endsWith(".xls")) {
-            throw new PlanParseException("UNSUPPORTED_FORMAT",
-                    "不支持 Excel 97-2003 表格（.xls）：请另存为 .xlsx 后上传，或直接粘贴文本。");
+            throw new PlanParseException(
+                    "UNSUPPORTED_FORMAT", "不支持 Excel 97-2003 表格（.xls）：请另存为 .xlsx 后上传，或直接粘贴文本。");
         }
         if (name.endsWith(".doc") || name.endsWith(".wps") || ole2) {
             return legacyWord(content, name.endsWith(".wps"));
@@ -92,16 +98,18 @@ public final class DocumentReader {
             if (Character.isLetterOrDigit(text.charAt(i))) letters++;
         }
         if (letters < MIN_PDF_TEXT) {
-            throw new PlanParseException("UNSUPPORTED_FORMAT",
+            throw new PlanParseException(
+                    "UNSUPPORTED_FORMAT",
                     "该 PDF 文件中没有可提取的文字（可能是扫描件或图片），暂不支持文字识别（OCR）：请上传含文字的 PDF、Word 文档，或直接粘贴文本。");
         }
         return checkLength(text);
     }
 
     static String legacyWord(byte[] content, boolean wps) {
-        String unreadable = wps
-                ? "无法读取该 WPS 文字文件（.wps）：请在 WPS 中另存为 .docx 或 .doc 后上传，或直接粘贴文本。"
-                : "无法读取 Word 97-2003 文档（.doc）：文件可能已损坏或已加密，请另存为 .docx 后上传，或直接粘贴文本。";
+        String unreadable =
+                wps
+                        ? "无法读取该 WPS 文字文件（.wps）：请在 WPS 中另存为 .docx 或 .doc 后上传，或直接粘贴文本。"
+                        : "无法读取 Word 97-2003 文档（.doc）：文件可能已损坏或已加密，请另存为 .docx 后上传，或直接粘贴文本。";
         try {
             return checkLength(LegacyWord.read(content, MAX_CHARS));
         } catch (OfficeFile.Refused e) {
@@ -117,7 +125,12 @@ public final class DocumentReader {
     }
 
     private static boolean looksLikeWord(byte[] content) {
-        String head = new String(content, 0, Math.min(content.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String head =
+                new String(
+                        content,
+                        0,
+                        Math.min(content.length, 4096),
+                        java.nio.charset.StandardCharsets.ISO_8859_1);
         return head.contains("word/");
     }
 
@@ -164,7 +177,10 @@ public final class DocumentReader {
         }
     }
 
-    /** One tab-separated line per row that has text, as the rows come; bounded in rows and characters. */
+    /**
+     * One tab-separated line per row that has text, as the rows come; bounded in rows and
+     * characters.
+     */
     private static final class Lines implements SheetStream.Cells {
         private final StringBuilder out = new StringBuilder();
         private final StringBuilder line = new StringBuilder();
@@ -192,11 +208,13 @@ public final class DocumentReader {
 
         @Override
         public void endRow(int row, int width) {
-            // Empty cells up to the row's last cell still separate columns, as the whole-workbook reader did.
+            // Empty cells up to the row's last cell still separate columns, as the whole-workbook
+            // reader did.
             if (width > cols) tabs(width - cols - (cols == 0 ? 1 : 0));
             if (!text) return;
             if (++rows > MAX_TABLE_ROWS) {
-                throw new PlanParseException("TOO_LARGE", "表格行数过多：最多 " + MAX_TABLE_ROWS + " 行有内容的行。");
+                throw new PlanParseException(
+                        "TOO_LARGE", "表格行数过多：最多 " + MAX_TABLE_ROWS + " 行有内容的行。");
             }
             out.append(line).append('\n');
             if (out.length() > MAX_CHARS) throw tooLong();
@@ -208,9 +226,9 @@ public final class DocumentReader {
     }
 
     /**
-     * Every run of whitespace that holds a line break becomes one space, in one pass: what
-     * {@code s.replaceAll("\\s*\\R\\s*", " ")} did, without the regex's quadratic backtracking on a
-     * long run of spaces.
+     * Every run of whitespace that holds a line break becomes one space, in one pass: what {@code
+     * s.replaceAll("\\s*\\R\\s*", " ")} did, without the regex's quadratic backtracking on a long
+     * run of spaces.
      */
     static String oneLine(String s) {
         int n = s.length();
@@ -281,16 +299,21 @@ public final class DocumentReader {
     /** Counts the elements and attributes of every XML part before XWPF loads them into memory. */
     private static void countElements(OfficeFile file) throws Exception {
         int[] count = {0};
-        DefaultHandler counter = new DefaultHandler() {
-            @Override
-            public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
-                count[0] += 1 + attributes.getLength();
-                if (count[0] > MAX_ELEMENTS) {
-                    throw new SAXException(new OfficeFile.Refused(OfficeFile.Kind.TOO_LARGE,
-                            "Word 文档结构过于复杂（超过 " + MAX_ELEMENTS + " 个元素和属性），无法导入。"));
-                }
-            }
-        };
+        DefaultHandler counter =
+                new DefaultHandler() {
+                    @Override
+                    public void startElement(
+                            String uri, String localName, String qName, Attributes attributes)
+                            throws SAXException {
+                        count[0] += 1 + attributes.getLength();
+                        if (count[0] > MAX_ELEMENTS) {
+                            throw new SAXException(
+                                    new OfficeFile.Refused(
+                                            OfficeFile.Kind.TOO_LARGE,
+                                            "Word 文档结构过于复杂（超过 " + MAX_ELEMENTS + " 个元素和属性），无法导入。"));
+                        }
+                    }
+                };
         for (String name : file.partNames()) {
             if (!name.endsWith(".xml") && !name.endsWith(".rels")) continue;
             try (InputStream in = file.part(name)) {

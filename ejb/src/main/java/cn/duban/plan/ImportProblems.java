@@ -7,11 +7,16 @@ import java.util.Locale;
 /** Turns a document the importer cannot read into a client error with a stable code. */
 final class ImportProblems {
 
-    private ImportProblems() {
-    }
+    private ImportProblems() {}
 
     static DubanException of(PlanParseException e) {
-        int status = "TOO_LARGE".equals(e.code()) ? 413 : "UNSUPPORTED_FORMAT".equals(e.code()) ? 415 : 400;
-        return new DubanException(status, "plan.import." + e.code().toLowerCase(Locale.ROOT).replace('_', '-'), e.getMessage());
+        int status =
+                "TOO_LARGE".equals(e.code())
+                        ? 413
+                        : "UNSUPPORTED_FORMAT".equals(e.code()) ? 415 : 400;
+        return new DubanException(
+                status,
+                "plan.import." + e.code().toLowerCase(Locale.ROOT).replace('_', '-'),
+                e.getMessage());
     }
 }

@@ -23,8 +23,7 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "plan")
 public class Plan {
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -70,17 +69,20 @@ public class Plan {
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
-    @Version
-    private int version;
+    @Version private int version;
 
     @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<PlanSection> sections = new ArrayList<>();
 
-    protected Plan() {
-    }
+    protected Plan() {}
 
-    Plan(String sourceText, String sourceSha256, String sourceName, UUID derivedFrom, String createdBy) {
+    Plan(
+            String sourceText,
+            String sourceSha256,
+            String sourceName,
+            UUID derivedFrom,
+            String createdBy) {
         this.id = UUID.randomUUID();
         this.sourceText = sourceText;
         this.sourceSha256 = sourceSha256;
@@ -96,27 +98,95 @@ public class Plan {
         return section;
     }
 
-    public UUID getId() { return id; }
-    public String getTitle() { return title; }
-    void setTitle(String title) { this.title = title; }
-    public String getIssuer() { return issuer; }
-    void setIssuer(String issuer) { this.issuer = issuer; }
-    public PlanLevel getLevel() { return level; }
-    void setLevel(PlanLevel level) { this.level = level; }
-    public int getYear() { return year; }
-    void setYear(int year) { this.year = year; }
-    public String getDocNumber() { return docNumber; }
-    void setDocNumber(String docNumber) { this.docNumber = docNumber; }
-    public LocalDate getIssuedOn() { return issuedOn; }
-    void setIssuedOn(LocalDate issuedOn) { this.issuedOn = issuedOn; }
-    public UUID getOwnerUnitId() { return ownerUnitId; }
-    void setOwnerUnitId(UUID ownerUnitId) { this.ownerUnitId = ownerUnitId; }
-    public String getSourceName() { return sourceName; }
-    public String getSourceText() { return sourceText; }
-    public String getSourceSha256() { return sourceSha256; }
-    public UUID getDerivedFrom() { return derivedFrom; }
-    public Instant getCreatedAt() { return createdAt; }
-    public String getCreatedBy() { return createdBy; }
-    public int getVersion() { return version; }
-    public List<PlanSection> getSections() { return sections; }
+    public UUID getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getIssuer() {
+        return issuer;
+    }
+
+    void setIssuer(String issuer) {
+        this.issuer = issuer;
+    }
+
+    public PlanLevel getLevel() {
+        return level;
+    }
+
+    void setLevel(PlanLevel level) {
+        this.level = level;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    void setYear(int year) {
+        this.year = year;
+    }
+
+    public String getDocNumber() {
+        return docNumber;
+    }
+
+    void setDocNumber(String docNumber) {
+        this.docNumber = docNumber;
+    }
+
+    public LocalDate getIssuedOn() {
+        return issuedOn;
+    }
+
+    void setIssuedOn(LocalDate issuedOn) {
+        this.issuedOn = issuedOn;
+    }
+
+    public UUID getOwnerUnitId() {
+        return ownerUnitId;
+    }
+
+    void setOwnerUnitId(UUID ownerUnitId) {
+        this.ownerUnitId = ownerUnitId;
+    }
+
+    public String getSourceName() {
+        return sourceName;
+    }
+
+    public String getSourceText() {
+        return sourceText;
+    }
+
+    public String getSourceSha256() {
+        return sourceSha256;
+    }
+
+    public UUID getDerivedFrom() {
+        return derivedFrom;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public List<PlanSection> getSections() {
+        return sections;
+    }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A plan as clients see and edit it: the parsed preview, the body of a save, and a saved
- * plan (then with ids). Field names are a published contract of the API.
+ * A plan as clients see and edit it: the parsed preview, the body of a save, and a saved plan (then
+ * with ids). Field names are a published contract of the API.
  *
  * @param unresolved responsible-unit names that match no unit of the tenant yet
  * @param duplicateOf the saved plan with the same text, if any
@@ -33,26 +33,43 @@ public record PlanDocument(
 
     /** The same document carrying the text extracted from an uploaded file, for the later save. */
     public PlanDocument withSourceText(String text) {
-        return new PlanDocument(id, title, issuer, level, year, docNumber, issuedOn, ownerUnitId, sourceName, derivedFrom,
-                sections, unresolved, warnings, duplicateOf, version, text);
+        return new PlanDocument(
+                id,
+                title,
+                issuer,
+                level,
+                year,
+                docNumber,
+                issuedOn,
+                ownerUnitId,
+                sourceName,
+                derivedFrom,
+                sections,
+                unresolved,
+                warnings,
+                duplicateOf,
+                version,
+                text);
     }
 
-    public record Section(UUID id, String number, String title, List<Point> points) {
-    }
+    public record Section(UUID id, String number, String title, List<Point> points) {}
 
-    public record Point(UUID id, String number, String title, String text, List<UnitRef> units,
-                        Deadline deadline, List<Milestone> milestones, List<Point> children) {
-    }
+    public record Point(
+            UUID id,
+            String number,
+            String title,
+            String text,
+            List<UnitRef> units,
+            Deadline deadline,
+            List<Milestone> milestones,
+            List<Point> children) {}
 
     /** A responsible unit: {@code role} is LEAD (牵头) or COOPERATING (配合). */
-    public record UnitRef(String name, boolean collective, UUID unitId, String role) {
-    }
+    public record UnitRef(String name, boolean collective, UUID unitId, String role) {}
 
-    public record Deadline(String text, LocalDate date, String kind, String frequency) {
-    }
+    public record Deadline(String text, LocalDate date, String kind, String frequency) {}
 
-    public record Milestone(String text, LocalDate date) {
-    }
+    public record Milestone(String text, LocalDate date) {}
 
     /** All points of the plan, depth first in document order. */
     public List<Point> allPoints() {

@@ -23,15 +23,14 @@ import org.hibernate.annotations.TenantId;
 
 /**
  * A work point (工作要点) of a plan: numbered, possibly nested under another point, with its
- * responsible units, deadline rule and milestones. Points are stored flat in document order
- * ({@code position}); the tree is rebuilt from {@code parent}.
+ * responsible units, deadline rule and milestones. Points are stored flat in document order ({@code
+ * position}); the tree is rebuilt from {@code parent}.
  */
 @Entity
 @Table(name = "plan_point")
 public class PlanPoint {
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -86,10 +85,16 @@ public class PlanPoint {
     @OrderBy("position")
     private List<PointUnit> units = new ArrayList<>();
 
-    protected PlanPoint() {
-    }
+    protected PlanPoint() {}
 
-    PlanPoint(Plan plan, PlanSection section, PlanPoint parent, int position, String number, String title, String text) {
+    PlanPoint(
+            Plan plan,
+            PlanSection section,
+            PlanPoint parent,
+            int position,
+            String number,
+            String title,
+            String text) {
         this.id = UUID.randomUUID();
         this.plan = plan;
         this.section = section;
@@ -118,19 +123,63 @@ public class PlanPoint {
         return unit;
     }
 
-    public UUID getId() { return id; }
-    public Plan getPlan() { return plan; }
-    public PlanSection getSection() { return section; }
-    public PlanPoint getParent() { return parent; }
-    public int getPosition() { return position; }
-    public int getDepth() { return depth; }
-    public String getNumber() { return number; }
-    public String getTitle() { return title; }
-    public String getText() { return text; }
-    public String getDeadlineText() { return deadlineText; }
-    public LocalDate getDeadlineDate() { return deadlineDate; }
-    public DeadlineKind getDeadlineKind() { return deadlineKind; }
-    public String getDeadlineFrequency() { return deadlineFrequency; }
-    public String getMilestonesJson() { return milestones; }
-    public List<PointUnit> getUnits() { return units; }
+    public UUID getId() {
+        return id;
+    }
+
+    public Plan getPlan() {
+        return plan;
+    }
+
+    public PlanSection getSection() {
+        return section;
+    }
+
+    public PlanPoint getParent() {
+        return parent;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public int getDepth() {
+        return depth;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public String getDeadlineText() {
+        return deadlineText;
+    }
+
+    public LocalDate getDeadlineDate() {
+        return deadlineDate;
+    }
+
+    public DeadlineKind getDeadlineKind() {
+        return deadlineKind;
+    }
+
+    public String getDeadlineFrequency() {
+        return deadlineFrequency;
+    }
+
+    public String getMilestonesJson() {
+        return milestones;
+    }
+
+    public List<PointUnit> getUnits() {
+        return units;
+    }
 }

@@ -15,8 +15,7 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "plan_section")
 public class PlanSection {
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -35,8 +34,7 @@ public class PlanSection {
     @Column(nullable = false)
     private String title;
 
-    protected PlanSection() {
-    }
+    protected PlanSection() {}
 
     PlanSection(Plan plan, int position, String number, String title) {
         this.id = UUID.randomUUID();
@@ -46,9 +44,23 @@ public class PlanSection {
         this.title = title;
     }
 
-    public UUID getId() { return id; }
-    public Plan getPlan() { return plan; }
-    public int getPosition() { return position; }
-    public String getNumber() { return number; }
-    public String getTitle() { return title; }
+    public UUID getId() {
+        return id;
+    }
+
+    public Plan getPlan() {
+        return plan;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public String getTitle() {
+        return title;
+    }
 }

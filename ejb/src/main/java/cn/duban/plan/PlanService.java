@@ -31,8 +31,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Imports work-point documents as plan templates: preview (parse and resolve units, nothing
- * saved), save (validated, all or nothing), and the plan's next-year copy.
+ * Imports work-point documents as plan templates: preview (parse and resolve units, nothing saved),
+ * save (validated, all or nothing), and the plan's next-year copy.
  */
 @Stateless
 public class PlanService {
@@ -41,14 +41,11 @@ public class PlanService {
     private static final Jsonb JSONB = JsonbBuilder.create();
     private static final int MAX_TITLE = 1000;
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @EJB
-    UnitService units;
+    @EJB UnitService units;
 
-    @EJB
-    AuditService audit;
+    @EJB AuditService audit;
 
     /** Parses a document and resolves its units against the tenant; saves nothing. */
     public PlanDocument preview(String text, String sourceName, Integer year, PlanLevel level) {
@@ -56,26 +53,53 @@ public class PlanService {
         ParsedPlan parsed = parse(text, year, level);
         UnitDirectory directory = directory();
         List<String> unresolved = new ArrayList<>();
-        List<PlanDocument.Section> sections = parsed.sections().stream()
-                .map(s -> new PlanDocument.Section(null, s.number(), s.title(), points(s.points(), directory, unresolved)))
-                .toList();
+        List<PlanDocument.Section> sections =
+                parsed.sections().stream()
+                        .map(
+                                s ->
+                                        new PlanDocument.Section(
+                                                null,
+                                                s.number(),
+                                                s.title(),
+                                                points(s.points(), directory, unresolved)))
+                        .toList();
         List<String> warnings = new ArrayList<>(parsed.warnings());
         Set<String> distinct = new LinkedHashSet<>(unresolved);
         if (!distinct.isEmpty()) {
-            warnings.add("有 " + distinct.size() + " 个责任单位名称未匹配到本区单位：" + String.join("、", distinct)
-                    + "。请在保存前指定对应单位或新建单位。");
+            warnings.add(
+                    "有 "
+                            + distinct.size()
+                            + " 个责任单位名称未匹配到本区单位："
+                            + String.join("、", distinct)
+                            + "。请在保存前指定对应单位或新建单位。");
         }
         UUID owner = parsed.level() == PlanLevel.TOWN ? ownerOf(parsed.issuer(), directory) : null;
-        UUID duplicate = findBySource(Sha256.hex(text), parsed.year()).map(Plan::getId).orElse(null);
+        UUID duplicate =
+                findBySource(Sha256.hex(text), parsed.year()).map(Plan::getId).orElse(null);
         if (duplicate != null) warnings.add("该文件已导入过（同一年度、相同原文）。");
-        return new PlanDocument(null, parsed.title(), parsed.issuer(), parsed.level(), parsed.year(), parsed.docNumber(),
-                parsed.issuedOn(), owner, sourceName, null, sections, List.copyOf(distinct), warnings, duplicate, null, null);
+        return new PlanDocument(
+                null,
+                parsed.title(),
+                parsed.issuer(),
+                parsed.level(),
+                parsed.year(),
+                parsed.docNumber(),
+                parsed.issuedOn(),
+                owner,
+                sourceName,
+                null,
+                sections,
+                List.copyOf(distinct),
+                warnings,
+                duplicate,
+                null,
+                null);
     }
 
     /**
-     * Saves a plan from its verbatim source text and, optionally, the structure the user
-     * checked and edited in the preview (otherwise the parsed one). Unit names the user
-     * mapped to a unit are remembered as that unit's aliases.
+     * Saves a plan from its verbatim source text and, optionally, the structure the user checked
+     * and edited in the preview (otherwise the parsed one). Unit names the user mapped to a unit
+     * are remembered as that unit's aliases.
      */
     public Plan save(String sourceText, String sourceName, PlanDocument edited) {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
@@ -83,14 +107,13 @@ public class PlanService {
             throw DubanException.badRequest("plan.source-missing", "缺少文件原文（sourceText）。");
         }
         checked(() -> DocumentReader.checkLength(sourceText));
-        PlanDocument doc = edited != null ? edited
-                : preview(sourceText, sourceName, null, null);
+        PlanDocument doc = edited != null ? edited : preview(sourceText, sourceName, null, null);
         validate(doc);
         String hash = Sha256.hex(sourceText);
         Optional<Plan> existing = findBySource(hash, doc.year());
         if (existing.isPresent()) {
-            throw DubanException.conflict("plan.duplicate",
-                    "该文件已导入为计划《" + existing.get().getTitle() + "》，不能重复导入。");
+            throw DubanException.conflict(
+                    "plan.duplicate", "该文件已导入为计划《" + existing.get().getTitle() + "》，不能重复导入。");
         }
         Plan plan = new Plan(sourceText, hash, blankToNull(sourceName), null, caller.username());
         fill(plan, doc);
@@ -98,13 +121,31 @@ public class PlanService {
         persistPoints(plan, doc);
         rememberMappings(doc);
         // Saving a plan decides every task that follows from it: it belongs in the trail.
-        audit.record("plan.imported", "plan", plan.getId(), "title", plan.getTitle(), "year", plan.getYear(),
-                "level", plan.getLevel().name(), "sourceName", blankToNull(sourceName), "sourceSha256", hash,
-                "points", doc.allPoints().size(), "edited", edited != null);
+        audit.record(
+                "plan.imported",
+                "plan",
+                plan.getId(),
+                "title",
+                plan.getTitle(),
+                "year",
+                plan.getYear(),
+                "level",
+                plan.getLevel().name(),
+                "sourceName",
+                blankToNull(sourceName),
+                "sourceSha256",
+                hash,
+                "points",
+                doc.allPoints().size(),
+                "edited",
+                edited != null);
         return plan;
     }
 
-    /** Next year's plan from this year's template: same structure, deadline rules re-applied to the new year. */
+    /**
+     * Next year's plan from this year's template: same structure, deadline rules re-applied to the
+     * new year.
+     */
     public Plan nextYear(UUID planId) {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
         Plan source = get(planId);
@@ -114,24 +155,66 @@ public class PlanService {
             throw DubanException.conflict("plan.duplicate", "该计划已有 " + year + " 年度版本。");
         }
         String title = doc.title().replace(String.valueOf(source.getYear()), String.valueOf(year));
-        List<PlanDocument.Section> sections = doc.sections().stream()
-                .map(s -> new PlanDocument.Section(null, s.number(), s.title(), shift(s.points(), year))).toList();
-        PlanDocument next = new PlanDocument(null, title, doc.issuer(), doc.level(), year, null, null,
-                doc.ownerUnitId(), doc.sourceName(), source.getId(), sections, List.of(), List.of(), null, null, null);
-        Plan plan = new Plan(source.getSourceText(), source.getSourceSha256(), source.getSourceName(), source.getId(),
-                caller.username());
+        List<PlanDocument.Section> sections =
+                doc.sections().stream()
+                        .map(
+                                s ->
+                                        new PlanDocument.Section(
+                                                null,
+                                                s.number(),
+                                                s.title(),
+                                                shift(s.points(), year)))
+                        .toList();
+        PlanDocument next =
+                new PlanDocument(
+                        null,
+                        title,
+                        doc.issuer(),
+                        doc.level(),
+                        year,
+                        null,
+                        null,
+                        doc.ownerUnitId(),
+                        doc.sourceName(),
+                        source.getId(),
+                        sections,
+                        List.of(),
+                        List.of(),
+                        null,
+                        null,
+                        null);
+        Plan plan =
+                new Plan(
+                        source.getSourceText(),
+                        source.getSourceSha256(),
+                        source.getSourceName(),
+                        source.getId(),
+                        caller.username());
         fill(plan, next);
         em.persist(plan);
         persistPoints(plan, next);
-        audit.record("plan.next-year", "plan", plan.getId(), "title", plan.getTitle(), "year", year, "from", source.getId());
+        audit.record(
+                "plan.next-year",
+                "plan",
+                plan.getId(),
+                "title",
+                plan.getTitle(),
+                "year",
+                year,
+                "from",
+                source.getId());
         return plan;
     }
 
     public List<Plan> list(Integer year, PlanLevel level) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
-        return em.createQuery("select p from Plan p where (:year is null or p.year = :year) "
-                        + "and (:level is null or p.level = :level) order by p.year desc, p.level, p.createdAt desc", Plan.class)
-                .setParameter("year", year).setParameter("level", level).getResultList();
+        return em.createQuery(
+                        "select p from Plan p where (:year is null or p.year = :year) "
+                                + "and (:level is null or p.level = :level) order by p.year desc, p.level, p.createdAt desc",
+                        Plan.class)
+                .setParameter("year", year)
+                .setParameter("level", level)
+                .getResultList();
     }
 
     public Plan get(UUID id) {
@@ -147,17 +230,28 @@ public class PlanService {
         if (expectedVersion != null && expectedVersion != plan.getVersion()) {
             throw DubanException.conflict("plan.stale", "计划已被他人修改，请刷新后重试。");
         }
-        Long derived = em.createQuery("select count(p) from Plan p where p.derivedFrom = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
+        Long derived =
+                em.createQuery("select count(p) from Plan p where p.derivedFrom = :id", Long.class)
+                        .setParameter("id", id)
+                        .getSingleResult();
         if (derived > 0) {
             throw DubanException.conflict("plan.in-use", "该计划已派生出下一年度计划，不能删除。");
         }
-        Long published = em.createQuery("select count(t) from Task t where t.planId = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
+        Long published =
+                em.createQuery("select count(t) from Task t where t.planId = :id", Long.class)
+                        .setParameter("id", id)
+                        .getSingleResult();
         if (published > 0) {
             throw DubanException.conflict("plan.published", "该计划已下达 " + published + " 项任务，不能删除。");
         }
-        audit.record("plan.deleted", "plan", plan.getId(), "title", plan.getTitle(), "year", plan.getYear());
+        audit.record(
+                "plan.deleted",
+                "plan",
+                plan.getId(),
+                "title",
+                plan.getTitle(),
+                "year",
+                plan.getYear());
         em.remove(plan);
     }
 
@@ -172,25 +266,56 @@ public class PlanService {
         Map<UUID, List<PlanPoint>> childrenOf = new HashMap<>();
         Map<UUID, List<PlanPoint>> topOf = new HashMap<>();
         for (PlanPoint p : points) {
-            if (p.getParent() == null) topOf.computeIfAbsent(p.getSection().getId(), k -> new ArrayList<>()).add(p);
+            if (p.getParent() == null)
+                topOf.computeIfAbsent(p.getSection().getId(), k -> new ArrayList<>()).add(p);
             else childrenOf.computeIfAbsent(p.getParent().getId(), k -> new ArrayList<>()).add(p);
         }
-        List<PlanDocument.Section> sections = plan.getSections().stream()
-                .map(s -> new PlanDocument.Section(s.getId(), s.getNumber(), s.getTitle(),
-                        tree(topOf.getOrDefault(s.getId(), List.of()), childrenOf)))
-                .toList();
-        List<String> unresolved = points.stream().flatMap(p -> p.getUnits().stream())
-                .filter(u -> u.getUnitId() == null && !u.isCollective()).map(PointUnit::getName).distinct().toList();
-        return new PlanDocument(plan.getId(), plan.getTitle(), plan.getIssuer(), plan.getLevel(), plan.getYear(),
-                plan.getDocNumber(), plan.getIssuedOn(), plan.getOwnerUnitId(), plan.getSourceName(), plan.getDerivedFrom(),
-                sections, unresolved, List.of(), null, plan.getVersion(), null);
+        List<PlanDocument.Section> sections =
+                plan.getSections().stream()
+                        .map(
+                                s ->
+                                        new PlanDocument.Section(
+                                                s.getId(),
+                                                s.getNumber(),
+                                                s.getTitle(),
+                                                tree(
+                                                        topOf.getOrDefault(s.getId(), List.of()),
+                                                        childrenOf)))
+                        .toList();
+        List<String> unresolved =
+                points.stream()
+                        .flatMap(p -> p.getUnits().stream())
+                        .filter(u -> u.getUnitId() == null && !u.isCollective())
+                        .map(PointUnit::getName)
+                        .distinct()
+                        .toList();
+        return new PlanDocument(
+                plan.getId(),
+                plan.getTitle(),
+                plan.getIssuer(),
+                plan.getLevel(),
+                plan.getYear(),
+                plan.getDocNumber(),
+                plan.getIssuedOn(),
+                plan.getOwnerUnitId(),
+                plan.getSourceName(),
+                plan.getDerivedFrom(),
+                sections,
+                unresolved,
+                List.of(),
+                null,
+                plan.getVersion(),
+                null);
     }
 
     /** All points of a plan in document order, with their units. */
     public List<PlanPoint> points(UUID planId) {
-        return em.createQuery("select distinct p from PlanPoint p left join fetch p.units join fetch p.section "
-                        + "where p.plan.id = :plan order by p.position", PlanPoint.class)
-                .setParameter("plan", planId).getResultList();
+        return em.createQuery(
+                        "select distinct p from PlanPoint p left join fetch p.units join fetch p.section "
+                                + "where p.plan.id = :plan order by p.position",
+                        PlanPoint.class)
+                .setParameter("plan", planId)
+                .getResultList();
     }
 
     // ---- parsing and building
@@ -202,7 +327,10 @@ public class PlanService {
     }
 
     private static ParsedPlan parse(String text, Integer year, PlanLevel level) {
-        return checked(() -> PARSER.parse(DocumentReader.checkLength(text), new ParseOptions(year, level)));
+        return checked(
+                () ->
+                        PARSER.parse(
+                                DocumentReader.checkLength(text), new ParseOptions(year, level)));
     }
 
     private static <T> T checked(java.util.function.Supplier<T> work) {
@@ -213,8 +341,10 @@ public class PlanService {
         }
     }
 
-    private static List<PlanDocument.Point> points(List<cn.duban.plan.parse.Point> parsed, UnitDirectory directory,
-                                                   List<String> unresolved) {
+    private static List<PlanDocument.Point> points(
+            List<cn.duban.plan.parse.Point> parsed,
+            UnitDirectory directory,
+            List<String> unresolved) {
         List<PlanDocument.Point> out = new ArrayList<>(parsed.size());
         for (cn.duban.plan.parse.Point p : parsed) {
             List<PlanDocument.UnitRef> refs = new ArrayList<>();
@@ -224,10 +354,19 @@ public class PlanService {
                 refs.add(new PlanDocument.UnitRef(u.name(), u.collective(), id, u.role().name()));
             }
             Deadline d = p.deadline();
-            out.add(new PlanDocument.Point(null, p.number(), p.title(), p.text(), refs,
-                    new PlanDocument.Deadline(d.text(), d.date(), d.kind().name(), d.frequency()),
-                    p.milestones().stream().map(m -> new PlanDocument.Milestone(m.text(), m.date())).toList(),
-                    points(p.children(), directory, unresolved)));
+            out.add(
+                    new PlanDocument.Point(
+                            null,
+                            p.number(),
+                            p.title(),
+                            p.text(),
+                            refs,
+                            new PlanDocument.Deadline(
+                                    d.text(), d.date(), d.kind().name(), d.frequency()),
+                            p.milestones().stream()
+                                    .map(m -> new PlanDocument.Milestone(m.text(), m.date()))
+                                    .toList(),
+                            points(p.children(), directory, unresolved)));
         }
         return out;
     }
@@ -236,23 +375,55 @@ public class PlanService {
         List<PlanDocument.Point> out = new ArrayList<>();
         for (PlanDocument.Point p : points) {
             Deadline d = DeadlineParser.parse(p.deadline().text(), year);
-            out.add(new PlanDocument.Point(null, p.number(), p.title(), p.text(), p.units(),
-                    new PlanDocument.Deadline(d.text(), d.date(), d.kind().name(), d.frequency()),
-                    DeadlineParser.milestones(p.text(), year).stream()
-                            .map(m -> new PlanDocument.Milestone(m.text(), m.date())).toList(),
-                    shift(p.children(), year)));
+            out.add(
+                    new PlanDocument.Point(
+                            null,
+                            p.number(),
+                            p.title(),
+                            p.text(),
+                            p.units(),
+                            new PlanDocument.Deadline(
+                                    d.text(), d.date(), d.kind().name(), d.frequency()),
+                            DeadlineParser.milestones(p.text(), year).stream()
+                                    .map(m -> new PlanDocument.Milestone(m.text(), m.date()))
+                                    .toList(),
+                            shift(p.children(), year)));
         }
         return out;
     }
 
-    private List<PlanDocument.Point> tree(List<PlanPoint> level, Map<UUID, List<PlanPoint>> childrenOf) {
-        return level.stream().map(p -> new PlanDocument.Point(p.getId(), p.getNumber(), p.getTitle(), p.getText(),
-                p.getUnits().stream().map(u -> new PlanDocument.UnitRef(u.getName(), u.isCollective(), u.getUnitId(),
-                        u.getRole().name())).toList(),
-                new PlanDocument.Deadline(p.getDeadlineText(), p.getDeadlineDate(), p.getDeadlineKind().name(),
-                        p.getDeadlineFrequency()),
-                List.of(JSONB.fromJson(p.getMilestonesJson(), PlanDocument.Milestone[].class)),
-                tree(childrenOf.getOrDefault(p.getId(), List.of()), childrenOf))).toList();
+    private List<PlanDocument.Point> tree(
+            List<PlanPoint> level, Map<UUID, List<PlanPoint>> childrenOf) {
+        return level.stream()
+                .map(
+                        p ->
+                                new PlanDocument.Point(
+                                        p.getId(),
+                                        p.getNumber(),
+                                        p.getTitle(),
+                                        p.getText(),
+                                        p.getUnits().stream()
+                                                .map(
+                                                        u ->
+                                                                new PlanDocument.UnitRef(
+                                                                        u.getName(),
+                                                                        u.isCollective(),
+                                                                        u.getUnitId(),
+                                                                        u.getRole().name()))
+                                                .toList(),
+                                        new PlanDocument.Deadline(
+                                                p.getDeadlineText(),
+                                                p.getDeadlineDate(),
+                                                p.getDeadlineKind().name(),
+                                                p.getDeadlineFrequency()),
+                                        List.of(
+                                                JSONB.fromJson(
+                                                        p.getMilestonesJson(),
+                                                        PlanDocument.Milestone[].class)),
+                                        tree(
+                                                childrenOf.getOrDefault(p.getId(), List.of()),
+                                                childrenOf)))
+                .toList();
     }
 
     private void fill(Plan plan, PlanDocument doc) {
@@ -269,28 +440,51 @@ public class PlanService {
     private void persistPoints(Plan plan, PlanDocument doc) {
         int[] position = {0};
         for (PlanDocument.Section s : doc.sections()) {
-            PlanSection section = plan.addSection(nullToEmpty(s.number()), nullToEmpty(s.title()).strip());
+            PlanSection section =
+                    plan.addSection(nullToEmpty(s.number()), nullToEmpty(s.title()).strip());
             em.persist(section);
             persistPoints(plan, section, null, s.points(), doc.year(), position);
         }
     }
 
-    private void persistPoints(Plan plan, PlanSection section, PlanPoint parent, List<PlanDocument.Point> points,
-                               int year, int[] position) {
+    private void persistPoints(
+            Plan plan,
+            PlanSection section,
+            PlanPoint parent,
+            List<PlanDocument.Point> points,
+            int year,
+            int[] position) {
         for (PlanDocument.Point p : points == null ? List.<PlanDocument.Point>of() : points) {
             String text = p.text() == null || p.text().isBlank() ? p.title() : p.text();
-            PlanPoint point = new PlanPoint(plan, section, parent, position[0]++, nullToEmpty(p.number()),
-                    p.title().strip(), text.strip());
+            PlanPoint point =
+                    new PlanPoint(
+                            plan,
+                            section,
+                            parent,
+                            position[0]++,
+                            nullToEmpty(p.number()),
+                            p.title().strip(),
+                            text.strip());
             PlanDocument.Deadline d = p.deadline();
             if (d == null || d.date() == null) {
                 Deadline parsed = DeadlineParser.parse(d == null ? null : d.text(), year);
                 point.setDeadline(parsed.text(), parsed.date(), parsed.kind(), parsed.frequency());
             } else {
-                point.setDeadline(blankToNull(d.text()), d.date(), DeadlineKind.valueOf(d.kind()), blankToNull(d.frequency()));
+                point.setDeadline(
+                        blankToNull(d.text()),
+                        d.date(),
+                        DeadlineKind.valueOf(d.kind()),
+                        blankToNull(d.frequency()));
             }
-            point.setMilestonesJson(JSONB.toJson(p.milestones() == null ? List.of() : p.milestones()));
-            for (PlanDocument.UnitRef u : p.units() == null ? List.<PlanDocument.UnitRef>of() : p.units()) {
-                point.addUnit(u.name().strip(), u.collective(), u.collective() ? null : u.unitId(), UnitRole.valueOf(u.role()));
+            point.setMilestonesJson(
+                    JSONB.toJson(p.milestones() == null ? List.of() : p.milestones()));
+            for (PlanDocument.UnitRef u :
+                    p.units() == null ? List.<PlanDocument.UnitRef>of() : p.units()) {
+                point.addUnit(
+                        u.name().strip(),
+                        u.collective(),
+                        u.collective() ? null : u.unitId(),
+                        UnitRole.valueOf(u.role()));
             }
             em.persist(point);
             persistPoints(plan, section, point, p.children(), year, position);
@@ -306,56 +500,79 @@ public class PlanService {
         if (doc.sections() == null || doc.allPoints().isEmpty()) problems.add("计划中没有任何工作要点");
         Set<UUID> known = new java.util.HashSet<>();
         for (Unit u : units.list()) known.add(u.getId());
-        if (doc.ownerUnitId() != null && !known.contains(doc.ownerUnitId())) problems.add("发文单位不存在");
+        if (doc.ownerUnitId() != null && !known.contains(doc.ownerUnitId()))
+            problems.add("发文单位不存在");
         int n = 0;
         for (PlanDocument.Point p : doc.allPoints()) {
             n++;
             String where = "第 " + n + " 条要点（" + (p.number() == null ? "" : p.number()) + "）";
             if (p.title() == null || p.title().isBlank()) problems.add(where + "标题不能为空");
             else if (p.title().length() > MAX_TITLE) problems.add(where + "标题过长");
-            if (p.deadline() != null && p.deadline().kind() != null && !isEnum(DeadlineKind.class, p.deadline().kind())) {
+            if (p.deadline() != null
+                    && p.deadline().kind() != null
+                    && !isEnum(DeadlineKind.class, p.deadline().kind())) {
                 problems.add(where + "完成时限类型无效：" + p.deadline().kind());
             }
-            if (p.deadline() != null && p.deadline().date() != null && p.deadline().kind() == null) {
+            if (p.deadline() != null
+                    && p.deadline().date() != null
+                    && p.deadline().kind() == null) {
                 problems.add(where + "缺少完成时限类型");
             }
-            for (PlanDocument.UnitRef u : p.units() == null ? List.<PlanDocument.UnitRef>of() : p.units()) {
+            for (PlanDocument.UnitRef u :
+                    p.units() == null ? List.<PlanDocument.UnitRef>of() : p.units()) {
                 if (u.name() == null || u.name().isBlank()) problems.add(where + "责任单位名称不能为空");
-                if (u.role() == null || !isEnum(UnitRole.class, u.role())) problems.add(where + "责任单位角色无效");
-                if (u.unitId() != null && !known.contains(u.unitId())) problems.add(where + "责任单位不存在：" + u.name());
+                if (u.role() == null || !isEnum(UnitRole.class, u.role()))
+                    problems.add(where + "责任单位角色无效");
+                if (u.unitId() != null && !known.contains(u.unitId()))
+                    problems.add(where + "责任单位不存在：" + u.name());
             }
         }
         if (!problems.isEmpty()) {
-            throw DubanException.badRequest("plan.invalid", "计划内容有误：" + String.join("；", problems.subList(0,
-                    Math.min(problems.size(), 10))) + (problems.size() > 10 ? " 等 " + problems.size() + " 处" : "") + "。");
+            throw DubanException.badRequest(
+                    "plan.invalid",
+                    "计划内容有误："
+                            + String.join("；", problems.subList(0, Math.min(problems.size(), 10)))
+                            + (problems.size() > 10 ? " 等 " + problems.size() + " 处" : "")
+                            + "。");
         }
     }
 
-    /** A name the user mapped to a unit becomes one of the unit's aliases, so the next import resolves it. */
+    /**
+     * A name the user mapped to a unit becomes one of the unit's aliases, so the next import
+     * resolves it.
+     */
     private void rememberMappings(PlanDocument doc) {
         Map<UUID, Set<String>> learned = new HashMap<>();
         for (PlanDocument.Point p : doc.allPoints()) {
-            for (PlanDocument.UnitRef u : p.units() == null ? List.<PlanDocument.UnitRef>of() : p.units()) {
-                if (u.unitId() != null && !u.collective()) learned.computeIfAbsent(u.unitId(), k -> new LinkedHashSet<>()).add(u.name().strip());
+            for (PlanDocument.UnitRef u :
+                    p.units() == null ? List.<PlanDocument.UnitRef>of() : p.units()) {
+                if (u.unitId() != null && !u.collective())
+                    learned.computeIfAbsent(u.unitId(), k -> new LinkedHashSet<>())
+                            .add(u.name().strip());
             }
         }
-        learned.forEach((id, names) -> {
-            Unit unit = units.get(id);
-            List<String> aliases = new ArrayList<>(unit.getAliases());
-            boolean changed = false;
-            for (String name : names) {
-                if (!unit.answersTo(name) && UnitDirectory.key(name).equals(UnitDirectory.key(unit.getName())) == false) {
-                    aliases.add(name);
-                    changed = true;
-                }
-            }
-            if (changed) unit.setAliases(aliases);
-        });
+        learned.forEach(
+                (id, names) -> {
+                    Unit unit = units.get(id);
+                    List<String> aliases = new ArrayList<>(unit.getAliases());
+                    boolean changed = false;
+                    for (String name : names) {
+                        if (!unit.answersTo(name)
+                                && UnitDirectory.key(name).equals(UnitDirectory.key(unit.getName()))
+                                        == false) {
+                            aliases.add(name);
+                            changed = true;
+                        }
+                    }
+                    if (changed) unit.setAliases(aliases);
+                });
     }
 
     private UnitDirectory directory() {
-        return new UnitDirectory(units.list().stream()
-                .map(u -> new UnitDirectory.Entry(u.getId(), u.getName(), u.getAliases())).toList());
+        return new UnitDirectory(
+                units.list().stream()
+                        .map(u -> new UnitDirectory.Entry(u.getId(), u.getName(), u.getAliases()))
+                        .toList());
     }
 
     private static UUID ownerOf(String issuer, UnitDirectory directory) {
@@ -363,10 +580,14 @@ public class PlanService {
     }
 
     private Optional<Plan> findBySource(String hash, int year) {
-        return em.createQuery("select p from Plan p where p.sourceSha256 = :h and p.year = :y", Plan.class)
-                .setParameter("h", hash).setParameter("y", year).getResultStream().findFirst();
+        return em.createQuery(
+                        "select p from Plan p where p.sourceSha256 = :h and p.year = :y",
+                        Plan.class)
+                .setParameter("h", hash)
+                .setParameter("y", year)
+                .getResultStream()
+                .findFirst();
     }
-
 
     private static <E extends Enum<E>> boolean isEnum(Class<E> type, String value) {
         try {

@@ -48,8 +48,7 @@ public class PointLink {
     @Column(name = "confirmed_at", nullable = false)
     private Instant confirmedAt;
 
-    protected PointLink() {
-    }
+    protected PointLink() {}
 
     PointLink(PlanPoint point, PlanPoint targetPoint, double similarity, String confirmedBy) {
         this.point = point;
@@ -59,9 +58,23 @@ public class PointLink {
         this.confirmedAt = Instant.now();
     }
 
-    public PlanPoint getPoint() { return point; }
-    public PlanPoint getTargetPoint() { return targetPoint; }
-    public float getSimilarity() { return similarity; }
-    public String getConfirmedBy() { return confirmedBy; }
-    public Instant getConfirmedAt() { return confirmedAt; }
+    public PlanPoint getPoint() {
+        return point;
+    }
+
+    public PlanPoint getTargetPoint() {
+        return targetPoint;
+    }
+
+    public float getSimilarity() {
+        return similarity;
+    }
+
+    public String getConfirmedBy() {
+        return confirmedBy;
+    }
+
+    public Instant getConfirmedAt() {
+        return confirmedAt;
+    }
 }

@@ -14,15 +14,14 @@ import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 
 /**
- * A responsible unit (责任单位) named by a work point: a resolved unit of the tenant, a
- * collective such as 各街镇, or a name not yet mapped to a unit.
+ * A responsible unit (责任单位) named by a work point: a resolved unit of the tenant, a collective such
+ * as 各街镇, or a name not yet mapped to a unit.
  */
 @Entity
 @Table(name = "plan_point_unit")
 public class PointUnit {
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -48,10 +47,15 @@ public class PointUnit {
     @Column(nullable = false)
     private UnitRole role;
 
-    protected PointUnit() {
-    }
+    protected PointUnit() {}
 
-    PointUnit(PlanPoint point, int position, String name, boolean collective, UUID unitId, UnitRole role) {
+    PointUnit(
+            PlanPoint point,
+            int position,
+            String name,
+            boolean collective,
+            UUID unitId,
+            UnitRole role) {
         this.id = UUID.randomUUID();
         this.point = point;
         this.position = position;
@@ -61,11 +65,31 @@ public class PointUnit {
         this.role = role;
     }
 
-    public UUID getId() { return id; }
-    public PlanPoint getPoint() { return point; }
-    public int getPosition() { return position; }
-    public String getName() { return name; }
-    public boolean isCollective() { return collective; }
-    public UUID getUnitId() { return unitId; }
-    public UnitRole getRole() { return role; }
+    public UUID getId() {
+        return id;
+    }
+
+    public PlanPoint getPoint() {
+        return point;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public boolean isCollective() {
+        return collective;
+    }
+
+    public UUID getUnitId() {
+        return unitId;
+    }
+
+    public UnitRole getRole() {
+        return role;
+    }
 }

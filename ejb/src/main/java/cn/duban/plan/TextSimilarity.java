@@ -4,14 +4,13 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Similarity of two Chinese passages as the Dice coefficient of their character bigrams:
- * robust to the rewording typical between a district point and a town's response to it,
- * and needs no word segmentation.
+ * Similarity of two Chinese passages as the Dice coefficient of their character bigrams: robust to
+ * the rewording typical between a district point and a town's response to it, and needs no word
+ * segmentation.
  */
 public final class TextSimilarity {
 
-    private TextSimilarity() {
-    }
+    private TextSimilarity() {}
 
     public static Set<String> bigrams(String text) {
         Set<String> grams = new HashSet<>();

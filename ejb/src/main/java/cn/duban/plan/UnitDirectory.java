@@ -7,15 +7,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Resolves the unit names a document uses (区发展改革委, 区府办, 长寿路街道办事处 …) to the
- * tenant's units by name and aliases, tolerating the usual variations: a missing or extra
- * 区 prefix and office suffixes such as 办事处 or 人民政府.
+ * Resolves the unit names a document uses (区发展改革委, 区府办, 长寿路街道办事处 …) to the tenant's units by name
+ * and aliases, tolerating the usual variations: a missing or extra 区 prefix and office suffixes
+ * such as 办事处 or 人民政府.
  */
 public final class UnitDirectory {
 
     /** What the directory needs to know of a unit. */
-    public record Entry(UUID id, String name, List<String> aliases) {
-    }
+    public record Entry(UUID id, String name, List<String> aliases) {}
 
     private static final String[] SUFFIXES = {"人民政府", "办事处", "党工委", "党委"};
 

@@ -4,9 +4,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The authenticated caller of the current thread: user, tenant, unit and roles, as taken
- * from the verified token. Timers and other background work set it explicitly with
- * {@link #runAs(Caller, Runnable)}.
+ * The authenticated caller of the current thread: user, tenant, unit and roles, as taken from the
+ * verified token. Timers and other background work set it explicitly with {@link #runAs(Caller,
+ * Runnable)}.
  */
 public record Caller(String username, String tenantId, String unitCode, Set<String> roles) {
 
@@ -46,7 +46,8 @@ public record Caller(String username, String tenantId, String unitCode, Set<Stri
         try {
             work.run();
         } finally {
-            if (previous == null) CURRENT.remove(); else CURRENT.set(previous);
+            if (previous == null) CURRENT.remove();
+            else CURRENT.set(previous);
         }
     }
 
@@ -60,8 +61,8 @@ public record Caller(String username, String tenantId, String unitCode, Set<Stri
     }
 
     /**
-     * The current caller if it holds one of the roles; otherwise 401 (nobody) or 403.
-     * Services check roles themselves so the rule holds whichever door a call came through.
+     * The current caller if it holds one of the roles; otherwise 401 (nobody) or 403. Services
+     * check roles themselves so the rule holds whichever door a call came through.
      */
     public static Caller require(String... anyOfRoles) {
         Caller caller = current().orElseThrow(DubanException::unauthorized);

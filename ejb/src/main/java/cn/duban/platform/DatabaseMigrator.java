@@ -13,12 +13,12 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Applies the Flyway migrations when the application is deployed, as the schema owner. With
- * {@code duban.demo=true} (run command, tests) the demo tenants are loaded too.
+ * Applies the Flyway migrations when the application is deployed, as the schema owner. With {@code
+ * duban.demo=true} (run command, tests) the demo tenants are loaded too.
  *
- * <p>The owner's connection is opened for the migration only and closed with it: there is no
- * owner data source in the server (an application bug or a stolen session could otherwise use
- * a role that owns every table). The application itself connects as the RLS-bound role only.
+ * <p>The owner's connection is opened for the migration only and closed with it: there is no owner
+ * data source in the server (an application bug or a stolen session could otherwise use a role that
+ * owns every table). The application itself connects as the RLS-bound role only.
  */
 @Singleton
 @Startup
@@ -36,14 +36,29 @@ public class DatabaseMigrator {
         if (Boolean.parseBoolean(Settings.get("duban.demo", "DUBAN_DEMO", "false"))) {
             locations.add("classpath:db/demo");
         }
-        // Flyway's driver data source opens a connection per use and closes it when migrate() returns.
-        MigrateResult result = Flyway.configure(DatabaseMigrator.class.getClassLoader())
-                .dataSource(url, owner, password)
-                .locations(locations.toArray(String[]::new))
-                .placeholders(Map.of("appRole", Settings.get("duban.db.app-user", "DUBAN_DB_APP_USER", "duban_app")))
-                .load()
-                .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied, locations " + locations + ")");
+        // Flyway's driver data source opens a connection per use and closes it when migrate()
+        // returns.
+        MigrateResult result =
+                Flyway.configure(DatabaseMigrator.class.getClassLoader())
+                        .dataSource(url, owner, password)
+                        .locations(locations.toArray(String[]::new))
+                        .placeholders(
+                                Map.of(
+                                        "appRole",
+                                        Settings.get(
+                                                "duban.db.app-user",
+                                                "DUBAN_DB_APP_USER",
+                                                "duban_app")))
+                        .load()
+                        .migrate();
+        LOG.info(
+                () ->
+                        "Database schema at version "
+                                + result.targetSchemaVersion
+                                + " ("
+                                + result.migrationsExecuted
+                                + " migrations applied, locations "
+                                + locations
+                                + ")");
     }
 }

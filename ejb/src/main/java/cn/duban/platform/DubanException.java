@@ -4,9 +4,9 @@ import jakarta.ejb.ApplicationException;
 
 /**
  * A failure the caller can understand and act on. It carries the HTTP status, a stable
- * machine-readable {@code code} and a Chinese {@code detail} for people; the REST layer
- * renders it as RFC 9457 problem+json and the UI shows the detail. Throwing it rolls the
- * transaction back, so nothing is half-saved.
+ * machine-readable {@code code} and a Chinese {@code detail} for people; the REST layer renders it
+ * as RFC 9457 problem+json and the UI shows the detail. Throwing it rolls the transaction back, so
+ * nothing is half-saved.
  */
 @ApplicationException(rollback = true)
 public class DubanException extends RuntimeException {
@@ -19,7 +19,10 @@ public class DubanException extends RuntimeException {
         this(status, code, detail, null);
     }
 
-    /** With itemised errors (e.g. the rows of an imported sheet), rendered as the problem's {@code errors}. */
+    /**
+     * With itemised errors (e.g. the rows of an imported sheet), rendered as the problem's {@code
+     * errors}.
+     */
     public DubanException(int status, String code, String detail, java.util.List<?> errors) {
         super(detail);
         this.status = status;

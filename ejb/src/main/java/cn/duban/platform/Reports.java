@@ -8,8 +8,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 
 /**
- * The JasperReports renderer, created once at deployment: the compiled templates and the
- * embedded font load then, not on the first request. The renderer is thread-safe.
+ * The JasperReports renderer, created once at deployment: the compiled templates and the embedded
+ * font load then, not on the first request. The renderer is thread-safe.
  */
 @Singleton
 @Startup

@@ -5,62 +5,81 @@ import java.util.Optional;
 
 /**
  * The realm roles Duban knows, defined once: the names are those of the Keycloak realm
- * (duban-realm.json) and of {@code @RolesAllowed}; the UI labels are the bundle keys
- * {@code role.<name>}. The constants are strings so annotations can use them.
+ * (duban-realm.json) and of {@code @RolesAllowed}; the UI labels are the bundle keys {@code
+ * role.<name>}. The constants are strings so annotations can use them.
  */
 public final class Role {
 
     /** The SaaS operator: creates and onboards districts; has no tenant. */
     public static final String PLATFORM_ADMIN = "platform-admin";
+
     /** 区府办: runs supervision and the district's own accounts. */
     public static final String DISTRICT_ADMIN = "district-admin";
+
     /** 领导: rankings and dashboards. */
     public static final String LEADER = "leader";
+
     /** 联络员 of a department or town: reports progress. */
     public static final String UNIT_REPORTER = "unit-reporter";
+
     /** 单位负责人: head of a department or town. */
     public static final String UNIT_HEAD = "unit-head";
+
     /** 单位管理员: a town's own administrator. */
     public static final String UNIT_ADMIN = "unit-admin";
+
     /** 市级查看: a city-level viewer. */
     public static final String CITY_VIEWER = "city-viewer";
 
     /** Every role, most powerful first (the order the UI lists them in). */
-    public static final List<String> ALL = List.of(PLATFORM_ADMIN, DISTRICT_ADMIN, LEADER, UNIT_HEAD, UNIT_ADMIN, UNIT_REPORTER,
-            CITY_VIEWER);
+    public static final List<String> ALL =
+            List.of(
+                    PLATFORM_ADMIN,
+                    DISTRICT_ADMIN,
+                    LEADER,
+                    UNIT_HEAD,
+                    UNIT_ADMIN,
+                    UNIT_REPORTER,
+                    CITY_VIEWER);
 
     /** The roles an account of a district may hold (and its account views show). */
-    public static final List<String> TENANT_ROLES = List.of(DISTRICT_ADMIN, LEADER, UNIT_HEAD, UNIT_ADMIN, UNIT_REPORTER, CITY_VIEWER);
+    public static final List<String> TENANT_ROLES =
+            List.of(DISTRICT_ADMIN, LEADER, UNIT_HEAD, UNIT_ADMIN, UNIT_REPORTER, CITY_VIEWER);
 
     /**
      * Exactly what a district administrator may grant (and replace on an edit): the district's own
      * roles up to its own. Never {@link #PLATFORM_ADMIN}, never a Keycloak client role
-     * (realm-management …), and never {@link #CITY_VIEWER}, which looks at the city's districts from
-     * above: a district cannot make its own people the city's.
+     * (realm-management …), and never {@link #CITY_VIEWER}, which looks at the city's districts
+     * from above: a district cannot make its own people the city's.
      */
-    public static final List<String> DISTRICT_GRANTS = List.of(DISTRICT_ADMIN, LEADER, UNIT_HEAD, UNIT_ADMIN, UNIT_REPORTER);
+    public static final List<String> DISTRICT_GRANTS =
+            List.of(DISTRICT_ADMIN, LEADER, UNIT_HEAD, UNIT_ADMIN, UNIT_REPORTER);
 
     /** Roles that only make sense with a unit (部门 or 街镇) to belong to. */
     public static final List<String> UNIT_ROLES = List.of(UNIT_HEAD, UNIT_ADMIN, UNIT_REPORTER);
 
-    /** Chinese labels as the import sheet and the UI write them; the bundles carry the same text. */
-    private static final List<String[]> LABELS = List.of(
-            new String[] {PLATFORM_ADMIN, "平台管理员"},
-            new String[] {DISTRICT_ADMIN, "区府办管理员"},
-            new String[] {LEADER, "领导"},
-            new String[] {UNIT_HEAD, "单位负责人"},
-            new String[] {UNIT_ADMIN, "单位管理员"},
-            new String[] {UNIT_REPORTER, "联络员"},
-            new String[] {CITY_VIEWER, "市级查看"});
+    /**
+     * Chinese labels as the import sheet and the UI write them; the bundles carry the same text.
+     */
+    private static final List<String[]> LABELS =
+            List.of(
+                    new String[] {PLATFORM_ADMIN, "平台管理员"},
+                    new String[] {DISTRICT_ADMIN, "区府办管理员"},
+                    new String[] {LEADER, "领导"},
+                    new String[] {UNIT_HEAD, "单位负责人"},
+                    new String[] {UNIT_ADMIN, "单位管理员"},
+                    new String[] {UNIT_REPORTER, "联络员"},
+                    new String[] {CITY_VIEWER, "市级查看"});
 
-    private Role() {
-    }
+    private Role() {}
 
     public static boolean grantableByDistrict(String role) {
         return DISTRICT_GRANTS.contains(role);
     }
 
-    /** The Chinese label of a role (as the sheet writes it), or the name itself for an unknown role. */
+    /**
+     * The Chinese label of a role (as the sheet writes it), or the name itself for an unknown role.
+     */
     public static String label(String role) {
         for (String[] l : LABELS) {
             if (l[0].equals(role)) return l[1];
@@ -69,18 +88,24 @@ public final class Role {
     }
 
     /**
-     * The role a person wrote: its name ({@code unit-reporter}) or Chinese label (联络员, also
-     * 单位联络员), case and surrounding blanks ignored. Empty for anything else.
+     * The role a person wrote: its name ({@code unit-reporter}) or Chinese label (联络员, also 单位联络员),
+     * case and surrounding blanks ignored. Empty for anything else.
      */
     public static Optional<String> parse(String written) {
         if (written == null) return Optional.empty();
         String w = written.strip();
         // Other names people use, including the UI's short labels.
         switch (w) {
-            case "单位联络员", "填报单位", "填报人" -> { return Optional.of(UNIT_REPORTER); }
-            case "区府办", "管理员" -> { return Optional.of(DISTRICT_ADMIN); }
-            case "平台运维" -> { return Optional.of(PLATFORM_ADMIN); }
-            default -> { }
+            case "单位联络员", "填报单位", "填报人" -> {
+                return Optional.of(UNIT_REPORTER);
+            }
+            case "区府办", "管理员" -> {
+                return Optional.of(DISTRICT_ADMIN);
+            }
+            case "平台运维" -> {
+                return Optional.of(PLATFORM_ADMIN);
+            }
+            default -> {}
         }
         for (String[] l : LABELS) {
             if (l[0].equalsIgnoreCase(w) || l[1].equals(w)) return Optional.of(l[0]);

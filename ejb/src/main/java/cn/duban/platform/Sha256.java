@@ -5,11 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 as lower-case hex: how sources, evidence, snapshots, circulars and the audit chain are fingerprinted. */
+/**
+ * SHA-256 as lower-case hex: how sources, evidence, snapshots, circulars and the audit chain are
+ * fingerprinted.
+ */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static String hex(byte[] bytes) {
         try {

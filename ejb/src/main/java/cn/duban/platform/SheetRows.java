@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 public final class SheetRows {
 
     static final int MAX_CELL_CHARS = 1_000;
+
     /** Rows searched for the header. */
     static final int HEADER_ROWS = 10;
 
@@ -38,28 +39,42 @@ public final class SheetRows {
         /** Whether the header names the column, under its own name or another. */
         public boolean named(Map<String, Integer> header, String column) {
             if (header.containsKey(column)) return true;
-            for (var e : synonyms.entrySet()) if (e.getValue().equals(column) && header.containsKey(e.getKey())) return true;
+            for (var e : synonyms.entrySet())
+                if (e.getValue().equals(column) && header.containsKey(e.getKey())) return true;
             return false;
         }
 
-        /** The row's cell of the column, else the first cell under another of its names that has text. */
+        /**
+         * The row's cell of the column, else the first cell under another of its names that has
+         * text.
+         */
         public String get(Row row, String column) {
             String v = row.get(column);
             if (!v.isEmpty()) return v;
             for (var e : synonyms.entrySet()) {
-                if (e.getValue().equals(column) && !row.get(e.getKey()).isEmpty()) return row.get(e.getKey());
+                if (e.getValue().equals(column) && !row.get(e.getKey()).isEmpty())
+                    return row.get(e.getKey());
             }
             return v;
         }
     }
 
-    /** The items of a list written in one cell, split at 、 , ， ; ； / and blanks; each once, in order. */
+    /**
+     * The items of a list written in one cell, split at 、 , ， ; ； / and blanks; each once, in
+     * order.
+     */
     public static List<String> items(String cell) {
         List<String> out = new ArrayList<>();
         StringBuilder b = new StringBuilder();
         for (int i = 0; i <= cell.length(); i++) {
             char c = i < cell.length() ? cell.charAt(i) : ',';
-            if (c == '、' || c == ',' || c == '，' || c == ';' || c == '；' || c == '/' || Character.isWhitespace(c)) {
+            if (c == '、'
+                    || c == ','
+                    || c == '，'
+                    || c == ';'
+                    || c == '；'
+                    || c == '/'
+                    || Character.isWhitespace(c)) {
                 if (!b.isEmpty() && !out.contains(b.toString())) out.add(b.toString());
                 b.setLength(0);
             } else {
@@ -69,7 +84,10 @@ public final class SheetRows {
         return out;
     }
 
-    /** A problem with the whole file: {@code status} (400, or 413 for too large) and the problem code. */
+    /**
+     * A problem with the whole file: {@code status} (400, or 413 for too large) and the problem
+     * code.
+     */
     public static final class Unreadable extends RuntimeException {
         private final int status;
         private final String code;
@@ -97,8 +115,7 @@ public final class SheetRows {
         }
     }
 
-    private SheetRows() {
-    }
+    private SheetRows() {}
 
     /**
      * The rows below the header: the first row (of the first {@value #HEADER_ROWS}) whose cells
@@ -106,26 +123,35 @@ public final class SheetRows {
      * skipped. More than {@code maxRows} data rows is refused (413), as is anything that is not an
      * .xlsx (400) or expands past {@link OfficeFile.Limits#XLSX} (413).
      */
-    public static List<Row> read(byte[] xlsx, int maxRows, Predicate<Map<String, Integer>> isHeader, String what) {
+    public static List<Row> read(
+            byte[] xlsx, int maxRows, Predicate<Map<String, Integer>> isHeader, String what) {
         if (xlsx == null || xlsx.length < 4 || xlsx[0] != 'P' || xlsx[1] != 'K') {
-            boolean ole2 = xlsx != null && xlsx.length >= 4 && (xlsx[0] & 0xFF) == 0xD0 && (xlsx[1] & 0xFF) == 0xCF;
-            throw new Unreadable("sheet.format", ole2
-                    ? "这是旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 后再导入。"
-                    : "文件不是有效的 Excel（.xlsx）文件。");
+            boolean ole2 =
+                    xlsx != null
+                            && xlsx.length >= 4
+                            && (xlsx[0] & 0xFF) == 0xD0
+                            && (xlsx[1] & 0xFF) == 0xCF;
+            throw new Unreadable(
+                    "sheet.format",
+                    ole2
+                            ? "这是旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 后再导入。"
+                            : "文件不是有效的 Excel（.xlsx）文件。");
         }
         Collector rows = new Collector(maxRows, isHeader, what);
         try (OfficeFile file = OfficeFile.open(xlsx, OfficeFile.Limits.XLSX)) {
             SheetStream.read(file, true, new SheetStream.Formatter(), rows);
         } catch (OfficeFile.Refused e) {
             throw switch (e.kind()) {
-                case TOO_LARGE -> new Unreadable(413, "sheet.too-large", what + "：" + e.getMessage());
+                case TOO_LARGE ->
+                        new Unreadable(413, "sheet.too-large", what + "：" + e.getMessage());
                 case MALFORMED -> new Unreadable("sheet.format", what + "：" + e.getMessage());
                 case CORRUPT -> new Unreadable("sheet.format", "文件不是有效的 Excel（.xlsx）文件，或已损坏。");
             };
         }
         rows.endRow();
         if (rows.columns == null) {
-            throw new Unreadable("sheet.columns", "未找到表头：" + what + "的前" + HEADER_ROWS + "行中没有所需的列名。");
+            throw new Unreadable(
+                    "sheet.columns", "未找到表头：" + what + "的前" + HEADER_ROWS + "行中没有所需的列名。");
         }
         return rows.rows;
     }
@@ -136,12 +162,13 @@ public final class SheetRows {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (Character.isWhitespace(c) || c == '\u3000' || c == '*') continue;
-            b.append(switch (c) {
-                case '（' -> '(';
-                case '）' -> ')';
-                case '／' -> '/';
-                default -> c;
-            });
+            b.append(
+                    switch (c) {
+                        case '（' -> '(';
+                        case '）' -> ')';
+                        case '／' -> '/';
+                        default -> c;
+                    });
         }
         return b.toString();
     }
@@ -177,10 +204,19 @@ public final class SheetRows {
             String v = text.strip();
             if (v.isEmpty()) return;
             if (v.length() > MAX_CELL_CHARS) {
-                throw new Unreadable("sheet.cell-too-long", what + "第" + (row + 1) + "行第" + (col + 1) + "列的单元格过长（最多"
-                        + MAX_CELL_CHARS + "字）。");
+                throw new Unreadable(
+                        "sheet.cell-too-long",
+                        what
+                                + "第"
+                                + (row + 1)
+                                + "行第"
+                                + (col + 1)
+                                + "列的单元格过长（最多"
+                                + MAX_CELL_CHARS
+                                + "字）。");
             }
-            // Header rows are looked up by a cell's column only when this column is one the header named.
+            // Header rows are looked up by a cell's column only when this column is one the header
+            // named.
             if (columns == null || names.containsKey(col)) current.put(col, v);
         }
 
@@ -196,7 +232,8 @@ public final class SheetRows {
             if (row == null || row.isEmpty()) return;
             if (columns == null) {
                 if (++rowsSeen > HEADER_ROWS) {
-                    throw new Unreadable("sheet.columns", "未找到表头：" + what + "的前" + HEADER_ROWS + "行中没有所需的列名。");
+                    throw new Unreadable(
+                            "sheet.columns", "未找到表头：" + what + "的前" + HEADER_ROWS + "行中没有所需的列名。");
                 }
                 Map<String, Integer> found = new HashMap<>();
                 row.forEach((col, text) -> found.putIfAbsent(headerName(text), col));
@@ -208,7 +245,8 @@ public final class SheetRows {
                 return;
             }
             if (rows.size() >= maxRows) {
-                throw new Unreadable(413, "sheet.too-many-rows", what + "一次最多导入 " + maxRows + " 行。");
+                throw new Unreadable(
+                        413, "sheet.too-many-rows", what + "一次最多导入 " + maxRows + " 行。");
             }
             Map<String, String> cells = new HashMap<>();
             row.forEach((col, text) -> cells.put(names.get(col), text));

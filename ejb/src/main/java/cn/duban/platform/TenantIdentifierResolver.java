@@ -3,9 +3,9 @@ package cn.duban.platform;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 
 /**
- * Gives Hibernate the tenant of the current caller for {@code @TenantId} columns.
- * Without a tenant it answers a value no tenant can have, so a forgotten context reads
- * nothing and cannot write into a real tenant.
+ * Gives Hibernate the tenant of the current caller for {@code @TenantId} columns. Without a tenant
+ * it answers a value no tenant can have, so a forgotten context reads nothing and cannot write into
+ * a real tenant.
  */
 public class TenantIdentifierResolver implements CurrentTenantIdentifierResolver<String> {
 

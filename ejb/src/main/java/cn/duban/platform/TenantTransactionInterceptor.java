@@ -9,21 +9,18 @@ import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
- * Default interceptor of every EJB (see META-INF/ejb-jar.xml): at the first business call
- * of a transaction it tells PostgreSQL which tenant the transaction belongs to. The
- * settings are transaction-local ({@code set_config(..., true)}), so a pooled connection
- * never carries a tenant into the next transaction, and row-level security hides every
- * row when no tenant was set.
+ * Default interceptor of every EJB (see META-INF/ejb-jar.xml): at the first business call of a
+ * transaction it tells PostgreSQL which tenant the transaction belongs to. The settings are
+ * transaction-local ({@code set_config(..., true)}), so a pooled connection never carries a tenant
+ * into the next transaction, and row-level security hides every row when no tenant was set.
  */
 public class TenantTransactionInterceptor {
 
     private static final Object APPLIED = TenantTransactionInterceptor.class;
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Resource
-    TransactionSynchronizationRegistry tsr;
+    @Resource TransactionSynchronizationRegistry tsr;
 
     @AroundInvoke
     public Object applyTenant(InvocationContext ctx) throws Exception {
@@ -33,7 +30,8 @@ public class TenantTransactionInterceptor {
             boolean platform = caller != null && caller.hasRole(Caller.PLATFORM_ADMIN);
             String key = tenant + '|' + platform;
             if (!key.equals(tsr.getResource(APPLIED))) {
-                em.createNativeQuery("select set_config('app.tenant_id', ?1, true), set_config('app.platform', ?2, true)")
+                em.createNativeQuery(
+                                "select set_config('app.tenant_id', ?1, true), set_config('app.platform', ?2, true)")
                         .setParameter(1, tenant)
                         .setParameter(2, platform ? "on" : "off")
                         .getSingleResult();

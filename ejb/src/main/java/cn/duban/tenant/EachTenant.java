@@ -9,24 +9,28 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Background work (timers) done once per tenant, as that tenant's system caller. Each call
- * of the work is its own transaction when it is an EJB method; one tenant's failure is
- * logged and does not stop the others.
+ * Background work (timers) done once per tenant, as that tenant's system caller. Each call of the
+ * work is its own transaction when it is an EJB method; one tenant's failure is logged and does not
+ * stop the others.
  */
 public final class EachTenant {
 
-    private EachTenant() {
-    }
+    private EachTenant() {}
 
-    public static void run(TenantService tenants, Logger log, String what, Function<Tenant, Object> work) {
+    public static void run(
+            TenantService tenants, Logger log, String what, Function<Tenant, Object> work) {
         AtomicReference<List<Tenant>> all = new AtomicReference<>();
-        Caller.runAs(new Caller("system", null, null, Set.of(Caller.PLATFORM_ADMIN)), () -> all.set(tenants.list()));
+        Caller.runAs(
+                new Caller("system", null, null, Set.of(Caller.PLATFORM_ADMIN)),
+                () -> all.set(tenants.list()));
         for (Tenant tenant : all.get()) {
             try {
-                Caller.runAs(Caller.system(tenant.getId()), () -> {
-                    Object result = work.apply(tenant);
-                    log.info(() -> what + " for " + tenant.getId() + ": " + result);
-                });
+                Caller.runAs(
+                        Caller.system(tenant.getId()),
+                        () -> {
+                            Object result = work.apply(tenant);
+                            log.info(() -> what + " for " + tenant.getId() + ": " + result);
+                        });
             } catch (RuntimeException e) {
                 log.log(Level.WARNING, what + " for tenant " + tenant.getId() + " failed", e);
             }

@@ -11,8 +11,7 @@ import java.time.Instant;
 @Table(name = "tenant")
 public class Tenant {
 
-    @Id
-    private String id;
+    @Id private String id;
 
     @Column(nullable = false)
     private String name;
@@ -23,16 +22,26 @@ public class Tenant {
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private Instant createdAt;
 
-    protected Tenant() {
-    }
+    protected Tenant() {}
 
     public Tenant(String id, String name) {
         this.id = id;
         this.name = name;
     }
 
-    public String getId() { return id; }
-    public String getName() { return name; }
-    public String getTimeZone() { return timeZone; }
-    public Instant getCreatedAt() { return createdAt; }
+    public String getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

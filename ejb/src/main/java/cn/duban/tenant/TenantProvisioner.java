@@ -17,11 +17,9 @@ import java.util.stream.Collectors;
 @Stateless
 public class TenantProvisioner {
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    UnitService units;
+    @Inject UnitService units;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Tenant provision(TenantInput input) {
@@ -33,7 +31,9 @@ public class TenantProvisioner {
             throw DubanException.conflict("tenant.exists", "租户代码“" + input.id() + "”已存在。");
         }
         if (em.createQuery("select count(t) from Tenant t where t.name = :n", Long.class)
-                .setParameter("n", input.name()).getSingleResult() > 0) {
+                        .setParameter("n", input.name())
+                        .getSingleResult()
+                > 0) {
             throw DubanException.conflict("tenant.name-taken", "租户名称“" + input.name() + "”已存在。");
         }
         Tenant tenant = new Tenant(input.id(), input.name());

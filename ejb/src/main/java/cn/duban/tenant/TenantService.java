@@ -18,40 +18,42 @@ public class TenantService {
 
     private static final Pattern ID = Pattern.compile("^[a-z][a-z0-9-]{1,39}$");
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
-    @Inject
-    TenantProvisioner provisioner;
+    @Inject TenantProvisioner provisioner;
 
     public List<Tenant> list() {
         Caller.require(Caller.PLATFORM_ADMIN);
-        return em.createQuery("select t from Tenant t order by t.createdAt, t.id", Tenant.class).getResultList();
+        return em.createQuery("select t from Tenant t order by t.createdAt, t.id", Tenant.class)
+                .getResultList();
     }
 
     /** The caller's own tenant. */
     public Tenant mine() {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller caller =
+                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
         return em.find(Tenant.class, caller.tenantId());
     }
 
     /**
-     * Creates a tenant with its units in one transaction. The work runs inside the new
-     * tenant (Hibernate's tenant and PostgreSQL's app.tenant_id), which is only possible in a
-     * transaction that starts after the tenant is chosen, hence no transaction here.
+     * Creates a tenant with its units in one transaction. The work runs inside the new tenant
+     * (Hibernate's tenant and PostgreSQL's app.tenant_id), which is only possible in a transaction
+     * that starts after the tenant is chosen, hence no transaction here.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Tenant create(TenantInput input) {
         Caller caller = Caller.require(Caller.PLATFORM_ADMIN);
         if (input.id() == null || !ID.matcher(input.id()).matches()) {
-            throw DubanException.badRequest("tenant.id-invalid",
+            throw DubanException.badRequest(
+                    "tenant.id-invalid",
                     "租户代码“" + input.id() + "”无效：应以小写字母开头，只含小写字母、数字和连字符，2至40位。");
         }
         if (input.name() == null || input.name().isEmpty() || input.name().length() > 100) {
             throw DubanException.badRequest("tenant.name-invalid", "租户名称不能为空，且不超过100字。");
         }
         AtomicReference<Tenant> created = new AtomicReference<>();
-        Caller.runAs(new Caller(caller.username(), input.id(), null, caller.roles()),
+        Caller.runAs(
+                new Caller(caller.username(), input.id(), null, caller.roles()),
                 () -> created.set(provisioner.provision(input)));
         return created.get();
     }

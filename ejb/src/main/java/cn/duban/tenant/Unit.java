@@ -22,8 +22,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "unit")
 public class Unit {
 
-    @Id
-    private UUID id;
+    @Id private UUID id;
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -53,11 +52,9 @@ public class Unit {
     /** Where reminders go by e-mail, when the server has a mail relay. */
     private String email;
 
-    @Version
-    private int version;
+    @Version private int version;
 
-    protected Unit() {
-    }
+    protected Unit() {}
 
     public Unit(String code, String name, UnitKind kind) {
         this.id = UUID.randomUUID();
@@ -71,20 +68,67 @@ public class Unit {
         return name.equals(candidate) || aliases.contains(candidate);
     }
 
-    public UUID getId() { return id; }
-    public String getTenantId() { return tenantId; }
-    public String getCode() { return code; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public List<String> getAliases() { return List.copyOf(aliases); }
-    public void setAliases(List<String> aliases) { this.aliases = new ArrayList<>(aliases); }
-    public UnitKind getKind() { return kind; }
-    public void setKind(UnitKind kind) { this.kind = kind; }
-    public String getRankingGroup() { return rankingGroup; }
-    public void setRankingGroup(String rankingGroup) { this.rankingGroup = rankingGroup; }
-    public Unit getParent() { return parent; }
-    public void setParent(Unit parent) { this.parent = parent; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public int getVersion() { return version; }
+    public UUID getId() {
+        return id;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public List<String> getAliases() {
+        return List.copyOf(aliases);
+    }
+
+    public void setAliases(List<String> aliases) {
+        this.aliases = new ArrayList<>(aliases);
+    }
+
+    public UnitKind getKind() {
+        return kind;
+    }
+
+    public void setKind(UnitKind kind) {
+        this.kind = kind;
+    }
+
+    public String getRankingGroup() {
+        return rankingGroup;
+    }
+
+    public void setRankingGroup(String rankingGroup) {
+        this.rankingGroup = rankingGroup;
+    }
+
+    public Unit getParent() {
+        return parent;
+    }
+
+    public void setParent(Unit parent) {
+        this.parent = parent;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public int getVersion() {
+        return version;
+    }
 }

@@ -18,19 +18,23 @@ public class UnitService {
 
     private static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9-]{0,39}$");
 
-    @PersistenceContext
-    EntityManager em;
+    @PersistenceContext EntityManager em;
 
     public List<Unit> list() {
         Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
-        return em.createQuery("select u from Unit u left join fetch u.parent order by u.kind, u.rankingGroup, u.code", Unit.class)
+        return em.createQuery(
+                        "select u from Unit u left join fetch u.parent order by u.kind, u.rankingGroup, u.code",
+                        Unit.class)
                 .getResultList();
     }
 
     /** A unit of the caller's tenant; a unit of another tenant is reported as not found. */
     public Unit get(UUID id) {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
-        return em.createQuery("select u from Unit u left join fetch u.parent where u.id = :id", Unit.class)
+        Caller caller =
+                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        return em.createQuery(
+                        "select u from Unit u left join fetch u.parent where u.id = :id",
+                        Unit.class)
                 .setParameter("id", id)
                 .getResultStream()
                 .filter(u -> u.getTenantId().equals(caller.tenantId()))
@@ -44,19 +48,24 @@ public class UnitService {
     }
 
     private Optional<Unit> queryByCode(String code) {
-        return em.createQuery("select u from Unit u left join fetch u.parent where u.code = :code", Unit.class)
+        return em.createQuery(
+                        "select u from Unit u left join fetch u.parent where u.code = :code",
+                        Unit.class)
                 .setParameter("code", code)
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     /** The caller's own unit, from the unit code in the token. */
     public Unit myUnit() {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller caller =
+                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
         if (caller.unitCode() == null) {
             throw DubanException.forbidden("当前用户未关联单位。");
         }
         return queryByCode(caller.unitCode())
-                .orElseThrow(() -> DubanException.forbidden("当前用户关联的单位（" + caller.unitCode() + "）不存在。"));
+                .orElseThrow(
+                        () -> DubanException.forbidden("当前用户关联的单位（" + caller.unitCode() + "）不存在。"));
     }
 
     public Unit create(UnitInput input) {
@@ -78,19 +87,21 @@ public class UnitService {
         unit.setRankingGroup(input.rankingGroup());
         unit.setAliases(input.aliases());
         unit.setEmail(input.email());
-        unit.setParent(input.parentCode() == null ? null : parent(input.parentCode(), unit.getCode()));
+        unit.setParent(
+                input.parentCode() == null ? null : parent(input.parentCode(), unit.getCode()));
         return unit;
     }
 
     /**
-     * Builds and validates a unit of the current tenant, for the district office or the
-     * platform operator setting up a tenant. {@code pendingCodes} are codes being created
-     * in the same call, which a parent may refer to.
+     * Builds and validates a unit of the current tenant, for the district office or the platform
+     * operator setting up a tenant. {@code pendingCodes} are codes being created in the same call,
+     * which a parent may refer to.
      */
     public Unit newUnit(UnitInput input, Set<String> pendingCodes) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.PLATFORM_ADMIN);
         if (input.code() == null || !CODE.matcher(input.code()).matches()) {
-            throw DubanException.badRequest("unit.code-invalid",
+            throw DubanException.badRequest(
+                    "unit.code-invalid",
                     "单位代码“" + input.code() + "”无效：应以小写字母开头，只含小写字母、数字和连字符，最长40位。");
         }
         if (queryByCode(input.code()).isPresent()) {
@@ -120,8 +131,8 @@ public class UnitService {
             if (other == self) continue;
             for (String n : names) {
                 if (other.answersTo(n)) {
-                    throw DubanException.conflict("unit.name-taken",
-                            "名称或别名“" + n + "”已属于单位“" + other.getName() + "”。");
+                    throw DubanException.conflict(
+                            "unit.name-taken", "名称或别名“" + n + "”已属于单位“" + other.getName() + "”。");
                 }
             }
         }
@@ -131,7 +142,10 @@ public class UnitService {
         if (parentCode.equals(childCode)) {
             throw DubanException.badRequest("unit.parent-invalid", "单位不能以自身为上级。");
         }
-        return queryByCode(parentCode).orElseThrow(() ->
-                DubanException.badRequest("unit.parent-unknown", "上级单位代码“" + parentCode + "”不存在。"));
+        return queryByCode(parentCode)
+                .orElseThrow(
+                        () ->
+                                DubanException.badRequest(
+                                        "unit.parent-unknown", "上级单位代码“" + parentCode + "”不存在。"));
     }
 }

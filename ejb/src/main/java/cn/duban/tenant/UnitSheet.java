@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A district's list of units as a workbook: 名称, 简称/别名, 类型 (区府办、部门 or 街镇), 排名分组 and,
- * optionally, 代码. Columns are found by header name. Units without a code get one from their kind
- * (qfb for the district office, bm01… for departments, jz01… for towns), since the code is what
- * accounts and tokens carry. Every bad row is reported, not just the first.
+ * A district's list of units as a workbook: 名称, 简称/别名, 类型 (区府办、部门 or 街镇), 排名分组 and, optionally, 代码.
+ * Columns are found by header name. Units without a code get one from their kind (qfb for the
+ * district office, bm01… for departments, jz01… for towns), since the code is what accounts and
+ * tokens carry. Every bad row is reported, not just the first.
  */
 public final class UnitSheet {
 
@@ -24,17 +24,17 @@ public final class UnitSheet {
     public static final String GROUP = "排名分组";
     public static final String CODE = "代码";
     private static final Pattern CODE_PATTERN = Pattern.compile("^[a-z][a-z0-9-]{0,39}$");
-    private static final SheetRows.Columns SHEET = new SheetRows.Columns(Map.of("单位名称", NAME, "简称", ALIASES, "别名", ALIASES,
-            "简称/别称", ALIASES, "单位类型", KIND, "分组", GROUP, "单位代码", CODE));
+    private static final SheetRows.Columns SHEET =
+            new SheetRows.Columns(
+                    Map.of(
+                            "单位名称", NAME, "简称", ALIASES, "别名", ALIASES, "简称/别称", ALIASES, "单位类型",
+                            KIND, "分组", GROUP, "单位代码", CODE));
 
-    public record RowError(int rowNumber, String column, String message) {
-    }
+    public record RowError(int rowNumber, String column, String message) {}
 
-    public record Read(List<UnitInput> units, List<RowError> errors) {
-    }
+    public record Read(List<UnitInput> units, List<RowError> errors) {}
 
-    private UnitSheet() {
-    }
+    private UnitSheet() {}
 
     public static Read read(byte[] xlsx) {
         List<SheetRows.Row> rows = SheetRows.read(xlsx, MAX_ROWS, c -> SHEET.named(c, NAME), "单位表");
@@ -52,25 +52,39 @@ public final class UnitSheet {
             if (name.length() > 100) errors.add(new RowError(row, NAME, "单位名称不能超过100字"));
             UnitKind kind = kind(SHEET.get(r, KIND));
             if (kind == null) {
-                errors.add(new RowError(row, KIND, SHEET.get(r, KIND).isEmpty() ? "缺少单位类型（区府办、部门或街镇）"
-                        : "单位类型“" + SHEET.get(r, KIND) + "”无效，应为区府办、部门或街镇"));
+                errors.add(
+                        new RowError(
+                                row,
+                                KIND,
+                                SHEET.get(r, KIND).isEmpty()
+                                        ? "缺少单位类型（区府办、部门或街镇）"
+                                        : "单位类型“" + SHEET.get(r, KIND) + "”无效，应为区府办、部门或街镇"));
             }
             List<String> aliases = SheetRows.items(SHEET.get(r, ALIASES));
             for (String n : withName(name, aliases)) {
                 Integer first = names.putIfAbsent(n, row);
-                if (first != null && first != row) errors.add(new RowError(row, NAME, "名称或别名“" + n + "”与第" + first + "行重复"));
+                if (first != null && first != row)
+                    errors.add(new RowError(row, NAME, "名称或别名“" + n + "”与第" + first + "行重复"));
             }
             String code = SHEET.get(r, CODE).toLowerCase(java.util.Locale.ROOT);
             if (!code.isEmpty()) {
                 if (!CODE_PATTERN.matcher(code).matches()) {
-                    errors.add(new RowError(row, CODE, "单位代码“" + code + "”无效：应以小写字母开头，只含小写字母、数字和连字符"));
+                    errors.add(
+                            new RowError(row, CODE, "单位代码“" + code + "”无效：应以小写字母开头，只含小写字母、数字和连字符"));
                 } else if (!codes.add(code)) {
                     errors.add(new RowError(row, CODE, "单位代码“" + code + "”重复"));
                 }
             }
             String group = SHEET.get(r, GROUP);
             if (group.length() > 40) errors.add(new RowError(row, GROUP, "排名分组不能超过40字"));
-            accepted.add(new String[] {name, String.join("、", aliases), kind == null ? null : kind.name(), group, code});
+            accepted.add(
+                    new String[] {
+                        name,
+                        String.join("、", aliases),
+                        kind == null ? null : kind.name(),
+                        group,
+                        code
+                    });
         }
         if (rows.isEmpty()) errors.add(new RowError(0, NAME, "单位表中没有数据行"));
         if (!errors.isEmpty()) return new Read(List.of(), errors);
@@ -95,15 +109,20 @@ public final class UnitSheet {
         };
     }
 
-    private static String generatedCode(UnitKind kind, Set<String> taken, Map<UnitKind, Integer> next) {
-        String prefix = switch (kind) {
-            case DISTRICT_OFFICE -> "qfb";
-            case DEPARTMENT -> "bm";
-            case TOWN -> "jz";
-        };
+    private static String generatedCode(
+            UnitKind kind, Set<String> taken, Map<UnitKind, Integer> next) {
+        String prefix =
+                switch (kind) {
+                    case DISTRICT_OFFICE -> "qfb";
+                    case DEPARTMENT -> "bm";
+                    case TOWN -> "jz";
+                };
         while (true) {
             int n = next.merge(kind, 1, Integer::sum);
-            String code = kind == UnitKind.DISTRICT_OFFICE && n == 1 ? prefix : prefix + (n < 10 ? "0" + n : String.valueOf(n));
+            String code =
+                    kind == UnitKind.DISTRICT_OFFICE && n == 1
+                            ? prefix
+                            : prefix + (n < 10 ? "0" + n : String.valueOf(n));
             if (taken.add(code)) return code;
         }
     }

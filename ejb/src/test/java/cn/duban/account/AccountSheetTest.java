@@ -15,7 +15,8 @@ class AccountSheetTest {
 
     /** A workbook whose first sheet holds these rows of text (null = no cell). */
     static byte[] workbook(String[]... rows) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var sheet = wb.createSheet("账号");
             for (int r = 0; r < rows.length; r++) {
                 var row = sheet.createRow(r);
@@ -30,12 +31,20 @@ class AccountSheetTest {
 
     @Test
     void readsRowsByHeaderNameBelowATitle() throws IOException {
-        byte[] xlsx = workbook(
-                new String[] {"普陀区账号清单"},
-                new String[] {"登录名", "姓名", "手机号", "邮箱", "所属单位", "角色"},
-                new String[] {"Zhang.San", "张三", "13800138000", "zs@putuo.gov.cn", "长寿路街道", "联络员、单位负责人"},
-                new String[] {},
-                new String[] {"li.si", "李四", null, null, null, "领导"});
+        byte[] xlsx =
+                workbook(
+                        new String[] {"普陀区账号清单"},
+                        new String[] {"登录名", "姓名", "手机号", "邮箱", "所属单位", "角色"},
+                        new String[] {
+                            "Zhang.San",
+                            "张三",
+                            "13800138000",
+                            "zs@putuo.gov.cn",
+                            "长寿路街道",
+                            "联络员、单位负责人"
+                        },
+                        new String[] {},
+                        new String[] {"li.si", "李四", null, null, null, "领导"});
         List<AccountSheet.Line> lines = AccountSheet.read(xlsx);
         assertThat(lines).hasSize(2);
         AccountSheet.Line first = lines.get(0);
@@ -51,7 +60,8 @@ class AccountSheetTest {
 
     @Test
     void numericPhoneCellsKeepAllDigits() throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var sheet = wb.createSheet();
             var h = sheet.createRow(0);
             h.createCell(0).setCellValue("姓名");
@@ -62,29 +72,42 @@ class AccountSheetTest {
             r.createCell(1).setCellValue("wang.wu");
             r.createCell(2).setCellValue(13912345678d);
             wb.write(out);
-            assertThat(AccountSheet.read(out.toByteArray()).get(0).phone()).isEqualTo("13912345678");
+            assertThat(AccountSheet.read(out.toByteArray()).get(0).phone())
+                    .isEqualTo("13912345678");
         }
     }
 
     @Test
     void rolesSplitAtEveryUsualSeparator() {
-        assertThat(SheetRows.items("联络员,领导；市级查看 / unit-head")).containsExactly("联络员", "领导", "市级查看", "unit-head");
+        assertThat(SheetRows.items("联络员,领导；市级查看 / unit-head"))
+                .containsExactly("联络员", "领导", "市级查看", "unit-head");
         assertThat(SheetRows.items("")).isEmpty();
     }
 
     @Test
     void refusesWhatIsNotAnAccountList() throws IOException {
         assertThatThrownBy(() -> AccountSheet.read("not a workbook".getBytes()))
-                .isInstanceOfSatisfying(SheetRows.Unreadable.class, e -> assertThat(e.code()).isEqualTo("sheet.format"));
-        assertThatThrownBy(() -> AccountSheet.read(workbook(new String[] {"名称", "类型"}, new String[] {"区府办", "区府办"})))
-                .isInstanceOfSatisfying(SheetRows.Unreadable.class, e -> assertThat(e.code()).isEqualTo("sheet.columns"));
+                .isInstanceOfSatisfying(
+                        SheetRows.Unreadable.class,
+                        e -> assertThat(e.code()).isEqualTo("sheet.format"));
+        assertThatThrownBy(
+                        () ->
+                                AccountSheet.read(
+                                        workbook(
+                                                new String[] {"名称", "类型"},
+                                                new String[] {"区府办", "区府办"})))
+                .isInstanceOfSatisfying(
+                        SheetRows.Unreadable.class,
+                        e -> assertThat(e.code()).isEqualTo("sheet.columns"));
         byte[] zipNotXlsx = new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0};
-        assertThatThrownBy(() -> AccountSheet.read(zipNotXlsx)).isInstanceOf(SheetRows.Unreadable.class);
+        assertThatThrownBy(() -> AccountSheet.read(zipNotXlsx))
+                .isInstanceOf(SheetRows.Unreadable.class);
     }
 
     @Test
     void stopsAtTheRowLimitWithoutReadingTheRest() throws IOException {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(100);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var sheet = wb.createSheet();
             var h = sheet.createRow(0);
             h.createCell(0).setCellValue("姓名");
@@ -98,7 +121,9 @@ class AccountSheetTest {
             wb.dispose();
             long start = System.nanoTime();
             assertThatThrownBy(() -> AccountSheet.read(out.toByteArray()))
-                    .isInstanceOfSatisfying(SheetRows.Unreadable.class, e -> assertThat(e.code()).isEqualTo("sheet.too-many-rows"));
+                    .isInstanceOfSatisfying(
+                            SheetRows.Unreadable.class,
+                            e -> assertThat(e.code()).isEqualTo("sheet.too-many-rows"));
             // Stops at row 2,001 of 200,000 (a generous guard, not a benchmark).
             assertThat(System.nanoTime() - start).isLessThan(30_000_000_000L);
         }
@@ -106,9 +131,25 @@ class AccountSheetTest {
 
     @Test
     void exportReadsBackAndKeepsFormulasAsText() {
-        byte[] xlsx = AccountSheet.write(List.of(
-                new AccountSheet.Out("=HYPERLINK(\"http://x\")", "a.b", "13800138000", "a@b.cn", "长寿路街道", List.of("unit-reporter", "unit-head"), true),
-                new AccountSheet.Out("李四", "li.si", null, null, null, List.of("leader"), false)));
+        byte[] xlsx =
+                AccountSheet.write(
+                        List.of(
+                                new AccountSheet.Out(
+                                        "=HYPERLINK(\"http://x\")",
+                                        "a.b",
+                                        "13800138000",
+                                        "a@b.cn",
+                                        "长寿路街道",
+                                        List.of("unit-reporter", "unit-head"),
+                                        true),
+                                new AccountSheet.Out(
+                                        "李四",
+                                        "li.si",
+                                        null,
+                                        null,
+                                        null,
+                                        List.of("leader"),
+                                        false)));
         List<AccountSheet.Line> lines = AccountSheet.read(xlsx);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0).name()).isEqualTo("=HYPERLINK(\"http://x\")");

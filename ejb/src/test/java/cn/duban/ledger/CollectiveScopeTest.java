@@ -9,7 +9,9 @@ class CollectiveScopeTest {
 
     @Test
     void qualifiedCollectivesAreLeftForAPersonToChoose() {
-        assertThat(CollectiveScope.of("各行政执法部门")).as("not all 22 departments").isEqualTo(CollectiveScope.CHOOSE);
+        assertThat(CollectiveScope.of("各行政执法部门"))
+                .as("not all 22 departments")
+                .isEqualTo(CollectiveScope.CHOOSE);
         assertThat(CollectiveScope.of("各窗口单位")).isEqualTo(CollectiveScope.CHOOSE);
         assertThat(CollectiveScope.of("各涉农街镇")).isEqualTo(CollectiveScope.CHOOSE);
         assertThat(CollectiveScope.of("各成员单位")).isEqualTo(CollectiveScope.CHOOSE);

@@ -18,7 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Evidence checks: type by content, and files cut off in transit. */
 class EvidenceFileTest {
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF =
+            "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+                    .getBytes(StandardCharsets.US_ASCII);
 
     @ParameterizedTest
     @ValueSource(strings = {"pdf", "docx", "png", "jpg"})
@@ -30,13 +32,17 @@ class EvidenceFileTest {
 
         byte[] cut = Arrays.copyOf(whole, whole.length * 2 / 3);
         assertThatThrownBy(() -> EvidenceFile.of("佐证." + ext, cut))
-                .isInstanceOfSatisfying(DubanException.class, e -> assertThat(e.code()).isEqualTo("evidence.incomplete"));
+                .isInstanceOfSatisfying(
+                        DubanException.class,
+                        e -> assertThat(e.code()).isEqualTo("evidence.incomplete"));
     }
 
     @Test
     void aRenamedExecutableIsRefusedByItsContent() {
         assertThatThrownBy(() -> EvidenceFile.of("通知.pdf", new byte[] {'M', 'Z', 0, 1, 2, 3}))
-                .isInstanceOfSatisfying(DubanException.class, e -> assertThat(e.code()).isEqualTo("evidence.content"));
+                .isInstanceOfSatisfying(
+                        DubanException.class,
+                        e -> assertThat(e.code()).isEqualTo("evidence.content"));
     }
 
     private static byte[] sample(String ext) throws IOException {
@@ -51,7 +57,8 @@ class EvidenceFileTest {
             }
             default -> {
                 BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-                for (int x = 0; x < 64; x++) for (int y = 0; y < 48; y++) image.setRGB(x, y, x * 4 << 16 | y * 5 << 8);
+                for (int x = 0; x < 64; x++)
+                    for (int y = 0; y < 48; y++) image.setRGB(x, y, x * 4 << 16 | y * 5 << 8);
                 ImageIO.write(image, ext.equals("jpg") ? "jpeg" : "png", out);
             }
         }

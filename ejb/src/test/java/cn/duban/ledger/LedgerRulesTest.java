@@ -17,43 +17,67 @@ class LedgerRulesTest {
     void quarterlyRulesGiveThreeCheckpointsBeforeTheYearEndDeadline() {
         assertThat(Checkpoints.of(DeadlineKind.RECURRING, "QUARTERLY", YEAR_END, List.of()))
                 .extracting(Checkpoints.Planned::due)
-                .containsExactly(LocalDate.of(2025, 3, 31), LocalDate.of(2025, 6, 30), LocalDate.of(2025, 9, 30));
+                .containsExactly(
+                        LocalDate.of(2025, 3, 31),
+                        LocalDate.of(2025, 6, 30),
+                        LocalDate.of(2025, 9, 30));
         assertThat(Checkpoints.of(DeadlineKind.RECURRING, "HALF_YEARLY", YEAR_END, List.of()))
-                .extracting(Checkpoints.Planned::label).containsExactly("上半年进展报送");
-        assertThat(Checkpoints.of(DeadlineKind.RECURRING, "MONTHLY", YEAR_END, List.of())).hasSize(11);
+                .extracting(Checkpoints.Planned::label)
+                .containsExactly("上半年进展报送");
+        assertThat(Checkpoints.of(DeadlineKind.RECURRING, "MONTHLY", YEAR_END, List.of()))
+                .hasSize(11);
         assertThat(Checkpoints.of(DeadlineKind.RECURRING, "WEEKLY", YEAR_END, List.of())).isEmpty();
     }
 
     @Test
     void atLeastNTimesAYearIsSpreadEvenly() {
-        assertThat(Checkpoints.of(DeadlineKind.FREQUENCY, "AT_LEAST_1_PER_YEAR", YEAR_END, List.of())).isEmpty();
-        assertThat(Checkpoints.of(DeadlineKind.FREQUENCY, "AT_LEAST_2_PER_YEAR", YEAR_END, List.of()))
-                .extracting(Checkpoints.Planned::due).containsExactly(LocalDate.of(2025, 6, 30));
-        assertThat(Checkpoints.of(DeadlineKind.FREQUENCY, "AT_LEAST_3_PER_YEAR", YEAR_END, List.of()))
-                .extracting(Checkpoints.Planned::due).containsExactly(LocalDate.of(2025, 4, 30), LocalDate.of(2025, 8, 31));
+        assertThat(
+                        Checkpoints.of(
+                                DeadlineKind.FREQUENCY, "AT_LEAST_1_PER_YEAR", YEAR_END, List.of()))
+                .isEmpty();
+        assertThat(
+                        Checkpoints.of(
+                                DeadlineKind.FREQUENCY, "AT_LEAST_2_PER_YEAR", YEAR_END, List.of()))
+                .extracting(Checkpoints.Planned::due)
+                .containsExactly(LocalDate.of(2025, 6, 30));
+        assertThat(
+                        Checkpoints.of(
+                                DeadlineKind.FREQUENCY, "AT_LEAST_3_PER_YEAR", YEAR_END, List.of()))
+                .extracting(Checkpoints.Planned::due)
+                .containsExactly(LocalDate.of(2025, 4, 30), LocalDate.of(2025, 8, 31));
     }
 
     @Test
     void milestonesBeforeTheDeadlineBecomeCheckpointsInDateOrder() {
-        List<Milestone> ms = List.of(new Milestone("9月底前完成验收", LocalDate.of(2025, 9, 30)),
-                new Milestone("6月底前制定方案", LocalDate.of(2025, 6, 30)),
-                new Milestone("年底前全面完成", YEAR_END));
-        assertThat(Checkpoints.of(DeadlineKind.BY_DATE, null, YEAR_END, ms)).extracting(Checkpoints.Planned::label)
+        List<Milestone> ms =
+                List.of(
+                        new Milestone("9月底前完成验收", LocalDate.of(2025, 9, 30)),
+                        new Milestone("6月底前制定方案", LocalDate.of(2025, 6, 30)),
+                        new Milestone("年底前全面完成", YEAR_END));
+        assertThat(Checkpoints.of(DeadlineKind.BY_DATE, null, YEAR_END, ms))
+                .extracting(Checkpoints.Planned::label)
                 .containsExactly("6月底前制定方案", "9月底前完成验收");
-        // A milestone and a quarterly date on the same day are one checkpoint (the milestone's words win).
-        assertThat(Checkpoints.of(DeadlineKind.RECURRING, "QUARTERLY", YEAR_END, ms)).extracting(Checkpoints.Planned::label)
+        // A milestone and a quarterly date on the same day are one checkpoint (the milestone's
+        // words win).
+        assertThat(Checkpoints.of(DeadlineKind.RECURRING, "QUARTERLY", YEAR_END, ms))
+                .extracting(Checkpoints.Planned::label)
                 .containsExactly("第一季度进展报送", "6月底前制定方案", "9月底前完成验收");
     }
 
     @Test
     void trafficLightsFollowTheNextDueDate() {
         LocalDate today = LocalDate.of(2025, 6, 20);
-        assertThat(Urgency.of(TaskStatus.IN_PROGRESS, today.minusDays(1), today, 7)).isEqualTo(Urgency.OVERDUE);
+        assertThat(Urgency.of(TaskStatus.IN_PROGRESS, today.minusDays(1), today, 7))
+                .isEqualTo(Urgency.OVERDUE);
         assertThat(Urgency.of(TaskStatus.ASSIGNED, today, today, 7)).isEqualTo(Urgency.DUE_SOON);
-        assertThat(Urgency.of(TaskStatus.RETURNED, today.plusDays(7), today, 7)).isEqualTo(Urgency.DUE_SOON);
-        assertThat(Urgency.of(TaskStatus.ASSIGNED, today.plusDays(8), today, 7)).isEqualTo(Urgency.ON_TRACK);
-        assertThat(Urgency.of(TaskStatus.SUBMITTED, today.minusDays(30), today, 7)).isEqualTo(Urgency.AWAITING_REVIEW);
-        assertThat(Urgency.of(TaskStatus.APPROVED, today.minusDays(30), today, 7)).isEqualTo(Urgency.DONE);
+        assertThat(Urgency.of(TaskStatus.RETURNED, today.plusDays(7), today, 7))
+                .isEqualTo(Urgency.DUE_SOON);
+        assertThat(Urgency.of(TaskStatus.ASSIGNED, today.plusDays(8), today, 7))
+                .isEqualTo(Urgency.ON_TRACK);
+        assertThat(Urgency.of(TaskStatus.SUBMITTED, today.minusDays(30), today, 7))
+                .isEqualTo(Urgency.AWAITING_REVIEW);
+        assertThat(Urgency.of(TaskStatus.APPROVED, today.minusDays(30), today, 7))
+                .isEqualTo(Urgency.DONE);
         assertThat(Urgency.OVERDUE.light()).isEqualTo("red");
     }
 

@@ -18,13 +18,17 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
 
-/** Word and Excel plans read as text exactly as before (these tests pass on the whole-document reader too, but the last). */
+/**
+ * Word and Excel plans read as text exactly as before (these tests pass on the whole-document
+ * reader too, but the last).
+ */
 class DocumentReaderTest {
 
     @Test
     void aWorkbookReadsAsTabSeparatedLines() throws IOException {
         byte[] xlsx;
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle border = wb.createCellStyle();
             border.setBorderBottom(BorderStyle.THIN);
             CellStyle date = wb.createCellStyle();
@@ -51,17 +55,19 @@ class DocumentReaderTest {
             wb.write(out);
             xlsx = out.toByteArray();
         }
-        assertThat(DocumentReader.read("要点.xlsx", xlsx)).isEqualTo(
-                "2025年区政务公开工作要点\n"
-                        + "\t序号\t工作任务\t责任单位\t\t\n"
-                        + "\t1\t深化重点领域 信息公开\t\t2025-06-30\t50%\n"
-                        + "TRUE\n");
+        assertThat(DocumentReader.read("要点.xlsx", xlsx))
+                .isEqualTo(
+                        "2025年区政务公开工作要点\n"
+                                + "\t序号\t工作任务\t责任单位\t\t\n"
+                                + "\t1\t深化重点领域 信息公开\t\t2025-06-30\t50%\n"
+                                + "TRUE\n");
     }
 
     @Test
     void aDocumentReadsAsParagraphsAndTabSeparatedTableRows() throws IOException {
         byte[] docx;
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.createParagraph().createRun().setText("2025年区政务公开工作要点");
             doc.createParagraph().createRun().setText("一、深化重点领域信息公开");
             XWPFTable t = doc.createTable(2, 3);
@@ -74,9 +80,11 @@ class DocumentReaderTest {
             doc.write(out);
             docx = out.toByteArray();
         }
-        assertThat(DocumentReader.read("要点.docx", docx)).isEqualTo(
-                // A cell's paragraphs run together; an empty first cell adds no tab (both as the reader always did).
-                "2025年区政务公开工作要点\n一、深化重点领域信息公开\n1\t做好财政预决算公开  （区财政局）\t6月底前\n2\t\n二、强化政策解读\n");
+        assertThat(DocumentReader.read("要点.docx", docx))
+                .isEqualTo(
+                        // A cell's paragraphs run together; an empty first cell adds no tab (both
+                        // as the reader always did).
+                        "2025年区政务公开工作要点\n一、深化重点领域信息公开\n1\t做好财政预决算公开  （区财政局）\t6月底前\n2\t\n二、强化政策解读\n");
     }
 
     @Test
@@ -89,27 +97,33 @@ class DocumentReaderTest {
         junk[3] = 4;
         for (String name : new String[] {"plan.docx", "plan.xlsx"}) {
             assertThatThrownBy(() -> DocumentReader.read(name, junk))
-                    .isInstanceOfSatisfying(PlanParseException.class, e -> assertThat(e.code()).isEqualTo("UNREADABLE"));
+                    .isInstanceOfSatisfying(
+                            PlanParseException.class,
+                            e -> assertThat(e.code()).isEqualTo("UNREADABLE"));
         }
     }
 
     @Test
     void aLongRunOfSpacesInAWordTableIsReadInLinearTime() throws IOException {
-        // The old regex \s*\R\s* backtracked over such a run once per space: hours for this cell. Random
+        // The old regex \s*\R\s* backtracked over such a run once per space: hours for this cell.
+        // Random
         // text before it keeps the part's compression ratio ordinary, as an attacker would.
         Random random = new Random(3);
         StringBuilder noise = new StringBuilder();
         for (int i = 0; i < 150_000; i++) noise.append((char) ('a' + random.nextInt(26)));
         byte[] docx;
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.createParagraph().createRun().setText(noise.toString());
             doc.createTable(1, 1).getRow(0).getCell(0).setText("甲" + " ".repeat(400_000) + "乙");
             doc.write(out);
             docx = out.toByteArray();
         }
-        String text = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> DocumentReader.read("plan.docx", docx),
-                "guard bound, not a speed goal");
+        String text =
+                assertTimeoutPreemptively(
+                        Duration.ofSeconds(60),
+                        () -> DocumentReader.read("plan.docx", docx),
+                        "guard bound, not a speed goal");
         assertThat(text).isEqualTo(noise + "\n甲" + " ".repeat(400_000) + "乙\n");
     }
-
 }

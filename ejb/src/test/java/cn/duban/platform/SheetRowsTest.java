@@ -14,24 +14,30 @@ import org.junit.jupiter.api.Test;
 
 class SheetRowsTest {
 
-    /** A real workbook whose sheet XML is then padded with 64 MB of blanks (a few hundred KB compressed). */
+    /**
+     * A real workbook whose sheet XML is then padded with 64 MB of blanks (a few hundred KB
+     * compressed).
+     */
     private static byte[] bomb() throws IOException {
         byte[] plain;
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var row = wb.createSheet().createRow(0);
             row.createCell(0).setCellValue("名称");
             wb.write(out);
             plain = out.toByteArray();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(plain)); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(plain));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] content = in.readAllBytes();
                 zip.putNextEntry(new ZipEntry(e.getName()));
                 if (e.getName().endsWith("sheet1.xml")) {
                     String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
                     int at = xml.indexOf("<sheetData>") + "<sheetData>".length();
-                    zip.write(xml.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    zip.write(
+                            xml.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     byte[] blanks = new byte[1 << 20];
                     java.util.Arrays.fill(blanks, (byte) ' ');
                     for (int i = 0; i < 64; i++) zip.write(blanks);
@@ -50,19 +56,23 @@ class SheetRowsTest {
         byte[] bomb = bomb();
         assertThat(bomb.length).isLessThan(2 * 1024 * 1024);
         assertThatThrownBy(() -> SheetRows.read(bomb, 10, c -> c.containsKey("名称"), "单位表"))
-                .isInstanceOfSatisfying(SheetRows.Unreadable.class, e -> {
-                    // SheetStream's bound on the text between cells stops it long before the 64 MB are inflated.
-                    assertThat(e.problem().status()).isEqualTo(400);
-                    assertThat(e.code()).isEqualTo("sheet.format");
-                    assertThat(e.getMessage()).startsWith("单位表：");
-                });
+                .isInstanceOfSatisfying(
+                        SheetRows.Unreadable.class,
+                        e -> {
+                            // SheetStream's bound on the text between cells stops it long before
+                            // the 64 MB are inflated.
+                            assertThat(e.problem().status()).isEqualTo(400);
+                            assertThat(e.code()).isEqualTo("sheet.format");
+                            assertThat(e.getMessage()).startsWith("单位表：");
+                        });
     }
 
     /** 100,000 rows (about 1 MB): reading stops at the first row past the limit, 413. */
     @Test
     void aHundredThousandRowsAreRefusedAtTheLimit() throws IOException {
         byte[] sheet;
-        try (var wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (var wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var s = wb.createSheet();
             s.createRow(0).createCell(0).setCellValue("名称");
             for (int i = 1; i <= 100_000; i++) s.createRow(i).createCell(0).setCellValue("单位" + i);
@@ -72,10 +82,12 @@ class SheetRowsTest {
         }
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> SheetRows.read(sheet, 2_000, c -> c.containsKey("名称"), "单位表"))
-                .isInstanceOfSatisfying(SheetRows.Unreadable.class, e -> {
-                    assertThat(e.problem().status()).isEqualTo(413);
-                    assertThat(e.code()).isEqualTo("sheet.too-many-rows");
-                });
+                .isInstanceOfSatisfying(
+                        SheetRows.Unreadable.class,
+                        e -> {
+                            assertThat(e.problem().status()).isEqualTo(413);
+                            assertThat(e.code()).isEqualTo("sheet.too-many-rows");
+                        });
         // A guard, not a benchmark: stopping early must not read all 100,000 rows slowly.
         assertThat((System.nanoTime() - t0) / 1e9).isLessThan(30);
     }
@@ -83,7 +95,8 @@ class SheetRowsTest {
     @Test
     void rowsAreFoundByHeaderBelowATitle() throws IOException {
         byte[] sheet;
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var s = wb.createSheet();
             s.createRow(0).createCell(0).setCellValue("某区单位名单");
             var header = s.createRow(2);

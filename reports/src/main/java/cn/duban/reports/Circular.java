@@ -10,16 +10,16 @@ import java.util.List;
  * 工作通报: the periodic circular an office issues on how the supervised units did.
  *
  * @param issuingOffice printed in red at the top, e.g. 上海市普陀区人民政府办公室
- * @param docNumber     e.g. 普府办通〔2026〕3号
- * @param issueDate     printed opposite the doc number, above the red rule
- * @param title         e.g. 关于2026年第三季度政务公开工作要点落实情况的通报
- * @param recipients    主送 line (trailing colon optional), or {@code null} or blank for none
- * @param periodLabel   e.g. 2026年第三季度, opens the 总体情况 sentence
- * @param nextSteps     下一步工作要求; paragraphs separated by blank lines
- * @param auditAnchor   the issuing district's audit chain head when it was issued, printed in every page's
- *                      footer so paper copies can later prove the trail unchanged; {@code null} for drafts and
- *                      circulars issued before anchors were printed. (One constructor only: JSON-B reads a
- *                      frozen circular back through it and refuses records with more.)
+ * @param docNumber e.g. 普府办通〔2026〕3号
+ * @param issueDate printed opposite the doc number, above the red rule
+ * @param title e.g. 关于2026年第三季度政务公开工作要点落实情况的通报
+ * @param recipients 主送 line (trailing colon optional), or {@code null} or blank for none
+ * @param periodLabel e.g. 2026年第三季度, opens the 总体情况 sentence
+ * @param nextSteps 下一步工作要求; paragraphs separated by blank lines
+ * @param auditAnchor the issuing district's audit chain head when it was issued, printed in every
+ *     page's footer so paper copies can later prove the trail unchanged; {@code null} for drafts
+ *     and circulars issued before anchors were printed. (One constructor only: JSON-B reads a
+ *     frozen circular back through it and refuses records with more.)
  */
 public record Circular(
         String issuingOffice,
@@ -55,7 +55,8 @@ public record Circular(
      *
      * @param completionRate percent, e.g. {@code 87.5} for 87.5%
      */
-    public record Summary(int tasksTotal, int completed, int onTime, int overdue, BigDecimal completionRate) {
+    public record Summary(
+            int tasksTotal, int completed, int onTime, int overdue, BigDecimal completionRate) {
         public Summary {
             requireNonNull(completionRate, "completionRate");
         }
@@ -70,12 +71,17 @@ public record Circular(
     }
 
     /**
-     * @param score          printed with two decimals
+     * @param score printed with two decimals
      * @param completionRate percent
-     * @param onTimeRate     percent
+     * @param onTimeRate percent
      */
-    public record RankingRow(int rank, String unitName, BigDecimal score, BigDecimal completionRate,
-                             BigDecimal onTimeRate, int overdueCount) {
+    public record RankingRow(
+            int rank,
+            String unitName,
+            BigDecimal score,
+            BigDecimal completionRate,
+            BigDecimal onTimeRate,
+            int overdueCount) {
         public RankingRow {
             requireNonNull(unitName, "unitName");
             requireNonNull(score, "score");
@@ -97,7 +103,8 @@ public record Circular(
     }
 
     /** A task named in 逾期任务点名. */
-    public record OverdueRow(String unitName, String taskTitle, LocalDate deadline, int daysOverdue) {
+    public record OverdueRow(
+            String unitName, String taskTitle, LocalDate deadline, int daysOverdue) {
         public OverdueRow {
             requireNonNull(unitName, "unitName");
             requireNonNull(taskTitle, "taskTitle");

@@ -20,8 +20,7 @@ final class ReportData {
     private static final Pattern TRAILING_COLON = Pattern.compile("[：:]+$");
     private static final String CHINESE_DIGITS = "零一二三四五六七八九";
 
-    private ReportData() {
-    }
+    private ReportData() {}
 
     static Map<String, Object> circular(Circular c) {
         Map<String, Object> p = new HashMap<>();
@@ -43,8 +42,11 @@ final class ReportData {
         p.put("SIGNATURE_DATE", chineseDate(c.signature().date()));
         p.put("RANKING_ROWS", rankingRows(c.rankingGroups()));
         p.put("OVERDUE_ROWS", overdueRows(c.overdueRows()));
-        p.put("AUDIT_ANCHOR", c.auditAnchor() == null ? null
-                : "留痕链头：第 " + c.auditAnchor().seq() + " 条 · " + c.auditAnchor().mac());
+        p.put(
+                "AUDIT_ANCHOR",
+                c.auditAnchor() == null
+                        ? null
+                        : "留痕链头：第 " + c.auditAnchor().seq() + " 条 · " + c.auditAnchor().mac());
         return p;
     }
 
@@ -90,8 +92,16 @@ final class ReportData {
     static List<Map<String, ?>> scoreLines(ScoreBreakdown b) {
         List<Map<String, ?>> rows = new ArrayList<>();
         for (ScoreBreakdown.Line l : b.lines()) {
-            rows.add(Map.of("indicator", l.indicator(), "taskTitle", l.taskTitle(), "rule", l.rule(),
-                    "points", l.points()));
+            rows.add(
+                    Map.of(
+                            "indicator",
+                            l.indicator(),
+                            "taskTitle",
+                            l.taskTitle(),
+                            "rule",
+                            l.rule(),
+                            "points",
+                            l.points()));
         }
         return rows;
     }
@@ -103,9 +113,22 @@ final class ReportData {
             // The ordinal keeps two groups with the same name apart in the template's grouping.
             String groupTitle = "（" + chineseNumber(i + 1) + "）" + group.groupName();
             for (Circular.RankingRow r : group.rows()) {
-                rows.add(Map.of("groupTitle", groupTitle, "rank", r.rank(), "unitName", r.unitName(),
-                        "score", r.score(), "completionRate", r.completionRate(), "onTimeRate", r.onTimeRate(),
-                        "overdueCount", r.overdueCount()));
+                rows.add(
+                        Map.of(
+                                "groupTitle",
+                                groupTitle,
+                                "rank",
+                                r.rank(),
+                                "unitName",
+                                r.unitName(),
+                                "score",
+                                r.score(),
+                                "completionRate",
+                                r.completionRate(),
+                                "onTimeRate",
+                                r.onTimeRate(),
+                                "overdueCount",
+                                r.overdueCount()));
             }
         }
         return rows;
@@ -114,8 +137,16 @@ final class ReportData {
     private static List<Map<String, ?>> overdueRows(List<Circular.OverdueRow> overdue) {
         List<Map<String, ?>> rows = new ArrayList<>();
         for (Circular.OverdueRow r : overdue) {
-            rows.add(Map.of("unitName", r.unitName(), "taskTitle", r.taskTitle(),
-                    "deadline", r.deadline().toString(), "daysOverdue", r.daysOverdue()));
+            rows.add(
+                    Map.of(
+                            "unitName",
+                            r.unitName(),
+                            "taskTitle",
+                            r.taskTitle(),
+                            "deadline",
+                            r.deadline().toString(),
+                            "daysOverdue",
+                            r.daysOverdue()));
         }
         return rows;
     }
@@ -133,8 +164,8 @@ final class ReportData {
     }
 
     /**
-     * One line per paragraph: the template indents each line by two characters, so the blank
-     * lines that separate paragraphs in the editor would only add empty indented lines.
+     * One line per paragraph: the template indents each line by two characters, so the blank lines
+     * that separate paragraphs in the editor would only add empty indented lines.
      */
     static String paragraphs(String text) {
         List<String> paragraphs = new ArrayList<>();

@@ -1,6 +1,9 @@
 package cn.duban.reports;
 
-/** A report could not be loaded, filled or exported; keeps JasperReports types out of callers' signatures. */
+/**
+ * A report could not be loaded, filled or exported; keeps JasperReports types out of callers'
+ * signatures.
+ */
 public class ReportException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

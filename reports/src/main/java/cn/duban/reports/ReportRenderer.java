@@ -4,9 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-
-import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRDataSource;
+import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -26,9 +25,9 @@ import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
- * Renders the Duban reports to bytes. Create one instance and share it: the constructor loads
- * and keeps every compiled template, and rendering is thread-safe (each call fills and exports
- * its own document; the cached {@link JasperReport}s are never modified).
+ * Renders the Duban reports to bytes. Create one instance and share it: the constructor loads and
+ * keeps every compiled template, and rendering is thread-safe (each call fills and exports its own
+ * document; the cached {@link JasperReport}s are never modified).
  */
 public final class ReportRenderer {
 
@@ -45,8 +44,8 @@ public final class ReportRenderer {
     }
 
     /**
-     * 工作通报 as PDF, XLSX or DOCX. XLSX is filled without pagination so the sheet is one
-     * continuous table instead of repeating headers at every former page break.
+     * 工作通报 as PDF, XLSX or DOCX. XLSX is filled without pagination so the sheet is one continuous
+     * table instead of repeating headers at every former page break.
      */
     public byte[] circular(Circular circular, Format format) {
         Map<String, Object> parameters = ReportData.circular(circular);
@@ -66,8 +65,11 @@ public final class ReportRenderer {
 
     /** A unit's task ledger as landscape PDF. */
     public byte[] unitLedger(UnitLedger ledger) {
-        JasperPrint print = fill(Template.UNIT_LEDGER, ReportData.unitLedger(ledger),
-                new JRMapCollectionDataSource(ReportData.ledgerRows(ledger)));
+        JasperPrint print =
+                fill(
+                        Template.UNIT_LEDGER,
+                        ReportData.unitLedger(ledger),
+                        new JRMapCollectionDataSource(ReportData.ledgerRows(ledger)));
         return pdf(print, ledger.title(), ledger.unitName());
     }
 
@@ -75,8 +77,11 @@ public final class ReportRenderer {
     public byte[] scoreBreakdown(ScoreBreakdown breakdown) {
         Map<String, Object> parameters = ReportData.scoreBreakdown(breakdown);
         parameters.put("ADJUSTMENTS_REPORT", templates.get(Template.SCORE_ADJUSTMENTS));
-        JasperPrint print = fill(Template.SCORE_BREAKDOWN, parameters,
-                new JRMapCollectionDataSource(ReportData.scoreLines(breakdown)));
+        JasperPrint print =
+                fill(
+                        Template.SCORE_BREAKDOWN,
+                        parameters,
+                        new JRMapCollectionDataSource(ReportData.scoreLines(breakdown)));
         return pdf(print, breakdown.unitName() + "考核得分明细", breakdown.unitName());
     }
 
@@ -123,8 +128,8 @@ public final class ReportRenderer {
         return export(exporter, print);
     }
 
-    private static byte[] export(Exporter<ExporterInput, ?, ?, OutputStreamExporterOutput> exporter,
-                                 JasperPrint print) {
+    private static byte[] export(
+            Exporter<ExporterInput, ?, ?, OutputStreamExporterOutput> exporter, JasperPrint print) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         exporter.setExporterInput(new SimpleExporterInput(print));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));

@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * A unit's evaluation breakdown (考核得分明细), exported as PDF.
  *
- * @param totalScore  the final score as computed by the evaluation; printed, never recomputed here
- * @param rank        place within {@code groupName}, e.g. 3 in 街镇组
- * @param lines       scored lines, in print order
+ * @param totalScore the final score as computed by the evaluation; printed, never recomputed here
+ * @param rank place within {@code groupName}, e.g. 3 in 街镇组
+ * @param lines scored lines, in print order
  * @param adjustments 加分/扣分 lines
  */
 public record ScoreBreakdown(
@@ -34,7 +34,7 @@ public record ScoreBreakdown(
     }
 
     /**
-     * @param rule   the scoring rule applied, e.g. 按时完成得满分，每逾期1天扣0.5分
+     * @param rule the scoring rule applied, e.g. 按时完成得满分，每逾期1天扣0.5分
      * @param points signed points this line contributes
      */
     public record Line(String indicator, String taskTitle, String rule, BigDecimal points) {

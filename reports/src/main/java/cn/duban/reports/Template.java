@@ -2,12 +2,14 @@ package cn.duban.reports;
 
 import java.io.IOException;
 import java.io.InputStream;
-
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.util.JRLoader;
 
-/** The compiled templates: {@code src/main/jasperreports/<name>.jrxml} becomes {@code cn/duban/reports/<name>.jasper}. */
+/**
+ * The compiled templates: {@code src/main/jasperreports/<name>.jrxml} becomes {@code
+ * cn/duban/reports/<name>.jasper}.
+ */
 enum Template {
     CIRCULAR("circular"),
     CIRCULAR_RANKINGS("circular_rankings"),
@@ -34,8 +36,10 @@ enum Template {
     JasperReport load() {
         try (InputStream in = Template.class.getResourceAsStream(resource())) {
             if (in == null) {
-                throw new IllegalStateException("Compiled template cn/duban/reports/" + resource()
-                        + " is not on the classpath; it is produced by the reports module's build (compile-jrxml)");
+                throw new IllegalStateException(
+                        "Compiled template cn/duban/reports/"
+                                + resource()
+                                + " is not on the classpath; it is produced by the reports module's build (compile-jrxml)");
             }
             return (JasperReport) JRLoader.loadObject(in);
         } catch (IOException | JRException e) {

@@ -20,15 +20,20 @@ public record UnitLedger(String title, String unitName, LocalDate exportDate, Li
     }
 
     /**
-     * @param section   工作要点 the task belongs to
+     * @param section 工作要点 the task belongs to
      * @param taskTitle 具体任务
-     * @param role      牵头 or 配合
-     * @param deadline  完成时限 as worded in the plan, e.g. 2026年9月底前 or 长期坚持
-     * @param progress  进展情况, may be {@code null} when nothing was reported yet
-     * @param status    状态 label, e.g. 已完成, 推进中, 已逾期
+     * @param role 牵头 or 配合
+     * @param deadline 完成时限 as worded in the plan, e.g. 2026年9月底前 or 长期坚持
+     * @param progress 进展情况, may be {@code null} when nothing was reported yet
+     * @param status 状态 label, e.g. 已完成, 推进中, 已逾期
      */
-    public record Row(String section, String taskTitle, String role, String deadline, String progress,
-                      String status) {
+    public record Row(
+            String section,
+            String taskTitle,
+            String role,
+            String deadline,
+            String progress,
+            String status) {
         public Row {
             requireNonNull(section, "section");
             requireNonNull(taskTitle, "taskTitle");

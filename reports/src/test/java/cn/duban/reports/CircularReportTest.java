@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -38,21 +37,35 @@ class CircularReportTest {
 
         try (PDDocument doc = PdfChecks.load(RENDERER.circular(circular, Format.PDF))) {
             String text = PdfChecks.squashedText(doc);
-            assertThat(text).contains(
-                    "上海市普陀区人民政府办公室",
-                    "普府办通〔2026〕3号",
-                    squash(circular.title()),
-                    "各街道办事处、镇人民政府，区政府各委、办、局：",
-                    "一、总体情况", "二、考核排名", "三、表扬单位", "四、逾期任务点名", "五、下一步工作要求",
-                    "2026年第三季度，纳入督办的工作任务共412项，已完成377项（其中按时完成351项），逾期35项，任务完成率91.5%。",
-                    "（一）街镇组", "（二）部门组",
-                    "长寿路街道", "宜川路街道", "区数据局", "区财政局", "区人力资源社会保障局",
-                    "98.75", "98.38", "100.0%",
-                    "以下单位本期任务全部按时完成且质量较高，予以通报表扬：长寿路街道、宜川路街道、区数据局、区财政局。",
-                    "以下6项任务已超过完成时限仍未完成",
-                    "完成政府信息公开工作年度报告编制并按时发布", "2026-09-30",
-                    "一要压实工作责任。", "三要强化结果运用。",
-                    "2026年10月15日");
+            assertThat(text)
+                    .contains(
+                            "上海市普陀区人民政府办公室",
+                            "普府办通〔2026〕3号",
+                            squash(circular.title()),
+                            "各街道办事处、镇人民政府，区政府各委、办、局：",
+                            "一、总体情况",
+                            "二、考核排名",
+                            "三、表扬单位",
+                            "四、逾期任务点名",
+                            "五、下一步工作要求",
+                            "2026年第三季度，纳入督办的工作任务共412项，已完成377项（其中按时完成351项），逾期35项，任务完成率91.5%。",
+                            "（一）街镇组",
+                            "（二）部门组",
+                            "长寿路街道",
+                            "宜川路街道",
+                            "区数据局",
+                            "区财政局",
+                            "区人力资源社会保障局",
+                            "98.75",
+                            "98.38",
+                            "100.0%",
+                            "以下单位本期任务全部按时完成且质量较高，予以通报表扬：长寿路街道、宜川路街道、区数据局、区财政局。",
+                            "以下6项任务已超过完成时限仍未完成",
+                            "完成政府信息公开工作年度报告编制并按时发布",
+                            "2026-09-30",
+                            "一要压实工作责任。",
+                            "三要强化结果运用。",
+                            "2026年10月15日");
             assertThat(doc.getDocumentInformation().getTitle()).isEqualTo(circular.title());
             assertAllFontsEmbedded(doc);
             assertNoMissingGlyphs(doc);
@@ -62,14 +75,26 @@ class CircularReportTest {
     @Test
     void quietPeriodWithoutRecipientsPraiseOrOverdueTasks() throws IOException {
         Circular full = SampleReports.smallCircular();
-        Circular quiet = new Circular(full.issuingOffice(), full.docNumber(), full.issueDate(), full.title(), null,
-                full.periodLabel(), full.summary(), full.rankingGroups(),
-                new Circular.PraisedUnits(List.of(), full.praisedUnits().reason()), List.of(),
-                "继续做好政务公开各项工作。", full.signature(), null);
+        Circular quiet =
+                new Circular(
+                        full.issuingOffice(),
+                        full.docNumber(),
+                        full.issueDate(),
+                        full.title(),
+                        null,
+                        full.periodLabel(),
+                        full.summary(),
+                        full.rankingGroups(),
+                        new Circular.PraisedUnits(List.of(), full.praisedUnits().reason()),
+                        List.of(),
+                        "继续做好政务公开各项工作。",
+                        full.signature(),
+                        null);
 
         try (PDDocument doc = PdfChecks.load(RENDERER.circular(quiet, Format.PDF))) {
             String text = PdfChecks.squashedText(doc);
-            assertThat(text).contains("三、表扬单位本期无符合表扬条件的单位。", "四、逾期任务点名本期无逾期任务。五、下一步工作要求")
+            assertThat(text)
+                    .contains("三、表扬单位本期无符合表扬条件的单位。", "四、逾期任务点名本期无逾期任务。五、下一步工作要求")
                     .doesNotContain("各街道办事处", "逾期天数");
         }
     }
@@ -95,18 +120,24 @@ class CircularReportTest {
             int overdueRows = 0;
             for (int i = 0; i < total; i++) {
                 String page = squash(pages.get(i));
-                assertThat(page).as("page %d footer", i + 1).contains("第" + (i + 1) + "页共" + total + "页");
+                assertThat(page)
+                        .as("page %d footer", i + 1)
+                        .contains("第" + (i + 1) + "页共" + total + "页");
                 // Rates (96.5%) appear only in the ranking tables and the summary on page 1.
                 if (PERCENT.matcher(page).find()) {
                     rankingPages++;
-                    assertThat(page).as("ranking header on page %d", i + 1).contains("排名单位综合得分完成率按时完成率逾期任务数");
+                    assertThat(page)
+                            .as("ranking header on page %d", i + 1)
+                            .contains("排名单位综合得分完成率按时完成率逾期任务数");
                 }
                 // Deadline cells (2026-09-30) appear only in the overdue table.
                 long rowsOnPage = TABLE_DATE.matcher(page).results().count();
                 if (rowsOnPage > 0) {
                     overduePages++;
                     overdueRows += rowsOnPage;
-                    assertThat(page).as("overdue header on page %d", i + 1).contains("序号责任单位逾期任务完成时限逾期天数");
+                    assertThat(page)
+                            .as("overdue header on page %d", i + 1)
+                            .contains("序号责任单位逾期任务完成时限逾期天数");
                 }
             }
             assertThat(rankingPages).as("pages with ranking rows").isGreaterThanOrEqualTo(2);
@@ -125,21 +156,38 @@ class CircularReportTest {
     @Test
     void anIssuedCircularPrintsTheAuditChainHeadOnEveryPage() throws IOException {
         Circular c = SampleReports.largeCircular();
-        Circular issued = new Circular(c.issuingOffice(), c.docNumber(), c.issueDate(), c.title(), c.recipients(), c.periodLabel(),
-                c.summary(), c.rankingGroups(), c.praisedUnits(), c.overdueRows(), c.nextSteps(), c.signature(),
-                new Circular.AuditAnchor(1234567, "3f2a9c0d1e4b5a6f"));
+        Circular issued =
+                new Circular(
+                        c.issuingOffice(),
+                        c.docNumber(),
+                        c.issueDate(),
+                        c.title(),
+                        c.recipients(),
+                        c.periodLabel(),
+                        c.summary(),
+                        c.rankingGroups(),
+                        c.praisedUnits(),
+                        c.overdueRows(),
+                        c.nextSteps(),
+                        c.signature(),
+                        new Circular.AuditAnchor(1234567, "3f2a9c0d1e4b5a6f"));
 
         try (PDDocument doc = PdfChecks.load(RENDERER.circular(issued, Format.PDF))) {
             List<String> pages = PdfChecks.pageTexts(doc);
             assertThat(pages).hasSizeGreaterThanOrEqualTo(6);
             for (int i = 0; i < pages.size(); i++) {
-                assertThat(squash(pages.get(i))).as("page %d footer", i + 1)
-                        .contains("留痕链头：第1234567条·3f2a9c0d1e4b5a6f", "第" + (i + 1) + "页共" + pages.size() + "页");
+                assertThat(squash(pages.get(i)))
+                        .as("page %d footer", i + 1)
+                        .contains(
+                                "留痕链头：第1234567条·3f2a9c0d1e4b5a6f",
+                                "第" + (i + 1) + "页共" + pages.size() + "页");
             }
             assertNoMissingGlyphs(doc);
         }
-        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(RENDERER.circular(issued, Format.DOCX)));
-             XWPFWordExtractor extractor = new XWPFWordExtractor(docx)) {
+        try (XWPFDocument docx =
+                        new XWPFDocument(
+                                new ByteArrayInputStream(RENDERER.circular(issued, Format.DOCX)));
+                XWPFWordExtractor extractor = new XWPFWordExtractor(docx)) {
             assertThat(squash(extractor.getText())).contains("3f2a9c0d1e4b5a6f");
         }
         try (PDDocument draft = PdfChecks.load(RENDERER.circular(c, Format.PDF))) {
@@ -151,7 +199,9 @@ class CircularReportTest {
     void xlsxHoldsUnitNamesAsTextAndScoresAsNumbers() throws IOException {
         Circular circular = SampleReports.largeCircular();
 
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(RENDERER.circular(circular, Format.XLSX)))) {
+        try (XSSFWorkbook workbook =
+                new XSSFWorkbook(
+                        new ByteArrayInputStream(RENDERER.circular(circular, Format.XLSX)))) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("工作通报");
@@ -166,8 +216,16 @@ class CircularReportTest {
                     texts.add(formatter.formatCellValue(cell));
                 }
             }
-            assertThat(texts).contains("上海市普陀区人民政府办公室", "普府办通〔2026〕3号", circular.title(),
-                    "长寿路街道", "宜川路街道", "区数据局", "区财政局", "区大数据中心");
+            assertThat(texts)
+                    .contains(
+                            "上海市普陀区人民政府办公室",
+                            "普府办通〔2026〕3号",
+                            circular.title(),
+                            "长寿路街道",
+                            "宜川路街道",
+                            "区数据局",
+                            "区财政局",
+                            "区大数据中心");
             assertThat(numbers).contains(98.75, 80.62);
             assertThat(texts).noneMatch(t -> t.startsWith("第 1 页"));
         }
@@ -177,11 +235,20 @@ class CircularReportTest {
     void docxHoldsTitleAndUnitNames() throws IOException {
         Circular circular = SampleReports.smallCircular();
 
-        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(RENDERER.circular(circular, Format.DOCX)));
-             XWPFWordExtractor extractor = new XWPFWordExtractor(docx)) {
+        try (XWPFDocument docx =
+                        new XWPFDocument(
+                                new ByteArrayInputStream(
+                                        RENDERER.circular(circular, Format.DOCX)));
+                XWPFWordExtractor extractor = new XWPFWordExtractor(docx)) {
             String text = squash(extractor.getText());
-            assertThat(text).contains(squash(circular.title()), "普府办通〔2026〕3号", "五、下一步工作要求",
-                    "长寿路街道", "区人力资源社会保障局", "2026年10月15日");
+            assertThat(text)
+                    .contains(
+                            squash(circular.title()),
+                            "普府办通〔2026〕3号",
+                            "五、下一步工作要求",
+                            "长寿路街道",
+                            "区人力资源社会保障局",
+                            "2026年10月15日");
         }
     }
 

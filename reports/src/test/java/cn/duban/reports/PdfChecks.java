@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -28,11 +27,12 @@ import org.apache.pdfbox.text.TextPosition;
 /** PDF read-back checks shared by the report tests (PDFBox 3). */
 final class PdfChecks {
 
-    static final List<String> FONT_FILES = List.of(
-            "/fonts/notosanssc/NotoSansSC-Regular.ttf", "/fonts/notosanssc/NotoSansSC-Bold.ttf");
+    static final List<String> FONT_FILES =
+            List.of(
+                    "/fonts/notosanssc/NotoSansSC-Regular.ttf",
+                    "/fonts/notosanssc/NotoSansSC-Bold.ttf");
 
-    private PdfChecks() {
-    }
+    private PdfChecks() {}
 
     static PDDocument load(byte[] pdf) {
         try {
@@ -85,25 +85,29 @@ final class PdfChecks {
      */
     static void assertNoMissingGlyphs(PDDocument doc) throws IOException {
         List<String> missing = new ArrayList<>();
-        PDFTextStripper stripper = new PDFTextStripper() {
-            @Override
-            protected void processTextPosition(TextPosition text) {
-                if (text.getFont() instanceof PDType0Font font) {
-                    for (int code : text.getCharacterCodes()) {
-                        try {
-                            if (font.codeToGID(code) == 0) {
-                                missing.add(text.getUnicode());
+        PDFTextStripper stripper =
+                new PDFTextStripper() {
+                    @Override
+                    protected void processTextPosition(TextPosition text) {
+                        if (text.getFont() instanceof PDType0Font font) {
+                            for (int code : text.getCharacterCodes()) {
+                                try {
+                                    if (font.codeToGID(code) == 0) {
+                                        missing.add(text.getUnicode());
+                                    }
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
                             }
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
+                        } else {
+                            missing.add(
+                                    text.getUnicode()
+                                            + " in non-CID font "
+                                            + text.getFont().getName());
                         }
+                        super.processTextPosition(text);
                     }
-                } else {
-                    missing.add(text.getUnicode() + " in non-CID font " + text.getFont().getName());
-                }
-                super.processTextPosition(text);
-            }
-        };
+                };
         stripper.getText(doc);
         assertThat(missing).as("characters drawn without a glyph").isEmpty();
     }
@@ -118,9 +122,18 @@ final class PdfChecks {
                     CmapLookup cmap = ttf.getUnicodeCmapLookup();
                     for (String text : texts) {
                         text.codePoints()
-                                .filter(cp -> !Character.isWhitespace(cp) && cmap.getGlyphId(cp) == 0)
-                                .forEach(cp -> missing.add(Character.toString(cp) + " U+" + Integer.toHexString(cp)
-                                        + " in " + file));
+                                .filter(
+                                        cp ->
+                                                !Character.isWhitespace(cp)
+                                                        && cmap.getGlyphId(cp) == 0)
+                                .forEach(
+                                        cp ->
+                                                missing.add(
+                                                        Character.toString(cp)
+                                                                + " U+"
+                                                                + Integer.toHexString(cp)
+                                                                + " in "
+                                                                + file));
                     }
                 }
             }

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class ReportDataTest {
@@ -34,7 +33,8 @@ class ReportDataTest {
         assertThat(ReportData.chineseNumber(12)).isEqualTo("十二");
         assertThat(ReportData.chineseNumber(20)).isEqualTo("二十");
         assertThat(ReportData.chineseNumber(99)).isEqualTo("九十九");
-        assertThatThrownBy(() -> ReportData.chineseNumber(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ReportData.chineseNumber(0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -44,17 +44,22 @@ class ReportDataTest {
 
     @Test
     void adjustmentKindFollowsTheSign() {
-        assertThat(new ScoreBreakdown.Adjustment("简报刊发", new BigDecimal("2.00")).kind()).isEqualTo("加分");
-        assertThat(new ScoreBreakdown.Adjustment("超期答复", new BigDecimal("-0.50")).kind()).isEqualTo("扣分");
+        assertThat(new ScoreBreakdown.Adjustment("简报刊发", new BigDecimal("2.00")).kind())
+                .isEqualTo("加分");
+        assertThat(new ScoreBreakdown.Adjustment("超期答复", new BigDecimal("-0.50")).kind())
+                .isEqualTo("扣分");
     }
 
     @Test
     void rankingGroupsAreNumberedInOrder() {
         @SuppressWarnings("unchecked")
-        List<Map<String, ?>> rows = (List<Map<String, ?>>) ReportData.circular(SampleReports.smallCircular())
-                .get("RANKING_ROWS");
+        List<Map<String, ?>> rows =
+                (List<Map<String, ?>>)
+                        ReportData.circular(SampleReports.smallCircular()).get("RANKING_ROWS");
 
-        assertThat(rows).extracting(row -> (String) row.get("groupTitle")).containsSubsequence("（一）街镇组", "（二）部门组");
+        assertThat(rows)
+                .extracting(row -> (String) row.get("groupTitle"))
+                .containsSubsequence("（一）街镇组", "（二）部门组");
         assertThat(rows).hasSize(14);
     }
 }

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /** The build must ship a compiled .jasper for every JRXML; nothing is compiled at run time. */
@@ -26,7 +25,8 @@ class TemplatesTest {
         assertThat(names).isNotEmpty();
         for (String name : names) {
             assertThat(TemplatesTest.class.getResource(name + ".jasper"))
-                    .as("compiled cn/duban/reports/%s.jasper", name).isNotNull();
+                    .as("compiled cn/duban/reports/%s.jasper", name)
+                    .isNotNull();
         }
     }
 
@@ -52,7 +52,9 @@ class TemplatesTest {
                 String jrxml = Files.readString(file);
                 assertThat(jrxml).as(file.toString()).contains("language=\"java\"");
                 assertThat(FONT_NAME.matcher(jrxml).results().map(m -> m.group(1)))
-                        .as(file + " font names").isNotEmpty().containsOnly("Noto Sans SC");
+                        .as(file + " font names")
+                        .isNotEmpty()
+                        .containsOnly("Noto Sans SC");
             }
         }
     }

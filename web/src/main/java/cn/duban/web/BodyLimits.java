@@ -11,18 +11,25 @@ import java.util.Locale;
  */
 final class BodyLimits {
 
-    /** A plan preview's 1,000,000 characters of Chinese are 3 MB of UTF-8; its saved tree about as much. */
+    /**
+     * A plan preview's 1,000,000 characters of Chinese are 3 MB of UTF-8; its saved tree about as
+     * much.
+     */
     static final long JSON_LIMIT = 8L * 1024 * 1024;
 
-    private BodyLimits() {
-    }
+    private BodyLimits() {}
 
     static DubanException tooLarge(long limit) {
-        return new DubanException(413, "request.too-large",
+        return new DubanException(
+                413,
+                "request.too-large",
                 "请求内容过大（最大 " + limit / 1024 / 1024 + " MB）。佐证材料每个文件限 10 MB，计划文件限 5 MB。");
     }
 
-    /** The limit for a body of this media type: the lower JSON limit for JSON, else the configured one. */
+    /**
+     * The limit for a body of this media type: the lower JSON limit for JSON, else the configured
+     * one.
+     */
     static long limitFor(String contentType, long configured) {
         return isJson(contentType) ? Math.min(JSON_LIMIT, configured) : configured;
     }
@@ -30,8 +37,11 @@ final class BodyLimits {
     static boolean isJson(String contentType) {
         if (contentType == null) return false;
         int semicolon = contentType.indexOf(';');
-        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
-        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+        String type =
+                (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                        .strip()
+                        .toLowerCase(Locale.ROOT);
+        return type.equals("application/json")
+                || (type.startsWith("application/") && type.endsWith("+json"));
     }
-
 }

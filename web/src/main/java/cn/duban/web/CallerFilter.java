@@ -22,11 +22,11 @@ import org.wildfly.security.http.oidc.AccessToken;
 import org.wildfly.security.http.oidc.OidcPrincipal;
 
 /**
- * Fixes the caller of a request from its verified OIDC token: user name, tenant and unit
- * come from the token's claims, roles from the container. Nothing the client sends in the
- * request itself can change the tenant. A token of an account its district has disabled is
- * refused here (401 for the API, the UI session is ended), although Keycloak signed it and it
- * has not expired: see {@link DisabledAccounts}.
+ * Fixes the caller of a request from its verified OIDC token: user name, tenant and unit come from
+ * the token's claims, roles from the container. Nothing the client sends in the request itself can
+ * change the tenant. A token of an account its district has disabled is refused here (401 for the
+ * API, the UI session is ended), although Keycloak signed it and it has not expired: see {@link
+ * DisabledAccounts}.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class CallerFilter extends HttpFilter {
@@ -35,8 +35,7 @@ public class CallerFilter extends HttpFilter {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    @EJB
-    DisabledAccounts disabledAccounts;
+    @EJB DisabledAccounts disabledAccounts;
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -49,7 +48,8 @@ public class CallerFilter extends HttpFilter {
         Caller caller = callerOf(req, principal, token);
         Caller.set(caller);
         try {
-            if (disabledAccounts.isDisabled(caller.tenantId(), token.getSubject(), caller.username())) {
+            if (disabledAccounts.isDisabled(
+                    caller.tenantId(), token.getSubject(), caller.username())) {
                 refuse(req, res);
                 return;
             }
@@ -67,7 +67,11 @@ public class CallerFilter extends HttpFilter {
         String tenant = blankToNull(token.getClaimValueAsString("tenant"));
         // The platform operator works across tenants and never carries one.
         if (roles.contains(Caller.PLATFORM_ADMIN)) tenant = null;
-        return new Caller(principal.getName(), tenant, blankToNull(token.getClaimValueAsString("unit")), roles);
+        return new Caller(
+                principal.getName(),
+                tenant,
+                blankToNull(token.getClaimValueAsString("unit")),
+                roles);
     }
 
     /**
@@ -80,14 +84,26 @@ public class CallerFilter extends HttpFilter {
         res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         res.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String accept = req.getHeader("Accept");
-        if (accept != null && accept.contains("text/html") && !req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
+        if (accept != null
+                && accept.contains("text/html")
+                && !req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
             res.setContentType("text/html;charset=UTF-8");
-            res.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>督办</title></head>"
-                    + "<body><h1 id=\"account-disabled\">账号已停用</h1><p>您的账号已被区府办停用，请联系区府办。</p></body></html>");
+            res.getWriter()
+                    .write(
+                            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>督办</title></head>"
+                                    + "<body><h1 id=\"account-disabled\">账号已停用</h1><p>您的账号已被区府办停用，请联系区府办。</p></body></html>");
             return;
         }
         res.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");
-        res.getWriter().write(JSONB.toJson(Problem.of(401, "auth.disabled", "账号已停用，请联系区府办。", req.getRequestURI(), null)));
+        res.getWriter()
+                .write(
+                        JSONB.toJson(
+                                Problem.of(
+                                        401,
+                                        "auth.disabled",
+                                        "账号已停用，请联系区府办。",
+                                        req.getRequestURI(),
+                                        null)));
     }
 
     private static String blankToNull(String s) {

@@ -12,7 +12,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-/** A request whose body (sent without Content-Length, e.g. chunked) is counted against a limit as it is read. */
+/**
+ * A request whose body (sent without Content-Length, e.g. chunked) is counted against a limit as it
+ * is read.
+ */
 final class CountedRequest extends HttpServletRequestWrapper {
 
     private final long limit;
@@ -30,33 +33,36 @@ final class CountedRequest extends HttpServletRequestWrapper {
     public ServletInputStream getInputStream() throws IOException {
         if (stream == null) {
             ServletInputStream raw = super.getInputStream();
-            LimitedInputStream counted = new LimitedInputStream(raw, limit, refusal, e -> LimitResponses.remember(this, e));
-            stream = new ServletInputStream() {
-                @Override
-                public int read() throws IOException {
-                    return counted.read();
-                }
+            LimitedInputStream counted =
+                    new LimitedInputStream(
+                            raw, limit, refusal, e -> LimitResponses.remember(this, e));
+            stream =
+                    new ServletInputStream() {
+                        @Override
+                        public int read() throws IOException {
+                            return counted.read();
+                        }
 
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    return counted.read(b, off, len);
-                }
+                        @Override
+                        public int read(byte[] b, int off, int len) throws IOException {
+                            return counted.read(b, off, len);
+                        }
 
-                @Override
-                public boolean isFinished() {
-                    return raw.isFinished();
-                }
+                        @Override
+                        public boolean isFinished() {
+                            return raw.isFinished();
+                        }
 
-                @Override
-                public boolean isReady() {
-                    return raw.isReady();
-                }
+                        @Override
+                        public boolean isReady() {
+                            return raw.isReady();
+                        }
 
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    raw.setReadListener(listener);
-                }
-            };
+                        @Override
+                        public void setReadListener(ReadListener listener) {
+                            raw.setReadListener(listener);
+                        }
+                    };
         }
         return stream;
     }

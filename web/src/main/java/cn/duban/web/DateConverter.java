@@ -9,8 +9,9 @@ import jakarta.faces.convert.FacesConverter;
 import java.time.LocalDate;
 
 /**
- * Dates typed or picked in the UI ({@code converter="duban.date"}): every form {@link Formats#parseDate}
- * reads, written back as 2026-11-29; a text that is no date gets a clear message naming the field.
+ * Dates typed or picked in the UI ({@code converter="duban.date"}): every form {@link
+ * Formats#parseDate} reads, written back as 2026-11-29; a text that is no date gets a clear message
+ * naming the field.
  */
 @FacesConverter("duban.date")
 public class DateConverter implements Converter<LocalDate> {

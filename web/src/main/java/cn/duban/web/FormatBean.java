@@ -17,15 +17,15 @@ import java.util.Locale;
 
 /**
  * The one place pages format values, in the tenant's zone (stored on the tenant, Asia/Shanghai by
- * default) and the page's language: {@code #{fmt.dateTime(m.createdAt)}}, {@code #{fmt.date(t.deadline())}},
- * {@code #{fmt.list(names)}}. See {@link Formats}; typed dates are read by {@link DateConverter}.
+ * default) and the page's language: {@code #{fmt.dateTime(m.createdAt)}}, {@code
+ * #{fmt.date(t.deadline())}}, {@code #{fmt.list(names)}}. See {@link Formats}; typed dates are read
+ * by {@link DateConverter}.
  */
 @Named("fmt")
 @RequestScoped
 public class FormatBean {
 
-    @Inject
-    TenantService tenants;
+    @Inject TenantService tenants;
 
     private ZoneId zone;
 
@@ -60,7 +60,8 @@ public class FormatBean {
                 try {
                     zone = ZoneId.of(tenants.mine().getTimeZone());
                 } catch (DateTimeException e) {
-                    zone = Formats.DEFAULT_ZONE; // a tenant without a valid zone still sees Beijing time
+                    zone = Formats.DEFAULT_ZONE; // a tenant without a valid zone still sees
+                    // Beijing time
                 }
             }
         }
@@ -76,6 +77,8 @@ public class FormatBean {
 
     static Locale locale() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        return faces == null || faces.getViewRoot() == null ? Locale.SIMPLIFIED_CHINESE : faces.getViewRoot().getLocale();
+        return faces == null || faces.getViewRoot() == null
+                ? Locale.SIMPLIFIED_CHINESE
+                : faces.getViewRoot().getLocale();
     }
 }

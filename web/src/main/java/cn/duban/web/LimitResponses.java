@@ -11,8 +11,8 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * The answers of the request limits, whatever a reader made of them. A body stopped at its limit
  * ({@link LimitedInputStream}) surfaces through JSON-B or the multipart parser as their own error
- * (400 "not JSON", say): the request remembers the refusal and this filter answers it instead,
- * 413 problem+json, and closes the connection rather than read the rest. A 503 (a busy server, a
+ * (400 "not JSON", say): the request remembers the refusal and this filter answers it instead, 413
+ * problem+json, and closes the connection rather than read the rest. A 503 (a busy server, a
  * database away) tells the client when to try again.
  */
 @Provider
@@ -20,6 +20,7 @@ public class LimitResponses implements ContainerResponseFilter {
 
     /** Request attribute (a JAX-RS request property is the same thing) holding the refusal. */
     static final String REFUSAL = LimitResponses.class.getName() + ".refusal";
+
     private static final MediaType PROBLEM = new MediaType("application", "problem+json", "UTF-8");
 
     static void remember(ServletRequest request, DubanException refusal) {
@@ -35,7 +36,14 @@ public class LimitResponses implements ContainerResponseFilter {
         DubanException over = req.getProperty(REFUSAL) instanceof DubanException e ? e : null;
         if (over != null) {
             res.setStatus(over.status());
-            res.setEntity(Problem.of(over.status(), over.code(), over.detail(), req.getUriInfo().getPath(), null), null,
+            res.setEntity(
+                    Problem.of(
+                            over.status(),
+                            over.code(),
+                            over.detail(),
+                            req.getUriInfo().getPath(),
+                            null),
+                    null,
                     PROBLEM);
             res.getHeaders().putSingle("Connection", "close");
         }

@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * A request body counted as it is read: one byte past {@code limit} and reading stops with the
- * refusal, unchecked, so no reader between here and the resource can swallow it as an ordinary
- * I/O error and go on. The refusal is also handed to {@code onOver} (the request remembers it, see
+ * refusal, unchecked, so no reader between here and the resource can swallow it as an ordinary I/O
+ * error and go on. The refusal is also handed to {@code onOver} (the request remembers it, see
  * {@link LimitResponses}), since a reader may wrap it into a message of its own.
  */
 public final class LimitedInputStream extends FilterInputStream {
@@ -19,8 +19,11 @@ public final class LimitedInputStream extends FilterInputStream {
     private final java.util.function.Consumer<DubanException> onOver;
     private long count;
 
-    public LimitedInputStream(InputStream in, long limit, Supplier<DubanException> refusal,
-                              java.util.function.Consumer<DubanException> onOver) {
+    public LimitedInputStream(
+            InputStream in,
+            long limit,
+            Supplier<DubanException> refusal,
+            java.util.function.Consumer<DubanException> onOver) {
         super(in);
         this.limit = limit;
         this.refusal = refusal;
@@ -36,7 +39,8 @@ public final class LimitedInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        // Never asks for more than one byte past the limit: that byte is what proves the body too long.
+        // Never asks for more than one byte past the limit: that byte is what proves the body too
+        // long.
         long room = limit - count + 1;
         int n = in.read(b, off, (int) Math.min(len, Math.max(1, room)));
         if (n > 0) counted(n);

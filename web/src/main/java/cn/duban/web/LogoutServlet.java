@@ -20,8 +20,8 @@ import org.wildfly.security.http.oidc.ServerRequest;
  * forms, so no page can log a user out behind their back, and a GET answers 405). The Keycloak
  * session ends server to server (the end-session endpoint with the refresh token and the client's
  * credentials), so no token ever travels in a URL, where access logs and browser history keep it.
- * Should Keycloak not answer, the browser goes to the end-session endpoint with only client_id
- * and post_logout_redirect_uri, and Keycloak asks the user to confirm.
+ * Should Keycloak not answer, the browser goes to the end-session endpoint with only client_id and
+ * post_logout_redirect_uri, and Keycloak asks the user to confirm.
  */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
@@ -29,7 +29,8 @@ public class LogoutServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(LogoutServlet.class.getName());
 
     @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse res) throws ServletException, IOException {
+    protected void doPost(HttpServletRequest req, HttpServletResponse res)
+            throws ServletException, IOException {
         String home = req.getContextPath() + "/";
         String location = home;
         if (req.getUserPrincipal() instanceof OidcPrincipal<?> p
@@ -38,9 +39,15 @@ public class LogoutServlet extends HttpServlet {
             OidcClientConfiguration config = ctx.getOidcClientConfiguration();
             if (config != null && config.getLogoutUrl() != null) {
                 String origin = Origins.publicOrigin();
-                if (origin == null) origin = Origins.of(req.getScheme(), req.getServerName(), req.getServerPort());
-                location = config.getLogoutUrl() + "?client_id=" + URLEncoder.encode(config.getResourceName(), StandardCharsets.UTF_8)
-                        + "&post_logout_redirect_uri=" + URLEncoder.encode(origin + home, StandardCharsets.UTF_8);
+                if (origin == null)
+                    origin = Origins.of(req.getScheme(), req.getServerName(), req.getServerPort());
+                location =
+                        config.getLogoutUrl()
+                                + "?client_id="
+                                + URLEncoder.encode(
+                                        config.getResourceName(), StandardCharsets.UTF_8)
+                                + "&post_logout_redirect_uri="
+                                + URLEncoder.encode(origin + home, StandardCharsets.UTF_8);
             }
         }
         req.logout();
@@ -57,7 +64,12 @@ public class LogoutServlet extends HttpServlet {
             ServerRequest.invokeLogout(config, ctx.getRefreshToken());
             return true;
         } catch (IOException | ServerRequest.HttpFailure e) {
-            LOG.warning("Keycloak did not end the session of " + user + " (" + e + "); the user confirms the logout there");
+            LOG.warning(
+                    "Keycloak did not end the session of "
+                            + user
+                            + " ("
+                            + e
+                            + "); the user confirms the logout there");
             return false;
         }
     }

@@ -9,8 +9,7 @@ import java.util.ResourceBundle;
 /** Faces messages from the UI bundle and from domain errors. */
 public final class Messages {
 
-    private Messages() {
-    }
+    private Messages() {}
 
     public static String text(String key, Object... args) {
         FacesContext fc = FacesContext.getCurrentInstance();
@@ -19,7 +18,9 @@ public final class Messages {
     }
 
     public static void info(String key, Object... args) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
+        FacesContext.getCurrentInstance()
+                .addMessage(
+                        null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
     }
 
     /** An info message that survives the redirect after a successful action. */
@@ -30,7 +31,8 @@ public final class Messages {
 
     /** Shows a domain error's Chinese detail; the transaction has already been rolled back. */
     public static void error(DubanException e) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.detail(), null));
+        FacesContext.getCurrentInstance()
+                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.detail(), null));
         FacesContext.getCurrentInstance().validationFailed();
     }
 }

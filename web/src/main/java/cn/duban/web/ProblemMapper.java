@@ -22,8 +22,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
-    @Context
-    UriInfo uriInfo;
+    @Context UriInfo uriInfo;
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -39,38 +38,50 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 return Problem.response(403, "auth.forbidden", "当前用户没有执行此操作的权限。", instance);
             }
             if (t instanceof JsonbException || t instanceof ProcessingException) {
-                return Problem.response(400, "request.malformed", "请求内容不是有效的JSON，或字段类型不符。", instance);
+                return Problem.response(
+                        400, "request.malformed", "请求内容不是有效的JSON，或字段类型不符。", instance);
             }
             if (t instanceof WebApplicationException w) {
                 return fromStatus(w.getResponse().getStatus(), instance);
             }
-            if (t instanceof SQLException e && ("22021".equals(e.getSQLState()) || "22P05".equals(e.getSQLState()))) {
-                // PostgreSQL cannot store the character (e.g. NUL, U+0000, pasted from a binary file).
-                return Problem.response(400, "request.characters", "内容中含有无法保存的字符（如空字符），请删除后重试。", instance);
+            if (t instanceof SQLException e
+                    && ("22021".equals(e.getSQLState()) || "22P05".equals(e.getSQLState()))) {
+                // PostgreSQL cannot store the character (e.g. NUL, U+0000, pasted from a binary
+                // file).
+                return Problem.response(
+                        400, "request.characters", "内容中含有无法保存的字符（如空字符），请删除后重试。", instance);
             }
         }
         if (databaseUnavailable(failure)) {
             // An outage, not a bug: the client may retry (reports with the same Idempotency-Key).
             LOG.warning("Database unavailable on " + instance + ": " + failure);
-            return Response.fromResponse(Problem.response(503, "service.unavailable",
-                    "数据库暂时不可用，请稍后重试（重复提交不会产生重复记录）。", instance)).header("Retry-After", "5").build();
+            return Response.fromResponse(
+                            Problem.response(
+                                    503,
+                                    "service.unavailable",
+                                    "数据库暂时不可用，请稍后重试（重复提交不会产生重复记录）。",
+                                    instance))
+                    .header("Retry-After", "5")
+                    .build();
         }
         LOG.log(Level.SEVERE, "Unhandled failure on " + instance, failure);
         return Problem.response(500, "internal", "服务器内部错误，请稍后重试；如持续出现请联系管理员。", instance);
     }
 
     /**
-     * No connection to PostgreSQL: the pool could not open one (ResourceException), or the
-     * server went away mid-call or at commit (SQLState class 08 connection exception, 57P admin
-     * shutdown).
+     * No connection to PostgreSQL: the pool could not open one (ResourceException), or the server
+     * went away mid-call or at commit (SQLState class 08 connection exception, 57P admin shutdown).
      */
     private static boolean databaseUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ResourceException) return true;
-            if (t instanceof SQLException e && e.getSQLState() != null
-                    && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("57P"))) return true;
+            if (t instanceof SQLException e
+                    && e.getSQLState() != null
+                    && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("57P")))
+                return true;
             // A commit that lost its connection reports the reason as a suppressed exception.
-            for (Throwable suppressed : t.getSuppressed()) if (databaseUnavailable(suppressed)) return true;
+            for (Throwable suppressed : t.getSuppressed())
+                if (databaseUnavailable(suppressed)) return true;
         }
         return false;
     }
@@ -84,7 +95,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case 405 -> Problem.response(405, "method-not-allowed", "不支持该请求方法。", instance);
             case 406 -> Problem.response(406, "not-acceptable", "不支持请求的响应格式。", instance);
             case 415 -> Problem.response(415, "unsupported-media-type", "不支持该请求内容类型。", instance);
-            default -> Problem.response(status, "http." + status, "请求无法处理（HTTP " + status + "）。", instance);
+            default ->
+                    Problem.response(
+                            status, "http." + status, "请求无法处理（HTTP " + status + "）。", instance);
         };
     }
 }

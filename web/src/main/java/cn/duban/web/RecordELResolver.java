@@ -6,8 +6,8 @@ import jakarta.el.PropertyNotWritableException;
 import java.lang.reflect.RecordComponent;
 
 /**
- * Lets pages read record components as properties ({@code #{unit.name}}): Jakarta EL 5
- * (Jakarta EE 10) only knows JavaBeans getters, and the views are records.
+ * Lets pages read record components as properties ({@code #{unit.name}}): Jakarta EL 5 (Jakarta EE
+ * 10) only knows JavaBeans getters, and the views are records.
  */
 public class RecordELResolver extends ELResolver {
 
@@ -52,7 +52,8 @@ public class RecordELResolver extends ELResolver {
     }
 
     private static RecordComponent component(Object base, Object property) {
-        if (base == null || !base.getClass().isRecord() || !(property instanceof String name)) return null;
+        if (base == null || !base.getClass().isRecord() || !(property instanceof String name))
+            return null;
         for (RecordComponent c : base.getClass().getRecordComponents()) {
             if (c.getName().equals(name)) return c;
         }

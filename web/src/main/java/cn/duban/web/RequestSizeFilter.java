@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
- * Bounds every API request body by DUBAN_MAX_POST_SIZE: a declared length over it is refused
- * before anything reads it; a body without one (chunked) is counted as it is read and stopped one
- * byte past the limit. Either way the answer is 413 problem+json {@code request.too-large}. The
+ * Bounds every API request body by DUBAN_MAX_POST_SIZE: a declared length over it is refused before
+ * anything reads it; a body without one (chunked) is counted as it is read and stopped one byte
+ * past the limit. Either way the answer is 413 problem+json {@code request.too-large}. The
  * listener's own, higher limit (server.cli) can only drop the connection with a bare 400.
  *
  * <p>JSON bodies have a lower limit of their own ({@link BodyLimits}).
@@ -24,11 +24,15 @@ import java.util.function.Supplier;
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class RequestSizeFilter extends HttpFilter {
 
-    static final long LIMIT = limit(cn.duban.platform.Settings.get("duban.max-post-size", "DUBAN_MAX_POST_SIZE", null));
+    static final long LIMIT =
+            limit(
+                    cn.duban.platform.Settings.get(
+                            "duban.max-post-size", "DUBAN_MAX_POST_SIZE", null));
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Override
-    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         long limit = BodyLimits.limitFor(req.getContentType(), LIMIT);
         Supplier<DubanException> tooLarge = () -> BodyLimits.tooLarge(limit);
         long declared = req.getContentLengthLong();
@@ -46,7 +50,8 @@ public class RequestSizeFilter extends HttpFilter {
         } catch (DubanException | IOException | ServletException e) {
             if (LimitResponses.refusal(req) == null) throw e;
         }
-        // The REST layer answers an over-limit body itself (LimitResponses); anything it let through is answered here.
+        // The REST layer answers an over-limit body itself (LimitResponses); anything it let
+        // through is answered here.
         DubanException over = LimitResponses.refusal(req);
         if (over != null && !res.isCommitted() && res.getStatus() != over.status()) {
             res.reset();
@@ -54,9 +59,11 @@ public class RequestSizeFilter extends HttpFilter {
         }
     }
 
-    private static void write(HttpServletRequest req, HttpServletResponse res, DubanException e) throws IOException {
-        byte[] body = JSON.toJson(Problem.of(e.status(), e.code(), e.detail(), req.getRequestURI(), null))
-                .getBytes(StandardCharsets.UTF_8);
+    private static void write(HttpServletRequest req, HttpServletResponse res, DubanException e)
+            throws IOException {
+        byte[] body =
+                JSON.toJson(Problem.of(e.status(), e.code(), e.detail(), req.getRequestURI(), null))
+                        .getBytes(StandardCharsets.UTF_8);
         res.setStatus(e.status());
         res.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");
         res.setHeader("Connection", "close"); // do not read the rest of the body
@@ -66,7 +73,9 @@ public class RequestSizeFilter extends HttpFilter {
 
     static long limit(String configured) {
         try {
-            return configured == null || configured.isBlank() ? 52_428_800L : Long.parseLong(configured.strip());
+            return configured == null || configured.isBlank()
+                    ? 52_428_800L
+                    : Long.parseLong(configured.strip());
         } catch (NumberFormatException e) {
             return 52_428_800L;
         }

@@ -10,8 +10,7 @@ import java.util.UUID;
 /** Reading the small pieces of a request every resource needs, with problem+json errors. */
 public final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /** The version in an {@code If-Match} header ("3", "\"3\"" or W/"3"), or null without one. */
     public static Integer version(String ifMatch) {
@@ -28,7 +27,8 @@ public final class Requests {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw DubanException.badRequest("request.date-invalid", field + " 应为日期（如 2025-06-30）：" + value);
+            throw DubanException.badRequest(
+                    "request.date-invalid", field + " 应为日期（如 2025-06-30）：" + value);
         }
     }
 
@@ -50,7 +50,10 @@ public final class Requests {
         }
     }
 
-    /** Reads at most {@code limit + 1} bytes, so the caller can tell "too large" without reading everything. */
+    /**
+     * Reads at most {@code limit + 1} bytes, so the caller can tell "too large" without reading
+     * everything.
+     */
     public static byte[] bytes(InputStream in, int limit) throws IOException {
         try (in) {
             return in.readNBytes(limit + 1);
@@ -59,22 +62,30 @@ public final class Requests {
 
     /** A Content-Disposition value whose file name (RFC 5987) keeps its Chinese characters. */
     public static String disposition(boolean inline, String fileName) {
-        return (inline ? "inline" : "attachment") + "; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return (inline ? "inline" : "attachment")
+                + "; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20");
     }
 
-    /** A period key from a request (2026, 2026-Q3, 2026-03, 2026-YTD); none means this year to date. */
+    /**
+     * A period key from a request (2026, 2026-Q3, 2026-03, 2026-YTD); none means this year to date.
+     */
     public static cn.duban.evaluation.Period period(String key) {
-        if (key == null || key.isBlank()) return cn.duban.evaluation.Period.yearToDate(cn.duban.ledger.LedgerClock.today().getYear());
+        if (key == null || key.isBlank())
+            return cn.duban.evaluation.Period.yearToDate(
+                    cn.duban.ledger.LedgerClock.today().getYear());
         try {
             return cn.duban.evaluation.Period.parse(key);
         } catch (IllegalArgumentException e) {
-            throw DubanException.badRequest("period.invalid", "考核期“" + key + "”无效：应为 2026、2026-Q3、2026-03 或 2026-YTD。");
+            throw DubanException.badRequest(
+                    "period.invalid", "考核期“" + key + "”无效：应为 2026、2026-Q3、2026-03 或 2026-YTD。");
         }
     }
 
     /** Periods as choices for a select: label → key, in the given order. */
-    public static java.util.Map<String, String> periodChoices(java.util.stream.Stream<cn.duban.evaluation.Period> periods) {
+    public static java.util.Map<String, String> periodChoices(
+            java.util.stream.Stream<cn.duban.evaluation.Period> periods) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
         periods.forEach(p -> out.put(p.label(), p.key()));
         return out;

@@ -8,31 +8,41 @@ import jakarta.inject.Named;
  * only our own files and the per-response nonce PrimeFaces puts on its scripts (primefaces.CSP in
  * web.xml reads {@link #getPagePolicy()} and appends the nonce), so an injected script does not run
  * even if escaping failed somewhere. Everything else (the API, downloads, static files): nothing
- * may run or load at all. Nothing may frame a page; only our own pages may frame an API answer
- * (the circular's PDF preview).
+ * may run or load at all. Nothing may frame a page; only our own pages may frame an API answer (the
+ * circular's PDF preview).
  */
 @Named("securityHeaders")
 @ApplicationScoped
 public class SecurityHeaders {
 
     public static final String CSP = "Content-Security-Policy";
-    /** One year; sent only on answers to requests that came over TLS (RFC 6797 forbids it on plain http). */
+
+    /**
+     * One year; sent only on answers to requests that came over TLS (RFC 6797 forbids it on plain
+     * http).
+     */
     public static final String HSTS = "max-age=31536000";
-    /** Full URLs within the site (the cross-site check may fall back on them), nothing to other sites. */
+
+    /**
+     * Full URLs within the site (the cross-site check may fall back on them), nothing to other
+     * sites.
+     */
     public static final String REFERRER_POLICY = "same-origin";
 
     private final String pagePolicy = pagePolicy(Origins.keycloakOrigin());
 
     /**
      * The pages' policy without the nonce: PrimeFaces appends " 'nonce-…';" to it, so it ends with
-     * script-src. Styles may be inline (PrimeFaces and Chart.js set style attributes); scripts may not.
-     * Forms post to us, and to Keycloak when a Faces post meets an expired session (the redirect to
-     * the login page counts as the form's target).
+     * script-src. Styles may be inline (PrimeFaces and Chart.js set style attributes); scripts may
+     * not. Forms post to us, and to Keycloak when a Faces post meets an expired session (the
+     * redirect to the login page counts as the form's target).
      */
     static String pagePolicy(String keycloakOrigin) {
         return "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; "
                 + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
-                + "form-action 'self'" + (keycloakOrigin == null ? "" : " " + keycloakOrigin) + "; script-src 'self'";
+                + "form-action 'self'"
+                + (keycloakOrigin == null ? "" : " " + keycloakOrigin)
+                + "; script-src 'self'";
     }
 
     /**

@@ -18,7 +18,8 @@ public class SessionCookieSettings implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
-        cookie.setSecure(secure(Settings.get("duban.secure-cookies", "DUBAN_SECURE_COOKIES", "true")));
+        cookie.setSecure(
+                secure(Settings.get("duban.secure-cookies", "DUBAN_SECURE_COOKIES", "true")));
         cookie.setAttribute("SameSite", "Lax");
     }
 

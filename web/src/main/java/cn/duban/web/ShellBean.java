@@ -16,11 +16,9 @@ import org.wildfly.security.http.oidc.OidcPrincipal;
 @RequestScoped
 public class ShellBean {
 
-    @Inject
-    TenantService tenants;
+    @Inject TenantService tenants;
 
-    @Inject
-    UnitService units;
+    @Inject UnitService units;
 
     private String tenantName;
     private String unitName;
@@ -30,7 +28,9 @@ public class ShellBean {
     }
 
     public String getDisplayName() {
-        HttpServletRequest req = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        HttpServletRequest req =
+                (HttpServletRequest)
+                        FacesContext.getCurrentInstance().getExternalContext().getRequest();
         if (req.getUserPrincipal() instanceof OidcPrincipal<?> p) {
             String given = p.getOidcSecurityContext().getToken().getGivenName();
             if (given != null && !given.isBlank()) return given;

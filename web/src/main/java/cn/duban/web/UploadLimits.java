@@ -11,7 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 
-/** Applies {@link UploadLimit} to the endpoints that carry it, before their multipart body is parsed. */
+/**
+ * Applies {@link UploadLimit} to the endpoints that carry it, before their multipart body is
+ * parsed.
+ */
 @Provider
 public class UploadLimits implements DynamicFeature {
 
@@ -38,14 +41,28 @@ public class UploadLimits implements DynamicFeature {
             long declared = ctx.getLength();
             if (declared > max) {
                 DubanException e = refusal();
-                ctx.abortWith(jakarta.ws.rs.core.Response.fromResponse(
-                                Problem.response(e.status(), e.code(), e.detail(), ctx.getUriInfo().getPath()))
-                        .header("Connection", "close").type(MediaType.valueOf(Problem.MEDIA_TYPE + ";charset=UTF-8")).build());
+                ctx.abortWith(
+                        jakarta.ws.rs.core.Response.fromResponse(
+                                        Problem.response(
+                                                e.status(),
+                                                e.code(),
+                                                e.detail(),
+                                                ctx.getUriInfo().getPath()))
+                                .header("Connection", "close")
+                                .type(MediaType.valueOf(Problem.MEDIA_TYPE + ";charset=UTF-8"))
+                                .build());
                 return;
             }
             if (declared < 0) {
-                ctx.setEntityStream(new LimitedInputStream(ctx.getEntityStream(), max, this::refusal,
-                        e -> { if (ctx.getProperty(LimitResponses.REFUSAL) == null) ctx.setProperty(LimitResponses.REFUSAL, e); }));
+                ctx.setEntityStream(
+                        new LimitedInputStream(
+                                ctx.getEntityStream(),
+                                max,
+                                this::refusal,
+                                e -> {
+                                    if (ctx.getProperty(LimitResponses.REFUSAL) == null)
+                                        ctx.setProperty(LimitResponses.REFUSAL, e);
+                                }));
             }
         }
 

@@ -16,28 +16,33 @@ public final class Uploads {
     /** A form field that comes with a file (a year, a reason …). */
     public static final int MAX_FIELD = 64 * 1024;
 
-    private Uploads() {
-    }
+    private Uploads() {}
 
     /**
-     * A text field of a multipart request, at most {@link #MAX_FIELD} bytes (else 400). It is UTF-8 unless its
-     * part names another charset: browsers send form fields as UTF-8 without saying so, and the parser's
-     * default for such a part (US-ASCII, RFC 2046) turned every Chinese character into U+FFFD.
+     * A text field of a multipart request, at most {@link #MAX_FIELD} bytes (else 400). It is UTF-8
+     * unless its part names another charset: browsers send form fields as UTF-8 without saying so,
+     * and the parser's default for such a part (US-ASCII, RFC 2046) turned every Chinese character
+     * into U+FFFD.
      */
     public static String field(EntityPart part) throws IOException {
         byte[] bytes = Requests.bytes(part.getContent(), MAX_FIELD);
         if (bytes.length > MAX_FIELD) {
-            throw DubanException.badRequest("request.field-too-long", "表单字段“" + part.getName() + "”过长（最多 " + MAX_FIELD / 1024 + " KB）。");
+            throw DubanException.badRequest(
+                    "request.field-too-long",
+                    "表单字段“" + part.getName() + "”过长（最多 " + MAX_FIELD / 1024 + " KB）。");
         }
         return new String(bytes, declaredCharset(part));
     }
 
     private static Charset declaredCharset(EntityPart part) {
         for (var header : part.getHeaders().entrySet()) {
-            if (!"Content-Type".equalsIgnoreCase(header.getKey()) || header.getValue().isEmpty()) continue;
+            if (!"Content-Type".equalsIgnoreCase(header.getKey()) || header.getValue().isEmpty())
+                continue;
             try {
-                String charset = MediaType.valueOf(header.getValue().get(0)).getParameters().get("charset");
-                if (charset != null && Charset.isSupported(charset)) return Charset.forName(charset);
+                String charset =
+                        MediaType.valueOf(header.getValue().get(0)).getParameters().get("charset");
+                if (charset != null && Charset.isSupported(charset))
+                    return Charset.forName(charset);
             } catch (IllegalArgumentException e) {
                 // an unreadable Content-Type: the browsers' UTF-8 then
             }
@@ -48,7 +53,8 @@ public final class Uploads {
     /**
      * The bytes of a file uploaded through a Faces page: its type by extension and its size are
      * checked before it is read, and no more than {@code maxBytes} is ever read. A refusal is a
-     * DubanException in the page's language (415 {@code upload.type}, 413 {@code upload.too-large}).
+     * DubanException in the page's language (415 {@code upload.type}, 413 {@code
+     * upload.too-large}).
      */
     public static byte[] content(UploadedFile file, long maxBytes, String... extensions) {
         String name = file.getFileName() == null ? "" : file.getFileName();
@@ -56,19 +62,29 @@ public final class Uploads {
         boolean allowed = extensions.length == 0;
         for (String ext : extensions) allowed |= lower.endsWith("." + ext);
         if (!allowed) {
-            throw new DubanException(415, "upload.type", Messages.text("upload.type", name, String.join("、", extensions)));
+            throw new DubanException(
+                    415,
+                    "upload.type",
+                    Messages.text("upload.type", name, String.join("、", extensions)));
         }
         if (file.getSize() > maxBytes) {
-            throw new DubanException(413, "upload.too-large", Messages.text("upload.tooLarge", name, maxBytes / 1024 / 1024));
+            throw new DubanException(
+                    413,
+                    "upload.too-large",
+                    Messages.text("upload.tooLarge", name, maxBytes / 1024 / 1024));
         }
         try (InputStream in = file.getInputStream()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
-                throw new DubanException(413, "upload.too-large", Messages.text("upload.tooLarge", name, maxBytes / 1024 / 1024));
+                throw new DubanException(
+                        413,
+                        "upload.too-large",
+                        Messages.text("upload.tooLarge", name, maxBytes / 1024 / 1024));
             }
             return bytes;
         } catch (IOException e) {
-            throw DubanException.badRequest("upload.incomplete", Messages.text("upload.incomplete", name));
+            throw DubanException.badRequest(
+                    "upload.incomplete", Messages.text("upload.incomplete", name));
         }
     }
 }

@@ -18,7 +18,8 @@ public class UuidConverter implements Converter<UUID> {
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new ConverterException(new FacesMessage(FacesMessage.SEVERITY_ERROR, "编号格式无效。", null));
+            throw new ConverterException(
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "编号格式无效。", null));
         }
     }
 

@@ -12,16 +12,15 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The year and period pages open on when the URL names none: the year that has work
- * ({@link WorkYear}), not an empty current year. This year opens on the year to date; an earlier
- * plan year opens as the whole year.
+ * The year and period pages open on when the URL names none: the year that has work ({@link
+ * WorkYear}), not an empty current year. This year opens on the year to date; an earlier plan year
+ * opens as the whole year.
  */
 @Named("workPeriod")
 @RequestScoped
 public class WorkPeriod {
 
-    @Inject
-    TaskService tasks;
+    @Inject TaskService tasks;
 
     private Integer year;
 
@@ -47,7 +46,9 @@ public class WorkPeriod {
         return key == null || key.isBlank() ? period() : Requests.period(key);
     }
 
-    /** Years to choose periods from: this year, last year and the year with work, most recent first. */
+    /**
+     * Years to choose periods from: this year, last year and the year with work, most recent first.
+     */
     public List<Integer> years() {
         int thisYear = LedgerClock.today().getYear();
         TreeSet<Integer> out = new TreeSet<>(java.util.Comparator.reverseOrder());

@@ -24,16 +24,24 @@ class LimitResponsesTest {
 
     @Test
     void aBodyStoppedAtItsLimitIsAnswered413WhateverTheReaderMadeOfIt() {
-        properties.put(LimitResponses.REFUSAL, new DubanException(413, "request.too-large", "请求内容过大"));
+        properties.put(
+                LimitResponses.REFUSAL, new DubanException(413, "request.too-large", "请求内容过大"));
         status = 400; // JSON-B: "not JSON"
         new LimitResponses().filter(request(), response());
         assertThat(status).isEqualTo(413);
-        assertThat(entity).isInstanceOfSatisfying(Problem.class, p -> {
-            assertThat(p.code()).isEqualTo("request.too-large");
-            assertThat(p.instance()).isEqualTo("/tasks/x/reports");
-        });
-        assertThat(mediaType).isInstanceOfSatisfying(jakarta.ws.rs.core.MediaType.class,
-                m -> assertThat(m.getType() + "/" + m.getSubtype()).isEqualTo(Problem.MEDIA_TYPE));
+        assertThat(entity)
+                .isInstanceOfSatisfying(
+                        Problem.class,
+                        p -> {
+                            assertThat(p.code()).isEqualTo("request.too-large");
+                            assertThat(p.instance()).isEqualTo("/tasks/x/reports");
+                        });
+        assertThat(mediaType)
+                .isInstanceOfSatisfying(
+                        jakarta.ws.rs.core.MediaType.class,
+                        m ->
+                                assertThat(m.getType() + "/" + m.getSubtype())
+                                        .isEqualTo(Problem.MEDIA_TYPE));
         assertThat(headers.getFirst("Connection")).isEqualTo("close");
     }
 
@@ -50,31 +58,50 @@ class LimitResponsesTest {
     }
 
     private ContainerRequestContext request() {
-        UriInfo uri = (UriInfo) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {UriInfo.class},
-                (proxy, method, args) -> method.getName().equals("getPath") ? "/tasks/x/reports" : null);
-        return (ContainerRequestContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ContainerRequestContext.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getProperty" -> properties.get((String) args[0]);
-                    case "getUriInfo" -> uri;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        UriInfo uri =
+                (UriInfo)
+                        Proxy.newProxyInstance(
+                                getClass().getClassLoader(),
+                                new Class<?>[] {UriInfo.class},
+                                (proxy, method, args) ->
+                                        method.getName().equals("getPath")
+                                                ? "/tasks/x/reports"
+                                                : null);
+        return (ContainerRequestContext)
+                Proxy.newProxyInstance(
+                        getClass().getClassLoader(),
+                        new Class<?>[] {ContainerRequestContext.class},
+                        (proxy, method, args) ->
+                                switch (method.getName()) {
+                                    case "getProperty" -> properties.get((String) args[0]);
+                                    case "getUriInfo" -> uri;
+                                    default ->
+                                            throw new UnsupportedOperationException(
+                                                    method.getName());
+                                });
     }
 
     private ContainerResponseContext response() {
-        return (ContainerResponseContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ContainerResponseContext.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getStatus" -> status;
-                    case "setStatus" -> {
-                        status = (Integer) args[0];
-                        yield null;
-                    }
-                    case "getHeaders" -> headers;
-                    case "setEntity" -> {
-                        entity = args[0];
-                        mediaType = args.length > 2 ? args[2] : null;
-                        yield null;
-                    }
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        return (ContainerResponseContext)
+                Proxy.newProxyInstance(
+                        getClass().getClassLoader(),
+                        new Class<?>[] {ContainerResponseContext.class},
+                        (proxy, method, args) ->
+                                switch (method.getName()) {
+                                    case "getStatus" -> status;
+                                    case "setStatus" -> {
+                                        status = (Integer) args[0];
+                                        yield null;
+                                    }
+                                    case "getHeaders" -> headers;
+                                    case "setEntity" -> {
+                                        entity = args[0];
+                                        mediaType = args.length > 2 ? args[2] : null;
+                                        yield null;
+                                    }
+                                    default ->
+                                            throw new UnsupportedOperationException(
+                                                    method.getName());
+                                });
     }
 }

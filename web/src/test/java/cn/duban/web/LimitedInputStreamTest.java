@@ -16,7 +16,11 @@ class LimitedInputStreamTest {
     private final List<DubanException> remembered = new ArrayList<>();
 
     private LimitedInputStream limited(InputStream in, long limit) {
-        return new LimitedInputStream(in, limit, () -> new DubanException(413, "request.too-large", "过大"), remembered::add);
+        return new LimitedInputStream(
+                in,
+                limit,
+                () -> new DubanException(413, "request.too-large", "过大"),
+                remembered::add);
     }
 
     @Test
@@ -32,10 +36,13 @@ class LimitedInputStreamTest {
     @Test
     void oneBytePastTheLimitStopsReadingWithTheRefusal() {
         LimitedInputStream in = limited(new ByteArrayInputStream(new byte[5000]), 1000);
-        assertThatThrownBy(in::readAllBytes).isInstanceOfSatisfying(DubanException.class, e -> {
-            assertThat(e.status()).isEqualTo(413);
-            assertThat(e.code()).isEqualTo("request.too-large");
-        });
+        assertThatThrownBy(in::readAllBytes)
+                .isInstanceOfSatisfying(
+                        DubanException.class,
+                        e -> {
+                            assertThat(e.status()).isEqualTo(413);
+                            assertThat(e.code()).isEqualTo("request.too-large");
+                        });
         assertThat(in.count()).isEqualTo(1001); // read no further than the byte that proves it
         assertThat(remembered).hasSize(1);
     }
@@ -54,13 +61,17 @@ class LimitedInputStreamTest {
 
     @Test
     void anEndlessBodyIsStopped() {
-        InputStream endless = new InputStream() {
-            @Override
-            public int read() {
-                return 'x';
-            }
-        };
-        assertThatThrownBy(() -> limited(endless, 1 << 20).transferTo(java.io.OutputStream.nullOutputStream()))
+        InputStream endless =
+                new InputStream() {
+                    @Override
+                    public int read() {
+                        return 'x';
+                    }
+                };
+        assertThatThrownBy(
+                        () ->
+                                limited(endless, 1 << 20)
+                                        .transferTo(java.io.OutputStream.nullOutputStream()))
                 .isInstanceOf(DubanException.class);
     }
 }

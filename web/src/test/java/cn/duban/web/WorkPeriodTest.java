@@ -8,19 +8,22 @@ import cn.duban.ledger.TaskService;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The period the dashboard, 我的得分, circulars and the evaluation page open on without one in the URL. */
+/**
+ * The period the dashboard, 我的得分, circulars and the evaluation page open on without one in the URL.
+ */
 class WorkPeriodTest {
 
     static final int THIS_YEAR = LedgerClock.today().getYear();
 
     static WorkPeriod withWorkIn(Integer... years) {
         WorkPeriod w = new WorkPeriod();
-        w.tasks = new TaskService() {
-            @Override
-            public List<Integer> yearsWithTasks() {
-                return List.of(years);
-            }
-        };
+        w.tasks =
+                new TaskService() {
+                    @Override
+                    public List<Integer> yearsWithTasks() {
+                        return List.of(years);
+                    }
+                };
         return w;
     }
 
@@ -35,7 +38,8 @@ class WorkPeriodTest {
 
     @Test
     void workThisYearOpensOnTheYearToDate() {
-        assertThat(withWorkIn(THIS_YEAR - 1, THIS_YEAR).period(null)).isEqualTo(Period.yearToDate(THIS_YEAR));
+        assertThat(withWorkIn(THIS_YEAR - 1, THIS_YEAR).period(null))
+                .isEqualTo(Period.yearToDate(THIS_YEAR));
         assertThat(withWorkIn().period(null)).isEqualTo(Period.yearToDate(THIS_YEAR));
     }
 

@@ -1,7 +1,7 @@
 package cn.duban.ledger.sheet;
 
-import cn.duban.platform.office.SheetStream;
 import cn.duban.platform.office.OfficeFile;
+import cn.duban.platform.office.SheetStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -22,13 +23,12 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.commons.compress.archivers.zip.Zip64Mode;
 
 /**
- * The task ledger as an Excel workbook in the customary layout (序号, 工作要点, 具体任务,
- * 牵头单位, 配合单位, 完成时限, 进展情况, 状态), plus three columns that let a filled ledger
- * come back: 责任单位, 完成进度(%) and 任务编号. Reading finds the header by name, so
- * columns may be moved or title rows added; every bad row is reported, not just the first.
+ * The task ledger as an Excel workbook in the customary layout (序号, 工作要点, 具体任务, 牵头单位, 配合单位, 完成时限,
+ * 进展情况, 状态), plus three columns that let a filled ledger come back: 责任单位, 完成进度(%) and 任务编号. Reading
+ * finds the header by name, so columns may be moved or title rows added; every bad row is reported,
+ * not just the first.
  */
 public final class LedgerSheet {
 
@@ -36,24 +36,34 @@ public final class LedgerSheet {
     public static final String ID = "任务编号";
     public static final String PROGRESS = "进展情况";
     public static final String PERCENT = "完成进度(%)";
-    public static final List<String> HEADERS = List.of("序号", "工作要点", "具体任务", "牵头单位", "配合单位", "完成时限",
-            PROGRESS, "状态", "责任单位", PERCENT, ID);
+    public static final List<String> HEADERS =
+            List.of(
+                    "序号", "工作要点", "具体任务", "牵头单位", "配合单位", "完成时限", PROGRESS, "状态", "责任单位", PERCENT,
+                    ID);
     private static final int[] WIDTHS = {6, 24, 50, 16, 22, 14, 50, 10, 14, 10, 38};
     private static final int MAX_TEXT = 10_000;
+
     /** Progress text kept from one import, in characters (a reader's memory stays bounded). */
     static final long MAX_RETAINED = 16_000_000;
 
     /** One task as a ledger row. */
-    public record Row(String number, String section, String task, String leadUnits, String cooperatingUnits, String deadline,
-                      String progress, String status, String unitName, Integer percent, UUID taskId) {
-    }
+    public record Row(
+            String number,
+            String section,
+            String task,
+            String leadUnits,
+            String cooperatingUnits,
+            String deadline,
+            String progress,
+            String status,
+            String unitName,
+            Integer percent,
+            UUID taskId) {}
 
     /** A row of a filled ledger: 1-based Excel row number as the user sees it. */
-    public record Filled(int rowNumber, UUID taskId, String progress, Integer percent) {
-    }
+    public record Filled(int rowNumber, UUID taskId, String progress, Integer percent) {}
 
-    public record RowError(int rowNumber, String column, String message) {
-    }
+    public record RowError(int rowNumber, String column, String message) {}
 
     public record Read(List<Filled> rows, List<RowError> errors) {
         public boolean ok() {
@@ -86,14 +96,15 @@ public final class LedgerSheet {
         }
     }
 
-    private LedgerSheet() {
-    }
+    private LedgerSheet() {}
 
     public static byte[] write(String title, String subtitle, List<Row> rows) {
         // Streaming: a 20,000-row ledger stays small in memory. Shared strings, not inline ones,
         // so the file edits cleanly in every spreadsheet program (and in POI).
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, false, true); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            // POI's default Zip64 "Always" writes 64-bit data descriptors that streaming zip readers
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, false, true);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            // POI's default Zip64 "Always" writes 64-bit data descriptors that streaming zip
+            // readers
             // (java.util.zip.ZipInputStream, some mail gateways) reject.
             wb.setZip64Mode(Zip64Mode.AsNeeded);
             Sheet sheet = wb.createSheet("任务台账");
@@ -125,8 +136,17 @@ public final class LedgerSheet {
             int r = 3;
             for (Row row : rows) {
                 org.apache.poi.ss.usermodel.Row x = sheet.createRow(r++);
-                String[] values = {row.number(), row.section(), row.task(), row.leadUnits(), row.cooperatingUnits(), row.deadline(),
-                        row.progress(), row.status(), row.unitName()};
+                String[] values = {
+                    row.number(),
+                    row.section(),
+                    row.task(),
+                    row.leadUnits(),
+                    row.cooperatingUnits(),
+                    row.deadline(),
+                    row.progress(),
+                    row.status(),
+                    row.unitName()
+                };
                 for (int c = 0; c < values.length; c++) text(x, c, values[c], body);
                 Cell percent = x.createCell(9);
                 percent.setCellStyle(body);
@@ -151,16 +171,22 @@ public final class LedgerSheet {
     }
 
     /**
-     * Reads a filled ledger from its first sheet, streaming and within {@link OfficeFile.Limits#XLSX}:
-     * at most {@value #MAX_ROWS} non-blank rows below the header and {@value #MAX_RETAINED} characters
-     * of progress text in all.
+     * Reads a filled ledger from its first sheet, streaming and within {@link
+     * OfficeFile.Limits#XLSX}: at most {@value #MAX_ROWS} non-blank rows below the header and
+     * {@value #MAX_RETAINED} characters of progress text in all.
      */
     public static Read read(byte[] xlsx) {
         if (xlsx == null || xlsx.length < 4 || xlsx[0] != 'P' || xlsx[1] != 'K') {
-            boolean ole2 = xlsx != null && xlsx.length >= 4 && (xlsx[0] & 0xFF) == 0xD0 && (xlsx[1] & 0xFF) == 0xCF;
-            throw new Unreadable("ledger.import.format", ole2
-                    ? "这是旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 后再导入。"
-                    : "文件不是有效的 Excel（.xlsx）文件。");
+            boolean ole2 =
+                    xlsx != null
+                            && xlsx.length >= 4
+                            && (xlsx[0] & 0xFF) == 0xD0
+                            && (xlsx[1] & 0xFF) == 0xCF;
+            throw new Unreadable(
+                    "ledger.import.format",
+                    ole2
+                            ? "这是旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 后再导入。"
+                            : "文件不是有效的 Excel（.xlsx）文件。");
         }
         try (OfficeFile file = OfficeFile.open(xlsx, OfficeFile.Limits.XLSX)) {
             Collector rows = new Collector();
@@ -170,12 +196,15 @@ public final class LedgerSheet {
             throw switch (e.kind()) {
                 case TOO_LARGE -> new Unreadable(413, "ledger.import.too-large", e.getMessage());
                 case MALFORMED -> new Unreadable("ledger.import.format", e.getMessage());
-                case CORRUPT -> new Unreadable("ledger.import.format", "文件不是有效的 Excel（.xlsx）文件，或已损坏。");
+                case CORRUPT ->
+                        new Unreadable("ledger.import.format", "文件不是有效的 Excel（.xlsx）文件，或已损坏。");
             };
         }
     }
 
-    /** Finds the header in the first rows, then keeps only the columns the import needs, row by row. */
+    /**
+     * Finds the header in the first rows, then keeps only the columns the import needs, row by row.
+     */
     private static final class Collector implements SheetStream.Cells {
         private int firstRow = -1;
         private Map<String, Integer> columns;
@@ -210,7 +239,8 @@ public final class LedgerSheet {
             if (!v.isEmpty()) blank = false;
             if (columns == null) {
                 String name = headerName(text);
-                if (name.equals(ID) || name.equals(PROGRESS) || name.equals(PERCENT)) found.putIfAbsent(name, col);
+                if (name.equals(ID) || name.equals(PROGRESS) || name.equals(PERCENT))
+                    found.putIfAbsent(name, col);
                 return;
             }
             if (col == idCol) idText = v;
@@ -236,7 +266,8 @@ public final class LedgerSheet {
             }
             if (blank) return;
             if (++dataRows > MAX_ROWS) {
-                throw new Unreadable(413, "ledger.import.too-many-rows", "一次最多导入 " + MAX_ROWS + " 行。");
+                throw new Unreadable(
+                        413, "ledger.import.too-many-rows", "一次最多导入 " + MAX_ROWS + " 行。");
             }
             int shown = row + 1;
             String id = idText == null ? "" : idText;
@@ -255,18 +286,25 @@ public final class LedgerSheet {
                 errors.add(new RowError(shown, ID, "任务编号重复，与第" + seen.get(uuid) + "行相同"));
                 uuid = null;
             }
-            if (text.length() > MAX_TEXT) errors.add(new RowError(shown, PROGRESS, "进展情况过长（最多" + MAX_TEXT + "字）"));
+            if (text.length() > MAX_TEXT)
+                errors.add(new RowError(shown, PROGRESS, "进展情况过长（最多" + MAX_TEXT + "字）"));
             Integer percent = null;
             if (percentCol >= 0) {
                 try {
-                    percent = percentCell ? percent(percentText, percentNumber, percentFormat) : null;
+                    percent =
+                            percentCell ? percent(percentText, percentNumber, percentFormat) : null;
                 } catch (NumberFormatException e) {
-                    errors.add(new RowError(shown, PERCENT, "完成进度应为0到100之间的整数：" + shorten(percentText)));
+                    errors.add(
+                            new RowError(
+                                    shown, PERCENT, "完成进度应为0到100之间的整数：" + shorten(percentText)));
                 }
             }
             if (uuid != null) {
                 if ((retained += text.length()) > MAX_RETAINED) {
-                    throw new Unreadable(413, "ledger.import.too-large", "台账的进展情况合计超过 " + MAX_RETAINED / 10_000 + " 万字，请分批导入。");
+                    throw new Unreadable(
+                            413,
+                            "ledger.import.too-large",
+                            "台账的进展情况合计超过 " + MAX_RETAINED / 10_000 + " 万字，请分批导入。");
                 }
                 seen.put(uuid, shown);
                 rows.add(new Filled(shown, uuid, text.isEmpty() ? null : text, percent));
@@ -279,11 +317,15 @@ public final class LedgerSheet {
         }
 
         private static Unreadable noHeader() {
-            return new Unreadable("ledger.import.columns", "未找到表头：台账须包含“任务编号”和“进展情况”两列（请使用系统导出的台账填写）。");
+            return new Unreadable(
+                    "ledger.import.columns", "未找到表头：台账须包含“任务编号”和“进展情况”两列（请使用系统导出的台账填写）。");
         }
     }
 
-    /** A number cell holds its value (a percentage format shows 0.8 as 80%); anything else is read from its text. */
+    /**
+     * A number cell holds its value (a percentage format shows 0.8 as 80%); anything else is read
+     * from its text.
+     */
     private static Integer percent(String text, Double number, String format) {
         double v;
         if (number != null) {
@@ -294,7 +336,8 @@ public final class LedgerSheet {
             if (s.isEmpty()) return null;
             v = Double.parseDouble(s);
         }
-        if (v < 0 || v > 100 || Math.abs(v - Math.rint(v)) > 1e-9) throw new NumberFormatException();
+        if (v < 0 || v > 100 || Math.abs(v - Math.rint(v)) > 1e-9)
+            throw new NumberFormatException();
         return (int) Math.rint(v);
     }
 
@@ -318,14 +361,16 @@ public final class LedgerSheet {
         return s.equals("完成进度") || s.equals("完成进度%") ? PERCENT : s;
     }
 
-    private static Cell text(org.apache.poi.ss.usermodel.Row row, int col, String value, CellStyle style) {
+    private static Cell text(
+            org.apache.poi.ss.usermodel.Row row, int col, String value, CellStyle style) {
         Cell c = row.createCell(col);
         c.setCellValue(value == null ? "" : value);
         c.setCellStyle(style);
         return c;
     }
 
-    private static CellStyle style(Workbook wb, int points, boolean bold, boolean border, boolean wrap) {
+    private static CellStyle style(
+            Workbook wb, int points, boolean bold, boolean border, boolean wrap) {
         CellStyle s = wb.createCellStyle();
         Font f = wb.createFont();
         f.setFontName("宋体");

@@ -4,8 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The numbering styles of Chinese official documents: 一、 / (一)（一） / 1. 1、 1． / (1)（1） / ①.
- * Which style is which depth is learnt from each document, not fixed.
+ * The numbering styles of Chinese official documents: 一、 / (一)（一） / 1. 1、 1． / (1)（1） / ①. Which
+ * style is which depth is learnt from each document, not fixed.
  */
 enum Numbering {
     CHINESE("一二三四五六七八九十百", "^([一二三四五六七八九十百]{1,4})\\s*[、．.，,]\\s*"),
@@ -19,8 +19,12 @@ enum Numbering {
     // (or ends the pattern, which then has nothing to backtrack into).
     private static final Numbering[] STYLES = values();
 
-    /** The characters a numbered line of this style starts with: other lines need no Matcher (one per line and style adds up). */
+    /**
+     * The characters a numbered line of this style starts with: other lines need no Matcher (one
+     * per line and style adds up).
+     */
     final String starts;
+
     final Pattern pattern;
 
     Numbering(String starts, String regex) {
@@ -29,8 +33,7 @@ enum Numbering {
     }
 
     /** A numbered line: its style, display number, value and the text after the number. */
-    record Match(Numbering style, String number, int value, String rest) {
-    }
+    record Match(Numbering style, String number, int value, String rest) {}
 
     static Match match(String line) {
         if (line.isEmpty()) return null;
@@ -38,7 +41,8 @@ enum Numbering {
         for (Numbering n : STYLES) {
             if (n.starts.indexOf(first) < 0) continue;
             Matcher m = n.pattern.matcher(line);
-            // Every style is anchored at the start: lookingAt, not a find that tries each position of a long line.
+            // Every style is anchored at the start: lookingAt, not a find that tries each position
+            // of a long line.
             if (m.lookingAt()) {
                 String rest = line.substring(m.end()).strip();
                 // "1、" alone or "2025年" are not points; a heading needs words after its number.
@@ -61,7 +65,9 @@ enum Numbering {
         return switch (this) {
             case ARABIC, PAREN_ARABIC -> Integer.parseInt(raw);
             case CIRCLED -> raw.charAt(0) - '①' + 1;
-            case ORDINAL -> DeadlineParser.number(raw.substring(1, raw.length() - (raw.endsWith("部分") ? 2 : 1)));
+            case ORDINAL ->
+                    DeadlineParser.number(
+                            raw.substring(1, raw.length() - (raw.endsWith("部分") ? 2 : 1)));
             default -> DeadlineParser.number(raw);
         };
     }

@@ -12,6 +12,7 @@ final class OutlineNode {
     final List<OutlineNode> children = new ArrayList<>();
     List<UnitRef> tableUnits;
     String tableDeadline;
+
     /** The group cell a heading was made from (table rows grouped by a 类别/板块 column). */
     String groupCell;
 

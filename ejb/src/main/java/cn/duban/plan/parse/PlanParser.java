@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Parses a work-point document (工作要点 / 工作计划) of any level into sections and nested
- * points with their responsible units, deadline rules and milestones. Stateless and
- * thread-safe; never throws on any input but {@link PlanParseException} for text with no
- * numbered points at all.
+ * Parses a work-point document (工作要点 / 工作计划) of any level into sections and nested points with
+ * their responsible units, deadline rules and milestones. Stateless and thread-safe; never throws
+ * on any input but {@link PlanParseException} for text with no numbered points at all.
  */
 public final class PlanParser {
 
@@ -18,10 +17,16 @@ public final class PlanParser {
     private static final Pattern DATE_START = Pattern.compile("\\d{1,2}\\s*[.．]\\s*\\d{1,2}");
     private static final Pattern NEWLINE = Pattern.compile("\n");
 
-    static final Pattern MARKDOWN = Pattern.compile("^\\s*(#{1,6}\\s*|>\\s*|[-*+]\\s+(?=\\S))|\\*\\*|__|~~|`");
+    static final Pattern MARKDOWN =
+            Pattern.compile("^\\s*(#{1,6}\\s*|>\\s*|[-*+]\\s+(?=\\S))|\\*\\*|__|~~|`");
+
     /** Every MARKDOWN match holds one of these: a line without them needs no Matcher. */
     static final String MARKDOWN_CHARS = "#>-*+_~`";
-    /** Was {@code [。；;！!？?：:）)”」』]$} with find(): a Matcher and a pass over each line, for its last character. */
+
+    /**
+     * Was {@code [。；;！!？?：:）)”」』]$} with find(): a Matcher and a pass over each line, for its last
+     * character.
+     */
     private static final String TERMINATORS = "。；;！!？?：:）)”」』";
 
     public ParsedPlan parse(String text, ParseOptions options) {
@@ -63,8 +68,10 @@ public final class PlanParser {
             }
             Numbering.Match m = Numbering.match(line);
             if (m != null && !(m.style() == Numbering.ARABIC && !inPoints && looksLikeDate(line))) {
-                // A group row (一、…) spanning a table keeps the table: the rows after it are its points.
-                if (m.style() != Numbering.CHINESE && m.style() != Numbering.PAREN_CHINESE) table = null;
+                // A group row (一、…) spanning a table keeps the table: the rows after it are its
+                // points.
+                if (m.style() != Numbering.CHINESE && m.style() != Numbering.PAREN_CHINESE)
+                    table = null;
                 inPoints = true;
                 OutlineNode node = new OutlineNode(m.style(), m.number(), m.value(), m.rest());
                 place(node, roots, stack);
@@ -81,31 +88,45 @@ public final class PlanParser {
             }
             OutlineNode current = stack.isEmpty() ? null : stack.get(stack.size() - 1);
             if (current == null) continue;
-            // A line broken mid-sentence joins without a space; a new paragraph starts on a new line.
+            // A line broken mid-sentence joins without a space; a new paragraph starts on a new
+            // line.
             current.text.append(previousTerminated ? "\n" : "").append(line);
             previousTerminated = terminated(line);
         }
 
         if (roots.isEmpty()) {
-            throw new PlanParseException("NO_NUMBERING", "未识别到带编号的工作要点（如“一、”“（一）”“1.”）。请检查文件内容，或将要点按编号逐条列出后重试。");
+            throw new PlanParseException(
+                    "NO_NUMBERING", "未识别到带编号的工作要点（如“一、”“（一）”“1.”）。请检查文件内容，或将要点按编号逐条列出后重试。");
         }
         Metadata meta = Metadata.extract(labels, preamble, trailer, opts, warnings);
         List<Section> sections = sections(roots, meta.year(), meta.title(), warnings);
-        return new ParsedPlan(meta.title(), meta.issuer(), meta.level(), meta.year(), meta.docNumber(), meta.issuedOn(),
-                sections, List.copyOf(warnings));
+        return new ParsedPlan(
+                meta.title(),
+                meta.issuer(),
+                meta.level(),
+                meta.year(),
+                meta.docNumber(),
+                meta.issuedOn(),
+                sections,
+                List.copyOf(warnings));
     }
 
     /** Lines, normalised, without markdown markers and blank lines. */
     static List<String> lines(String text) {
         List<String> out = new ArrayList<>();
         for (String raw : NEWLINE.split(TextNormalizer.normalize(text))) {
-            String line = (hasAny(raw, MARKDOWN_CHARS) ? MARKDOWN.matcher(raw).replaceAll("") : raw).strip();
+            String line =
+                    (hasAny(raw, MARKDOWN_CHARS) ? MARKDOWN.matcher(raw).replaceAll("") : raw)
+                            .strip();
             if (!line.isEmpty()) out.add(line);
         }
         return out;
     }
 
-    /** Whether a line ends a sentence: a terminator at the end, or just before a final line break (where {@code $} matches). */
+    /**
+     * Whether a line ends a sentence: a terminator at the end, or just before a final line break
+     * (where {@code $} matches).
+     */
     static boolean terminated(String line) {
         int n = line.length();
         int end = Scan.endBeforeFinalBreak(line);
@@ -123,8 +144,8 @@ public final class PlanParser {
     }
 
     /**
-     * Puts a point at its depth: a style already open closes everything below it; a new style
-     * opens one level deeper. The first style of the document is the top level.
+     * Puts a point at its depth: a style already open closes everything below it; a new style opens
+     * one level deeper. The first style of the document is the top level.
      */
     private static void place(OutlineNode node, List<OutlineNode> roots, List<OutlineNode> stack) {
         int level = -1;
@@ -143,17 +164,27 @@ public final class PlanParser {
         stack.add(node);
     }
 
-    private static void attachTableRow(OutlineNode point, TableReader table, List<OutlineNode> roots, List<OutlineNode> stack) {
+    private static void attachTableRow(
+            OutlineNode point,
+            TableReader table,
+            List<OutlineNode> roots,
+            List<OutlineNode> stack) {
         // Table rows sit under the innermost heading that is not itself a table row.
-        while (!stack.isEmpty() && stack.get(stack.size() - 1).tableUnits != null) stack.remove(stack.size() - 1);
+        while (!stack.isEmpty() && stack.get(stack.size() - 1).tableUnits != null)
+            stack.remove(stack.size() - 1);
         String group = table.group();
         if (group != null && (stack.isEmpty() || !group.equals(stack.get(0).groupCell))) {
             stack.clear();
             // A group cell "一、党建引领" keeps its number; one without is numbered by order (一, 二 …).
             Numbering.Match m = Numbering.match(group);
-            OutlineNode heading = m != null && m.style() == Numbering.CHINESE
-                    ? new OutlineNode(Numbering.CHINESE, m.number(), m.value(), m.rest())
-                    : new OutlineNode(Numbering.CHINESE, chinese(roots.size() + 1), roots.size() + 1, group);
+            OutlineNode heading =
+                    m != null && m.style() == Numbering.CHINESE
+                            ? new OutlineNode(Numbering.CHINESE, m.number(), m.value(), m.rest())
+                            : new OutlineNode(
+                                    Numbering.CHINESE,
+                                    chinese(roots.size() + 1),
+                                    roots.size() + 1,
+                                    group);
             heading.groupCell = group;
             roots.add(heading);
             stack.add(heading);
@@ -163,20 +194,33 @@ public final class PlanParser {
         stack.add(point);
     }
 
-    private static List<Section> sections(List<OutlineNode> roots, int year, String title, List<String> warnings) {
-        boolean chineseTop = roots.stream().allMatch(n -> n.style == Numbering.CHINESE || n.style == Numbering.ORDINAL);
+    private static List<Section> sections(
+            List<OutlineNode> roots, int year, String title, List<String> warnings) {
+        boolean chineseTop =
+                roots.stream()
+                        .allMatch(
+                                n -> n.style == Numbering.CHINESE || n.style == Numbering.ORDINAL);
         boolean anyChildren = roots.stream().anyMatch(n -> !n.children.isEmpty());
         List<Section> out = new ArrayList<>();
         if (chineseTop && anyChildren) {
             int last = 0;
             for (OutlineNode r : roots) {
                 String heading = r.text.toString().replace("\n", "");
-                // Numbering may run through the sections (4 follows 3 of the previous one) or restart at 1.
-                if (!r.children.isEmpty() && last > 0 && r.children.get(0).value != 1 && r.children.get(0).value != last + 1) {
-                    warnings.add("编号不连续：" + r.children.get(0).number + " 前一条为 " + last + "，请核对是否漏项。");
+                // Numbering may run through the sections (4 follows 3 of the previous one) or
+                // restart at 1.
+                if (!r.children.isEmpty()
+                        && last > 0
+                        && r.children.get(0).value != 1
+                        && r.children.get(0).value != last + 1) {
+                    warnings.add(
+                            "编号不连续：" + r.children.get(0).number + " 前一条为 " + last + "，请核对是否漏项。");
                 }
                 if (!r.children.isEmpty()) last = r.children.get(r.children.size() - 1).value;
-                out.add(new Section(r.number, Titles.title(heading, List.of()), points(r.children, year, warnings)));
+                out.add(
+                        new Section(
+                                r.number,
+                                Titles.title(heading, List.of()),
+                                points(r.children, year, warnings)));
             }
         } else {
             out.add(new Section("", title, points(roots, year, warnings)));
@@ -210,8 +254,14 @@ public final class PlanParser {
         for (Milestone m : dates.milestones()) {
             if (!m.date().equals(deadline.date())) milestones.add(m);
         }
-        return new Point(n.number, Titles.title(text, found.spans()), text.replace("\n", ""), units, deadline,
-                List.copyOf(milestones), points(n.children, year, warnings));
+        return new Point(
+                n.number,
+                Titles.title(text, found.spans()),
+                text.replace("\n", ""),
+                units,
+                deadline,
+                List.copyOf(milestones),
+                points(n.children, year, warnings));
     }
 
     /** 1 → 一, 12 → 十二, 23 → 二十三 (group numbers up to 99). */
@@ -219,7 +269,9 @@ public final class PlanParser {
         String digits = "零一二三四五六七八九";
         if (n < 10) return String.valueOf(digits.charAt(n));
         if (n > 99) return String.valueOf(n);
-        return (n >= 20 ? String.valueOf(digits.charAt(n / 10)) : "") + "十" + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10)));
+        return (n >= 20 ? String.valueOf(digits.charAt(n / 10)) : "")
+                + "十"
+                + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10)));
     }
 
     /** For tests and callers that only need the dates of one phrase. */

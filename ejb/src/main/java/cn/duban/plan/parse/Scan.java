@@ -2,10 +2,10 @@ package cn.duban.plan.parse;
 
 /**
  * One-pass scans that replace regexes which backtracked quadratically (or worse) on runs of
- * punctuation, spaces or annotation words: {@code [，,\s]+$} tried from every position of a
- * run re-reads the rest of the run each time. Each method says which regex it stands for and
- * keeps its meaning exactly, including where {@code $} matches (at the end, or before a final
- * line break); ScanEquivalenceProperties checks them against the regexes.
+ * punctuation, spaces or annotation words: {@code [，,\s]+$} tried from every position of a run
+ * re-reads the rest of the run each time. Each method says which regex it stands for and keeps its
+ * meaning exactly, including where {@code $} matches (at the end, or before a final line break);
+ * ScanEquivalenceProperties checks them against the regexes.
  */
 final class Scan {
 
@@ -15,8 +15,7 @@ final class Scan {
         boolean has(char c);
     }
 
-    private Scan() {
-    }
+    private Scan() {}
 
     /** {@code \s} without UNICODE_CHARACTER_CLASS: [ \t\n\x0B\f\r]. */
     static boolean isSpace(char c) {
@@ -39,8 +38,8 @@ final class Scan {
     }
 
     /**
-     * Where {@code $} matches apart from the very end: before a final line break ("\r\n" counts
-     * as one), else the length.
+     * Where {@code $} matches apart from the very end: before a final line break ("\r\n" counts as
+     * one), else the length.
      */
     static int endBeforeFinalBreak(CharSequence s) {
         int n = s.length();
@@ -50,9 +49,9 @@ final class Scan {
     }
 
     /**
-     * {@code s.replaceAll("[set]+$", "")}, for a set that holds '\n' whenever it holds '\r'
-     * (all sets here do): the run of set characters at the end goes, or the run just before a
-     * final line break the set does not hold.
+     * {@code s.replaceAll("[set]+$", "")}, for a set that holds '\n' whenever it holds '\r' (all
+     * sets here do): the run of set characters at the end goes, or the run just before a final line
+     * break the set does not hold.
      */
     static String stripTrailing(String s, Chars set) {
         int n = s.length();

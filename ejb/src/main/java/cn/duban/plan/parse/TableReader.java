@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Task tables (tab-separated as Word/Excel export them, or markdown pipes): a header row
- * naming 序号, 工作任务, 牵头单位, 配合单位, 责任单位, 完成时限 … and one point per row.
+ * Task tables (tab-separated as Word/Excel export them, or markdown pipes): a header row naming 序号,
+ * 工作任务, 牵头单位, 配合单位, 责任单位, 完成时限 … and one point per row.
  */
 final class TableReader {
 
     /** The cells of one table line. */
-    record Row(List<String> cells) {
-    }
+    record Row(List<String> cells) {}
 
     private int number = -1;
     private int task = -1;
@@ -26,14 +25,18 @@ final class TableReader {
     private int counter;
     private String group;
 
-    // Compiled once: String.matches/replaceAll compile their pattern on every call, and a line may have a million cells.
+    // Compiled once: String.matches/replaceAll compile their pattern on every call, and a line may
+    // have a million cells.
     private static final Pattern SPACE = Pattern.compile("\\s");
     private static final Pattern RULE_CELL = Pattern.compile("[-:\\s]*");
     private static final String[] CATEGORY_WORDS = {"类别", "板块", "领域", "类型", "项目名称", "任务类别"};
     private static final String[] TASK_WORDS = {"任务", "要点", "内容", "措施", "事项", "工作"};
-    private static final String[] HEADER_WORDS = {"序号", "牵头", "配合", "责任单位", "责任科室", "责任部门", "完成时限", "时间节点",
-        "完成时间", "时限要求", "责任领导", "分管领导"};
-    private static final String[] HEADER_TASK_WORDS = {"任务", "要点", "内容", "措施", "事项", "重点工作", "具体要求"};
+    private static final String[] HEADER_WORDS = {
+        "序号", "牵头", "配合", "责任单位", "责任科室", "责任部门", "完成时限", "时间节点", "完成时间", "时限要求", "责任领导", "分管领导"
+    };
+    private static final String[] HEADER_TASK_WORDS = {
+        "任务", "要点", "内容", "措施", "事项", "重点工作", "具体要求"
+    };
 
     TableReader(Row header) {
         List<String> cells = header.cells();
@@ -43,7 +46,11 @@ final class TableReader {
             else if (c.endsWith("领导")) leaders = i; // people, never units nor the task
             else if (c.contains("牵头")) lead = i;
             else if (c.contains("配合") || c.contains("协办") || c.contains("参与")) cooperating = i;
-            else if (c.contains("责任") && (c.contains("单位") || c.contains("科室") || c.contains("部门") || c.contains("主体"))) responsible = i;
+            else if (c.contains("责任")
+                    && (c.contains("单位")
+                            || c.contains("科室")
+                            || c.contains("部门")
+                            || c.contains("主体"))) responsible = i;
             else if (c.contains("时限") || c.contains("时间") || c.contains("节点")) deadline = i;
             else if (mentions(c, CATEGORY_WORDS)) category = i;
             else if (task < 0 && mentions(c, TASK_WORDS)) task = i;
@@ -54,15 +61,20 @@ final class TableReader {
         List<String> cells;
         if (line.indexOf('\t') >= 0) {
             cells = Arrays.stream(line.split("\t", -1)).map(String::strip).toList();
-        } else if (pipes(line) >= 2 || line.startsWith("|") && line.endsWith("|") && line.length() > 2) {
+        } else if (pipes(line) >= 2
+                || line.startsWith("|") && line.endsWith("|") && line.length() > 2) {
             // Pipe rows with or without the outer pipes ("1 | 推进… | 区数据局").
             int from = line.startsWith("|") ? 1 : 0;
             int to = line.endsWith("|") && line.length() > from ? line.length() - 1 : line.length();
-            cells = Arrays.stream(line.substring(from, Math.max(from, to)).split("\\|", -1)).map(String::strip).toList();
+            cells =
+                    Arrays.stream(line.substring(from, Math.max(from, to)).split("\\|", -1))
+                            .map(String::strip)
+                            .toList();
         } else {
             return null;
         }
-        if (cells.stream().allMatch(c -> RULE_CELL.matcher(c).matches())) return new Row(List.of()); // markdown rule line
+        if (cells.stream().allMatch(c -> RULE_CELL.matcher(c).matches()))
+            return new Row(List.of()); // markdown rule line
         return cells.size() >= 2 ? new Row(cells) : null;
     }
 
@@ -89,7 +101,9 @@ final class TableReader {
         return group;
     }
 
-    /** The row as a point, or null for a row without a task (blank, a rule line, a repeated header). */
+    /**
+     * The row as a point, or null for a row without a task (blank, a rule line, a repeated header).
+     */
     OutlineNode point(Row row) {
         List<String> c = row.cells();
         if (c.isEmpty() || isHeader(row)) return null;
@@ -104,7 +118,8 @@ final class TableReader {
         counter++;
         String no = cell(c, number);
         String display = no != null && no.matches("\\d{1,4}") ? no : String.valueOf(counter);
-        OutlineNode node = new OutlineNode(Numbering.ARABIC, display, Integer.parseInt(display), text);
+        OutlineNode node =
+                new OutlineNode(Numbering.ARABIC, display, Integer.parseInt(display), text);
         List<UnitRef> units = new ArrayList<>();
         String leadCell = cell(c, lead);
         String coopCell = cell(c, cooperating);
@@ -119,8 +134,8 @@ final class TableReader {
 
     /**
      * {@code cell.matches(".*(word|…).*")}: one of the words and no line break ({@code .} stops at
-     * one). The regex tried every occurrence of a word against the rest of a cell with a line
-     * break in it (quadratic).
+     * one). The regex tried every occurrence of a word against the rest of a cell with a line break
+     * in it (quadratic).
      */
     static boolean mentions(String cell, String[] words) {
         if (Scan.hasLineBreak(cell)) return false;
@@ -128,7 +143,9 @@ final class TableReader {
         return false;
     }
 
-    /** {@code cell.replaceAll("\\s", "")}, without a Matcher for the many cells that have no space. */
+    /**
+     * {@code cell.replaceAll("\\s", "")}, without a Matcher for the many cells that have no space.
+     */
     private static String withoutSpaces(String cell) {
         for (int i = 0; i < cell.length(); i++) {
             if (Scan.isSpace(cell.charAt(i))) return SPACE.matcher(cell).replaceAll("");
@@ -137,6 +154,8 @@ final class TableReader {
     }
 
     private static String cell(List<String> cells, int index) {
-        return index >= 0 && index < cells.size() && !cells.get(index).isBlank() ? cells.get(index) : null;
+        return index >= 0 && index < cells.size() && !cells.get(index).isBlank()
+                ? cells.get(index)
+                : null;
     }
 }

@@ -8,15 +8,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes an uploaded text file: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030
- * (a superset of GBK and GB2312, what Chinese Windows saves). Binary content is refused.
+ * Decodes an uploaded text file: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a
+ * superset of GBK and GB2312, what Chinese Windows saves). Binary content is refused.
  */
 public final class TextDecoder {
 
     private static final Charset GB18030 = Charset.forName("GB18030");
 
-    private TextDecoder() {
-    }
+    private TextDecoder() {}
 
     public static String decode(byte[] bytes) {
         if (bytes == null || bytes.length == 0) throw new PlanParseException("EMPTY", "文件为空。");
@@ -32,17 +31,19 @@ public final class TextDecoder {
             if (text == null) text = strict(bytes, 0, GB18030);
         }
         if (text == null || looksBinary(text)) {
-            throw new PlanParseException("ENCODING", "无法识别文件编码，或文件不是文本：请上传 UTF-8 或 GBK 编码的文本文件、.docx 或 .xlsx 文件。");
+            throw new PlanParseException(
+                    "ENCODING", "无法识别文件编码，或文件不是文本：请上传 UTF-8 或 GBK 编码的文本文件、.docx 或 .xlsx 文件。");
         }
         return text;
     }
 
     private static String strict(byte[] bytes, int offset, Charset charset) {
         try {
-            CharBuffer chars = charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
+            CharBuffer chars =
+                    charset.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
             return chars.toString();
         } catch (CharacterCodingException e) {
             return null;

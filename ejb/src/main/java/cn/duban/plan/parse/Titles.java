@@ -10,8 +10,7 @@ final class Titles {
 
     private static final int MAX = 300;
 
-    private Titles() {
-    }
+    private Titles() {}
 
     static String title(String text, List<int[]> annotationSpans) {
         String t = withoutSpans(text, annotationSpans).replace("\n", "").strip();

@@ -10,43 +10,55 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the responsible units and the deadline a point names, in the styles plans use:
- * (责任单位:A、B,完成时限:全年), (A负责落实), (A、B分别负责落实), (A牵头,B按职责分工负责),
- * 牵头单位:…;配合单位:…, 责任科室:…. Collectives (各部门, 各街镇, 相关部门 …) are marked.
+ * (责任单位:A、B,完成时限:全年), (A负责落实), (A、B分别负责落实), (A牵头,B按职责分工负责), 牵头单位:…;配合单位:…, 责任科室:…. Collectives
+ * (各部门, 各街镇, 相关部门 …) are marked.
  */
 final class UnitAnnotations {
 
     private static final Pattern LABEL_NOISE = Pattern.compile("[\\s:：]");
-    /** Was {@code ^[，,；;。\s]+|[，,；;。\s]+$}: quadratic on a long run of commas or spaces in a value. */
+
+    /**
+     * Was {@code ^[，,；;。\s]+|[，,；;。\s]+$}: quadratic on a long run of commas or spaces in a value.
+     */
     static final Scan.Chars VALUE_EDGE = Scan.spaceOr("，,；;。");
+
     private static final Pattern LEADING_WORD = Pattern.compile("^(由|请|并|和|及)");
     private static final Pattern NOT_A_NAME = Pattern.compile("\\d{1,2}月|^全年$|^年底前$");
 
     /** What an annotation said, and where it stands in the text (to keep it out of titles). */
-    record Found(List<UnitRef> units, String deadline, List<int[]> spans) {
-    }
+    record Found(List<UnitRef> units, String deadline, List<int[]> spans) {}
 
-    static final Pattern KEY = Pattern.compile("(?=[责牵配协主负分完时])(?:"
-            + "责任单位|责任部门|牵头单位|配合单位|协办单位|主办单位|责任科室|责任主体|负责落实|分别负责|牵头|完成时限|完成时间|时间节点|时限要求)");
-    // The lookahead holds the labels' first characters: other positions fail at once (it runs over whole point texts).
-    static final Pattern LABELLED = Pattern.compile("(?=[责牵主配协参完时])"
-            + "(责任单位|责任部门|牵头单位|主办单位|配合单位|协办单位|参与单位|责任科室|责任主体|完成时限|完成时间|时间节点|时限要求|时限)\\s*[:：]\\s*");
+    static final Pattern KEY =
+            Pattern.compile(
+                    "(?=[责牵配协主负分完时])(?:"
+                            + "责任单位|责任部门|牵头单位|配合单位|协办单位|主办单位|责任科室|责任主体|负责落实|分别负责|牵头|完成时限|完成时间|时间节点|时限要求)");
+    // The lookahead holds the labels' first characters: other positions fail at once (it runs over
+    // whole point texts).
+    static final Pattern LABELLED =
+            Pattern.compile(
+                    "(?=[责牵主配协参完时])"
+                            + "(责任单位|责任部门|牵头单位|主办单位|配合单位|协办单位|参与单位|责任科室|责任主体|完成时限|完成时间|时间节点|时限要求|时限)\\s*[:：]\\s*");
+
     /**
-     * The words {@code (等(相关|有关)?(部门|单位|街镇)?|分别|负责落实|负责|落实|按职责分工|按职责|配合|牵头|参与|协同|共同)+$}
-     * strips after a name. As a regex it re-read a run of these words from every position and
-     * recursed once per word (a StackOverflowError at a few thousand); see {@link #withoutTrailingWords}.
+     * The words {@code (等(相关|有关)?(部门|单位|街镇)?|分别|负责落实|负责|落实|按职责分工|按职责|配合|牵头|参与|协同|共同)+$} strips
+     * after a name. As a regex it re-read a run of these words from every position and recursed
+     * once per word (a StackOverflowError at a few thousand); see {@link #withoutTrailingWords}.
      */
     private static final List<String> TRAILING_WORDS = trailingWords();
-    private static final int LONGEST_TRAILING_WORD = 5;
-    /**
-     * A kind of body named without a place means all of them ("各乡镇人民政府、街道办事处"); a named
-     * one (新华街道办事处) or a town's own office (街道社区服务办) is a single unit.
-     */
-    private static final Set<String> BARE_KINDS = Set.of("街道办事处", "街道办", "街道", "乡镇", "乡镇人民政府",
-            "镇人民政府", "乡镇政府", "镇政府", "镇街", "街镇", "乡镇街道", "乡镇（街道）", "乡镇(街道)", "社区", "村（社区）", "村(社区)",
-            "村居", "居委会", "村委会", "村（居）委会", "村(居)委会", "社区居委会");
 
-    private UnitAnnotations() {
-    }
+    private static final int LONGEST_TRAILING_WORD = 5;
+
+    /**
+     * A kind of body named without a place means all of them ("各乡镇人民政府、街道办事处"); a named one
+     * (新华街道办事处) or a town's own office (街道社区服务办) is a single unit.
+     */
+    private static final Set<String> BARE_KINDS =
+            Set.of(
+                    "街道办事处", "街道办", "街道", "乡镇", "乡镇人民政府", "镇人民政府", "乡镇政府", "镇政府", "镇街", "街镇",
+                    "乡镇街道", "乡镇（街道）", "乡镇(街道)", "社区", "村（社区）", "村(社区)", "村居", "居委会", "村委会",
+                    "村（居）委会", "村(居)委会", "社区居委会");
+
+    private UnitAnnotations() {}
 
     static Found find(String text) {
         Units units = new Units(new ArrayList<>());
@@ -93,8 +105,13 @@ final class UnitAnnotations {
         for (int i = 0; i < labels.size(); i++) {
             int[] l = labels.get(i);
             String label = LABEL_NOISE.matcher(inner.substring(l[0], l[1])).replaceAll("");
-            String value = Scan.stripEdges(inner.substring(l[1], i + 1 < labels.size() ? labels.get(i + 1)[0] : inner.length()),
-                    VALUE_EDGE, VALUE_EDGE);
+            String value =
+                    Scan.stripEdges(
+                            inner.substring(
+                                    l[1],
+                                    i + 1 < labels.size() ? labels.get(i + 1)[0] : inner.length()),
+                            VALUE_EDGE,
+                            VALUE_EDGE);
             if (label.startsWith("完成") || label.startsWith("时")) {
                 deadline = value;
             } else if (label.startsWith("配合") || label.startsWith("协办") || label.startsWith("参与")) {
@@ -161,20 +178,28 @@ final class UnitAnnotations {
                 // Otherwise 等 belongs to the name (高等教育科).
             }
             name = withoutTrailingWords(name).strip();
-            if (name.length() >= 2 && name.length() <= 40 && !NOT_A_NAME.matcher(name).find()) out.add(name);
+            if (name.length() >= 2 && name.length() <= 40 && !NOT_A_NAME.matcher(name).find())
+                out.add(name);
         }
         return out;
     }
 
     /** 部门, 单位, 区直部门, 成员单位 …: what follows 等 when it names no one. */
     private static boolean isGenericKind(String s) {
-        return s.isEmpty() || s.length() <= 6 && (s.endsWith("部门") || s.endsWith("单位") || s.endsWith("街镇")
-                || s.endsWith("镇街") || s.endsWith("科室") || s.endsWith("乡镇"));
+        return s.isEmpty()
+                || s.length() <= 6
+                        && (s.endsWith("部门")
+                                || s.endsWith("单位")
+                                || s.endsWith("街镇")
+                                || s.endsWith("镇街")
+                                || s.endsWith("科室")
+                                || s.endsWith("乡镇"));
     }
 
     /**
-     * {@code SPLIT.split(list)}, except that separators inside brackets do not cut: "区委办（区档案局、区史志办）"
-     * is one unit. If a bracket is never closed, brackets are ignored. Two passes at most: linear.
+     * {@code SPLIT.split(list)}, except that separators inside brackets do not cut:
+     * "区委办（区档案局、区史志办）" is one unit. If a bracket is never closed, brackets are ignored. Two passes
+     * at most: linear.
      */
     static List<String> split(String list) {
         List<String> out = splitOutside(list, true);
@@ -196,7 +221,10 @@ final class UnitAnnotations {
                 out.add(s.substring(start, i));
                 while (i + 1 < s.length() && isSeparator(s.charAt(i + 1))) i++;
                 start = i + 1;
-            } else if (depth == 0 && isRegexSpace(c) && i + 1 < s.length() && isRegexSpace(s.charAt(i + 1))) {
+            } else if (depth == 0
+                    && isRegexSpace(c)
+                    && i + 1 < s.length()
+                    && isRegexSpace(s.charAt(i + 1))) {
                 out.add(s.substring(start, i));
                 while (i + 1 < s.length() && isRegexSpace(s.charAt(i + 1))) i++;
                 start = i + 1;
@@ -218,16 +246,22 @@ final class UnitAnnotations {
     }
 
     static boolean isCollective(String name) {
-        return name.startsWith("各") || name.startsWith("相关") || name.startsWith("有关") || name.startsWith("其他")
-                || name.startsWith("全区") || name.startsWith("全市") || name.startsWith("全镇") || name.endsWith("各单位")
+        return name.startsWith("各")
+                || name.startsWith("相关")
+                || name.startsWith("有关")
+                || name.startsWith("其他")
+                || name.startsWith("全区")
+                || name.startsWith("全市")
+                || name.startsWith("全镇")
+                || name.endsWith("各单位")
                 || BARE_KINDS.contains(name);
     }
 
     /**
-     * The name without the trailing words that end it (配合, 负责落实, 等相关部门 …): the shortest
-     * prefix whose rest, up to where {@code $} matches, is a sequence of those words. Read
-     * backwards once; a word is at most five characters, so five positions in a row from which no
-     * sequence reaches the end stop the scan.
+     * The name without the trailing words that end it (配合, 负责落实, 等相关部门 …): the shortest prefix
+     * whose rest, up to where {@code $} matches, is a sequence of those words. Read backwards once;
+     * a word is at most five characters, so five positions in a row from which no sequence reaches
+     * the end stop the scan.
      */
     static String withoutTrailingWords(String name) {
         int end = Scan.endBeforeFinalBreak(name);
@@ -238,7 +272,9 @@ final class UnitAnnotations {
         for (int i = end - 1; i >= 0 && misses < LONGEST_TRAILING_WORD; i--) {
             boolean ok = false;
             for (String w : TRAILING_WORDS) {
-                if (i + w.length() <= end && reaches[(i + w.length()) % reaches.length] && name.startsWith(w, i)) {
+                if (i + w.length() <= end
+                        && reaches[(i + w.length()) % reaches.length]
+                        && name.startsWith(w, i)) {
                     ok = true;
                     break;
                 }
@@ -255,14 +291,21 @@ final class UnitAnnotations {
     }
 
     private static List<String> trailingWords() {
-        List<String> words = new ArrayList<>(List.of("分别", "负责落实", "负责", "落实", "按职责分工", "按职责", "配合", "牵头", "参与", "协同", "共同"));
+        List<String> words =
+                new ArrayList<>(
+                        List.of(
+                                "分别", "负责落实", "负责", "落实", "按职责分工", "按职责", "配合", "牵头", "参与", "协同",
+                                "共同"));
         for (String kind : new String[] {"", "相关", "有关"}) {
             for (String what : new String[] {"", "部门", "单位", "街镇"}) words.add("等" + kind + what);
         }
         return List.copyOf(words);
     }
 
-    /** The units read so far, and whether one leads (asked for every annotation: a list scan made that quadratic). */
+    /**
+     * The units read so far, and whether one leads (asked for every annotation: a list scan made
+     * that quadratic).
+     */
     private static final class Units {
         final List<UnitRef> list;
         boolean hasLead;
@@ -285,7 +328,10 @@ final class UnitAnnotations {
         return List.copyOf(byName.values());
     }
 
-    /** Outermost bracket groups （…） / (…) as [start, end) spans, tolerating nesting and mixed widths. */
+    /**
+     * Outermost bracket groups （…） / (…) as [start, end) spans, tolerating nesting and mixed
+     * widths.
+     */
     static List<int[]> parenGroups(String text) {
         List<int[]> out = new ArrayList<>();
         int depth = 0;

@@ -1,4 +1,7 @@
 package cn.duban.plan.parse;
 
 /** 牵头 (lead) or 配合 (co-operating). */
-public enum UnitRole { LEAD, COOPERATING }
+public enum UnitRole {
+    LEAD,
+    COOPERATING
+}

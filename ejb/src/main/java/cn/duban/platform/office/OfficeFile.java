@@ -26,10 +26,10 @@ import org.apache.poi.openxml4j.util.ZipEntrySource;
  * memory only when POI asks for them and are counted as they are read, so nothing is expanded past
  * a limit. POI's own limits (ZipSecureFile, IOUtils) are static and shared by the whole server;
  * they are left alone.
- * <p>
- * Opening also takes one of {@value #CONCURRENT} permits: at most that many uploads are expanded
- * at once per server, whatever their tenant. When none frees up within {@value #WAIT_SECONDS} s
- * the upload is refused with 503 {@code import.busy}.
+ *
+ * <p>Opening also takes one of {@value #CONCURRENT} permits: at most that many uploads are expanded
+ * at once per server, whatever their tenant. When none frees up within {@value #WAIT_SECONDS} s the
+ * upload is refused with 503 {@code import.busy}.
  */
 public final class OfficeFile implements Closeable {
 
@@ -37,20 +37,44 @@ public final class OfficeFile implements Closeable {
     public static final int WAIT_SECONDS = 3;
     private static final Semaphore GATE = new Semaphore(CONCURRENT, true);
     private static final long MB = 1024 * 1024;
+
     /** Below this many expanded bytes an entry may have any ratio (POI's grace size). */
     private static final long RATIO_GRACE = 100 * 1024;
-    /** Compressed/expanded below this is a zip bomb (POI's default, so files POI read before still read). */
+
+    /**
+     * Compressed/expanded below this is a zip bomb (POI's default, so files POI read before still
+     * read).
+     */
     private static final double MIN_RATIO = 0.01;
 
-    /** How far a file may expand. Parts named by a prefix in {@code bigParts} get that limit, others {@code partBytes}. */
-    public record Limits(int maxEntries, long totalBytes, long partBytes, Map<String, Long> bigParts) {
+    /**
+     * How far a file may expand. Parts named by a prefix in {@code bigParts} get that limit, others
+     * {@code partBytes}.
+     */
+    public record Limits(
+            int maxEntries, long totalBytes, long partBytes, Map<String, Long> bigParts) {
 
-        /** Workbooks: sheets and shared strings are read streaming, the rest (styles, workbook, relations) into memory. */
-        public static final Limits XLSX = new Limits(1_000, 256 * MB, 8 * MB,
-                Map.of("xl/worksheets/", 100 * MB, "xl/sharedStrings", 64 * MB));
-        /** Word documents: XWPF loads the whole body into memory, so the body is bounded harder (and its elements counted). */
-        public static final Limits DOCX = new Limits(1_000, 128 * MB, 8 * MB,
-                Map.of("word/document", 24 * MB, "word/media/", 32 * MB));
+        /**
+         * Workbooks: sheets and shared strings are read streaming, the rest (styles, workbook,
+         * relations) into memory.
+         */
+        public static final Limits XLSX =
+                new Limits(
+                        1_000,
+                        256 * MB,
+                        8 * MB,
+                        Map.of("xl/worksheets/", 100 * MB, "xl/sharedStrings", 64 * MB));
+
+        /**
+         * Word documents: XWPF loads the whole body into memory, so the body is bounded harder (and
+         * its elements counted).
+         */
+        public static final Limits DOCX =
+                new Limits(
+                        1_000,
+                        128 * MB,
+                        8 * MB,
+                        Map.of("word/document", 24 * MB, "word/media/", 32 * MB));
 
         long limitOf(String name) {
             for (Map.Entry<String, Long> e : bigParts.entrySet()) {
@@ -60,8 +84,15 @@ public final class OfficeFile implements Closeable {
         }
     }
 
-    /** Why a file is refused: 413 for {@code TOO_LARGE}, 400 otherwise ({@code CORRUPT}: the caller words it). */
-    public enum Kind { TOO_LARGE, MALFORMED, CORRUPT }
+    /**
+     * Why a file is refused: 413 for {@code TOO_LARGE}, 400 otherwise ({@code CORRUPT}: the caller
+     * words it).
+     */
+    public enum Kind {
+        TOO_LARGE,
+        MALFORMED,
+        CORRUPT
+    }
 
     /** The file breaks a limit or is no OOXML package. */
     public static final class Refused extends RuntimeException {
@@ -88,7 +119,10 @@ public final class OfficeFile implements Closeable {
         this.limits = limits;
         ZipFile opened;
         try {
-            opened = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get();
+            opened =
+                    ZipFile.builder()
+                            .setSeekableByteChannel(new SeekableInMemoryByteChannel(content))
+                            .get();
         } catch (IOException | RuntimeException e) {
             throw corrupt();
         }
@@ -96,10 +130,12 @@ public final class OfficeFile implements Closeable {
         try {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
             if (entries.size() > limits.maxEntries()) {
-                throw new Refused(Kind.MALFORMED, "文件内部条目过多（超过 " + limits.maxEntries() + " 个），可能已损坏。");
+                throw new Refused(
+                        Kind.MALFORMED, "文件内部条目过多（超过 " + limits.maxEntries() + " 个），可能已损坏。");
             }
             for (ZipArchiveEntry e : entries) {
-                // The declared size may lie (it is checked again while reading), but a declared bomb stops here.
+                // The declared size may lie (it is checked again while reading), but a declared
+                // bomb stops here.
                 if (e.getSize() > limits.limitOf(e.getName())) throw tooLarge(e.getName());
             }
             this.pkg = OPCPackage.open(new Source(entries));
@@ -115,8 +151,10 @@ public final class OfficeFile implements Closeable {
     /**
      * Opens {@code content} under {@code limits}, waiting briefly for a permit.
      *
-     * @throws Refused when the file is no readable package or breaks a limit before anything is parsed
-     * @throws DubanException 503 {@code import.busy} when the server is busy expanding other uploads
+     * @throws Refused when the file is no readable package or breaks a limit before anything is
+     *     parsed
+     * @throws DubanException 503 {@code import.busy} when the server is busy expanding other
+     *     uploads
      */
     public static OfficeFile open(byte[] content, Limits limits) {
         try {
@@ -133,16 +171,21 @@ public final class OfficeFile implements Closeable {
         }
     }
 
-    /** A permit of the gate above, for readers of files that are no OOXML package (PDF, legacy Word). */
+    /**
+     * A permit of the gate above, for readers of files that are no OOXML package (PDF, legacy
+     * Word).
+     */
     public interface Permit extends AutoCloseable {
         @Override
         void close();
     }
 
     /**
-     * Takes one of the {@value #CONCURRENT} permits for a read of another format, waiting as {@link #open} does.
+     * Takes one of the {@value #CONCURRENT} permits for a read of another format, waiting as {@link
+     * #open} does.
      *
-     * @throws DubanException 503 {@code import.busy} when the server is busy expanding other uploads
+     * @throws DubanException 503 {@code import.busy} when the server is busy expanding other
+     *     uploads
      */
     public static Permit permit() {
         try {
@@ -177,7 +220,9 @@ public final class OfficeFile implements Closeable {
         return refusal;
     }
 
-    /** The text of one part as a stream under this file's limits (for a scan before POI parses it). */
+    /**
+     * The text of one part as a stream under this file's limits (for a scan before POI parses it).
+     */
     public InputStream part(String name) throws IOException {
         ZipArchiveEntry e = zip.getEntry(name);
         if (e == null) throw new IOException("No part " + name);
@@ -207,8 +252,16 @@ public final class OfficeFile implements Closeable {
     }
 
     private Refused tooLarge(String part) {
-        return refuse(new Refused(Kind.TOO_LARGE, "文件解压后过大（“" + part + "”超过 " + limits.limitOf(part) / MB + " MB，或全部内容超过 "
-                + limits.totalBytes() / MB + " MB），无法导入。"));
+        return refuse(
+                new Refused(
+                        Kind.TOO_LARGE,
+                        "文件解压后过大（“"
+                                + part
+                                + "”超过 "
+                                + limits.limitOf(part) / MB
+                                + " MB，或全部内容超过 "
+                                + limits.totalBytes() / MB
+                                + " MB），无法导入。"));
     }
 
     private Refused refuse(Refused r) {
@@ -216,7 +269,10 @@ public final class OfficeFile implements Closeable {
         return refusal;
     }
 
-    /** Counts the expanded bytes of one entry against its limit, the file's total and the zip-bomb ratio. */
+    /**
+     * Counts the expanded bytes of one entry against its limit, the file's total and the zip-bomb
+     * ratio.
+     */
     private final class Counted extends FilterInputStream {
         private final ZipArchiveEntry entry;
         private final long limit;
@@ -256,10 +312,19 @@ public final class OfficeFile implements Closeable {
             if (count > limit || expanded > limits.totalBytes()) {
                 throw new IOException(tooLarge(entry.getName()).getMessage());
             }
-            if (count > RATIO_GRACE && in instanceof InputStreamStatistics s
+            if (count > RATIO_GRACE
+                    && in instanceof InputStreamStatistics s
                     && (double) s.getCompressedCount() / count < MIN_RATIO) {
-                throw new IOException(refuse(new Refused(Kind.MALFORMED, "文件压缩比异常（“" + entry.getName()
-                        + "”解压后膨胀超过 " + Math.round(1 / MIN_RATIO) + " 倍，疑似压缩炸弹），已拒绝。")).getMessage());
+                throw new IOException(
+                        refuse(
+                                        new Refused(
+                                                Kind.MALFORMED,
+                                                "文件压缩比异常（“"
+                                                        + entry.getName()
+                                                        + "”解压后膨胀超过 "
+                                                        + Math.round(1 / MIN_RATIO)
+                                                        + " 倍，疑似压缩炸弹），已拒绝。"))
+                                .getMessage());
             }
         }
     }

@@ -19,43 +19,61 @@ import org.apache.pdfbox.text.TextPosition;
  * The text of an uploaded PDF, read with limits that belong to this read: the compressed streams
  * are inflated once, counted and thrown away before PDFBox sees the file (PDFBox decodes a stream
  * whole into memory: a Flate bomb would take the heap), then PDFBox loads it with a bounded
- * memory/temp-file cache, a page cap and a character cap. The text is taken glyph by glyph with
- * its position ({@link Layout}), so table columns come out tab-separated and lines broken inside a
- * cell are joined back into their cell. Shares the concurrency gate of {@link OfficeFile}.
+ * memory/temp-file cache, a page cap and a character cap. The text is taken glyph by glyph with its
+ * position ({@link Layout}), so table columns come out tab-separated and lines broken inside a cell
+ * are joined back into their cell. Shares the concurrency gate of {@link OfficeFile}.
  */
 public final class PdfText {
 
     private static final long MB = 1024 * 1024;
 
     /** How far a PDF may go. */
-    public record Limits(int maxPages, int maxChars, long memoryBytes, long tempFileBytes, long streamBytes,
-                         long decodedBytes, double maxRatio) {
+    public record Limits(
+            int maxPages,
+            int maxChars,
+            long memoryBytes,
+            long tempFileBytes,
+            long streamBytes,
+            long decodedBytes,
+            double maxRatio) {
 
         /** Uploads of the plan import: a work-point document is a few dozen pages. */
-        public static final Limits UPLOAD = new Limits(500, 1_000_000, 16 * MB, 64 * MB, 32 * MB, 96 * MB, 100);
+        public static final Limits UPLOAD =
+                new Limits(500, 1_000_000, 16 * MB, 64 * MB, 32 * MB, 96 * MB, 100);
     }
 
-    /** Below this many inflated bytes a stream may have any ratio (fonts and short contents compress well). */
+    /**
+     * Below this many inflated bytes a stream may have any ratio (fonts and short contents compress
+     * well).
+     */
     static final long RATIO_GRACE = 2 * MB;
 
-    private PdfText() {
-    }
+    private PdfText() {}
 
     /**
      * The document's text, one visual line a line, table rows as tab-separated cells.
      *
-     * @throws OfficeFile.Refused when the file is no readable PDF ({@code CORRUPT}), is encrypted or a bomb
-     *     ({@code MALFORMED}), or breaks a limit ({@code TOO_LARGE})
+     * @throws OfficeFile.Refused when the file is no readable PDF ({@code CORRUPT}), is encrypted
+     *     or a bomb ({@code MALFORMED}), or breaks a limit ({@code TOO_LARGE})
      */
     public static String read(byte[] content, Limits limits) {
         checkStreams(content, limits);
         try (OfficeFile.Permit permit = OfficeFile.permit();
-             PDDocument doc = Loader.loadPDF(new RandomAccessReadBuffer(content), "", null, null,
-                     MemoryUsageSetting.setupMixed(limits.memoryBytes(), limits.memoryBytes() + limits.tempFileBytes()).streamCache)) {
+                PDDocument doc =
+                        Loader.loadPDF(
+                                new RandomAccessReadBuffer(content),
+                                "",
+                                null,
+                                null,
+                                MemoryUsageSetting.setupMixed(
+                                                limits.memoryBytes(),
+                                                limits.memoryBytes() + limits.tempFileBytes())
+                                        .streamCache)) {
             int declared = doc.getNumberOfPages();
             if (declared > limits.maxPages()) throw tooManyPages(limits);
             int pages = 0;
-            // The declared count may lie: walk the page tree (PDFBox skips cycles) before reading any page.
+            // The declared count may lie: walk the page tree (PDFBox skips cycles) before reading
+            // any page.
             for (PDPage ignored : doc.getPages()) {
                 if (++pages > limits.maxPages()) throw tooManyPages(limits);
             }
@@ -63,7 +81,8 @@ public final class PdfText {
             stripper.getText(doc);
             return stripper.layout.text();
         } catch (InvalidPasswordException e) {
-            throw new OfficeFile.Refused(OfficeFile.Kind.MALFORMED, "PDF 文件已加密（需要密码），无法读取：请上传未加密的文件。");
+            throw new OfficeFile.Refused(
+                    OfficeFile.Kind.MALFORMED, "PDF 文件已加密（需要密码），无法读取：请上传未加密的文件。");
         } catch (IOException | RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof OfficeFile.Refused r) throw r;
@@ -74,15 +93,16 @@ public final class PdfText {
     }
 
     private static OfficeFile.Refused tooManyPages(Limits limits) {
-        return new OfficeFile.Refused(OfficeFile.Kind.TOO_LARGE, "PDF 文件页数过多：最多 " + limits.maxPages() + " 页。");
+        return new OfficeFile.Refused(
+                OfficeFile.Kind.TOO_LARGE, "PDF 文件页数过多：最多 " + limits.maxPages() + " 页。");
     }
 
     /**
-     * Inflates every zlib-compressed stream of the file into a counter (nothing is kept): a stream that
-     * expands past {@code streamBytes}, all of them past {@code decodedBytes}, or one past the grace
-     * size at more than {@code maxRatio} times its compressed size is refused before PDFBox loads
-     * anything. Images are left out of the size limits (text extraction never decodes them) but not
-     * of the ratio. One pass over the bytes; each stream is inflated at most to the limits.
+     * Inflates every zlib-compressed stream of the file into a counter (nothing is kept): a stream
+     * that expands past {@code streamBytes}, all of them past {@code decodedBytes}, or one past the
+     * grace size at more than {@code maxRatio} times its compressed size is refused before PDFBox
+     * loads anything. Images are left out of the size limits (text extraction never decodes them)
+     * but not of the ratio. One pass over the bytes; each stream is inflated at most to the limits.
      */
     static void checkStreams(byte[] pdf, Limits limits) {
         long total = 0;
@@ -93,19 +113,24 @@ public final class PdfText {
             if (at < 0) return;
             int start = at + STREAM.length;
             from = start;
-            if (at >= 3 && pdf[at - 3] == 'e' && pdf[at - 2] == 'n' && pdf[at - 1] == 'd') continue; // "endstream"
+            if (at >= 3 && pdf[at - 3] == 'e' && pdf[at - 2] == 'n' && pdf[at - 1] == 'd')
+                continue; // "endstream"
             if (start < pdf.length && pdf[start] == '\r') start++;
             if (start < pdf.length && pdf[start] == '\n') start++;
-            else if (start == at + STREAM.length) continue; // "stream" not followed by a line break: not the keyword
+            else if (start == at + STREAM.length)
+                continue; // "stream" not followed by a line break: not the keyword
             int end = indexOf(pdf, ENDSTREAM, start);
             if (end < 0) end = pdf.length;
             if (isImage(pdf, at)) {
-                // Text extraction never decodes images, and a plain scan compresses far better than text:
+                // Text extraction never decodes images, and a plain scan compresses far better than
+                // text:
                 // an image only has to stay within a size PDFBox could hold, whatever its ratio.
-                long inflated = inflated(pdf, start, end - start, IMAGE_BYTES, Double.MAX_VALUE, buffer);
+                long inflated =
+                        inflated(pdf, start, end - start, IMAGE_BYTES, Double.MAX_VALUE, buffer);
                 if (inflated > IMAGE_BYTES) {
-                    throw new OfficeFile.Refused(OfficeFile.Kind.TOO_LARGE, "PDF 文件中有一幅图像解压后超过 "
-                            + IMAGE_BYTES / MB + " MB，无法导入。");
+                    throw new OfficeFile.Refused(
+                            OfficeFile.Kind.TOO_LARGE,
+                            "PDF 文件中有一幅图像解压后超过 " + IMAGE_BYTES / MB + " MB，无法导入。");
                 }
                 from = end;
                 continue;
@@ -113,45 +138,71 @@ public final class PdfText {
             long cap = Math.min(limits.streamBytes(), limits.decodedBytes() - total);
             long inflated = inflated(pdf, start, end - start, cap, limits.maxRatio(), buffer);
             if (inflated > RATIO_GRACE && inflated > limits.maxRatio() * (end - start)) {
-                throw new OfficeFile.Refused(OfficeFile.Kind.MALFORMED, "PDF 文件压缩比异常（一段内容解压后膨胀超过 "
-                        + Math.round(limits.maxRatio()) + " 倍，疑似压缩炸弹），已拒绝。");
+                throw new OfficeFile.Refused(
+                        OfficeFile.Kind.MALFORMED,
+                        "PDF 文件压缩比异常（一段内容解压后膨胀超过 "
+                                + Math.round(limits.maxRatio())
+                                + " 倍，疑似压缩炸弹），已拒绝。");
             }
             if (inflated > limits.streamBytes()) {
-                throw new OfficeFile.Refused(OfficeFile.Kind.TOO_LARGE, "PDF 文件中有一段内容解压后超过 "
-                        + limits.streamBytes() / MB + " MB，无法导入。");
+                throw new OfficeFile.Refused(
+                        OfficeFile.Kind.TOO_LARGE,
+                        "PDF 文件中有一段内容解压后超过 " + limits.streamBytes() / MB + " MB，无法导入。");
             }
             total += inflated;
             if (total > limits.decodedBytes()) {
-                throw new OfficeFile.Refused(OfficeFile.Kind.TOO_LARGE, "PDF 文件解压后过大（超过 "
-                        + limits.decodedBytes() / MB + " MB），无法导入。");
+                throw new OfficeFile.Refused(
+                        OfficeFile.Kind.TOO_LARGE,
+                        "PDF 文件解压后过大（超过 " + limits.decodedBytes() / MB + " MB），无法导入。");
             }
             from = end;
         }
     }
 
-    private static final byte[] STREAM = "stream".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] ENDSTREAM = "endstream".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] STREAM =
+            "stream".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] ENDSTREAM =
+            "endstream".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] OBJ = "obj".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] SUBTYPE = "/Subtype".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] IMAGE = "/Image".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SUBTYPE =
+            "/Subtype".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] IMAGE =
+            "/Image".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     /** An image stream may inflate to this much (a 600 dpi A4 grey scan is 35 MB). */
     static final long IMAGE_BYTES = 64 * MB;
-    /** A stream's dictionary is looked for this far back (an image dictionary is a few hundred bytes). */
+
+    /**
+     * A stream's dictionary is looked for this far back (an image dictionary is a few hundred
+     * bytes).
+     */
     private static final int DICTIONARY_REACH = 4096;
 
-    /** Whether the dictionary of the stream starting at {@code at} (back to its "obj") says /Subtype /Image. */
+    /**
+     * Whether the dictionary of the stream starting at {@code at} (back to its "obj") says /Subtype
+     * /Image.
+     */
     private static boolean isImage(byte[] pdf, int at) {
         int from = Math.max(0, at - DICTIONARY_REACH);
         int obj = lastIndexOf(pdf, OBJ, from, at);
-        int subtype = indexOf(pdf, SUBTYPE, obj < 0 ? from : obj, at); // bounded: no pass over the rest of the file per stream
+        int subtype =
+                indexOf(
+                        pdf,
+                        SUBTYPE,
+                        obj < 0 ? from : obj,
+                        at); // bounded: no pass over the rest of the file per stream
         if (subtype < 0) return false;
         int i = subtype + SUBTYPE.length;
         while (i < at && (pdf[i] == ' ' || pdf[i] == '\r' || pdf[i] == '\n' || pdf[i] == '\t')) i++;
         return indexOf(pdf, IMAGE, i, Math.min(at, i + IMAGE.length)) == i;
     }
 
-    /** How many bytes the zlib data at {@code [off, off+len)} inflates to, stopping past {@code cap} or a bomb's ratio; 0 if it is no zlib data. */
-    private static long inflated(byte[] pdf, int off, int len, long cap, double maxRatio, byte[] buffer) {
+    /**
+     * How many bytes the zlib data at {@code [off, off+len)} inflates to, stopping past {@code cap}
+     * or a bomb's ratio; 0 if it is no zlib data.
+     */
+    private static long inflated(
+            byte[] pdf, int off, int len, long cap, double maxRatio, byte[] buffer) {
         if (len < 2) return 0;
         Inflater inflater = new Inflater();
         try {
@@ -165,7 +216,8 @@ public final class PdfText {
             }
             return count;
         } catch (DataFormatException e) {
-            return 0; // not Flate (or damaged): PDFBox reads it or fails on it, within the other limits
+            return 0; // not Flate (or damaged): PDFBox reads it or fails on it, within the other
+            // limits
         } finally {
             inflater.end();
         }
@@ -176,7 +228,8 @@ public final class PdfText {
         return indexOf(content, PDF_MAGIC, 0, Math.min(content.length, 1024)) >= 0;
     }
 
-    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PDF_MAGIC =
+            "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     static int indexOf(byte[] a, byte[] key, int from) {
         return indexOf(a, key, from, a.length);
@@ -202,7 +255,10 @@ public final class PdfText {
         return -1;
     }
 
-    /** Collects the glyphs of each page and hands them to the layout; counts characters as they come. */
+    /**
+     * Collects the glyphs of each page and hands them to the layout; counts characters as they
+     * come.
+     */
     private static final class Stripper extends PDFTextStripper {
         private final int maxChars;
         private final Layout layout = new Layout();
@@ -225,9 +281,16 @@ public final class PdfText {
             if (s == null || s.isEmpty()) return;
             chars += s.length();
             if (chars > maxChars) {
-                throw new OfficeFile.Refused(OfficeFile.Kind.TOO_LARGE, "PDF 文件文字过多：最多 " + maxChars + " 个字符。");
+                throw new OfficeFile.Refused(
+                        OfficeFile.Kind.TOO_LARGE, "PDF 文件文字过多：最多 " + maxChars + " 个字符。");
             }
-            page.add(new Layout.Glyph(t.getXDirAdj(), t.getYDirAdj(), t.getWidthDirAdj(), Math.max(1f, t.getFontSizeInPt()), s));
+            page.add(
+                    new Layout.Glyph(
+                            t.getXDirAdj(),
+                            t.getYDirAdj(),
+                            t.getWidthDirAdj(),
+                            Math.max(1f, t.getFontSizeInPt()),
+                            s));
         }
 
         @Override
@@ -238,23 +301,22 @@ public final class PdfText {
     }
 
     /**
-     * Rebuilds lines and tables from glyph positions: glyphs on one baseline form a line; a gap wider
-     * than a character splits it into cells. A line of three or more cells opens a table whose columns
-     * are cut halfway between its cells; later lines are cut at those columns, and a line with nothing
-     * in the key column (序号 when there is one, else the first) continues the row above it, cell by
-     * cell: the lines a long cell was broken into come back together. A line that runs across a column
-     * boundary (a section row spanning the table, or prose) is written as it is; two of them in a row
-     * close the table. Plain Java, n log n in the glyphs of a page (one sort).
+     * Rebuilds lines and tables from glyph positions: glyphs on one baseline form a line; a gap
+     * wider than a character splits it into cells. A line of three or more cells opens a table
+     * whose columns are cut halfway between its cells; later lines are cut at those columns, and a
+     * line with nothing in the key column (序号 when there is one, else the first) continues the row
+     * above it, cell by cell: the lines a long cell was broken into come back together. A line that
+     * runs across a column boundary (a section row spanning the table, or prose) is written as it
+     * is; two of them in a row close the table. Plain Java, n log n in the glyphs of a page (one
+     * sort).
      */
     static final class Layout {
 
         /** One glyph: left x, baseline y (downwards), width, font size, text. */
-        record Glyph(float x, float y, float w, float size, String text) {
-        }
+        record Glyph(float x, float y, float w, float size, String text) {}
 
         /** Adjacent glyphs of a line without a wide gap between them. */
-        record Chunk(float x0, float x1, float size, String text) {
-        }
+        record Chunk(float x0, float x1, float size, String text) {}
 
         private final StringBuilder out = new StringBuilder();
         private float[] bounds; // column i spans [bounds[i-1], bounds[i]); the last is open
@@ -294,7 +356,9 @@ public final class PdfText {
             Glyph previous = null;
             for (Glyph g : glyphs) {
                 if (g.text().isBlank()) continue; // spaces are gaps
-                if (previous != null && g.text().equals(previous.text()) && Math.abs(g.x() - previous.x()) < 0.3f * g.w()) {
+                if (previous != null
+                        && g.text().equals(previous.text())
+                        && Math.abs(g.x() - previous.x()) < 0.3f * g.w()) {
                     continue; // drawn twice for a bold effect
                 }
                 float em = Math.max(g.size(), previous == null ? 0 : previous.size());
@@ -337,24 +401,31 @@ public final class PdfText {
                 cells[col] = cells[col] == null ? c.text() : cells[col] + " " + c.text();
             }
             spanning = 0;
-            boolean newRow = row == null || cells[key] != null
-                    || (key == 0 && y - rowBottom > 2.2f * chunks.get(0).size());
+            boolean newRow =
+                    row == null
+                            || cells[key] != null
+                            || (key == 0 && y - rowBottom > 2.2f * chunks.get(0).size());
             if (newRow) {
                 flush();
                 row = cells;
             } else {
                 for (int i = 0; i < cells.length; i++) {
-                    if (cells[i] != null) row[i] = row[i] == null ? cells[i] : joinLines(row[i], cells[i]);
+                    if (cells[i] != null)
+                        row[i] = row[i] == null ? cells[i] : joinLines(row[i], cells[i]);
                 }
             }
             rowBottom = y;
         }
 
-        /** A header-like line: columns cut halfway between its cells; 序号 is the key column when there is one. */
+        /**
+         * A header-like line: columns cut halfway between its cells; 序号 is the key column when
+         * there is one.
+         */
         private void open(List<Chunk> chunks) {
             bounds = new float[chunks.size() - 1];
             key = 0;
-            for (int i = 0; i < bounds.length; i++) bounds[i] = (chunks.get(i).x1() + chunks.get(i + 1).x0()) / 2;
+            for (int i = 0; i < bounds.length; i++)
+                bounds[i] = (chunks.get(i).x1() + chunks.get(i + 1).x0()) / 2;
             for (int i = 0; i < chunks.size(); i++) {
                 String t = chunks.get(i).text().replace(" ", "");
                 if (t.equals("序号") || t.equals("编号") || t.equals("序")) key = i;
@@ -390,7 +461,10 @@ public final class PdfText {
             row = null;
         }
 
-        /** A page number ("- 3 -", "第 3 页", "3/12") between table rows is not a continuation of a cell. */
+        /**
+         * A page number ("- 3 -", "第 3 页", "3/12") between table rows is not a continuation of a
+         * cell.
+         */
         private static boolean pageFurniture(List<Chunk> chunks) {
             if (chunks.size() != 1) return false;
             String t = chunks.get(0).text();
@@ -421,7 +495,9 @@ public final class PdfText {
         static boolean cjk(String s) {
             if (s.isEmpty()) return false;
             char c = s.charAt(0);
-            return c >= 0x2E80 && c <= 0x9FFF || c >= 0xF900 && c <= 0xFAFF || c >= 0xFF00 && c <= 0xFFEF
+            return c >= 0x2E80 && c <= 0x9FFF
+                    || c >= 0xF900 && c <= 0xFAFF
+                    || c >= 0xFF00 && c <= 0xFFEF
                     || c >= 0x3000 && c <= 0x303F;
         }
     }

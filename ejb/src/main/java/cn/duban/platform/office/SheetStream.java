@@ -22,9 +22,9 @@ import org.xml.sax.helpers.AttributesImpl;
 
 /**
  * Reads the cells of a workbook streaming (POI's SAX event API), so memory does not grow with the
- * sheet: only the shared strings are held, and they are bounded too. Limits per read: {@value #MAX_CELLS}
- * cells, {@value #MAX_CELL_CHARS} characters in a cell (Excel's own maximum), {@value #MAX_STRINGS}
- * shared strings. The caller bounds rows and keeps only what it needs.
+ * sheet: only the shared strings are held, and they are bounded too. Limits per read: {@value
+ * #MAX_CELLS} cells, {@value #MAX_CELL_CHARS} characters in a cell (Excel's own maximum), {@value
+ * #MAX_STRINGS} shared strings. The caller bounds rows and keeps only what it needs.
  */
 public final class SheetStream {
 
@@ -36,8 +36,7 @@ public final class SheetStream {
 
     /** Receives the cells of the sheets, row by row, in file order. */
     public interface Cells {
-        default void startRow(int row) {
-        }
+        default void startRow(int row) {}
 
         /**
          * A cell with a value: the text as Excel shows it, and for a number also the number and its
@@ -46,8 +45,7 @@ public final class SheetStream {
         void cell(int row, int col, String text, Double number, String format);
 
         /** {@code width}: one past the last column with a cell in the row, even an empty one. */
-        default void endRow(int row, int width) {
-        }
+        default void endRow(int row, int width) {}
     }
 
     /** A DataFormatter that also remembers the raw number it formatted last. */
@@ -76,20 +74,23 @@ public final class SheetStream {
         }
     }
 
-    private SheetStream() {
-    }
+    private SheetStream() {}
 
     /**
      * Streams the cells of the first sheet, or of all sheets in workbook order. A failure thrown by
-     * {@code cells} ends the read and is thrown as it is; a broken file is an {@link OfficeFile.Refused}.
+     * {@code cells} ends the read and is thrown as it is; a broken file is an {@link
+     * OfficeFile.Refused}.
      */
-    public static void read(OfficeFile file, boolean firstSheetOnly, Formatter formatter, Cells cells) {
+    public static void read(
+            OfficeFile file, boolean firstSheetOnly, Formatter formatter, Cells cells) {
         Handler handler = null;
         try {
             XSSFReader reader = new XSSFReader(file.pkg());
             StylesTable styles = reader.getStylesTable();
-            List<PackagePart> sst = file.pkg().getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
-            SharedStrings strings = sst.isEmpty() ? new BoundedStrings() : new BoundedStrings(sst.get(0));
+            List<PackagePart> sst =
+                    file.pkg().getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+            SharedStrings strings =
+                    sst.isEmpty() ? new BoundedStrings() : new BoundedStrings(sst.get(0));
             XSSFReader.SheetIterator sheets = reader.getSheetIterator();
             handler = new Handler(styles, strings, formatter, cells);
             while (sheets.hasNext()) {
@@ -105,14 +106,16 @@ public final class SheetStream {
             if (file.refusal() != null) throw file.refusal();
             if (e instanceof OfficeFile.Refused r) throw r;
             Throwable cause = e;
-            while (cause.getCause() != null && !(cause instanceof OfficeFile.Refused)) cause = cause.getCause();
+            while (cause.getCause() != null && !(cause instanceof OfficeFile.Refused))
+                cause = cause.getCause();
             if (cause instanceof OfficeFile.Refused r) throw r;
             throw OfficeFile.corrupt();
         }
     }
 
     /** POI's sheet handler plus the limits: cells, characters per cell, columns. */
-    private static final class Handler extends XSSFSheetXMLHandler implements XSSFSheetXMLHandler.SheetContentsHandler {
+    private static final class Handler extends XSSFSheetXMLHandler
+            implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final Formatter formatter;
         private final Cells cells;
         private RuntimeException failure;
@@ -129,7 +132,12 @@ public final class SheetStream {
         }
 
         // The superclass wants its SheetContentsHandler when constructed; it is this object itself.
-        private Handler(StylesTable styles, SharedStrings strings, Formatter formatter, Cells cells, Forward forward) {
+        private Handler(
+                StylesTable styles,
+                SharedStrings strings,
+                Formatter formatter,
+                Cells cells,
+                Forward forward) {
             super(styles, null, strings, forward, formatter, false);
             this.formatter = formatter;
             this.cells = cells;
@@ -137,11 +145,15 @@ public final class SheetStream {
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+        public void startElement(String uri, String localName, String qName, Attributes attributes)
+                throws SAXException {
             if (NS.equals(uri)) {
                 if ("c".equals(localName)) {
                     if (++cellCount > MAX_CELLS) {
-                        throw stop(new OfficeFile.Refused(OfficeFile.Kind.TOO_LARGE, "表格单元格过多（最多 " + MAX_CELLS + " 个），无法导入。"));
+                        throw stop(
+                                new OfficeFile.Refused(
+                                        OfficeFile.Kind.TOO_LARGE,
+                                        "表格单元格过多（最多 " + MAX_CELLS + " 个），无法导入。"));
                     }
                     inCell = true;
                     chars = 0;
@@ -172,8 +184,10 @@ public final class SheetStream {
         public void characters(char[] ch, int start, int length) throws SAXException {
             chars += length;
             if (chars > MAX_CELL_CHARS) {
-                throw stop(new OfficeFile.Refused(OfficeFile.Kind.MALFORMED,
-                        "单元格内容超过 " + MAX_CELL_CHARS + " 个字符（Excel 的上限），文件可能已损坏。"));
+                throw stop(
+                        new OfficeFile.Refused(
+                                OfficeFile.Kind.MALFORMED,
+                                "单元格内容超过 " + MAX_CELL_CHARS + " 个字符（Excel 的上限），文件可能已损坏。"));
             }
             super.characters(ch, start, length);
         }
@@ -186,7 +200,10 @@ public final class SheetStream {
                 c = -1;
             }
             if (c < 0 || c > MAX_COLUMN) {
-                throw stop(new OfficeFile.Refused(OfficeFile.Kind.MALFORMED, "单元格位置“" + ref + "”超出 Excel 的范围，文件可能已损坏。"));
+                throw stop(
+                        new OfficeFile.Refused(
+                                OfficeFile.Kind.MALFORMED,
+                                "单元格位置“" + ref + "”超出 Excel 的范围，文件可能已损坏。"));
             }
             return c;
         }
@@ -210,7 +227,8 @@ public final class SheetStream {
         @Override
         public void cell(String ref, String text, XSSFComment comment) {
             if (text == null) return;
-            String shown = error && text.startsWith("ERROR:") ? text.substring("ERROR:".length()) : text;
+            String shown =
+                    error && text.startsWith("ERROR:") ? text.substring("ERROR:".length()) : text;
             Double number = formatter.number;
             String format = formatter.format;
             formatter.forget();
@@ -268,7 +286,8 @@ public final class SheetStream {
         }
 
         @Override
-        public void startElement(String uri, String localName, String name, Attributes attributes) throws SAXException {
+        public void startElement(String uri, String localName, String name, Attributes attributes)
+                throws SAXException {
             boolean ours = NS.equals(uri);
             if (ours && "sst".equals(localName)) {
                 AttributesImpl safe = new AttributesImpl(attributes);
@@ -292,8 +311,10 @@ public final class SheetStream {
             if (NS.equals(uri) && "si".equals(localName)) {
                 inItem = false;
                 if (++items > MAX_STRINGS) {
-                    throw new SAXException(new OfficeFile.Refused(OfficeFile.Kind.TOO_LARGE,
-                            "共享字符串过多（最多 " + MAX_STRINGS + " 个），无法导入。"));
+                    throw new SAXException(
+                            new OfficeFile.Refused(
+                                    OfficeFile.Kind.TOO_LARGE,
+                                    "共享字符串过多（最多 " + MAX_STRINGS + " 个），无法导入。"));
                 }
             }
             super.endElement(uri, localName, name);
@@ -304,8 +325,10 @@ public final class SheetStream {
         public void characters(char[] ch, int start, int length) throws SAXException {
             chars += length;
             if (chars > MAX_CELL_CHARS) {
-                throw new SAXException(new OfficeFile.Refused(OfficeFile.Kind.MALFORMED,
-                        "单元格内容超过 " + MAX_CELL_CHARS + " 个字符（Excel 的上限），文件可能已损坏。"));
+                throw new SAXException(
+                        new OfficeFile.Refused(
+                                OfficeFile.Kind.MALFORMED,
+                                "单元格内容超过 " + MAX_CELL_CHARS + " 个字符（Excel 的上限），文件可能已损坏。"));
             }
             super.characters(ch, start, length);
         }

@@ -20,29 +20,47 @@ import org.junit.jupiter.api.Test;
 class LedgerSheetTest {
 
     static LedgerSheet.Row row(int n, UUID id, String progress, Integer percent) {
-        return new LedgerSheet.Row(String.valueOf(n), "一、深化重点领域信息公开", n + ". 做好财政预决算公开", "区财政局", "各街镇",
-                "2025-06-30", progress, "推进中", "长寿路街道", percent, id);
+        return new LedgerSheet.Row(
+                String.valueOf(n),
+                "一、深化重点领域信息公开",
+                n + ". 做好财政预决算公开",
+                "区财政局",
+                "各街镇",
+                "2025-06-30",
+                progress,
+                "推进中",
+                "长寿路街道",
+                percent,
+                id);
     }
 
     @Test
     void aWrittenLedgerReadsBack() throws IOException {
-        List<LedgerSheet.Row> rows = List.of(row(1, UUID.randomUUID(), "已完成方案。", 40),
-                row(2, UUID.randomUUID(), "", null), row(3, UUID.randomUUID(), "全部完成\n共公开12项", 100));
+        List<LedgerSheet.Row> rows =
+                List.of(
+                        row(1, UUID.randomUUID(), "已完成方案。", 40),
+                        row(2, UUID.randomUUID(), "", null),
+                        row(3, UUID.randomUUID(), "全部完成\n共公开12项", 100));
         byte[] xlsx = LedgerSheet.write("2025年普陀区政务公开工作要点任务台账", "导出时间：2025-06-30", rows);
 
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             XSSFSheet sheet = wb.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("2025年普陀区政务公开工作要点任务台账");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("2025年普陀区政务公开工作要点任务台账");
             List<String> headers = new ArrayList<>();
             sheet.getRow(2).forEach(c -> headers.add(c.getStringCellValue()));
             assertThat(headers).containsExactlyElementsOf(LedgerSheet.HEADERS);
-            assertThat(headers.subList(0, 8)).containsExactly("序号", "工作要点", "具体任务", "牵头单位", "配合单位", "完成时限", "进展情况", "状态");
-            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 3);
+            assertThat(headers.subList(0, 8))
+                    .containsExactly("序号", "工作要点", "具体任务", "牵头单位", "配合单位", "完成时限", "进展情况", "状态");
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition())
+                    .isEqualTo((short) 3);
             assertThat(sheet.getCTWorksheet().getAutoFilter()).isNotNull();
         }
         LedgerSheet.Read read = LedgerSheet.read(xlsx);
         assertThat(read.errors()).isEmpty();
-        assertThat(read.rows()).extracting(LedgerSheet.Filled::taskId).containsExactly(rows.get(0).taskId(), rows.get(1).taskId(), rows.get(2).taskId());
+        assertThat(read.rows())
+                .extracting(LedgerSheet.Filled::taskId)
+                .containsExactly(rows.get(0).taskId(), rows.get(1).taskId(), rows.get(2).taskId());
         assertThat(read.rows().get(0).progress()).isEqualTo("已完成方案。");
         assertThat(read.rows().get(0).percent()).isEqualTo(40);
         assertThat(read.rows().get(0).rowNumber()).isEqualTo(4);
@@ -61,9 +79,13 @@ class LedgerSheetTest {
 
     @Test
     void aHandMadeLedgerIsReadByHeaderNamesAndEveryBadRowIsReported() throws IOException {
-        UUID a = UUID.randomUUID(), b = UUID.randomUUID(), c = UUID.randomUUID(), d = UUID.randomUUID();
+        UUID a = UUID.randomUUID(),
+                b = UUID.randomUUID(),
+                c = UUID.randomUUID(),
+                d = UUID.randomUUID();
         byte[] xlsx;
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet s = wb.createSheet();
             s.createRow(0).createCell(0).setCellValue("某街道填报");
             s.createRow(1).createCell(0).setCellValue("（2025年上半年）");
@@ -71,14 +93,15 @@ class LedgerSheetTest {
             String[] heads = {"任务编号", "完成进度（%）", "进 展 情 况"};
             for (int i = 0; i < heads.length; i++) h.createCell(i).setCellValue(heads[i]);
             Object[][] data = {
-                    {a.toString(), "80%", "完成八成"},          // row 4
-                    {b.toString(), "８０", "全角数字"},          // row 5
-                    {c.toString(), 0.5, "百分比格式"},           // row 6, percent-formatted
-                    {d.toString(), "abc", "坏的进度"},           // row 7
-                    {null, null, null},                         // row 8 blank
-                    {"not-a-uuid", "10", "坏编号"},              // row 9
-                    {a.toString(), "20", "重复"},                // row 10
-                    {"", "", "没有编号"}};                       // row 11
+                {a.toString(), "80%", "完成八成"}, // row 4
+                {b.toString(), "８０", "全角数字"}, // row 5
+                {c.toString(), 0.5, "百分比格式"}, // row 6, percent-formatted
+                {d.toString(), "abc", "坏的进度"}, // row 7
+                {null, null, null}, // row 8 blank
+                {"not-a-uuid", "10", "坏编号"}, // row 9
+                {a.toString(), "20", "重复"}, // row 10
+                {"", "", "没有编号"}
+            }; // row 11
             CellStyle pct = wb.createCellStyle();
             pct.setDataFormat(wb.createDataFormat().getFormat("0%"));
             for (int r = 0; r < data.length; r++) {
@@ -96,8 +119,12 @@ class LedgerSheetTest {
             xlsx = out.toByteArray();
         }
         LedgerSheet.Read read = LedgerSheet.read(xlsx);
-        assertThat(read.rows()).extracting(LedgerSheet.Filled::percent).containsExactly(80, 80, 50, null);
-        assertThat(read.errors()).extracting(LedgerSheet.RowError::rowNumber).containsExactly(7, 9, 10, 11);
+        assertThat(read.rows())
+                .extracting(LedgerSheet.Filled::percent)
+                .containsExactly(80, 80, 50, null);
+        assertThat(read.errors())
+                .extracting(LedgerSheet.RowError::rowNumber)
+                .containsExactly(7, 9, 10, 11);
         assertThat(read.errors().get(0).column()).isEqualTo(LedgerSheet.PERCENT);
         assertThat(read.errors().get(2).message()).contains("与第4行相同");
         assertThat(read.errors().get(3).message()).isEqualTo("缺少任务编号");
@@ -107,19 +134,31 @@ class LedgerSheetTest {
     @Test
     void wholeFileProblemsHaveCodes() throws IOException {
         assertThatThrownBy(() -> LedgerSheet.read("序号,进展情况\n1,x".getBytes()))
-                .isInstanceOfSatisfying(LedgerSheet.Unreadable.class, e -> assertThat(e.code()).isEqualTo("ledger.import.format"));
-        assertThatThrownBy(() -> LedgerSheet.read(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0}))
+                .isInstanceOfSatisfying(
+                        LedgerSheet.Unreadable.class,
+                        e -> assertThat(e.code()).isEqualTo("ledger.import.format"));
+        assertThatThrownBy(
+                        () ->
+                                LedgerSheet.read(
+                                        new byte[] {
+                                            (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0
+                                        }))
                 .hasMessageContaining(".xls");
         assertThatThrownBy(() -> LedgerSheet.read(new byte[] {'P', 'K', 3, 4, 9, 9, 9}))
-                .isInstanceOfSatisfying(LedgerSheet.Unreadable.class, e -> assertThat(e.code()).isEqualTo("ledger.import.format"));
+                .isInstanceOfSatisfying(
+                        LedgerSheet.Unreadable.class,
+                        e -> assertThat(e.code()).isEqualTo("ledger.import.format"));
         byte[] noHeader;
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             wb.createSheet().createRow(0).createCell(0).setCellValue("序号");
             wb.write(out);
             noHeader = out.toByteArray();
         }
         assertThatThrownBy(() -> LedgerSheet.read(noHeader))
-                .isInstanceOfSatisfying(LedgerSheet.Unreadable.class, e -> assertThat(e.code()).isEqualTo("ledger.import.columns"));
+                .isInstanceOfSatisfying(
+                        LedgerSheet.Unreadable.class,
+                        e -> assertThat(e.code()).isEqualTo("ledger.import.columns"));
     }
 
     @Test

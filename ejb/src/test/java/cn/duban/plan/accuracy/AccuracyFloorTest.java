@@ -20,15 +20,19 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The plan parser's accuracy on the corpus must not fall below today's figures. Prints the table (and with
- * {@code -Daccuracy.verbose=true} every miss); the figures and the command are in docs/PERFORMANCE.md.
+ * The plan parser's accuracy on the corpus must not fall below today's figures. Prints the table
+ * (and with {@code -Daccuracy.verbose=true} every miss); the figures and the command are in
+ * docs/PERFORMANCE.md.
  */
 class AccuracyFloorTest {
 
-    // The floors, in percent of the gold points: just below the figures of 2026-11-29 (see docs/PERFORMANCE.md,
-    // "Plan import accuracy"), so that a regression fails the build. Raise them as the parser improves; never
+    // The floors, in percent of the gold points: just below the figures of 2026-11-29 (see
+    // docs/PERFORMANCE.md,
+    // "Plan import accuracy"), so that a regression fails the build. Raise them as the parser
+    // improves; never
     // lower them to make a build pass.
-    // Today (tables rebuilt, 2026-11-30): 174 of 188 points found (92.6 %), units right 158 (84.0 %), deadlines
+    // Today (tables rebuilt, 2026-11-30): 174 of 188 points found (92.6 %), units right 158 (84.0
+    // %), deadlines
     // right 170 (90.4 %); before: 148 (78.7 %), 137 (72.9 %), 146 (77.7 %).
     // Unit phrasings in cells (issue 17 item 2, 2026-11-30): units right 162 (86.2 %).
     static final double POINTS_FOUND_FLOOR = 92.0;
@@ -39,11 +43,16 @@ class AccuracyFloorTest {
     void corpusHasTheDocumentsTheIssueAsksFor() {
         List<Gold> corpus = AccuracyHarness.corpus();
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(25);
-        assertThat(corpus).filteredOn(g -> g.origin().equals("real")).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(corpus)
+                .filteredOn(g -> g.origin().equals("real"))
+                .hasSizeGreaterThanOrEqualTo(15);
         for (Gold g : corpus) {
             assertThat(AccuracyHarness.document(g)).as(g.doc()).isNotEmpty();
             Set<String> paths = new HashSet<>();
-            for (Gold.GoldPoint p : g.points()) assertThat(paths.add(AccuracyHarness.path(p.path()))).as(g.name() + " " + p.path()).isTrue();
+            for (Gold.GoldPoint p : g.points())
+                assertThat(paths.add(AccuracyHarness.path(p.path())))
+                        .as(g.name() + " " + p.path())
+                        .isTrue();
         }
     }
 
@@ -51,19 +60,27 @@ class AccuracyFloorTest {
     void totalsStayAboveTheFloors() {
         List<DocScore> scores = AccuracyHarness.runAll();
         System.out.print(AccuracyHarness.table(scores));
-        if (Boolean.getBoolean("accuracy.verbose")) System.out.print(AccuracyHarness.misses(scores));
-        assertThat(scores).as("documents whose figures would depend on today's date (give a given-year in the gold file)")
+        if (Boolean.getBoolean("accuracy.verbose"))
+            System.out.print(AccuracyHarness.misses(scores));
+        assertThat(scores)
+                .as(
+                        "documents whose figures would depend on today's date (give a given-year in the gold file)")
                 .noneMatch(DocScore::yearFromClock);
         Totals t = Totals.of(scores);
         assertThat(t.pointsPct()).as("points found %").isGreaterThanOrEqualTo(POINTS_FOUND_FLOOR);
         assertThat(t.unitsPct()).as("units right %").isGreaterThanOrEqualTo(UNITS_RIGHT_FLOOR);
-        assertThat(t.deadlinesPct()).as("deadlines right %").isGreaterThanOrEqualTo(DEADLINES_RIGHT_FLOOR);
+        assertThat(t.deadlinesPct())
+                .as("deadlines right %")
+                .isGreaterThanOrEqualTo(DEADLINES_RIGHT_FLOOR);
     }
 
     /** The scorer itself: each kind of error is counted as one, and only where it happened. */
     @Test
     void scorerCountsEachKindOfError() {
-        Gold gold = Gold.parse("t", """
+        Gold gold =
+                Gold.parse(
+                        "t",
+                        """
                 doc x.txt
                 origin synthetic
                 shape test
@@ -81,13 +98,52 @@ class AccuracyFloorTest {
         LocalDate yearEnd = LocalDate.of(2025, 12, 31);
         Deadline june = new Deadline("6月底前", LocalDate.of(2025, 6, 30), DeadlineKind.BY_DATE, null);
         Deadline none = new Deadline(null, yearEnd, DeadlineKind.DEFAULT, null);
-        List<UnitRef> right = List.of(new UnitRef("区数据局", false, UnitRole.LEAD), new UnitRef("各街镇", true, UnitRole.COOPERATING));
-        ParsedPlan plan = new ParsedPlan("t", null, PlanLevel.DISTRICT, 2025, null, null, List.of(new Section("一", "总体", List.of(
-                new Point("1", "推进千兆光网建设，新建基站", "", right, june, List.of(), List.of()),
-                // right title, wrong number: not found, but its units and deadline are still judged
-                new Point("5", "完善数据平台", "", List.of(new UnitRef("区数据局", false, UnitRole.COOPERATING)), none, List.of(), List.of()),
-                new Point("3", "建立质量机制", "", List.of(), june, List.of(), List.of()),
-                new Point("9", "页脚文字", "", List.of(), none, List.of(), List.of())))), List.of());
+        List<UnitRef> right =
+                List.of(
+                        new UnitRef("区数据局", false, UnitRole.LEAD),
+                        new UnitRef("各街镇", true, UnitRole.COOPERATING));
+        ParsedPlan plan =
+                new ParsedPlan(
+                        "t",
+                        null,
+                        PlanLevel.DISTRICT,
+                        2025,
+                        null,
+                        null,
+                        List.of(
+                                new Section(
+                                        "一",
+                                        "总体",
+                                        List.of(
+                                                new Point(
+                                                        "1",
+                                                        "推进千兆光网建设，新建基站",
+                                                        "",
+                                                        right,
+                                                        june,
+                                                        List.of(),
+                                                        List.of()),
+                                                // right title, wrong number: not found, but its
+                                                // units and deadline are still judged
+                                                new Point(
+                                                        "5",
+                                                        "完善数据平台",
+                                                        "",
+                                                        List.of(
+                                                                new UnitRef(
+                                                                        "区数据局",
+                                                                        false,
+                                                                        UnitRole.COOPERATING)),
+                                                        none,
+                                                        List.of(),
+                                                        List.of()),
+                                                new Point(
+                                                        "3", "建立质量机制", "", List.of(), june,
+                                                        List.of(), List.of()),
+                                                new Point(
+                                                        "9", "页脚文字", "", List.of(), none, List.of(),
+                                                        List.of())))),
+                        List.of());
 
         DocScore s = AccuracyHarness.score(gold, plan, null);
 
@@ -103,16 +159,25 @@ class AccuracyFloorTest {
 
     @Test
     void titlesMatchByNormalisedPrefix() {
-        assertThat(AccuracyHarness.titleMatches("推进“一件事”集成服务（试点）", "推进“一件事”集成服务(试点),全年完成")).isTrue();
+        assertThat(AccuracyHarness.titleMatches("推进“一件事”集成服务（试点）", "推进“一件事”集成服务(试点),全年完成"))
+                .isTrue();
         assertThat(AccuracyHarness.titleMatches("强化绩效考核", "强化绩效")).isFalse();
         assertThat(AccuracyHarness.path("（一）/1．")).isEqualTo("(一)/1");
     }
 
     @Test
     void aMalformedGoldLineIsAnErrorNotASkip() {
-        assertThatThrownBy(() -> Gold.parse("g", "doc a\norigin real\nshape s\nyear 2025\npoint 1 标题\n  lead\n"))
+        assertThatThrownBy(
+                        () ->
+                                Gold.parse(
+                                        "g",
+                                        "doc a\norigin real\nshape s\nyear 2025\npoint 1 标题\n  lead\n"))
                 .hasMessageContaining("g:6");
-        assertThatThrownBy(() -> Gold.parse("g", "doc a\norigin real\nshape s\nyear 2025\npoint 1 标题\n  deadline 6月底\n"))
+        assertThatThrownBy(
+                        () ->
+                                Gold.parse(
+                                        "g",
+                                        "doc a\norigin real\nshape s\nyear 2025\npoint 1 标题\n  deadline 6月底\n"))
                 .hasMessageContaining("deadline date");
     }
 }

@@ -17,14 +17,14 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
 /**
- * The corpus's Word and Excel documents, built here (gold files name them {@code generated:<name>}) so that the
- * repository holds their content as readable source rather than as binaries. Both have merged cells the way
- * offices make them: a part heading merged across the row, a category merged down its rows.
+ * The corpus's Word and Excel documents, built here (gold files name them {@code generated:<name>})
+ * so that the repository holds their content as readable source rather than as binaries. Both have
+ * merged cells the way offices make them: a part heading merged across the row, a category merged
+ * down its rows.
  */
 final class CorpusBinaries {
 
-    private CorpusBinaries() {
-    }
+    private CorpusBinaries() {}
 
     static byte[] build(String name) {
         return switch (name) {
@@ -36,16 +36,20 @@ final class CorpusBinaries {
 
     /** A town's task table in Word: 一、/二、 rows merged across, the 类别 cell merged down its group. */
     private static byte[] townDocx() {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.createParagraph().createRun().setText("2025年石桥镇重点工作任务分解表");
-            List<String[]> rows = List.of(
-                    new String[] {"类别", "序号", "重点工作", "责任单位", "完成时限"},
-                    new String[] {"一、经济发展"},
-                    new String[] {"招商引资", "1", "全年引进亿元以上项目3个。", "经发办牵头，招商中心配合", "2025年12月底"},
-                    new String[] {"", "2", "新增规上企业5家。", "经发办", "10月底前"},
-                    new String[] {"二、民生保障"},
-                    new String[] {"社会事业", "3", "完成镇卫生院改扩建工程。", "社会事务办、镇卫生院按职责分工负责", "第三季度"},
-                    new String[] {"", "4", "新建村级养老服务站4个。", "社会事务办（民政办）", "11月"});
+            List<String[]> rows =
+                    List.of(
+                            new String[] {"类别", "序号", "重点工作", "责任单位", "完成时限"},
+                            new String[] {"一、经济发展"},
+                            new String[] {
+                                "招商引资", "1", "全年引进亿元以上项目3个。", "经发办牵头，招商中心配合", "2025年12月底"
+                            },
+                            new String[] {"", "2", "新增规上企业5家。", "经发办", "10月底前"},
+                            new String[] {"二、民生保障"},
+                            new String[] {"社会事业", "3", "完成镇卫生院改扩建工程。", "社会事务办、镇卫生院按职责分工负责", "第三季度"},
+                            new String[] {"", "4", "新建村级养老服务站4个。", "社会事务办（民政办）", "11月"});
             XWPFTable table = doc.createTable(rows.size(), 5);
             for (int r = 0; r < rows.size(); r++) {
                 String[] cells = rows.get(r);
@@ -55,7 +59,10 @@ final class CorpusBinaries {
                     while (row.getTableCells().size() > 1) row.removeCell(1);
                     XWPFTableCell cell = row.getCell(0);
                     cell.setText(cells[0]);
-                    CTTcPr pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+                    CTTcPr pr =
+                            cell.getCTTc().isSetTcPr()
+                                    ? cell.getCTTc().getTcPr()
+                                    : cell.getCTTc().addNewTcPr();
                     pr.addNewGridSpan().setVal(BigInteger.valueOf(5));
                     continue;
                 }
@@ -63,8 +70,12 @@ final class CorpusBinaries {
                     XWPFTableCell cell = row.getCell(c);
                     if (!cells[c].isEmpty()) cell.setText(cells[c]);
                     if (c == 0 && r > 0) {
-                        CTTcPr pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
-                        pr.addNewVMerge().setVal(cells[0].isEmpty() ? STMerge.CONTINUE : STMerge.RESTART);
+                        CTTcPr pr =
+                                cell.getCTTc().isSetTcPr()
+                                        ? cell.getCTTc().getTcPr()
+                                        : cell.getCTTc().addNewTcPr();
+                        pr.addNewVMerge()
+                                .setVal(cells[0].isEmpty() ? STMerge.CONTINUE : STMerge.RESTART);
                     }
                 }
             }
@@ -78,15 +89,19 @@ final class CorpusBinaries {
 
     /** A district's task list in Excel: a title merged across, 任务类别 merged down its rows. */
     private static byte[] districtXlsx() {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("任务清单");
-            List<String[]> rows = List.of(
-                    new String[] {"2025年西湖区政务公开重点任务清单", "", "", "", "", ""},
-                    new String[] {"序号", "任务类别", "工作任务", "牵头单位", "配合单位", "完成时限"},
-                    new String[] {"1", "政策解读", "落实政策解读与政策文件同步发布。", "区府办", "各部门", "全年"},
-                    new String[] {"2", "", "开展“政策公开讲”活动不少于4场。", "区府办", "区融媒体中心、各街道", "每季度"},
-                    new String[] {"3", "平台建设", "完成政府网站集约化改版。", "区融媒体中心", "区数据局", "2025年9月30日前"},
-                    new String[] {"4", "", "规范政务新媒体管理。", "区委网信办", "各部门、各街道", "持续推进"});
+            List<String[]> rows =
+                    List.of(
+                            new String[] {"2025年西湖区政务公开重点任务清单", "", "", "", "", ""},
+                            new String[] {"序号", "任务类别", "工作任务", "牵头单位", "配合单位", "完成时限"},
+                            new String[] {"1", "政策解读", "落实政策解读与政策文件同步发布。", "区府办", "各部门", "全年"},
+                            new String[] {"2", "", "开展“政策公开讲”活动不少于4场。", "区府办", "区融媒体中心、各街道", "每季度"},
+                            new String[] {
+                                "3", "平台建设", "完成政府网站集约化改版。", "区融媒体中心", "区数据局", "2025年9月30日前"
+                            },
+                            new String[] {"4", "", "规范政务新媒体管理。", "区委网信办", "各部门、各街道", "持续推进"});
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r);
                 String[] cells = rows.get(r);

@@ -4,24 +4,35 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.LinkedHashSet;
 
 /**
  * A document's gold file: what a person reading it says it contains. The line format is defined in
- * {@code src/test/resources/corpus/GOLD.md}; a malformed line is an error naming the file and line, never
- * skipped, so a typo cannot quietly lower the denominators.
+ * {@code src/test/resources/corpus/GOLD.md}; a malformed line is an error naming the file and line,
+ * never skipped, so a typo cannot quietly lower the denominators.
  */
-record Gold(String name, String doc, String origin, String shape, int year, Integer givenYear,
-            List<GoldSection> sections, List<GoldPoint> points) {
+record Gold(
+        String name,
+        String doc,
+        String origin,
+        String shape,
+        int year,
+        Integer givenYear,
+        List<GoldSection> sections,
+        List<GoldPoint> points) {
 
-    record GoldSection(String number, String title) {
-    }
+    record GoldSection(String number, String title) {}
 
-    record GoldPoint(String path, String title, Set<String> lead, Set<String> co, List<String> leaders,
-                     LocalDate deadline, String deadlineText) {
-    }
+    record GoldPoint(
+            String path,
+            String title,
+            Set<String> lead,
+            Set<String> co,
+            List<String> leaders,
+            LocalDate deadline,
+            String deadlineText) {}
 
     static Gold parse(String name, String text) {
         String doc = null;
@@ -46,7 +57,8 @@ record Gold(String name, String doc, String origin, String shape, int year, Inte
                 case "doc" -> doc = need(value, where);
                 case "origin" -> {
                     origin = need(value, where);
-                    if (!Set.of("real", "existing", "synthetic").contains(origin)) throw bad(where, "origin " + origin);
+                    if (!Set.of("real", "existing", "synthetic").contains(origin))
+                        throw bad(where, "origin " + origin);
                 }
                 case "shape" -> shape = need(value, where);
                 case "year" -> year = number(value, where);
@@ -85,8 +97,19 @@ record Gold(String name, String doc, String origin, String shape, int year, Inte
         }
         if (points.isEmpty()) throw new IllegalArgumentException(name + ": no points");
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
-        List<GoldPoint> built = points.stream().map(b -> new GoldPoint(b.path, b.title, Set.copyOf(b.lead),
-                Set.copyOf(b.co), List.copyOf(b.leaders), b.deadline == null ? yearEnd : b.deadline, b.deadlineText)).toList();
+        List<GoldPoint> built =
+                points.stream()
+                        .map(
+                                b ->
+                                        new GoldPoint(
+                                                b.path,
+                                                b.title,
+                                                Set.copyOf(b.lead),
+                                                Set.copyOf(b.co),
+                                                List.copyOf(b.leaders),
+                                                b.deadline == null ? yearEnd : b.deadline,
+                                                b.deadlineText))
+                        .toList();
         return new Gold(name, doc, origin, shape, year, givenYear, List.copyOf(sections), built);
     }
 
@@ -106,14 +129,19 @@ record Gold(String name, String doc, String origin, String shape, int year, Inte
     }
 
     private static List<String> names(String value, String where) {
-        List<String> out = Arrays.stream(value.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> out =
+                Arrays.stream(value.split("\\|"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         if (out.isEmpty()) throw bad(where, "empty list");
         return out;
     }
 
     private static String[] pair(String value, String where) {
         String[] parts = value.split("\\s+", 2);
-        if (parts.length < 2 || parts[1].isBlank()) throw bad(where, "expected a number and a title");
+        if (parts.length < 2 || parts[1].isBlank())
+            throw bad(where, "expected a number and a title");
         return new String[] {parts[0], parts[1].strip()};
     }
 

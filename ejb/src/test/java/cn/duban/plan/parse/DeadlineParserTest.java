@@ -9,7 +9,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DeadlineParserTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "NULL",
+            textBlock =
+                    """
             全年                     | 2025-12-31 | YEAR_END_CONTINUOUS | NULL
             年底前                   | 2025-12-31 | YEAR_END_CONTINUOUS | NULL
             持续推进                 | 2025-12-31 | YEAR_END_CONTINUOUS | NULL
@@ -45,8 +49,12 @@ class DeadlineParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "NULL", value = {"NULL", "'   '"})
+    @CsvSource(
+            nullValues = "NULL",
+            value = {"NULL", "'   '"})
     void noPhraseIsTheYearEnd(String phrase) {
-        assertThat(DeadlineParser.parse(phrase, 2025)).isEqualTo(new Deadline(null, LocalDate.of(2025, 12, 31), DeadlineKind.DEFAULT, null));
+        assertThat(DeadlineParser.parse(phrase, 2025))
+                .isEqualTo(
+                        new Deadline(null, LocalDate.of(2025, 12, 31), DeadlineKind.DEFAULT, null));
     }
 }

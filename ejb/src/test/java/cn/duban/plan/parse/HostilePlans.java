@@ -12,8 +12,7 @@ import java.util.function.IntFunction;
  */
 final class HostilePlans {
 
-    private HostilePlans() {
-    }
+    private HostilePlans() {}
 
     /** head, then unit repeated, then tail: size characters in all. */
     static String fill(int size, String head, String unit, String tail) {
@@ -37,19 +36,30 @@ final class HostilePlans {
         Map<String, IntFunction<String>> s = new LinkedHashMap<>();
         s.put("full-width commas in a point", size -> fill(size, "一、任务", "，", "x"));
         s.put("half-width commas, semicolons and colons", size -> fill(size, "1、任务", ",;:", "x"));
-        s.put("spaces of every kind (U+3000, NBSP, en/em space)", size -> fill(size, "1、任务", " \u3000\u00A0\u2002\u2003", "x"));
+        s.put(
+                "spaces of every kind (U+3000, NBSP, en/em space)",
+                size -> fill(size, "1、任务", " \u3000\u00A0\u2002\u2003", "x"));
         s.put("tabs", size -> fill(size, "1、任务", "\t", "x"));
-        s.put("full stops and commas in an annotation value", size -> fill(size, "1、任务（责任单位：区府办", "，。；", "x）"));
+        s.put(
+                "full stops and commas in an annotation value",
+                size -> fill(size, "1、任务（责任单位：区府办", "，。；", "x）"));
         s.put("配合 after a unit name", size -> fill(size, "1、任务（责任单位：区府办", "配合", "x）"));
         s.put("牵头 and 负责落实 after a unit name", size -> fill(size, "1、任务（区府办", "牵头负责落实", "x）"));
         s.put("责任单位： fragments", size -> fill(size, "1、任务（", "责任单位：", "）"));
-        s.put("cooperating units, then many free annotations", size -> fill(size, "1、任务", "（配合单位：区府办）", "").substring(0, size / 2)
-                + fill(size, "", "（区数据局负责落实）", "").substring(size / 2));
+        s.put(
+                "cooperating units, then many free annotations",
+                size ->
+                        fill(size, "1、任务", "（配合单位：区府办）", "").substring(0, size / 2)
+                                + fill(size, "", "（区数据局负责落实）", "").substring(size / 2));
         s.put("关于印发 without 的通知 before the points", size -> fill(size, "", "关于印发", "\n一、任务"));
-        s.put("关于印发 and a line break before 的通知", size -> fill(size, "区政府", "关于印发", "\u0085的通知\n一、任务"));
+        s.put(
+                "关于印发 and a line break before 的通知",
+                size -> fill(size, "区政府", "关于印发", "\u0085的通知\n一、任务"));
         s.put("发文机关 label followed by spaces", size -> fill(size, "发文机关：", " ", "x\n一、任务"));
         s.put("signature followed by spaces", size -> fill(size, "一、任务\n抄送：", " ", "x"));
-        s.put("signature with years and a line break", size -> fill(size, "一、任务\n抄送", "2025年", "\u0085x"));
+        s.put(
+                "signature with years and a line break",
+                size -> fill(size, "一、任务\n抄送", "2025年", "\u0085x"));
         s.put("month followed by spaces (milestones)", size -> fill(size, "1、任务1月", " ", "x"));
         s.put("deadline: digit, spaces, no range", size -> fill(size, "1、任务（完成时限：1", " ", "x）"));
         s.put("deadline: spaces before no quarter", size -> fill(size, "1、任务（完成时限：第", " ", "x季）"));
@@ -59,16 +69,36 @@ final class HostilePlans {
         s.put("numbering prefixes on one line", size -> fill(size, "", "（一）", ""));
         s.put("numbering prefixes on many lines", size -> fill(size, "", "（一）x\n", ""));
         s.put("many short point lines ending in commas", size -> fill(size, "", "1、，，x\n", ""));
-        s.put("table header with a long cell and a line break", size -> fill(size, "序号\t工作任务\t牵头单位\t", "类别", "\u0085\n1\t任务\t区府办\t8月"));
-        s.put("full stops, question and exclamation marks", size -> fill(size, "1、任务", "。！？；：", "x"));
+        s.put(
+                "table header with a long cell and a line break",
+                size -> fill(size, "序号\t工作任务\t牵头单位\t", "类别", "\u0085\n1\t任务\t区府办\t8月"));
+        s.put(
+                "full stops, question and exclamation marks",
+                size -> fill(size, "1、任务", "。！？；：", "x"));
         s.put("完成时限： followed by spaces", size -> fill(size, "1、任务（完成时限：", " \u3000", "x）"));
-        s.put("完成时限： unbracketed on its own line, then spaces", size -> fill(size, "1、任务\n完成时限：", " ", "x"));
-        s.put("关于印发…的通 near-matches on one line", size -> fill(size, "区政府", "关于印发《方案》的通", "知x\n一、任务"));
-        s.put("pipe table, many rows", size -> fill(size, "| 序号 | 工作任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- |\n",
-                "| 1 | 任务，， | 区府办 | 8月 |\n", ""));
-        s.put("pipe table, one row of empty cells", size -> fill(size, "| 序号 | 工作任务 | 牵头单位 |\n| 1 | 任务 | 区府办 |\n|", "|", "x|"));
-        s.put("pipe table, rule cell of dashes and colons", size -> fill(size, "| 序号 | 工作任务 | 牵头单位 |\n| 1 | 任务 | 区府办 |\n|", "-:", "x|"));
-        s.put("pipe table, spaces in a cell", size -> fill(size, "| 序号 | 工作任务 | 牵头单位 |\n| 1 | 任务", " ", "x | 区府办 |"));
+        s.put(
+                "完成时限： unbracketed on its own line, then spaces",
+                size -> fill(size, "1、任务\n完成时限：", " ", "x"));
+        s.put(
+                "关于印发…的通 near-matches on one line",
+                size -> fill(size, "区政府", "关于印发《方案》的通", "知x\n一、任务"));
+        s.put(
+                "pipe table, many rows",
+                size ->
+                        fill(
+                                size,
+                                "| 序号 | 工作任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- |\n",
+                                "| 1 | 任务，， | 区府办 | 8月 |\n",
+                                ""));
+        s.put(
+                "pipe table, one row of empty cells",
+                size -> fill(size, "| 序号 | 工作任务 | 牵头单位 |\n| 1 | 任务 | 区府办 |\n|", "|", "x|"));
+        s.put(
+                "pipe table, rule cell of dashes and colons",
+                size -> fill(size, "| 序号 | 工作任务 | 牵头单位 |\n| 1 | 任务 | 区府办 |\n|", "-:", "x|"));
+        s.put(
+                "pipe table, spaces in a cell",
+                size -> fill(size, "| 序号 | 工作任务 | 牵头单位 |\n| 1 | 任务", " ", "x | 区府办 |"));
         return s;
     }
 
@@ -76,7 +106,8 @@ final class HostilePlans {
     static String realistic(int size) throws IOException {
         String seed = PlanParserTest.resource("putuo-district-2025.txt");
         StringBuilder doc = new StringBuilder(seed);
-        while (doc.length() < size) doc.append('\n').append(seed, seed.indexOf("一、"), seed.length());
+        while (doc.length() < size)
+            doc.append('\n').append(seed, seed.indexOf("一、"), seed.length());
         return doc.substring(0, size);
     }
 }

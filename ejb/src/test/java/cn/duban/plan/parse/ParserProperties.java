@@ -34,7 +34,8 @@ class ParserProperties {
     }
 
     @Property(tries = 2000)
-    void deadlinesFallInThePlanYear(@ForAll("phrases") String phrase, @ForAll @IntRange(min = 2000, max = 2099) int year) {
+    void deadlinesFallInThePlanYear(
+            @ForAll("phrases") String phrase, @ForAll @IntRange(min = 2000, max = 2099) int year) {
         Deadline d = DeadlineParser.parse(phrase, year);
         assertThat(d.date()).isNotNull();
         assertThat(d.date().getYear()).isBetween(2000, 2100);
@@ -44,18 +45,63 @@ class ParserProperties {
 
     @Provide
     Arbitrary<String> documents() {
-        Arbitrary<String> pieces = Arbitraries.of("一、", "（一）", "(1)", "1.", "1、", "１．", "二、", "10.", "（", "）", "(", ")",
-                "责任单位：", "牵头", "配合", "、", "，", "。", "\n", "\n\n", "\t", "|", "**", "# ", "完成时限：", "全年", "8月",
-                "10月底前", "每季度", "各街镇", "区府办", "2025年", "工作要点", "〔2024〕10号", "分享到", "抄送：", "- 3 -", "\f",
-                "年内至少1次", "13月", "2月30日", "第五季度", " ");
-        Arbitrary<String> words = Arbitraries.strings().withCharRange('\u4e00', '\u4e20').ofMaxLength(8);
+        Arbitrary<String> pieces =
+                Arbitraries.of(
+                        "一、",
+                        "（一）",
+                        "(1)",
+                        "1.",
+                        "1、",
+                        "１．",
+                        "二、",
+                        "10.",
+                        "（",
+                        "）",
+                        "(",
+                        ")",
+                        "责任单位：",
+                        "牵头",
+                        "配合",
+                        "、",
+                        "，",
+                        "。",
+                        "\n",
+                        "\n\n",
+                        "\t",
+                        "|",
+                        "**",
+                        "# ",
+                        "完成时限：",
+                        "全年",
+                        "8月",
+                        "10月底前",
+                        "每季度",
+                        "各街镇",
+                        "区府办",
+                        "2025年",
+                        "工作要点",
+                        "〔2024〕10号",
+                        "分享到",
+                        "抄送：",
+                        "- 3 -",
+                        "\f",
+                        "年内至少1次",
+                        "13月",
+                        "2月30日",
+                        "第五季度",
+                        " ");
+        Arbitrary<String> words =
+                Arbitraries.strings().withCharRange('\u4e00', '\u4e20').ofMaxLength(8);
         return Arbitraries.oneOf(pieces, words).list().ofMaxSize(80).map(l -> String.join("", l));
     }
 
     @Provide
     Arbitrary<String> phrases() {
-        Arbitrary<String> pieces = Arbitraries.of("全年", "年底前", "上半年", "第", "三", "季度", "每", "月", "日", "前", "底", "至", "-",
-                "年内至少", "次", "0", "1", "2", "9", "12", "13", "31", "99", "十", "一", "后", "个工作日内", "2025年", "9999年", " ", "中旬");
+        Arbitrary<String> pieces =
+                Arbitraries.of(
+                        "全年", "年底前", "上半年", "第", "三", "季度", "每", "月", "日", "前", "底", "至", "-",
+                        "年内至少", "次", "0", "1", "2", "9", "12", "13", "31", "99", "十", "一", "后",
+                        "个工作日内", "2025年", "9999年", " ", "中旬");
         return pieces.list().ofMaxSize(12).map(l -> String.join("", l));
     }
 }

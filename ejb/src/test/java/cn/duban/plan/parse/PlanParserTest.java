@@ -58,8 +58,12 @@ class PlanParserTest {
         assertThat(plan.issuedOn()).isEqualTo(LocalDate.of(2025, 5, 20));
         assertThat(plan.sections()).extracting(Section::number).containsExactly("一", "二", "三", "四");
         assertThat(plan.sections()).extracting(s -> s.points().size()).containsExactly(5, 14, 5, 7);
-        assertThat(all(plan)).extracting(Point::number)
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 31).mapToObj(String::valueOf).toList());
+        assertThat(all(plan))
+                .extracting(Point::number)
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.rangeClosed(1, 31)
+                                .mapToObj(String::valueOf)
+                                .toList());
         assertThat(plan.warnings()).isEmpty();
 
         Point p1 = point(plan, "1");
@@ -72,10 +76,15 @@ class PlanParserTest {
 
         Point p19 = point(plan, "19");
         assertThat(unitNames(p19)).containsExactly("区司法局", "区发改委", "区数据局", "各行政执法部门", "各街镇");
-        assertThat(p19.units()).filteredOn(UnitRef::collective).extracting(UnitRef::name).containsExactly("各行政执法部门", "各街镇");
+        assertThat(p19.units())
+                .filteredOn(UnitRef::collective)
+                .extracting(UnitRef::name)
+                .containsExactly("各行政执法部门", "各街镇");
 
         assertThat(point(plan, "5").title()).isEqualTo("严格执行公文公开属性审查和发布审查程序");
-        assertThat(point(plan, "20").deadline()).isEqualTo(new Deadline("8月", LocalDate.of(2025, 8, 31), DeadlineKind.BY_DATE, null));
+        assertThat(point(plan, "20").deadline())
+                .isEqualTo(
+                        new Deadline("8月", LocalDate.of(2025, 8, 31), DeadlineKind.BY_DATE, null));
         assertThat(point(plan, "22").deadline().date()).isEqualTo(LocalDate.of(2025, 10, 31));
         assertThat(point(plan, "31").deadline().kind()).isEqualTo(DeadlineKind.YEAR_END_CONTINUOUS);
         assertThat(all(plan)).allSatisfy(p -> assertThat(p.units()).isNotEmpty());
@@ -91,15 +100,21 @@ class PlanParserTest {
         assertThat(plan.issuer()).isEqualTo("葫芦岛市政务公开领导小组办公室");
         assertThat(plan.issuedOn()).isEqualTo(LocalDate.of(2024, 7, 19));
         assertThat(plan.sections()).hasSize(6);
-        assertThat(plan.sections()).extracting(s -> s.points().size()).containsExactly(3, 6, 3, 5, 3, 3);
+        assertThat(plan.sections())
+                .extracting(s -> s.points().size())
+                .containsExactly(3, 6, 3, 5, 3, 3);
         assertThat(all(plan)).hasSize(23);
         assertThat(point(plan, "3").title()).isEqualTo("统筹政务公开与风险防范工作");
         assertThat(point(plan, "23").title()).isEqualTo("强化绩效考核");
         assertThat(point(plan, "21").deadline().kind()).isEqualTo(DeadlineKind.FREQUENCY);
         assertThat(point(plan, "21").deadline().frequency()).isEqualTo("AT_LEAST_1_PER_YEAR");
         // Chrome and furniture never become points or text.
-        assertThat(all(plan)).noneMatch(p -> p.text().contains("责任编辑") || p.text().contains("此件公开发布")
-                || p.text().contains("葫芦岛市政务公开领导小组办公室2024"));
+        assertThat(all(plan))
+                .noneMatch(
+                        p ->
+                                p.text().contains("责任编辑")
+                                        || p.text().contains("此件公开发布")
+                                        || p.text().contains("葫芦岛市政务公开领导小组办公室2024"));
         assertThat(plan.warnings()).isEmpty();
     }
 
@@ -111,11 +126,21 @@ class PlanParserTest {
         // The page's 发布机构 label names the publisher.
         assertThat(plan.issuer()).isEqualTo("安亭镇");
         assertThat(plan.issuedOn()).isEqualTo(LocalDate.of(2025, 5, 16));
-        assertThat(plan.sections()).extracting(s -> s.points().size()).containsExactly(4, 2, 4, 4, 3);
-        assertThat(plan.sections().get(1).points()).extracting(Point::number).containsExactly("(一)", "(二)");
+        assertThat(plan.sections())
+                .extracting(s -> s.points().size())
+                .containsExactly(4, 2, 4, 4, 3);
+        assertThat(plan.sections().get(1).points())
+                .extracting(Point::number)
+                .containsExactly("(一)", "(二)");
         assertThat(plan.sections().get(3).points().get(3).deadline())
-                .isEqualTo(new Deadline("每年8月", LocalDate.of(2025, 8, 31), DeadlineKind.RECURRING, "YEARLY"));
-        assertThat(plan.sections().get(3).points().get(1).deadline().date()).isEqualTo(LocalDate.of(2025, 3, 31));
+                .isEqualTo(
+                        new Deadline(
+                                "每年8月",
+                                LocalDate.of(2025, 8, 31),
+                                DeadlineKind.RECURRING,
+                                "YEARLY"));
+        assertThat(plan.sections().get(3).points().get(1).deadline().date())
+                .isEqualTo(LocalDate.of(2025, 3, 31));
         assertThat(plan.warnings()).isEmpty();
     }
 
@@ -127,22 +152,27 @@ class PlanParserTest {
         assertThat(plan.issuedOn()).isEqualTo(LocalDate.of(2024, 3, 12));
         assertThat(all(plan)).hasSize(5);
         Point p1 = point(plan, "1");
-        assertThat(p1.units()).containsExactly(new UnitRef("区司法局", false, UnitRole.LEAD),
-                new UnitRef("各部门", true, UnitRole.COOPERATING), new UnitRef("各街镇", true, UnitRole.COOPERATING));
+        assertThat(p1.units())
+                .containsExactly(
+                        new UnitRef("区司法局", false, UnitRole.LEAD),
+                        new UnitRef("各部门", true, UnitRole.COOPERATING),
+                        new UnitRef("各街镇", true, UnitRole.COOPERATING));
         assertThat(unitNames(point(plan, "2"))).containsExactly("区委组织部", "区司法局");
         assertThat(point(plan, "2").deadline().frequency()).isEqualTo("AT_LEAST_1_PER_YEAR");
         assertThat(point(plan, "3").deadline().kind()).isEqualTo(DeadlineKind.RELATIVE);
         assertThat(point(plan, "3").deadline().text()).isEqualTo("决策出台后10个工作日内");
         Point p4 = point(plan, "4");
         assertThat(p4.deadline().date()).isEqualTo(LocalDate.of(2024, 10, 31));
-        assertThat(p4.milestones()).containsExactly(new Milestone("6月底前完成清理方案制定", LocalDate.of(2024, 6, 30)));
+        assertThat(p4.milestones())
+                .containsExactly(new Milestone("6月底前完成清理方案制定", LocalDate.of(2024, 6, 30)));
         assertThat(point(plan, "5").deadline().frequency()).isEqualTo("QUARTERLY");
         assertThat(all(plan)).noneMatch(p -> p.text().contains("分享到") || p.text().contains("版权所有"));
     }
 
     @Test
     void gbkFileReadsLikeItsUtf8Original() throws IOException {
-        assertThat(parse("gbk-web-scrape-district-2024.txt")).isEqualTo(parse("web-scrape-district-2024.txt"));
+        assertThat(parse("gbk-web-scrape-district-2024.txt"))
+                .isEqualTo(parse("web-scrape-district-2024.txt"));
     }
 
     @Test
@@ -150,12 +180,15 @@ class PlanParserTest {
         ParsedPlan plan = parse("markdown-town-2025.md");
         assertThat(plan.title()).isEqualTo("长风新村街道2025年营商环境工作计划");
         assertThat(plan.level()).isEqualTo(PlanLevel.TOWN);
-        assertThat(all(plan)).extracting(Point::title)
+        assertThat(all(plan))
+                .extracting(Point::title)
                 .containsExactly("推行“一件事”集成服务", "提升窗口服务质效", "建立重点企业联系机制", "做好惠企政策直达");
         assertThat(point(plan, "1").deadline().date()).isEqualTo(LocalDate.of(2025, 9, 30));
         assertThat(point(plan, "2").deadline().kind()).isEqualTo(DeadlineKind.PERIOD);
-        assertThat(point(plan, "3").units()).containsExactly(new UnitRef("营商办", false, UnitRole.LEAD),
-                new UnitRef("各社区", true, UnitRole.COOPERATING));
+        assertThat(point(plan, "3").units())
+                .containsExactly(
+                        new UnitRef("营商办", false, UnitRole.LEAD),
+                        new UnitRef("各社区", true, UnitRole.COOPERATING));
         assertThat(point(plan, "4").deadline().date()).isEqualTo(LocalDate.of(2025, 3, 31));
     }
 
@@ -168,7 +201,8 @@ class PlanParserTest {
         Point p = first.points().get(0).children().get(0);
         assertThat(p.title()).isEqualTo("推进千兆光网和5G网络深度覆盖，重点区域实现连续覆盖，新建5G基站不少于200个");
         assertThat(unitNames(p)).containsExactly("区数据局", "区科委");
-        assertThat(first.points().get(0).children().get(1).deadline().date()).isEqualTo(LocalDate.of(2025, 9, 30));
+        assertThat(first.points().get(0).children().get(1).deadline().date())
+                .isEqualTo(LocalDate.of(2025, 9, 30));
         assertThat(first.points().get(1).children()).hasSize(1);
         Point last = plan.sections().get(1).points().get(0).children().get(1);
         assertThat(last.units()).extracting(UnitRef::name).containsExactly("区城运中心", "各街镇");
@@ -183,8 +217,11 @@ class PlanParserTest {
         assertThat(all(plan)).hasSize(3);
         Point p1 = point(plan, "1");
         assertThat(p1.title()).isEqualTo("完成社区养老服务中心改造，新增养老床位50张");
-        assertThat(p1.units()).containsExactly(new UnitRef("街道社区服务办", false, UnitRole.LEAD),
-                new UnitRef("街道财务办", false, UnitRole.COOPERATING), new UnitRef("各居委会", true, UnitRole.COOPERATING));
+        assertThat(p1.units())
+                .containsExactly(
+                        new UnitRef("街道社区服务办", false, UnitRole.LEAD),
+                        new UnitRef("街道财务办", false, UnitRole.COOPERATING),
+                        new UnitRef("各居委会", true, UnitRole.COOPERATING));
         assertThat(p1.deadline().date()).isEqualTo(LocalDate.of(2025, 10, 31));
         assertThat(point(plan, "3").deadline().date()).isEqualTo(LocalDate.of(2025, 12, 31));
     }
@@ -192,16 +229,25 @@ class PlanParserTest {
     @Test
     void badInputIsRefusedWithAStableCode() {
         assertThatThrownBy(() -> PARSER.parse("  \n ", ParseOptions.defaults()))
-                .isInstanceOf(PlanParseException.class).extracting("code").isEqualTo("EMPTY");
+                .isInstanceOf(PlanParseException.class)
+                .extracting("code")
+                .isEqualTo("EMPTY");
         assertThatThrownBy(() -> PARSER.parse("一段没有编号的文字。\n又一段。", ParseOptions.defaults()))
-                .isInstanceOf(PlanParseException.class).extracting("code").isEqualTo("NO_NUMBERING");
+                .isInstanceOf(PlanParseException.class)
+                .extracting("code")
+                .isEqualTo("NO_NUMBERING");
         assertThatThrownBy(() -> TextDecoder.decode(new byte[] {0, 1, 2, 3, 0, 5}))
-                .isInstanceOf(PlanParseException.class).extracting("code").isEqualTo("ENCODING");
+                .isInstanceOf(PlanParseException.class)
+                .extracting("code")
+                .isEqualTo("ENCODING");
     }
 
     @Test
     void optionsWinOverTheText() throws IOException {
-        ParsedPlan plan = PARSER.parse(resource("putuo-district-2025.txt"), new ParseOptions(2026, PlanLevel.CITY));
+        ParsedPlan plan =
+                PARSER.parse(
+                        resource("putuo-district-2025.txt"),
+                        new ParseOptions(2026, PlanLevel.CITY));
         assertThat(plan.year()).isEqualTo(2026);
         assertThat(plan.level()).isEqualTo(PlanLevel.CITY);
         assertThat(point(plan, "20").deadline().date()).isEqualTo(LocalDate.of(2026, 8, 31));

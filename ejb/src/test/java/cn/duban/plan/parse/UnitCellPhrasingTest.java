@@ -19,8 +19,13 @@ class UnitCellPhrasingTest {
 
     /** The units of the single point of a pipe table with the given unit column header and cell. */
     private static List<UnitRef> tableUnits(String unitHeader, String cell) {
-        String text = "| 序号 | 工作任务 | " + unitHeader + " | 完成时限 |\n"
-                + "| 1 | 推进政务公开标准化规范化建设。 | " + cell + " | 全年 |\n";
+        String text =
+                "| 序号 | 工作任务 | "
+                        + unitHeader
+                        + " | 完成时限 |\n"
+                        + "| 1 | 推进政务公开标准化规范化建设。 | "
+                        + cell
+                        + " | 全年 |\n";
         ParsedPlan plan = PARSER.parse(text, ParseOptions.defaults());
         List<Point> points = plan.sections().stream().flatMap(s -> s.points().stream()).toList();
         assertThat(points).hasSize(1);
@@ -61,8 +66,7 @@ class UnitCellPhrasingTest {
     @Test
     void aParenthesisedQualifierStaysInTheName() {
         assertThat(read("区委办（区档案局）")).containsExactly(lead("区委办（区档案局）"));
-        assertThat(read("区委办（区档案局、区史志办）、区财政局"))
-                .containsExactly(lead("区委办（区档案局、区史志办）"), co("区财政局"));
+        assertThat(read("区委办（区档案局、区史志办）、区财政局")).containsExactly(lead("区委办（区档案局、区史志办）"), co("区财政局"));
         assertThat(tableUnits("牵头单位", "区委办（区档案局）")).containsExactly(lead("区委办（区档案局）"));
     }
 
@@ -72,15 +76,20 @@ class UnitCellPhrasingTest {
         assertThat(read("区发改委、区财政局等单位")).containsExactly(lead("区发改委"), co("区财政局"));
         assertThat(tableUnits("配合单位", "区住建局等部门")).containsExactly(co("区住建局"));
         // 等相关部门 is a collective of its own.
-        assertThat(read("区数据局等相关部门")).containsExactly(lead("区数据局"), new UnitRef("相关部门", true, UnitRole.COOPERATING));
+        assertThat(read("区数据局等相关部门"))
+                .containsExactly(lead("区数据局"), new UnitRef("相关部门", true, UnitRole.COOPERATING));
     }
 
     @Test
     void townshipsAndSubdistrictsAreCollectives() {
-        assertThat(read("各乡镇人民政府、街道办事处")).containsExactly(
-                new UnitRef("各乡镇人民政府", true, UnitRole.LEAD), new UnitRef("街道办事处", true, UnitRole.COOPERATING));
-        assertThat(tableUnits("配合单位", "各乡镇人民政府、街道办事处")).containsExactly(
-                new UnitRef("各乡镇人民政府", true, UnitRole.COOPERATING), new UnitRef("街道办事处", true, UnitRole.COOPERATING));
+        assertThat(read("各乡镇人民政府、街道办事处"))
+                .containsExactly(
+                        new UnitRef("各乡镇人民政府", true, UnitRole.LEAD),
+                        new UnitRef("街道办事处", true, UnitRole.COOPERATING));
+        assertThat(tableUnits("配合单位", "各乡镇人民政府、街道办事处"))
+                .containsExactly(
+                        new UnitRef("各乡镇人民政府", true, UnitRole.COOPERATING),
+                        new UnitRef("街道办事处", true, UnitRole.COOPERATING));
         // A named one is not.
         assertThat(UnitAnnotations.isCollective("新华街道办事处")).isFalse();
     }

@@ -18,19 +18,23 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
-/** PDFs built for tests with PDFBox: text placed where a table's cells would stand, bombs, a huge page count. */
+/**
+ * PDFs built for tests with PDFBox: text placed where a table's cells would stand, bombs, a huge
+ * page count.
+ */
 public final class Pdfs {
 
     /** Text to place: page (0-based), x, y from the top, the text. */
-    public record Text(int page, float x, float y, String text) {
-    }
+    public record Text(int page, float x, float y, String text) {}
 
-    private Pdfs() {
-    }
+    private Pdfs() {}
 
     /** Chinese text at the given places in Noto Sans SC (the font the reports embed), 10 pt, A4. */
     public static byte[] chinese(int pages, Text... texts) throws IOException {
-        try (PDDocument doc = new PDDocument(); InputStream ttf = Pdfs.class.getResourceAsStream("/fonts/notosanssc/NotoSansSC-Regular.ttf")) {
+        try (PDDocument doc = new PDDocument();
+                InputStream ttf =
+                        Pdfs.class.getResourceAsStream(
+                                "/fonts/notosanssc/NotoSansSC-Regular.ttf")) {
             PDFont font = PDType0Font.load(doc, ttf);
             for (int p = 0; p < pages; p++) {
                 PDPage page = new PDPage(PDRectangle.A4);
@@ -50,7 +54,10 @@ public final class Pdfs {
         }
     }
 
-    /** Pages with nothing but a drawn rectangle: what a scan without a text layer gives a text reader. */
+    /**
+     * Pages with nothing but a drawn rectangle: what a scan without a text layer gives a text
+     * reader.
+     */
     public static byte[] withoutText(int pages) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             for (int p = 0; p < pages; p++) {
@@ -91,7 +98,9 @@ public final class Pdfs {
             doc.addPage(page);
             COSStream stream = doc.getDocument().createCOSStream();
             try (OutputStream raw = stream.createRawOutputStream();
-                 DeflaterOutputStream z = new DeflaterOutputStream(raw, new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
+                    DeflaterOutputStream z =
+                            new DeflaterOutputStream(
+                                    raw, new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
                 byte[] spaces = new byte[1 << 20];
                 java.util.Arrays.fill(spaces, (byte) ' ');
                 for (long n = 0; n < inflatedBytes; n += spaces.length) z.write(spaces);

@@ -28,8 +28,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The accounts of the caller's district (district office only). The tenant of every account is
- * the caller's; an id of another district's account answers 404, as does one that does not exist.
+ * The accounts of the caller's district (district office only). The tenant of every account is the
+ * caller's; an id of another district's account answers 404, as does one that does not exist.
  */
 @Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,14 +39,17 @@ public class AccountResource {
 
     /** A sheet of 2,000 accounts is far below this; anything larger is not an account list. */
     public static final int IMPORT_LIMIT = 2 * 1024 * 1024;
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    @Inject
-    AccountService accounts;
+    private static final String XLSX =
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Inject AccountService accounts;
 
     @GET
-    public AccountService.Page list(@QueryParam("q") String q, @QueryParam("offset") @DefaultValue("0") int offset,
-                                    @QueryParam("limit") @DefaultValue("50") int limit) {
+    public AccountService.Page list(
+            @QueryParam("q") String q,
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
         return accounts.list(q, offset, limit);
     }
 
@@ -57,14 +60,20 @@ public class AccountResource {
     }
 
     /**
-     * Creates an account: 201 with the account and how its one-time password was delivered
-     * ({@code credentials.delivery}: {@code email}, or {@code shown} with {@code temporaryPassword},
-     * which is returned this once and kept nowhere).
+     * Creates an account: 201 with the account and how its one-time password was delivered ({@code
+     * credentials.delivery}: {@code email}, or {@code shown} with {@code temporaryPassword}, which
+     * is returned this once and kept nowhere).
      */
     @POST
     public Response create(AccountInput input, @Context UriInfo uri) {
-        AccountService.Created created = accounts.create(input == null ? new AccountInput(null, null, null, null, null, null) : input);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.account().id()).build()).entity(created).build();
+        AccountService.Created created =
+                accounts.create(
+                        input == null
+                                ? new AccountInput(null, null, null, null, null, null)
+                                : input);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.account().id()).build())
+                .entity(created)
+                .build();
     }
 
     /** Changes name, phone, e-mail, unit and roles; the login name stays. */
@@ -87,7 +96,10 @@ public class AccountResource {
         return accounts.enable(id);
     }
 
-    /** A new one-time password (e-mailed, or in this answer once); the person sets a new one at the next login. */
+    /**
+     * A new one-time password (e-mailed, or in this answer once); the person sets a new one at the
+     * next login.
+     */
     @POST
     @Path("/{id}/reset")
     public AccountService.Credentials reset(@PathParam("id") String id) {
@@ -108,16 +120,29 @@ public class AccountResource {
     @Produces(XLSX)
     public Response export() {
         return Response.ok(accounts.export())
-                .header("Content-Disposition", Requests.disposition(false, "账号-" + LedgerClock.today() + ".xlsx")).build();
+                .header(
+                        "Content-Disposition",
+                        Requests.disposition(false, "账号-" + LedgerClock.today() + ".xlsx"))
+                .build();
     }
 
     /** The bytes of an uploaded part, at most {@link #IMPORT_LIMIT} (413 above it). */
-    public static byte[] upload(List<EntityPart> parts, String name, String what) throws IOException {
-        EntityPart file = parts == null ? null : parts.stream().filter(p -> name.equals(p.getName())).findFirst().orElse(null);
-        if (file == null) throw DubanException.badRequest("upload.missing", "请选择要导入的" + what + "（表单字段 " + name + "）。");
+    public static byte[] upload(List<EntityPart> parts, String name, String what)
+            throws IOException {
+        EntityPart file =
+                parts == null
+                        ? null
+                        : parts.stream()
+                                .filter(p -> name.equals(p.getName()))
+                                .findFirst()
+                                .orElse(null);
+        if (file == null)
+            throw DubanException.badRequest(
+                    "upload.missing", "请选择要导入的" + what + "（表单字段 " + name + "）。");
         byte[] content = Requests.bytes(file.getContent(), IMPORT_LIMIT);
         if (content.length > IMPORT_LIMIT) {
-            throw new DubanException(413, "upload.too-large", what + "超过 " + IMPORT_LIMIT / 1024 / 1024 + " MB。");
+            throw new DubanException(
+                    413, "upload.too-large", what + "超过 " + IMPORT_LIMIT / 1024 / 1024 + " MB。");
         }
         return content;
     }

@@ -34,14 +34,11 @@ public class AccountsPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** A one-time password to hand over, shown on this page only. */
-    public record Handover(String username, String password) implements Serializable {
-    }
+    public record Handover(String username, String password) implements Serializable {}
 
-    @Inject
-    transient AccountService service;
+    @Inject transient AccountService service;
 
-    @Inject
-    transient UnitService unitService;
+    @Inject transient UnitService unitService;
 
     private String q;
     private List<UnitView> units;
@@ -77,8 +74,14 @@ public class AccountsPage implements Serializable {
         }
 
         @Override
-        public List<Account> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            AccountService.Page page = service.list(q, first, Math.max(1, Math.min(pageSize, AccountService.MAX_LIMIT)));
+        public List<Account> load(
+                int first,
+                int pageSize,
+                Map<String, SortMeta> sortBy,
+                Map<String, FilterMeta> filterBy) {
+            AccountService.Page page =
+                    service.list(
+                            q, first, Math.max(1, Math.min(pageSize, AccountService.MAX_LIMIT)));
             total = page.total();
             setRowCount(total);
             return page.items();
@@ -157,7 +160,8 @@ public class AccountsPage implements Serializable {
     public void reset(Account a) {
         try {
             AccountService.Credentials c = service.reset(a.id());
-            if (c.temporaryPassword() != null) passwords = List.of(new Handover(a.username(), c.temporaryPassword()));
+            if (c.temporaryPassword() != null)
+                passwords = List.of(new Handover(a.username(), c.temporaryPassword()));
             else Messages.info("account.mailed", a.email());
             Messages.info("account.resetDone");
         } catch (DubanException e) {
@@ -167,7 +171,9 @@ public class AccountsPage implements Serializable {
 
     public void upload(FileUploadEvent event) {
         try {
-            AccountService.Imported done = service.importSheet(Uploads.content(event.getFile(), AccountResource.IMPORT_LIMIT, "xlsx"));
+            AccountService.Imported done =
+                    service.importSheet(
+                            Uploads.content(event.getFile(), AccountResource.IMPORT_LIMIT, "xlsx"));
             errors = List.of();
             show(done.accounts());
             Messages.info("account.imported", done.created());
@@ -178,31 +184,94 @@ public class AccountsPage implements Serializable {
     }
 
     private void show(List<AccountService.Created> created) {
-        passwords = created.stream().filter(c -> c.credentials().temporaryPassword() != null)
-                .map(c -> new Handover(c.account().username(), c.credentials().temporaryPassword())).toList();
+        passwords =
+                created.stream()
+                        .filter(c -> c.credentials().temporaryPassword() != null)
+                        .map(
+                                c ->
+                                        new Handover(
+                                                c.account().username(),
+                                                c.credentials().temporaryPassword()))
+                        .toList();
     }
 
     public List<String> getRoleChoices() {
         return Role.DISTRICT_GRANTS;
     }
 
-    public Accounts getAccounts() { return accounts; }
-    public List<UnitView> getUnits() { return units; }
-    public List<Handover> getPasswords() { return passwords; }
-    public List<?> getErrors() { return errors; }
-    public boolean isEditing() { return editingId != null; }
-    public String getQ() { return q; }
-    public void setQ(String q) { this.q = q; }
-    public String getUsername() { return username; }
-    public void setUsername(String username) { this.username = username; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getUnit() { return unit; }
-    public void setUnit(String unit) { this.unit = unit; }
-    public List<String> getRoles() { return roles; }
-    public void setRoles(List<String> roles) { this.roles = roles == null ? new ArrayList<>() : new ArrayList<>(roles); }
+    public Accounts getAccounts() {
+        return accounts;
+    }
+
+    public List<UnitView> getUnits() {
+        return units;
+    }
+
+    public List<Handover> getPasswords() {
+        return passwords;
+    }
+
+    public List<?> getErrors() {
+        return errors;
+    }
+
+    public boolean isEditing() {
+        return editingId != null;
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public void setUnit(String unit) {
+        this.unit = unit;
+    }
+
+    public List<String> getRoles() {
+        return roles;
+    }
+
+    public void setRoles(List<String> roles) {
+        this.roles = roles == null ? new ArrayList<>() : new ArrayList<>(roles);
+    }
 }

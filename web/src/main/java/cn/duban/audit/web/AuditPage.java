@@ -14,18 +14,18 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 
-/** The audit trail with its chain check, head and anchor check, and the tenant's reminder settings. */
+/**
+ * The audit trail with its chain check, head and anchor check, and the tenant's reminder settings.
+ */
 @Named
 @ViewScoped
 public class AuditPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    transient AuditService audit;
+    @Inject transient AuditService audit;
 
-    @Inject
-    transient ReminderService reminders;
+    @Inject transient ReminderService reminders;
 
     private AuditChain.Verification verification;
     private AuditChain.Head head;
@@ -63,33 +63,78 @@ public class AuditPage implements Serializable {
 
     public void saveSettings() {
         try {
-            List<Integer> days = Arrays.stream(dueSoonDays.split("[,，、\\s]+")).filter(d -> !d.isBlank())
-                    .map(d -> Integer.valueOf(d.strip())).toList();
+            List<Integer> days =
+                    Arrays.stream(dueSoonDays.split("[,，、\\s]+"))
+                            .filter(d -> !d.isBlank())
+                            .map(d -> Integer.valueOf(d.strip()))
+                            .toList();
             reminders.updateSettings(days, escalateAfterDays, emailEnabled, settingsVersion);
             Messages.info("audit.settingsSaved");
             load();
         } catch (NumberFormatException e) {
-            Messages.error(DubanException.badRequest("settings.due-soon-invalid", "到期提醒天数应为用逗号分隔的整数，如 7,3。"));
+            Messages.error(
+                    DubanException.badRequest(
+                            "settings.due-soon-invalid", "到期提醒天数应为用逗号分隔的整数，如 7,3。"));
         } catch (DubanException e) {
             Messages.error(e);
         }
     }
 
     public boolean isBroken(AuditEntry e) {
-        return verification != null && verification.brokenAt() != null && verification.brokenAt() == e.getSeq();
+        return verification != null
+                && verification.brokenAt() != null
+                && verification.brokenAt() == e.getSeq();
     }
 
-    public AuditChain.Verification getVerification() { return verification; }
-    public List<AuditEntry> getEntries() { return entries; }
-    public AuditChain.Head getHead() { return head; }
-    public String getAnchorSeq() { return anchorSeq; }
-    public void setAnchorSeq(String anchorSeq) { this.anchorSeq = anchorSeq; }
-    public String getAnchorHash() { return anchorHash; }
-    public void setAnchorHash(String anchorHash) { this.anchorHash = anchorHash; }
-    public String getDueSoonDays() { return dueSoonDays; }
-    public void setDueSoonDays(String dueSoonDays) { this.dueSoonDays = dueSoonDays; }
-    public int getEscalateAfterDays() { return escalateAfterDays; }
-    public void setEscalateAfterDays(int escalateAfterDays) { this.escalateAfterDays = escalateAfterDays; }
-    public boolean isEmailEnabled() { return emailEnabled; }
-    public void setEmailEnabled(boolean emailEnabled) { this.emailEnabled = emailEnabled; }
+    public AuditChain.Verification getVerification() {
+        return verification;
+    }
+
+    public List<AuditEntry> getEntries() {
+        return entries;
+    }
+
+    public AuditChain.Head getHead() {
+        return head;
+    }
+
+    public String getAnchorSeq() {
+        return anchorSeq;
+    }
+
+    public void setAnchorSeq(String anchorSeq) {
+        this.anchorSeq = anchorSeq;
+    }
+
+    public String getAnchorHash() {
+        return anchorHash;
+    }
+
+    public void setAnchorHash(String anchorHash) {
+        this.anchorHash = anchorHash;
+    }
+
+    public String getDueSoonDays() {
+        return dueSoonDays;
+    }
+
+    public void setDueSoonDays(String dueSoonDays) {
+        this.dueSoonDays = dueSoonDays;
+    }
+
+    public int getEscalateAfterDays() {
+        return escalateAfterDays;
+    }
+
+    public void setEscalateAfterDays(int escalateAfterDays) {
+        this.escalateAfterDays = escalateAfterDays;
+    }
+
+    public boolean isEmailEnabled() {
+        return emailEnabled;
+    }
+
+    public void setEmailEnabled(boolean emailEnabled) {
+        this.emailEnabled = emailEnabled;
+    }
 }

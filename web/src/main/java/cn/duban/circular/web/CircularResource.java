@@ -33,38 +33,74 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CircularResource {
 
-    @Inject
-    CircularService circulars;
+    @Inject CircularService circulars;
 
-    public record CircularView(UUID id, int year, String period, String state, String issuingOffice, String docPrefix,
-                               String docNumber, String title, String recipients, String praiseReason, String nextSteps,
-                               String sha256, String createdBy, Instant createdAt, String issuedBy, Instant issuedAt, int version) {
+    public record CircularView(
+            UUID id,
+            int year,
+            String period,
+            String state,
+            String issuingOffice,
+            String docPrefix,
+            String docNumber,
+            String title,
+            String recipients,
+            String praiseReason,
+            String nextSteps,
+            String sha256,
+            String createdBy,
+            Instant createdAt,
+            String issuedBy,
+            Instant issuedAt,
+            int version) {
         static CircularView of(Circular c) {
-            return new CircularView(c.getId(), c.getYear(), c.getPeriodKey(), c.getState().name(), c.getIssuingOffice(), c.getDocPrefix(),
-                    c.getDocNumber(), c.getTitle(), c.getRecipients(), c.getPraiseReason(), c.getNextSteps(), c.getSha256(),
-                    c.getCreatedBy(), c.getCreatedAt(), c.getIssuedBy(), c.getIssuedAt(), c.getVersion());
+            return new CircularView(
+                    c.getId(),
+                    c.getYear(),
+                    c.getPeriodKey(),
+                    c.getState().name(),
+                    c.getIssuingOffice(),
+                    c.getDocPrefix(),
+                    c.getDocNumber(),
+                    c.getTitle(),
+                    c.getRecipients(),
+                    c.getPraiseReason(),
+                    c.getNextSteps(),
+                    c.getSha256(),
+                    c.getCreatedBy(),
+                    c.getCreatedAt(),
+                    c.getIssuedBy(),
+                    c.getIssuedAt(),
+                    c.getVersion());
         }
     }
 
-    public record DraftRequest(String period) {
-    }
+    public record DraftRequest(String period) {}
 
     @GET
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
     public List<CircularView> list(@QueryParam("year") Integer year) {
-        return circulars.list(year == null ? LedgerClock.today().getYear() : year).stream().map(CircularView::of).toList();
+        return circulars.list(year == null ? LedgerClock.today().getYear() : year).stream()
+                .map(CircularView::of)
+                .toList();
     }
 
     /** A new draft for a period ({@code {"period": "2026-Q3"}}). */
     @POST
     @RolesAllowed("district-admin")
     public Response draft(DraftRequest request, @Context UriInfo uri) {
-        if (request == null || request.period() == null) throw DubanException.badRequest("period.invalid", "请选择通报的考核期。");
+        if (request == null || request.period() == null)
+            throw DubanException.badRequest("period.invalid", "请选择通报的考核期。");
         Circular c = circulars.draft(Requests.period(request.period()));
-        return Response.created(uri.getAbsolutePathBuilder().path(c.getId().toString()).build()).entity(CircularView.of(c)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(c.getId().toString()).build())
+                .entity(CircularView.of(c))
+                .build();
     }
 
-    /** Runs the monthly timer's job now for this district (e.g. after an outage): {@code date} defaults to today. */
+    /**
+     * Runs the monthly timer's job now for this district (e.g. after an outage): {@code date}
+     * defaults to today.
+     */
     @POST
     @Path("/due")
     @RolesAllowed("district-admin")
@@ -83,7 +119,8 @@ public class CircularResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed("district-admin")
-    public CircularView update(@PathParam("id") UUID id, CircularEdit edit, @HeaderParam("If-Match") String ifMatch) {
+    public CircularView update(
+            @PathParam("id") UUID id, CircularEdit edit, @HeaderParam("If-Match") String ifMatch) {
         return CircularView.of(circulars.update(id, edit, Requests.version(ifMatch)));
     }
 
@@ -103,7 +140,9 @@ public class CircularResource {
         return CircularView.of(circulars.issue(id, Requests.version(ifMatch)));
     }
 
-    /** The document: {@code pdf} (shown in the browser), {@code xlsx} or {@code docx} (downloaded). */
+    /**
+     * The document: {@code pdf} (shown in the browser), {@code xlsx} or {@code docx} (downloaded).
+     */
     @GET
     @Path("/{id}/document.{format}")
     @Produces(MediaType.WILDCARD)

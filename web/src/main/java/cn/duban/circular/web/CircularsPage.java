@@ -24,14 +24,13 @@ public class CircularsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    transient CircularService circulars;
+    @Inject transient CircularService circulars;
 
-    @Inject
-    transient cn.duban.web.WorkPeriod workPeriod;
+    @Inject transient cn.duban.web.WorkPeriod workPeriod;
 
     /** The year listed: from the URL, else the year that has work. */
     private Integer year;
+
     private String newPeriod;
     private List<Circular> list;
 
@@ -47,7 +46,8 @@ public class CircularsPage implements Serializable {
     /** Years to choose from: next year back to three years ago, and the one asked for. */
     public List<Integer> getYears() {
         int now = LedgerClock.today().getYear();
-        java.util.TreeSet<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        java.util.TreeSet<Integer> years =
+                new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
         for (int y = now + 1; y >= now - 3; y--) years.add(y);
         years.add(getYear());
         return List.copyOf(years);
@@ -66,8 +66,10 @@ public class CircularsPage implements Serializable {
     /** Periods a circular can report on: the year so far, and ended years, quarters and months. */
     public Map<String, String> getPeriods() {
         LocalDate today = LedgerClock.today();
-        return Requests.periodChoices(java.util.stream.Stream.of(today.getYear(), today.getYear() - 1).flatMap(y -> Period.allOf(y).stream())
-                .filter(p -> p.kind() == Period.Kind.YEAR_TO_DATE || p.endedBy(today)));
+        return Requests.periodChoices(
+                java.util.stream.Stream.of(today.getYear(), today.getYear() - 1)
+                        .flatMap(y -> Period.allOf(y).stream())
+                        .filter(p -> p.kind() == Period.Kind.YEAR_TO_DATE || p.endedBy(today)));
     }
 
     // ---- one circular
@@ -119,36 +121,91 @@ public class CircularsPage implements Serializable {
     }
 
     private CircularEdit edit() {
-        return new CircularEdit(issuingOffice, docPrefix, title, recipients, praiseReason, nextSteps);
+        return new CircularEdit(
+                issuingOffice, docPrefix, title, recipients, praiseReason, nextSteps);
     }
 
     public String periodLabel(String key) {
         return Period.parse(key).label();
     }
 
-    // Integer like the setter: with int here and Integer there, EL sees no writable "year" property and
+    // Integer like the setter: with int here and Integer there, EL sees no writable "year" property
+    // and
     // ?year= failed the page (PropertyNotWritableException).
     public Integer getYear() {
         if (year == null) year = workPeriod.year();
         return year;
     }
 
-    public void setYear(Integer year) { this.year = year; }
-    public String getNewPeriod() { return newPeriod; }
-    public void setNewPeriod(String newPeriod) { this.newPeriod = newPeriod; }
-    public UUID getId() { return id; }
-    public void setId(UUID id) { this.id = id; }
-    public Circular getCircular() { return circular; }
-    public String getIssuingOffice() { return issuingOffice; }
-    public void setIssuingOffice(String v) { this.issuingOffice = v; }
-    public String getDocPrefix() { return docPrefix; }
-    public void setDocPrefix(String v) { this.docPrefix = v; }
-    public String getTitle() { return title; }
-    public void setTitle(String v) { this.title = v; }
-    public String getRecipients() { return recipients; }
-    public void setRecipients(String v) { this.recipients = v; }
-    public String getPraiseReason() { return praiseReason; }
-    public void setPraiseReason(String v) { this.praiseReason = v; }
-    public String getNextSteps() { return nextSteps; }
-    public void setNextSteps(String v) { this.nextSteps = v; }
+    public void setYear(Integer year) {
+        this.year = year;
+    }
+
+    public String getNewPeriod() {
+        return newPeriod;
+    }
+
+    public void setNewPeriod(String newPeriod) {
+        this.newPeriod = newPeriod;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public void setId(UUID id) {
+        this.id = id;
+    }
+
+    public Circular getCircular() {
+        return circular;
+    }
+
+    public String getIssuingOffice() {
+        return issuingOffice;
+    }
+
+    public void setIssuingOffice(String v) {
+        this.issuingOffice = v;
+    }
+
+    public String getDocPrefix() {
+        return docPrefix;
+    }
+
+    public void setDocPrefix(String v) {
+        this.docPrefix = v;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String v) {
+        this.title = v;
+    }
+
+    public String getRecipients() {
+        return recipients;
+    }
+
+    public void setRecipients(String v) {
+        this.recipients = v;
+    }
+
+    public String getPraiseReason() {
+        return praiseReason;
+    }
+
+    public void setPraiseReason(String v) {
+        this.praiseReason = v;
+    }
+
+    public String getNextSteps() {
+        return nextSteps;
+    }
+
+    public void setNextSteps(String v) {
+        this.nextSteps = v;
+    }
 }

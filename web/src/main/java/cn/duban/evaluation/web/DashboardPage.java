@@ -4,7 +4,6 @@ import cn.duban.evaluation.EvaluationService;
 import cn.duban.evaluation.Period;
 import cn.duban.evaluation.Standings;
 import cn.duban.evaluation.UnitScore;
-import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.DubanException;
 import cn.duban.web.Requests;
 import cn.duban.web.WorkPeriod;
@@ -20,22 +19,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The leadership dashboard (领导驾驶舱): rankings per group for a period, with bar charts,
- * the year-to-date trend, completion and on-time rates, overdue counts linking to the tasks.
+ * The leadership dashboard (领导驾驶舱): rankings per group for a period, with bar charts, the
+ * year-to-date trend, completion and on-time rates, overdue counts linking to the tasks.
  */
 @Named
 @ViewScoped
 public class DashboardPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final String[] COLOURS = {"#c0392b", "#2471a3", "#229954", "#b9770e", "#7d3c98", "#148f77", "#5d6d7e",
-            "#cb4335", "#1f618d", "#1e8449"};
+    private static final String[] COLOURS = {
+        "#c0392b", "#2471a3", "#229954", "#b9770e", "#7d3c98", "#148f77", "#5d6d7e", "#cb4335",
+        "#1f618d", "#1e8449"
+    };
 
-    @Inject
-    transient EvaluationService evaluation;
+    @Inject transient EvaluationService evaluation;
 
-    @Inject
-    transient WorkPeriod workPeriod;
+    @Inject transient WorkPeriod workPeriod;
 
     private String period;
     private Standings standings;
@@ -43,7 +42,10 @@ public class DashboardPage implements Serializable {
     private EvaluationService.Trend trend;
     private String problem;
 
-    /** Reads the period from the URL (default: the year that has work, see {@link WorkPeriod}) and loads its standings. */
+    /**
+     * Reads the period from the URL (default: the year that has work, see {@link WorkPeriod}) and
+     * loads its standings.
+     */
     public void load() {
         if (standings != null || problem != null) return;
         try {
@@ -58,9 +60,12 @@ public class DashboardPage implements Serializable {
         }
     }
 
-    /** Periods to choose from: this year's, last year's and the year with work, most recent first. */
+    /**
+     * Periods to choose from: this year's, last year's and the year with work, most recent first.
+     */
     public Map<String, String> getPeriods() {
-        return Requests.periodChoices(workPeriod.years().stream().flatMap(y -> Period.allOf(y).stream()));
+        return Requests.periodChoices(
+                workPeriod.years().stream().flatMap(y -> Period.allOf(y).stream()));
     }
 
     public Map<String, List<UnitScore>> getGroups() {
@@ -78,11 +83,18 @@ public class DashboardPage implements Serializable {
             labels.add(u.unitName());
             data.add(u.score());
         }
-        JsonObjectBuilder dataset = Json.createObjectBuilder().add("label", group).add("data", data).add("backgroundColor", COLOURS[1]);
+        JsonObjectBuilder dataset =
+                Json.createObjectBuilder()
+                        .add("label", group)
+                        .add("data", data)
+                        .add("backgroundColor", COLOURS[1]);
         return chart("bar", labels, Json.createArrayBuilder().add(dataset), 100);
     }
 
-    /** A Chart.js line chart of each unit's year-to-date score at every month's end; JSON as {@link #barChart}. */
+    /**
+     * A Chart.js line chart of each unit's year-to-date score at every month's end; JSON as {@link
+     * #barChart}.
+     */
     public String trendChart(String group) {
         JsonArrayBuilder labels = Json.createArrayBuilder(), datasets = Json.createArrayBuilder();
         if (trend == null) return chart("line", labels, datasets, 100);
@@ -92,26 +104,59 @@ public class DashboardPage implements Serializable {
             if (!s.group().equals(group) || s.scores().stream().allMatch(v -> v == null)) continue;
             JsonArrayBuilder data = Json.createArrayBuilder();
             for (BigDecimal v : s.scores()) {
-                if (v == null) data.addNull(); else data.add(v);
+                if (v == null) data.addNull();
+                else data.add(v);
             }
             String colour = COLOURS[i++ % COLOURS.length];
-            datasets.add(Json.createObjectBuilder().add("label", s.unitName()).add("data", data).add("borderColor", colour)
-                    .add("backgroundColor", colour).add("fill", false).add("spanGaps", true));
+            datasets.add(
+                    Json.createObjectBuilder()
+                            .add("label", s.unitName())
+                            .add("data", data)
+                            .add("borderColor", colour)
+                            .add("backgroundColor", colour)
+                            .add("fill", false)
+                            .add("spanGaps", true));
         }
         return chart("line", labels, datasets, 100);
     }
 
-    private static String chart(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, int max) {
-        return Json.createObjectBuilder().add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
-                        .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true)
-                                .add("suggestedMax", max))))
-                .build().toString();
+    private static String chart(
+            String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, int max) {
+        return Json.createObjectBuilder()
+                .add("type", type)
+                .add(
+                        "data",
+                        Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add(
+                        "options",
+                        Json.createObjectBuilder()
+                                .add("responsive", true)
+                                .add("maintainAspectRatio", false)
+                                .add(
+                                        "scales",
+                                        Json.createObjectBuilder()
+                                                .add(
+                                                        "y",
+                                                        Json.createObjectBuilder()
+                                                                .add("beginAtZero", true)
+                                                                .add("suggestedMax", max))))
+                .build()
+                .toString();
     }
 
-    public String getPeriod() { return period; }
-    public void setPeriod(String period) { this.period = period; }
-    public Standings getStandings() { return standings; }
-    public String getProblem() { return problem; }
+    public String getPeriod() {
+        return period;
+    }
+
+    public void setPeriod(String period) {
+        this.period = period;
+    }
+
+    public Standings getStandings() {
+        return standings;
+    }
+
+    public String getProblem() {
+        return problem;
+    }
 }

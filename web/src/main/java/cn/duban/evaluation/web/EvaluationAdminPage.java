@@ -18,11 +18,11 @@ import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitKind;
 import cn.duban.tenant.UnitService;
 import cn.duban.web.Messages;
+import cn.duban.web.Requests;
+import cn.duban.web.Uploads;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
-import cn.duban.web.Requests;
-import cn.duban.web.Uploads;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -38,8 +38,8 @@ import java.util.UUID;
 import org.primefaces.model.file.UploadedFile;
 
 /**
- * The district office's evaluation page: the year's scheme (saved as a new version), closing
- * ended periods, and bonus/deduction items with evidence.
+ * The district office's evaluation page: the year's scheme (saved as a new version), closing ended
+ * periods, and bonus/deduction items with evidence.
  */
 @Named
 @ViewScoped
@@ -47,11 +47,9 @@ public class EvaluationAdminPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    transient EvaluationService evaluation;
+    @Inject transient EvaluationService evaluation;
 
-    @Inject
-    transient UnitService units;
+    @Inject transient UnitService units;
 
     /** One indicator row of the form: its name, points and target ("PLAN:id", "SECTION:id"). */
     public static class Row implements Serializable {
@@ -66,27 +64,55 @@ public class EvaluationAdminPage implements Serializable {
             this.target = target;
         }
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public BigDecimal getPoints() { return points; }
-        public void setPoints(BigDecimal points) { this.points = points; }
-        public String getTarget() { return target; }
-        public void setTarget(String target) { this.target = target; }
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public BigDecimal getPoints() {
+            return points;
+        }
+
+        public void setPoints(BigDecimal points) {
+            this.points = points;
+        }
+
+        public String getTarget() {
+            return target;
+        }
+
+        public void setTarget(String target) {
+            this.target = target;
+        }
     }
 
-    @Inject
-    transient cn.duban.web.WorkPeriod workPeriod;
+    @Inject transient cn.duban.web.WorkPeriod workPeriod;
 
     /** The scheme's year: the year that has work until the admin picks another. */
     private int year;
+
     private UUID planId;
     private String name;
     private SchemeType type = SchemeType.COMPLETION;
     private BigDecimal planWeight = new BigDecimal("5");
     private ScoringRules.LateUnit lateUnit;
-    private BigDecimal lateDeductionPercent, lateCapPercent, partialRate, excellent, good, fair, poor;
+    private BigDecimal lateDeductionPercent,
+            lateCapPercent,
+            partialRate,
+            excellent,
+            good,
+            fair,
+            poor;
     private boolean partialCredit;
-    private BigDecimal perOverdueTask, perLateTask, perMissedReport, perReturn, bonusCap, deductionCap;
+    private BigDecimal perOverdueTask,
+            perLateTask,
+            perMissedReport,
+            perReturn,
+            bonusCap,
+            deductionCap;
     private String note;
     private List<Row> rows = new ArrayList<>();
 
@@ -140,7 +166,11 @@ public class EvaluationAdminPage implements Serializable {
         rows = new ArrayList<>();
         if (current != null) {
             for (SchemeIndicator i : current.getIndicators()) {
-                rows.add(new Row(i.getName(), i.getPoints(), i.getTargetKind() + ":" + i.getTargetId()));
+                rows.add(
+                        new Row(
+                                i.getName(),
+                                i.getPoints(),
+                                i.getTargetKind() + ":" + i.getTargetId()));
             }
         }
     }
@@ -153,15 +183,25 @@ public class EvaluationAdminPage implements Serializable {
         fill();
     }
 
-    /** One indicator per section of the chosen plan, the 100 points shared evenly (the office then adjusts them). */
+    /**
+     * One indicator per section of the chosen plan, the 100 points shared evenly (the office then
+     * adjusts them).
+     */
     public void useSections() {
         if (planId == null) return;
-        List<EvaluationService.PlanOutline.Section> sections = getPlans().stream().filter(p -> p.id().equals(planId)).findFirst()
-                .map(EvaluationService.PlanOutline::sections).orElse(List.of());
+        List<EvaluationService.PlanOutline.Section> sections =
+                getPlans().stream()
+                        .filter(p -> p.id().equals(planId))
+                        .findFirst()
+                        .map(EvaluationService.PlanOutline::sections)
+                        .orElse(List.of());
         rows = new ArrayList<>();
         if (sections.isEmpty()) return;
-        BigDecimal each = new BigDecimal(100).divide(BigDecimal.valueOf(sections.size()), 0, RoundingMode.DOWN);
-        BigDecimal rest = new BigDecimal(100).subtract(each.multiply(BigDecimal.valueOf(sections.size())));
+        BigDecimal each =
+                new BigDecimal(100)
+                        .divide(BigDecimal.valueOf(sections.size()), 0, RoundingMode.DOWN);
+        BigDecimal rest =
+                new BigDecimal(100).subtract(each.multiply(BigDecimal.valueOf(sections.size())));
         for (int i = 0; i < sections.size(); i++) {
             EvaluationService.PlanOutline.Section s = sections.get(i);
             rows.add(new Row(s.title(), i == 0 ? each.add(rest) : each, "SECTION:" + s.id()));
@@ -182,7 +222,9 @@ public class EvaluationAdminPage implements Serializable {
             SchemeIndicator.Target target = null;
             UUID targetId = null;
             if (r.target != null && r.target.contains(":")) {
-                target = SchemeIndicator.Target.valueOf(r.target.substring(0, r.target.indexOf(':')));
+                target =
+                        SchemeIndicator.Target.valueOf(
+                                r.target.substring(0, r.target.indexOf(':')));
                 targetId = UUID.fromString(r.target.substring(r.target.indexOf(':') + 1));
             }
             indicators.add(new SchemeInput.IndicatorInput(r.name, r.points, target, targetId));
@@ -193,9 +235,27 @@ public class EvaluationAdminPage implements Serializable {
         quality.put(Rating.FAIR.name(), fair);
         quality.put(Rating.POOR.name(), poor);
         try {
-            Scheme s = evaluation.save(new SchemeInput(year, name, type, planWeight, lateDeductionPercent, lateUnit, lateCapPercent,
-                    partialCredit, partialRate, quality, perOverdueTask, perLateTask, perMissedReport, perReturn, bonusCap, deductionCap,
-                    note, indicators));
+            Scheme s =
+                    evaluation.save(
+                            new SchemeInput(
+                                    year,
+                                    name,
+                                    type,
+                                    planWeight,
+                                    lateDeductionPercent,
+                                    lateUnit,
+                                    lateCapPercent,
+                                    partialCredit,
+                                    partialRate,
+                                    quality,
+                                    perOverdueTask,
+                                    perLateTask,
+                                    perMissedReport,
+                                    perReturn,
+                                    bonusCap,
+                                    deductionCap,
+                                    note,
+                                    indicators));
             Messages.info("eval.saved", s.getYear(), s.getVersion());
             fill();
         } catch (DubanException e) {
@@ -215,10 +275,23 @@ public class EvaluationAdminPage implements Serializable {
 
     public void addAdjustment() {
         try {
-            byte[] content = adjFile == null || adjFile.getSize() == 0 ? null
-                    : Uploads.content(adjFile, EvidenceFile.MAX_BYTES, "pdf", "docx", "xlsx", "jpg", "jpeg", "png");
-            evaluation.addAdjustment(new EvaluationService.AdjustmentInput(adjUnit, adjKind, adjPoints, adjReason, adjDate),
-                    content == null ? null : adjFile.getFileName(), content);
+            byte[] content =
+                    adjFile == null || adjFile.getSize() == 0
+                            ? null
+                            : Uploads.content(
+                                    adjFile,
+                                    EvidenceFile.MAX_BYTES,
+                                    "pdf",
+                                    "docx",
+                                    "xlsx",
+                                    "jpg",
+                                    "jpeg",
+                                    "png");
+            evaluation.addAdjustment(
+                    new EvaluationService.AdjustmentInput(
+                            adjUnit, adjKind, adjPoints, adjReason, adjDate),
+                    content == null ? null : adjFile.getFileName(),
+                    content);
             Messages.info("eval.adjustmentAdded");
             adjPoints = null;
             adjReason = null;
@@ -244,7 +317,8 @@ public class EvaluationAdminPage implements Serializable {
         }
         for (Object o : e.errors()) {
             String text = o instanceof ScoringRules.Problem p ? p.message() : String.valueOf(o);
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+            FacesContext.getCurrentInstance()
+                    .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         }
     }
 
@@ -260,20 +334,30 @@ public class EvaluationAdminPage implements Serializable {
         List<SelectItem> out = new ArrayList<>();
         for (EvaluationService.PlanOutline p : getPlans()) {
             out.add(new SelectItem("PLAN:" + p.id(), p.year() + " " + p.title() + "（全部）"));
-            for (var s : p.sections()) out.add(new SelectItem("SECTION:" + s.id(), "　" + s.number() + "、" + s.title() + "（" + p.title() + "）"));
+            for (var s : p.sections())
+                out.add(
+                        new SelectItem(
+                                "SECTION:" + s.id(),
+                                "　" + s.number() + "、" + s.title() + "（" + p.title() + "）"));
         }
         return out;
     }
 
     public List<Unit> getUnits() {
-        if (unitList == null) unitList = units.list().stream().filter(u -> u.getKind() != UnitKind.DISTRICT_OFFICE).toList();
+        if (unitList == null)
+            unitList =
+                    units.list().stream()
+                            .filter(u -> u.getKind() != UnitKind.DISTRICT_OFFICE)
+                            .toList();
         return unitList;
     }
 
     public Map<String, String> getEndedPeriods() {
         LocalDate today = LedgerClock.today();
-        return Requests.periodChoices(java.util.stream.Stream.of(year, year - 1).flatMap(y -> Period.allOf(y).stream())
-                .filter(p -> p.endedBy(today)));
+        return Requests.periodChoices(
+                java.util.stream.Stream.of(year, year - 1)
+                        .flatMap(y -> Period.allOf(y).stream())
+                        .filter(p -> p.endedBy(today)));
     }
 
     public List<ScoreSnapshot> getSnapshots() {
@@ -285,77 +369,270 @@ public class EvaluationAdminPage implements Serializable {
     }
 
     public String unitName(UUID id) {
-        return getUnits().stream().filter(u -> u.getId().equals(id)).map(Unit::getName).findFirst().orElse("");
+        return getUnits().stream()
+                .filter(u -> u.getId().equals(id))
+                .map(Unit::getName)
+                .findFirst()
+                .orElse("");
     }
 
     public BigDecimal getTotal() {
-        return rows.stream().map(r -> r.points == null ? BigDecimal.ZERO : r.points).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return rows.stream()
+                .map(r -> r.points == null ? BigDecimal.ZERO : r.points)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    public SchemeType[] getTypes() { return SchemeType.values(); }
-    public ScoringRules.LateUnit[] getLateUnits() { return ScoringRules.LateUnit.values(); }
-    public Adjustment.Kind[] getKinds() { return Adjustment.Kind.values(); }
+    public SchemeType[] getTypes() {
+        return SchemeType.values();
+    }
+
+    public ScoringRules.LateUnit[] getLateUnits() {
+        return ScoringRules.LateUnit.values();
+    }
+
+    public Adjustment.Kind[] getKinds() {
+        return Adjustment.Kind.values();
+    }
 
     // ---- form fields
 
-    public Scheme getCurrent() { return current; }
-    public int getYear() { return year; }
-    public void setYear(int year) { this.year = year; }
-    public UUID getPlanId() { return planId; }
-    public void setPlanId(UUID planId) { this.planId = planId; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public SchemeType getType() { return type; }
-    public void setType(SchemeType type) { this.type = type; }
-    public BigDecimal getPlanWeight() { return planWeight; }
-    public void setPlanWeight(BigDecimal planWeight) { this.planWeight = planWeight; }
-    public ScoringRules.LateUnit getLateUnit() { return lateUnit; }
-    public void setLateUnit(ScoringRules.LateUnit lateUnit) { this.lateUnit = lateUnit; }
-    public BigDecimal getLateDeductionPercent() { return lateDeductionPercent; }
-    public void setLateDeductionPercent(BigDecimal v) { this.lateDeductionPercent = v; }
-    public BigDecimal getLateCapPercent() { return lateCapPercent; }
-    public void setLateCapPercent(BigDecimal v) { this.lateCapPercent = v; }
-    public boolean isPartialCredit() { return partialCredit; }
-    public void setPartialCredit(boolean partialCredit) { this.partialCredit = partialCredit; }
-    public BigDecimal getPartialRate() { return partialRate; }
-    public void setPartialRate(BigDecimal v) { this.partialRate = v; }
-    public BigDecimal getExcellent() { return excellent; }
-    public void setExcellent(BigDecimal v) { this.excellent = v; }
-    public BigDecimal getGood() { return good; }
-    public void setGood(BigDecimal v) { this.good = v; }
-    public BigDecimal getFair() { return fair; }
-    public void setFair(BigDecimal v) { this.fair = v; }
-    public BigDecimal getPoor() { return poor; }
-    public void setPoor(BigDecimal v) { this.poor = v; }
-    public BigDecimal getPerOverdueTask() { return perOverdueTask; }
-    public void setPerOverdueTask(BigDecimal v) { this.perOverdueTask = v; }
-    public BigDecimal getPerLateTask() { return perLateTask; }
-    public void setPerLateTask(BigDecimal v) { this.perLateTask = v; }
-    public BigDecimal getPerMissedReport() { return perMissedReport; }
-    public void setPerMissedReport(BigDecimal v) { this.perMissedReport = v; }
-    public BigDecimal getPerReturn() { return perReturn; }
-    public void setPerReturn(BigDecimal v) { this.perReturn = v; }
-    public BigDecimal getBonusCap() { return bonusCap; }
-    public void setBonusCap(BigDecimal v) { this.bonusCap = v; }
-    public BigDecimal getDeductionCap() { return deductionCap; }
-    public void setDeductionCap(BigDecimal v) { this.deductionCap = v; }
-    public String getNote() { return note; }
-    public void setNote(String note) { this.note = note; }
-    public List<Row> getRows() { return rows; }
-    public String getClosePeriod() { return closePeriod; }
-    public void setClosePeriod(String closePeriod) { this.closePeriod = closePeriod; }
-    public String getCloseReason() { return closeReason; }
-    public void setCloseReason(String closeReason) { this.closeReason = closeReason; }
-    public UUID getAdjUnit() { return adjUnit; }
-    public void setAdjUnit(UUID adjUnit) { this.adjUnit = adjUnit; }
-    public Adjustment.Kind getAdjKind() { return adjKind; }
-    public void setAdjKind(Adjustment.Kind adjKind) { this.adjKind = adjKind; }
-    public BigDecimal getAdjPoints() { return adjPoints; }
-    public void setAdjPoints(BigDecimal adjPoints) { this.adjPoints = adjPoints; }
-    public String getAdjReason() { return adjReason; }
-    public void setAdjReason(String adjReason) { this.adjReason = adjReason; }
-    public LocalDate getAdjDate() { return adjDate; }
-    public void setAdjDate(LocalDate adjDate) { this.adjDate = adjDate; }
-    public UploadedFile getAdjFile() { return adjFile; }
-    public void setAdjFile(UploadedFile adjFile) { this.adjFile = adjFile; }
+    public Scheme getCurrent() {
+        return current;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public void setYear(int year) {
+        this.year = year;
+    }
+
+    public UUID getPlanId() {
+        return planId;
+    }
+
+    public void setPlanId(UUID planId) {
+        this.planId = planId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public SchemeType getType() {
+        return type;
+    }
+
+    public void setType(SchemeType type) {
+        this.type = type;
+    }
+
+    public BigDecimal getPlanWeight() {
+        return planWeight;
+    }
+
+    public void setPlanWeight(BigDecimal planWeight) {
+        this.planWeight = planWeight;
+    }
+
+    public ScoringRules.LateUnit getLateUnit() {
+        return lateUnit;
+    }
+
+    public void setLateUnit(ScoringRules.LateUnit lateUnit) {
+        this.lateUnit = lateUnit;
+    }
+
+    public BigDecimal getLateDeductionPercent() {
+        return lateDeductionPercent;
+    }
+
+    public void setLateDeductionPercent(BigDecimal v) {
+        this.lateDeductionPercent = v;
+    }
+
+    public BigDecimal getLateCapPercent() {
+        return lateCapPercent;
+    }
+
+    public void setLateCapPercent(BigDecimal v) {
+        this.lateCapPercent = v;
+    }
+
+    public boolean isPartialCredit() {
+        return partialCredit;
+    }
+
+    public void setPartialCredit(boolean partialCredit) {
+        this.partialCredit = partialCredit;
+    }
+
+    public BigDecimal getPartialRate() {
+        return partialRate;
+    }
+
+    public void setPartialRate(BigDecimal v) {
+        this.partialRate = v;
+    }
+
+    public BigDecimal getExcellent() {
+        return excellent;
+    }
+
+    public void setExcellent(BigDecimal v) {
+        this.excellent = v;
+    }
+
+    public BigDecimal getGood() {
+        return good;
+    }
+
+    public void setGood(BigDecimal v) {
+        this.good = v;
+    }
+
+    public BigDecimal getFair() {
+        return fair;
+    }
+
+    public void setFair(BigDecimal v) {
+        this.fair = v;
+    }
+
+    public BigDecimal getPoor() {
+        return poor;
+    }
+
+    public void setPoor(BigDecimal v) {
+        this.poor = v;
+    }
+
+    public BigDecimal getPerOverdueTask() {
+        return perOverdueTask;
+    }
+
+    public void setPerOverdueTask(BigDecimal v) {
+        this.perOverdueTask = v;
+    }
+
+    public BigDecimal getPerLateTask() {
+        return perLateTask;
+    }
+
+    public void setPerLateTask(BigDecimal v) {
+        this.perLateTask = v;
+    }
+
+    public BigDecimal getPerMissedReport() {
+        return perMissedReport;
+    }
+
+    public void setPerMissedReport(BigDecimal v) {
+        this.perMissedReport = v;
+    }
+
+    public BigDecimal getPerReturn() {
+        return perReturn;
+    }
+
+    public void setPerReturn(BigDecimal v) {
+        this.perReturn = v;
+    }
+
+    public BigDecimal getBonusCap() {
+        return bonusCap;
+    }
+
+    public void setBonusCap(BigDecimal v) {
+        this.bonusCap = v;
+    }
+
+    public BigDecimal getDeductionCap() {
+        return deductionCap;
+    }
+
+    public void setDeductionCap(BigDecimal v) {
+        this.deductionCap = v;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+
+    public List<Row> getRows() {
+        return rows;
+    }
+
+    public String getClosePeriod() {
+        return closePeriod;
+    }
+
+    public void setClosePeriod(String closePeriod) {
+        this.closePeriod = closePeriod;
+    }
+
+    public String getCloseReason() {
+        return closeReason;
+    }
+
+    public void setCloseReason(String closeReason) {
+        this.closeReason = closeReason;
+    }
+
+    public UUID getAdjUnit() {
+        return adjUnit;
+    }
+
+    public void setAdjUnit(UUID adjUnit) {
+        this.adjUnit = adjUnit;
+    }
+
+    public Adjustment.Kind getAdjKind() {
+        return adjKind;
+    }
+
+    public void setAdjKind(Adjustment.Kind adjKind) {
+        this.adjKind = adjKind;
+    }
+
+    public BigDecimal getAdjPoints() {
+        return adjPoints;
+    }
+
+    public void setAdjPoints(BigDecimal adjPoints) {
+        this.adjPoints = adjPoints;
+    }
+
+    public String getAdjReason() {
+        return adjReason;
+    }
+
+    public void setAdjReason(String adjReason) {
+        this.adjReason = adjReason;
+    }
+
+    public LocalDate getAdjDate() {
+        return adjDate;
+    }
+
+    public void setAdjDate(LocalDate adjDate) {
+        this.adjDate = adjDate;
+    }
+
+    public UploadedFile getAdjFile() {
+        return adjFile;
+    }
+
+    public void setAdjFile(UploadedFile adjFile) {
+        this.adjFile = adjFile;
+    }
 }

@@ -40,23 +40,41 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Evaluation (考核): schemes, rankings, a unit's breakdown, the trend, closing periods, bonus/deduction items. */
+/**
+ * Evaluation (考核): schemes, rankings, a unit's breakdown, the trend, closing periods,
+ * bonus/deduction items.
+ */
 @Path("/evaluation")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EvaluationResource {
 
-    @Inject
-    EvaluationService evaluation;
+    @Inject EvaluationService evaluation;
 
-    public record IndicatorView(UUID id, String name, BigDecimal points, String target, UUID targetId) {
+    public record IndicatorView(
+            UUID id, String name, BigDecimal points, String target, UUID targetId) {
         static IndicatorView of(SchemeIndicator i) {
-            return new IndicatorView(i.getId(), i.getName(), i.getPoints(), i.getTargetKind().name(), i.getTargetId());
+            return new IndicatorView(
+                    i.getId(),
+                    i.getName(),
+                    i.getPoints(),
+                    i.getTargetKind().name(),
+                    i.getTargetId());
         }
     }
 
-    public record SchemeView(UUID id, int year, int version, String name, String type, BigDecimal planWeight,
-                             Map<String, Object> rules, String note, String createdBy, Instant createdAt, List<IndicatorView> indicators) {
+    public record SchemeView(
+            UUID id,
+            int year,
+            int version,
+            String name,
+            String type,
+            BigDecimal planWeight,
+            Map<String, Object> rules,
+            String note,
+            String createdBy,
+            Instant createdAt,
+            List<IndicatorView> indicators) {
         static SchemeView of(Scheme s) {
             var r = s.rules();
             Map<String, Object> rules = new java.util.LinkedHashMap<>();
@@ -74,29 +92,72 @@ public class EvaluationResource {
             rules.put("perReturn", r.perReturn());
             rules.put("bonusCap", r.bonusCap());
             rules.put("deductionCap", r.deductionCap());
-            return new SchemeView(s.getId(), s.getYear(), s.getVersion(), s.getName(), s.getType().name(), s.getPlanWeight(), rules,
-                    s.getNote(), s.getCreatedBy(), s.getCreatedAt(), s.getIndicators().stream().map(IndicatorView::of).toList());
+            return new SchemeView(
+                    s.getId(),
+                    s.getYear(),
+                    s.getVersion(),
+                    s.getName(),
+                    s.getType().name(),
+                    s.getPlanWeight(),
+                    rules,
+                    s.getNote(),
+                    s.getCreatedBy(),
+                    s.getCreatedAt(),
+                    s.getIndicators().stream().map(IndicatorView::of).toList());
         }
     }
 
-    public record SnapshotView(UUID id, String period, int version, UUID schemeId, LocalDate asOf, String sha256, String reason,
-                               String closedBy, Instant closedAt) {
+    public record SnapshotView(
+            UUID id,
+            String period,
+            int version,
+            UUID schemeId,
+            LocalDate asOf,
+            String sha256,
+            String reason,
+            String closedBy,
+            Instant closedAt) {
         static SnapshotView of(ScoreSnapshot s) {
-            return new SnapshotView(s.getId(), s.getPeriodKey(), s.getVersion(), s.getSchemeId(), s.getAsOf(), s.getSha256(), s.getReason(),
-                    s.getClosedBy(), s.getClosedAt());
+            return new SnapshotView(
+                    s.getId(),
+                    s.getPeriodKey(),
+                    s.getVersion(),
+                    s.getSchemeId(),
+                    s.getAsOf(),
+                    s.getSha256(),
+                    s.getReason(),
+                    s.getClosedBy(),
+                    s.getClosedAt());
         }
     }
 
-    public record AdjustmentView(UUID id, UUID unitId, String kind, BigDecimal points, String reason, LocalDate occurredOn,
-                                 String evidenceName, String evidenceSha256, String createdBy, Instant createdAt) {
+    public record AdjustmentView(
+            UUID id,
+            UUID unitId,
+            String kind,
+            BigDecimal points,
+            String reason,
+            LocalDate occurredOn,
+            String evidenceName,
+            String evidenceSha256,
+            String createdBy,
+            Instant createdAt) {
         static AdjustmentView of(ScoreAdjustment a) {
-            return new AdjustmentView(a.getId(), a.getUnitId(), a.getKind().name(), a.getPoints(), a.getReason(), a.getOccurredOn(),
-                    a.getEvidenceName(), a.getEvidenceSha256(), a.getCreatedBy(), a.getCreatedAt());
+            return new AdjustmentView(
+                    a.getId(),
+                    a.getUnitId(),
+                    a.getKind().name(),
+                    a.getPoints(),
+                    a.getReason(),
+                    a.getOccurredOn(),
+                    a.getEvidenceName(),
+                    a.getEvidenceSha256(),
+                    a.getCreatedBy(),
+                    a.getCreatedAt());
         }
     }
 
-    public record CloseRequest(String reason) {
-    }
+    public record CloseRequest(String reason) {}
 
     // ---- schemes
 
@@ -127,8 +188,13 @@ public class EvaluationResource {
     @RolesAllowed("district-admin")
     public Response saveScheme(SchemeInput input, @Context UriInfo uri) {
         Scheme s = evaluation.save(input);
-        return Response.created(uri.getBaseUriBuilder().path("evaluation/schemes").path(s.getId().toString()).build())
-                .entity(SchemeView.of(s)).build();
+        return Response.created(
+                        uri.getBaseUriBuilder()
+                                .path("evaluation/schemes")
+                                .path(s.getId().toString())
+                                .build())
+                .entity(SchemeView.of(s))
+                .build();
     }
 
     // ---- scores
@@ -136,17 +202,28 @@ public class EvaluationResource {
     @GET
     @Path("/rankings")
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
-    public Standings rankings(@QueryParam("period") String period, @QueryParam("group") String group, @QueryParam("live") boolean live) {
+    public Standings rankings(
+            @QueryParam("period") String period,
+            @QueryParam("group") String group,
+            @QueryParam("live") boolean live) {
         Standings s = evaluation.standings(Requests.period(period), live, false).summary();
         if (group == null || group.isBlank()) return s;
-        return new Standings(s.period(), s.label(), s.asOf(), s.scheme(), s.snapshot(),
+        return new Standings(
+                s.period(),
+                s.label(),
+                s.asOf(),
+                s.scheme(),
+                s.snapshot(),
                 s.units().stream().filter(u -> u.group().equals(group.strip())).toList());
     }
 
     @GET
     @Path("/units/{unitId}/breakdown")
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
-    public UnitScore breakdown(@PathParam("unitId") UUID unitId, @QueryParam("period") String period, @QueryParam("live") boolean live) {
+    public UnitScore breakdown(
+            @PathParam("unitId") UUID unitId,
+            @QueryParam("period") String period,
+            @QueryParam("live") boolean live) {
         return evaluation.breakdown(Requests.period(period), unitId, live);
     }
 
@@ -154,9 +231,14 @@ public class EvaluationResource {
     @Path("/units/{unitId}/breakdown.pdf")
     @Produces("application/pdf")
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
-    public Response breakdownPdf(@PathParam("unitId") UUID unitId, @QueryParam("period") String period) {
+    public Response breakdownPdf(
+            @PathParam("unitId") UUID unitId, @QueryParam("period") String period) {
         Period p = Requests.period(period);
-        return Response.ok(evaluation.breakdownPdf(p, unitId)).header("Content-Disposition", Requests.disposition(true, "考核得分明细-" + p.key() + ".pdf")).build();
+        return Response.ok(evaluation.breakdownPdf(p, unitId))
+                .header(
+                        "Content-Disposition",
+                        Requests.disposition(true, "考核得分明细-" + p.key() + ".pdf"))
+                .build();
     }
 
     @GET
@@ -175,12 +257,17 @@ public class EvaluationResource {
         return evaluation.snapshots(year(year)).stream().map(SnapshotView::of).toList();
     }
 
-    /** Closes an ended period: its scores are frozen and published; again with a reason for a corrected version. */
+    /**
+     * Closes an ended period: its scores are frozen and published; again with a reason for a
+     * corrected version.
+     */
     @POST
     @Path("/periods/{period}/close")
     @RolesAllowed("district-admin")
     public Response close(@PathParam("period") String period, CloseRequest request) {
-        ScoreSnapshot s = evaluation.close(Requests.period(period), request == null ? null : request.reason());
+        ScoreSnapshot s =
+                evaluation.close(
+                        Requests.period(period), request == null ? null : request.reason());
         return Response.status(Response.Status.CREATED).entity(SnapshotView.of(s)).build();
     }
 
@@ -197,7 +284,9 @@ public class EvaluationResource {
     @Path("/adjustments")
     @RolesAllowed("district-admin")
     public Response addAdjustment(EvaluationService.AdjustmentInput input) {
-        return Response.status(Response.Status.CREATED).entity(AdjustmentView.of(evaluation.addAdjustment(input, null, null))).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(AdjustmentView.of(evaluation.addAdjustment(input, null, null)))
+                .build();
     }
 
     /** The same, as a form with an evidence file (part {@code file}). */
@@ -205,19 +294,33 @@ public class EvaluationResource {
     @Path("/adjustments")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed("district-admin")
-    @UploadLimit(file = EvidenceFile.MAX_BYTES, code = "evidence.too-large", detail = "佐证材料每个文件不超过 10 MB。")
+    @UploadLimit(
+            file = EvidenceFile.MAX_BYTES,
+            code = "evidence.too-large",
+            detail = "佐证材料每个文件不超过 10 MB。")
     public Response addAdjustmentWithEvidence(List<EntityPart> parts) throws IOException {
         Optional<EntityPart> file = part(parts, "file");
-        byte[] content = file.isPresent() ? Requests.bytes(file.get().getContent(), EvidenceFile.MAX_BYTES) : null;
+        byte[] content =
+                file.isPresent()
+                        ? Requests.bytes(file.get().getContent(), EvidenceFile.MAX_BYTES)
+                        : null;
         // The same limit as a report's evidence, checked before anything else about the item.
         if (content != null && content.length > EvidenceFile.MAX_BYTES) {
-            throw new DubanException(413, "evidence.too-large", "佐证材料每个文件不超过 " + EvidenceFile.MAX_BYTES / 1024 / 1024 + " MB。");
+            throw new DubanException(
+                    413,
+                    "evidence.too-large",
+                    "佐证材料每个文件不超过 " + EvidenceFile.MAX_BYTES / 1024 / 1024 + " MB。");
         }
-        EvaluationService.AdjustmentInput input = new EvaluationService.AdjustmentInput(
-                Requests.uuid(text(parts, "unitId"), "unitId"),
-                Requests.enumValue(Adjustment.Kind.class, text(parts, "kind"), "kind"),
-                decimal(text(parts, "points")), text(parts, "reason"), Requests.date(text(parts, "occurredOn"), "occurredOn"));
-        ScoreAdjustment a = evaluation.addAdjustment(input, file.flatMap(EntityPart::getFileName).orElse(null), content);
+        EvaluationService.AdjustmentInput input =
+                new EvaluationService.AdjustmentInput(
+                        Requests.uuid(text(parts, "unitId"), "unitId"),
+                        Requests.enumValue(Adjustment.Kind.class, text(parts, "kind"), "kind"),
+                        decimal(text(parts, "points")),
+                        text(parts, "reason"),
+                        Requests.date(text(parts, "occurredOn"), "occurredOn"));
+        ScoreAdjustment a =
+                evaluation.addAdjustment(
+                        input, file.flatMap(EntityPart::getFileName).orElse(null), content);
         return Response.status(Response.Status.CREATED).entity(AdjustmentView.of(a)).build();
     }
 
@@ -235,15 +338,19 @@ public class EvaluationResource {
     @RolesAllowed({"district-admin", "leader"})
     public Response evidence(@PathParam("id") UUID id) {
         ScoreAdjustment a = evaluation.adjustment(id);
-        if (a.getEvidence() == null) throw DubanException.notFound("evidence.not-found", "该事项没有佐证材料。");
-        return Response.ok(a.getEvidence(), a.getEvidenceType()).header("Content-Disposition", Requests.disposition(false, a.getEvidenceName())).build();
+        if (a.getEvidence() == null)
+            throw DubanException.notFound("evidence.not-found", "该事项没有佐证材料。");
+        return Response.ok(a.getEvidence(), a.getEvidenceType())
+                .header("Content-Disposition", Requests.disposition(false, a.getEvidenceName()))
+                .build();
     }
 
     // ---- helpers
 
     static int year(Integer year) {
         if (year == null) return LedgerClock.today().getYear();
-        if (year < 2000 || year > 2100) throw DubanException.badRequest("year.invalid", "年度“" + year + "”无效。");
+        if (year < 2000 || year > 2100)
+            throw DubanException.badRequest("year.invalid", "年度“" + year + "”无效。");
         return year;
     }
 

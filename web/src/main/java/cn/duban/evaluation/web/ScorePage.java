@@ -13,21 +13,20 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.UUID;
 
-/** A unit's score for a period with every line that made it (得分明细); a reporter sees its own unit's. */
+/**
+ * A unit's score for a period with every line that made it (得分明细); a reporter sees its own unit's.
+ */
 @Named
 @ViewScoped
 public class ScorePage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    transient EvaluationService evaluation;
+    @Inject transient EvaluationService evaluation;
 
-    @Inject
-    transient UnitService units;
+    @Inject transient UnitService units;
 
-    @Inject
-    transient WorkPeriod workPeriod;
+    @Inject transient WorkPeriod workPeriod;
 
     private UUID unit;
     private String period;
@@ -47,16 +46,40 @@ public class ScorePage implements Serializable {
         }
     }
 
-    public UUID getUnit() { return unit; }
-    public void setUnit(UUID unit) { this.unit = unit; }
-    /** Periods to choose from (a picker like the dashboard's): this year's, last year's and the year with work. */
-    public java.util.Map<String, String> getPeriods() {
-        return Requests.periodChoices(workPeriod.years().stream().flatMap(y -> Period.allOf(y).stream()));
+    public UUID getUnit() {
+        return unit;
     }
 
-    public String getPeriod() { return period; }
-    public void setPeriod(String period) { this.period = period; }
-    public String getLabel() { return label; }
-    public UnitScore getScore() { return score; }
-    public String getProblem() { return problem; }
+    public void setUnit(UUID unit) {
+        this.unit = unit;
+    }
+
+    /**
+     * Periods to choose from (a picker like the dashboard's): this year's, last year's and the year
+     * with work.
+     */
+    public java.util.Map<String, String> getPeriods() {
+        return Requests.periodChoices(
+                workPeriod.years().stream().flatMap(y -> Period.allOf(y).stream()));
+    }
+
+    public String getPeriod() {
+        return period;
+    }
+
+    public void setPeriod(String period) {
+        this.period = period;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public UnitScore getScore() {
+        return score;
+    }
+
+    public String getProblem() {
+        return problem;
+    }
 }

@@ -18,8 +18,7 @@ public class InboxPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    transient InboxService inbox;
+    @Inject transient InboxService inbox;
 
     private boolean unreadOnly;
     private List<InboxMessage> messages;
@@ -42,6 +41,11 @@ public class InboxPage implements Serializable {
         messages = null;
     }
 
-    public boolean isUnreadOnly() { return unreadOnly; }
-    public void setUnreadOnly(boolean unreadOnly) { this.unreadOnly = unreadOnly; }
+    public boolean isUnreadOnly() {
+        return unreadOnly;
+    }
+
+    public void setUnreadOnly(boolean unreadOnly) {
+        this.unreadOnly = unreadOnly;
+    }
 }

@@ -3,9 +3,9 @@ package cn.duban.ledger.web;
 import cn.duban.ledger.ExtensionRequest;
 import cn.duban.ledger.InboxMessage;
 import cn.duban.ledger.InboxService;
+import cn.duban.ledger.LedgerClock;
 import cn.duban.ledger.ReminderService;
 import cn.duban.ledger.ReminderSettings;
-import cn.duban.ledger.LedgerClock;
 import cn.duban.ledger.TaskService;
 import cn.duban.platform.DubanException;
 import cn.duban.web.Requests;
@@ -34,37 +34,57 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class InboxResource {
 
-    @Inject
-    InboxService inbox;
+    @Inject InboxService inbox;
 
-    @Inject
-    ReminderService reminders;
+    @Inject ReminderService reminders;
 
-    @Inject
-    TaskService tasks;
+    @Inject TaskService tasks;
 
-    public record MessageView(UUID id, String kind, UUID taskId, String subject, String body, Instant createdAt, String createdBy,
-                              boolean read, String to, UUID circularId) {
+    public record MessageView(
+            UUID id,
+            String kind,
+            UUID taskId,
+            String subject,
+            String body,
+            Instant createdAt,
+            String createdBy,
+            boolean read,
+            String to,
+            UUID circularId) {
         static MessageView of(InboxMessage m) {
-            return new MessageView(m.getId(), m.getKind().name(), m.getTaskId(), m.getSubject(), m.getBody(), m.getCreatedAt(),
-                    m.getCreatedBy(), m.getReadAt() != null, m.getRole() != null ? m.getRole() : "unit", m.getCircularId());
+            return new MessageView(
+                    m.getId(),
+                    m.getKind().name(),
+                    m.getTaskId(),
+                    m.getSubject(),
+                    m.getBody(),
+                    m.getCreatedAt(),
+                    m.getCreatedBy(),
+                    m.getReadAt() != null,
+                    m.getRole() != null ? m.getRole() : "unit",
+                    m.getCircularId());
         }
     }
 
-    public record Settings(List<Integer> dueSoonDays, int escalateAfterDays, boolean emailEnabled, int version) {
+    public record Settings(
+            List<Integer> dueSoonDays, int escalateAfterDays, boolean emailEnabled, int version) {
         static Settings of(ReminderSettings s) {
-            return new Settings(s.getDueSoonDays(), s.getEscalateAfterDays(), s.isEmailEnabled(), s.getVersion());
+            return new Settings(
+                    s.getDueSoonDays(),
+                    s.getEscalateAfterDays(),
+                    s.isEmailEnabled(),
+                    s.getVersion());
         }
     }
 
-    public record Decision(Boolean approve, String comment) {
-    }
+    public record Decision(Boolean approve, String comment) {}
 
     @GET
     @Path("inbox")
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
-    public List<MessageView> inbox(@QueryParam("unread") @DefaultValue("false") boolean unread,
-                                   @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<MessageView> inbox(
+            @QueryParam("unread") @DefaultValue("false") boolean unread,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
         return inbox.mine(unread, limit).stream().map(MessageView::of).toList();
     }
 
@@ -95,11 +115,18 @@ public class InboxResource {
     @RolesAllowed("district-admin")
     public Settings updateSettings(Settings input, @HeaderParam("If-Match") String ifMatch) {
         if (input == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
-        return Settings.of(reminders.updateSettings(input.dueSoonDays(), input.escalateAfterDays(), input.emailEnabled(),
-                Requests.version(ifMatch)));
+        return Settings.of(
+                reminders.updateSettings(
+                        input.dueSoonDays(),
+                        input.escalateAfterDays(),
+                        input.emailEnabled(),
+                        Requests.version(ifMatch)));
     }
 
-    /** Runs today's reminders now (the timer does this every morning); notices already sent are not repeated. */
+    /**
+     * Runs today's reminders now (the timer does this every morning); notices already sent are not
+     * repeated.
+     */
     @POST
     @Path("reminders/run")
     @RolesAllowed("district-admin")
@@ -119,7 +146,8 @@ public class InboxResource {
     @RolesAllowed("district-admin")
     public TaskResource.ExtensionView decide(@PathParam("id") UUID id, Decision decision) {
         if (decision == null || decision.approve() == null) {
-            throw DubanException.badRequest("extension.decision-missing", "请指定是否同意延期（approve: true/false）。");
+            throw DubanException.badRequest(
+                    "extension.decision-missing", "请指定是否同意延期（approve: true/false）。");
         }
         ExtensionRequest e = tasks.decideExtension(id, decision.approve(), decision.comment());
         return TaskResource.ExtensionView.of(e);

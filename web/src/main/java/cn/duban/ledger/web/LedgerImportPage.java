@@ -11,17 +11,19 @@ import java.io.Serializable;
 import java.util.List;
 import org.primefaces.event.FileUploadEvent;
 
-/** Upload of a filled ledger; row errors are listed and nothing is applied until all rows are right. */
+/**
+ * Upload of a filled ledger; row errors are listed and nothing is applied until all rows are right.
+ */
 @Named
 @ViewScoped
 public class LedgerImportPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
     /** As the API's import (TaskResource) and the page's p:validateFile. */
     static final long MAX_BYTES = 10 * 1024 * 1024;
 
-    @Inject
-    transient LedgerSheetService sheets;
+    @Inject transient LedgerSheetService sheets;
 
     private List<?> errors = List.of();
 

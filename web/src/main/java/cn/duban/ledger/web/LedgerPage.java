@@ -28,14 +28,11 @@ public class LedgerPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    transient TaskService tasks;
+    @Inject transient TaskService tasks;
 
-    @Inject
-    transient PlanService plans;
+    @Inject transient PlanService plans;
 
-    @Inject
-    transient UnitService units;
+    @Inject transient UnitService units;
 
     private UUID planId;
     private UUID unitId;
@@ -64,8 +61,18 @@ public class LedgerPage implements Serializable {
     }
 
     private TaskFilter filter() {
-        return new TaskFilter(planId, null, unitId, status, overdue, null, null, Boolean.TRUE.equals(keyOnly) ? true : null, text,
-                0, TaskFilter.MAX_LIMIT);
+        return new TaskFilter(
+                planId,
+                null,
+                unitId,
+                status,
+                overdue,
+                null,
+                null,
+                Boolean.TRUE.equals(keyOnly) ? true : null,
+                text,
+                0,
+                TaskFilter.MAX_LIMIT);
     }
 
     /** The same filter as query parameters, for the Excel export link. */
@@ -76,13 +83,21 @@ public class LedgerPage implements Serializable {
         if (status != null) q.append("status=").append(status).append('&');
         if (overdue != null) q.append("overdue=").append(overdue).append('&');
         if (Boolean.TRUE.equals(keyOnly)) q.append("key=true&");
-        if (text != null && !text.isBlank()) q.append("q=").append(URLEncoder.encode(text, StandardCharsets.UTF_8)).append('&');
+        if (text != null && !text.isBlank())
+            q.append("q=").append(URLEncoder.encode(text, StandardCharsets.UTF_8)).append('&');
         return q.substring(0, q.length() - 1);
     }
 
     public List<Plan> getPlans() {
-        return Caller.current().map(c -> c.hasRole(Caller.UNIT_REPORTER) && !c.hasRole(Caller.DISTRICT_ADMIN)
-                && !c.hasRole(Caller.LEADER)).orElse(true) ? List.of() : plans.list(null, null);
+        return Caller.current()
+                        .map(
+                                c ->
+                                        c.hasRole(Caller.UNIT_REPORTER)
+                                                && !c.hasRole(Caller.DISTRICT_ADMIN)
+                                                && !c.hasRole(Caller.LEADER))
+                        .orElse(true)
+                ? List.of()
+                : plans.list(null, null);
     }
 
     public List<Unit> getUnits() {
@@ -93,23 +108,68 @@ public class LedgerPage implements Serializable {
         return TaskStatus.values();
     }
 
-    /** The count shows above the table, so it may be read before the rows: both come from one search. */
+    /**
+     * The count shows above the table, so it may be read before the rows: both come from one
+     * search.
+     */
     public long getTotal() {
         if (rows == null) search();
         return total;
     }
-    public UUID getPlanId() { return planId; }
-    public void setPlanId(UUID planId) { this.planId = planId; }
-    public UUID getUnitId() { return unitId; }
-    public void setUnitId(UUID unitId) { this.unitId = unitId; }
-    public TaskStatus getStatus() { return status; }
-    public void setStatus(TaskStatus status) { this.status = status; }
-    public Boolean getOverdue() { return overdue; }
-    public void setOverdue(Boolean overdue) { this.overdue = overdue; }
-    public Boolean getKeyOnly() { return keyOnly; }
-    public void setKeyOnly(Boolean keyOnly) { this.keyOnly = keyOnly; }
-    public String getText() { return text; }
-    public void setText(String text) { this.text = text; }
-    public List<UUID> getSelected() { return selected; }
-    public void setSelected(List<UUID> selected) { this.selected = selected; }
+
+    public UUID getPlanId() {
+        return planId;
+    }
+
+    public void setPlanId(UUID planId) {
+        this.planId = planId;
+    }
+
+    public UUID getUnitId() {
+        return unitId;
+    }
+
+    public void setUnitId(UUID unitId) {
+        this.unitId = unitId;
+    }
+
+    public TaskStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(TaskStatus status) {
+        this.status = status;
+    }
+
+    public Boolean getOverdue() {
+        return overdue;
+    }
+
+    public void setOverdue(Boolean overdue) {
+        this.overdue = overdue;
+    }
+
+    public Boolean getKeyOnly() {
+        return keyOnly;
+    }
+
+    public void setKeyOnly(Boolean keyOnly) {
+        this.keyOnly = keyOnly;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        this.text = text;
+    }
+
+    public List<UUID> getSelected() {
+        return selected;
+    }
+
+    public void setSelected(List<UUID> selected) {
+        this.selected = selected;
+    }
 }

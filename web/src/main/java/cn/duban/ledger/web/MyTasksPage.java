@@ -20,8 +20,7 @@ public class MyTasksPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    transient TaskService tasks;
+    @Inject transient TaskService tasks;
 
     private List<TaskView> mine;
 
@@ -37,7 +36,10 @@ public class MyTasksPage implements Serializable {
         return mine;
     }
 
-    /** Tasks per traffic light, keyed by the urgency's name: EL looks maps up with the string the page writes. */
+    /**
+     * Tasks per traffic light, keyed by the urgency's name: EL looks maps up with the string the
+     * page writes.
+     */
     public Map<String, Long> getCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Urgency u : Urgency.values()) counts.put(u.name(), 0L);

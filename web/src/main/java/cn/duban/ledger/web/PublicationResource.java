@@ -11,25 +11,28 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 
-/** Publishing a plan as tasks: preview first, then publish (again, after edits, without duplicates). */
+/**
+ * Publishing a plan as tasks: preview first, then publish (again, after edits, without duplicates).
+ */
 @Path("/plans/{id}/publication")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PublicationResource {
 
-    @Inject
-    PublishingService publishing;
+    @Inject PublishingService publishing;
 
     @POST
     @Path("/preview")
     @RolesAllowed("district-admin")
-    public PublishingService.Preview preview(@PathParam("id") UUID planId, PublishingService.Request request) {
+    public PublishingService.Preview preview(
+            @PathParam("id") UUID planId, PublishingService.Request request) {
         return publishing.preview(planId, request);
     }
 
     @POST
     @RolesAllowed("district-admin")
-    public PublishingService.Result publish(@PathParam("id") UUID planId, PublishingService.Request request) {
+    public PublishingService.Result publish(
+            @PathParam("id") UUID planId, PublishingService.Request request) {
         return publishing.publish(planId, request);
     }
 }

@@ -34,8 +34,7 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
-    @Inject
-    ReportService reports;
+    @Inject ReportService reports;
 
     public record ReportInput(String text, Integer percent, UUID checkpointId, Boolean submit) {
         ReportService.Draft draft() {
@@ -43,15 +42,45 @@ public class ReportResource {
         }
     }
 
-    public record ReportView(UUID id, UUID taskId, String unitName, String taskTitle, String state, String text, int percent,
-                             UUID checkpointId, String createdBy, Instant createdAt, String submittedBy, Instant submittedAt,
-                             String reviewedBy, Instant reviewedAt, String reviewComment, String rating, int version,
-                             List<EvidenceInfo> evidence) {
+    public record ReportView(
+            UUID id,
+            UUID taskId,
+            String unitName,
+            String taskTitle,
+            String state,
+            String text,
+            int percent,
+            UUID checkpointId,
+            String createdBy,
+            Instant createdAt,
+            String submittedBy,
+            Instant submittedAt,
+            String reviewedBy,
+            Instant reviewedAt,
+            String reviewComment,
+            String rating,
+            int version,
+            List<EvidenceInfo> evidence) {
         static ReportView of(ProgressReport r, List<EvidenceInfo> evidence) {
-            return new ReportView(r.getId(), r.getTask().getId(), r.getTask().getUnit().getName(), r.getTask().getTitle(),
-                    r.getState().name(), r.getText(), r.getPercent(), r.getCheckpointId(), r.getCreatedBy(), r.getCreatedAt(),
-                    r.getSubmittedBy(), r.getSubmittedAt(), r.getReviewedBy(), r.getReviewedAt(), r.getReviewComment(),
-                    r.getRating() == null ? null : r.getRating().name(), r.getVersion(), evidence);
+            return new ReportView(
+                    r.getId(),
+                    r.getTask().getId(),
+                    r.getTask().getUnit().getName(),
+                    r.getTask().getTitle(),
+                    r.getState().name(),
+                    r.getText(),
+                    r.getPercent(),
+                    r.getCheckpointId(),
+                    r.getCreatedBy(),
+                    r.getCreatedAt(),
+                    r.getSubmittedBy(),
+                    r.getSubmittedAt(),
+                    r.getReviewedBy(),
+                    r.getReviewedAt(),
+                    r.getReviewComment(),
+                    r.getRating() == null ? null : r.getRating().name(),
+                    r.getVersion(),
+                    evidence);
         }
     }
 
@@ -59,7 +88,9 @@ public class ReportResource {
     @Path("/pending")
     @RolesAllowed("district-admin")
     public List<ReportView> pending(@QueryParam("limit") @DefaultValue("100") int limit) {
-        return reports.awaitingReview(limit).stream().map(r -> ReportView.of(r, List.of())).toList();
+        return reports.awaitingReview(limit).stream()
+                .map(r -> ReportView.of(r, List.of()))
+                .toList();
     }
 
     @GET
@@ -72,7 +103,8 @@ public class ReportResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({"unit-reporter", "district-admin"})
-    public ReportView update(@PathParam("id") UUID id, ReportInput input, @HeaderParam("If-Match") String ifMatch) {
+    public ReportView update(
+            @PathParam("id") UUID id, ReportInput input, @HeaderParam("If-Match") String ifMatch) {
         if (input == null) throw DubanException.badRequest("report.empty", "请填写进展情况。");
         reports.update(id, input.draft(), Requests.version(ifMatch));
         return view(id);
@@ -94,11 +126,16 @@ public class ReportResource {
         return view(reports.submit(id, key).getId());
     }
 
-    /** Approve (with a quality rating when the report completes the task) or return with a comment. */
+    /**
+     * Approve (with a quality rating when the report completes the task) or return with a comment.
+     */
     @POST
     @Path("/{id}/review")
     @RolesAllowed("district-admin")
-    public ReportView review(@PathParam("id") UUID id, ReportService.Review review, @HeaderParam("If-Match") String ifMatch) {
+    public ReportView review(
+            @PathParam("id") UUID id,
+            ReportService.Review review,
+            @HeaderParam("If-Match") String ifMatch) {
         reports.review(id, review, Requests.version(ifMatch));
         return view(id);
     }
@@ -108,12 +145,23 @@ public class ReportResource {
     @Path("/{id}/evidence")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({"unit-reporter", "district-admin"})
-    @UploadLimit(file = ReportService.MAX_FILE_BYTES, code = "evidence.too-large", detail = "佐证材料每个文件不超过 10 MB。")
+    @UploadLimit(
+            file = ReportService.MAX_FILE_BYTES,
+            code = "evidence.too-large",
+            detail = "佐证材料每个文件不超过 10 MB。")
     public Response upload(@PathParam("id") UUID id, List<EntityPart> parts) throws IOException {
-        EntityPart file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
-                .orElseThrow(() -> DubanException.badRequest("evidence.missing", "请选择要上传的文件（表单字段 file）。"));
+        EntityPart file =
+                parts.stream()
+                        .filter(p -> "file".equals(p.getName()))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        DubanException.badRequest(
+                                                "evidence.missing", "请选择要上传的文件（表单字段 file）。"));
         byte[] content = Requests.bytes(file.getContent(), ReportService.MAX_FILE_BYTES);
-        return Response.status(201).entity(reports.addEvidence(id, file.getFileName().orElse(""), content)).build();
+        return Response.status(201)
+                .entity(reports.addEvidence(id, file.getFileName().orElse(""), content))
+                .build();
     }
 
     @GET
@@ -124,7 +172,12 @@ public class ReportResource {
         Evidence e = reports.download(id, evidenceId);
         return Response.ok(e.getContent(), e.getContentType())
                 .header("Content-Disposition", Requests.disposition(false, e.getFileName()))
-                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(e.getSha256())))
+                .header(
+                        "Digest",
+                        "sha-256="
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(
+                                                java.util.HexFormat.of().parseHex(e.getSha256())))
                 .header("X-Content-SHA256", e.getSha256())
                 .build();
     }
@@ -132,7 +185,8 @@ public class ReportResource {
     @DELETE
     @Path("/{id}/evidence/{evidenceId}")
     @RolesAllowed({"unit-reporter", "district-admin"})
-    public Response removeEvidence(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
+    public Response removeEvidence(
+            @PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         reports.removeEvidence(id, evidenceId);
         return Response.noContent().build();
     }

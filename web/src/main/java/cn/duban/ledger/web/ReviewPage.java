@@ -17,11 +17,9 @@ public class ReviewPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    transient ReportService reports;
+    @Inject transient ReportService reports;
 
-    @Inject
-    transient TaskService tasks;
+    @Inject transient TaskService tasks;
 
     private List<ProgressReport> pending;
     private List<ExtensionRequest> extensions;

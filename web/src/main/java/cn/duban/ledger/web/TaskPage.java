@@ -24,8 +24,8 @@ import java.util.UUID;
 import org.primefaces.event.FileUploadEvent;
 
 /**
- * One task: its point, checkpoints, reports and history. The unit writes and submits its
- * report here; the district office reviews, changes the deadline, flags it, reminds.
+ * One task: its point, checkpoints, reports and history. The unit writes and submits its report
+ * here; the district office reviews, changes the deadline, flags it, reminds.
  */
 @Named
 @ViewScoped
@@ -33,18 +33,14 @@ public class TaskPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    transient TaskService tasks;
+    @Inject transient TaskService tasks;
 
-    @Inject
-    transient ReportService reports;
+    @Inject transient ReportService reports;
 
-    @Inject
-    transient ReminderService reminders;
+    @Inject transient ReminderService reminders;
 
     /** A report with its evidence files. */
-    public record Line(ProgressReport report, List<EvidenceInfo> evidence) {
-    }
+    public record Line(ProgressReport report, List<EvidenceInfo> evidence) {}
 
     private UUID id;
     private TaskView task;
@@ -57,6 +53,7 @@ public class TaskPage implements Serializable {
     private String draftText;
     private Integer draftPercent;
     private UUID draftCheckpoint;
+
     /** One key per page view: a double click or a retried request submits once. */
     private final String submitKey = UUID.randomUUID().toString();
 
@@ -78,7 +75,10 @@ public class TaskPage implements Serializable {
             task = tasks.view(id);
             pointText = tasks.pointText(id);
             checkpoints = tasks.checkpoints(id);
-            lines = reports.reports(id).stream().map(r -> new Line(r, reports.evidence(r.getId()))).toList();
+            lines =
+                    reports.reports(id).stream()
+                            .map(r -> new Line(r, reports.evidence(r.getId())))
+                            .toList();
             extensions = tasks.extensions(id);
             return true;
         } catch (DubanException e) {
@@ -97,8 +97,11 @@ public class TaskPage implements Serializable {
     }
 
     public java.util.Optional<Line> getDraft() {
-        return lines == null ? java.util.Optional.empty()
-                : lines.stream().filter(l -> l.report().getState() == ReportState.DRAFT).findFirst();
+        return lines == null
+                ? java.util.Optional.empty()
+                : lines.stream()
+                        .filter(l -> l.report().getState() == ReportState.DRAFT)
+                        .findFirst();
     }
 
     public Line getDraftLine() {
@@ -106,21 +109,32 @@ public class TaskPage implements Serializable {
     }
 
     public Line getPending() {
-        return lines == null ? null : lines.stream().filter(l -> l.report().getState() == ReportState.SUBMITTED).findFirst().orElse(null);
+        return lines == null
+                ? null
+                : lines.stream()
+                        .filter(l -> l.report().getState() == ReportState.SUBMITTED)
+                        .findFirst()
+                        .orElse(null);
     }
 
     /** The unit's reporters write reports on open tasks, except while one is being reviewed. */
     public boolean isCanReport() {
         Caller c = Caller.current().orElse(null);
-        return task != null && task.status().open() && task.status() != cn.duban.ledger.TaskStatus.SUBMITTED
-                && c != null && c.hasRole(Caller.UNIT_REPORTER);
+        return task != null
+                && task.status().open()
+                && task.status() != cn.duban.ledger.TaskStatus.SUBMITTED
+                && c != null
+                && c.hasRole(Caller.UNIT_REPORTER);
     }
 
     public boolean isAdmin() {
         return Caller.current().map(c -> c.hasRole(Caller.DISTRICT_ADMIN)).orElse(false);
     }
 
-    /** Whether the caller wrote or submitted the report: its review is someone else's (the service refuses it too). */
+    /**
+     * Whether the caller wrote or submitted the report: its review is someone else's (the service
+     * refuses it too).
+     */
     public boolean isOwn(ProgressReport report) {
         return Caller.current().map(c -> report.isAuthoredBy(c.username())).orElse(false);
     }
@@ -130,10 +144,11 @@ public class TaskPage implements Serializable {
     }
 
     public void submit() {
-        if (act(() -> {
-            UUID draft = writeDraft();
-            reports.submit(draft, submitKey);
-        })) Messages.info("task.submitted");
+        if (act(
+                () -> {
+                    UUID draft = writeDraft();
+                    reports.submit(draft, submitKey);
+                })) Messages.info("task.submitted");
     }
 
     private UUID writeDraft() {
@@ -144,13 +159,32 @@ public class TaskPage implements Serializable {
         return existing.report().getId();
     }
 
-    /** Evidence goes on the draft (an empty one is started if needed); the text being typed is left alone. */
+    /**
+     * Evidence goes on the draft (an empty one is started if needed); the text being typed is left
+     * alone.
+     */
     public void upload(FileUploadEvent event) {
         try {
             Line draft = getDraftLine();
-            UUID draftId = draft != null ? draft.report().getId()
-                    : reports.create(id, new ReportService.Draft("", task.progress(), null), false, null).getId();
-            byte[] content = Uploads.content(event.getFile(), ReportService.MAX_FILE_BYTES, "pdf", "docx", "xlsx", "jpg", "jpeg", "png");
+            UUID draftId =
+                    draft != null
+                            ? draft.report().getId()
+                            : reports.create(
+                                            id,
+                                            new ReportService.Draft("", task.progress(), null),
+                                            false,
+                                            null)
+                                    .getId();
+            byte[] content =
+                    Uploads.content(
+                            event.getFile(),
+                            ReportService.MAX_FILE_BYTES,
+                            "pdf",
+                            "docx",
+                            "xlsx",
+                            "jpg",
+                            "jpeg",
+                            "png");
             reports.addEvidence(draftId, event.getFile().getFileName(), content);
         } catch (DubanException e) {
             Messages.error(e);
@@ -168,19 +202,30 @@ public class TaskPage implements Serializable {
     }
 
     public void approve(UUID reportId, int version) {
-        if (act(() -> reports.review(reportId, new ReportService.Review("APPROVE", reviewComment, rating), version))) {
+        if (act(
+                () ->
+                        reports.review(
+                                reportId,
+                                new ReportService.Review("APPROVE", reviewComment, rating),
+                                version))) {
             Messages.info("task.approved");
         }
     }
 
     public void returnReport(UUID reportId, int version) {
-        if (act(() -> reports.review(reportId, new ReportService.Review("RETURN", reviewComment, null), version))) {
+        if (act(
+                () ->
+                        reports.review(
+                                reportId,
+                                new ReportService.Review("RETURN", reviewComment, null),
+                                version))) {
             Messages.info("task.returned");
         }
     }
 
     public void changeDeadline() {
-        if (act(() -> tasks.changeDeadline(id, newDeadline, reason, task.version()))) Messages.info("task.deadlineChanged");
+        if (act(() -> tasks.changeDeadline(id, newDeadline, reason, task.version())))
+            Messages.info("task.deadlineChanged");
     }
 
     public void toggleKey() {
@@ -196,7 +241,8 @@ public class TaskPage implements Serializable {
     }
 
     public void requestExtension() {
-        if (act(() -> tasks.requestExtension(id, extensionDate, extensionReason))) Messages.info("task.extensionRequested");
+        if (act(() -> tasks.requestExtension(id, extensionDate, extensionReason)))
+            Messages.info("task.extensionRequested");
     }
 
     public void decideExtension(UUID requestId, boolean approve) {
@@ -230,31 +276,111 @@ public class TaskPage implements Serializable {
         return Rating.values();
     }
 
-    public UUID getId() { return id; }
-    public void setId(UUID id) { this.id = id; }
-    public TaskView getTask() { return task; }
-    public String getPointText() { return pointText; }
-    public List<Checkpoint> getCheckpoints() { return checkpoints; }
-    public List<Line> getLines() { return lines; }
-    public List<ExtensionRequest> getExtensions() { return extensions; }
-    public String getDraftText() { return draftText; }
-    public void setDraftText(String draftText) { this.draftText = draftText; }
-    public Integer getDraftPercent() { return draftPercent; }
-    public void setDraftPercent(Integer draftPercent) { this.draftPercent = draftPercent; }
-    public UUID getDraftCheckpoint() { return draftCheckpoint; }
-    public void setDraftCheckpoint(UUID draftCheckpoint) { this.draftCheckpoint = draftCheckpoint; }
-    public String getReviewComment() { return reviewComment; }
-    public void setReviewComment(String reviewComment) { this.reviewComment = reviewComment; }
-    public String getRating() { return rating; }
-    public void setRating(String rating) { this.rating = rating; }
-    public LocalDate getNewDeadline() { return newDeadline; }
-    public void setNewDeadline(LocalDate newDeadline) { this.newDeadline = newDeadline; }
-    public String getReason() { return reason; }
-    public void setReason(String reason) { this.reason = reason; }
-    public String getMessage() { return message; }
-    public void setMessage(String message) { this.message = message; }
-    public LocalDate getExtensionDate() { return extensionDate; }
-    public void setExtensionDate(LocalDate extensionDate) { this.extensionDate = extensionDate; }
-    public String getExtensionReason() { return extensionReason; }
-    public void setExtensionReason(String extensionReason) { this.extensionReason = extensionReason; }
+    public UUID getId() {
+        return id;
+    }
+
+    public void setId(UUID id) {
+        this.id = id;
+    }
+
+    public TaskView getTask() {
+        return task;
+    }
+
+    public String getPointText() {
+        return pointText;
+    }
+
+    public List<Checkpoint> getCheckpoints() {
+        return checkpoints;
+    }
+
+    public List<Line> getLines() {
+        return lines;
+    }
+
+    public List<ExtensionRequest> getExtensions() {
+        return extensions;
+    }
+
+    public String getDraftText() {
+        return draftText;
+    }
+
+    public void setDraftText(String draftText) {
+        this.draftText = draftText;
+    }
+
+    public Integer getDraftPercent() {
+        return draftPercent;
+    }
+
+    public void setDraftPercent(Integer draftPercent) {
+        this.draftPercent = draftPercent;
+    }
+
+    public UUID getDraftCheckpoint() {
+        return draftCheckpoint;
+    }
+
+    public void setDraftCheckpoint(UUID draftCheckpoint) {
+        this.draftCheckpoint = draftCheckpoint;
+    }
+
+    public String getReviewComment() {
+        return reviewComment;
+    }
+
+    public void setReviewComment(String reviewComment) {
+        this.reviewComment = reviewComment;
+    }
+
+    public String getRating() {
+        return rating;
+    }
+
+    public void setRating(String rating) {
+        this.rating = rating;
+    }
+
+    public LocalDate getNewDeadline() {
+        return newDeadline;
+    }
+
+    public void setNewDeadline(LocalDate newDeadline) {
+        this.newDeadline = newDeadline;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = message;
+    }
+
+    public LocalDate getExtensionDate() {
+        return extensionDate;
+    }
+
+    public void setExtensionDate(LocalDate extensionDate) {
+        this.extensionDate = extensionDate;
+    }
+
+    public String getExtensionReason() {
+        return extensionReason;
+    }
+
+    public void setExtensionReason(String extensionReason) {
+        this.extensionReason = extensionReason;
+    }
 }

@@ -38,35 +38,32 @@ import java.util.UUID;
 
 /**
  * The task ledger: lists with filters, "my tasks", one task with its checkpoints, reports,
- * extension requests and history, and the district office's edits. Reporters see their own
- * unit's tasks only; anything else is 404.
+ * extension requests and history, and the district office's edits. Reporters see their own unit's
+ * tasks only; anything else is 404.
  */
 @Path("/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TaskResource {
 
-    @Inject
-    TaskService tasks;
+    @Inject TaskService tasks;
 
-    @Inject
-    ReportService reports;
+    @Inject ReportService reports;
 
-    @Inject
-    ReminderService reminders;
+    @Inject ReminderService reminders;
 
-    @Inject
-    AuditService audit;
+    @Inject AuditService audit;
 
-    @Inject
-    cn.duban.ledger.LedgerSheetService sheets;
+    @Inject cn.duban.ledger.LedgerSheetService sheets;
 
-    public record Page(long total, int offset, int limit, List<TaskView> items) {
-    }
+    public record Page(long total, int offset, int limit, List<TaskView> items) {}
 
-    public record TaskDetail(TaskView task, String pointText, List<CheckpointView> checkpoints, List<ReportResource.ReportView> reports,
-                             List<ExtensionView> extensions) {
-    }
+    public record TaskDetail(
+            TaskView task,
+            String pointText,
+            List<CheckpointView> checkpoints,
+            List<ReportResource.ReportView> reports,
+            List<ExtensionView> extensions) {}
 
     public record CheckpointView(UUID id, String label, LocalDate due, LocalDate doneOn) {
         static CheckpointView of(Checkpoint c) {
@@ -74,49 +71,74 @@ public class TaskResource {
         }
     }
 
-    public record ExtensionView(UUID id, UUID taskId, LocalDate currentDeadline, LocalDate requestedDate, String reason, String state,
-                                String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt, String decisionComment) {
+    public record ExtensionView(
+            UUID id,
+            UUID taskId,
+            LocalDate currentDeadline,
+            LocalDate requestedDate,
+            String reason,
+            String state,
+            String requestedBy,
+            Instant requestedAt,
+            String decidedBy,
+            Instant decidedAt,
+            String decisionComment) {
         static ExtensionView of(ExtensionRequest e) {
-            return new ExtensionView(e.getId(), e.getTask().getId(), e.getCurrentDeadline(), e.getRequestedDate(), e.getReason(),
-                    e.getState().name(), e.getRequestedBy(), e.getRequestedAt(), e.getDecidedBy(), e.getDecidedAt(), e.getDecisionComment());
+            return new ExtensionView(
+                    e.getId(),
+                    e.getTask().getId(),
+                    e.getCurrentDeadline(),
+                    e.getRequestedDate(),
+                    e.getReason(),
+                    e.getState().name(),
+                    e.getRequestedBy(),
+                    e.getRequestedAt(),
+                    e.getDecidedBy(),
+                    e.getDecidedAt(),
+                    e.getDecisionComment());
         }
     }
 
     public record HistoryEntry(long seq, Instant at, String actor, String action, String detail) {
         static HistoryEntry of(AuditEntry a) {
-            return new HistoryEntry(a.getSeq(), a.getAt(), a.getActor(), a.getAction(), a.getDetail());
+            return new HistoryEntry(
+                    a.getSeq(), a.getAt(), a.getActor(), a.getAction(), a.getDetail());
         }
     }
 
-    public record AssignRequest(UUID pointId, UUID unitId, String role) {
-    }
+    public record AssignRequest(UUID pointId, UUID unitId, String role) {}
 
-    public record TaskUpdate(Boolean keyTask, String role) {
-    }
+    public record TaskUpdate(Boolean keyTask, String role) {}
 
-    public record DeadlineChange(LocalDate deadline, String reason) {
-    }
+    public record DeadlineChange(LocalDate deadline, String reason) {}
 
-    public record CancelRequest(String reason) {
-    }
+    public record CancelRequest(String reason) {}
 
-    public record BulkEdit(List<UUID> taskIds, Boolean keyTask, LocalDate deadline, String reason) {
-    }
+    public record BulkEdit(
+            List<UUID> taskIds, Boolean keyTask, LocalDate deadline, String reason) {}
 
-    public record ExtensionInput(LocalDate requestedDate, String reason) {
-    }
+    public record ExtensionInput(LocalDate requestedDate, String reason) {}
 
-    public record ReminderInput(String message) {
-    }
+    public record ReminderInput(String message) {}
 
     @GET
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
-    public Page list(@QueryParam("plan") String plan, @QueryParam("section") String section, @QueryParam("unit") String unit,
-                     @QueryParam("status") String status, @QueryParam("overdue") Boolean overdue,
-                     @QueryParam("dueFrom") String dueFrom, @QueryParam("dueTo") String dueTo, @QueryParam("key") Boolean key,
-                     @QueryParam("q") String text, @QueryParam("offset") @DefaultValue("0") int offset,
-                     @QueryParam("limit") @DefaultValue("100") int limit) {
-        TaskFilter filter = filter(plan, section, unit, status, overdue, dueFrom, dueTo, key, text, offset, limit);
+    public Page list(
+            @QueryParam("plan") String plan,
+            @QueryParam("section") String section,
+            @QueryParam("unit") String unit,
+            @QueryParam("status") String status,
+            @QueryParam("overdue") Boolean overdue,
+            @QueryParam("dueFrom") String dueFrom,
+            @QueryParam("dueTo") String dueTo,
+            @QueryParam("key") Boolean key,
+            @QueryParam("q") String text,
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        TaskFilter filter =
+                filter(
+                        plan, section, unit, status, overdue, dueFrom, dueTo, key, text, offset,
+                        limit);
         TaskService.TaskPage page = tasks.page(filter);
         return new Page(page.total(), filter.offset(), filter.limit(), page.rows());
     }
@@ -126,15 +148,35 @@ public class TaskResource {
     @Path("/export.xlsx")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
-    public Response export(@QueryParam("plan") String plan, @QueryParam("section") String section, @QueryParam("unit") String unit,
-                           @QueryParam("status") String status, @QueryParam("overdue") Boolean overdue,
-                           @QueryParam("dueFrom") String dueFrom, @QueryParam("dueTo") String dueTo, @QueryParam("key") Boolean key,
-                           @QueryParam("q") String text) {
-        TaskFilter filter = filter(plan, section, unit, status, overdue, dueFrom, dueTo, key, text, 0, TaskFilter.MAX_LIMIT);
+    public Response export(
+            @QueryParam("plan") String plan,
+            @QueryParam("section") String section,
+            @QueryParam("unit") String unit,
+            @QueryParam("status") String status,
+            @QueryParam("overdue") Boolean overdue,
+            @QueryParam("dueFrom") String dueFrom,
+            @QueryParam("dueTo") String dueTo,
+            @QueryParam("key") Boolean key,
+            @QueryParam("q") String text) {
+        TaskFilter filter =
+                filter(
+                        plan,
+                        section,
+                        unit,
+                        status,
+                        overdue,
+                        dueFrom,
+                        dueTo,
+                        key,
+                        text,
+                        0,
+                        TaskFilter.MAX_LIMIT);
         String title = "任务台账";
         byte[] xlsx = sheets.export(filter, title);
         String file = title + "-" + cn.duban.ledger.LedgerClock.today() + ".xlsx";
-        return Response.ok(xlsx).header("Content-Disposition", Requests.disposition(false, file)).build();
+        return Response.ok(xlsx)
+                .header("Content-Disposition", Requests.disposition(false, file))
+                .build();
     }
 
     /** A unit's own ledger as PDF (a reporter: always its own unit). */
@@ -144,21 +186,43 @@ public class TaskResource {
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
     public Response unitLedgerPdf(@QueryParam("unit") String unit) {
         byte[] pdf = sheets.unitPdf(Requests.uuid(unit, "unit"));
-        return Response.ok(pdf).header("Content-Disposition", Requests.disposition(true, "任务台账-" + cn.duban.ledger.LedgerClock.today() + ".pdf")).build();
+        return Response.ok(pdf)
+                .header(
+                        "Content-Disposition",
+                        Requests.disposition(
+                                true, "任务台账-" + cn.duban.ledger.LedgerClock.today() + ".pdf"))
+                .build();
     }
 
-    /** A filled ledger (part {@code file}): new progress becomes submitted reports, all rows or none. */
+    /**
+     * A filled ledger (part {@code file}): new progress becomes submitted reports, all rows or
+     * none.
+     */
     @POST
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({"district-admin", "unit-reporter"})
-    @cn.duban.web.UploadLimit(file = IMPORT_LIMIT, code = "ledger.import.too-large", detail = "台账文件超过 10 MB。")
-    public cn.duban.ledger.LedgerSheetService.Imported importFilled(List<jakarta.ws.rs.core.EntityPart> parts) throws java.io.IOException {
-        var file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
-                .orElseThrow(() -> DubanException.badRequest("ledger.import.missing", "请选择要导入的台账文件（表单字段 file）。"));
+    @cn.duban.web.UploadLimit(
+            file = IMPORT_LIMIT,
+            code = "ledger.import.too-large",
+            detail = "台账文件超过 10 MB。")
+    public cn.duban.ledger.LedgerSheetService.Imported importFilled(
+            List<jakarta.ws.rs.core.EntityPart> parts) throws java.io.IOException {
+        var file =
+                parts.stream()
+                        .filter(p -> "file".equals(p.getName()))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        DubanException.badRequest(
+                                                "ledger.import.missing",
+                                                "请选择要导入的台账文件（表单字段 file）。"));
         byte[] content = Requests.bytes(file.getContent(), IMPORT_LIMIT);
         if (content.length > IMPORT_LIMIT) {
-            throw new DubanException(413, "ledger.import.too-large", "台账文件超过 " + IMPORT_LIMIT / 1024 / 1024 + " MB。");
+            throw new DubanException(
+                    413,
+                    "ledger.import.too-large",
+                    "台账文件超过 " + IMPORT_LIMIT / 1024 / 1024 + " MB。");
         }
         return sheets.importFilled(content);
     }
@@ -178,9 +242,13 @@ public class TaskResource {
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
     public TaskDetail get(@PathParam("id") UUID id) {
         TaskView view = tasks.view(id);
-        return new TaskDetail(view, tasks.pointText(id),
+        return new TaskDetail(
+                view,
+                tasks.pointText(id),
                 tasks.checkpoints(id).stream().map(CheckpointView::of).toList(),
-                reports.reports(id).stream().map(r -> ReportResource.ReportView.of(r, reports.evidence(r.getId()))).toList(),
+                reports.reports(id).stream()
+                        .map(r -> ReportResource.ReportView.of(r, reports.evidence(r.getId())))
+                        .toList(),
                 tasks.extensions(id).stream().map(ExtensionView::of).toList());
     }
 
@@ -199,23 +267,38 @@ public class TaskResource {
         if (request == null || request.pointId() == null || request.unitId() == null) {
             throw DubanException.badRequest("task.assign-invalid", "请指定工作要点（pointId）和单位（unitId）。");
         }
-        UUID id = tasks.assign(request.pointId(), request.unitId(), Requests.enumValue(UnitRole.class, request.role(), "role")).getId();
-        return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build()).entity(tasks.view(id)).build();
+        UUID id =
+                tasks.assign(
+                                request.pointId(),
+                                request.unitId(),
+                                Requests.enumValue(UnitRole.class, request.role(), "role"))
+                        .getId();
+        return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build())
+                .entity(tasks.view(id))
+                .build();
     }
 
     @PATCH
     @Path("/{id}")
     @RolesAllowed("district-admin")
-    public TaskView update(@PathParam("id") UUID id, TaskUpdate update, @HeaderParam("If-Match") String ifMatch) {
+    public TaskView update(
+            @PathParam("id") UUID id, TaskUpdate update, @HeaderParam("If-Match") String ifMatch) {
         if (update == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
-        tasks.update(id, update.keyTask(), Requests.enumValue(UnitRole.class, update.role(), "role"), Requests.version(ifMatch));
+        tasks.update(
+                id,
+                update.keyTask(),
+                Requests.enumValue(UnitRole.class, update.role(), "role"),
+                Requests.version(ifMatch));
         return tasks.view(id);
     }
 
     @PUT
     @Path("/{id}/deadline")
     @RolesAllowed("district-admin")
-    public TaskView changeDeadline(@PathParam("id") UUID id, DeadlineChange change, @HeaderParam("If-Match") String ifMatch) {
+    public TaskView changeDeadline(
+            @PathParam("id") UUID id,
+            DeadlineChange change,
+            @HeaderParam("If-Match") String ifMatch) {
         if (change == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
         tasks.changeDeadline(id, change.deadline(), change.reason(), Requests.version(ifMatch));
         return tasks.view(id);
@@ -225,7 +308,10 @@ public class TaskResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed("district-admin")
-    public TaskView cancel(@PathParam("id") UUID id, @QueryParam("reason") String reason, @HeaderParam("If-Match") String ifMatch) {
+    public TaskView cancel(
+            @PathParam("id") UUID id,
+            @QueryParam("reason") String reason,
+            @HeaderParam("If-Match") String ifMatch) {
         tasks.cancel(id, reason, Requests.version(ifMatch));
         return tasks.view(id);
     }
@@ -244,7 +330,11 @@ public class TaskResource {
     @RolesAllowed("unit-reporter")
     public Response requestExtension(@PathParam("id") UUID id, ExtensionInput input) {
         if (input == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
-        return Response.status(201).entity(ExtensionView.of(tasks.requestExtension(id, input.requestedDate(), input.reason()))).build();
+        return Response.status(201)
+                .entity(
+                        ExtensionView.of(
+                                tasks.requestExtension(id, input.requestedDate(), input.reason())))
+                .build();
     }
 
     /** A manual reminder (催办) to the task's unit. */
@@ -259,18 +349,47 @@ public class TaskResource {
     @POST
     @Path("/{id}/reports")
     @RolesAllowed({"unit-reporter", "district-admin"})
-    public Response report(@PathParam("id") UUID id, ReportResource.ReportInput input, @HeaderParam("Idempotency-Key") String key,
-                           @Context UriInfo uri) {
+    public Response report(
+            @PathParam("id") UUID id,
+            ReportResource.ReportInput input,
+            @HeaderParam("Idempotency-Key") String key,
+            @Context UriInfo uri) {
         if (input == null) throw DubanException.badRequest("report.empty", "请填写进展情况。");
         var report = reports.create(id, input.draft(), Boolean.TRUE.equals(input.submit()), key);
-        return Response.created(uri.getBaseUriBuilder().path("reports").path(report.getId().toString()).build())
-                .entity(ReportResource.ReportView.of(reports.visible(report.getId()), reports.evidence(report.getId()))).build();
+        return Response.created(
+                        uri.getBaseUriBuilder()
+                                .path("reports")
+                                .path(report.getId().toString())
+                                .build())
+                .entity(
+                        ReportResource.ReportView.of(
+                                reports.visible(report.getId()), reports.evidence(report.getId())))
+                .build();
     }
 
-    static TaskFilter filter(String plan, String section, String unit, String status, Boolean overdue, String dueFrom,
-                             String dueTo, Boolean key, String text, int offset, int limit) {
-        return new TaskFilter(Requests.uuid(plan, "plan"), Requests.uuid(section, "section"), Requests.uuid(unit, "unit"),
-                Requests.enumValue(TaskStatus.class, status, "status"), overdue, Requests.date(dueFrom, "dueFrom"),
-                Requests.date(dueTo, "dueTo"), key, text, offset, limit);
+    static TaskFilter filter(
+            String plan,
+            String section,
+            String unit,
+            String status,
+            Boolean overdue,
+            String dueFrom,
+            String dueTo,
+            Boolean key,
+            String text,
+            int offset,
+            int limit) {
+        return new TaskFilter(
+                Requests.uuid(plan, "plan"),
+                Requests.uuid(section, "section"),
+                Requests.uuid(unit, "unit"),
+                Requests.enumValue(TaskStatus.class, status, "status"),
+                overdue,
+                Requests.date(dueFrom, "dueFrom"),
+                Requests.date(dueTo, "dueTo"),
+                key,
+                text,
+                offset,
+                limit);
     }
 }

@@ -37,11 +37,9 @@ public class PlanImportPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    transient PlanService plans;
+    @Inject transient PlanService plans;
 
-    @Inject
-    transient UnitService units;
+    @Inject transient UnitService units;
 
     private String pasted;
     private String sourceText;
@@ -56,10 +54,13 @@ public class PlanImportPage implements Serializable {
     private LocalDate issuedOn;
     private UUID ownerUnitId;
     private TreeNode<Row> tree;
+
     /** Unresolved name → the unit the user picked (or none yet). */
     private final Map<String, String> mapping = new LinkedHashMap<>();
+
     /** Names the parser resolved, with their unit: edits keep them. */
     private final Map<String, UUID> resolved = new HashMap<>();
+
     private final Map<String, Boolean> collectives = new HashMap<>();
 
     /** One editable row of the tree: a section or a point. */
@@ -81,29 +82,92 @@ public class PlanImportPage implements Serializable {
             this.section = section;
         }
 
-        public boolean isSection() { return section; }
-        public String getNumber() { return number; }
-        public void setNumber(String number) { this.number = number; }
-        public String getTitle() { return title; }
-        public void setTitle(String title) { this.title = title; }
-        public String getText() { return text; }
-        public void setText(String text) { this.text = text; }
-        public String getLeads() { return leads; }
-        public void setLeads(String leads) { this.leads = leads; }
-        public String getCooperating() { return cooperating; }
-        public void setCooperating(String cooperating) { this.cooperating = cooperating; }
-        public String getDeadlineText() { return deadlineText; }
-        public void setDeadlineText(String deadlineText) { this.deadlineText = deadlineText; }
-        public LocalDate getDeadlineDate() { return deadlineDate; }
-        public void setDeadlineDate(LocalDate deadlineDate) { this.deadlineDate = deadlineDate; }
-        public String getDeadlineKind() { return deadlineKind; }
-        public void setDeadlineKind(String deadlineKind) { this.deadlineKind = deadlineKind; }
-        public List<PlanDocument.Milestone> getMilestones() { return milestones; }
+        public boolean isSection() {
+            return section;
+        }
+
+        public String getNumber() {
+            return number;
+        }
+
+        public void setNumber(String number) {
+            this.number = number;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public void setTitle(String title) {
+            this.title = title;
+        }
+
+        public String getText() {
+            return text;
+        }
+
+        public void setText(String text) {
+            this.text = text;
+        }
+
+        public String getLeads() {
+            return leads;
+        }
+
+        public void setLeads(String leads) {
+            this.leads = leads;
+        }
+
+        public String getCooperating() {
+            return cooperating;
+        }
+
+        public void setCooperating(String cooperating) {
+            this.cooperating = cooperating;
+        }
+
+        public String getDeadlineText() {
+            return deadlineText;
+        }
+
+        public void setDeadlineText(String deadlineText) {
+            this.deadlineText = deadlineText;
+        }
+
+        public LocalDate getDeadlineDate() {
+            return deadlineDate;
+        }
+
+        public void setDeadlineDate(LocalDate deadlineDate) {
+            this.deadlineDate = deadlineDate;
+        }
+
+        public String getDeadlineKind() {
+            return deadlineKind;
+        }
+
+        public void setDeadlineKind(String deadlineKind) {
+            this.deadlineKind = deadlineKind;
+        }
+
+        public List<PlanDocument.Milestone> getMilestones() {
+            return milestones;
+        }
     }
 
     public void upload(FileUploadEvent event) {
         try {
-            byte[] content = Uploads.content(event.getFile(), DocumentReader.MAX_BYTES, "txt", "md", "docx", "xlsx", "pdf", "doc", "wps");
+            byte[] content =
+                    Uploads.content(
+                            event.getFile(),
+                            DocumentReader.MAX_BYTES,
+                            "txt",
+                            "md",
+                            "docx",
+                            "xlsx",
+                            "pdf",
+                            "doc",
+                            "wps");
             sourceName = event.getFile().getFileName();
             sourceText = plans.extractText(sourceName, content);
             parse();
@@ -114,7 +178,9 @@ public class PlanImportPage implements Serializable {
 
     public void parsePasted() {
         if (pasted == null || pasted.isBlank()) {
-            Messages.error(DubanException.badRequest("plan.import.empty", Messages.text("plan.import.pasteEmpty")));
+            Messages.error(
+                    DubanException.badRequest(
+                            "plan.import.empty", Messages.text("plan.import.pasteEmpty")));
             return;
         }
         sourceName = null;
@@ -198,10 +264,27 @@ public class PlanImportPage implements Serializable {
     PlanDocument edited() {
         List<PlanDocument.Section> sections = new ArrayList<>();
         for (TreeNode<Row> s : tree.getChildren()) {
-            sections.add(new PlanDocument.Section(null, s.getData().number, s.getData().title, points(s.getChildren())));
+            sections.add(
+                    new PlanDocument.Section(
+                            null, s.getData().number, s.getData().title, points(s.getChildren())));
         }
-        return new PlanDocument(null, title, issuer, level, year == null ? 0 : year, docNumber, issuedOn, ownerUnitId,
-                sourceName, null, sections, List.of(), List.of(), null, null, null);
+        return new PlanDocument(
+                null,
+                title,
+                issuer,
+                level,
+                year == null ? 0 : year,
+                docNumber,
+                issuedOn,
+                ownerUnitId,
+                sourceName,
+                null,
+                sections,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null);
     }
 
     private List<PlanDocument.Point> points(List<TreeNode<Row>> nodes) {
@@ -211,23 +294,40 @@ public class PlanImportPage implements Serializable {
             List<PlanDocument.UnitRef> refs = new ArrayList<>();
             for (String name : split(r.leads)) refs.add(ref(name, "LEAD"));
             for (String name : split(r.cooperating)) refs.add(ref(name, "COOPERATING"));
-            out.add(new PlanDocument.Point(null, r.number, r.title, r.text, refs,
-                    new PlanDocument.Deadline(r.deadlineText, r.deadlineDate, r.deadlineKind, r.frequency),
-                    r.milestones, points(n.getChildren())));
+            out.add(
+                    new PlanDocument.Point(
+                            null,
+                            r.number,
+                            r.title,
+                            r.text,
+                            refs,
+                            new PlanDocument.Deadline(
+                                    r.deadlineText, r.deadlineDate, r.deadlineKind, r.frequency),
+                            r.milestones,
+                            points(n.getChildren())));
         }
         return out;
     }
 
     private PlanDocument.UnitRef ref(String name, String role) {
-        boolean collective = collectives.getOrDefault(name, name.startsWith("各") || name.startsWith("相关"));
+        boolean collective =
+                collectives.getOrDefault(name, name.startsWith("各") || name.startsWith("相关"));
         String picked = mapping.get(name);
-        UUID id = collective ? null : picked != null && !picked.isBlank() ? UUID.fromString(picked) : resolved.get(name);
+        UUID id =
+                collective
+                        ? null
+                        : picked != null && !picked.isBlank()
+                                ? UUID.fromString(picked)
+                                : resolved.get(name);
         return new PlanDocument.UnitRef(name, collective, id, role);
     }
 
     private static List<String> split(String names) {
         if (names == null || names.isBlank()) return List.of();
-        return Arrays.stream(names.split("[、，,；;\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(names.split("[、，,；;\\s]+"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     public List<Unit> getUnits() {
@@ -239,27 +339,95 @@ public class PlanImportPage implements Serializable {
     }
 
     /** Unresolved name → id of the unit the user picked, as the select menu sends it. */
-    public Map<String, String> getMapping() { return mapping; }
-    public PlanLevel[] getLevels() { return PlanLevel.values(); }
-    public DeadlineKind[] getDeadlineKinds() { return DeadlineKind.values(); }
-    public PlanDocument getPreview() { return preview; }
-    public TreeNode<Row> getTree() { return tree; }
-    public int getPointCount() { return preview == null ? 0 : preview.allPoints().size(); }
-    public String getPasted() { return pasted; }
-    public void setPasted(String pasted) { this.pasted = pasted; }
-    public String getSourceName() { return sourceName; }
-    public Integer getYear() { return year; }
-    public void setYear(Integer year) { this.year = year; }
-    public PlanLevel getLevel() { return level; }
-    public void setLevel(PlanLevel level) { this.level = level; }
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public String getIssuer() { return issuer; }
-    public void setIssuer(String issuer) { this.issuer = issuer; }
-    public String getDocNumber() { return docNumber; }
-    public void setDocNumber(String docNumber) { this.docNumber = docNumber; }
-    public LocalDate getIssuedOn() { return issuedOn; }
-    public void setIssuedOn(LocalDate issuedOn) { this.issuedOn = issuedOn; }
-    public UUID getOwnerUnitId() { return ownerUnitId; }
-    public void setOwnerUnitId(UUID ownerUnitId) { this.ownerUnitId = ownerUnitId; }
+    public Map<String, String> getMapping() {
+        return mapping;
+    }
+
+    public PlanLevel[] getLevels() {
+        return PlanLevel.values();
+    }
+
+    public DeadlineKind[] getDeadlineKinds() {
+        return DeadlineKind.values();
+    }
+
+    public PlanDocument getPreview() {
+        return preview;
+    }
+
+    public TreeNode<Row> getTree() {
+        return tree;
+    }
+
+    public int getPointCount() {
+        return preview == null ? 0 : preview.allPoints().size();
+    }
+
+    public String getPasted() {
+        return pasted;
+    }
+
+    public void setPasted(String pasted) {
+        this.pasted = pasted;
+    }
+
+    public String getSourceName() {
+        return sourceName;
+    }
+
+    public Integer getYear() {
+        return year;
+    }
+
+    public void setYear(Integer year) {
+        this.year = year;
+    }
+
+    public PlanLevel getLevel() {
+        return level;
+    }
+
+    public void setLevel(PlanLevel level) {
+        this.level = level;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getIssuer() {
+        return issuer;
+    }
+
+    public void setIssuer(String issuer) {
+        this.issuer = issuer;
+    }
+
+    public String getDocNumber() {
+        return docNumber;
+    }
+
+    public void setDocNumber(String docNumber) {
+        this.docNumber = docNumber;
+    }
+
+    public LocalDate getIssuedOn() {
+        return issuedOn;
+    }
+
+    public void setIssuedOn(LocalDate issuedOn) {
+        this.issuedOn = issuedOn;
+    }
+
+    public UUID getOwnerUnitId() {
+        return ownerUnitId;
+    }
+
+    public void setOwnerUnitId(UUID ownerUnitId) {
+        this.ownerUnitId = ownerUnitId;
+    }
 }

@@ -26,14 +26,11 @@ public class PlanPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    transient PlanService plans;
+    @Inject transient PlanService plans;
 
-    @Inject
-    transient PlanLinkService links;
+    @Inject transient PlanLinkService links;
 
-    @Inject
-    transient UnitService units;
+    @Inject transient UnitService units;
 
     private UUID id;
     private PlanDocument plan;
@@ -42,8 +39,7 @@ public class PlanPage implements Serializable {
     private PlanLinkService.Coverage coverage;
 
     /** A point with its depth, for a flat indented table. */
-    public record Line(int depth, PlanDocument.Point point, String units) {
-    }
+    public record Line(int depth, PlanDocument.Point point, String units) {}
 
     public void load() {
         try {
@@ -56,16 +52,28 @@ public class PlanPage implements Serializable {
     public List<Line> getLines() {
         List<Line> out = new ArrayList<>();
         if (plan == null) return out;
-        Map<UUID, String> names = units.list().stream().collect(Collectors.toMap(Unit::getId, Unit::getName));
+        Map<UUID, String> names =
+                units.list().stream().collect(Collectors.toMap(Unit::getId, Unit::getName));
         for (PlanDocument.Section s : plan.sections()) flatten(s.points(), 0, out, names);
         return out;
     }
 
-    private static void flatten(List<PlanDocument.Point> points, int depth, List<Line> out, Map<UUID, String> names) {
+    private static void flatten(
+            List<PlanDocument.Point> points, int depth, List<Line> out, Map<UUID, String> names) {
         for (PlanDocument.Point p : points) {
-            String u = p.units().stream().map(r -> (r.unitId() != null ? names.getOrDefault(r.unitId(), r.name()) : r.name())
-                    + ("LEAD".equals(r.role()) ? "（牵头）" : "") + (r.unitId() == null && !r.collective() ? "⚠" : ""))
-                    .collect(Collectors.joining("、"));
+            String u =
+                    p.units().stream()
+                            .map(
+                                    r ->
+                                            (r.unitId() != null
+                                                            ? names.getOrDefault(
+                                                                    r.unitId(), r.name())
+                                                            : r.name())
+                                                    + ("LEAD".equals(r.role()) ? "（牵头）" : "")
+                                                    + (r.unitId() == null && !r.collective()
+                                                            ? "⚠"
+                                                            : ""))
+                            .collect(Collectors.joining("、"));
             out.add(new Line(depth, p, u));
             flatten(p.children(), depth + 1, out, names);
         }
@@ -102,19 +110,38 @@ public class PlanPage implements Serializable {
     }
 
     public PlanLinkService.Coverage getCoverage() {
-        if (coverage == null && plan != null && plan.level() != PlanLevel.TOWN) coverage = links.coverage(id);
+        if (coverage == null && plan != null && plan.level() != PlanLevel.TOWN)
+            coverage = links.coverage(id);
         return coverage;
     }
 
     public String responders(PlanLinkService.PointCoverage row) {
-        return row.respondedBy().stream().map(r -> r.unitName() + " " + String.join("/", r.pointNumbers()))
+        return row.respondedBy().stream()
+                .map(r -> r.unitName() + " " + String.join("/", r.pointNumbers()))
                 .collect(Collectors.joining("；"));
     }
 
-    public UUID getId() { return id; }
-    public void setId(UUID id) { this.id = id; }
-    public PlanDocument getPlan() { return plan; }
-    public UUID getTargetPlanId() { return targetPlanId; }
-    public void setTargetPlanId(UUID targetPlanId) { this.targetPlanId = targetPlanId; }
-    public List<PlanLinkService.Suggestion> getSuggestions() { return suggestions; }
+    public UUID getId() {
+        return id;
+    }
+
+    public void setId(UUID id) {
+        this.id = id;
+    }
+
+    public PlanDocument getPlan() {
+        return plan;
+    }
+
+    public UUID getTargetPlanId() {
+        return targetPlanId;
+    }
+
+    public void setTargetPlanId(UUID targetPlanId) {
+        this.targetPlanId = targetPlanId;
+    }
+
+    public List<PlanLinkService.Suggestion> getSuggestions() {
+        return suggestions;
+    }
 }

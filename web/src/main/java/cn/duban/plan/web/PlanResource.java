@@ -38,30 +38,47 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
-    @Inject
-    PlanService plans;
+    @Inject PlanService plans;
 
-    @Inject
-    PlanLinkService links;
+    @Inject PlanLinkService links;
 
     /** Pasted text to preview. */
-    public record PreviewRequest(String text, String sourceName, Integer year, PlanLevel level) {
-    }
+    public record PreviewRequest(String text, String sourceName, Integer year, PlanLevel level) {}
 
-    /** A plan to save: the verbatim source and, optionally, the structure as edited in the preview. */
-    public record SaveRequest(String sourceText, String sourceName, PlanDocument plan) {
-    }
+    /**
+     * A plan to save: the verbatim source and, optionally, the structure as edited in the preview.
+     */
+    public record SaveRequest(String sourceText, String sourceName, PlanDocument plan) {}
 
-    public record PlanSummary(UUID id, String title, PlanLevel level, int year, String issuer, String docNumber,
-                              UUID ownerUnitId, UUID derivedFrom, Instant createdAt, String createdBy, int version) {
+    public record PlanSummary(
+            UUID id,
+            String title,
+            PlanLevel level,
+            int year,
+            String issuer,
+            String docNumber,
+            UUID ownerUnitId,
+            UUID derivedFrom,
+            Instant createdAt,
+            String createdBy,
+            int version) {
         static PlanSummary of(Plan p) {
-            return new PlanSummary(p.getId(), p.getTitle(), p.getLevel(), p.getYear(), p.getIssuer(), p.getDocNumber(),
-                    p.getOwnerUnitId(), p.getDerivedFrom(), p.getCreatedAt(), p.getCreatedBy(), p.getVersion());
+            return new PlanSummary(
+                    p.getId(),
+                    p.getTitle(),
+                    p.getLevel(),
+                    p.getYear(),
+                    p.getIssuer(),
+                    p.getDocNumber(),
+                    p.getOwnerUnitId(),
+                    p.getDerivedFrom(),
+                    p.getCreatedAt(),
+                    p.getCreatedBy(),
+                    p.getVersion());
         }
     }
 
-    public record LinkRequest(UUID pointId, UUID targetPointId) {
-    }
+    public record LinkRequest(UUID pointId, UUID targetPointId) {}
 
     @POST
     @Path("/preview")
@@ -73,12 +90,18 @@ public class PlanResource {
         return plans.preview(request.text(), request.sourceName(), request.year(), request.level());
     }
 
-    /** An uploaded file (part {@code file}; optional parts {@code year}, {@code level}); the response carries its text. */
+    /**
+     * An uploaded file (part {@code file}; optional parts {@code year}, {@code level}); the
+     * response carries its text.
+     */
     @POST
     @Path("/preview")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed("district-admin")
-    @UploadLimit(file = DocumentReader.MAX_BYTES, code = "plan.import.too-large", detail = "文件过大：最大 5 MB。")
+    @UploadLimit(
+            file = DocumentReader.MAX_BYTES,
+            code = "plan.import.too-large",
+            detail = "文件过大：最大 5 MB。")
     public PlanDocument previewFile(List<EntityPart> parts) throws IOException {
         EntityPart file = null;
         Integer year = null;
@@ -88,7 +111,7 @@ public class PlanResource {
                 case "file" -> file = part;
                 case "year" -> year = parseYear(Uploads.field(part));
                 case "level" -> level = parseLevel(Uploads.field(part));
-                default -> { }
+                default -> {}
             }
         }
         if (file == null) throw DubanException.badRequest("plan.import.empty", "请选择要上传的文件。");
@@ -104,15 +127,18 @@ public class PlanResource {
     @POST
     @RolesAllowed("district-admin")
     public Response save(SaveRequest request, @Context UriInfo uri) {
-        if (request == null) throw DubanException.badRequest("plan.source-missing", "缺少文件原文（sourceText）。");
+        if (request == null)
+            throw DubanException.badRequest("plan.source-missing", "缺少文件原文（sourceText）。");
         Plan plan = plans.save(request.sourceText(), request.sourceName(), request.plan());
         return Response.created(uri.getAbsolutePathBuilder().path(plan.getId().toString()).build())
-                .entity(plans.document(plan)).build();
+                .entity(plans.document(plan))
+                .build();
     }
 
     @GET
     @RolesAllowed({"district-admin", "leader"})
-    public List<PlanSummary> list(@QueryParam("year") Integer year, @QueryParam("level") String level) {
+    public List<PlanSummary> list(
+            @QueryParam("year") Integer year, @QueryParam("level") String level) {
         return plans.list(year, parseLevel(level)).stream().map(PlanSummary::of).toList();
     }
 
@@ -145,15 +171,19 @@ public class PlanResource {
     @RolesAllowed("district-admin")
     public Response nextYear(@PathParam("id") UUID id, @Context UriInfo uri) {
         Plan plan = plans.nextYear(id);
-        return Response.created(uri.getBaseUriBuilder().path("plans").path(plan.getId().toString()).build())
-                .entity(plans.document(plan)).build();
+        return Response.created(
+                        uri.getBaseUriBuilder().path("plans").path(plan.getId().toString()).build())
+                .entity(plans.document(plan))
+                .build();
     }
 
     @GET
     @Path("/{id}/link-suggestions")
     @RolesAllowed("district-admin")
-    public List<PlanLinkService.Suggestion> suggestions(@PathParam("id") UUID id, @QueryParam("target") UUID target,
-                                                        @QueryParam("limit") @DefaultValue("3") int limit) {
+    public List<PlanLinkService.Suggestion> suggestions(
+            @PathParam("id") UUID id,
+            @QueryParam("target") UUID target,
+            @QueryParam("limit") @DefaultValue("3") int limit) {
         if (target == null) throw DubanException.badRequest("plan.link-target", "请指定上级计划（target）。");
         return links.suggest(id, target, Math.max(1, Math.min(limit, 10)));
     }
@@ -163,7 +193,8 @@ public class PlanResource {
     @RolesAllowed("district-admin")
     public Response link(@PathParam("id") UUID id, LinkRequest request) {
         if (request == null || request.pointId() == null || request.targetPointId() == null) {
-            throw DubanException.badRequest("plan.link-invalid", "请指定要点（pointId）和上级要点（targetPointId）。");
+            throw DubanException.badRequest(
+                    "plan.link-invalid", "请指定要点（pointId）和上级要点（targetPointId）。");
         }
         links.link(request.pointId(), request.targetPointId());
         return Response.noContent().build();
@@ -172,8 +203,10 @@ public class PlanResource {
     @DELETE
     @Path("/{id}/links")
     @RolesAllowed("district-admin")
-    public Response unlink(@PathParam("id") UUID id, @QueryParam("pointId") UUID pointId,
-                           @QueryParam("targetPointId") UUID targetPointId) {
+    public Response unlink(
+            @PathParam("id") UUID id,
+            @QueryParam("pointId") UUID pointId,
+            @QueryParam("targetPointId") UUID targetPointId) {
         links.unlink(pointId, targetPointId);
         return Response.noContent().build();
     }
@@ -199,7 +232,8 @@ public class PlanResource {
         try {
             return PlanLevel.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw DubanException.badRequest("plan.level-invalid", "计划层级无效：" + s + "（可选 CITY、DISTRICT、TOWN）。");
+            throw DubanException.badRequest(
+                    "plan.level-invalid", "计划层级无效：" + s + "（可选 CITY、DISTRICT、TOWN）。");
         }
     }
 }

@@ -18,8 +18,7 @@ public class PlansPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    transient PlanService plans;
+    @Inject transient PlanService plans;
 
     private List<Plan> list;
 

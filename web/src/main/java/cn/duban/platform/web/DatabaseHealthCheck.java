@@ -22,7 +22,10 @@ public class DatabaseHealthCheck implements HealthCheck {
         try (Connection c = dataSource.getConnection()) {
             return HealthCheckResponse.named("database").status(c.isValid(2)).build();
         } catch (SQLException e) {
-            return HealthCheckResponse.named("database").down().withData("error", String.valueOf(e.getMessage())).build();
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("error", String.valueOf(e.getMessage()))
+                    .build();
         }
     }
 }

@@ -14,8 +14,7 @@ import java.util.TreeSet;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 
-    public record Me(String username, String tenant, String unit, Set<String> roles) {
-    }
+    public record Me(String username, String tenant, String unit, Set<String> roles) {}
 
     @GET
     public Me me() {

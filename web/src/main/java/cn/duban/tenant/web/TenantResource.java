@@ -42,11 +42,9 @@ public class TenantResource {
         }
     }
 
-    @Inject
-    TenantService tenants;
+    @Inject TenantService tenants;
 
-    @Inject
-    OnboardingService onboarding;
+    @Inject OnboardingService onboarding;
 
     @GET
     @RolesAllowed("platform-admin")
@@ -58,17 +56,24 @@ public class TenantResource {
     @RolesAllowed("platform-admin")
     public Response create(TenantInput input, @Context UriInfo uri) {
         TenantView created = TenantView.of(tenants.create(input));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+                .entity(created)
+                .build();
     }
 
     /** A district to onboard: the tenant, its units and its first district administrator. */
-    public record OnboardingRequest(String id, String name, List<UnitInput> units, OnboardingService.Admin admin) {
-    }
+    public record OnboardingRequest(
+            String id, String name, List<UnitInput> units, OnboardingService.Admin admin) {}
 
-    /** The onboarded district; the administrator's one-time password is in {@code credentials} (this once) unless e-mailed. */
-    public record OnboardingView(TenantView tenant, int units, Account admin, AccountService.Credentials credentials) {
+    /**
+     * The onboarded district; the administrator's one-time password is in {@code credentials} (this
+     * once) unless e-mailed.
+     */
+    public record OnboardingView(
+            TenantView tenant, int units, Account admin, AccountService.Credentials credentials) {
         static OnboardingView of(OnboardingService.Onboarded o) {
-            return new OnboardingView(TenantView.of(o.tenant()), o.units().size(), o.admin(), o.credentials());
+            return new OnboardingView(
+                    TenantView.of(o.tenant()), o.units().size(), o.admin(), o.credentials());
         }
     }
 
@@ -78,29 +83,45 @@ public class TenantResource {
     @RolesAllowed(Role.PLATFORM_ADMIN)
     public Response onboard(OnboardingRequest request, @Context UriInfo uri) {
         if (request == null) throw DubanException.badRequest("request.malformed", "请求内容为空。");
-        OnboardingService.Onboarded done = onboarding.onboard(new TenantInput(request.id(), request.name(), request.units()), request.admin());
+        OnboardingService.Onboarded done =
+                onboarding.onboard(
+                        new TenantInput(request.id(), request.name(), request.units()),
+                        request.admin());
         return created(uri, done);
     }
 
     /**
-     * Onboards a district from a form with the units as an Excel list: parts {@code id}, {@code name},
-     * {@code adminUsername}, {@code adminName}, {@code adminPhone}, {@code adminEmail} and {@code file}
-     * (columns 名称, 简称/别名, 类型, 排名分组[, 代码]); bad rows answer 400 {@code tenant.units.rows}.
+     * Onboards a district from a form with the units as an Excel list: parts {@code id}, {@code
+     * name}, {@code adminUsername}, {@code adminName}, {@code adminPhone}, {@code adminEmail} and
+     * {@code file} (columns 名称, 简称/别名, 类型, 排名分组[, 代码]); bad rows answer 400 {@code
+     * tenant.units.rows}.
      */
     @POST
     @Path("/onboarding")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Role.PLATFORM_ADMIN)
-    @UploadLimit(file = AccountResource.IMPORT_LIMIT, code = "upload.too-large", detail = "单位表超过 2 MB。")
-    public Response onboardWithSheet(List<EntityPart> parts, @Context UriInfo uri) throws IOException {
+    @UploadLimit(
+            file = AccountResource.IMPORT_LIMIT,
+            code = "upload.too-large",
+            detail = "单位表超过 2 MB。")
+    public Response onboardWithSheet(List<EntityPart> parts, @Context UriInfo uri)
+            throws IOException {
         Map<String, String> fields = new HashMap<>();
         for (EntityPart part : parts) {
             if (!"file".equals(part.getName())) fields.put(part.getName(), Uploads.field(part));
         }
-        List<UnitInput> units = onboarding.unitsFromSheet(AccountResource.upload(parts, "file", "单位表"));
-        OnboardingService.Admin admin = new OnboardingService.Admin(fields.get("adminUsername"), fields.get("adminName"),
-                fields.get("adminPhone"), fields.get("adminEmail"));
-        return created(uri, onboarding.onboard(new TenantInput(fields.get("id"), fields.get("name"), units), admin));
+        List<UnitInput> units =
+                onboarding.unitsFromSheet(AccountResource.upload(parts, "file", "单位表"));
+        OnboardingService.Admin admin =
+                new OnboardingService.Admin(
+                        fields.get("adminUsername"),
+                        fields.get("adminName"),
+                        fields.get("adminPhone"),
+                        fields.get("adminEmail"));
+        return created(
+                uri,
+                onboarding.onboard(
+                        new TenantInput(fields.get("id"), fields.get("name"), units), admin));
     }
 
     /** The units an Excel list would create, nothing saved (part {@code file}). */
@@ -108,14 +129,20 @@ public class TenantResource {
     @Path("/units-sheet")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Role.PLATFORM_ADMIN)
-    @UploadLimit(file = AccountResource.IMPORT_LIMIT, code = "upload.too-large", detail = "单位表超过 2 MB。")
+    @UploadLimit(
+            file = AccountResource.IMPORT_LIMIT,
+            code = "upload.too-large",
+            detail = "单位表超过 2 MB。")
     public List<UnitInput> previewUnits(List<EntityPart> parts) throws IOException {
         return onboarding.unitsFromSheet(AccountResource.upload(parts, "file", "单位表"));
     }
 
     private static Response created(UriInfo uri, OnboardingService.Onboarded done) {
         OnboardingView view = OnboardingView.of(done);
-        return Response.created(uri.getBaseUriBuilder().path("tenants").path(view.tenant().id()).build()).entity(view).build();
+        return Response.created(
+                        uri.getBaseUriBuilder().path("tenants").path(view.tenant().id()).build())
+                .entity(view)
+                .build();
     }
 
     @GET

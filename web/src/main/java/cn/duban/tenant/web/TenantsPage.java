@@ -23,11 +23,9 @@ import org.primefaces.event.FileUploadEvent;
 @ViewScoped
 public class TenantsPage implements Serializable {
 
-    @Inject
-    transient TenantService service;
+    @Inject transient TenantService service;
 
-    @Inject
-    transient OnboardingService onboarding;
+    @Inject transient OnboardingService onboarding;
 
     private List<TenantResource.TenantView> tenants;
     private String id;
@@ -53,8 +51,11 @@ public class TenantsPage implements Serializable {
     public void create() {
         try {
             List<UnitInput> units = sheetUnits != null ? sheetUnits : parseUnits(unitLines);
-            OnboardingService.Onboarded done = onboarding.onboard(new TenantInput(id, name, units),
-                    new OnboardingService.Admin(adminUsername, adminName, adminPhone, adminEmail));
+            OnboardingService.Onboarded done =
+                    onboarding.onboard(
+                            new TenantInput(id, name, units),
+                            new OnboardingService.Admin(
+                                    adminUsername, adminName, adminPhone, adminEmail));
             doneAdmin = done.admin().username();
             donePassword = done.credentials().temporaryPassword();
             Messages.info("onboard.done", done.tenant().getName(), doneAdmin);
@@ -70,7 +71,9 @@ public class TenantsPage implements Serializable {
 
     public void uploadUnits(FileUploadEvent event) {
         try {
-            sheetUnits = onboarding.unitsFromSheet(Uploads.content(event.getFile(), AccountResource.IMPORT_LIMIT, "xlsx"));
+            sheetUnits =
+                    onboarding.unitsFromSheet(
+                            Uploads.content(event.getFile(), AccountResource.IMPORT_LIMIT, "xlsx"));
             errors = List.of();
             Messages.info("onboard.unitsLoaded", sheetUnits.size());
         } catch (DubanException e) {
@@ -90,37 +93,101 @@ public class TenantsPage implements Serializable {
             if (line.isBlank()) continue;
             String[] f = line.split("[,，]", -1);
             if (f.length < 3) {
-                throw DubanException.badRequest("tenant.units-invalid", "第" + lineNo + "行应为：代码,名称,类型[,分组]。");
+                throw DubanException.badRequest(
+                        "tenant.units-invalid", "第" + lineNo + "行应为：代码,名称,类型[,分组]。");
             }
             UnitKind kind;
             try {
                 kind = UnitKind.valueOf(f[2].strip());
             } catch (IllegalArgumentException e) {
-                throw DubanException.badRequest("tenant.units-invalid",
-                        "第" + lineNo + "行的类型“" + f[2].strip() + "”无效，应为 DISTRICT_OFFICE、DEPARTMENT 或 TOWN。");
+                throw DubanException.badRequest(
+                        "tenant.units-invalid",
+                        "第"
+                                + lineNo
+                                + "行的类型“"
+                                + f[2].strip()
+                                + "”无效，应为 DISTRICT_OFFICE、DEPARTMENT 或 TOWN。");
             }
-            units.add(new UnitInput(f[0], f[1], kind, f.length > 3 ? f[3] : null, List.of(), null, null));
+            units.add(
+                    new UnitInput(
+                            f[0], f[1], kind, f.length > 3 ? f[3] : null, List.of(), null, null));
         }
         return units;
     }
 
-    public List<TenantResource.TenantView> getTenants() { return tenants; }
-    public List<UnitInput> getSheetUnits() { return sheetUnits; }
-    public List<?> getErrors() { return errors; }
-    public String getDoneAdmin() { return doneAdmin; }
-    public String getDonePassword() { return donePassword; }
-    public String getAdminUsername() { return adminUsername; }
-    public void setAdminUsername(String v) { this.adminUsername = v; }
-    public String getAdminName() { return adminName; }
-    public void setAdminName(String v) { this.adminName = v; }
-    public String getAdminPhone() { return adminPhone; }
-    public void setAdminPhone(String v) { this.adminPhone = v; }
-    public String getAdminEmail() { return adminEmail; }
-    public void setAdminEmail(String v) { this.adminEmail = v; }
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getUnitLines() { return unitLines; }
-    public void setUnitLines(String unitLines) { this.unitLines = unitLines; }
+    public List<TenantResource.TenantView> getTenants() {
+        return tenants;
+    }
+
+    public List<UnitInput> getSheetUnits() {
+        return sheetUnits;
+    }
+
+    public List<?> getErrors() {
+        return errors;
+    }
+
+    public String getDoneAdmin() {
+        return doneAdmin;
+    }
+
+    public String getDonePassword() {
+        return donePassword;
+    }
+
+    public String getAdminUsername() {
+        return adminUsername;
+    }
+
+    public void setAdminUsername(String v) {
+        this.adminUsername = v;
+    }
+
+    public String getAdminName() {
+        return adminName;
+    }
+
+    public void setAdminName(String v) {
+        this.adminName = v;
+    }
+
+    public String getAdminPhone() {
+        return adminPhone;
+    }
+
+    public void setAdminPhone(String v) {
+        this.adminPhone = v;
+    }
+
+    public String getAdminEmail() {
+        return adminEmail;
+    }
+
+    public void setAdminEmail(String v) {
+        this.adminEmail = v;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getUnitLines() {
+        return unitLines;
+    }
+
+    public void setUnitLines(String unitLines) {
+        this.unitLines = unitLines;
+    }
 }

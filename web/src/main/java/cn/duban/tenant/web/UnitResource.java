@@ -12,10 +12,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,8 +25,7 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class UnitResource {
 
-    @Inject
-    UnitService units;
+    @Inject UnitService units;
 
     @GET
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
@@ -46,14 +45,16 @@ public class UnitResource {
     public Response create(UnitInput input, @Context UriInfo uri) {
         UnitView created = UnitView.of(units.create(input));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created).build();
+                .entity(created)
+                .build();
     }
 
     /** Updates a unit; an {@code If-Match} header with the version guards against lost updates. */
     @PUT
     @Path("/{id}")
     @RolesAllowed("district-admin")
-    public UnitView update(@PathParam("id") UUID id, UnitInput input, @HeaderParam("If-Match") String ifMatch) {
+    public UnitView update(
+            @PathParam("id") UUID id, UnitInput input, @HeaderParam("If-Match") String ifMatch) {
         Integer version = cn.duban.web.Requests.version(ifMatch);
         return UnitView.of(units.update(id, input, version));
     }

@@ -18,8 +18,7 @@ import java.util.List;
 @ViewScoped
 public class UnitsPage implements Serializable {
 
-    @Inject
-    transient UnitService service;
+    @Inject transient UnitService service;
 
     private List<UnitView> units;
 
@@ -49,8 +48,12 @@ public class UnitsPage implements Serializable {
 
     public void add() {
         try {
-            List<String> aliasList = aliases == null ? List.of()
-                    : Arrays.stream(aliases.split("[,，、;；\\s]+")).filter(s -> !s.isBlank()).toList();
+            List<String> aliasList =
+                    aliases == null
+                            ? List.of()
+                            : Arrays.stream(aliases.split("[,，、;；\\s]+"))
+                                    .filter(s -> !s.isBlank())
+                                    .toList();
             service.create(new UnitInput(code, name, kind, rankingGroup, aliasList, null, null));
             Messages.info("saved");
             code = name = rankingGroup = aliases = null;
@@ -60,14 +63,43 @@ public class UnitsPage implements Serializable {
         }
     }
 
-    public String getCode() { return code; }
-    public void setCode(String code) { this.code = code; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public UnitKind getKind() { return kind; }
-    public void setKind(UnitKind kind) { this.kind = kind; }
-    public String getRankingGroup() { return rankingGroup; }
-    public void setRankingGroup(String rankingGroup) { this.rankingGroup = rankingGroup; }
-    public String getAliases() { return aliases; }
-    public void setAliases(String aliases) { this.aliases = aliases; }
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public UnitKind getKind() {
+        return kind;
+    }
+
+    public void setKind(UnitKind kind) {
+        this.kind = kind;
+    }
+
+    public String getRankingGroup() {
+        return rankingGroup;
+    }
+
+    public void setRankingGroup(String rankingGroup) {
+        this.rankingGroup = rankingGroup;
+    }
+
+    public String getAliases() {
+        return aliases;
+    }
+
+    public void setAliases(String aliases) {
+        this.aliases = aliases;
+    }
 }

@@ -20,18 +20,41 @@ class TaskListsTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
 
     static TaskView task(TaskStatus status, LocalDate deadline, int progress, Integer reported) {
-        TaskRow row = new TaskRow(UUID.randomUUID(), UUID.randomUUID(), "计划", UUID.randomUUID(), "1", "一、重点工作", "1 任务",
-                UUID.randomUUID(), "长寿路街道", UnitRole.LEAD, deadline, null, deadline, deadline, false, status, progress, null, null,
-                null, null, 0, reported);
+        TaskRow row =
+                new TaskRow(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        "计划",
+                        UUID.randomUUID(),
+                        "1",
+                        "一、重点工作",
+                        "1 任务",
+                        UUID.randomUUID(),
+                        "长寿路街道",
+                        UnitRole.LEAD,
+                        deadline,
+                        null,
+                        deadline,
+                        deadline,
+                        false,
+                        status,
+                        progress,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        reported);
         return TaskView.of(row, TODAY, 7);
     }
 
-    private static final List<TaskView> TASKS = List.of(
-            task(TaskStatus.ASSIGNED, TODAY.minusDays(3), 0, null),
-            task(TaskStatus.IN_PROGRESS, TODAY.minusDays(1), 30, null),
-            task(TaskStatus.ASSIGNED, TODAY.plusDays(2), 0, null),
-            task(TaskStatus.ASSIGNED, TODAY.plusDays(60), 0, null),
-            task(TaskStatus.SUBMITTED, TODAY.plusDays(60), 0, 60));
+    private static final List<TaskView> TASKS =
+            List.of(
+                    task(TaskStatus.ASSIGNED, TODAY.minusDays(3), 0, null),
+                    task(TaskStatus.IN_PROGRESS, TODAY.minusDays(1), 30, null),
+                    task(TaskStatus.ASSIGNED, TODAY.plusDays(2), 0, null),
+                    task(TaskStatus.ASSIGNED, TODAY.plusDays(60), 0, null),
+                    task(TaskStatus.SUBMITTED, TODAY.plusDays(60), 0, 60));
 
     private static TaskService service() {
         return new TaskService() {

@@ -27,6 +27,20 @@ public class DisabledAccountStore {
                 .getResultList();
     }
 
+    /**
+     * True if the current tenant is suspended (the tenant's own row is visible to its users under
+     * row-level security; a tenant that is not found counts as suspended: it is being deleted).
+     */
+    public boolean tenantSuspended() {
+        List<java.time.Instant> at =
+                em.createQuery(
+                                "select t.suspendedAt from Tenant t where t.id = :id",
+                                java.time.Instant.class)
+                        .setParameter("id", Caller.currentTenant().orElse(""))
+                        .getResultList();
+        return at.isEmpty() || at.get(0) != null;
+    }
+
     /** Lists the account as disabled, in the caller's transaction. */
     public void add(String userId, String username) {
         Caller caller = Caller.requireTenant(cn.duban.platform.Role.DISTRICT_ADMIN);
@@ -44,7 +58,7 @@ public class DisabledAccountStore {
     }
 
     /** The cache must not reload before the change is visible, hence after completion, not now. */
-    private void forgetAfterCommit(String tenantId) {
+    public void forgetAfterCommit(String tenantId) {
         tsr.registerInterposedSynchronization(
                 new Synchronization() {
                     @Override

@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 /**
  * Background work (timers) done once per tenant, as that tenant's system caller. Each call of the
  * work is its own transaction when it is an EJB method; one tenant's failure is logged and does not
- * stop the others.
+ * stop the others. Suspended tenants are skipped.
  */
 public final class EachTenant {
 
@@ -24,6 +24,11 @@ public final class EachTenant {
                 new Caller("system", null, null, Set.of(Caller.PLATFORM_ADMIN)),
                 () -> all.set(tenants.list()));
         for (Tenant tenant : all.get()) {
+            // A suspended district gets no reminders, drafts or mail until it is resumed.
+            if (tenant.isSuspended()) {
+                log.fine(() -> what + " skipped for suspended tenant " + tenant.getId());
+                continue;
+            }
             try {
                 Caller.runAs(
                         Caller.system(tenant.getId()),

@@ -22,6 +22,13 @@ public class Tenant {
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private Instant createdAt;
 
+    /** Set while the operator has suspended the tenant (停用): nobody of it may work. */
+    @Column(name = "suspended_at")
+    private Instant suspendedAt;
+
+    @Column(name = "suspended_by")
+    private String suspendedBy;
+
     protected Tenant() {}
 
     public Tenant(String id, String name) {
@@ -43,5 +50,23 @@ public class Tenant {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getSuspendedAt() {
+        return suspendedAt;
+    }
+
+    public String getSuspendedBy() {
+        return suspendedBy;
+    }
+
+    public boolean isSuspended() {
+        return suspendedAt != null;
+    }
+
+    /** Suspends (a time and the operator) or resumes (both null) the tenant. */
+    public void setSuspension(Instant at, String by) {
+        this.suspendedAt = at;
+        this.suspendedBy = by;
     }
 }

@@ -48,9 +48,11 @@ public class CallerFilter extends HttpFilter {
         Caller caller = callerOf(req, principal, token);
         Caller.set(caller);
         try {
-            if (disabledAccounts.isDisabled(
-                    caller.tenantId(), token.getSubject(), caller.username())) {
-                refuse(req, res);
+            DisabledAccounts.Refusal refusal =
+                    disabledAccounts.refusal(
+                            caller.tenantId(), token.getSubject(), caller.username());
+            if (refusal != DisabledAccounts.Refusal.NONE) {
+                refuse(req, res, refusal);
                 return;
             }
             chain.doFilter(req, res);
@@ -75,19 +77,33 @@ public class CallerFilter extends HttpFilter {
     }
 
     /**
-     * A disabled account: the API answers 401 problem+json; a browser's session ends and it gets a
+     * A disabled account (401 {@code auth.disabled}) or a suspended tenant (403 {@code
+     * tenant.suspended}): the API answers problem+json; a browser's session ends and it gets a
      * short page saying why (a redirect to the login would only meet Keycloak's own refusal).
      */
-    private static void refuse(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    private static void refuse(
+            HttpServletRequest req, HttpServletResponse res, DisabledAccounts.Refusal refusal)
+            throws IOException {
         HttpSession session = req.getSession(false);
         if (session != null) session.invalidate();
-        res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        boolean suspended = refusal == DisabledAccounts.Refusal.TENANT_SUSPENDED;
+        int status =
+                suspended ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_UNAUTHORIZED;
+        res.setStatus(status);
         res.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String accept = req.getHeader("Accept");
         if (accept != null
                 && accept.contains("text/html")
                 && !req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
             res.setContentType("text/html;charset=UTF-8");
+            if (suspended) {
+                res.getWriter()
+                        .write(
+                                "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>督办</title></head>"
+                                        + "<body><h1 id=\"tenant-suspended\">本区已暂停使用</h1>"
+                                        + "<p>平台运维已暂停本区的督办服务，暂时无法登录或使用。如有疑问，请联系平台运维。</p></body></html>");
+                return;
+            }
             res.getWriter()
                     .write(
                             "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>督办</title></head>"
@@ -99,9 +115,9 @@ public class CallerFilter extends HttpFilter {
                 .write(
                         JSONB.toJson(
                                 Problem.of(
-                                        401,
-                                        "auth.disabled",
-                                        "账号已停用，请联系区府办。",
+                                        status,
+                                        suspended ? "tenant.suspended" : "auth.disabled",
+                                        suspended ? "本区已暂停使用，请联系平台运维。" : "账号已停用，请联系区府办。",
                                         req.getRequestURI(),
                                         null)));
     }

@@ -3,6 +3,7 @@ package cn.duban.tenant.web;
 import cn.duban.account.Account;
 import cn.duban.account.AccountService;
 import cn.duban.account.OnboardingService;
+import cn.duban.account.TenantSuspensionService;
 import cn.duban.account.web.AccountResource;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
@@ -10,6 +11,8 @@ import cn.duban.tenant.Tenant;
 import cn.duban.tenant.TenantInput;
 import cn.duban.tenant.TenantService;
 import cn.duban.tenant.UnitInput;
+import cn.duban.tenant.offboard.TenantExportService;
+import cn.duban.tenant.offboard.TenantExports;
 import cn.duban.web.UploadLimit;
 import cn.duban.web.Uploads;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,14 +21,18 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +43,25 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TenantResource {
 
-    public record TenantView(String id, String name, String timeZone, Instant createdAt) {
+    public record TenantView(
+            String id, String name, String timeZone, Instant createdAt, Instant suspendedAt) {
         public static TenantView of(Tenant t) {
-            return new TenantView(t.getId(), t.getName(), t.getTimeZone(), t.getCreatedAt());
+            return new TenantView(
+                    t.getId(), t.getName(), t.getTimeZone(), t.getCreatedAt(), t.getSuspendedAt());
+        }
+
+        public boolean isSuspended() {
+            return suspendedAt != null;
         }
     }
 
     @Inject TenantService tenants;
 
     @Inject OnboardingService onboarding;
+
+    @Inject TenantSuspensionService suspension;
+
+    @Inject TenantExportService exports;
 
     @GET
     @RolesAllowed("platform-admin")
@@ -150,5 +167,58 @@ public class TenantResource {
     @RolesAllowed({"district-admin", "leader", "unit-reporter"})
     public TenantView current() {
         return TenantView.of(tenants.mine());
+    }
+
+    /**
+     * Suspends the tenant (停用): its callers are refused with {@code tenant.suspended} within
+     * seconds and its users cannot log in. 404 for an unknown tenant, 409 if already suspended.
+     */
+    @POST
+    @Path("/{id}/suspend")
+    @RolesAllowed(Role.PLATFORM_ADMIN)
+    public TenantSuspensionService.Outcome suspend(@PathParam("id") String id) {
+        return suspension.suspend(id);
+    }
+
+    /** Resumes a suspended tenant; re-enables the users the suspension disabled, no others. */
+    @POST
+    @Path("/{id}/resume")
+    @RolesAllowed(Role.PLATFORM_ADMIN)
+    public TenantSuspensionService.Outcome resume(@PathParam("id") String id) {
+        return suspension.resume(id);
+    }
+
+    /**
+     * The tenant's archive (zip, streamed): JSON and CSV per table, its stored files and a
+     * manifest. A POST, not a GET: it is recorded (deletion depends on it) and audited, so a
+     * cross-site link must not be able to take one (the cross-site filter guards POSTs).
+     */
+    @POST
+    @Path("/{id}/export")
+    @RolesAllowed(Role.PLATFORM_ADMIN)
+    @Produces("application/zip")
+    @Consumes(MediaType.WILDCARD) // also the tenants page's plain form post
+    public Response export(@PathParam("id") String id) {
+        exports.require(id); // 404 as problem+json, before the stream starts
+        String name =
+                "duban-"
+                        + id
+                        + "-"
+                        + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                                .format(Instant.now().atOffset(ZoneOffset.UTC))
+                        + ".zip";
+        StreamingOutput body = out -> exports.export(id, out);
+        return Response.ok(body, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    /** The tenant's recorded exports (time, by whom, SHA-256 and size of each archive). */
+    @GET
+    @Path("/{id}/exports")
+    @RolesAllowed(Role.PLATFORM_ADMIN)
+    public List<TenantExports.Export> exportsOf(@PathParam("id") String id) {
+        return exports.exports(id);
     }
 }

@@ -1,6 +1,7 @@
 package cn.duban.tenant.web;
 
 import cn.duban.account.OnboardingService;
+import cn.duban.account.TenantSuspensionService;
 import cn.duban.account.web.AccountResource;
 import cn.duban.platform.DubanException;
 import cn.duban.tenant.TenantInput;
@@ -26,6 +27,8 @@ public class TenantsPage implements Serializable {
     @Inject transient TenantService service;
 
     @Inject transient OnboardingService onboarding;
+
+    @Inject transient TenantSuspensionService suspension;
 
     private List<TenantResource.TenantView> tenants;
     private String id;
@@ -63,6 +66,27 @@ public class TenantsPage implements Serializable {
             id = name = unitLines = adminUsername = adminName = adminPhone = adminEmail = null;
             sheetUnits = null;
             errors = List.of();
+            load();
+        } catch (DubanException e) {
+            Messages.error(e);
+        }
+    }
+
+    /** Suspends a tenant (its people are refused within seconds); see the API. */
+    public void suspend(String tenantId) {
+        try {
+            TenantSuspensionService.Outcome o = suspension.suspend(tenantId);
+            Messages.info("tenant.suspendedDone", tenantId, o.usersSwitched());
+            load();
+        } catch (DubanException e) {
+            Messages.error(e);
+        }
+    }
+
+    public void resume(String tenantId) {
+        try {
+            TenantSuspensionService.Outcome o = suspension.resume(tenantId);
+            Messages.info("tenant.resumedDone", tenantId, o.usersSwitched());
             load();
         } catch (DubanException e) {
             Messages.error(e);

@@ -68,9 +68,11 @@ public class ReportService {
                         .setParameter("d", ReportState.DRAFT)
                         .getSingleResult();
         if (drafts > 0) throw DubanException.conflict("report.draft-exists", "该任务已有一份草稿，请继续编辑草稿。");
-        apply(report, task, draft);
+        ProgressReport returned = lastReturned(taskId);
+        apply(report, task, returned == null ? draft : carried(draft, returned));
         em.persist(report);
         if (task.getStatus() == TaskStatus.ASSIGNED) task.setStatus(TaskStatus.IN_PROGRESS);
+        long carriedFiles = returned == null ? 0 : carryEvidence(returned, report, caller);
         audit.record(
                 "report.created",
                 "task",
@@ -78,9 +80,60 @@ public class ReportService {
                 "report",
                 report.getId(),
                 "percent",
-                report.getPercent());
+                report.getPercent(),
+                "carriedFrom",
+                returned == null ? null : returned.getId(),
+                "carriedFiles",
+                returned == null ? null : carriedFiles);
         if (submit) submit(report, task, caller, idempotencyKey);
         return report;
+    }
+
+    /**
+     * The task's newest submitted report if the district office returned it: the next report starts
+     * from it for correction, while it stays frozen in the trail.
+     */
+    private ProgressReport lastReturned(UUID taskId) {
+        return em.createQuery(
+                        "select r from ProgressReport r where r.task.id = :t and r.state <> :d "
+                                + "order by r.submittedAt desc",
+                        ProgressReport.class)
+                .setParameter("t", taskId)
+                .setParameter("d", ReportState.DRAFT)
+                .setMaxResults(1)
+                .getResultStream()
+                .filter(r -> r.getState() == ReportState.RETURNED)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** What the unit typed wins; what it left out comes from the returned report. */
+    private static Draft carried(Draft draft, ProgressReport returned) {
+        String text = draft == null || draft.text() == null ? returned.getText() : draft.text();
+        Integer percent =
+                draft == null || draft.percent() == null ? returned.getPercent() : draft.percent();
+        UUID checkpoint =
+                draft == null || draft.checkpointId() == null
+                        ? returned.getCheckpointId()
+                        : draft.checkpointId();
+        return new Draft(text, percent, checkpoint);
+    }
+
+    /**
+     * Copies the returned report's evidence onto the new draft inside the database (the bytes never
+     * pass through the server's memory; a row's content is its own, so the frozen originals cannot
+     * be touched through the draft). The unit may then drop or add files on the draft.
+     */
+    private long carryEvidence(ProgressReport returned, ProgressReport draft, Caller caller) {
+        em.flush(); // the draft row must exist for the evidence's foreign key
+        return em.createNativeQuery(
+                        "insert into evidence (tenant_id, id, report_id, file_name, content_type, size, sha256, content, "
+                                + "uploaded_by, uploaded_at) select tenant_id, gen_random_uuid(), ?1, file_name, content_type, "
+                                + "size, sha256, content, ?2, now() from evidence where report_id = ?3")
+                .setParameter(1, draft.getId())
+                .setParameter(2, caller.username())
+                .setParameter(3, returned.getId())
+                .executeUpdate();
     }
 
     public ProgressReport update(UUID reportId, Draft draft, Integer expectedVersion) {

@@ -67,7 +67,34 @@ public class TaskPage implements Serializable {
     private String extensionReason;
 
     public void load() {
-        if (loadData()) fillDraft();
+        if (loadData()) {
+            if (isCarryOver()) {
+                // A returned report is corrected, not retyped: the unit's draft starts from it.
+                try {
+                    reports.create(id, new ReportService.Draft(null, null, null), false, null);
+                } catch (DubanException e) {
+                    Messages.error(e);
+                }
+                loadData();
+            }
+            fillDraft();
+        }
+    }
+
+    /** The unit opens a task whose newest report was returned and has no draft yet. */
+    private boolean isCarryOver() {
+        return isCanReport() && getDraftLine() == null && getReturnedLine() != null;
+    }
+
+    /** The newest submitted report, if it was returned (the draft then corrects it). */
+    public Line getReturnedLine() {
+        return lines == null
+                ? null
+                : lines.stream()
+                        .filter(l -> l.report().getState() != ReportState.DRAFT)
+                        .findFirst()
+                        .filter(l -> l.report().getState() == ReportState.RETURNED)
+                        .orElse(null);
     }
 
     private boolean loadData() {

@@ -72,6 +72,7 @@ public final class PlanParser {
                 // points.
                 if (m.style() != Numbering.CHINESE && m.style() != Numbering.PAREN_CHINESE)
                     table = null;
+                else if (table != null) table.groupRows();
                 inPoints = true;
                 OutlineNode node = new OutlineNode(m.style(), m.number(), m.value(), m.rest());
                 place(node, roots, stack);
@@ -172,7 +173,8 @@ public final class PlanParser {
         // Table rows sit under the innermost heading that is not itself a table row.
         while (!stack.isEmpty() && stack.get(stack.size() - 1).tableUnits != null)
             stack.remove(stack.size() - 1);
-        String group = table.group();
+        // Group rows (一、…) across the table are its sections: a 类别 column beside them is not.
+        String group = table.hasGroupRows() ? null : table.group();
         if (group != null && (stack.isEmpty() || !group.equals(stack.get(0).groupCell))) {
             stack.clear();
             // A group cell "一、党建引领" keeps its number; one without is numbered by order (一, 二 …).

@@ -24,6 +24,13 @@ final class TableReader {
     private int leaders = -1;
     private int counter;
     private String group;
+    private boolean groupRows;
+
+    /**
+     * The task column holds numbered items (具体要求 beside a 工作任务 group column): their numbers number
+     * the points.
+     */
+    private boolean itemNumbered;
 
     // Compiled once: String.matches/replaceAll compile their pattern on every call, and a line may
     // have a million cells.
@@ -38,12 +45,22 @@ final class TableReader {
         "任务", "要点", "内容", "措施", "事项", "重点工作", "具体要求"
     };
 
+    /**
+     * Detail columns: beside an earlier task column (工作任务, 重点工作 …) they hold the points and the
+     * earlier column groups them.
+     */
+    private static final String[] DETAIL_WORDS = {"具体要求", "具体任务", "具体措施", "工作措施", "主要措施"};
+
     TableReader(Row header) {
         List<String> cells = header.cells();
         for (int i = 0; i < cells.size(); i++) {
             String c = withoutSpaces(cells.get(i));
             if (c.matches("序号|编号|序")) number = i;
-            else if (c.endsWith("领导")) leaders = i; // people, never units nor the task
+            else if (task >= 0 && category < 0 && mentions(c, DETAIL_WORDS)) {
+                category = task;
+                task = i;
+                itemNumbered = true;
+            } else if (c.endsWith("领导")) leaders = i; // people, never units nor the task
             else if (c.contains("牵头")) lead = i;
             else if (c.contains("配合") || c.contains("协办") || c.contains("参与")) cooperating = i;
             else if (c.contains("责任")
@@ -55,6 +72,15 @@ final class TableReader {
             else if (mentions(c, CATEGORY_WORDS)) category = i;
             else if (task < 0 && mentions(c, TASK_WORDS)) task = i;
         }
+    }
+
+    /** A group row (一、…) came inside the table: the rows' sections come from those rows. */
+    void groupRows() {
+        groupRows = true;
+    }
+
+    boolean hasGroupRows() {
+        return groupRows;
     }
 
     static Row split(String line) {
@@ -118,6 +144,14 @@ final class TableReader {
         counter++;
         String no = cell(c, number);
         String display = no != null && no.matches("\\d{1,4}") ? no : String.valueOf(counter);
+        if (itemNumbered) {
+            // The 具体要求 item's own number (1. 2. …) numbers the point; 序号 belongs to the group.
+            Numbering.Match m = Numbering.match(text);
+            if (m != null && m.style() == Numbering.ARABIC) {
+                display = m.number();
+                text = m.rest();
+            }
+        }
         OutlineNode node =
                 new OutlineNode(Numbering.ARABIC, display, Integer.parseInt(display), text);
         List<UnitRef> units = new ArrayList<>();

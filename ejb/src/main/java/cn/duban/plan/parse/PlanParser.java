@@ -119,9 +119,22 @@ public final class PlanParser {
             String line =
                     (hasAny(raw, MARKDOWN_CHARS) ? MARKDOWN.matcher(raw).replaceAll("") : raw)
                             .strip();
-            if (!line.isEmpty()) out.add(line);
+            if (!line.isEmpty()) out.add(withLeadingCells(raw, line));
         }
         return out;
+    }
+
+    /**
+     * A table row whose first cells are empty (a merged group cell, filled only on the group's
+     * first row) keeps the tabs that stand for them: without them its cells shift one column left.
+     * Only rows that still have a tab inside; an indented prose line loses its indent.
+     */
+    private static String withLeadingCells(String raw, String line) {
+        if (line.indexOf('\t') < 0) return line;
+        int tabs = 0;
+        for (int i = 0; i < raw.length() && Scan.isSpace(raw.charAt(i)); i++)
+            if (raw.charAt(i) == '\t') tabs++;
+        return tabs == 0 ? line : "\t".repeat(tabs) + line;
     }
 
     /**

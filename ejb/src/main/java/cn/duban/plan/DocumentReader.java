@@ -7,6 +7,8 @@ import cn.duban.platform.office.OfficeFile;
 import cn.duban.platform.office.PdfText;
 import cn.duban.platform.office.SheetStream;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
@@ -15,6 +17,8 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -146,14 +150,7 @@ public final class DocumentReader {
                 if (element instanceof XWPFParagraph p) {
                     out.append(p.getText()).append('\n');
                 } else if (element instanceof XWPFTable t) {
-                    for (XWPFTableRow row : t.getRows()) {
-                        StringBuilder line = new StringBuilder();
-                        for (XWPFTableCell cell : row.getTableCells()) {
-                            if (!line.isEmpty()) line.append('\t');
-                            line.append(oneLine(cell.getText()).strip());
-                        }
-                        out.append(line).append('\n');
-                    }
+                    table(t, out);
                 }
                 if (out.length() > MAX_CHARS) throw tooLong();
             }
@@ -162,6 +159,55 @@ public final class DocumentReader {
             throw e;
         } catch (Exception e) {
             throw problem(file.refusal() != null ? file.refusal() : refusal(e), unreadable);
+        }
+    }
+
+    /** Cells of one Word table row past which the row is not a task table's. */
+    static final int MAX_GRID_COLUMNS = 64;
+
+    /**
+     * A Word table as the text-table rows {@code plan.parse} reads (one tab-separated line per
+     * row), its structure rebuilt from the cells: each cell at its grid column (a cell spanning
+     * columns leaves the others empty, so cells never shift); a cell merged down (vMerge continue)
+     * holds the value of the cell it continues; a row of one cell spanning the table is a line of
+     * its own, a section heading (一、…), not a row of cells.
+     */
+    private static void table(XWPFTable t, StringBuilder out) {
+        List<String> above = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
+        for (XWPFTableRow row : t.getRows()) {
+            cells.clear();
+            int spanning = 0;
+            for (XWPFTableCell cell : row.getTableCells()) {
+                CTTcPr pr = cell.getCTTc().getTcPr();
+                int span = 1;
+                if (pr != null && pr.getGridSpan() != null && pr.getGridSpan().getVal() != null)
+                    span =
+                            Math.max(
+                                    1,
+                                    Math.min(
+                                            MAX_GRID_COLUMNS,
+                                            pr.getGridSpan().getVal().intValue()));
+                int col = cells.size();
+                String text = oneLine(cell.getText()).strip();
+                if (pr != null && pr.getVMerge() != null) {
+                    STMerge.Enum merge = pr.getVMerge().getVal();
+                    if ((merge == null || merge == STMerge.CONTINUE)
+                            && text.isEmpty()
+                            && col < above.size()) text = above.get(col);
+                }
+                cells.add(text);
+                for (int k = 1; k < span && cells.size() < MAX_GRID_COLUMNS; k++) cells.add("");
+                spanning = span;
+                if (cells.size() >= MAX_GRID_COLUMNS) break;
+            }
+            if (cells.size() > 1 && spanning == cells.size()) {
+                out.append(cells.get(0)).append('\n'); // one cell across the table: a heading
+                continue;
+            }
+            out.append(String.join("\t", cells)).append('\n');
+            above.clear();
+            above.addAll(cells);
         }
     }
 

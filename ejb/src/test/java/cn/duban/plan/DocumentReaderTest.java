@@ -82,9 +82,9 @@ class DocumentReaderTest {
         }
         assertThat(DocumentReader.read("要点.docx", docx))
                 .isEqualTo(
-                        // A cell's paragraphs run together; an empty first cell adds no tab (both
-                        // as the reader always did).
-                        "2025年区政务公开工作要点\n一、深化重点领域信息公开\n1\t做好财政预决算公开  （区财政局）\t6月底前\n2\t\n二、强化政策解读\n");
+                        // A cell's paragraphs run together; an empty first cell keeps its tab, so
+                        // the cells after it stay in their columns (it used to add none).
+                        "2025年区政务公开工作要点\n一、深化重点领域信息公开\n1\t做好财政预决算公开  （区财政局）\t6月底前\n\t2\t\n二、强化政策解读\n");
     }
 
     @Test

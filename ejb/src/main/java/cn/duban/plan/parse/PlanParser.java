@@ -72,6 +72,7 @@ public final class PlanParser {
                 // points.
                 if (m.style() != Numbering.CHINESE && m.style() != Numbering.PAREN_CHINESE)
                     table = null;
+                else if (table != null) table.groupRows();
                 inPoints = true;
                 OutlineNode node = new OutlineNode(m.style(), m.number(), m.value(), m.rest());
                 place(node, roots, stack);
@@ -118,9 +119,22 @@ public final class PlanParser {
             String line =
                     (hasAny(raw, MARKDOWN_CHARS) ? MARKDOWN.matcher(raw).replaceAll("") : raw)
                             .strip();
-            if (!line.isEmpty()) out.add(line);
+            if (!line.isEmpty()) out.add(withLeadingCells(raw, line));
         }
         return out;
+    }
+
+    /**
+     * A table row whose first cells are empty (a merged group cell, filled only on the group's
+     * first row) keeps the tabs that stand for them: without them its cells shift one column left.
+     * Only rows that still have a tab inside; an indented prose line loses its indent.
+     */
+    private static String withLeadingCells(String raw, String line) {
+        if (line.indexOf('\t') < 0) return line;
+        int tabs = 0;
+        for (int i = 0; i < raw.length() && Scan.isSpace(raw.charAt(i)); i++)
+            if (raw.charAt(i) == '\t') tabs++;
+        return tabs == 0 ? line : "\t".repeat(tabs) + line;
     }
 
     /**
@@ -172,7 +186,8 @@ public final class PlanParser {
         // Table rows sit under the innermost heading that is not itself a table row.
         while (!stack.isEmpty() && stack.get(stack.size() - 1).tableUnits != null)
             stack.remove(stack.size() - 1);
-        String group = table.group();
+        // Group rows (一、…) across the table are its sections: a 类别 column beside them is not.
+        String group = table.hasGroupRows() ? null : table.group();
         if (group != null && (stack.isEmpty() || !group.equals(stack.get(0).groupCell))) {
             stack.clear();
             // A group cell "一、党建引领" keeps its number; one without is numbered by order (一, 二 …).

@@ -24,6 +24,13 @@ final class TableReader {
     private int leaders = -1;
     private int counter;
     private String group;
+    private boolean groupRows;
+
+    /**
+     * The task column holds numbered items (具体要求 beside a 工作任务 group column): their numbers number
+     * the points.
+     */
+    private boolean itemNumbered;
 
     // Compiled once: String.matches/replaceAll compile their pattern on every call, and a line may
     // have a million cells.
@@ -32,21 +39,37 @@ final class TableReader {
     private static final String[] CATEGORY_WORDS = {"类别", "板块", "领域", "类型", "项目名称", "任务类别"};
     private static final String[] TASK_WORDS = {"任务", "要点", "内容", "措施", "事项", "工作"};
     private static final String[] HEADER_WORDS = {
-        "序号", "牵头", "配合", "责任单位", "责任科室", "责任部门", "完成时限", "时间节点", "完成时间", "时限要求", "责任领导", "分管领导"
+        "序号", "牵头", "配合", "责任单位", "责任科室", "责任部门", "负责", "完成时限", "时间节点", "完成时间", "时限要求", "责任领导",
+        "分管领导"
     };
     private static final String[] HEADER_TASK_WORDS = {
         "任务", "要点", "内容", "措施", "事项", "重点工作", "具体要求"
     };
 
+    /**
+     * Detail columns: beside an earlier task column (工作任务, 重点工作 …) they hold the points and the
+     * earlier column groups them.
+     */
+    private static final String[] DETAIL_WORDS = {"具体要求", "具体任务", "具体措施", "工作措施", "主要措施"};
+
+    /** Traditional characters of the header words, read as their simplified forms. */
+    private static final String TRADITIONAL = "務責內點領導單門時間號標協頭節項體負類別總們與關";
+
+    private static final String SIMPLIFIED = "务责内点领导单门时间号标协头节项体负类别总们与关";
+
     TableReader(Row header) {
         List<String> cells = header.cells();
         for (int i = 0; i < cells.size(); i++) {
-            String c = withoutSpaces(cells.get(i));
+            String c = simplified(withoutSpaces(cells.get(i)));
             if (c.matches("序号|编号|序")) number = i;
-            else if (c.endsWith("领导")) leaders = i; // people, never units nor the task
+            else if (task >= 0 && category < 0 && mentions(c, DETAIL_WORDS)) {
+                category = task;
+                task = i;
+                itemNumbered = true;
+            } else if (c.endsWith("领导")) leaders = i; // people, never units nor the task
             else if (c.contains("牵头")) lead = i;
             else if (c.contains("配合") || c.contains("协办") || c.contains("参与")) cooperating = i;
-            else if (c.contains("责任")
+            else if ((c.contains("责任") || c.contains("负责"))
                     && (c.contains("单位")
                             || c.contains("科室")
                             || c.contains("部门")
@@ -55,6 +78,29 @@ final class TableReader {
             else if (mentions(c, CATEGORY_WORDS)) category = i;
             else if (task < 0 && mentions(c, TASK_WORDS)) task = i;
         }
+        // A 类别/类型 column after the task classifies rows (A类, B类), it does not group them.
+        if (category > task && task >= 0) category = -1;
+    }
+
+    /** Header words in traditional characters (任務, 負責科室) read as simplified. */
+    private static String simplified(String cell) {
+        StringBuilder s = null;
+        for (int i = 0; i < cell.length(); i++) {
+            int k = TRADITIONAL.indexOf(cell.charAt(i));
+            if (k < 0) continue;
+            if (s == null) s = new StringBuilder(cell);
+            s.setCharAt(i, SIMPLIFIED.charAt(k));
+        }
+        return s == null ? cell : s.toString();
+    }
+
+    /** A group row (一、…) came inside the table: the rows' sections come from those rows. */
+    void groupRows() {
+        groupRows = true;
+    }
+
+    boolean hasGroupRows() {
+        return groupRows;
     }
 
     static Row split(String line) {
@@ -88,7 +134,7 @@ final class TableReader {
         int hits = 0;
         boolean hasTask = false;
         for (String c : row.cells()) {
-            String s = withoutSpaces(c);
+            String s = simplified(withoutSpaces(c));
             if (s.length() > 12) continue;
             if (mentions(s, HEADER_WORDS)) hits++;
             if (mentions(s, HEADER_TASK_WORDS)) hasTask = true;
@@ -118,6 +164,14 @@ final class TableReader {
         counter++;
         String no = cell(c, number);
         String display = no != null && no.matches("\\d{1,4}") ? no : String.valueOf(counter);
+        if (itemNumbered) {
+            // The 具体要求 item's own number (1. 2. …) numbers the point; 序号 belongs to the group.
+            Numbering.Match m = Numbering.match(text);
+            if (m != null && m.style() == Numbering.ARABIC) {
+                display = m.number();
+                text = m.rest();
+            }
+        }
         OutlineNode node =
                 new OutlineNode(Numbering.ARABIC, display, Integer.parseInt(display), text);
         List<UnitRef> units = new ArrayList<>();

@@ -30,6 +30,7 @@ final class CorpusBinaries {
         return switch (name) {
             case "town-docx-merged-2025.docx" -> townDocx();
             case "district-xlsx-merged-2025.xlsx" -> districtXlsx();
+            case "county-docx-group-column-2025.docx" -> countyGroupColumnDocx();
             default -> throw new IllegalArgumentException("no generated document " + name);
         };
     }
@@ -80,6 +81,56 @@ final class CorpusBinaries {
                 }
             }
             doc.createParagraph().createRun().setText("石桥镇人民政府办公室  2025年2月18日");
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A county's task table in Word as the issue describes it: the 序号 and 工作任务 cells merged down
+     * their group (vMerge), beside a 具体要求 column whose items are numbered 1. 2. 3. through the
+     * table; a 责任领导 column of people; 持续推进 as a deadline.
+     */
+    private static byte[] countyGroupColumnDocx() {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.createParagraph().createRun().setText("2025年清河县优化营商环境重点工作任务分解表");
+            List<String[]> rows =
+                    List.of(
+                            new String[] {"序号", "工作任务", "具体要求", "责任单位", "责任领导", "完成时限"},
+                            new String[] {
+                                "1",
+                                "提升政务服务效能",
+                                "1.推行“高效办成一件事”，全年新增集成办事场景10个。",
+                                "县数据局牵头，县直各部门配合",
+                                "李强",
+                                "持续推进"
+                            },
+                            new String[] {"", "", "2.实现企业开办1个工作日内办结。", "县市场监管局", "李强", "2025年6月底前"},
+                            new String[] {
+                                "2", "优化法治环境", "3.开展涉企行政执法专项检查。", "县司法局、县市场监管局按职责分工负责", "王芳", "第三季度"
+                            },
+                            new String[] {"", "", "4.建立涉企纠纷多元化解机制。", "县法院（县司法局）", "王芳", "全年"});
+            XWPFTable table = doc.createTable(rows.size(), 6);
+            for (int r = 0; r < rows.size(); r++) {
+                String[] cells = rows.get(r);
+                XWPFTableRow row = table.getRow(r);
+                for (int c = 0; c < 6; c++) {
+                    XWPFTableCell cell = row.getCell(c);
+                    if (!cells[c].isEmpty()) cell.setText(cells[c]);
+                    if (c < 2 && r > 0) {
+                        CTTcPr pr =
+                                cell.getCTTc().isSetTcPr()
+                                        ? cell.getCTTc().getTcPr()
+                                        : cell.getCTTc().addNewTcPr();
+                        pr.addNewVMerge()
+                                .setVal(cells[c].isEmpty() ? STMerge.CONTINUE : STMerge.RESTART);
+                    }
+                }
+            }
+            doc.createParagraph().createRun().setText("清河县人民政府办公室  2025年3月5日");
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {

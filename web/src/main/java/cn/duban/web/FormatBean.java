@@ -48,6 +48,13 @@ public class FormatBean {
         return Formats.plain(n);
     }
 
+    /** An evaluation period's name from its key (2026-Q3) in the page's language. */
+    public String period(String key) {
+        return key == null || key.isBlank()
+                ? ""
+                : Formats.period(cn.duban.evaluation.Period.parse(key), locale());
+    }
+
     public String list(Collection<?> items) {
         return Formats.list(items, locale());
     }
@@ -73,6 +80,11 @@ public class FormatBean {
         if (value instanceof OffsetDateTime o) return o.toInstant();
         if (value instanceof ZonedDateTime z) return z.toInstant();
         return null;
+    }
+
+    /** The page's language (Chinese outside a Faces request). */
+    public static Locale localeOfPage() {
+        return locale();
     }
 
     static Locale locale() {

@@ -1,10 +1,13 @@
 package cn.duban.web;
 
+import cn.duban.evaluation.Period;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
@@ -54,6 +57,23 @@ public final class Formats {
     /**
      * A whole number as digits only: years and versions are never grouped ("2025", not "2,025").
      */
+    /**
+     * An evaluation period's name in the page's language: 2026年第三季度 / Q3 2026 (the domain's label
+     * is Chinese, for documents).
+     */
+    public static String period(Period p, Locale locale) {
+        if (!english(locale)) return p.label();
+        return switch (p.kind()) {
+            case MONTH ->
+                    Month.of(p.index()).getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                            + " "
+                            + p.year();
+            case QUARTER -> "Q" + p.index() + " " + p.year();
+            case YEAR_TO_DATE -> p.year() + " to date";
+            case YEAR -> "Year " + p.year();
+        };
+    }
+
     public static String plain(Number n) {
         return n == null ? "" : n.toString();
     }

@@ -87,7 +87,7 @@ public final class Requests {
     public static java.util.Map<String, String> periodChoices(
             java.util.stream.Stream<cn.duban.evaluation.Period> periods) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        periods.forEach(p -> out.put(p.label(), p.key()));
+        periods.forEach(p -> out.put(Formats.period(p, FormatBean.locale()), p.key()));
         return out;
     }
 }

@@ -97,4 +97,17 @@ class FormatsTest {
                 .isEqualTo("2,025年");
         assertThat(Formats.plain(2025)).isEqualTo("2025");
     }
+
+    @Test
+    void periodsAreNamedInThePagesLanguage() {
+        var q3 = cn.duban.evaluation.Period.parse("2026-Q3");
+        assertThat(Formats.period(q3, Locale.SIMPLIFIED_CHINESE)).isEqualTo("2026年第三季度");
+        assertThat(Formats.period(q3, Locale.ENGLISH)).isEqualTo("Q3 2026");
+        assertThat(Formats.period(cn.duban.evaluation.Period.parse("2026-03"), Locale.ENGLISH))
+                .isEqualTo("March 2026");
+        assertThat(Formats.period(cn.duban.evaluation.Period.parse("2026-YTD"), Locale.ENGLISH))
+                .isEqualTo("2026 to date");
+        assertThat(Formats.period(cn.duban.evaluation.Period.parse("2026"), Locale.ENGLISH))
+                .isEqualTo("Year 2026");
+    }
 }

@@ -126,7 +126,8 @@ public class CircularsPage implements Serializable {
     }
 
     public String periodLabel(String key) {
-        return Period.parse(key).label();
+        return cn.duban.web.Formats.period(
+                Period.parse(key), cn.duban.web.FormatBean.localeOfPage());
     }
 
     // Integer like the setter: with int here and Integer there, EL sees no writable "year" property

@@ -266,7 +266,11 @@ public class EvaluationAdminPage implements Serializable {
     public void close() {
         try {
             ScoreSnapshot s = evaluation.close(Requests.period(closePeriod), closeReason);
-            Messages.info("eval.closed", Period.parse(s.getPeriodKey()).label(), s.getVersion());
+            Messages.info(
+                    "eval.closed",
+                    cn.duban.web.Formats.period(
+                            Period.parse(s.getPeriodKey()), cn.duban.web.FormatBean.localeOfPage()),
+                    s.getVersion());
             closeReason = null;
         } catch (DubanException e) {
             Messages.error(e);

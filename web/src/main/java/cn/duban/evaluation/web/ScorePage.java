@@ -39,7 +39,7 @@ public class ScorePage implements Serializable {
         try {
             Period p = workPeriod.period(period);
             period = p.key();
-            label = p.label();
+            label = cn.duban.web.Formats.period(p, cn.duban.web.FormatBean.localeOfPage());
             score = evaluation.breakdown(p, unit != null ? unit : units.myUnit().getId(), false);
         } catch (DubanException e) {
             problem = e.detail();

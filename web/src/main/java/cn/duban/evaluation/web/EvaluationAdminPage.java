@@ -214,49 +214,37 @@ public class EvaluationAdminPage implements Serializable {
     }
 
     public void close() {
-        try {
-            ScoreSnapshot s = evaluation.close(Requests.period(closePeriod), closeReason);
-            Messages.info("eval.closed", Period.parse(s.getPeriodKey()).label(), s.getVersion());
-            closeReason = null;
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        ScoreSnapshot s = evaluation.close(Requests.period(closePeriod), closeReason);
+        Messages.info("eval.closed", Period.parse(s.getPeriodKey()).label(), s.getVersion());
+        closeReason = null;
     }
 
     public void addAdjustment() {
-        try {
-            byte[] content =
-                    adjFile == null || adjFile.getSize() == 0
-                            ? null
-                            : Uploads.content(
-                                    adjFile,
-                                    EvidenceFile.MAX_BYTES,
-                                    "pdf",
-                                    "docx",
-                                    "xlsx",
-                                    "jpg",
-                                    "jpeg",
-                                    "png");
-            evaluation.addAdjustment(
-                    new EvaluationService.AdjustmentInput(
-                            adjUnit, adjKind, adjPoints, adjReason, adjDate),
-                    content == null ? null : adjFile.getFileName(),
-                    content);
-            Messages.info("eval.adjustmentAdded");
-            adjPoints = null;
-            adjReason = null;
-            adjFile = null;
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        byte[] content =
+                adjFile == null || adjFile.getSize() == 0
+                        ? null
+                        : Uploads.content(
+                                adjFile,
+                                EvidenceFile.MAX_BYTES,
+                                "pdf",
+                                "docx",
+                                "xlsx",
+                                "jpg",
+                                "jpeg",
+                                "png");
+        evaluation.addAdjustment(
+                new EvaluationService.AdjustmentInput(
+                        adjUnit, adjKind, adjPoints, adjReason, adjDate),
+                content == null ? null : adjFile.getFileName(),
+                content);
+        Messages.info("eval.adjustmentAdded");
+        adjPoints = null;
+        adjReason = null;
+        adjFile = null;
     }
 
     public void removeAdjustment(UUID id) {
-        try {
-            evaluation.removeAdjustment(id);
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        evaluation.removeAdjustment(id);
     }
 
     /** Every problem of a rejected scheme, each as its own message. */

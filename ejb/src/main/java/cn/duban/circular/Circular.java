@@ -1,5 +1,6 @@
 package cn.duban.circular;
 
+import cn.duban.platform.Versioned;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,7 +20,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "circular")
-public class Circular {
+public class Circular implements Versioned {
 
     public enum State {
         DRAFT,

@@ -285,9 +285,7 @@ public class CircularService {
         Circular c = get(id);
         if (c.getState() != Circular.State.DRAFT)
             throw DubanException.conflict("circular.issued", "通报已印发，不能再修改或删除。");
-        if (expectedVersion != null && expectedVersion != c.getVersion()) {
-            throw DubanException.conflict("circular.stale", "通报草稿已被他人修改，请刷新后重试。");
-        }
+        c.requireVersion(expectedVersion, "circular.stale", "通报草稿已被他人修改，请刷新后重试。");
         return c;
     }
 

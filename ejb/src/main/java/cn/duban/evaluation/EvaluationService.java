@@ -121,7 +121,13 @@ public class EvaluationService {
                     new Indicator(
                             ii.name(), ii.points(), coverage(ii.target(), ii.targetId()).points()));
         }
-        ScoringRules rules = in.rules();
+        ScoringRules rules;
+        try {
+            rules = in.scoringRules();
+        } catch (IllegalArgumentException e) {
+            throw DubanException.badRequest(
+                    "request.malformed", "考核规则 " + e.getMessage() + " 的取值格式不正确。");
+        }
         if (in.type() != null) problems.addAll(rules.problems(indicators));
         if (!problems.isEmpty())
             throw new DubanException(400, "scheme.invalid", problems.get(0).message(), problems);

@@ -1,8 +1,8 @@
 package cn.duban.evaluation;
 
-import cn.duban.ledger.Rating;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,10 +13,9 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.TenantId;
 
@@ -46,51 +45,11 @@ public class Scheme {
     @Column(name = "plan_weight")
     private BigDecimal planWeight;
 
-    @Column(name = "late_deduction_percent")
-    private BigDecimal lateDeductionPercent;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "late_unit")
-    private ScoringRules.LateUnit lateUnit;
-
-    @Column(name = "late_cap_percent")
-    private BigDecimal lateCapPercent;
-
-    @Column(name = "partial_credit")
-    private boolean partialCredit;
-
-    @Column(name = "partial_rate")
-    private BigDecimal partialRate;
-
-    @Column(name = "quality_excellent")
-    private BigDecimal qualityExcellent;
-
-    @Column(name = "quality_good")
-    private BigDecimal qualityGood;
-
-    @Column(name = "quality_fair")
-    private BigDecimal qualityFair;
-
-    @Column(name = "quality_poor")
-    private BigDecimal qualityPoor;
-
-    @Column(name = "per_overdue_task")
-    private BigDecimal perOverdueTask;
-
-    @Column(name = "per_late_task")
-    private BigDecimal perLateTask;
-
-    @Column(name = "per_missed_report")
-    private BigDecimal perMissedReport;
-
-    @Column(name = "per_return")
-    private BigDecimal perReturn;
-
-    @Column(name = "bonus_cap")
-    private BigDecimal bonusCap;
-
-    @Column(name = "deduction_cap")
-    private BigDecimal deductionCap;
+    /** Every rule in one jsonb value: a new rule needs no column (see {@link ScoringRules}). */
+    @Convert(converter = ScoringRulesColumn.class)
+    @ColumnTransformer(write = "?::jsonb")
+    @Column(name = "rules", nullable = false)
+    private ScoringRules rules;
 
     private String note;
 
@@ -120,21 +79,7 @@ public class Scheme {
         this.name = name;
         this.planWeight = planWeight;
         this.type = rules.type();
-        this.lateDeductionPercent = rules.lateDeductionPercent();
-        this.lateUnit = rules.lateUnit();
-        this.lateCapPercent = rules.lateCapPercent();
-        this.partialCredit = rules.partialCredit();
-        this.partialRate = rules.partialRate();
-        this.qualityExcellent = rules.quality().get(Rating.EXCELLENT);
-        this.qualityGood = rules.quality().get(Rating.GOOD);
-        this.qualityFair = rules.quality().get(Rating.FAIR);
-        this.qualityPoor = rules.quality().get(Rating.POOR);
-        this.perOverdueTask = rules.perOverdueTask();
-        this.perLateTask = rules.perLateTask();
-        this.perMissedReport = rules.perMissedReport();
-        this.perReturn = rules.perReturn();
-        this.bonusCap = rules.bonusCap();
-        this.deductionCap = rules.deductionCap();
+        this.rules = rules;
         this.note = note;
         this.createdBy = createdBy;
         this.createdAt = Instant.now();
@@ -145,25 +90,7 @@ public class Scheme {
     }
 
     public ScoringRules rules() {
-        Map<Rating, BigDecimal> quality = new EnumMap<>(Rating.class);
-        if (qualityExcellent != null) quality.put(Rating.EXCELLENT, qualityExcellent);
-        if (qualityGood != null) quality.put(Rating.GOOD, qualityGood);
-        if (qualityFair != null) quality.put(Rating.FAIR, qualityFair);
-        if (qualityPoor != null) quality.put(Rating.POOR, qualityPoor);
-        return new ScoringRules(
-                type,
-                lateDeductionPercent,
-                lateUnit,
-                lateCapPercent,
-                partialCredit,
-                partialRate,
-                quality,
-                perOverdueTask,
-                perLateTask,
-                perMissedReport,
-                perReturn,
-                bonusCap,
-                deductionCap);
+        return rules;
     }
 
     public UUID getId() {

@@ -1,15 +1,33 @@
 package cn.duban.evaluation;
 
 import cn.duban.ledger.Rating;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The rules of a scheme, apart from its indicators. Percentages are of a task's points; deductions
  * are in points.
+ *
+ * <p>This record is the one place a rule is declared: the entity stores it as one jsonb value
+ * ({@link ScoringRulesColumn}), the REST input and the page's form carry its {@link #values()} by
+ * name, and the page draws one input per {@link #specs() spec}. Adding a rule: a component here
+ * with its {@link Rule} (kind, scheme type), its check in {@link #problems}, a migration that gives
+ * existing schemes its value, its label {@code eval.rule.<name>} in the message bundles and its
+ * description in the API document (web's {@code META-INF/openapi.yaml}, schema {@code
+ * SchemeRules}); {@code ScoringRulesCatalogueTest} and {@code RuleLabelsTest} fail until all are
+ * there.
  *
  * @param lateDeductionPercent completion mode: per day or week a task is completed (or still open)
  *     after its deadline
@@ -27,18 +45,62 @@ import java.util.Map;
  */
 public record ScoringRules(
         SchemeType type,
-        BigDecimal lateDeductionPercent,
-        LateUnit lateUnit,
-        BigDecimal lateCapPercent,
-        boolean partialCredit,
-        BigDecimal partialRate,
-        Map<Rating, BigDecimal> quality,
-        BigDecimal perOverdueTask,
-        BigDecimal perLateTask,
-        BigDecimal perMissedReport,
-        BigDecimal perReturn,
-        BigDecimal bonusCap,
-        BigDecimal deductionCap) {
+        @Rule(value = Kind.PERCENT, only = SchemeType.COMPLETION) BigDecimal lateDeductionPercent,
+        @Rule(value = Kind.CHOICE, only = SchemeType.COMPLETION) LateUnit lateUnit,
+        @Rule(value = Kind.PERCENT, only = SchemeType.COMPLETION) BigDecimal lateCapPercent,
+        @Rule(value = Kind.FLAG, only = SchemeType.COMPLETION) boolean partialCredit,
+        @Rule(value = Kind.RATE, only = SchemeType.COMPLETION) BigDecimal partialRate,
+        @Rule(value = Kind.QUALITY, only = SchemeType.COMPLETION) Map<Rating, BigDecimal> quality,
+        @Rule(value = Kind.POINTS, only = SchemeType.DEDUCTION) BigDecimal perOverdueTask,
+        @Rule(value = Kind.POINTS, only = SchemeType.DEDUCTION) BigDecimal perLateTask,
+        @Rule(value = Kind.POINTS, only = SchemeType.DEDUCTION) BigDecimal perMissedReport,
+        @Rule(value = Kind.POINTS, only = SchemeType.DEDUCTION) BigDecimal perReturn,
+        @Rule(Kind.POINTS) BigDecimal bonusCap,
+        @Rule(Kind.POINTS) BigDecimal deductionCap) {
+
+    /** How a rule is entered: a percentage, points, a rate (0–1), a yes/no, a choice, 优良中差. */
+    public enum Kind {
+        PERCENT,
+        POINTS,
+        RATE,
+        FLAG,
+        CHOICE,
+        QUALITY
+    }
+
+    /** Marks a component as a rule: its kind, and the scheme types it applies to (none: all). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.RECORD_COMPONENT)
+    public @interface Rule {
+        Kind value();
+
+        SchemeType[] only() default {};
+    }
+
+    /** One rule as the form and the API see it. */
+    public record Spec(String name, Kind kind, Set<SchemeType> types) {
+        public boolean appliesTo(SchemeType type) {
+            return types.isEmpty() || types.contains(type);
+        }
+    }
+
+    private static final RecordComponent[] COMPONENTS = ScoringRules.class.getRecordComponents();
+
+    private static final List<Spec> SPECS =
+            Arrays.stream(COMPONENTS)
+                    .filter(c -> c.isAnnotationPresent(Rule.class))
+                    .map(
+                            c ->
+                                    new Spec(
+                                            c.getName(),
+                                            c.getAnnotation(Rule.class).value(),
+                                            Set.of(c.getAnnotation(Rule.class).only())))
+                    .toList();
+
+    /** Every rule, in declaration order (the scheme's type is not a rule). */
+    public static List<Spec> specs() {
+        return SPECS;
+    }
 
     public enum LateUnit {
         DAY("日"),
@@ -80,6 +142,111 @@ public record ScoringRules(
                 new BigDecimal("2"),
                 new BigDecimal("5"),
                 new BigDecimal("10"));
+    }
+
+    /**
+     * The rules by name as plain values: numbers, yes/no, a choice by its name, the quality
+     * multipliers by rating name (EXCELLENT …). Mutable and serializable, for forms.
+     */
+    public Map<String, Object> values() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Spec s : SPECS) {
+            Object v = get(s.name());
+            if (v instanceof Enum<?> e) v = e.name();
+            if (v instanceof Map<?, ?> m) {
+                Map<String, BigDecimal> q = new LinkedHashMap<>();
+                for (Rating r : Rating.values())
+                    if (m.get(r) != null) q.put(r.name(), quality.get(r));
+                v = q;
+            }
+            out.put(s.name(), v);
+        }
+        return out;
+    }
+
+    private Object get(String name) {
+        for (RecordComponent c : COMPONENTS) {
+            if (c.getName().equals(name)) {
+                try {
+                    return c.getAccessor().invoke(this);
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    /**
+     * Rules of a type from values by name, as {@link #values()} gives them or as a form or JSON
+     * sends them (numbers as text, a choice by name, quality keyed by rating name or label).
+     * Missing rules (and an empty quality) take {@code fallback}'s value, or none without one;
+     * quality entries of unknown ratings are left out, which validation reports.
+     *
+     * @throws IllegalArgumentException naming the rule whose value has the wrong form
+     */
+    public static ScoringRules of(SchemeType type, Map<String, ?> values, ScoringRules fallback) {
+        Object[] args = new Object[COMPONENTS.length];
+        Class<?>[] types = new Class<?>[COMPONENTS.length];
+        for (int i = 0; i < COMPONENTS.length; i++) {
+            RecordComponent c = COMPONENTS[i];
+            types[i] = c.getType();
+            if (c.getName().equals("type")) {
+                args[i] = type;
+                continue;
+            }
+            Object raw = values == null ? null : values.get(c.getName());
+            if (raw instanceof String t && t.isBlank()) raw = null;
+            if (raw instanceof Map<?, ?> m && m.isEmpty()) raw = null;
+            if (raw == null) {
+                args[i] = fallback != null ? fallback.get(c.getName()) : null;
+            } else {
+                try {
+                    args[i] = coerce(c.getType(), raw);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(c.getName(), e);
+                }
+            }
+            if (args[i] == null && c.getType() == boolean.class) args[i] = false;
+        }
+        try {
+            return ScoringRules.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object coerce(Class<?> type, Object raw) {
+        if (type == BigDecimal.class) return decimal(raw);
+        if (type == boolean.class) {
+            if (raw instanceof Boolean b) return b;
+            String t = raw.toString().strip();
+            if (t.equals("true") || t.equals("false")) return Boolean.valueOf(t);
+            throw new IllegalArgumentException("not true or false: " + t);
+        }
+        if (type == LateUnit.class) {
+            return raw instanceof LateUnit u ? u : LateUnit.valueOf(raw.toString().strip());
+        }
+        if (type == Map.class && raw instanceof Map<?, ?> m) {
+            Map<Rating, BigDecimal> out = new EnumMap<>(Rating.class);
+            m.forEach(
+                    (k, v) -> {
+                        for (Rating r : Rating.values()) {
+                            String key = k.toString().strip();
+                            if ((k == r || r.name().equalsIgnoreCase(key) || r.label().equals(key))
+                                    && v != null) out.put(r, decimal(v));
+                        }
+                    });
+            return out;
+        }
+        throw new IllegalArgumentException("unexpected " + raw.getClass().getSimpleName());
+    }
+
+    private static BigDecimal decimal(Object raw) {
+        if (raw instanceof BigDecimal d) return d;
+        if (raw instanceof Number || raw instanceof String)
+            return new BigDecimal(raw.toString().strip());
+        throw new IllegalArgumentException("not a number: " + raw);
     }
 
     public BigDecimal multiplier(Rating rating) {

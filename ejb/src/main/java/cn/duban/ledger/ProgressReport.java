@@ -1,5 +1,6 @@
 package cn.duban.ledger;
 
+import cn.duban.platform.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,7 +21,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "progress_report")
-public class ProgressReport {
+public class ProgressReport implements Versioned {
 
     @Id private UUID id;
 

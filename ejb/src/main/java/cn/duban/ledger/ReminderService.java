@@ -211,8 +211,8 @@ public class ReminderService {
         if (s == null) {
             s = new ReminderSettings(caller.tenantId());
             em.persist(s);
-        } else if (expectedVersion != null && expectedVersion != s.getVersion()) {
-            throw DubanException.conflict("settings.stale", "设置已被他人修改，请刷新后重试。");
+        } else {
+            s.requireVersion(expectedVersion, "settings.stale", "设置已被他人修改，请刷新后重试。");
         }
         List<Integer> days = new TreeSet<>(dueSoonDays).descendingSet().stream().toList();
         s.setDueSoonDays(days);

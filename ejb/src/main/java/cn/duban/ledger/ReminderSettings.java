@@ -1,5 +1,6 @@
 package cn.duban.ledger;
 
+import cn.duban.platform.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,7 +16,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "reminder_settings")
-public class ReminderSettings {
+public class ReminderSettings implements Versioned {
 
     @Id
     @Column(name = "tenant_id")

@@ -318,9 +318,7 @@ public class ReportService {
         if (report.getState() != ReportState.SUBMITTED) {
             throw DubanException.conflict("report.not-submitted", "该报送不在待审核状态（可能已被他人审核），请刷新。");
         }
-        if (expectedVersion != null && expectedVersion != report.getVersion()) {
-            throw DubanException.conflict("report.stale", "该报送已被他人处理，请刷新后重试。");
-        }
+        report.requireVersion(expectedVersion, "report.stale", "该报送已被他人处理，请刷新后重试。");
         // Four eyes: the office may report on a unit's behalf, but then someone else reviews it.
         if (report.isAuthoredBy(caller.username())) {
             throw new DubanException(403, "review.own-report", "不能审核本人撰写或提交的报送，请由区府办其他工作人员审核。");
@@ -513,9 +511,7 @@ public class ReportService {
         if (report.getState() != ReportState.DRAFT) {
             throw DubanException.conflict("report.frozen", "已提交的报送及其佐证材料不能修改。");
         }
-        if (expectedVersion != null && expectedVersion != report.getVersion()) {
-            throw DubanException.conflict("report.stale", "草稿已在别处修改，请刷新后重试。");
-        }
+        report.requireVersion(expectedVersion, "report.stale", "草稿已在别处修改，请刷新后重试。");
         return report;
     }
 

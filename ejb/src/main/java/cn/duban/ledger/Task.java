@@ -2,6 +2,7 @@ package cn.duban.ledger;
 
 import cn.duban.plan.PlanPoint;
 import cn.duban.plan.parse.UnitRole;
+import cn.duban.platform.Versioned;
 import cn.duban.tenant.Unit;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -29,7 +30,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "task")
-public class Task {
+public class Task implements Versioned {
 
     @Id private UUID id;
 

@@ -449,9 +449,7 @@ public class TaskService {
 
     private Task edited(UUID id, Integer expectedVersion) {
         Task task = visible(id);
-        if (expectedVersion != null && expectedVersion != task.getVersion()) {
-            throw DubanException.conflict("task.stale", "任务已被他人修改，请刷新后重试。");
-        }
+        task.requireVersion(expectedVersion, "task.stale", "任务已被他人修改，请刷新后重试。");
         return task;
     }
 

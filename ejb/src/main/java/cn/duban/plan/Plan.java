@@ -1,6 +1,7 @@
 package cn.duban.plan;
 
 import cn.duban.plan.parse.PlanLevel;
+import cn.duban.platform.Versioned;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -21,7 +22,7 @@ import org.hibernate.annotations.TenantId;
 /** A plan template of one year: an imported work-point document and its structure. */
 @Entity
 @Table(name = "plan")
-public class Plan {
+public class Plan implements Versioned {
 
     @Id private UUID id;
 

@@ -227,9 +227,7 @@ public class PlanService {
     public void delete(UUID id, Integer expectedVersion) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN);
         Plan plan = get(id);
-        if (expectedVersion != null && expectedVersion != plan.getVersion()) {
-            throw DubanException.conflict("plan.stale", "计划已被他人修改，请刷新后重试。");
-        }
+        plan.requireVersion(expectedVersion, "plan.stale", "计划已被他人修改，请刷新后重试。");
         Long derived =
                 em.createQuery("select count(p) from Plan p where p.derivedFrom = :id", Long.class)
                         .setParameter("id", id)

@@ -1,5 +1,6 @@
 package cn.duban.tenant;
 
+import cn.duban.platform.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,7 +21,7 @@ import org.hibernate.type.SqlTypes;
 /** A unit of a tenant: the district office, a department or a town/street. */
 @Entity
 @Table(name = "unit")
-public class Unit {
+public class Unit implements Versioned {
 
     @Id private UUID id;
 

@@ -78,9 +78,7 @@ public class UnitService {
     public Unit update(UUID id, UnitInput input, Integer expectedVersion) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN);
         Unit unit = get(id);
-        if (expectedVersion != null && expectedVersion != unit.getVersion()) {
-            throw DubanException.conflict("unit.stale", "单位已被他人修改，请刷新后重试。");
-        }
+        unit.requireVersion(expectedVersion, "unit.stale", "单位已被他人修改，请刷新后重试。");
         validateNames(input, unit);
         unit.setName(input.name());
         unit.setKind(input.kind());

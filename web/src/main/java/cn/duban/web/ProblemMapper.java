@@ -28,14 +28,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         String instance = uriInfo == null ? null : uriInfo.getPath();
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DubanException e) {
-                return Problem.response(e.status(), e.code(), e.detail(), instance, e.errors());
-            }
-            if (t instanceof OptimisticLockException) {
-                return Problem.response(409, "conflict.stale", "数据已被他人修改，请刷新后重试。", instance);
-            }
-            if (t instanceof EJBAccessException) {
-                return Problem.response(403, "auth.forbidden", "当前用户没有执行此操作的权限。", instance);
+            DubanException known = domainError(t);
+            if (known != null) {
+                return Problem.response(
+                        known.status(), known.code(), known.detail(), instance, known.errors());
             }
             if (t instanceof JsonbException || t instanceof ProcessingException) {
                 return Problem.response(
@@ -66,6 +62,22 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         LOG.log(Level.SEVERE, "Unhandled failure on " + instance, failure);
         return Problem.response(500, "internal", "服务器内部错误，请稍后重试；如持续出现请联系管理员。", instance);
+    }
+
+    /**
+     * The domain error a failure is, or stands for (a stale version, a refused role), with the
+     * status, code and Chinese detail both the API and the pages ({@link FacesProblemHandler})
+     * show; null for anything else. Looks at {@code t} itself, not its causes.
+     */
+    static DubanException domainError(Throwable t) {
+        if (t instanceof DubanException e) return e;
+        if (t instanceof OptimisticLockException) {
+            return DubanException.conflict("conflict.stale", "数据已被他人修改，请刷新后重试。");
+        }
+        if (t instanceof EJBAccessException) {
+            return new DubanException(403, "auth.forbidden", "当前用户没有执行此操作的权限。");
+        }
+        return null;
     }
 
     /**

@@ -123,50 +123,34 @@ public class AccountsPage implements Serializable {
     }
 
     public void save() {
-        try {
-            AccountInput input = new AccountInput(username, name, phone, email, unit, roles);
-            if (editingId == null) {
-                AccountService.Created created = service.create(input);
-                show(List.of(created));
-                Messages.info("account.created");
-            } else {
-                service.update(editingId, input);
-                Messages.info("account.updated");
-            }
-            startNew();
-        } catch (DubanException e) {
-            Messages.error(e);
+        AccountInput input = new AccountInput(username, name, phone, email, unit, roles);
+        if (editingId == null) {
+            AccountService.Created created = service.create(input);
+            show(List.of(created));
+            Messages.info("account.created");
+        } else {
+            service.update(editingId, input);
+            Messages.info("account.updated");
         }
+        startNew();
     }
 
     public void disable(Account a) {
-        try {
-            service.disable(a.id());
-            Messages.info("account.disabledDone");
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        service.disable(a.id());
+        Messages.info("account.disabledDone");
     }
 
     public void enable(Account a) {
-        try {
-            service.enable(a.id());
-            Messages.info("account.enabledDone");
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        service.enable(a.id());
+        Messages.info("account.enabledDone");
     }
 
     public void reset(Account a) {
-        try {
-            AccountService.Credentials c = service.reset(a.id());
-            if (c.temporaryPassword() != null)
-                passwords = List.of(new Handover(a.username(), c.temporaryPassword()));
-            else Messages.info("account.mailed", a.email());
-            Messages.info("account.resetDone");
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        AccountService.Credentials c = service.reset(a.id());
+        if (c.temporaryPassword() != null)
+            passwords = List.of(new Handover(a.username(), c.temporaryPassword()));
+        else Messages.info("account.mailed", a.email());
+        Messages.info("account.resetDone");
     }
 
     public void upload(FileUploadEvent event) {

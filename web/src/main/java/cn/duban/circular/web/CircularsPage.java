@@ -5,7 +5,6 @@ import cn.duban.circular.CircularEdit;
 import cn.duban.circular.CircularService;
 import cn.duban.evaluation.Period;
 import cn.duban.ledger.LedgerClock;
-import cn.duban.platform.DubanException;
 import cn.duban.web.Messages;
 import cn.duban.web.Requests;
 import jakarta.faces.view.ViewScoped;
@@ -54,13 +53,8 @@ public class CircularsPage implements Serializable {
     }
 
     public String create() {
-        try {
-            Circular c = circulars.draft(Requests.period(newPeriod));
-            return "/app/circular?faces-redirect=true&id=" + c.getId();
-        } catch (DubanException e) {
-            Messages.error(e);
-            return null;
-        }
+        Circular c = circulars.draft(Requests.period(newPeriod));
+        return "/app/circular?faces-redirect=true&id=" + c.getId();
     }
 
     /** Periods a circular can report on: the year so far, and ended years, quarters and months. */
@@ -76,48 +70,30 @@ public class CircularsPage implements Serializable {
 
     public void load() {
         if (circular != null || id == null) return;
-        try {
-            circular = circulars.get(id);
-            issuingOffice = circular.getIssuingOffice();
-            docPrefix = circular.getDocPrefix();
-            title = circular.getTitle();
-            recipients = circular.getRecipients();
-            praiseReason = circular.getPraiseReason();
-            nextSteps = circular.getNextSteps();
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        circular = circulars.get(id);
+        issuingOffice = circular.getIssuingOffice();
+        docPrefix = circular.getDocPrefix();
+        title = circular.getTitle();
+        recipients = circular.getRecipients();
+        praiseReason = circular.getPraiseReason();
+        nextSteps = circular.getNextSteps();
     }
 
     public void save() {
-        try {
-            circular = circulars.update(id, edit(), circular.getVersion());
-            Messages.info("circular.saved");
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        circular = circulars.update(id, edit(), circular.getVersion());
+        Messages.info("circular.saved");
     }
 
     public String issue() {
-        try {
-            circular = circulars.update(id, edit(), circular.getVersion());
-            circular = circulars.issue(id, circular.getVersion());
-            Messages.flash("circular.issuedMessage", circular.getDocNumber());
-            return "/app/circular?faces-redirect=true&id=" + id;
-        } catch (DubanException e) {
-            Messages.error(e);
-            return null;
-        }
+        circular = circulars.update(id, edit(), circular.getVersion());
+        circular = circulars.issue(id, circular.getVersion());
+        Messages.flash("circular.issuedMessage", circular.getDocNumber());
+        return "/app/circular?faces-redirect=true&id=" + id;
     }
 
     public String delete() {
-        try {
-            circulars.delete(id);
-            return "/app/circulars?faces-redirect=true";
-        } catch (DubanException e) {
-            Messages.error(e);
-            return null;
-        }
+        circulars.delete(id);
+        return "/app/circulars?faces-redirect=true";
     }
 
     private CircularEdit edit() {

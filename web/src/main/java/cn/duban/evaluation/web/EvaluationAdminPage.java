@@ -31,7 +31,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -98,21 +97,7 @@ public class EvaluationAdminPage implements Serializable {
     private String name;
     private SchemeType type = SchemeType.COMPLETION;
     private BigDecimal planWeight = new BigDecimal("5");
-    private ScoringRules.LateUnit lateUnit;
-    private BigDecimal lateDeductionPercent,
-            lateCapPercent,
-            partialRate,
-            excellent,
-            good,
-            fair,
-            poor;
-    private boolean partialCredit;
-    private BigDecimal perOverdueTask,
-            perLateTask,
-            perMissedReport,
-            perReturn,
-            bonusCap,
-            deductionCap;
+    private RulesForm rules = RulesForm.of(null, ScoringRules.defaults(type));
     private String note;
     private List<Row> rows = new ArrayList<>();
 
@@ -146,22 +131,7 @@ public class EvaluationAdminPage implements Serializable {
         type = r.type();
         name = current != null ? current.getName() : year + "年度考核方案";
         planWeight = current != null ? current.getPlanWeight() : new BigDecimal("5");
-        lateDeductionPercent = or(r.lateDeductionPercent(), d.lateDeductionPercent());
-        lateUnit = r.lateUnit() != null ? r.lateUnit() : d.lateUnit();
-        lateCapPercent = or(r.lateCapPercent(), d.lateCapPercent());
-        partialCredit = r.partialCredit();
-        partialRate = or(r.partialRate(), d.partialRate());
-        Map<Rating, BigDecimal> q = r.quality().isEmpty() ? d.quality() : r.quality();
-        excellent = q.get(Rating.EXCELLENT);
-        good = q.get(Rating.GOOD);
-        fair = q.get(Rating.FAIR);
-        poor = q.get(Rating.POOR);
-        perOverdueTask = or(r.perOverdueTask(), d.perOverdueTask());
-        perLateTask = or(r.perLateTask(), d.perLateTask());
-        perMissedReport = or(r.perMissedReport(), d.perMissedReport());
-        perReturn = or(r.perReturn(), d.perReturn());
-        bonusCap = r.bonusCap();
-        deductionCap = r.deductionCap();
+        rules = RulesForm.of(r, d);
         note = current != null ? current.getNote() : null;
         rows = new ArrayList<>();
         if (current != null) {
@@ -173,10 +143,6 @@ public class EvaluationAdminPage implements Serializable {
                                 i.getTargetKind() + ":" + i.getTargetId()));
             }
         }
-    }
-
-    private static BigDecimal or(BigDecimal v, BigDecimal fallback) {
-        return v != null ? v : fallback;
     }
 
     public void changeYear() {
@@ -229,11 +195,6 @@ public class EvaluationAdminPage implements Serializable {
             }
             indicators.add(new SchemeInput.IndicatorInput(r.name, r.points, target, targetId));
         }
-        Map<String, BigDecimal> quality = new LinkedHashMap<>();
-        quality.put(Rating.EXCELLENT.name(), excellent);
-        quality.put(Rating.GOOD.name(), good);
-        quality.put(Rating.FAIR.name(), fair);
-        quality.put(Rating.POOR.name(), poor);
         try {
             Scheme s =
                     evaluation.save(
@@ -242,18 +203,7 @@ public class EvaluationAdminPage implements Serializable {
                                     name,
                                     type,
                                     planWeight,
-                                    lateDeductionPercent,
-                                    lateUnit,
-                                    lateCapPercent,
-                                    partialCredit,
-                                    partialRate,
-                                    quality,
-                                    perOverdueTask,
-                                    perLateTask,
-                                    perMissedReport,
-                                    perReturn,
-                                    bonusCap,
-                                    deductionCap,
+                                    rules.getValues(),
                                     note,
                                     indicators));
             Messages.info("eval.saved", s.getYear(), s.getVersion());
@@ -264,53 +214,41 @@ public class EvaluationAdminPage implements Serializable {
     }
 
     public void close() {
-        try {
-            ScoreSnapshot s = evaluation.close(Requests.period(closePeriod), closeReason);
-            Messages.info(
-                    "eval.closed",
-                    cn.duban.web.Formats.period(
-                            Period.parse(s.getPeriodKey()), cn.duban.web.FormatBean.localeOfPage()),
-                    s.getVersion());
-            closeReason = null;
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        ScoreSnapshot s = evaluation.close(Requests.period(closePeriod), closeReason);
+        Messages.info(
+                "eval.closed",
+                cn.duban.web.Formats.period(
+                        Period.parse(s.getPeriodKey()), cn.duban.web.FormatBean.localeOfPage()),
+                s.getVersion());
+        closeReason = null;
     }
 
     public void addAdjustment() {
-        try {
-            byte[] content =
-                    adjFile == null || adjFile.getSize() == 0
-                            ? null
-                            : Uploads.content(
-                                    adjFile,
-                                    EvidenceFile.MAX_BYTES,
-                                    "pdf",
-                                    "docx",
-                                    "xlsx",
-                                    "jpg",
-                                    "jpeg",
-                                    "png");
-            evaluation.addAdjustment(
-                    new EvaluationService.AdjustmentInput(
-                            adjUnit, adjKind, adjPoints, adjReason, adjDate),
-                    content == null ? null : adjFile.getFileName(),
-                    content);
-            Messages.info("eval.adjustmentAdded");
-            adjPoints = null;
-            adjReason = null;
-            adjFile = null;
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        byte[] content =
+                adjFile == null || adjFile.getSize() == 0
+                        ? null
+                        : Uploads.content(
+                                adjFile,
+                                EvidenceFile.MAX_BYTES,
+                                "pdf",
+                                "docx",
+                                "xlsx",
+                                "jpg",
+                                "jpeg",
+                                "png");
+        evaluation.addAdjustment(
+                new EvaluationService.AdjustmentInput(
+                        adjUnit, adjKind, adjPoints, adjReason, adjDate),
+                content == null ? null : adjFile.getFileName(),
+                content);
+        Messages.info("eval.adjustmentAdded");
+        adjPoints = null;
+        adjReason = null;
+        adjFile = null;
     }
 
     public void removeAdjustment(UUID id) {
-        try {
-            evaluation.removeAdjustment(id);
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        evaluation.removeAdjustment(id);
     }
 
     /** Every problem of a rejected scheme, each as its own message. */
@@ -444,124 +382,18 @@ public class EvaluationAdminPage implements Serializable {
         this.planWeight = planWeight;
     }
 
-    public ScoringRules.LateUnit getLateUnit() {
-        return lateUnit;
+    /** The rules' values by name, bound in the page as {@code rules.values['name']}. */
+    public RulesForm getRules() {
+        return rules;
     }
 
-    public void setLateUnit(ScoringRules.LateUnit lateUnit) {
-        this.lateUnit = lateUnit;
+    /** The rules of the chosen type, one input each. */
+    public List<ScoringRules.Spec> getRuleSpecs() {
+        return ScoringRules.specs().stream().filter(x -> x.appliesTo(type)).toList();
     }
 
-    public BigDecimal getLateDeductionPercent() {
-        return lateDeductionPercent;
-    }
-
-    public void setLateDeductionPercent(BigDecimal v) {
-        this.lateDeductionPercent = v;
-    }
-
-    public BigDecimal getLateCapPercent() {
-        return lateCapPercent;
-    }
-
-    public void setLateCapPercent(BigDecimal v) {
-        this.lateCapPercent = v;
-    }
-
-    public boolean isPartialCredit() {
-        return partialCredit;
-    }
-
-    public void setPartialCredit(boolean partialCredit) {
-        this.partialCredit = partialCredit;
-    }
-
-    public BigDecimal getPartialRate() {
-        return partialRate;
-    }
-
-    public void setPartialRate(BigDecimal v) {
-        this.partialRate = v;
-    }
-
-    public BigDecimal getExcellent() {
-        return excellent;
-    }
-
-    public void setExcellent(BigDecimal v) {
-        this.excellent = v;
-    }
-
-    public BigDecimal getGood() {
-        return good;
-    }
-
-    public void setGood(BigDecimal v) {
-        this.good = v;
-    }
-
-    public BigDecimal getFair() {
-        return fair;
-    }
-
-    public void setFair(BigDecimal v) {
-        this.fair = v;
-    }
-
-    public BigDecimal getPoor() {
-        return poor;
-    }
-
-    public void setPoor(BigDecimal v) {
-        this.poor = v;
-    }
-
-    public BigDecimal getPerOverdueTask() {
-        return perOverdueTask;
-    }
-
-    public void setPerOverdueTask(BigDecimal v) {
-        this.perOverdueTask = v;
-    }
-
-    public BigDecimal getPerLateTask() {
-        return perLateTask;
-    }
-
-    public void setPerLateTask(BigDecimal v) {
-        this.perLateTask = v;
-    }
-
-    public BigDecimal getPerMissedReport() {
-        return perMissedReport;
-    }
-
-    public void setPerMissedReport(BigDecimal v) {
-        this.perMissedReport = v;
-    }
-
-    public BigDecimal getPerReturn() {
-        return perReturn;
-    }
-
-    public void setPerReturn(BigDecimal v) {
-        this.perReturn = v;
-    }
-
-    public BigDecimal getBonusCap() {
-        return bonusCap;
-    }
-
-    public void setBonusCap(BigDecimal v) {
-        this.bonusCap = v;
-    }
-
-    public BigDecimal getDeductionCap() {
-        return deductionCap;
-    }
-
-    public void setDeductionCap(BigDecimal v) {
-        this.deductionCap = v;
+    public Rating[] getRatings() {
+        return Rating.values();
     }
 
     public String getNote() {

@@ -39,6 +39,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Evaluation (考核): schemes, rankings, a unit's breakdown, the trend, closing periods,
@@ -70,28 +73,12 @@ public class EvaluationResource {
             String name,
             String type,
             BigDecimal planWeight,
-            Map<String, Object> rules,
+            @Schema(ref = "SchemeRules") Map<String, Object> rules,
             String note,
             String createdBy,
             Instant createdAt,
             List<IndicatorView> indicators) {
         static SchemeView of(Scheme s) {
-            var r = s.rules();
-            Map<String, Object> rules = new java.util.LinkedHashMap<>();
-            rules.put("lateDeductionPercent", r.lateDeductionPercent());
-            rules.put("lateUnit", r.lateUnit() == null ? null : r.lateUnit().name());
-            rules.put("lateCapPercent", r.lateCapPercent());
-            rules.put("partialCredit", r.partialCredit());
-            rules.put("partialRate", r.partialRate());
-            Map<String, BigDecimal> quality = new java.util.LinkedHashMap<>();
-            r.quality().forEach((k, v) -> quality.put(k.name(), v));
-            rules.put("quality", quality);
-            rules.put("perOverdueTask", r.perOverdueTask());
-            rules.put("perLateTask", r.perLateTask());
-            rules.put("perMissedReport", r.perMissedReport());
-            rules.put("perReturn", r.perReturn());
-            rules.put("bonusCap", r.bonusCap());
-            rules.put("deductionCap", r.deductionCap());
             return new SchemeView(
                     s.getId(),
                     s.getYear(),
@@ -99,7 +86,7 @@ public class EvaluationResource {
                     s.getName(),
                     s.getType().name(),
                     s.getPlanWeight(),
-                    rules,
+                    s.rules().values(),
                     s.getNote(),
                     s.getCreatedBy(),
                     s.getCreatedAt(),
@@ -186,7 +173,14 @@ public class EvaluationResource {
     @POST
     @Path("/schemes")
     @RolesAllowed("district-admin")
-    public Response saveScheme(SchemeInput input, @Context UriInfo uri) {
+    public Response saveScheme(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(ref = "SchemeSubmission")))
+                    SchemeInput input,
+            @Context UriInfo uri) {
         Scheme s = evaluation.save(input);
         return Response.created(
                         uri.getBaseUriBuilder()

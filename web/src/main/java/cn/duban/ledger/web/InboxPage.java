@@ -2,8 +2,6 @@ package cn.duban.ledger.web;
 
 import cn.duban.ledger.InboxMessage;
 import cn.duban.ledger.InboxService;
-import cn.duban.platform.DubanException;
-import cn.duban.web.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,12 +27,8 @@ public class InboxPage implements Serializable {
     }
 
     public void read(UUID id) {
-        try {
-            inbox.markRead(id);
-            messages = null;
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        inbox.markRead(id);
+        messages = null;
     }
 
     public void toggle() {

@@ -1,7 +1,6 @@
 package cn.duban.ledger.web;
 
 import cn.duban.ledger.PublishingService;
-import cn.duban.platform.DubanException;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
 import cn.duban.web.Messages;
@@ -49,16 +48,12 @@ public class PublishPage implements Serializable {
     private PublishingService.Result result;
 
     public void load() {
-        try {
-            if (baseline == null) {
-                baseline = publishing.preview(planId, null);
-                for (PublishingService.OpenName o : baseline.open())
-                    pickRoles.putIfAbsent(PublishPicks.key(o), o.role());
-            }
-            preview = picks.isEmpty() ? baseline : publishing.preview(planId, request(false));
-        } catch (DubanException e) {
-            Messages.error(e);
+        if (baseline == null) {
+            baseline = publishing.preview(planId, null);
+            for (PublishingService.OpenName o : baseline.open())
+                pickRoles.putIfAbsent(PublishPicks.key(o), o.role());
         }
+        preview = picks.isEmpty() ? baseline : publishing.preview(planId, request(false));
     }
 
     public void refresh() {
@@ -66,19 +61,14 @@ public class PublishPage implements Serializable {
     }
 
     public String publish() {
-        try {
-            result = publishing.publish(planId, request(true));
-            Messages.flash(
-                    "publish.done",
-                    result.created(),
-                    result.updated(),
-                    result.unchanged(),
-                    result.units());
-            return "/app/ledger?faces-redirect=true&plan=" + planId;
-        } catch (DubanException e) {
-            Messages.error(e);
-            return null;
-        }
+        result = publishing.publish(planId, request(true));
+        Messages.flash(
+                "publish.done",
+                result.created(),
+                result.updated(),
+                result.unchanged(),
+                result.units());
+        return "/app/ledger?faces-redirect=true&plan=" + planId;
     }
 
     private PublishingService.Request request(boolean allowOpen) {

@@ -156,24 +156,20 @@ public class PlanImportPage implements Serializable {
     }
 
     public void upload(FileUploadEvent event) {
-        try {
-            byte[] content =
-                    Uploads.content(
-                            event.getFile(),
-                            DocumentReader.MAX_BYTES,
-                            "txt",
-                            "md",
-                            "docx",
-                            "xlsx",
-                            "pdf",
-                            "doc",
-                            "wps");
-            sourceName = event.getFile().getFileName();
-            sourceText = plans.extractText(sourceName, content);
-            parse();
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        byte[] content =
+                Uploads.content(
+                        event.getFile(),
+                        DocumentReader.MAX_BYTES,
+                        "txt",
+                        "md",
+                        "docx",
+                        "xlsx",
+                        "pdf",
+                        "doc",
+                        "wps");
+        sourceName = event.getFile().getFileName();
+        sourceText = plans.extractText(sourceName, content);
+        parse();
     }
 
     public void parsePasted() {
@@ -250,14 +246,9 @@ public class PlanImportPage implements Serializable {
     }
 
     public String save() {
-        try {
-            Plan plan = plans.save(sourceText, sourceName, edited());
-            Messages.flash("plan.saved", plan.getTitle());
-            return "/app/admin/plan.xhtml?faces-redirect=true&id=" + plan.getId();
-        } catch (DubanException e) {
-            Messages.error(e);
-            return null;
-        }
+        Plan plan = plans.save(sourceText, sourceName, edited());
+        Messages.flash("plan.saved", plan.getTitle());
+        return "/app/admin/plan.xhtml?faces-redirect=true&id=" + plan.getId();
     }
 
     /** The document as the user edited it. */

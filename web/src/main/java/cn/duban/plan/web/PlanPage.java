@@ -5,7 +5,6 @@ import cn.duban.plan.PlanDocument;
 import cn.duban.plan.PlanLinkService;
 import cn.duban.plan.PlanService;
 import cn.duban.plan.parse.PlanLevel;
-import cn.duban.platform.DubanException;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
 import cn.duban.web.Messages;
@@ -42,11 +41,7 @@ public class PlanPage implements Serializable {
     public record Line(int depth, PlanDocument.Point point, String units) {}
 
     public void load() {
-        try {
-            plan = plans.document(id);
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        plan = plans.document(id);
     }
 
     public List<Line> getLines() {
@@ -87,21 +82,13 @@ public class PlanPage implements Serializable {
 
     public void suggest() {
         if (targetPlanId == null) return;
-        try {
-            suggestions = links.suggest(id, targetPlanId, 3);
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        suggestions = links.suggest(id, targetPlanId, 3);
     }
 
     public void link(UUID pointId, UUID targetPointId) {
-        try {
-            links.link(pointId, targetPointId);
-            suggest();
-            Messages.info("plan.linked");
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        links.link(pointId, targetPointId);
+        suggest();
+        Messages.info("plan.linked");
     }
 
     public void unlink(UUID pointId, UUID targetPointId) {

@@ -2,7 +2,6 @@ package cn.duban.plan.web;
 
 import cn.duban.plan.Plan;
 import cn.duban.plan.PlanService;
-import cn.duban.platform.DubanException;
 import cn.duban.web.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -28,23 +27,14 @@ public class PlansPage implements Serializable {
     }
 
     public String nextYear(UUID id) {
-        try {
-            Plan plan = plans.nextYear(id);
-            Messages.flash("plan.nextYearCreated", plan.getYear());
-            return "/app/admin/plan.xhtml?faces-redirect=true&id=" + plan.getId();
-        } catch (DubanException e) {
-            Messages.error(e);
-            return null;
-        }
+        Plan plan = plans.nextYear(id);
+        Messages.flash("plan.nextYearCreated", plan.getYear());
+        return "/app/admin/plan.xhtml?faces-redirect=true&id=" + plan.getId();
     }
 
     public void delete(UUID id) {
-        try {
-            plans.delete(id, null);
-            list = null;
-            Messages.info("plan.deleted");
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        plans.delete(id, null);
+        list = null;
+        Messages.info("plan.deleted");
     }
 }

@@ -52,24 +52,20 @@ public class TenantsPage implements Serializable {
 
     /** Onboards the district: tenant, units (Excel list or lines) and its first administrator. */
     public void create() {
-        try {
-            List<UnitInput> units = sheetUnits != null ? sheetUnits : parseUnits(unitLines);
-            OnboardingService.Onboarded done =
-                    onboarding.onboard(
-                            new TenantInput(id, name, units),
-                            new OnboardingService.Admin(
-                                    adminUsername, adminName, adminPhone, adminEmail));
-            doneAdmin = done.admin().username();
-            donePassword = done.credentials().temporaryPassword();
-            Messages.info("onboard.done", done.tenant().getName(), doneAdmin);
-            if (donePassword == null) Messages.info("account.mailed", adminEmail);
-            id = name = unitLines = adminUsername = adminName = adminPhone = adminEmail = null;
-            sheetUnits = null;
-            errors = List.of();
-            load();
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        List<UnitInput> units = sheetUnits != null ? sheetUnits : parseUnits(unitLines);
+        OnboardingService.Onboarded done =
+                onboarding.onboard(
+                        new TenantInput(id, name, units),
+                        new OnboardingService.Admin(
+                                adminUsername, adminName, adminPhone, adminEmail));
+        doneAdmin = done.admin().username();
+        donePassword = done.credentials().temporaryPassword();
+        Messages.info("onboard.done", done.tenant().getName(), doneAdmin);
+        if (donePassword == null) Messages.info("account.mailed", adminEmail);
+        id = name = unitLines = adminUsername = adminName = adminPhone = adminEmail = null;
+        sheetUnits = null;
+        errors = List.of();
+        load();
     }
 
     /** Suspends a tenant (its people are refused within seconds); see the API. */

@@ -1,6 +1,5 @@
 package cn.duban.tenant.web;
 
-import cn.duban.platform.DubanException;
 import cn.duban.tenant.UnitInput;
 import cn.duban.tenant.UnitKind;
 import cn.duban.tenant.UnitService;
@@ -47,20 +46,16 @@ public class UnitsPage implements Serializable {
     }
 
     public void add() {
-        try {
-            List<String> aliasList =
-                    aliases == null
-                            ? List.of()
-                            : Arrays.stream(aliases.split("[,，、;；\\s]+"))
-                                    .filter(s -> !s.isBlank())
-                                    .toList();
-            service.create(new UnitInput(code, name, kind, rankingGroup, aliasList, null, null));
-            Messages.info("saved");
-            code = name = rankingGroup = aliases = null;
-            load();
-        } catch (DubanException e) {
-            Messages.error(e);
-        }
+        List<String> aliasList =
+                aliases == null
+                        ? List.of()
+                        : Arrays.stream(aliases.split("[,，、;；\\s]+"))
+                                .filter(s -> !s.isBlank())
+                                .toList();
+        service.create(new UnitInput(code, name, kind, rankingGroup, aliasList, null, null));
+        Messages.info("saved");
+        code = name = rankingGroup = aliases = null;
+        load();
     }
 
     public String getCode() {

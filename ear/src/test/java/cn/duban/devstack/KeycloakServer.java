@@ -113,6 +113,7 @@ public final class KeycloakServer {
         }
         Files.writeString(
                 imports.resolve("duban-realm.json"), realm.toString(), StandardCharsets.UTF_8);
+        installThemes();
         Files.createDirectories(logFile.getParent());
 
         ProcessBuilder pb =
@@ -153,6 +154,29 @@ public final class KeycloakServer {
         }
         stop();
         throw new IOException("Keycloak did not start within 8 minutes; see " + logFile);
+    }
+
+    /**
+     * Duban's themes (ear/src/main/keycloak/themes, next to the realm file) copied afresh into the
+     * distribution's themes directory, as the production archive has them. Dev mode does not cache
+     * themes: an edited CSS or message shows at the next page load once copied.
+     */
+    private void installThemes() throws IOException {
+        Path source = realmJson.toAbsolutePath().getParent().resolve("themes");
+        if (!Files.isDirectory(source)) return;
+        try (var themes = Files.list(source)) {
+            for (Path theme : themes.toList()) {
+                Path target = home.resolve("themes").resolve(theme.getFileName().toString());
+                Dirs.deleteRecursively(target);
+                try (var files = Files.walk(theme)) {
+                    for (Path file : files.toList()) {
+                        Path to = target.resolve(theme.relativize(file).toString());
+                        if (Files.isDirectory(file)) Files.createDirectories(to);
+                        else Files.copy(file, to);
+                    }
+                }
+            }
+        }
     }
 
     public void stop() {

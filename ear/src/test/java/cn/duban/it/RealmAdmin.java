@@ -199,7 +199,13 @@ final class RealmAdmin {
         send("PUT", path, json);
     }
 
-    private static JsonStructure get(String path) {
+    /** A POST of Keycloak's own administrator (e.g. a role mapping). */
+    static void post(String path, String json) {
+        send("POST", path, json);
+    }
+
+    /** A GET of Keycloak's own administrator (a representation or a list). */
+    static JsonStructure get(String path) {
         String body = send("GET", path, null);
         try (var reader = Json.createReader(new StringReader(body))) {
             return reader.read();

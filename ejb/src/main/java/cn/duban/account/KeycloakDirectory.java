@@ -24,18 +24,29 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * Keycloak's user store, through its Admin REST API as the confidential service-account client
- * {@code duban-accounts} (realm-management role {@code manage-users} only). Keycloak keeps the
- * people, their passwords and sessions; Duban keeps none of that.
+ * {@code duban-accounts} (realm-management roles {@code manage-users} and {@code manage-clients}).
+ * Keycloak keeps the people, their passwords and sessions; Duban keeps none of that.
  *
  * <p>Keycloak's {@code manage-users} can change <em>any</em> user of the realm and map any realm
  * role that is not an admin role, {@code platform-admin} included: the tenant and role rules are
  * Duban's to enforce ({@link AccountService}), and this class does nothing on its own initiative.
+ *
+ * <p>{@code manage-clients} is there for the integrators' API clients ({@link IntegratorService})
+ * and is the larger risk: it can change <em>any</em> client of the realm, {@code duban-web}'s
+ * redirect URIs and secret included, so the {@code DUBAN_ACCOUNTS_SECRET} is worth as much as the
+ * realm's administrator. Keycloak itself keeps it from granting admin roles it does not hold
+ * ({@code realm-admin}, {@code manage-realm} …); Duban's own rule maps only realm roles of {@link
+ * cn.duban.platform.Role#INTEGRATOR_GRANTS} to an integrator. Duban only ever touches clients whose
+ * {@link #CLIENT_TENANT} attribute is the caller's tenant; there is no narrower Keycloak role that
+ * can create a client and then rotate or delete its secret.
  *
  * <p>Settings: {@code duban.accounts.secret} / {@code DUBAN_ACCOUNTS_SECRET} (no default: without
  * it account management answers 503), {@code duban.accounts.client-id} / {@code
@@ -380,6 +391,157 @@ public class KeycloakDirectory {
                     }
                     return null;
                 });
+    }
+
+    /**
+     * The client attribute that ties an integrator client to its tenant; Duban lists and touches
+     * only clients whose attribute is exactly the caller's tenant.
+     */
+    public static final String CLIENT_TENANT = "duban.tenant";
+
+    /** An integrator's API client as Keycloak holds it. */
+    public record ApiClient(
+            String id,
+            String clientId,
+            String description,
+            String tenant,
+            String serviceAccountUserId) {}
+
+    /**
+     * Every client whose clientId starts with {@code prefix} and whose {@link #CLIENT_TENANT}
+     * attribute is exactly {@code tenant} (the prefix only narrows Keycloak's search).
+     */
+    public List<ApiClient> clientsOfTenant(String prefix, String tenant) {
+        return call(
+                () -> {
+                    List<ApiClient> out = new ArrayList<>();
+                    for (ClientRepresentation c :
+                            realm().clients().findAll(prefix, false, true, 0, 1000)) {
+                        if (c.getClientId().startsWith(prefix) && tenant.equals(clientTenant(c)))
+                            out.add(apiClient(c, null));
+                    }
+                    return out;
+                });
+    }
+
+    /** The client of exactly that clientId, if any, with its service account's user id. */
+    public Optional<ApiClient> clientByClientId(String clientId) {
+        return call(
+                () -> {
+                    for (ClientRepresentation c : realm().clients().findByClientId(clientId)) {
+                        if (clientId.equals(c.getClientId())) {
+                            String user =
+                                    Boolean.TRUE.equals(c.isServiceAccountsEnabled())
+                                            ? realm().clients()
+                                                    .get(c.getId())
+                                                    .getServiceAccountUser()
+                                                    .getId()
+                                            : null;
+                            return Optional.of(apiClient(c, user));
+                        }
+                    }
+                    return Optional.empty();
+                });
+    }
+
+    /**
+     * Creates a confidential client that can only get tokens for itself (client credentials): no
+     * browser login, no password grant. Its tokens carry {@code tenant} as a fixed claim (never a
+     * {@code unit}) and the audience {@code duban-web}, which Duban's OIDC adapter requires.
+     * Returns the new client, its service account user included; a taken clientId is 409.
+     */
+    public ApiClient createApiClient(String clientId, String description, String tenant) {
+        ClientRepresentation c = new ClientRepresentation();
+        c.setClientId(clientId);
+        c.setName(clientId);
+        c.setDescription(description);
+        c.setEnabled(true);
+        c.setProtocol("openid-connect");
+        c.setPublicClient(false);
+        c.setBearerOnly(false);
+        c.setClientAuthenticatorType("client-secret");
+        c.setStandardFlowEnabled(false);
+        c.setImplicitFlowEnabled(false);
+        c.setDirectAccessGrantsEnabled(false);
+        c.setServiceAccountsEnabled(true);
+        c.setFrontchannelLogout(false);
+        c.setFullScopeAllowed(true);
+        c.setAttributes(Map.of(CLIENT_TENANT, tenant));
+        c.setProtocolMappers(
+                List.of(
+                        mapper(
+                                "tenant",
+                                "oidc-hardcoded-claim-mapper",
+                                Map.of(
+                                        "claim.name", TENANT,
+                                        "claim.value", tenant,
+                                        "jsonType.label", "String",
+                                        "access.token.claim", "true",
+                                        "id.token.claim", "false",
+                                        "introspection.token.claim", "true")),
+                        mapper(
+                                "audience duban-web",
+                                "oidc-audience-mapper",
+                                Map.of(
+                                        "included.client.audience", "duban-web",
+                                        "access.token.claim", "true",
+                                        "id.token.claim", "false",
+                                        "introspection.token.claim", "true"))));
+        return call(
+                () -> {
+                    String id;
+                    try (Response r = realm().clients().create(c)) {
+                        if (r.getStatus() != 201)
+                            throw new Refused(
+                                    r.getStatus(), r.hasEntity() ? r.readEntity(String.class) : "");
+                        String path = r.getLocation().getPath();
+                        id = path.substring(path.lastIndexOf('/') + 1);
+                    }
+                    String user = realm().clients().get(id).getServiceAccountUser().getId();
+                    return new ApiClient(id, clientId, description, tenant, user);
+                });
+    }
+
+    /** The client's current secret. */
+    public String clientSecret(String id) {
+        return call(() -> realm().clients().get(id).getSecret().getValue());
+    }
+
+    /** A new secret for the client; the old one stops working at once. */
+    public String rotateClientSecret(String id) {
+        return call(() -> realm().clients().get(id).generateNewSecret().getValue());
+    }
+
+    /** Deletes the client (and with it its service account user). */
+    public void deleteClient(String id) {
+        call(
+                () -> {
+                    realm().clients().get(id).remove();
+                    return null;
+                });
+    }
+
+    private static ProtocolMapperRepresentation mapper(
+            String name, String type, Map<String, String> config) {
+        ProtocolMapperRepresentation m = new ProtocolMapperRepresentation();
+        m.setName(name);
+        m.setProtocol("openid-connect");
+        m.setProtocolMapper(type);
+        m.setConfig(new HashMap<>(config));
+        return m;
+    }
+
+    private static String clientTenant(ClientRepresentation c) {
+        return c.getAttributes() == null ? null : c.getAttributes().get(CLIENT_TENANT);
+    }
+
+    private static ApiClient apiClient(ClientRepresentation c, String serviceAccountUserId) {
+        return new ApiClient(
+                c.getId(),
+                c.getClientId(),
+                c.getDescription(),
+                clientTenant(c),
+                serviceAccountUserId);
     }
 
     private static CredentialRepresentation temporary(String password) {

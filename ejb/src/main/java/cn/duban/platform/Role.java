@@ -55,6 +55,14 @@ public final class Role {
     public static final List<String> DISTRICT_GRANTS =
             List.of(DISTRICT_ADMIN, LEADER, UNIT_HEAD, UNIT_ADMIN, UNIT_REPORTER);
 
+    /**
+     * The roles a district administrator may give an integrator's API client (whose tokens carry
+     * the tenant and never a unit): reading the district's work, as a leader does. Never an
+     * administrator's role, never a unit's role (a unit role without a unit would be meaningless at
+     * best), never a Keycloak client role.
+     */
+    public static final List<String> INTEGRATOR_GRANTS = List.of(LEADER);
+
     /** Roles that only make sense with a unit (部门 or 街镇) to belong to. */
     public static final List<String> UNIT_ROLES = List.of(UNIT_HEAD, UNIT_ADMIN, UNIT_REPORTER);
 

@@ -3,6 +3,7 @@ package cn.duban.web;
 import cn.duban.account.DisabledAccounts;
 import cn.duban.platform.Caller;
 import cn.duban.platform.Role;
+import cn.duban.platform.Settings;
 import jakarta.ejb.EJB;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -27,6 +28,12 @@ import org.wildfly.security.http.oidc.OidcPrincipal;
  * change the tenant. A token of an account its district has disabled is refused here (401 for the
  * API, the UI session is ended), although Keycloak signed it and it has not expired: see {@link
  * DisabledAccounts}.
+ *
+ * <p>An integrator's API client (client credentials, {@link cn.duban.account.IntegratorService})
+ * has no person behind its token: its caller is {@code client:<clientId>}, which the audit trail
+ * records as the actor. Such a token must carry a tenant, no unit and no role beyond {@link
+ * Role#INTEGRATOR_GRANTS}, or it is refused with 403 (a client an operator changed by hand in
+ * Keycloak's console does not become a district administrator).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class CallerFilter extends HttpFilter {
@@ -34,6 +41,13 @@ public class CallerFilter extends HttpFilter {
     static final List<String> ROLES = Role.ALL;
 
     private static final Jsonb JSONB = JsonbBuilder.create();
+
+    /** The caller name prefix of an API client's tokens (no person logs in with a colon). */
+    public static final String CLIENT_PREFIX = "client:";
+
+    /** The web login's client: every person's token is issued to it. */
+    private static final String WEB_CLIENT =
+            Settings.get("duban.oidc.client-id", "DUBAN_OIDC_CLIENT_ID", "duban-web");
 
     @EJB DisabledAccounts disabledAccounts;
 
@@ -46,6 +60,10 @@ public class CallerFilter extends HttpFilter {
         }
         AccessToken token = principal.getOidcSecurityContext().getToken();
         Caller caller = callerOf(req, principal, token);
+        if (caller.username().startsWith(CLIENT_PREFIX) && !acceptableClient(caller)) {
+            refuse403(req, res, "auth.client", "接口客户端的令牌不符合要求（须带区、不带单位、仅含允许的角色），请联系区府办。");
+            return;
+        }
         Caller.set(caller);
         try {
             DisabledAccounts.Refusal refusal =
@@ -70,10 +88,43 @@ public class CallerFilter extends HttpFilter {
         // The platform operator works across tenants and never carries one.
         if (roles.contains(Caller.PLATFORM_ADMIN)) tenant = null;
         return new Caller(
-                principal.getName(),
+                serviceAccountOf(token, principal.getName())
+                        .map(client -> CLIENT_PREFIX + client)
+                        .orElse(principal.getName()),
                 tenant,
                 blankToNull(token.getClaimValueAsString("unit")),
                 roles);
+    }
+
+    /**
+     * The client id when the token is a client's own (client credentials): issued to a client other
+     * than the web login ({@code azp}) for that client's service account. A person's token is
+     * always issued to the web client.
+     */
+    static java.util.Optional<String> serviceAccountOf(AccessToken token, String principalName) {
+        String azp = blankToNull(token.getClaimValueAsString("azp"));
+        if (azp == null || azp.equals(WEB_CLIENT)) return java.util.Optional.empty();
+        String username = token.getClaimValueAsString("preferred_username");
+        if (!("service-account-" + azp).equals(username != null ? username : principalName))
+            return java.util.Optional.empty();
+        return java.util.Optional.of(azp);
+    }
+
+    /** An API client's caller: a tenant, no unit, and only the roles an integrator may hold. */
+    static boolean acceptableClient(Caller caller) {
+        return caller.tenantId() != null
+                && caller.unitCode() == null
+                && Role.INTEGRATOR_GRANTS.containsAll(caller.roles());
+    }
+
+    private static void refuse403(
+            HttpServletRequest req, HttpServletResponse res, String code, String detail)
+            throws IOException {
+        res.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        res.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        res.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");
+        res.getWriter()
+                .write(JSONB.toJson(Problem.of(403, code, detail, req.getRequestURI(), null)));
     }
 
     /**

@@ -54,6 +54,9 @@ public record PlanDocument(
 
     public record Section(UUID id, String number, String title, List<Point> points) {}
 
+    /**
+     * @param leaders the people of a 责任领导/分管领导 column: shown and kept, never units
+     */
     public record Point(
             UUID id,
             String number,
@@ -62,7 +65,26 @@ public record PlanDocument(
             List<UnitRef> units,
             Deadline deadline,
             List<Milestone> milestones,
-            List<Point> children) {}
+            List<Point> children,
+            List<String> leaders) {
+
+        public Point {
+            leaders = leaders == null ? List.of() : List.copyOf(leaders);
+        }
+
+        /** A point without leaders. */
+        public Point(
+                UUID id,
+                String number,
+                String title,
+                String text,
+                List<UnitRef> units,
+                Deadline deadline,
+                List<Milestone> milestones,
+                List<Point> children) {
+            this(id, number, title, text, units, deadline, milestones, children, List.of());
+        }
+    }
 
     /** A responsible unit: {@code role} is LEAD (牵头) or COOPERATING (配合). */
     public record UnitRef(String name, boolean collective, UUID unitId, String role) {}

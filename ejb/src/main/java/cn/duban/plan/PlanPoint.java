@@ -81,6 +81,11 @@ public class PlanPoint {
     @Column(nullable = false, columnDefinition = "jsonb")
     private String milestones = "[]";
 
+    /** The people of a 责任领导 column, a JSON array of names. */
+    @ColumnTransformer(write = "?::jsonb")
+    @Column(nullable = false, columnDefinition = "jsonb")
+    private String leaders = "[]";
+
     @OneToMany(mappedBy = "point", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<PointUnit> units = new ArrayList<>();
@@ -115,6 +120,14 @@ public class PlanPoint {
 
     void setMilestonesJson(String json) {
         this.milestones = json;
+    }
+
+    void setLeadersJson(String json) {
+        this.leaders = json;
+    }
+
+    public String getLeadersJson() {
+        return leaders;
     }
 
     PointUnit addUnit(String name, boolean collective, UUID unitId, UnitRole role) {

@@ -364,7 +364,8 @@ public class PlanService {
                             p.milestones().stream()
                                     .map(m -> new PlanDocument.Milestone(m.text(), m.date()))
                                     .toList(),
-                            points(p.children(), directory, unresolved)));
+                            points(p.children(), directory, unresolved),
+                            p.leaders()));
         }
         return out;
     }
@@ -385,7 +386,8 @@ public class PlanService {
                             DeadlineParser.milestones(p.text(), year).stream()
                                     .map(m -> new PlanDocument.Milestone(m.text(), m.date()))
                                     .toList(),
-                            shift(p.children(), year)));
+                            shift(p.children(), year),
+                            p.leaders()));
         }
         return out;
     }
@@ -420,7 +422,10 @@ public class PlanService {
                                                         PlanDocument.Milestone[].class)),
                                         tree(
                                                 childrenOf.getOrDefault(p.getId(), List.of()),
-                                                childrenOf)))
+                                                childrenOf),
+                                        List.of(
+                                                JSONB.fromJson(
+                                                        p.getLeadersJson(), String[].class))))
                 .toList();
     }
 
@@ -476,6 +481,7 @@ public class PlanService {
             }
             point.setMilestonesJson(
                     JSONB.toJson(p.milestones() == null ? List.of() : p.milestones()));
+            point.setLeadersJson(JSONB.toJson(leaders(p.leaders())));
             for (PlanDocument.UnitRef u :
                     p.units() == null ? List.<PlanDocument.UnitRef>of() : p.units()) {
                 point.addUnit(
@@ -487,6 +493,21 @@ public class PlanService {
             em.persist(point);
             persistPoints(plan, section, point, p.children(), year, position);
         }
+    }
+
+    /** People of one point's 责任领导 column, and the length of one name. */
+    static final int MAX_LEADERS = 20;
+
+    static final int MAX_LEADER_NAME = 50;
+
+    /** Leaders as stored: trimmed, without blanks and repeats. */
+    static List<String> leaders(List<String> names) {
+        if (names == null) return List.of();
+        return names.stream()
+                .filter(n -> n != null && !n.isBlank())
+                .map(String::strip)
+                .distinct()
+                .toList();
     }
 
     /** Rejects an edited document the ledger could not work with, before anything is written. */
@@ -524,6 +545,11 @@ public class PlanService {
                 if (u.unitId() != null && !known.contains(u.unitId()))
                     problems.add(where + "责任单位不存在：" + u.name());
             }
+            List<String> leaders = leaders(p.leaders());
+            if (leaders.size() > MAX_LEADERS)
+                problems.add(where + "责任领导过多（最多 " + MAX_LEADERS + " 人）");
+            if (leaders.stream().anyMatch(l -> l.length() > MAX_LEADER_NAME))
+                problems.add(where + "责任领导姓名过长（最多 " + MAX_LEADER_NAME + " 个字符）");
         }
         if (!problems.isEmpty()) {
             throw DubanException.badRequest(

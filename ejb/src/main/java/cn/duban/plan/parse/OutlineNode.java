@@ -13,6 +13,9 @@ final class OutlineNode {
     List<UnitRef> tableUnits;
     String tableDeadline;
 
+    /** The people of a 责任领导 column. */
+    List<String> tableLeaders;
+
     /** The group cell a heading was made from (table rows grouped by a 类别/板块 column). */
     String groupCell;
 

@@ -276,7 +276,8 @@ public final class PlanParser {
                 units,
                 deadline,
                 List.copyOf(milestones),
-                points(n.children, year, warnings));
+                points(n.children, year, warnings),
+                n.tableLeaders == null ? List.of() : n.tableLeaders);
     }
 
     /** 1 → 一, 12 → 十二, 23 → 二十三 (group numbers up to 99). */

@@ -183,7 +183,26 @@ final class TableReader {
         if (coopCell != null) UnitAnnotations.readCell(coopCell, UnitRole.COOPERATING, units);
         node.tableUnits = units;
         node.tableDeadline = cell(c, deadline);
+        String leadersCell = cell(c, leaders);
+        if (leadersCell != null) node.tableLeaders = people(leadersCell);
         return node;
+    }
+
+    /** Names in a 责任领导 cell: split at 、，,；; / and runs of spaces. */
+    static List<String> people(String cell) {
+        List<String> out = new ArrayList<>();
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i <= cell.length(); i++) {
+            char ch = i < cell.length() ? cell.charAt(i) : '、';
+            if ("、，,；;/／".indexOf(ch) >= 0 || Scan.isSpace(ch) || ch == '\u3000') {
+                String n = name.toString().strip();
+                if (!n.isEmpty() && !out.contains(n)) out.add(n);
+                name.setLength(0);
+            } else {
+                name.append(ch);
+            }
+        }
+        return out;
     }
 
     /**

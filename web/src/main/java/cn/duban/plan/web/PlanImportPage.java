@@ -72,6 +72,7 @@ public class PlanImportPage implements Serializable {
         private String text;
         private String leads;
         private String cooperating;
+        private String leaders;
         private String deadlineText;
         private LocalDate deadlineDate;
         private String deadlineKind;
@@ -116,6 +117,15 @@ public class PlanImportPage implements Serializable {
 
         public void setLeads(String leads) {
             this.leads = leads;
+        }
+
+        /** The people of a 责任领导 column, joined by 、 (never units). */
+        public String getLeaders() {
+            return leaders;
+        }
+
+        public void setLeaders(String leaders) {
+            this.leaders = leaders;
         }
 
         public String getCooperating() {
@@ -234,6 +244,7 @@ public class PlanImportPage implements Serializable {
             }
             row.leads = String.join("、", leads);
             row.cooperating = String.join("、", coop);
+            row.leaders = String.join("、", p.leaders());
             row.deadlineText = p.deadline().text();
             row.deadlineDate = p.deadline().date();
             row.deadlineKind = p.deadline().kind();
@@ -295,7 +306,8 @@ public class PlanImportPage implements Serializable {
                             new PlanDocument.Deadline(
                                     r.deadlineText, r.deadlineDate, r.deadlineKind, r.frequency),
                             r.milestones,
-                            points(n.getChildren())));
+                            points(n.getChildren()),
+                            split(r.leaders)));
         }
         return out;
     }

@@ -7,6 +7,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import cn.duban.platform.TenantOwned;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -20,6 +21,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Id;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,6 +136,57 @@ class ArchitectureTest {
                 .doNotHaveFullyQualifiedName("cn.duban.tenant.Tenant")
                 .should(beTenantOwned())
                 .check(CODE);
+    }
+
+    @Test
+    void entitiesWithAUuidIdGetItAndTheirTenantFromTenantOwned() {
+        // The id + @TenantId + UUID boilerplate lives once, in TenantOwned; rows keyed otherwise
+        // (the tenant itself, a sequence, a user id, a composite key) keep their own.
+        classes()
+                .that()
+                .areAnnotatedWith(Entity.class)
+                .should(notDeclareTheirOwnUuidId())
+                .check(CODE);
+        classes()
+                .that()
+                .areAnnotatedWith(Entity.class)
+                .and(declareAnIdOfType(UUID.class))
+                .should()
+                .beAssignableTo(TenantOwned.class)
+                .check(CODE);
+    }
+
+    private static DescribedPredicate<JavaClass> declareAnIdOfType(Class<?> type) {
+        return new DescribedPredicate<>("have an @Id of type " + type.getSimpleName()) {
+            @Override
+            public boolean test(JavaClass c) {
+                return c.getAllFields().stream()
+                        .anyMatch(
+                                f ->
+                                        f.isAnnotatedWith(Id.class)
+                                                && f.getRawType().isEquivalentTo(type));
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> notDeclareTheirOwnUuidId() {
+        return new ArchCondition<>("not declare a UUID @Id of their own (extend TenantOwned)") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (JavaField f : item.getFields()) {
+                    boolean own =
+                            f.isAnnotatedWith(Id.class)
+                                    && f.getRawType().isEquivalentTo(UUID.class);
+                    if (own)
+                        events.add(
+                                SimpleConditionEvent.violated(
+                                        item,
+                                        item.getName()
+                                                + " declares its own UUID id "
+                                                + f.getName()));
+                }
+            }
+        };
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.duban.circular;
 
+import cn.duban.platform.TenantOwned;
 import cn.duban.platform.Versioned;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -7,12 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.TenantId;
 
 /**
  * A circular (工作通报) of a period: a draft the office edits, then issued under a document number with
@@ -20,18 +19,12 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "circular")
-public class Circular implements Versioned {
+public class Circular extends TenantOwned implements Versioned {
 
     public enum State {
         DRAFT,
         ISSUED
     }
-
-    @Id private UUID id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
 
     private int year;
 
@@ -131,10 +124,6 @@ public class Circular implements Versioned {
     CircularEdit fields() {
         return new CircularEdit(
                 issuingOffice, docPrefix, title, recipients, praiseReason, nextSteps);
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public int getYear() {

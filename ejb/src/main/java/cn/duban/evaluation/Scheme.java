@@ -1,12 +1,12 @@
 package cn.duban.evaluation;
 
+import cn.duban.platform.TenantOwned;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.TenantId;
 
 /**
  * An evaluation scheme (考核方案) of a year, as one version. Schemes are never edited in place: saving
@@ -26,13 +25,7 @@ import org.hibernate.annotations.TenantId;
 @Entity
 @Immutable
 @Table(name = "evaluation_scheme")
-public class Scheme {
-
-    @Id private UUID id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
+public class Scheme extends TenantOwned {
 
     private int year;
     private int version;
@@ -91,10 +84,6 @@ public class Scheme {
 
     public ScoringRules rules() {
         return rules;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public int getYear() {

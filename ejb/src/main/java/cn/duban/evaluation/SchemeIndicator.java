@@ -1,18 +1,17 @@
 package cn.duban.evaluation;
 
+import cn.duban.platform.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.TenantId;
 
 /**
  * A scheme's indicator (考核指标) as stored: what it covers is a plan, a section or a point (with its
@@ -21,19 +20,13 @@ import org.hibernate.annotations.TenantId;
 @Entity
 @Immutable
 @Table(name = "evaluation_indicator")
-public class SchemeIndicator {
+public class SchemeIndicator extends TenantOwned {
 
     public enum Target {
         PLAN,
         SECTION,
         POINT
     }
-
-    @Id private UUID id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "scheme_id")
@@ -66,10 +59,6 @@ public class SchemeIndicator {
         this.points = points;
         this.targetKind = targetKind;
         this.targetId = targetId;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public int getPosition() {

@@ -1,31 +1,24 @@
 package cn.duban.evaluation;
 
+import cn.duban.platform.TenantOwned;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.TenantId;
 
 /** A bonus or deduction item (加分/扣分项) for a unit, with its reason and optional evidence file. */
 @Entity
 @Immutable
 @Table(name = "evaluation_adjustment")
-public class ScoreAdjustment {
-
-    @Id private UUID id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
+public class ScoreAdjustment extends TenantOwned {
 
     private int year;
 
@@ -88,10 +81,6 @@ public class ScoreAdjustment {
 
     Adjustment fact() {
         return new Adjustment(id, unitId, kind, points, reason, occurredOn);
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public int getYear() {

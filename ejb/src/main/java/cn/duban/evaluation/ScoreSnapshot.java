@@ -1,14 +1,13 @@
 package cn.duban.evaluation;
 
+import cn.duban.platform.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.TenantId;
 
 /**
  * A closed period's published scores, frozen as JSON with its SHA-256. A later close of the same
@@ -17,13 +16,7 @@ import org.hibernate.annotations.TenantId;
 @Entity
 @Immutable
 @Table(name = "evaluation_snapshot")
-public class ScoreSnapshot {
-
-    @Id private UUID id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
+public class ScoreSnapshot extends TenantOwned {
 
     private int year;
 
@@ -70,10 +63,6 @@ public class ScoreSnapshot {
         this.reason = reason;
         this.closedBy = closedBy;
         this.closedAt = Instant.now();
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public int getYear() {

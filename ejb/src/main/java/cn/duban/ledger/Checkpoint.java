@@ -1,26 +1,19 @@
 package cn.duban.ledger;
 
+import cn.duban.platform.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.hibernate.annotations.TenantId;
 
 /** A dated step of a task (阶段节点): a milestone of the point or one report of a frequency rule. */
 @Entity
 @Table(name = "task_checkpoint")
-public class Checkpoint {
-
-    @Id private UUID id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
+public class Checkpoint extends TenantOwned {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "task_id", nullable = false, updatable = false)
@@ -50,10 +43,6 @@ public class Checkpoint {
 
     void markDone(LocalDate on) {
         this.doneOn = on;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public Task getTask() {

@@ -1,12 +1,11 @@
 package cn.duban.ledger;
 
+import cn.duban.platform.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.TenantId;
 
 /**
  * An evidence file (佐证材料) of a progress report, stored in PostgreSQL with its SHA-256. Listings use
@@ -14,13 +13,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "evidence")
-public class Evidence {
-
-    @Id private UUID id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
+public class Evidence extends TenantOwned {
 
     @Column(name = "report_id", nullable = false, updatable = false)
     private UUID reportId;
@@ -64,10 +57,6 @@ public class Evidence {
         this.content = content;
         this.uploadedBy = uploadedBy;
         this.uploadedAt = Instant.now();
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public UUID getReportId() {

@@ -1,11 +1,11 @@
 package cn.duban.ledger;
 
+import cn.duban.platform.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -13,24 +13,17 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.hibernate.annotations.TenantId;
 
 /** A unit's request to move its task's deadline (延期申请), decided by the district office. */
 @Entity
 @Table(name = "extension_request")
-public class ExtensionRequest {
+public class ExtensionRequest extends TenantOwned {
 
     public enum State {
         PENDING,
         APPROVED,
         REFUSED
     }
-
-    @Id private UUID id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "task_id", nullable = false, updatable = false)
@@ -83,10 +76,6 @@ public class ExtensionRequest {
         this.decidedBy = by;
         this.decidedAt = Instant.now();
         this.decisionComment = comment;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public Task getTask() {

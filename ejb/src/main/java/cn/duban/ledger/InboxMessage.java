@@ -1,12 +1,11 @@
 package cn.duban.ledger;
 
+import cn.duban.platform.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.TenantId;
 
 /**
  * A message of the in-app inbox: to every user of a unit, or to every user of a role in the tenant
@@ -14,7 +13,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "inbox_message")
-public class InboxMessage {
+public class InboxMessage extends TenantOwned {
 
     /** What a message is about. */
     public enum Kind {
@@ -29,12 +28,6 @@ public class InboxMessage {
         EXTENSION,
         NOTICE
     }
-
-    @Id private UUID id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
 
     @Column(name = "unit_id", updatable = false)
     private UUID unitId;
@@ -114,10 +107,6 @@ public class InboxMessage {
 
     void markEmailed() {
         emailedAt = Instant.now();
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public UUID getUnitId() {

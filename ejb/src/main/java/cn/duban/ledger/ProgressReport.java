@@ -1,19 +1,18 @@
 package cn.duban.ledger;
 
+import cn.duban.platform.TenantOwned;
 import cn.duban.platform.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.TenantId;
 
 /**
  * A progress report (进展报送) of a unit on a task: text, % complete, evidence. A draft may change;
@@ -21,13 +20,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "progress_report")
-public class ProgressReport implements Versioned {
-
-    @Id private UUID id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
+public class ProgressReport extends TenantOwned implements Versioned {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "task_id", nullable = false, updatable = false)
@@ -123,10 +116,6 @@ public class ProgressReport implements Versioned {
      */
     public boolean isAuthoredBy(String username) {
         return username != null && (username.equals(createdBy) || username.equals(submittedBy));
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public Task getTask() {

@@ -2,6 +2,7 @@ package cn.duban.ledger;
 
 import cn.duban.plan.PlanPoint;
 import cn.duban.plan.parse.UnitRole;
+import cn.duban.platform.TenantOwned;
 import cn.duban.platform.Versioned;
 import cn.duban.tenant.Unit;
 import jakarta.persistence.CascadeType;
@@ -10,7 +11,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.annotations.TenantId;
 
 /**
  * A task of the ledger (任务): one work point for one responsible unit, lead or co-operating, with
@@ -30,13 +29,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "task")
-public class Task implements Versioned {
-
-    @Id private UUID id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
+public class Task extends TenantOwned implements Versioned {
 
     @Column(name = "plan_id", nullable = false, updatable = false)
     private UUID planId;
@@ -199,14 +192,6 @@ public class Task implements Versioned {
         this.completedOn = on;
         this.onTime = !on.isAfter(deadline);
         this.rating = rating;
-    }
-
-    public UUID getId() {
-        return id;
-    }
-
-    public String getTenantId() {
-        return tenantId;
     }
 
     public UUID getPlanId() {

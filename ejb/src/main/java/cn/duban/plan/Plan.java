@@ -1,13 +1,13 @@
 package cn.duban.plan;
 
 import cn.duban.plan.parse.PlanLevel;
+import cn.duban.platform.TenantOwned;
 import cn.duban.platform.Versioned;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -17,18 +17,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.annotations.TenantId;
 
 /** A plan template of one year: an imported work-point document and its structure. */
 @Entity
 @Table(name = "plan")
-public class Plan implements Versioned {
-
-    @Id private UUID id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
+public class Plan extends TenantOwned implements Versioned {
 
     @Column(nullable = false)
     private String title;
@@ -97,10 +90,6 @@ public class Plan implements Versioned {
         PlanSection section = new PlanSection(this, sections.size(), number, title);
         sections.add(section);
         return section;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public String getTitle() {

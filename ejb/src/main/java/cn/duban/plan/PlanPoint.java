@@ -2,13 +2,13 @@ package cn.duban.plan;
 
 import cn.duban.plan.parse.DeadlineKind;
 import cn.duban.plan.parse.UnitRole;
+import cn.duban.platform.TenantOwned;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
-import org.hibernate.annotations.TenantId;
 
 /**
  * A work point (工作要点) of a plan: numbered, possibly nested under another point, with its
@@ -28,13 +27,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "plan_point")
-public class PlanPoint {
-
-    @Id private UUID id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
+public class PlanPoint extends TenantOwned {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "plan_id", nullable = false, updatable = false)
@@ -134,10 +127,6 @@ public class PlanPoint {
         PointUnit unit = new PointUnit(this, units.size(), name, collective, unitId, role);
         units.add(unit);
         return unit;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public Plan getPlan() {

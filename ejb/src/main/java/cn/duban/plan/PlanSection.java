@@ -1,25 +1,18 @@
 package cn.duban.plan;
 
+import cn.duban.platform.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.UUID;
-import org.hibernate.annotations.TenantId;
 
 /** A top-level section of a plan (一、…). */
 @Entity
 @Table(name = "plan_section")
-public class PlanSection {
-
-    @Id private UUID id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
+public class PlanSection extends TenantOwned {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "plan_id", nullable = false, updatable = false)
@@ -42,10 +35,6 @@ public class PlanSection {
         this.position = position;
         this.number = number;
         this.title = title;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public Plan getPlan() {

@@ -1,17 +1,16 @@
 package cn.duban.plan;
 
 import cn.duban.plan.parse.UnitRole;
+import cn.duban.platform.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.UUID;
-import org.hibernate.annotations.TenantId;
 
 /**
  * A responsible unit (责任单位) named by a work point: a resolved unit of the tenant, a collective such
@@ -19,13 +18,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "plan_point_unit")
-public class PointUnit {
-
-    @Id private UUID id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
+public class PointUnit extends TenantOwned {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "point_id", nullable = false, updatable = false)
@@ -63,10 +56,6 @@ public class PointUnit {
         this.collective = collective;
         this.unitId = unitId;
         this.role = role;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public PlanPoint getPoint() {

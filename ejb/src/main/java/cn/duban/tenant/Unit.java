@@ -1,12 +1,12 @@
 package cn.duban.tenant;
 
+import cn.duban.platform.TenantOwned;
 import cn.duban.platform.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -15,19 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
 /** A unit of a tenant: the district office, a department or a town/street. */
 @Entity
 @Table(name = "unit")
-public class Unit implements Versioned {
-
-    @Id private UUID id;
-
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
+public class Unit extends TenantOwned implements Versioned {
 
     @Column(nullable = false, updatable = false)
     private String code;
@@ -67,14 +60,6 @@ public class Unit implements Versioned {
     /** True if the name is this unit's name or one of its aliases. */
     public boolean answersTo(String candidate) {
         return name.equals(candidate) || aliases.contains(candidate);
-    }
-
-    public UUID getId() {
-        return id;
-    }
-
-    public String getTenantId() {
-        return tenantId;
     }
 
     public String getCode() {

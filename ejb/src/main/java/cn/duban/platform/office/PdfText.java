@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.filter.FilterFactory;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -126,7 +129,7 @@ public final class PdfText {
                 // text:
                 // an image only has to stay within a size PDFBox could hold, whatever its ratio.
                 long inflated =
-                        inflated(pdf, start, end - start, IMAGE_BYTES, Double.MAX_VALUE, buffer);
+                        decoded(pdf, at, start, end - start, IMAGE_BYTES, Double.MAX_VALUE, buffer);
                 if (inflated > IMAGE_BYTES) {
                     throw new OfficeFile.Refused(
                             OfficeFile.Kind.TOO_LARGE,
@@ -136,7 +139,7 @@ public final class PdfText {
                 continue;
             }
             long cap = Math.min(limits.streamBytes(), limits.decodedBytes() - total);
-            long inflated = inflated(pdf, start, end - start, cap, limits.maxRatio(), buffer);
+            long inflated = decoded(pdf, at, start, end - start, cap, limits.maxRatio(), buffer);
             if (inflated > RATIO_GRACE && inflated > limits.maxRatio() * (end - start)) {
                 throw new OfficeFile.Refused(
                         OfficeFile.Kind.MALFORMED,
@@ -195,6 +198,91 @@ public final class PdfText {
         int i = subtype + SUBTYPE.length;
         while (i < at && (pdf[i] == ' ' || pdf[i] == '\r' || pdf[i] == '\n' || pdf[i] == '\t')) i++;
         return indexOf(pdf, IMAGE, i, Math.min(at, i + IMAGE.length)) == i;
+    }
+
+    /**
+     * How many bytes the stream at {@code [off, off+len)} decodes to, stopping past {@code cap} or
+     * a bomb's ratio: as zlib data, and through PDFBox's LZW filter when its dictionary names
+     * /LZWDecode (PDFBox decodes an LZW stream whole into memory as it does a Flate one: an LZW
+     * bomb of a few hundred KB expands to gigabytes). A filter chain (Flate, then LZW) is counted
+     * per filter, not multiplied.
+     */
+    private static long decoded(
+            byte[] pdf, int at, int off, int len, long cap, double maxRatio, byte[] buffer) {
+        long inflated = inflated(pdf, off, len, cap, maxRatio, buffer);
+        if (!isLzw(pdf, at)) return inflated;
+        return Math.max(inflated, lzwDecoded(pdf, off, len, cap, maxRatio));
+    }
+
+    private static final byte[] LZW = "/LZW".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * Whether the dictionary of the stream starting at {@code at} (back to its "obj") names the LZW
+     * filter (/LZWDecode, or /LZW as inline images abbreviate it).
+     */
+    static boolean isLzw(byte[] pdf, int at) {
+        int from = Math.max(0, at - DICTIONARY_REACH);
+        int obj = lastIndexOf(pdf, OBJ, from, at);
+        return indexOf(pdf, LZW, obj < 0 ? from : obj, at) >= 0;
+    }
+
+    /**
+     * How many bytes LZW data decodes to: PDFBox's own LZW filter writes into a counter that stops
+     * it past the cap or the ratio (its code table is bounded: 4096 codes); 0 if it is no LZW data.
+     */
+    static long lzwDecoded(byte[] pdf, int off, int len, long cap, double maxRatio) {
+        Counter counter = new Counter(cap, maxRatio, len);
+        try {
+            FilterFactory.INSTANCE
+                    .getFilter(COSName.LZW_DECODE)
+                    .decode(
+                            new java.io.ByteArrayInputStream(pdf, off, len),
+                            counter,
+                            new COSDictionary(),
+                            0);
+        } catch (Counter.Full full) {
+            // past a limit: the count says so
+        } catch (IOException | RuntimeException e) {
+            // damaged: PDFBox fails on it later, within the other limits
+        }
+        return counter.count;
+    }
+
+    /** Counts bytes written and stops the writer past a cap or a ratio to the encoded length. */
+    private static final class Counter extends java.io.OutputStream {
+        /** Thrown to stop the decoder: unchecked, so no filter catches it as an I/O error. */
+        static final class Full extends RuntimeException {
+            Full() {
+                super(null, null, false, false);
+            }
+        }
+
+        private final long cap;
+        private final double maxRatio;
+        private final int encoded;
+        long count;
+
+        Counter(long cap, double maxRatio, int encoded) {
+            this.cap = cap;
+            this.maxRatio = maxRatio;
+            this.encoded = encoded;
+        }
+
+        @Override
+        public void write(int b) {
+            add(1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            add(len);
+        }
+
+        private void add(int n) {
+            count += n;
+            if (count > cap || (count > RATIO_GRACE && count > maxRatio * encoded))
+                throw new Full();
+        }
     }
 
     /**

@@ -111,6 +111,74 @@ public final class Pdfs {
         }
     }
 
+    /**
+     * One page whose content stream is LZW data decoding to at least {@code decodedBytes} spaces:
+     * an LZW bomb (about 1,300 times its size). Written here, code by code, because PDFBox's
+     * encoder takes minutes for a few hundred MB: for a run of one byte each new code stands for
+     * one byte more than the last (code k for k - 256 spaces), the table is cleared before it is
+     * full.
+     */
+    public static byte[] lzwBomb(long decodedBytes) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            COSStream stream = doc.getDocument().createCOSStream();
+            try (OutputStream raw = stream.createRawOutputStream()) {
+                raw.write(lzwSpaces(decodedBytes));
+            }
+            stream.setItem(COSName.FILTER, COSName.LZW_DECODE);
+            page.setContents(new PDStream(stream));
+            return save(doc);
+        }
+    }
+
+    /** LZW codes (EarlyChange 1, as PDF uses by default) for at least {@code n} spaces. */
+    static byte[] lzwSpaces(long n) {
+        Bits bits = new Bits();
+        long written = 0;
+        int next = 9; // the width the decoder reads the next code at
+        while (written < n) {
+            bits.write(256, next); // clear table
+            bits.write(' ', 9);
+            written++;
+            next = 9;
+            for (int k = 258; k <= 4000 && written < n; k++) {
+                bits.write(k, width(k));
+                written += k - 256;
+                next = width(k + 1);
+            }
+        }
+        bits.write(257, next); // end of data
+        return bits.bytes();
+    }
+
+    /** The code width the decoder reads at with {@code size} entries, EarlyChange 1. */
+    private static int width(int size) {
+        int i = size + 1;
+        return i >= 2048 ? 12 : i >= 1024 ? 11 : i >= 512 ? 10 : 9;
+    }
+
+    private static final class Bits {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private long buffer;
+        private int count;
+
+        void write(int code, int width) {
+            buffer = (buffer << width) | code;
+            count += width;
+            while (count >= 8) {
+                out.write((int) (buffer >>> (count - 8)) & 0xFF);
+                count -= 8;
+            }
+        }
+
+        byte[] bytes() {
+            if (count > 0) out.write((int) (buffer << (8 - count)) & 0xFF);
+            count = 0;
+            return out.toByteArray();
+        }
+    }
+
     private static byte[] save(PDDocument doc) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         doc.save(out);

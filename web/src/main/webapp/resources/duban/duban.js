@@ -5,9 +5,49 @@
  *   data-navigate="name"     reloads the page with name=<chosen value> in its query (the other
  *                            parameters kept) when a select changes;
  *   data-chart="{…}"         a Chart.js configuration (JSON) drawn on that canvas.
+ * and the layout's two header buttons: #menu-toggle (the navigation on a narrow screen) and
+ * #text-size (large text, remembered in this browser).
  */
 (function () {
     'use strict';
+
+    var root = document.documentElement;
+    var LARGE = 'duban.largeText';
+
+    function stored() {
+        try {
+            return window.localStorage.getItem(LARGE) === '1';
+        } catch (e) {
+            return false; // storage switched off: the default size
+        }
+    }
+
+    // Runs in <head>, before the body is drawn, so a large-text page never flashes small first.
+    root.classList.toggle('duban-large', stored());
+
+    // A photo button opens the phone's rear camera (PrimeFaces renders the file input anew after
+    // every upload, so the attribute is set as the input is clicked).
+    document.addEventListener('click', function (event) {
+        var input = event.target instanceof Element ? event.target.closest('.duban-camera input[type=file]') : null;
+        if (input) input.setAttribute('capture', 'environment');
+    }, true);
+
+    document.addEventListener('click', function (event) {
+        var target = event.target instanceof Element ? event.target.closest('#menu-toggle, #text-size') : null;
+        if (!target) return;
+        if (target.id === 'menu-toggle') {
+            var open = root.classList.toggle('duban-nav-open');
+            target.setAttribute('aria-expanded', String(open));
+        } else {
+            var large = root.classList.toggle('duban-large');
+            target.setAttribute('aria-pressed', String(large));
+            try {
+                window.localStorage.setItem(LARGE, large ? '1' : '0');
+            } catch (e) {
+                // not remembered, still applied to this page
+            }
+        }
+    });
 
     // Capture phase: runs before PrimeFaces' own click handlers, which a refusal must stop too.
     document.addEventListener('click', function (event) {
@@ -36,9 +76,15 @@
         });
     }
 
-    if (document.readyState === 'loading') {
-        document.addEventListener('DOMContentLoaded', drawCharts);
-    } else {
+    function ready() {
+        var size = document.getElementById('text-size');
+        if (size) size.setAttribute('aria-pressed', String(root.classList.contains('duban-large')));
         drawCharts();
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', ready);
+    } else {
+        ready();
     }
 })();

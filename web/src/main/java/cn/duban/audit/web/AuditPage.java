@@ -23,9 +23,9 @@ public class AuditPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject transient AuditService audit;
+    @Inject AuditService audit;
 
-    @Inject transient ReminderService reminders;
+    @Inject ReminderService reminders;
 
     private AuditChain.Verification verification;
     private AuditChain.Head head;

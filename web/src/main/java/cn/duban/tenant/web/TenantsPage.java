@@ -23,9 +23,9 @@ import org.primefaces.event.FileUploadEvent;
 @ViewScoped
 public class TenantsPage implements Serializable {
 
-    @Inject transient TenantService service;
+    @Inject TenantService service;
 
-    @Inject transient OnboardingService onboarding;
+    @Inject OnboardingService onboarding;
 
     private List<TenantResource.TenantView> tenants;
     private String id;

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import cn.duban.platform.TenantOwned;
@@ -12,12 +13,15 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Id;
@@ -187,6 +191,23 @@ class ArchitectureTest {
                 }
             }
         };
+    }
+
+    @Test
+    void viewScopedPagesKeepTheirServicesAcrossSerialization() {
+        // A transient service is null once the session has been serialized (replication, a
+        // restart with persistent sessions). Injected @Stateless views and normal-scoped beans are
+        // serializable proxies, and Weld refuses at deployment a @ViewScoped bean whose
+        // dependency is not passivation capable.
+        noFields()
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(ViewScoped.class)
+                .and()
+                .areAnnotatedWith(Inject.class)
+                .should()
+                .haveModifier(JavaModifier.TRANSIENT)
+                .check(CODE);
     }
 
     @Test

@@ -36,9 +36,9 @@ public class AccountsPage implements Serializable {
     /** A one-time password to hand over, shown on this page only. */
     public record Handover(String username, String password) implements Serializable {}
 
-    @Inject transient AccountService service;
+    @Inject AccountService service;
 
-    @Inject transient UnitService unitService;
+    @Inject UnitService unitService;
 
     private String q;
     private List<UnitView> units;

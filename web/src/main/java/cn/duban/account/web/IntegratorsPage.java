@@ -25,7 +25,7 @@ public class IntegratorsPage implements Serializable {
     /** A secret to hand over, shown on this page only. */
     public record Issued(String clientId, String secret) implements Serializable {}
 
-    @Inject transient IntegratorService service;
+    @Inject IntegratorService service;
 
     private String name;
     private String description;

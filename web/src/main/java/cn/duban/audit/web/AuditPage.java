@@ -56,15 +56,15 @@ public class AuditPage implements Serializable {
                     "settings.",
                     "audit.");
 
-    @Inject transient AuditService audit;
+    @Inject AuditService audit;
 
-    @Inject transient AuditJournal journal;
+    @Inject AuditJournal journal;
 
-    @Inject transient ReminderService reminders;
+    @Inject ReminderService reminders;
 
-    @Inject transient UnitService unitService;
+    @Inject UnitService unitService;
 
-    @Inject transient FormatBean fmt;
+    @Inject FormatBean fmt;
 
     private AuditChain.Verification verification;
     private AuditChain.Head head;

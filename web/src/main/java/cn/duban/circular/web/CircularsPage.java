@@ -23,9 +23,9 @@ public class CircularsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject transient CircularService circulars;
+    @Inject CircularService circulars;
 
-    @Inject transient cn.duban.web.WorkPeriod workPeriod;
+    @Inject cn.duban.web.WorkPeriod workPeriod;
 
     /** The year listed: from the URL, else the year that has work. */
     private Integer year;

@@ -32,9 +32,9 @@ public class DashboardPage implements Serializable {
         "#1f618d", "#1e8449"
     };
 
-    @Inject transient EvaluationService evaluation;
+    @Inject EvaluationService evaluation;
 
-    @Inject transient WorkPeriod workPeriod;
+    @Inject WorkPeriod workPeriod;
 
     private String period;
     private Standings standings;

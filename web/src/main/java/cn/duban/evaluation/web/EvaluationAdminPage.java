@@ -46,9 +46,9 @@ public class EvaluationAdminPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject transient EvaluationService evaluation;
+    @Inject EvaluationService evaluation;
 
-    @Inject transient UnitService units;
+    @Inject UnitService units;
 
     /** One indicator row of the form: its name, points and target ("PLAN:id", "SECTION:id"). */
     public static class Row implements Serializable {
@@ -88,7 +88,7 @@ public class EvaluationAdminPage implements Serializable {
         }
     }
 
-    @Inject transient cn.duban.web.WorkPeriod workPeriod;
+    @Inject cn.duban.web.WorkPeriod workPeriod;
 
     /** The scheme's year: the year that has work until the admin picks another. */
     private int year;

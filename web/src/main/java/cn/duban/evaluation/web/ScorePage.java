@@ -22,11 +22,11 @@ public class ScorePage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject transient EvaluationService evaluation;
+    @Inject EvaluationService evaluation;
 
-    @Inject transient UnitService units;
+    @Inject UnitService units;
 
-    @Inject transient WorkPeriod workPeriod;
+    @Inject WorkPeriod workPeriod;
 
     private UUID unit;
     private String period;

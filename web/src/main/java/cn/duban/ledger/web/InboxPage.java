@@ -16,7 +16,7 @@ public class InboxPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject transient InboxService inbox;
+    @Inject InboxService inbox;
 
     private boolean unreadOnly;
     private List<InboxMessage> messages;

@@ -23,7 +23,7 @@ public class LedgerImportPage implements Serializable {
     /** As the API's import (TaskResource) and the page's p:validateFile. */
     static final long MAX_BYTES = 10 * 1024 * 1024;
 
-    @Inject transient LedgerSheetService sheets;
+    @Inject LedgerSheetService sheets;
 
     private List<?> errors = List.of();
 

@@ -28,11 +28,11 @@ public class LedgerPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject transient TaskService tasks;
+    @Inject TaskService tasks;
 
-    @Inject transient PlanService plans;
+    @Inject PlanService plans;
 
-    @Inject transient UnitService units;
+    @Inject UnitService units;
 
     private UUID planId;
     private UUID unitId;

@@ -20,7 +20,7 @@ public class MyTasksPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject transient TaskService tasks;
+    @Inject TaskService tasks;
 
     private List<TaskView> mine;
 

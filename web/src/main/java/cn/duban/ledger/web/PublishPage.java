@@ -23,9 +23,9 @@ public class PublishPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject transient PublishingService publishing;
+    @Inject PublishingService publishing;
 
-    @Inject transient UnitService units;
+    @Inject UnitService units;
 
     private UUID planId;
     private PublishingService.Preview preview;

@@ -17,9 +17,9 @@ public class ReviewPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject transient ReportService reports;
+    @Inject ReportService reports;
 
-    @Inject transient TaskService tasks;
+    @Inject TaskService tasks;
 
     private List<ProgressReport> pending;
     private List<ExtensionRequest> extensions;

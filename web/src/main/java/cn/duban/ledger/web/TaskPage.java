@@ -33,11 +33,11 @@ public class TaskPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject transient TaskService tasks;
+    @Inject TaskService tasks;
 
-    @Inject transient ReportService reports;
+    @Inject ReportService reports;
 
-    @Inject transient ReminderService reminders;
+    @Inject ReminderService reminders;
 
     /** A report with its evidence files. */
     public record Line(ProgressReport report, List<EvidenceInfo> evidence) {}

@@ -37,9 +37,9 @@ public class PlanImportPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject transient PlanService plans;
+    @Inject PlanService plans;
 
-    @Inject transient UnitService units;
+    @Inject UnitService units;
 
     private String pasted;
     private String sourceText;

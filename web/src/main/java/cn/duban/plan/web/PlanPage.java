@@ -25,11 +25,11 @@ public class PlanPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject transient PlanService plans;
+    @Inject PlanService plans;
 
-    @Inject transient PlanLinkService links;
+    @Inject PlanLinkService links;
 
-    @Inject transient UnitService units;
+    @Inject UnitService units;
 
     private UUID id;
     private PlanDocument plan;

@@ -17,7 +17,7 @@ public class PlansPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject transient PlanService plans;
+    @Inject PlanService plans;
 
     private List<Plan> list;
 

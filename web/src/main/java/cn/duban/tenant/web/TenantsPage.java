@@ -24,11 +24,11 @@ import org.primefaces.event.FileUploadEvent;
 @ViewScoped
 public class TenantsPage implements Serializable {
 
-    @Inject transient TenantService service;
+    @Inject TenantService service;
 
-    @Inject transient OnboardingService onboarding;
+    @Inject OnboardingService onboarding;
 
-    @Inject transient TenantSuspensionService suspension;
+    @Inject TenantSuspensionService suspension;
 
     private List<TenantResource.TenantView> tenants;
     private String id;

@@ -17,7 +17,7 @@ import java.util.List;
 @ViewScoped
 public class UnitsPage implements Serializable {
 
-    @Inject transient UnitService service;
+    @Inject UnitService service;
 
     private List<UnitView> units;
 

@@ -1,0 +1,16 @@
+/**
+ * Accounts: a district office runs its own people; the platform operator onboards districts.
+ *
+ * <p>People live in Keycloak ({@link cn.duban.account.KeycloakDirectory}, the Admin REST API as the
+ * service-account client {@code duban-accounts}, checked at deployment by {@link
+ * cn.duban.account.AccountsSecret}); Duban keeps only which accounts are disabled ({@link
+ * cn.duban.account.DisabledAccount}, read on every request through {@link
+ * cn.duban.account.DisabledAccounts}). {@link cn.duban.account.AccountService} lists, creates,
+ * edits, disables, re-enables and resets the accounts of the caller's tenant, one by one or from a
+ * workbook ({@link cn.duban.account.AccountSheet}), with the same plain checks everywhere ({@link
+ * cn.duban.account.AccountRules}); one-time passwords ({@link cn.duban.account.TemporaryPasswords})
+ * reach their person by mail or on screen ({@link cn.duban.account.Invitations}). {@link
+ * cn.duban.account.OnboardingService} creates a tenant with its units and first administrator in
+ * one call.
+ */
+package cn.duban.account;

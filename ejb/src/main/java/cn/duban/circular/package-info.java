@@ -1,0 +1,12 @@
+/**
+ * Circulars (工作通报): the office's monthly and quarterly bulletin of a period's standings and overdue
+ * tasks.
+ *
+ * <p>{@link cn.duban.circular.CircularScheduler} drafts one per tenant and period (one transaction
+ * per tenant, one node elected through the database); {@link cn.duban.circular.CircularService}
+ * lets the office edit the wording ({@link cn.duban.circular.CircularEdit}), previews with live
+ * figures ({@link cn.duban.circular.CircularContent}, plain Java over the evaluation's standings),
+ * and issues: numbers it (文号 per tenant and year), freezes data and PDF (the database refuses any
+ * change to an issued {@link cn.duban.circular.Circular}) and notifies the units' inboxes.
+ */
+package cn.duban.circular;

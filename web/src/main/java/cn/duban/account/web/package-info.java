@@ -1,0 +1,10 @@
+/**
+ * Accounts: the district administrator's page of its people (AccountsPage) and the REST API under
+ * /accounts (AccountResource).
+ *
+ * <p>Pages are @ViewScoped beans behind the xhtml of src/main/webapp; a domain error of an action
+ * is shown by cn.duban.web.FacesProblemHandler, so page beans catch only what they handle
+ * otherwise. Resources answer problem+json through cn.duban.web.ProblemMapper. Both call the
+ * capability's EJB services, never the EntityManager (ArchitectureTest).
+ */
+package cn.duban.account.web;

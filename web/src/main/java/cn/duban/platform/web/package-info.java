@@ -1,0 +1,10 @@
+/**
+ * Platform endpoints: who am I (MeResource, /me) and the database health check
+ * (DatabaseHealthCheck, MicroProfile Health).
+ *
+ * <p>Pages are @ViewScoped beans behind the xhtml of src/main/webapp; a domain error of an action
+ * is shown by cn.duban.web.FacesProblemHandler, so page beans catch only what they handle
+ * otherwise. Resources answer problem+json through cn.duban.web.ProblemMapper. Both call the
+ * capability's EJB services, never the EntityManager (ArchitectureTest).
+ */
+package cn.duban.platform.web;

@@ -152,6 +152,28 @@ public class KeycloakDirectory {
                 });
     }
 
+    /**
+     * Every user of the realm without a {@code tenant} attribute: the platform's operators (and
+     * anything made by hand in Keycloak's console). One Keycloak serves one district's deployment,
+     * so the whole realm is a few hundred users.
+     */
+    public List<DirectoryUser> usersWithoutTenant() {
+        return call(
+                () -> {
+                    List<DirectoryUser> out = new ArrayList<>();
+                    for (int first = 0; first < MAX_USERS_PER_TENANT * 10; first += PAGE) {
+                        List<UserRepresentation> page =
+                                realm().users().search(null, first, PAGE, false);
+                        for (UserRepresentation u : page) {
+                            DirectoryUser user = of(u);
+                            if (user.tenant() == null) out.add(user);
+                        }
+                        if (page.size() < PAGE) break;
+                    }
+                    return out;
+                });
+    }
+
     /** The user of that Keycloak id, if any. */
     public Optional<DirectoryUser> find(String id) {
         return call(
@@ -554,7 +576,8 @@ public class KeycloakDirectory {
 
     private static Map<String, List<String>> attributes(String tenant, String unit, String phone) {
         Map<String, List<String>> a = new HashMap<>();
-        a.put(TENANT, List.of(tenant));
+        // An operator (三员) belongs to no tenant.
+        if (tenant != null) a.put(TENANT, List.of(tenant));
         if (unit != null) a.put(UNIT, List.of(unit));
         if (phone != null) a.put(PHONE, List.of(phone));
         return a;

@@ -36,6 +36,8 @@ public class OnboardingService {
 
     @EJB Invitations invitations;
 
+    @EJB cn.duban.audit.OperatorAudit operatorAudit;
+
     @Inject KeycloakDirectory directory;
 
     /**
@@ -174,6 +176,10 @@ public class OnboardingService {
                         true,
                         java.time.Instant.now(),
                         AccountRules.requiredActions(roles));
+        operatorAudit.record(
+                "tenant.onboarded",
+                tenant.id(),
+                "units=" + tenant.units().size() + " admin=" + in.username());
         return new Onboarded(
                 created,
                 tenant.units(),

@@ -10,8 +10,35 @@ import java.util.Optional;
  */
 public final class Role {
 
-    /** The SaaS operator: creates and onboards districts; has no tenant. */
+    /**
+     * The SaaS operator's 系统管理员 (system administrator) of 三员分立: tenants, onboarding and
+     * offboarding; has no tenant. The realm role keeps its old name {@code platform-admin}, so that
+     * existing operators, tokens and scripts (bin/duban-create-operator) stay what they were: the
+     * system administrator, and nothing more (operator accounts are the security administrator's).
+     */
     public static final String PLATFORM_ADMIN = "platform-admin";
+
+    /** 系统管理员: the same role as {@link #PLATFORM_ADMIN}, by its 三员分立 name. */
+    public static final String SYSTEM_ADMIN = PLATFORM_ADMIN;
+
+    /**
+     * 安全管理员 (security administrator): the operators' accounts and their roles; never a system or
+     * audit administrator at the same time. Has no tenant.
+     */
+    public static final String SECURITY_ADMIN = "security-admin";
+
+    /**
+     * 审计管理员 (audit administrator): reads the operators' audit trail, its own readings included;
+     * changes nothing. Has no tenant.
+     */
+    public static final String AUDIT_ADMIN = "audit-admin";
+
+    /**
+     * The three operator roles of 三员分立 (等保 2.0): mutually exclusive, an operator holds exactly one
+     * (Duban refuses a token with two), and only the security administrator grants them.
+     */
+    public static final List<String> OPERATOR_ROLES =
+            List.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN);
 
     /** 区府办: runs supervision and the district's own accounts. */
     public static final String DISTRICT_ADMIN = "district-admin";
@@ -35,6 +62,8 @@ public final class Role {
     public static final List<String> ALL =
             List.of(
                     PLATFORM_ADMIN,
+                    SECURITY_ADMIN,
+                    AUDIT_ADMIN,
                     DISTRICT_ADMIN,
                     LEADER,
                     UNIT_HEAD,
@@ -71,7 +100,9 @@ public final class Role {
      */
     private static final List<String[]> LABELS =
             List.of(
-                    new String[] {PLATFORM_ADMIN, "平台管理员"},
+                    new String[] {PLATFORM_ADMIN, "系统管理员"},
+                    new String[] {SECURITY_ADMIN, "安全管理员"},
+                    new String[] {AUDIT_ADMIN, "审计管理员"},
                     new String[] {DISTRICT_ADMIN, "区府办管理员"},
                     new String[] {LEADER, "领导"},
                     new String[] {UNIT_HEAD, "单位负责人"},
@@ -80,6 +111,19 @@ public final class Role {
                     new String[] {CITY_VIEWER, "市级查看"});
 
     private Role() {}
+
+    /** True if the roles hold more than one of {@link #OPERATOR_ROLES} (三员 must stay apart). */
+    public static boolean dutiesConflict(java.util.Collection<String> roles) {
+        int n = 0;
+        for (String r : OPERATOR_ROLES) if (roles.contains(r)) n++;
+        return n > 1;
+    }
+
+    /** True if the roles hold any of {@link #OPERATOR_ROLES}. */
+    public static boolean isOperator(java.util.Collection<String> roles) {
+        for (String r : OPERATOR_ROLES) if (roles.contains(r)) return true;
+        return false;
+    }
 
     public static boolean grantableByDistrict(String role) {
         return DISTRICT_GRANTS.contains(role);
@@ -110,7 +154,7 @@ public final class Role {
             case "区府办", "管理员" -> {
                 return Optional.of(DISTRICT_ADMIN);
             }
-            case "平台运维" -> {
+            case "平台运维", "平台管理员" -> {
                 return Optional.of(PLATFORM_ADMIN);
             }
             default -> {}

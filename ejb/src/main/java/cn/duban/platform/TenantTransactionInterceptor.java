@@ -28,12 +28,16 @@ public class TenantTransactionInterceptor {
             Caller caller = Caller.current().orElse(null);
             String tenant = caller == null ? "" : Caller.currentTenant().orElse("");
             boolean platform = caller != null && caller.hasRole(Caller.PLATFORM_ADMIN);
-            String key = tenant + '|' + platform;
+            // Only the audit administrator reads the operators' trail (row-level security, V11).
+            boolean auditor = caller != null && caller.hasRole(Role.AUDIT_ADMIN);
+            String key = tenant + '|' + platform + '|' + auditor;
             if (!key.equals(tsr.getResource(APPLIED))) {
                 em.createNativeQuery(
-                                "select set_config('app.tenant_id', ?1, true), set_config('app.platform', ?2, true)")
+                                "select set_config('app.tenant_id', ?1, true), set_config('app.platform', ?2, true),"
+                                        + " set_config('app.operator_audit', ?3, true)")
                         .setParameter(1, tenant)
                         .setParameter(2, platform ? "on" : "off")
+                        .setParameter(3, auditor ? "on" : "off")
                         .getSingleResult();
                 tsr.putResource(APPLIED, key);
             }

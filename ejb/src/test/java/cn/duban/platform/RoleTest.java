@@ -8,7 +8,7 @@ class RoleTest {
 
     @Test
     void everyRoleIsListedOnceAndTheTenantRolesExcludeTheOperator() {
-        assertThat(Role.ALL).doesNotHaveDuplicates().hasSize(7);
+        assertThat(Role.ALL).doesNotHaveDuplicates().hasSize(9);
         assertThat(Role.TENANT_ROLES).doesNotContain(Role.PLATFORM_ADMIN);
         assertThat(Role.ALL).containsAll(Role.TENANT_ROLES).containsAll(Role.UNIT_ROLES);
         assertThat(Caller.DISTRICT_ADMIN).isEqualTo(Role.DISTRICT_ADMIN);
@@ -26,5 +26,24 @@ class RoleTest {
         assertThat(Role.parse("manage-users")).isEmpty();
         assertThat(Role.parse("")).isEmpty();
         assertThat(Role.parse(null)).isEmpty();
+    }
+
+    @Test
+    void theThreeOperatorRolesExcludeEachOther() {
+        assertThat(Role.OPERATOR_ROLES)
+                .containsExactly(Role.PLATFORM_ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN);
+        assertThat(Role.SYSTEM_ADMIN).isEqualTo(Role.PLATFORM_ADMIN);
+        assertThat(Role.dutiesConflict(java.util.Set.of(Role.SECURITY_ADMIN))).isFalse();
+        assertThat(Role.dutiesConflict(java.util.Set.of(Role.SECURITY_ADMIN, Role.PLATFORM_ADMIN)))
+                .isTrue();
+        assertThat(Role.dutiesConflict(java.util.Set.of(Role.AUDIT_ADMIN, Role.SECURITY_ADMIN)))
+                .isTrue();
+        assertThat(Role.dutiesConflict(java.util.Set.of(Role.AUDIT_ADMIN, Role.LEADER))).isFalse();
+        // No district grants, and no integrator, ever holds an operator role.
+        assertThat(Role.DISTRICT_GRANTS).doesNotContainAnyElementsOf(Role.OPERATOR_ROLES);
+        assertThat(Role.TENANT_ROLES).doesNotContainAnyElementsOf(Role.OPERATOR_ROLES);
+        assertThat(Role.INTEGRATOR_GRANTS).doesNotContainAnyElementsOf(Role.OPERATOR_ROLES);
+        assertThat(Role.parse("安全管理员")).contains(Role.SECURITY_ADMIN);
+        assertThat(Role.parse("审计管理员")).contains(Role.AUDIT_ADMIN);
     }
 }

@@ -64,6 +64,11 @@ public class CallerFilter extends HttpFilter {
             refuse403(req, res, "auth.client", "接口客户端的令牌不符合要求（须带区、不带单位、仅含允许的角色），请联系区府办。");
             return;
         }
+        if (Role.dutiesConflict(caller.roles())) {
+            // 三员分立: an account given two operator roles by hand in Keycloak works as neither.
+            refuse403(req, res, "auth.duties", "系统管理员、安全管理员和审计管理员须由不同账号担任，请联系安全管理员。");
+            return;
+        }
         Caller.set(caller);
         try {
             DisabledAccounts.Refusal refusal =
@@ -85,8 +90,8 @@ public class CallerFilter extends HttpFilter {
             if (req.isUserInRole(role)) roles.add(role);
         }
         String tenant = blankToNull(token.getClaimValueAsString("tenant"));
-        // The platform operator works across tenants and never carries one.
-        if (roles.contains(Caller.PLATFORM_ADMIN)) tenant = null;
+        // The platform's operators (三员) work across tenants and never carry one.
+        if (Role.isOperator(roles)) tenant = null;
         return new Caller(
                 serviceAccountOf(token, principal.getName())
                         .map(client -> CLIENT_PREFIX + client)

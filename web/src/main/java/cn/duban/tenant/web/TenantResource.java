@@ -196,7 +196,8 @@ public class TenantResource {
     @POST
     @Path("/{id}/export")
     @RolesAllowed(Role.PLATFORM_ADMIN)
-    @Produces("application/zip")
+    // JSON too, so that a caller asking for JSON meets the role check (403), not 406.
+    @Produces({"application/zip", MediaType.APPLICATION_JSON, "application/problem+json"})
     @Consumes(MediaType.WILDCARD) // also the tenants page's plain form post
     public Response export(@PathParam("id") String id) {
         exports.require(id); // 404 as problem+json, before the stream starts

@@ -208,10 +208,7 @@ class SeparationOfDutiesIT {
                                             Map.of(
                                                     "actor", o.getString("actor"),
                                                     "action", o.getString("action"),
-                                                    "subject",
-                                                            o.isNull("subject")
-                                                                    ? ""
-                                                                    : o.getString("subject")))
+                                                    "subject", o.getString("subject", "")))
                             .toList();
             assertThat(entries)
                     .contains(

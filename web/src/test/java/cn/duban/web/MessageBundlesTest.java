@@ -2,6 +2,7 @@ package cn.duban.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.audit.web.AuditPage;
 import cn.duban.evaluation.Adjustment;
 import cn.duban.evaluation.SchemeType;
 import cn.duban.evaluation.ScoringRules;
@@ -66,7 +67,11 @@ class MessageBundlesTest {
                     Map.entry("role.", roles()),
                     Map.entry("schemeType.", names(SchemeType.values())),
                     Map.entry("lateUnit.", names(ScoringRules.LateUnit.values())),
-                    Map.entry("adjustment.", names(Adjustment.Kind.values())));
+                    Map.entry("adjustment.", names(Adjustment.Kind.values())),
+                    Map.entry("audit.family.", AuditPage.FAMILIES),
+                    Map.entry(
+                            "eval.rule.",
+                            ScoringRules.specs().stream().map(ScoringRules.Spec::name).toList()));
 
     private static final Pattern LITERAL_KEY = Pattern.compile("msg\\['([A-Za-z0-9_.\\-]+)'\\]");
     private static final Pattern DOTTED_KEY = Pattern.compile("msg\\.([A-Za-z][A-Za-z0-9_]*)");

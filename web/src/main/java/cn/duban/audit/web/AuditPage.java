@@ -40,7 +40,7 @@ public class AuditPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Action families for the filter, in the order people think of them. */
-    static final List<String> FAMILIES =
+    public static final List<String> FAMILIES =
             List.of(
                     "plan.",
                     "task.",

@@ -352,7 +352,7 @@ class PlanImportIT {
                         "pt-admin",
                         "/plans",
                         "{\"sourceText\":" + Json.createValue(text) + ",\"plan\":" + edited + "}");
-        assertThat(saved.status()).isEqualTo(201);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
         JsonObject again =
                 Api.post("pt-admin", "/plans/preview", textRequest(text.replace("专项检查", "专项复查")))
                         .json();

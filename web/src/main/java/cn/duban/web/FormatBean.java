@@ -2,7 +2,9 @@ package cn.duban.web;
 
 import cn.duban.platform.Caller;
 import cn.duban.tenant.TenantService;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -87,10 +89,20 @@ public class FormatBean {
         return locale();
     }
 
+    /**
+     * The session's chosen language (LocaleBean, which the layout's f:view applies), not the view
+     * root's: before the view is built (a viewAction on GET) the view root still carries the
+     * browser's Accept-Language, so a page loaded by an English browser labelled Chinese data in
+     * English.
+     */
     static Locale locale() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return faces == null || faces.getViewRoot() == null
-                ? Locale.SIMPLIFIED_CHINESE
-                : faces.getViewRoot().getLocale();
+        try {
+            return CDI.current().select(LocaleBean.class).get().getLocale();
+        } catch (ContextNotActiveException | IllegalStateException e) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            return faces == null || faces.getViewRoot() == null
+                    ? Locale.SIMPLIFIED_CHINESE
+                    : faces.getViewRoot().getLocale();
+        }
     }
 }

@@ -10,7 +10,6 @@ import cn.duban.tenant.UnitService;
 import cn.duban.tenant.web.UnitView;
 import cn.duban.web.FormatBean;
 import cn.duban.web.Messages;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -145,7 +144,7 @@ public class AuditPage implements Serializable {
         AuditSentences.Ids ids = AuditSentences.ids(page);
         AuditJournal.Subjects names =
                 journal.subjects(ids.tasks(), ids.plans(), ids.units(), ids.circulars());
-        Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        Locale locale = cn.duban.web.FormatBean.localeOfPage();
         var bundle = AuditSentences.bundle(locale);
         return page.stream().map(e -> AuditSentences.row(e, names, bundle, locale)).toList();
     }
@@ -174,7 +173,7 @@ public class AuditPage implements Serializable {
     /** The export of what the filters show, in the page's language. */
     public String getExportUrl() {
         StringBuilder q = new StringBuilder("/api/v1/audit/export.csv?lang=");
-        Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        Locale locale = cn.duban.web.FormatBean.localeOfPage();
         q.append("en".equals(locale.getLanguage()) ? "en" : "zh");
         if (from != null) q.append("&from=").append(from);
         if (to != null) q.append("&to=").append(to);

@@ -640,11 +640,13 @@ public final class DistSmoke {
                                 .getJsonArray("mappings")
                                 .stream()
                                 .map(m -> m.asJsonObject().getString("name"))
-                                .toList()
-                                .equals(List.of("manage-users")),
+                                .collect(java.util.stream.Collectors.toSet())
+                                // manage-clients: district offices make their integrators' API
+                                // clients (IntegratorService); the risk is in DEPLOYMENT.md.
+                                .equals(java.util.Set.of("manage-users", "manage-clients")),
                 "the service account's roles: " + mappings);
         pass(
-                "duban-accounts: service account only, secret from DUBAN_ACCOUNTS_SECRET, realm-management manage-users and nothing else");
+                "duban-accounts: service account only, secret from DUBAN_ACCOUNTS_SECRET, realm-management manage-users and manage-clients, nothing else");
     }
 
     private void createOperator() throws Exception {

@@ -177,7 +177,7 @@ public class OnboardingService {
                         java.time.Instant.now(),
                         AccountRules.requiredActions(roles));
         operatorAudit.record(
-                "tenant.onboarded",
+                cn.duban.audit.OperatorAction.TENANT_ONBOARDED,
                 tenant.id(),
                 "units=" + tenant.units().size() + " admin=" + in.username());
         return new Onboarded(

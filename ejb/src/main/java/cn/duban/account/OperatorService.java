@@ -1,5 +1,6 @@
 package cn.duban.account;
 
+import cn.duban.audit.OperatorAction;
 import cn.duban.audit.OperatorAudit;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
@@ -83,7 +84,7 @@ public class OperatorService {
                                 password));
         try {
             directory.addRealmRoles(id, Set.of(role));
-            audit.record("operator.created", in.username(), "role=" + role);
+            audit.record(OperatorAction.OPERATOR_CREATED, in.username(), "role=" + role);
         } catch (RuntimeException e) {
             directory.delete(id);
             throw e;
@@ -103,7 +104,7 @@ public class OperatorService {
         directory.setRealmRoles(id, Set.of(role), MANAGED);
         // A new administrator of any kind sets up an authenticator at the next login.
         directory.addRequiredActions(id, List.of(AccountRules.CONFIGURE_TOTP));
-        audit.record("operator.role-changed", user.username(), "role=" + role);
+        audit.record(OperatorAction.OPERATOR_ROLE_CHANGED, user.username(), "role=" + role);
         return view(user, directory.realmRoles(id));
     }
 

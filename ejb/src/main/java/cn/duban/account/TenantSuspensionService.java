@@ -1,5 +1,7 @@
 package cn.duban.account;
 
+import cn.duban.audit.OperatorAction;
+import cn.duban.audit.OperatorAudit;
 import cn.duban.platform.Caller;
 import cn.duban.platform.Role;
 import cn.duban.tenant.Tenant;
@@ -31,6 +33,8 @@ public class TenantSuspensionService {
 
     @Inject KeycloakDirectory directory;
 
+    @EJB OperatorAudit operatorAudit;
+
     /** The outcome: the tenant's state and how many Keycloak users were switched. */
     public record Outcome(
             String tenantId, Instant suspendedAt, int usersSwitched, int directoryFailures) {}
@@ -45,6 +49,11 @@ public class TenantSuspensionService {
                         .toList();
         Tenant tenant = inside(caller, tenantId, () -> suspension.suspend(enabled));
         int failed = suspension.disableInDirectory(enabled);
+        // The tenant's chain has it too; the audit administrator reads only the operators' trail.
+        operatorAudit.record(
+                OperatorAction.TENANT_SUSPENDED,
+                tenantId,
+                "users=" + (enabled.size() - failed) + " failed=" + failed);
         return new Outcome(tenantId, tenant.getSuspendedAt(), enabled.size() - failed, failed);
     }
 
@@ -52,6 +61,7 @@ public class TenantSuspensionService {
         Caller caller = Caller.require(Role.PLATFORM_ADMIN);
         requireExists(tenantId);
         int enabled = inside(caller, tenantId, () -> suspension.resume());
+        operatorAudit.record(OperatorAction.TENANT_RESUMED, tenantId, "users=" + enabled);
         return new Outcome(tenantId, null, enabled, 0);
     }
 

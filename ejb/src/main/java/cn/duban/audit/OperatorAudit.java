@@ -34,7 +34,7 @@ public class OperatorAudit {
             String detail) {}
 
     /** Appends an action of the current operator. */
-    public void record(String action, String subject, String detail) {
+    public void record(OperatorAction action, String subject, String detail) {
         Caller caller = Caller.current().orElseThrow(DubanException::unauthorized);
         String role = Role.OPERATOR_ROLES.stream().filter(caller::hasRole).findFirst().orElse("-");
         em.createNativeQuery(
@@ -42,7 +42,7 @@ public class OperatorAudit {
                                 + " values (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, caller.username())
                 .setParameter(2, role)
-                .setParameter(3, action)
+                .setParameter(3, action.code())
                 .setParameter(4, subject)
                 .setParameter(5, detail)
                 .executeUpdate();
@@ -57,7 +57,7 @@ public class OperatorAudit {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw DubanException.badRequest("request.paging", "limit 应在1至" + MAX_LIMIT + "之间。");
         }
-        record("operator-audit.read", null, beforeSeq == null ? null : "before " + beforeSeq);
+        record(OperatorAction.TRAIL_READ, null, beforeSeq == null ? null : "before " + beforeSeq);
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 em.createNativeQuery(

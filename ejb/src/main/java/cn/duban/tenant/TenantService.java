@@ -58,7 +58,8 @@ public class TenantService {
                 new Caller(caller.username(), input.id(), null, caller.roles()),
                 () -> created.set(provisioner.provision(input)));
         // The system administrator's action on the operators' trail (三员分立).
-        operatorAudit.record("tenant.created", input.id(), input.name());
+        operatorAudit.record(
+                cn.duban.audit.OperatorAction.TENANT_CREATED, input.id(), input.name());
         return created.get();
     }
 }

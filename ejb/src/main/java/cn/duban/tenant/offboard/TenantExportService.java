@@ -1,5 +1,7 @@
 package cn.duban.tenant.offboard;
 
+import cn.duban.audit.OperatorAction;
+import cn.duban.audit.OperatorAudit;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
@@ -32,6 +34,8 @@ public class TenantExportService {
 
     @EJB TenantExports exports;
 
+    @EJB OperatorAudit operatorAudit;
+
     /** The tenant, or 404 {@code tenant.not-found}: checked before the answer starts streaming. */
     public Tenant require(String tenantId) {
         Caller.require(Role.PLATFORM_ADMIN);
@@ -50,6 +54,10 @@ public class TenantExportService {
                 new Caller(caller.username(), tenantId, null, caller.roles()),
                 () -> written.set(exporter.export(out)));
         TenantExporter.Written w = written.get();
+        operatorAudit.record(
+                OperatorAction.TENANT_EXPORTED,
+                tenantId,
+                "sha256=" + w.sha256() + " size=" + w.size());
         LOG.info(
                 () ->
                         "Tenant "

@@ -1,6 +1,7 @@
 package cn.duban.web;
 
 import cn.duban.platform.Caller;
+import cn.duban.platform.Role;
 import cn.duban.tenant.TenantService;
 import cn.duban.tenant.UnitService;
 import jakarta.enterprise.context.RequestScoped;
@@ -69,6 +70,8 @@ public class ShellBean {
         String view;
         if (c == null) view = "/error/403.xhtml";
         else if (c.hasRole(Caller.PLATFORM_ADMIN)) view = "/app/platform/index.xhtml";
+        else if (c.hasRole(Role.SECURITY_ADMIN)) view = "/app/operators/index.xhtml";
+        else if (c.hasRole(Role.AUDIT_ADMIN)) view = "/app/operator-audit/index.xhtml";
         else if (c.hasRole(Caller.DISTRICT_ADMIN)) view = "/app/admin/index.xhtml";
         else if (c.hasRole(Caller.LEADER)) view = "/app/leader/index.xhtml";
         else if (c.hasRole(Caller.UNIT_REPORTER)) view = "/app/unit/index.xhtml";

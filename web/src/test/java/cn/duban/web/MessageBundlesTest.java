@@ -2,6 +2,7 @@ package cn.duban.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.audit.OperatorAction;
 import cn.duban.audit.web.AuditPage;
 import cn.duban.evaluation.Adjustment;
 import cn.duban.evaluation.SchemeType;
@@ -69,6 +70,7 @@ class MessageBundlesTest {
                     Map.entry("lateUnit.", names(ScoringRules.LateUnit.values())),
                     Map.entry("adjustment.", names(Adjustment.Kind.values())),
                     Map.entry("audit.family.", AuditPage.FAMILIES),
+                    Map.entry("operatorAction.", names(OperatorAction.values())),
                     Map.entry(
                             "eval.rule.",
                             ScoringRules.specs().stream().map(ScoringRules.Spec::name).toList()));

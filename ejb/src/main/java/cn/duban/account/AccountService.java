@@ -25,8 +25,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * A district office runs its own people (role {@code district-admin}): lists, creates, edits,
@@ -46,8 +44,6 @@ public class AccountService {
 
     /** The roles an edit replaces; others (city-viewer, given by the operator) stay as they are. */
     private static final Set<String> MANAGED = Set.copyOf(Role.DISTRICT_GRANTS);
-
-    private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
 
     @Inject KeycloakDirectory directory;
 
@@ -407,25 +403,18 @@ public class AccountService {
      */
     private String createInKeycloak(String tenantId, AccountInput in, String password) {
         Set<String> roles = new LinkedHashSet<>(in.roles());
-        String id =
-                directory.create(
-                        new KeycloakDirectory.NewUser(
-                                in.username(),
-                                in.name(),
-                                in.email(),
-                                in.phone(),
-                                tenantId,
-                                in.unit(),
-                                true,
-                                AccountRules.requiredActions(roles),
-                                password));
-        try {
-            directory.addRealmRoles(id, roles);
-        } catch (RuntimeException e) {
-            undo(List.of(id));
-            throw e;
-        }
-        return id;
+        return directory.create(
+                new KeycloakDirectory.NewUser(
+                        in.username(),
+                        in.name(),
+                        in.email(),
+                        in.phone(),
+                        tenantId,
+                        in.unit(),
+                        true,
+                        AccountRules.requiredActions(roles),
+                        password),
+                roles);
     }
 
     private Created recorded(
@@ -492,16 +481,7 @@ public class AccountService {
      * still tried).
      */
     private void undo(List<String> ids) {
-        for (int i = ids.size() - 1; i >= 0; i--) {
-            try {
-                directory.delete(ids.get(i));
-            } catch (RuntimeException e) {
-                LOG.log(
-                        Level.SEVERE,
-                        "Could not undo the account " + ids.get(i) + " this call created",
-                        e);
-            }
-        }
+        for (int i = ids.size() - 1; i >= 0; i--) directory.deleteAfterFailure(ids.get(i));
     }
 
     /**

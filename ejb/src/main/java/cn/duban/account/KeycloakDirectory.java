@@ -230,6 +230,36 @@ public class KeycloakDirectory {
             String temporaryPassword) {}
 
     /**
+     * Creates the user with these realm roles and returns its id: the user first, then its roles; a
+     * user whose roles fail is deleted again, so no account is left half made.
+     */
+    public String create(NewUser n, Set<String> realmRoles) {
+        String id = create(n);
+        try {
+            addRealmRoles(id, realmRoles);
+        } catch (RuntimeException e) {
+            deleteAfterFailure(id);
+            throw e;
+        }
+        return id;
+    }
+
+    /**
+     * Deletes a user this call created when a later step failed; a failed deletion is logged (the
+     * first failure is what the caller reports).
+     */
+    public void deleteAfterFailure(String id) {
+        try {
+            delete(id);
+        } catch (RuntimeException e) {
+            LOG.log(
+                    java.util.logging.Level.SEVERE,
+                    "Could not undo the user " + id + " a failed call created",
+                    e);
+        }
+    }
+
+    /**
      * Creates the user and returns its id; a taken login name or e-mail is 409 {@code
      * account.taken}.
      */

@@ -17,7 +17,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -128,26 +127,13 @@ public class OnboardingService {
                                 office,
                                 true,
                                 AccountRules.requiredActions(roles),
-                                password));
+                                password),
+                        roles);
         Tenant created;
         try {
-            directory.addRealmRoles(id, roles);
             created = tenants.create(tenant);
         } catch (RuntimeException e) {
-            try {
-                directory.delete(id);
-            } catch (RuntimeException undo) {
-                LOG.log(
-                        Level.SEVERE,
-                        "Onboarding "
-                                + tenant.id()
-                                + " failed and its administrator "
-                                + in.username()
-                                + " ("
-                                + id
-                                + ") could not be deleted",
-                        undo);
-            }
+            directory.deleteAfterFailure(id);
             throw e;
         }
         LOG.info(

@@ -81,12 +81,12 @@ public class OperatorService {
                                 null,
                                 true,
                                 List.of(AccountRules.UPDATE_PASSWORD, AccountRules.CONFIGURE_TOTP),
-                                password));
+                                password),
+                        Set.of(role));
         try {
-            directory.addRealmRoles(id, Set.of(role));
             audit.record(OperatorAction.OPERATOR_CREATED, in.username(), "role=" + role);
         } catch (RuntimeException e) {
-            directory.delete(id);
+            directory.deleteAfterFailure(id);
             throw e;
         }
         return new Created(

@@ -7,7 +7,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.platform.Role;
 import cn.duban.platform.TenantOwned;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -20,12 +22,16 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Id;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -208,6 +214,27 @@ class ArchitectureTest {
                 .should()
                 .haveModifier(JavaModifier.TRANSIENT)
                 .check(CODE);
+    }
+
+    @Test
+    void everyRoleAllowedIsARoleTheRealmKnows() {
+        // A misspelt role in @RolesAllowed compiles and silently locks everyone out of the call;
+        // the names come from Role, where the realm's roles are defined once.
+        List<String> unknown = new ArrayList<>();
+        for (JavaClass c : CODE) {
+            Stream.concat(Stream.of(c), c.getMethods().stream())
+                    .filter(m -> m.isAnnotatedWith(RolesAllowed.class))
+                    .forEach(
+                            m -> {
+                                for (String role :
+                                        m.getAnnotationOfType(RolesAllowed.class).value()) {
+                                    if (!Role.ALL.contains(role)) {
+                                        unknown.add(m.getDescription() + ": " + role);
+                                    }
+                                }
+                            });
+        }
+        assertThat(unknown).isEmpty();
     }
 
     @Test

@@ -138,7 +138,7 @@ public final class KeycloakServer {
         URI wellKnown = URI.create(issuer() + "/.well-known/openid-configuration");
         // Dev mode rebuilds Keycloak before starting: 1–2 min alone, far longer on a busy 2-core
         // machine.
-        long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IOException("Keycloak exited; see " + logFile);
             try {
@@ -153,7 +153,7 @@ public final class KeycloakServer {
             Thread.sleep(500);
         }
         stop();
-        throw new IOException("Keycloak did not start within 8 minutes; see " + logFile);
+        throw new IOException("Keycloak did not start within 15 minutes; see " + logFile);
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.duban.ledger;
 
+import cn.duban.platform.Settings;
 import cn.duban.tenant.Unit;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
@@ -30,7 +31,8 @@ public class MailService {
     @Resource jakarta.ejb.SessionContext context;
 
     public static boolean configured() {
-        String host = System.getProperty("duban.smtp.host", System.getenv("DUBAN_SMTP_HOST"));
+        // The same setting feeds the mail session (server.cli) and Keycloak's realm mail.
+        String host = Settings.get("duban.smtp.host", "DUBAN_SMTP_HOST", null);
         return host != null && !host.isBlank();
     }
 

@@ -61,12 +61,12 @@ public class CallerFilter extends HttpFilter {
         AccessToken token = principal.getOidcSecurityContext().getToken();
         Caller caller = callerOf(req, principal, token);
         if (caller.username().startsWith(CLIENT_PREFIX) && !acceptableClient(caller)) {
-            refuse403(req, res, "auth.client", "接口客户端的令牌不符合要求（须带区、不带单位、仅含允许的角色），请联系区府办。");
+            problem(req, res, 403, "auth.client", "接口客户端的令牌不符合要求（须带区、不带单位、仅含允许的角色），请联系区府办。");
             return;
         }
         if (Role.dutiesConflict(caller.roles())) {
             // 三员分立: an account given two operator roles by hand in Keycloak works as neither.
-            refuse403(req, res, "auth.duties", "系统管理员、安全管理员和审计管理员须由不同账号担任，请联系安全管理员。");
+            problem(req, res, 403, "auth.duties", "系统管理员、安全管理员和审计管理员须由不同账号担任，请联系安全管理员。");
             return;
         }
         Caller.set(caller);
@@ -122,14 +122,15 @@ public class CallerFilter extends HttpFilter {
                 && Role.INTEGRATOR_GRANTS.containsAll(caller.roles());
     }
 
-    private static void refuse403(
-            HttpServletRequest req, HttpServletResponse res, String code, String detail)
+    /** The refusal as problem+json: the one way this filter answers the API. */
+    private static void problem(
+            HttpServletRequest req, HttpServletResponse res, int status, String code, String detail)
             throws IOException {
-        res.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        res.setStatus(status);
         res.setCharacterEncoding(StandardCharsets.UTF_8.name());
         res.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");
         res.getWriter()
-                .write(JSONB.toJson(Problem.of(403, code, detail, req.getRequestURI(), null)));
+                .write(JSONB.toJson(Problem.of(status, code, detail, req.getRequestURI(), null)));
     }
 
     /**
@@ -145,12 +146,12 @@ public class CallerFilter extends HttpFilter {
         boolean suspended = refusal == DisabledAccounts.Refusal.TENANT_SUSPENDED;
         int status =
                 suspended ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_UNAUTHORIZED;
-        res.setStatus(status);
-        res.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String accept = req.getHeader("Accept");
         if (accept != null
                 && accept.contains("text/html")
                 && !req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
+            res.setStatus(status);
+            res.setCharacterEncoding(StandardCharsets.UTF_8.name());
             res.setContentType("text/html;charset=UTF-8");
             if (suspended) {
                 res.getWriter()
@@ -166,16 +167,12 @@ public class CallerFilter extends HttpFilter {
                                     + "<body><h1 id=\"account-disabled\">账号已停用</h1><p>您的账号已被区府办停用，请联系区府办。</p></body></html>");
             return;
         }
-        res.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");
-        res.getWriter()
-                .write(
-                        JSONB.toJson(
-                                Problem.of(
-                                        status,
-                                        suspended ? "tenant.suspended" : "auth.disabled",
-                                        suspended ? "本区已暂停使用，请联系平台运维。" : "账号已停用，请联系区府办。",
-                                        req.getRequestURI(),
-                                        null)));
+        problem(
+                req,
+                res,
+                status,
+                suspended ? "tenant.suspended" : "auth.disabled",
+                suspended ? "本区已暂停使用，请联系平台运维。" : "账号已停用，请联系区府办。");
     }
 
     private static String blankToNull(String s) {

@@ -228,16 +228,7 @@ public final class TenantDeletion {
      * before the tables they reference, so that no foreign key stops a delete.
      */
     List<String> deletionOrder() throws SQLException {
-        Set<String> tables = new HashSet<>();
-        try (Statement s = c.createStatement();
-                ResultSet rs =
-                        s.executeQuery(
-                                "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-                                        + "where n.nspname = current_schema() and c.relkind in ('r', 'p') and exists "
-                                        + "(select 1 from pg_attribute a where a.attrelid = c.oid "
-                                        + "and a.attname = 'tenant_id' and not a.attisdropped)")) {
-            while (rs.next()) tables.add(rs.getString(1));
-        }
+        Set<String> tables = new HashSet<>(TenantTables.withTenantColumn(c, false));
         // referenced → tables that reference it
         Map<String, Set<String>> referencedBy = new HashMap<>();
         try (Statement s = c.createStatement();

@@ -207,17 +207,10 @@ public class TenantExporter {
 
     /** The tenant table and every table with a tenant_id column the application may read. */
     private static List<Table> tables(Connection c) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement s =
-                        c.prepareStatement(
-                                "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-                                        + "where n.nspname = current_schema() and c.relkind in ('r', 'p') "
-                                        + "and (c.relname = 'tenant' or exists (select 1 from pg_attribute a "
-                                        + "where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)) "
-                                        + "and has_table_privilege(c.oid, 'SELECT') order by c.relname");
-                ResultSet rs = s.executeQuery()) {
-            while (rs.next()) names.add(rs.getString(1));
-        }
+        // The tenant's own row too: its name, zone and settings.
+        List<String> names = new ArrayList<>(TenantTables.withTenantColumn(c, true));
+        names.add("tenant");
+        names.sort(null);
         List<Table> out = new ArrayList<>();
         for (String name : names) {
             List<Column> cols = new ArrayList<>();

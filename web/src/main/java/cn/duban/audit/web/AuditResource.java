@@ -4,6 +4,7 @@ import cn.duban.audit.AuditChain;
 import cn.duban.audit.AuditEntry;
 import cn.duban.audit.AuditJournal;
 import cn.duban.audit.AuditService;
+import cn.duban.platform.Role;
 import cn.duban.tenant.TenantService;
 import cn.duban.web.Formats;
 import cn.duban.web.Requests;
@@ -53,7 +54,7 @@ public class AuditResource {
     public record EntriesPage(long total, int offset, List<AuditSentences.Row> items) {}
 
     @GET
-    @RolesAllowed({"district-admin", "leader"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public List<AuditEntry> list(
             @QueryParam("entity") String entity,
             @QueryParam("before") Long before,
@@ -68,7 +69,7 @@ public class AuditResource {
      */
     @GET
     @Path("/entries")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public EntriesPage entries(
             @QueryParam("from") String from,
             @QueryParam("to") String to,
@@ -88,7 +89,7 @@ public class AuditResource {
     @GET
     @Path("/export.csv")
     @Produces("text/csv; charset=UTF-8")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response export(
             @QueryParam("from") String from,
             @QueryParam("to") String to,
@@ -152,7 +153,7 @@ public class AuditResource {
     /** One entry as stored: the raw JSON behind a sentence. */
     @GET
     @Path("/{seq: [0-9]+}")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public AuditEntry entry(@PathParam("seq") long seq) {
         return journal.entry(seq);
     }
@@ -164,7 +165,7 @@ public class AuditResource {
      */
     @GET
     @Path("/verify")
-    @RolesAllowed({"district-admin", "leader"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public AuditChain.Verification verify(
             @QueryParam("seq") String seq, @QueryParam("hash") String hash) {
         return audit.verify(AuditChain.Anchor.parse(seq, hash));
@@ -175,7 +176,7 @@ public class AuditResource {
      */
     @GET
     @Path("/head")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public AuditChain.Head head() {
         return audit.head();
     }

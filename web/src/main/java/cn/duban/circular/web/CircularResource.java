@@ -5,6 +5,7 @@ import cn.duban.circular.CircularEdit;
 import cn.duban.circular.CircularService;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
 import cn.duban.reports.Format;
 import cn.duban.web.Requests;
 import jakarta.annotation.security.RolesAllowed;
@@ -78,7 +79,7 @@ public class CircularResource {
     public record DraftRequest(String period) {}
 
     @GET
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public List<CircularView> list(@QueryParam("year") Integer year) {
         return circulars.list(year == null ? LedgerClock.today().getYear() : year).stream()
                 .map(CircularView::of)
@@ -87,7 +88,7 @@ public class CircularResource {
 
     /** A new draft for a period ({@code {"period": "2026-Q3"}}). */
     @POST
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response draft(DraftRequest request, @Context UriInfo uri) {
         if (request == null || request.period() == null)
             throw DubanException.badRequest("period.invalid", "请选择通报的考核期。");
@@ -103,7 +104,7 @@ public class CircularResource {
      */
     @POST
     @Path("/due")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public java.util.Map<String, Integer> draftDue(@QueryParam("date") String date) {
         java.time.LocalDate day = date == null ? LedgerClock.today() : Requests.date(date, "date");
         return java.util.Map.of("drafted", circulars.draftDue(day));
@@ -111,14 +112,14 @@ public class CircularResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public CircularView get(@PathParam("id") UUID id) {
         return CircularView.of(circulars.get(id));
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public CircularView update(
             @PathParam("id") UUID id, CircularEdit edit, @HeaderParam("If-Match") String ifMatch) {
         return CircularView.of(circulars.update(id, edit, Requests.version(ifMatch)));
@@ -126,7 +127,7 @@ public class CircularResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response delete(@PathParam("id") UUID id) {
         circulars.delete(id);
         return Response.noContent().build();
@@ -135,7 +136,7 @@ public class CircularResource {
     /** Issues the draft: numbered, frozen, archived, sent to every unit. */
     @POST
     @Path("/{id}/issue")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public CircularView issue(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return CircularView.of(circulars.issue(id, Requests.version(ifMatch)));
     }
@@ -146,7 +147,7 @@ public class CircularResource {
     @GET
     @Path("/{id}/document.{format}")
     @Produces(MediaType.WILDCARD)
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public Response document(@PathParam("id") UUID id, @PathParam("format") String format) {
         Format f = Requests.enumValue(Format.class, format, "format");
         CircularService.Document d = circulars.render(id, f);

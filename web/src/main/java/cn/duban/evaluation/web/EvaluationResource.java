@@ -13,6 +13,7 @@ import cn.duban.evaluation.UnitScore;
 import cn.duban.ledger.EvidenceFile;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
 import cn.duban.web.Requests;
 import cn.duban.web.UploadLimit;
 import cn.duban.web.Uploads;
@@ -150,21 +151,21 @@ public class EvaluationResource {
 
     @GET
     @Path("/schemes")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public List<SchemeView> schemes(@QueryParam("year") Integer year) {
         return evaluation.versions(year(year)).stream().map(SchemeView::of).toList();
     }
 
     @GET
     @Path("/schemes/current")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public SchemeView currentScheme(@QueryParam("year") Integer year) {
         return SchemeView.of(evaluation.current(year(year)));
     }
 
     @GET
     @Path("/schemes/{id}")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public SchemeView scheme(@PathParam("id") UUID id) {
         return SchemeView.of(evaluation.scheme(id));
     }
@@ -172,7 +173,7 @@ public class EvaluationResource {
     /** Saves a scheme as its year's next version. */
     @POST
     @Path("/schemes")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response saveScheme(
             @RequestBody(
                             content =
@@ -195,7 +196,7 @@ public class EvaluationResource {
 
     @GET
     @Path("/rankings")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public Standings rankings(
             @QueryParam("period") String period,
             @QueryParam("group") String group,
@@ -213,7 +214,7 @@ public class EvaluationResource {
 
     @GET
     @Path("/units/{unitId}/breakdown")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public UnitScore breakdown(
             @PathParam("unitId") UUID unitId,
             @QueryParam("period") String period,
@@ -224,7 +225,7 @@ public class EvaluationResource {
     @GET
     @Path("/units/{unitId}/breakdown.pdf")
     @Produces("application/pdf")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public Response breakdownPdf(
             @PathParam("unitId") UUID unitId, @QueryParam("period") String period) {
         Period p = Requests.period(period);
@@ -237,7 +238,7 @@ public class EvaluationResource {
 
     @GET
     @Path("/trend")
-    @RolesAllowed({"district-admin", "leader"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public EvaluationService.Trend trend(@QueryParam("year") Integer year) {
         return evaluation.trend(year(year));
     }
@@ -246,7 +247,7 @@ public class EvaluationResource {
 
     @GET
     @Path("/periods")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public List<SnapshotView> closedPeriods(@QueryParam("year") Integer year) {
         return evaluation.snapshots(year(year)).stream().map(SnapshotView::of).toList();
     }
@@ -257,7 +258,7 @@ public class EvaluationResource {
      */
     @POST
     @Path("/periods/{period}/close")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response close(@PathParam("period") String period, CloseRequest request) {
         ScoreSnapshot s =
                 evaluation.close(
@@ -269,14 +270,14 @@ public class EvaluationResource {
 
     @GET
     @Path("/adjustments")
-    @RolesAllowed({"district-admin", "leader"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public List<AdjustmentView> adjustments(@QueryParam("year") Integer year) {
         return evaluation.adjustments(year(year)).stream().map(AdjustmentView::of).toList();
     }
 
     @POST
     @Path("/adjustments")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response addAdjustment(EvaluationService.AdjustmentInput input) {
         return Response.status(Response.Status.CREATED)
                 .entity(AdjustmentView.of(evaluation.addAdjustment(input, null, null)))
@@ -287,7 +288,7 @@ public class EvaluationResource {
     @POST
     @Path("/adjustments")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     @UploadLimit(
             file = EvidenceFile.MAX_BYTES,
             code = "evidence.too-large",
@@ -320,7 +321,7 @@ public class EvaluationResource {
 
     @DELETE
     @Path("/adjustments/{id}")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response removeAdjustment(@PathParam("id") UUID id) {
         evaluation.removeAdjustment(id);
         return Response.noContent().build();
@@ -329,7 +330,7 @@ public class EvaluationResource {
     @GET
     @Path("/adjustments/{id}/evidence")
     @Produces(MediaType.WILDCARD)
-    @RolesAllowed({"district-admin", "leader"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public Response evidence(@PathParam("id") UUID id) {
         ScoreAdjustment a = evaluation.adjustment(id);
         if (a.getEvidence() == null)

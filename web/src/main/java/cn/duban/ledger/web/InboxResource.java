@@ -8,6 +8,7 @@ import cn.duban.ledger.ReminderService;
 import cn.duban.ledger.ReminderSettings;
 import cn.duban.ledger.TaskService;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
 import cn.duban.web.Requests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -81,7 +82,7 @@ public class InboxResource {
 
     @GET
     @Path("inbox")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public List<MessageView> inbox(
             @QueryParam("unread") @DefaultValue("false") boolean unread,
             @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -90,14 +91,14 @@ public class InboxResource {
 
     @GET
     @Path("inbox/unread-count")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public Map<String, Long> unread() {
         return Map.of("unread", inbox.unreadCount());
     }
 
     @POST
     @Path("inbox/{id}/read")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public Response read(@PathParam("id") UUID id) {
         inbox.markRead(id);
         return Response.noContent().build();
@@ -105,14 +106,14 @@ public class InboxResource {
 
     @GET
     @Path("settings/reminders")
-    @RolesAllowed({"district-admin", "leader"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public Settings settings() {
         return Settings.of(reminders.settings());
     }
 
     @PUT
     @Path("settings/reminders")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Settings updateSettings(Settings input, @HeaderParam("If-Match") String ifMatch) {
         if (input == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
         return Settings.of(
@@ -129,21 +130,21 @@ public class InboxResource {
      */
     @POST
     @Path("reminders/run")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public ReminderService.Run run() {
         return reminders.daily(LedgerClock.today());
     }
 
     @GET
     @Path("extensions/pending")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public List<TaskResource.ExtensionView> pendingExtensions() {
         return tasks.pendingExtensions().stream().map(TaskResource.ExtensionView::of).toList();
     }
 
     @POST
     @Path("extensions/{id}/decision")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public TaskResource.ExtensionView decide(@PathParam("id") UUID id, Decision decision) {
         if (decision == null || decision.approve() == null) {
             throw DubanException.badRequest(

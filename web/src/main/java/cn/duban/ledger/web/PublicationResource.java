@@ -1,6 +1,7 @@
 package cn.duban.ledger.web;
 
 import cn.duban.ledger.PublishingService;
+import cn.duban.platform.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,14 +24,14 @@ public class PublicationResource {
 
     @POST
     @Path("/preview")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public PublishingService.Preview preview(
             @PathParam("id") UUID planId, PublishingService.Request request) {
         return publishing.preview(planId, request);
     }
 
     @POST
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public PublishingService.Result publish(
             @PathParam("id") UUID planId, PublishingService.Request request) {
         return publishing.publish(planId, request);

@@ -5,6 +5,7 @@ import cn.duban.ledger.EvidenceInfo;
 import cn.duban.ledger.ProgressReport;
 import cn.duban.ledger.ReportService;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
 import cn.duban.web.Requests;
 import cn.duban.web.UploadLimit;
 import jakarta.annotation.security.RolesAllowed;
@@ -86,7 +87,7 @@ public class ReportResource {
 
     @GET
     @Path("/pending")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public List<ReportView> pending(@QueryParam("limit") @DefaultValue("100") int limit) {
         return reports.awaitingReview(limit).stream()
                 .map(r -> ReportView.of(r, List.of()))
@@ -95,14 +96,14 @@ public class ReportResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public ReportView get(@PathParam("id") UUID id) {
         return view(id);
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({"unit-reporter", "district-admin"})
+    @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
     public ReportView update(
             @PathParam("id") UUID id, ReportInput input, @HeaderParam("If-Match") String ifMatch) {
         if (input == null) throw DubanException.badRequest("report.empty", "请填写进展情况。");
@@ -112,7 +113,7 @@ public class ReportResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({"unit-reporter", "district-admin"})
+    @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
     public Response deleteDraft(@PathParam("id") UUID id) {
         reports.deleteDraft(id);
         return Response.noContent().build();
@@ -121,7 +122,7 @@ public class ReportResource {
     /** Submits a draft; an {@code Idempotency-Key} makes a retried request harmless. */
     @POST
     @Path("/{id}/submit")
-    @RolesAllowed({"unit-reporter", "district-admin"})
+    @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
     public ReportView submit(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key) {
         return view(reports.submit(id, key).getId());
     }
@@ -131,7 +132,7 @@ public class ReportResource {
      */
     @POST
     @Path("/{id}/review")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public ReportView review(
             @PathParam("id") UUID id,
             ReportService.Review review,
@@ -144,7 +145,7 @@ public class ReportResource {
     @POST
     @Path("/{id}/evidence")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed({"unit-reporter", "district-admin"})
+    @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
     @UploadLimit(
             file = ReportService.MAX_FILE_BYTES,
             code = "evidence.too-large",
@@ -167,7 +168,7 @@ public class ReportResource {
     @GET
     @Path("/{id}/evidence/{evidenceId}")
     @Produces(MediaType.WILDCARD)
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         Evidence e = reports.download(id, evidenceId);
         return Response.ok(e.getContent(), e.getContentType())
@@ -184,7 +185,7 @@ public class ReportResource {
 
     @DELETE
     @Path("/{id}/evidence/{evidenceId}")
-    @RolesAllowed({"unit-reporter", "district-admin"})
+    @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
     public Response removeEvidence(
             @PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         reports.removeEvidence(id, evidenceId);

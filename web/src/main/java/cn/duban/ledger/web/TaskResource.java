@@ -8,13 +8,14 @@ import cn.duban.ledger.ReminderService;
 import cn.duban.ledger.ReportService;
 import cn.duban.ledger.TaskFilter;
 import cn.duban.ledger.TaskService;
-import cn.duban.ledger.TaskStatus;
 import cn.duban.ledger.TaskView;
 import cn.duban.plan.parse.UnitRole;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
 import cn.duban.web.Requests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -122,23 +123,12 @@ public class TaskResource {
     public record ReminderInput(String message) {}
 
     @GET
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public Page list(
-            @QueryParam("plan") String plan,
-            @QueryParam("section") String section,
-            @QueryParam("unit") String unit,
-            @QueryParam("status") String status,
-            @QueryParam("overdue") Boolean overdue,
-            @QueryParam("dueFrom") String dueFrom,
-            @QueryParam("dueTo") String dueTo,
-            @QueryParam("key") Boolean key,
-            @QueryParam("q") String text,
+            @BeanParam TaskQuery query,
             @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        TaskFilter filter =
-                filter(
-                        plan, section, unit, status, overdue, dueFrom, dueTo, key, text, offset,
-                        limit);
+        TaskFilter filter = query.filter(offset, limit);
         TaskService.TaskPage page = tasks.page(filter);
         return new Page(page.total(), filter.offset(), filter.limit(), page.rows());
     }
@@ -147,30 +137,9 @@ public class TaskResource {
     @GET
     @Path("/export.xlsx")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
-    public Response export(
-            @QueryParam("plan") String plan,
-            @QueryParam("section") String section,
-            @QueryParam("unit") String unit,
-            @QueryParam("status") String status,
-            @QueryParam("overdue") Boolean overdue,
-            @QueryParam("dueFrom") String dueFrom,
-            @QueryParam("dueTo") String dueTo,
-            @QueryParam("key") Boolean key,
-            @QueryParam("q") String text) {
-        TaskFilter filter =
-                filter(
-                        plan,
-                        section,
-                        unit,
-                        status,
-                        overdue,
-                        dueFrom,
-                        dueTo,
-                        key,
-                        text,
-                        0,
-                        TaskFilter.MAX_LIMIT);
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    public Response export(@BeanParam TaskQuery query) {
+        TaskFilter filter = query.filter(0, TaskFilter.MAX_LIMIT);
         String title = "任务台账";
         byte[] xlsx = sheets.export(filter, title);
         String file = title + "-" + cn.duban.ledger.LedgerClock.today() + ".xlsx";
@@ -183,7 +152,7 @@ public class TaskResource {
     @GET
     @Path("/ledger.pdf")
     @Produces("application/pdf")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public Response unitLedgerPdf(@QueryParam("unit") String unit) {
         byte[] pdf = sheets.unitPdf(Requests.uuid(unit, "unit"));
         return Response.ok(pdf)
@@ -201,7 +170,7 @@ public class TaskResource {
     @POST
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed({"district-admin", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_REPORTER})
     @cn.duban.web.UploadLimit(
             file = IMPORT_LIMIT,
             code = "ledger.import.too-large",
@@ -232,14 +201,14 @@ public class TaskResource {
     /** The caller's unit's open tasks, most urgent first. */
     @GET
     @Path("/mine")
-    @RolesAllowed({"unit-reporter", "district-admin"})
+    @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
     public List<TaskView> mine(@QueryParam("limit") @DefaultValue("200") int limit) {
         return tasks.mine(limit);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public TaskDetail get(@PathParam("id") UUID id) {
         TaskView view = tasks.view(id);
         return new TaskDetail(
@@ -255,14 +224,14 @@ public class TaskResource {
     /** Everything that happened to the task, oldest first, from the audit trail. */
     @GET
     @Path("/{id}/history")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         tasks.visible(id);
         return audit.history(id).stream().map(HistoryEntry::of).toList();
     }
 
     @POST
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response assign(AssignRequest request, @Context UriInfo uri) {
         if (request == null || request.pointId() == null || request.unitId() == null) {
             throw DubanException.badRequest("task.assign-invalid", "请指定工作要点（pointId）和单位（unitId）。");
@@ -280,7 +249,7 @@ public class TaskResource {
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public TaskView update(
             @PathParam("id") UUID id, TaskUpdate update, @HeaderParam("If-Match") String ifMatch) {
         if (update == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
@@ -294,7 +263,7 @@ public class TaskResource {
 
     @PUT
     @Path("/{id}/deadline")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public TaskView changeDeadline(
             @PathParam("id") UUID id,
             DeadlineChange change,
@@ -307,7 +276,7 @@ public class TaskResource {
     /** Takes the task from its unit (kept on record as cancelled). */
     @DELETE
     @Path("/{id}")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public TaskView cancel(
             @PathParam("id") UUID id,
             @QueryParam("reason") String reason,
@@ -318,7 +287,7 @@ public class TaskResource {
 
     @POST
     @Path("/bulk")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response bulk(BulkEdit edit) {
         if (edit == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
         int n = tasks.bulk(edit.taskIds(), edit.keyTask(), edit.deadline(), edit.reason());
@@ -327,7 +296,7 @@ public class TaskResource {
 
     @POST
     @Path("/{id}/extensions")
-    @RolesAllowed("unit-reporter")
+    @RolesAllowed(Role.UNIT_REPORTER)
     public Response requestExtension(@PathParam("id") UUID id, ExtensionInput input) {
         if (input == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
         return Response.status(201)
@@ -340,7 +309,7 @@ public class TaskResource {
     /** A manual reminder (催办) to the task's unit. */
     @POST
     @Path("/{id}/reminders")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response remind(@PathParam("id") UUID id, ReminderInput input) {
         reminders.remind(id, input == null ? null : input.message());
         return Response.noContent().build();
@@ -348,7 +317,7 @@ public class TaskResource {
 
     @POST
     @Path("/{id}/reports")
-    @RolesAllowed({"unit-reporter", "district-admin"})
+    @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
     public Response report(
             @PathParam("id") UUID id,
             ReportResource.ReportInput input,
@@ -365,31 +334,5 @@ public class TaskResource {
                         ReportResource.ReportView.of(
                                 reports.visible(report.getId()), reports.evidence(report.getId())))
                 .build();
-    }
-
-    static TaskFilter filter(
-            String plan,
-            String section,
-            String unit,
-            String status,
-            Boolean overdue,
-            String dueFrom,
-            String dueTo,
-            Boolean key,
-            String text,
-            int offset,
-            int limit) {
-        return new TaskFilter(
-                Requests.uuid(plan, "plan"),
-                Requests.uuid(section, "section"),
-                Requests.uuid(unit, "unit"),
-                Requests.enumValue(TaskStatus.class, status, "status"),
-                overdue,
-                Requests.date(dueFrom, "dueFrom"),
-                Requests.date(dueTo, "dueTo"),
-                key,
-                text,
-                offset,
-                limit);
     }
 }

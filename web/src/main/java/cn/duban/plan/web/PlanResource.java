@@ -7,6 +7,7 @@ import cn.duban.plan.PlanLinkService;
 import cn.duban.plan.PlanService;
 import cn.duban.plan.parse.PlanLevel;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
 import cn.duban.web.UploadLimit;
 import cn.duban.web.Uploads;
 import jakarta.annotation.security.RolesAllowed;
@@ -82,7 +83,7 @@ public class PlanResource {
 
     @POST
     @Path("/preview")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public PlanDocument preview(PreviewRequest request) {
         if (request == null || request.text() == null) {
             throw DubanException.badRequest("plan.import.empty", "请粘贴文件内容或上传文件。");
@@ -97,7 +98,7 @@ public class PlanResource {
     @POST
     @Path("/preview")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     @UploadLimit(
             file = DocumentReader.MAX_BYTES,
             code = "plan.import.too-large",
@@ -125,7 +126,7 @@ public class PlanResource {
     }
 
     @POST
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response save(SaveRequest request, @Context UriInfo uri) {
         if (request == null)
             throw DubanException.badRequest("plan.source-missing", "缺少文件原文（sourceText）。");
@@ -136,7 +137,7 @@ public class PlanResource {
     }
 
     @GET
-    @RolesAllowed({"district-admin", "leader"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public List<PlanSummary> list(
             @QueryParam("year") Integer year, @QueryParam("level") String level) {
         return plans.list(year, parseLevel(level)).stream().map(PlanSummary::of).toList();
@@ -144,7 +145,7 @@ public class PlanResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"district-admin", "leader"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public PlanDocument get(@PathParam("id") UUID id) {
         return plans.document(id);
     }
@@ -153,14 +154,14 @@ public class PlanResource {
     @GET
     @Path("/{id}/source")
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
-    @RolesAllowed({"district-admin", "leader"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public String source(@PathParam("id") UUID id) {
         return plans.get(id).getSourceText();
     }
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         plans.delete(id, cn.duban.web.Requests.version(ifMatch));
         return Response.noContent().build();
@@ -168,7 +169,7 @@ public class PlanResource {
 
     @POST
     @Path("/{id}/next-year")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response nextYear(@PathParam("id") UUID id, @Context UriInfo uri) {
         Plan plan = plans.nextYear(id);
         return Response.created(
@@ -179,7 +180,7 @@ public class PlanResource {
 
     @GET
     @Path("/{id}/link-suggestions")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public List<PlanLinkService.Suggestion> suggestions(
             @PathParam("id") UUID id,
             @QueryParam("target") UUID target,
@@ -190,7 +191,7 @@ public class PlanResource {
 
     @POST
     @Path("/{id}/links")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response link(@PathParam("id") UUID id, LinkRequest request) {
         if (request == null || request.pointId() == null || request.targetPointId() == null) {
             throw DubanException.badRequest(
@@ -202,7 +203,7 @@ public class PlanResource {
 
     @DELETE
     @Path("/{id}/links")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response unlink(
             @PathParam("id") UUID id,
             @QueryParam("pointId") UUID pointId,
@@ -213,7 +214,7 @@ public class PlanResource {
 
     @GET
     @Path("/{id}/coverage")
-    @RolesAllowed({"district-admin", "leader"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public PlanLinkService.Coverage coverage(@PathParam("id") UUID id) {
         return links.coverage(id);
     }

@@ -64,13 +64,13 @@ public class TenantResource {
     @Inject TenantExportService exports;
 
     @GET
-    @RolesAllowed("platform-admin")
+    @RolesAllowed(Role.PLATFORM_ADMIN)
     public List<TenantView> list() {
         return tenants.list().stream().map(TenantView::of).toList();
     }
 
     @POST
-    @RolesAllowed("platform-admin")
+    @RolesAllowed(Role.PLATFORM_ADMIN)
     public Response create(TenantInput input, @Context UriInfo uri) {
         TenantView created = TenantView.of(tenants.create(input));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
@@ -164,7 +164,7 @@ public class TenantResource {
 
     @GET
     @Path("/current")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public TenantView current() {
         return TenantView.of(tenants.mine());
     }

@@ -1,5 +1,6 @@
 package cn.duban.tenant.web;
 
+import cn.duban.platform.Role;
 import cn.duban.tenant.UnitInput;
 import cn.duban.tenant.UnitService;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,20 +29,20 @@ public class UnitResource {
     @Inject UnitService units;
 
     @GET
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public List<UnitView> list() {
         return units.list().stream().map(UnitView::of).toList();
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"district-admin", "leader", "unit-reporter"})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public UnitView get(@PathParam("id") UUID id) {
         return UnitView.of(units.get(id));
     }
 
     @POST
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response create(UnitInput input, @Context UriInfo uri) {
         UnitView created = UnitView.of(units.create(input));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -52,7 +53,7 @@ public class UnitResource {
     /** Updates a unit; an {@code If-Match} header with the version guards against lost updates. */
     @PUT
     @Path("/{id}")
-    @RolesAllowed("district-admin")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
     public UnitView update(
             @PathParam("id") UUID id, UnitInput input, @HeaderParam("If-Match") String ifMatch) {
         Integer version = cn.duban.web.Requests.version(ifMatch);

@@ -489,8 +489,9 @@ public class PlanImportPage implements Serializable {
         return tables.stream().anyMatch(t -> "REMEMBERED".equals(t.source));
     }
 
-    public ColumnMeaning[] getMeanings() {
-        return ColumnMeaning.values();
+    /** The meanings as names: the selects' values are strings. */
+    public List<String> getMeanings() {
+        return Arrays.stream(ColumnMeaning.values()).map(Enum::name).toList();
     }
 
     public PlanLevel[] getLevels() {

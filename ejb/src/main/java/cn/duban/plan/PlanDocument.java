@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param unresolved responsible-unit names that match no unit of the tenant yet
  * @param duplicateOf the saved plan with the same text, if any
  * @param sourceText the text read from an uploaded file (previews of files only)
+ * @param tables how each table header of the document was read (previews; a save remembers the
+ *     readings whose source is CHOSEN for the next import of the same header)
  */
 public record PlanDocument(
         UUID id,
@@ -29,7 +31,12 @@ public record PlanDocument(
         List<String> warnings,
         UUID duplicateOf,
         Integer version,
-        String sourceText) {
+        String sourceText,
+        List<Columns> tables) {
+
+    public PlanDocument {
+        tables = tables == null ? List.of() : List.copyOf(tables);
+    }
 
     /** The same document carrying the text extracted from an uploaded file, for the later save. */
     public PlanDocument withSourceText(String text) {
@@ -49,8 +56,21 @@ public record PlanDocument(
                 warnings,
                 duplicateOf,
                 version,
-                text);
+                text,
+                tables);
     }
+
+    /**
+     * How one table header was read.
+     *
+     * @param key the header's key (cells without spaces and punctuation, joined by |): names the
+     *     table in a preview's {@code columns} choices
+     * @param header the header cells as written
+     * @param meanings one {@link cn.duban.plan.parse.ColumnMeaning} name per column
+     * @param source AUTOMATIC (the header words), REMEMBERED (saved with an earlier plan), CHOSEN
+     *     (in this preview)
+     */
+    public record Columns(String key, List<String> header, List<String> meanings, String source) {}
 
     public record Section(UUID id, String number, String title, List<Point> points) {}
 

@@ -1,6 +1,7 @@
 package cn.duban.plan;
 
 import cn.duban.audit.AuditService;
+import cn.duban.plan.parse.ColumnMeaning;
 import cn.duban.plan.parse.Deadline;
 import cn.duban.plan.parse.DeadlineKind;
 import cn.duban.plan.parse.DeadlineParser;
@@ -9,6 +10,7 @@ import cn.duban.plan.parse.ParsedPlan;
 import cn.duban.plan.parse.PlanLevel;
 import cn.duban.plan.parse.PlanParseException;
 import cn.duban.plan.parse.PlanParser;
+import cn.duban.plan.parse.TableColumns;
 import cn.duban.plan.parse.UnitRole;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
@@ -41,6 +43,9 @@ public class PlanService {
     private static final Jsonb JSONB = JsonbBuilder.create();
     private static final int MAX_TITLE = 1000;
 
+    /** Tables of one document whose columns a request may choose or remember. */
+    static final int MAX_TABLES = 20;
+
     @PersistenceContext EntityManager em;
 
     @EJB UnitService units;
@@ -49,8 +54,36 @@ public class PlanService {
 
     /** Parses a document and resolves its units against the tenant; saves nothing. */
     public PlanDocument preview(String text, String sourceName, Integer year, PlanLevel level) {
+        return preview(text, sourceName, year, level, Map.of(), false);
+    }
+
+    /**
+     * Parses a document reading its tables' columns as chosen (by header key; columns not named
+     * keep the automatic reading), else as the tenant remembered for the header (unless {@code
+     * automatic}), else by the header words; saves nothing.
+     */
+    public PlanDocument preview(
+            String text,
+            String sourceName,
+            Integer year,
+            PlanLevel level,
+            Map<String, List<TableColumns.Choice>> chosen,
+            boolean automatic) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN);
-        ParsedPlan parsed = parse(text, year, level);
+        if (chosen != null && chosen.size() > MAX_TABLES) {
+            throw DubanException.badRequest(
+                    "plan.import.columns-too-many", "最多为 " + MAX_TABLES + " 个表格指定列含义。");
+        }
+        ParsedPlan parsed =
+                checked(
+                        () ->
+                                PARSER.parse(
+                                        DocumentReader.checkLength(text),
+                                        new ParseOptions(
+                                                year,
+                                                level,
+                                                chosen,
+                                                automatic ? null : this::rememberedReading)));
         UnitDirectory directory = directory();
         List<String> unresolved = new ArrayList<>();
         List<PlanDocument.Section> sections =
@@ -93,7 +126,84 @@ public class PlanService {
                 warnings,
                 duplicate,
                 null,
-                null);
+                null,
+                parsed.tables().stream()
+                        .map(
+                                t ->
+                                        new PlanDocument.Columns(
+                                                t.key(),
+                                                t.header(),
+                                                t.meanings().stream().map(Enum::name).toList(),
+                                                t.source().name()))
+                        .toList());
+    }
+
+    /** The reading this tenant remembered for a header key, or null. */
+    private List<ColumnMeaning> rememberedReading(String key) {
+        return readingOf(key).map(ColumnReading::getMeanings).orElse(null);
+    }
+
+    private Optional<ColumnReading> readingOf(String key) {
+        return em.createQuery(
+                        "select r from ColumnReading r where r.headerKey = :key",
+                        ColumnReading.class)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The column readings this tenant remembered, by header. */
+    public List<ColumnReading> columnReadings() {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        return em.createQuery(
+                        "select r from ColumnReading r order by r.headerKey", ColumnReading.class)
+                .getResultList();
+    }
+
+    /** Forgets a remembered reading: the next import of its header is read automatically. */
+    public void forgetColumnReading(UUID id) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        ColumnReading r = em.find(ColumnReading.class, id);
+        if (r == null) throw DubanException.notFound("plan.columns.not-found", "列含义记录不存在。");
+        em.remove(r);
+    }
+
+    /**
+     * Remembers the readings the user chose (source CHOSEN) for the next import of the same header;
+     * a table read automatically (the user went back to the automatic reading) forgets its
+     * header's. Checked like a preview's choices, before anything is written.
+     */
+    private void rememberColumns(List<PlanDocument.Columns> tables, String username) {
+        if (tables.size() > MAX_TABLES) {
+            throw DubanException.badRequest(
+                    "plan.import.columns-too-many", "最多为 " + MAX_TABLES + " 个表格记住列含义。");
+        }
+        Map<String, List<ColumnMeaning>> chosen = new java.util.LinkedHashMap<>();
+        Set<String> automatic = new LinkedHashSet<>();
+        for (PlanDocument.Columns t : tables) {
+            if (t == null || t.key() == null || t.key().length() > TableColumns.MAX_KEY) {
+                throw DubanException.badRequest(
+                        "plan.import.columns-unknown-table", "表头缺失或过长（key）。");
+            }
+            if ("AUTOMATIC".equals(t.source())) automatic.add(t.key());
+            if (!"CHOSEN".equals(t.source())) continue;
+            List<String> names = t.meanings() == null ? List.of() : t.meanings();
+            int width = TableColumns.columnCount(t.key());
+            if (names.size() != width) {
+                throw DubanException.badRequest(
+                        "plan.import.columns-index",
+                        "表头有 " + width + " 列，列含义有 " + names.size() + " 个。");
+            }
+            List<TableColumns.Choice> choices = new ArrayList<>();
+            for (int i = 0; i < width; i++) choices.add(new TableColumns.Choice(i, names.get(i)));
+            chosen.put(t.key(), checked(() -> TableColumns.check(width, null, choices)));
+        }
+        for (Map.Entry<String, List<ColumnMeaning>> e : chosen.entrySet()) {
+            Optional<ColumnReading> known = readingOf(e.getKey());
+            if (known.isPresent()) known.get().choose(e.getValue(), username);
+            else em.persist(new ColumnReading(e.getKey(), e.getValue(), username));
+        }
+        for (String key : automatic) readingOf(key).ifPresent(em::remove);
     }
 
     /**
@@ -109,6 +219,7 @@ public class PlanService {
         checked(() -> DocumentReader.checkLength(sourceText));
         PlanDocument doc = edited != null ? edited : preview(sourceText, sourceName, null, null);
         validate(doc);
+        if (edited != null) rememberColumns(edited.tables(), caller.username());
         String hash = Sha256.hex(sourceText);
         Optional<Plan> existing = findBySource(hash, doc.year());
         if (existing.isPresent()) {
@@ -180,6 +291,7 @@ public class PlanService {
                         sections,
                         List.of(),
                         List.of(),
+                        null,
                         null,
                         null,
                         null);
@@ -303,6 +415,7 @@ public class PlanService {
                 List.of(),
                 null,
                 plan.getVersion(),
+                null,
                 null);
     }
 
@@ -322,13 +435,6 @@ public class PlanService {
     public String extractText(String fileName, byte[] content) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN);
         return checked(() -> DocumentReader.read(fileName, content));
-    }
-
-    private static ParsedPlan parse(String text, Integer year, PlanLevel level) {
-        return checked(
-                () ->
-                        PARSER.parse(
-                                DocumentReader.checkLength(text), new ParseOptions(year, level)));
     }
 
     private static <T> T checked(java.util.function.Supplier<T> work) {

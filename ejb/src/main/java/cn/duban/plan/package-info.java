@@ -11,6 +11,12 @@
  * is the plan as the API and the pages exchange it; {@link cn.duban.plan.ImportProblems} turns an
  * unreadable document into a client error with a stable code.
  *
+ * <p>Table columns (issue 17 item 5): the preview reports how each table header was read ({@link
+ * cn.duban.plan.parse.TableColumns}); the user may change a column's meaning and parse again, and a
+ * plan saved with a changed reading keeps it as a {@link cn.duban.plan.ColumnReading} (tenant-
+ * owned, V16) that the next import of the same header (same key: cells without spaces and
+ * punctuation) applies, unless the user goes back to the automatic reading (which forgets it).
+ *
  * <p>Levels: {@link cn.duban.plan.PlanLinkService} suggests which district point a town point
  * answers ({@link cn.duban.plan.TextSimilarity}, bigram Dice) and keeps the confirmed {@link
  * cn.duban.plan.PointLink}s.

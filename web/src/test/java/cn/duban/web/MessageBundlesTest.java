@@ -13,6 +13,7 @@ import cn.duban.ledger.Rating;
 import cn.duban.ledger.ReportState;
 import cn.duban.ledger.TaskStatus;
 import cn.duban.ledger.Urgency;
+import cn.duban.plan.parse.ColumnMeaning;
 import cn.duban.plan.parse.DeadlineKind;
 import cn.duban.plan.parse.PlanLevel;
 import cn.duban.plan.parse.UnitRole;
@@ -62,6 +63,7 @@ class MessageBundlesTest {
                     Map.entry("kind.", names(UnitKind.values())),
                     Map.entry("level.", names(PlanLevel.values())),
                     Map.entry("deadline.", names(DeadlineKind.values())),
+                    Map.entry("column.", names(ColumnMeaning.values())),
                     Map.entry("role.point.", names(UnitRole.values())),
                     Map.entry("urgency.", names(Urgency.values())),
                     Map.entry("publish.change.", List.of("NEW", "UPDATED", "UNCHANGED")),

@@ -2,7 +2,11 @@ package cn.duban.plan.parse;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +44,7 @@ public final class PlanParser {
         List<String> trailer = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         TableReader table = null;
+        Readings readings = new Readings(opts);
         List<OutlineNode> stack = new ArrayList<>();
         boolean previousTerminated = true;
         boolean inPoints = false;
@@ -53,7 +58,7 @@ public final class PlanParser {
             if (row != null) {
                 if (table == null || TableReader.isHeader(row)) {
                     if (TableReader.isHeader(row)) {
-                        table = new TableReader(row);
+                        table = readings.reader(row);
                         continue;
                     }
                 } else {
@@ -95,6 +100,7 @@ public final class PlanParser {
             previousTerminated = terminated(line);
         }
 
+        readings.requireChosenUsed();
         if (roots.isEmpty()) {
             throw new PlanParseException(
                     "NO_NUMBERING", "未识别到带编号的工作要点（如“一、”“（一）”“1.”）。请检查文件内容，或将要点按编号逐条列出后重试。");
@@ -109,7 +115,87 @@ public final class PlanParser {
                 meta.docNumber(),
                 meta.issuedOn(),
                 sections,
-                List.copyOf(warnings));
+                List.copyOf(warnings),
+                readings.tables());
+    }
+
+    /**
+     * The readers of the document's table headers: the reading chosen for a header, else the
+     * remembered one, else the header words'; each distinct header reported once (at most {@link
+     * #MAX_TABLES}), the remembered readings looked up once per distinct header.
+     */
+    private static final class Readings {
+        static final int MAX_TABLES = 20;
+        private final ParseOptions options;
+        private final Map<String, TableColumns> seen = new LinkedHashMap<>();
+        private final Map<String, Optional<List<ColumnMeaning>>> lookedUp = new HashMap<>();
+
+        Readings(ParseOptions options) {
+            this.options = options;
+        }
+
+        TableReader reader(TableReader.Row header) {
+            TableReader reader = new TableReader(header);
+            String key = TableColumns.key(header.cells());
+            if (key == null) return reader;
+            TableColumns known = seen.get(key);
+            if (known != null) {
+                if (known.source() != TableColumns.Source.AUTOMATIC) reader.use(known.meanings());
+                return reader;
+            }
+            List<TableColumns.Choice> choices = options.chosen().get(key);
+            List<ColumnMeaning> meanings =
+                    choices == null
+                            ? null
+                            : TableColumns.check(header.cells().size(), reader.meanings(), choices);
+            TableColumns.Source source = TableColumns.Source.CHOSEN;
+            if (meanings == null) {
+                meanings = remembered(key, header.cells().size());
+                source = TableColumns.Source.REMEMBERED;
+            }
+            if (meanings == null) {
+                meanings = reader.meanings();
+                source = TableColumns.Source.AUTOMATIC;
+            } else {
+                reader.use(meanings);
+            }
+            if (seen.size() < MAX_TABLES || source != TableColumns.Source.AUTOMATIC)
+                seen.put(key, new TableColumns(key, header.cells(), meanings, source));
+            return reader;
+        }
+
+        private List<ColumnMeaning> remembered(String key, int width) {
+            if (options.remembered() == null) return null;
+            Optional<List<ColumnMeaning>> found = lookedUp.get(key);
+            if (found == null) {
+                if (lookedUp.size() >= ParseOptions.MAX_LOOKUPS) return null;
+                List<ColumnMeaning> m = options.remembered().apply(key);
+                try {
+                    found =
+                            Optional.ofNullable(
+                                    m != null && m.size() == width
+                                            ? TableColumns.checked(m)
+                                            : null);
+                } catch (PlanParseException e) {
+                    found = Optional.empty(); // a reading that no longer fits is not used
+                }
+                lookedUp.put(key, found);
+            }
+            return found.orElse(null);
+        }
+
+        void requireChosenUsed() {
+            for (String key : options.chosen().keySet()) {
+                if (!seen.containsKey(key)) {
+                    throw new PlanParseException(
+                            "COLUMNS_UNKNOWN_TABLE", "文件中没有表头为“" + key + "”的表格，无法按指定的列含义读取。");
+                }
+            }
+        }
+
+        List<TableColumns> tables() {
+            return List.copyOf(seen.values());
+        }
     }
 
     /** Lines, normalised, without markdown markers and blank lines. */

@@ -80,6 +80,53 @@ final class TableReader {
         }
         // A 类别/类型 column after the task classifies rows (A类, B类), it does not group them.
         if (category > task && task >= 0) category = -1;
+        columns = cells.size();
+    }
+
+    /** The header's columns. */
+    private int columns;
+
+    /** The meaning of each header column as this reader reads it. */
+    List<ColumnMeaning> meanings() {
+        List<ColumnMeaning> out = new ArrayList<>(columns);
+        for (int i = 0; i < columns; i++) {
+            ColumnMeaning m = ColumnMeaning.IGNORED;
+            if (i == number) m = ColumnMeaning.NUMBER;
+            else if (i == task) m = ColumnMeaning.TITLE;
+            else if (i == category) m = ColumnMeaning.SECTION;
+            else if (i == responsible) m = ColumnMeaning.UNITS;
+            else if (i == lead) m = ColumnMeaning.LEAD;
+            else if (i == cooperating) m = ColumnMeaning.COOPERATING;
+            else if (i == leaders) m = ColumnMeaning.LEADERS;
+            else if (i == deadline) m = ColumnMeaning.DEADLINE;
+            out.add(m);
+        }
+        return out;
+    }
+
+    /**
+     * Reads the columns as {@code meanings} say (a checked reading of this header's width) instead
+     * of by their words. The title's own number (1. 2.) numbers the points only where the automatic
+     * reading found the same group and item columns.
+     */
+    void use(List<ColumnMeaning> meanings) {
+        int autoTask = task;
+        int autoCategory = category;
+        number = task = lead = cooperating = responsible = deadline = category = leaders = -1;
+        for (int i = 0; i < meanings.size(); i++) {
+            switch (meanings.get(i)) {
+                case NUMBER -> number = i;
+                case SECTION -> category = i;
+                case TITLE -> task = i;
+                case UNITS -> responsible = i;
+                case LEAD -> lead = i;
+                case COOPERATING -> cooperating = i;
+                case LEADERS -> leaders = i;
+                case DEADLINE -> deadline = i;
+                case IGNORED -> {}
+            }
+        }
+        itemNumbered = itemNumbered && task == autoTask && category == autoCategory;
     }
 
     /** Header words in traditional characters (任務, 負責科室) read as simplified. */

@@ -15,8 +15,11 @@
  *       as a web page copies, markdown pipes) become tab-separated rows.
  *   <li><b>Classify lines</b>: web-page chrome and document furniture ({@code Noise}) are dropped
  *       (labelled metadata such as 文号 kept aside); table rows go to {@code TableReader} (a header
- *       naming 序号, 工作任务, 牵头单位, 完成时限 … then one point per row); numbered lines are matched by {@code
- *       Numbering} (一、 (一) 1. (1) ①), whose depth is learnt per document, not fixed.
+ *       naming 序号, 工作任务, 牵头单位, 完成时限 … then one point per row; each distinct header's reading is
+ *       reported as a {@link cn.duban.plan.parse.TableColumns}, and a reading chosen by the user or
+ *       remembered for the header ({@link cn.duban.plan.parse.ParseOptions}) replaces the header
+ *       words' own); numbered lines are matched by {@code Numbering} (一、 (一) 1. (1) ①), whose depth
+ *       is learnt per document, not fixed.
  *   <li><b>Build the outline</b>: {@code OutlineNode}s on a stack by learnt depth; Chinese-numbered
  *       items become {@link cn.duban.plan.parse.Section}s, the rest nested {@link
  *       cn.duban.plan.parse.Point}s.

@@ -4,8 +4,10 @@ import cn.duban.plan.DocumentReader;
 import cn.duban.plan.Plan;
 import cn.duban.plan.PlanDocument;
 import cn.duban.plan.PlanService;
+import cn.duban.plan.parse.ColumnMeaning;
 import cn.duban.plan.parse.DeadlineKind;
 import cn.duban.plan.parse.PlanLevel;
+import cn.duban.plan.parse.TableColumns;
 import cn.duban.platform.DubanException;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
@@ -62,6 +64,79 @@ public class PlanImportPage implements Serializable {
     private final Map<String, UUID> resolved = new HashMap<>();
 
     private final Map<String, Boolean> collectives = new HashMap<>();
+
+    /** The meanings the user chose for a table's columns, by header key (all its columns). */
+    private final Map<String, List<String>> chosen = new LinkedHashMap<>();
+
+    /** Read the tables by their header words, not as remembered for their headers. */
+    private boolean automatic;
+
+    /** How each table header was read: a select per column. */
+    private List<TableForm> tables = List.of();
+
+    /** One table header of the preview, its columns editable. */
+    public static final class TableForm implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String key;
+        private final String source;
+        private final List<ColumnForm> columns;
+
+        TableForm(PlanDocument.Columns c) {
+            key = c.key();
+            source = c.source();
+            List<ColumnForm> cols = new ArrayList<>();
+            for (int i = 0; i < c.header().size(); i++)
+                cols.add(new ColumnForm(i, c.header().get(i), c.meanings().get(i)));
+            columns = cols;
+        }
+
+        public String getKey() {
+            return key;
+        }
+
+        public String getSource() {
+            return source;
+        }
+
+        public List<ColumnForm> getColumns() {
+            return columns;
+        }
+
+        List<String> meanings() {
+            return columns.stream().map(ColumnForm::getMeaning).toList();
+        }
+    }
+
+    /** A header cell and the meaning its column has (a ColumnMeaning name). */
+    public static final class ColumnForm implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final int index;
+        private final String header;
+        private String meaning;
+
+        ColumnForm(int index, String header, String meaning) {
+            this.index = index;
+            this.header = header;
+            this.meaning = meaning;
+        }
+
+        public int getIndex() {
+            return index;
+        }
+
+        /** The header cell as written (number shown instead when it is blank). */
+        public String getHeader() {
+            return header;
+        }
+
+        public String getMeaning() {
+            return meaning;
+        }
+
+        public void setMeaning(String meaning) {
+            this.meaning = meaning;
+        }
+    }
 
     /** One editable row of the tree: a section or a point. */
     public static final class Row implements Serializable {
@@ -179,6 +254,8 @@ public class PlanImportPage implements Serializable {
                         "wps");
         sourceName = event.getFile().getFileName();
         sourceText = plans.extractText(sourceName, content);
+        chosen.clear();
+        automatic = false;
         parse();
     }
 
@@ -191,6 +268,8 @@ public class PlanImportPage implements Serializable {
         }
         sourceName = null;
         sourceText = pasted;
+        chosen.clear();
+        automatic = false;
         parse();
     }
 
@@ -199,14 +278,60 @@ public class PlanImportPage implements Serializable {
         if (sourceText != null) parse();
     }
 
+    /**
+     * The user changed a column's meaning in the table with header {@code key}: parse again reading
+     * it so (nothing saved; the save remembers it). An impossible reading (no title column, two
+     * number columns) keeps the previous one and says why.
+     */
+    public void choose(String key) {
+        if (sourceText == null) return;
+        TableForm table = tables.stream().filter(t -> t.key.equals(key)).findFirst().orElse(null);
+        if (table == null) return;
+        List<String> before = chosen.get(key);
+        chosen.put(key, table.meanings());
+        try {
+            show(preview());
+        } catch (DubanException e) {
+            if (before == null) chosen.remove(key);
+            else chosen.put(key, before);
+            Messages.error(e);
+            parse();
+        }
+    }
+
+    /** Back to reading every table by its header words (forgets the remembered reading on save). */
+    public void useAutomaticReading() {
+        if (sourceText == null) return;
+        chosen.clear();
+        automatic = true;
+        parse();
+    }
+
+    private PlanDocument preview() {
+        Map<String, List<TableColumns.Choice>> choices = new LinkedHashMap<>();
+        chosen.forEach(
+                (key, meanings) -> {
+                    List<TableColumns.Choice> list = new ArrayList<>();
+                    for (int i = 0; i < meanings.size(); i++)
+                        list.add(new TableColumns.Choice(i, meanings.get(i)));
+                    choices.put(key, list);
+                });
+        return plans.preview(sourceText, sourceName, year, level, choices, automatic);
+    }
+
     private void parse() {
         try {
-            preview = plans.preview(sourceText, sourceName, year, level);
+            show(preview());
         } catch (DubanException e) {
             preview = null;
+            tables = List.of();
             Messages.error(e);
-            return;
         }
+    }
+
+    private void show(PlanDocument parsed) {
+        preview = parsed;
+        tables = preview.tables().stream().map(TableForm::new).toList();
         title = preview.title();
         issuer = preview.issuer();
         docNumber = preview.docNumber();
@@ -286,7 +411,16 @@ public class PlanImportPage implements Serializable {
                 List.of(),
                 null,
                 null,
-                null);
+                null,
+                tables.stream()
+                        .map(
+                                t ->
+                                        new PlanDocument.Columns(
+                                                t.key,
+                                                t.columns.stream().map(c -> c.header).toList(),
+                                                t.meanings(),
+                                                t.source))
+                        .toList());
     }
 
     private List<PlanDocument.Point> points(List<TreeNode<Row>> nodes) {
@@ -344,6 +478,20 @@ public class PlanImportPage implements Serializable {
     /** Unresolved name → id of the unit the user picked, as the select menu sends it. */
     public Map<String, String> getMapping() {
         return mapping;
+    }
+
+    public List<TableForm> getTables() {
+        return tables;
+    }
+
+    /** Whether a table was read as remembered for its header. */
+    public boolean isRemembered() {
+        return tables.stream().anyMatch(t -> "REMEMBERED".equals(t.source));
+    }
+
+    /** The meanings as names: the selects' values are strings. */
+    public List<String> getMeanings() {
+        return Arrays.stream(ColumnMeaning.values()).map(Enum::name).toList();
     }
 
     public PlanLevel[] getLevels() {

@@ -1,17 +1,22 @@
 package cn.duban.plan.web;
 
+import cn.duban.plan.ColumnReading;
 import cn.duban.plan.DocumentReader;
 import cn.duban.plan.Plan;
 import cn.duban.plan.PlanDocument;
 import cn.duban.plan.PlanLinkService;
 import cn.duban.plan.PlanService;
+import cn.duban.plan.parse.ColumnMeaning;
 import cn.duban.plan.parse.PlanLevel;
+import cn.duban.plan.parse.TableColumns;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
 import cn.duban.web.UploadLimit;
 import cn.duban.web.Uploads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -30,8 +35,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Import of work-point documents as plan templates, links between levels and coverage. */
 @Path("/plans")
@@ -43,8 +55,38 @@ public class PlanResource {
 
     @Inject PlanLinkService links;
 
-    /** Pasted text to preview. */
-    public record PreviewRequest(String text, String sourceName, Integer year, PlanLevel level) {}
+    /**
+     * Pasted text to preview; {@code columns}: meanings chosen for table columns (by header key,
+     * columns not named keep the automatic reading); {@code automatic}: ignore the readings
+     * remembered for the document's headers.
+     */
+    public record PreviewRequest(
+            String text,
+            String sourceName,
+            Integer year,
+            PlanLevel level,
+            List<ColumnChoice> columns,
+            Boolean automatic) {}
+
+    /** The meanings chosen for the columns of the table whose header has {@code key}. */
+    public record ColumnChoice(String key, List<Column> columns) {}
+
+    /** A column (index in the header, from 0) and its meaning (a ColumnMeaning name). */
+    public record Column(Integer index, String meaning) {}
+
+    /** A reading remembered for a header. */
+    public record ColumnReadingView(
+            UUID id, String key, List<String> meanings, String chosenBy, Instant chosenAt) {
+        static ColumnReadingView of(ColumnReading r) {
+            List<ColumnMeaning> m = r.getMeanings();
+            return new ColumnReadingView(
+                    r.getId(),
+                    r.getHeaderKey(),
+                    m == null ? List.of() : m.stream().map(Enum::name).toList(),
+                    r.getChosenBy(),
+                    r.getChosenAt());
+        }
+    }
 
     /**
      * A plan to save: the verbatim source and, optionally, the structure as edited in the preview.
@@ -84,11 +126,70 @@ public class PlanResource {
     @POST
     @Path("/preview")
     @RolesAllowed(Role.DISTRICT_ADMIN)
+    @Operation(
+            summary = "预览粘贴的文件（不保存）",
+            description =
+                    "响应的 tables 说明每个表格表头各列的读法（PlanTableColumns）；请求的 columns（PlanColumnChoice）"
+                            + "改变列的含义，automatic 不用本区记住的读法。无效的列含义 400：plan.import.columns-unknown-meaning、"
+                            + "columns-index、columns-no-title、columns-duplicate、columns-unknown-table。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = "PlanPreviewRequest")))
     public PlanDocument preview(PreviewRequest request) {
         if (request == null || request.text() == null) {
             throw DubanException.badRequest("plan.import.empty", "请粘贴文件内容或上传文件。");
         }
-        return plans.preview(request.text(), request.sourceName(), request.year(), request.level());
+        return plans.preview(
+                request.text(),
+                request.sourceName(),
+                request.year(),
+                request.level(),
+                choices(request.columns()),
+                Boolean.TRUE.equals(request.automatic()));
+    }
+
+    /** The choices of a request by header key, or a 400 saying what is wrong with them. */
+    static Map<String, List<TableColumns.Choice>> choices(List<ColumnChoice> columns) {
+        Map<String, List<TableColumns.Choice>> out = new LinkedHashMap<>();
+        if (columns == null) return out;
+        for (ColumnChoice c : columns) {
+            if (c == null || c.key() == null || c.key().length() > TableColumns.MAX_KEY) {
+                throw DubanException.badRequest(
+                        "plan.import.columns-unknown-table", "请用预览返回的表头 key 指定表格。");
+            }
+            List<TableColumns.Choice> list = new ArrayList<>();
+            for (Column col : c.columns() == null ? List.<Column>of() : c.columns()) {
+                if (col == null || col.index() == null) {
+                    throw DubanException.badRequest(
+                            "plan.import.columns-index", "请指定列序号（index，从 0 起）。");
+                }
+                list.add(new TableColumns.Choice(col.index(), col.meaning()));
+            }
+            if (out.put(c.key(), list) != null) {
+                throw DubanException.badRequest(
+                        "plan.import.columns-index", "同一表头的列含义指定了两次：" + c.key());
+            }
+        }
+        return out;
+    }
+
+    /** The column readings this district office remembered (saved with earlier plans). */
+    @GET
+    @Path("/column-readings")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
+    public List<ColumnReadingView> columnReadings() {
+        return plans.columnReadings().stream().map(ColumnReadingView::of).toList();
+    }
+
+    /** Forgets a remembered reading: the next import of that header is read automatically. */
+    @DELETE
+    @Path("/column-readings/{id}")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
+    public Response forgetColumnReading(@PathParam("id") UUID id) {
+        plans.forgetColumnReading(id);
+        return Response.noContent().build();
     }
 
     /**
@@ -107,9 +208,14 @@ public class PlanResource {
         EntityPart file = null;
         Integer year = null;
         PlanLevel level = null;
+        List<ColumnChoice> columns = null;
+        boolean automatic = false;
         for (EntityPart part : parts) {
             switch (part.getName()) {
                 case "file" -> file = part;
+                case "columns" -> columns = parseColumns(Uploads.field(part));
+                case "automatic" ->
+                        automatic = "true".equalsIgnoreCase(Uploads.field(part).strip());
                 case "year" -> year = parseYear(Uploads.field(part));
                 case "level" -> level = parseLevel(Uploads.field(part));
                 default -> {}
@@ -122,7 +228,8 @@ public class PlanResource {
             bytes = in.readNBytes(DocumentReader.MAX_BYTES + 1);
         }
         String text = plans.extractText(name, bytes);
-        return plans.preview(text, name, year, level).withSourceText(text);
+        return plans.preview(text, name, year, level, choices(columns), automatic)
+                .withSourceText(text);
     }
 
     @POST
@@ -217,6 +324,17 @@ public class PlanResource {
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public PlanLinkService.Coverage coverage(@PathParam("id") UUID id) {
         return links.coverage(id);
+    }
+
+    private static List<ColumnChoice> parseColumns(String json) {
+        if (json == null || json.isBlank()) return null;
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            ColumnChoice[] parsed = jsonb.fromJson(json, ColumnChoice[].class);
+            return parsed == null ? null : List.of(parsed);
+        } catch (Exception e) {
+            throw DubanException.badRequest(
+                    "plan.import.columns-malformed", "列含义（columns）不是有效的 JSON 数组。");
+        }
     }
 
     private static Integer parseYear(String s) {

@@ -175,7 +175,8 @@ public class OnboardingService {
                         List.of(Role.DISTRICT_ADMIN),
                         true,
                         java.time.Instant.now(),
-                        AccountRules.requiredActions(roles));
+                        AccountRules.requiredActions(roles),
+                        null);
         operatorAudit.record(
                 "tenant.onboarded",
                 tenant.id(),

@@ -21,7 +21,9 @@ import java.util.List;
  * mode with the repo's realm imported afresh on every start: the production realm ({@code
  * ear/src/main/keycloak/duban-realm.json}) with the dev overlay ({@code
  * ear/src/test/keycloak/duban-realm-dev.json}: demo users, demo secret, password grant, plain http)
- * merged over it. Production never sees the overlay.
+ * merged over it, and next to it the realm {@code province}
+ * (ear/src/test/keycloak/province-realm.json) as the upstream provider of the provincial single
+ * sign-on. Production never sees either.
  */
 public final class KeycloakServer {
 
@@ -38,6 +40,18 @@ public final class KeycloakServer {
 
     /** The dev secret of the realm's duban-accounts service account (account management). */
     public static final String ACCOUNTS_SECRET = "duban-accounts-secret";
+
+    /**
+     * The upstream provider of the provincial single sign-on in the dev stack and the tests: the
+     * realm {@code province} of ear/src/test/keycloak/province-realm.json, in this same Keycloak.
+     */
+    public static final String PROVINCE_REALM = "province";
+
+    /** The password of the province realm's users (zhang.san, li.si, wang.wu). */
+    public static final String PROVINCE_PASSWORD = "province123";
+
+    /** How the realm files write this Keycloak's address (the run command's port). */
+    private static final String PROVINCE_BASE = "http://localhost:8180/realms/";
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -111,8 +125,29 @@ public final class KeycloakServer {
                     RealmOverlay.withRedirect(
                             realm, CLIENT_ID, "http://127.0.0.1:" + webPort + "/*");
         }
+        // The province realm's URLs in the files name the run command's port; this Keycloak's
+        // may differ (tests with a port offset).
+        String here = "http://localhost:" + port + "/realms/";
         Files.writeString(
-                imports.resolve("duban-realm.json"), realm.toString(), StandardCharsets.UTF_8);
+                imports.resolve("duban-realm.json"),
+                realm.toString().replace(PROVINCE_BASE, here),
+                StandardCharsets.UTF_8);
+        Path province = overlayJson.toAbsolutePath().getParent().resolve("province-realm.json");
+        if (Files.isRegularFile(province)) {
+            JsonObject upstream;
+            try (var reader = Json.createReader(Files.newBufferedReader(province))) {
+                upstream = reader.readObject();
+            }
+            var kept = Json.createObjectBuilder();
+            upstream.forEach(
+                    (k, v) -> {
+                        if (!k.startsWith("_")) kept.add(k, v);
+                    });
+            Files.writeString(
+                    imports.resolve("province-realm.json"),
+                    kept.build().toString().replace(PROVINCE_BASE, here),
+                    StandardCharsets.UTF_8);
+        }
         installThemes();
         Files.createDirectories(logFile.getParent());
 

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A person's account as a district office sees it. {@code roles} are the tenant roles only; {@code
  * pendingActions} are what Keycloak still asks of the person at the next login (UPDATE_PASSWORD,
- * CONFIGURE_TOTP).
+ * CONFIGURE_TOTP). {@code provincialId} is the person's id at the provincial single sign-on (统一身份认证
+ * ID, the upstream's stable {@code sub}) when the account is linked to it, else null.
  */
 public record Account(
         String id,
@@ -19,4 +20,5 @@ public record Account(
         List<String> roles,
         boolean enabled,
         Instant createdAt,
-        List<String> pendingActions) {}
+        List<String> pendingActions,
+        String provincialId) {}

@@ -75,6 +75,23 @@ public final class AccountRules {
         return out;
     }
 
+    /** The longest provincial id (OIDC's {@code sub} is at most 255 ASCII characters). */
+    public static final int MAX_PROVINCIAL_ID = 255;
+
+    /**
+     * A provincial id (统一身份认证 ID) as the upstream issues it: 1 to 255 visible ASCII characters, no
+     * blanks. Null when it is valid, else the Chinese message.
+     */
+    public static String checkProvincialId(String id) {
+        if (id == null || id.isEmpty()) return "请填写统一身份认证 ID。";
+        if (id.length() > MAX_PROVINCIAL_ID) return "统一身份认证 ID 不能超过" + MAX_PROVINCIAL_ID + "个字符。";
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c <= ' ' || c > '~') return "统一身份认证 ID 只能由字母、数字和常见符号组成，不能有空格或汉字。";
+        }
+        return null;
+    }
+
     /**
      * Lower-case letters, digits and . _ -, 3 to 40 characters, starting with a letter or digit.
      */

@@ -92,11 +92,18 @@ public class AccountService {
         List<DirectoryUser> page =
                 all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
         List<Set<String>> roles = rolesOf(page);
+        List<Object> links = inParallel(page, u -> directory.provincialId(u.id()));
         List<Account> items = new ArrayList<>();
         for (int i = 0; i < page.size(); i++) {
+            if (links.get(i) instanceof RuntimeException e) throw e;
             // The operator is never a district's to manage, whatever attributes someone gave it.
             if (!roles.get(i).contains(Role.PLATFORM_ADMIN))
-                items.add(view(page.get(i), roles.get(i), unitsByCode));
+                items.add(
+                        view(
+                                page.get(i),
+                                roles.get(i),
+                                unitsByCode,
+                                ((Optional<?>) links.get(i)).map(String::valueOf).orElse(null)));
         }
         return new Page(all.size(), items);
     }
@@ -114,8 +121,7 @@ public class AccountService {
 
     public Account get(String id) {
         Caller.requireTenant(Role.DISTRICT_ADMIN);
-        Managed m = load(id);
-        return view(m.user(), m.roles(), unitsByCode());
+        return view(load(id), unitsByCode());
     }
 
     public Created create(AccountInput input) {
@@ -173,8 +179,7 @@ public class AccountService {
                 input.unit(),
                 "roles",
                 String.join(",", input.roles()));
-        Managed after = load(id);
-        return view(after.user(), after.roles(), unitsByCode);
+        return view(load(id), unitsByCode);
     }
 
     /**
@@ -207,6 +212,58 @@ public class AccountService {
         directory.setEnabled(m.user().id(), true);
         audit.record(
                 "account.enabled", "account", uuid(m.user().id()), "username", m.user().username());
+        return view(load(id), unitsByCode());
+    }
+
+    /**
+     * Links the account to the person's provincial id (统一身份认证 ID, the upstream's stable {@code
+     * sub}): from then on the person can log in through the provincial single sign-on as this
+     * account. An id already linked to any other account, in this district or another, is 409
+     * {@code account.provincial-id-taken} with the same words whoever holds it.
+     */
+    public Account setProvincialId(String id, String provincialId) {
+        Caller.requireTenant(Role.DISTRICT_ADMIN);
+        Managed m = load(id);
+        String value = provincialId == null ? null : provincialId.strip();
+        String problem = AccountRules.checkProvincialId(value);
+        if (problem != null) {
+            throw new DubanException(
+                    400,
+                    "account.invalid",
+                    problem,
+                    List.of(new AccountRules.Violation("provincialId", problem)));
+        }
+        if (value.equals(m.provincialId())) return view(m, unitsByCode());
+        if (directory.usersLinkedTo(value).stream().anyMatch(u -> !u.equals(m.user().id()))) {
+            throw DubanException.conflict(
+                    "account.provincial-id-taken", "统一身份认证 ID“" + value + "”已关联其他账号，请核对后重填。");
+        }
+        directory.linkProvincial(m.user().id(), value);
+        audit.record(
+                "account.provincial-linked",
+                "account",
+                uuid(m.user().id()),
+                "username",
+                m.user().username(),
+                "provincialId",
+                value);
+        return view(load(id), unitsByCode());
+    }
+
+    /** Removes the account's link to the provincial single sign-on (nothing when there is none). */
+    public Account clearProvincialId(String id) {
+        Caller.requireTenant(Role.DISTRICT_ADMIN);
+        Managed m = load(id);
+        if (m.provincialId() == null) return view(m, unitsByCode());
+        directory.unlinkProvincial(m.user().id());
+        audit.record(
+                "account.provincial-unlinked",
+                "account",
+                uuid(m.user().id()),
+                "username",
+                m.user().username(),
+                "provincialId",
+                m.provincialId());
         return view(load(id), unitsByCode());
     }
 
@@ -443,7 +500,8 @@ public class AccountService {
                         Role.TENANT_ROLES.stream().filter(roles::contains).toList(),
                         true,
                         java.time.Instant.now(),
-                        AccountRules.requiredActions(roles));
+                        AccountRules.requiredActions(roles),
+                        null);
         return new Created(account, new Credentials(null, password));
     }
 
@@ -508,7 +566,7 @@ public class AccountService {
      * A user of the caller's tenant with its roles, or 404 for anything else (other tenant,
      * operator, no such id).
      */
-    private record Managed(DirectoryUser user, Set<String> roles) {}
+    private record Managed(DirectoryUser user, Set<String> roles, String provincialId) {}
 
     private Managed load(String id) {
         Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN);
@@ -518,7 +576,7 @@ public class AccountService {
         if (!caller.tenantId().equals(user.tenant())) throw notFound;
         Set<String> roles = directory.realmRoles(user.id());
         if (roles.contains(Role.PLATFORM_ADMIN)) throw notFound;
-        return new Managed(user, roles);
+        return new Managed(user, roles, directory.provincialId(user.id()).orElse(null));
     }
 
     private void requireFree(String username, String email, String exceptId) {
@@ -544,10 +602,14 @@ public class AccountService {
     }
 
     private Account view(Managed m, Map<String, Unit> unitsByCode) {
-        return view(m.user(), m.roles(), unitsByCode);
+        return view(m.user(), m.roles(), unitsByCode, m.provincialId());
     }
 
-    private static Account view(DirectoryUser u, Set<String> roles, Map<String, Unit> unitsByCode) {
+    private static Account view(
+            DirectoryUser u,
+            Set<String> roles,
+            Map<String, Unit> unitsByCode,
+            String provincialId) {
         Unit unit = u.unit() == null ? null : unitsByCode.get(u.unit());
         return new Account(
                 u.id(),
@@ -560,7 +622,8 @@ public class AccountService {
                 Role.TENANT_ROLES.stream().filter(roles::contains).toList(),
                 u.enabled(),
                 u.createdAt(),
-                u.requiredActions());
+                u.requiredActions(),
+                provincialId);
     }
 
     private static boolean matches(DirectoryUser u, Map<String, Unit> unitsByCode, String needle) {

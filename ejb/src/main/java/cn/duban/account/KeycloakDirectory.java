@@ -26,6 +26,7 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -440,6 +441,94 @@ public class KeycloakDirectory {
                     try (Response r = realm().users().delete(id)) {
                         if (r.getStatus() != 204 && r.getStatus() != 404)
                             throw new Refused(r.getStatus(), "");
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * The alias of the provincial single sign-on (统一身份认证) in the realm: the identity provider that
+     * bin/duban-keycloak-sso creates from DUBAN_SSO_* (dev and tests: the {@code province} realm).
+     * A link to it carries the upstream's stable user id ({@code sub}); Keycloak logs a brokered
+     * person in as the linked user, and refuses everyone else in the realm's first-login flow
+     * {@code duban-first-broker-login} (never creates a user).
+     */
+    public static final String PROVINCE = "province";
+
+    /** The user's provincial id (the link to {@link #PROVINCE}), if linked. */
+    public Optional<String> provincialId(String id) {
+        return call(
+                () ->
+                        realm().users().get(id).getFederatedIdentity().stream()
+                                .filter(f -> PROVINCE.equals(f.getIdentityProvider()))
+                                .map(FederatedIdentityRepresentation::getUserId)
+                                .findFirst());
+    }
+
+    /**
+     * The ids of every user of the realm, in whatever tenant, linked to that provincial id (none or
+     * one: Duban checks before it links).
+     */
+    public List<String> usersLinkedTo(String provincialId) {
+        return call(
+                () ->
+                        realm()
+                                .users()
+                                .search(
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        PROVINCE,
+                                        provincialId,
+                                        0,
+                                        10,
+                                        null,
+                                        true)
+                                .stream()
+                                .map(UserRepresentation::getId)
+                                .toList());
+    }
+
+    /**
+     * Links the user to the provincial id, replacing an earlier link. 409 {@code sso.unconfigured}
+     * when the realm has no {@link #PROVINCE} identity provider.
+     */
+    public void linkProvincial(String id, String provincialId) {
+        call(
+                () -> {
+                    UserResource user = realm().users().get(id);
+                    boolean linked =
+                            user.getFederatedIdentity().stream()
+                                    .anyMatch(f -> PROVINCE.equals(f.getIdentityProvider()));
+                    if (linked) user.removeFederatedIdentity(PROVINCE);
+                    FederatedIdentityRepresentation f = new FederatedIdentityRepresentation();
+                    f.setIdentityProvider(PROVINCE);
+                    f.setUserId(provincialId);
+                    f.setUserName(provincialId);
+                    try (Response r = user.addFederatedIdentity(PROVINCE, f)) {
+                        if (r.getStatus() == 400) {
+                            // "Could not find identity provider": the realm has no SSO configured.
+                            throw new DubanException(
+                                    409, "sso.unconfigured", "统一身份认证尚未配置，不能登记统一身份认证 ID。请联系平台运维。");
+                        }
+                        if (r.getStatus() >= 300)
+                            throw new Refused(
+                                    r.getStatus(), r.hasEntity() ? r.readEntity(String.class) : "");
+                    }
+                    return null;
+                });
+    }
+
+    /** Removes the user's link to the provincial single sign-on, if any. */
+    public void unlinkProvincial(String id) {
+        call(
+                () -> {
+                    try {
+                        realm().users().get(id).removeFederatedIdentity(PROVINCE);
+                    } catch (jakarta.ws.rs.NotFoundException notLinked) {
+                        // nothing to remove
                     }
                     return null;
                 });

@@ -161,7 +161,8 @@ public class OnboardingService {
                         List.of(Role.DISTRICT_ADMIN),
                         true,
                         java.time.Instant.now(),
-                        AccountRules.requiredActions(roles));
+                        AccountRules.requiredActions(roles),
+                        null);
         operatorAudit.record(
                 cn.duban.audit.OperatorAction.TENANT_ONBOARDED,
                 tenant.id(),

@@ -11,6 +11,8 @@
  * cn.duban.account.AccountRules}); one-time passwords ({@link cn.duban.account.TemporaryPasswords})
  * reach their person by mail or on screen ({@link cn.duban.account.Invitations}). {@link
  * cn.duban.account.OnboardingService} creates a tenant with its units and first administrator in
- * one call.
+ * one call. A district office links an account to the person's provincial id (统一身份认证 ID) for the
+ * provincial single sign-on ({@link cn.duban.account.AccountService#setProvincialId}): a Keycloak
+ * federated identity of {@link cn.duban.account.KeycloakDirectory#PROVINCE}, unique in the realm.
  */
 package cn.duban.account;

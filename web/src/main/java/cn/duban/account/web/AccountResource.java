@@ -11,6 +11,7 @@ import cn.duban.web.UploadLimit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -82,6 +83,27 @@ public class AccountResource {
     public Account update(@PathParam("id") String id, AccountInput input) {
         if (input == null) throw DubanException.badRequest("request.malformed", "请求内容为空。");
         return accounts.update(id, input);
+    }
+
+    /** The body of {@code PUT /accounts/{id}/provincial-id}. */
+    public record ProvincialId(String provincialId) {}
+
+    /**
+     * Links the account to the person's provincial id (统一身份认证 ID): the person can then log in
+     * through the provincial single sign-on as this account. 409 {@code
+     * account.provincial-id-taken} when another account holds it (nothing about which one).
+     */
+    @PUT
+    @Path("/{id}/provincial-id")
+    public Account setProvincialId(@PathParam("id") String id, ProvincialId body) {
+        return accounts.setProvincialId(id, body == null ? null : body.provincialId());
+    }
+
+    /** Removes the account's link to the provincial single sign-on. */
+    @DELETE
+    @Path("/{id}/provincial-id")
+    public Account clearProvincialId(@PathParam("id") String id) {
+        return accounts.clearProvincialId(id);
     }
 
     @POST

@@ -51,6 +51,8 @@ public class AccountsPage implements Serializable {
     private String phone;
     private String email;
     private String unit;
+    private String provincialId;
+    private String provincialIdBefore;
     private List<String> roles = new ArrayList<>(List.of(Role.UNIT_REPORTER));
 
     private List<Handover> passwords = List.of();
@@ -108,7 +110,7 @@ public class AccountsPage implements Serializable {
 
     public void startNew() {
         editingId = null;
-        username = name = phone = email = unit = null;
+        username = name = phone = email = unit = provincialId = provincialIdBefore = null;
         roles = new ArrayList<>(List.of(Role.UNIT_REPORTER));
     }
 
@@ -119,6 +121,7 @@ public class AccountsPage implements Serializable {
         phone = a.phone();
         email = a.email();
         unit = a.unit();
+        provincialId = provincialIdBefore = a.provincialId();
         roles = new ArrayList<>(a.roles());
     }
 
@@ -129,6 +132,17 @@ public class AccountsPage implements Serializable {
             show(List.of(created));
             Messages.info("account.created");
         } else {
+            // Two Keycloak changes: the form's plain checks first, then the link (its own checks:
+            // taken, SSO configured), then the rest, so a refused form changes nothing.
+            List<cn.duban.account.AccountRules.Violation> problems =
+                    cn.duban.account.AccountRules.check(input, false);
+            if (!problems.isEmpty())
+                throw new DubanException(
+                        400, "account.invalid", problems.get(0).message(), problems);
+            String wanted = provincialId == null || provincialId.isBlank() ? null : provincialId;
+            if (wanted == null && provincialIdBefore != null) service.clearProvincialId(editingId);
+            else if (wanted != null && !wanted.strip().equals(provincialIdBefore))
+                service.setProvincialId(editingId, wanted);
             service.update(editingId, input);
             Messages.info("account.updated");
         }
@@ -249,6 +263,14 @@ public class AccountsPage implements Serializable {
 
     public void setUnit(String unit) {
         this.unit = unit;
+    }
+
+    public String getProvincialId() {
+        return provincialId;
+    }
+
+    public void setProvincialId(String provincialId) {
+        this.provincialId = provincialId;
     }
 
     public List<String> getRoles() {

@@ -32,7 +32,8 @@ public final class AppClock {
 
     /** The tenant the demo year is generated in, or null when the demo year is off. */
     public static String demoYearTenant() {
-        return Settings.get(DEMO_YEAR_PROPERTY, DEMO_YEAR_ENV, null);
+        String tenant = Settings.get(DEMO_YEAR_PROPERTY, DEMO_YEAR_ENV, null);
+        return tenant == null || tenant.equals("off") || tenant.equals("false") ? null : tenant;
     }
 
     /**

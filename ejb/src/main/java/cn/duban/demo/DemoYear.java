@@ -9,6 +9,9 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.transaction.UserTransaction;
@@ -36,7 +39,15 @@ public class DemoYear {
 
     @Resource UserTransaction tx;
 
+    @Resource TimerService timers;
+
     @PostConstruct
+    void schedule() {
+        if (AppClock.demoYearTenant() == null) return;
+        timers.createSingleActionTimer(1_000, new TimerConfig("demo-year", false));
+    }
+
+    @Timeout
     void generate() {
         String tenant = AppClock.demoYearTenant();
         if (tenant == null) return;

@@ -80,18 +80,25 @@ class ArchitectureTest {
                         .definedBy(capability("account"))
                         .layer("Web")
                         .definedBy(resideInAPackage("cn.duban..web.."))
+                        // The demo year drives the services from the top, like the web tier.
+                        .layer("Demo")
+                        .definedBy(capability("demo"))
                         .whereLayer("Web")
                         .mayNotBeAccessedByAnyLayer()
+                        .whereLayer("Demo")
+                        .mayNotBeAccessedByAnyLayer()
                         .whereLayer("Circular")
-                        .mayOnlyBeAccessedByLayers("Web")
+                        .mayOnlyBeAccessedByLayers("Web", "Demo")
                         .whereLayer("Account")
                         .mayOnlyBeAccessedByLayers("Web")
                         .whereLayer("Evaluation")
-                        .mayOnlyBeAccessedByLayers("Circular", "Web")
+                        .mayOnlyBeAccessedByLayers("Circular", "Web", "Demo")
                         .whereLayer("Ledger")
-                        .mayOnlyBeAccessedByLayers("Evaluation", "Circular", "Account", "Web")
+                        .mayOnlyBeAccessedByLayers(
+                                "Evaluation", "Circular", "Account", "Web", "Demo")
                         .whereLayer("Plan")
-                        .mayOnlyBeAccessedByLayers("Ledger", "Evaluation", "Circular", "Web")
+                        .mayOnlyBeAccessedByLayers(
+                                "Ledger", "Evaluation", "Circular", "Web", "Demo")
                         .whereLayer("Tenant")
                         .mayOnlyBeAccessedByLayers(
                                 "Plan", "Ledger", "Evaluation", "Circular", "Account", "Web")
@@ -113,7 +120,8 @@ class ArchitectureTest {
                                 "Evaluation",
                                 "Circular",
                                 "Account",
-                                "Web");
+                                "Web",
+                                "Demo");
         layers.check(CODE);
     }
 
@@ -133,6 +141,7 @@ class ArchitectureTest {
                         "cn.duban.evaluation..",
                         "cn.duban.circular..",
                         "cn.duban.account..",
+                        "cn.duban.demo..",
                         "cn.duban.web..")
                 .check(CODE);
     }

@@ -33,6 +33,8 @@ public final class DevStack {
         Files.createDirectories(work);
         Map<String, String> props = new LinkedHashMap<>();
         props.put("duban.demo", "true");
+        // A year in progress in 普陀区 (cn.duban.demo); DUBAN_DEMO_YEAR=off starts without it.
+        props.put("duban.demo.year", System.getenv().getOrDefault("DUBAN_DEMO_YEAR", "putuo"));
 
         EmbeddedDatabase db = null;
         if (System.getenv("DUBAN_DB_URL") == null) {
@@ -113,6 +115,11 @@ public final class DevStack {
         log("  pt-leader   普陀区 leader                     jd-leader  嘉定区 leader");
         log("  pt-csl      普陀区 长寿路街道 unit-reporter     jd-anting  嘉定区 安亭镇 unit-reporter");
         log("  pt-sjj      普陀区 区数据局 unit-reporter");
+        if (!"off".equals(props.get("duban.demo.year"))) {
+            log(
+                    "普陀区 holds a year in progress (plan, reports, scores, circulars; README \"What the demo");
+            log("shows\"); 嘉定区 is empty. DUBAN_DEMO_YEAR=off starts without it.");
+        }
         Thread.currentThread().join();
     }
 

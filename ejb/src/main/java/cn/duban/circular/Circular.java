@@ -1,5 +1,6 @@
 package cn.duban.circular;
 
+import cn.duban.platform.AppClock;
 import cn.duban.platform.TenantOwned;
 import cn.duban.platform.Versioned;
 import jakarta.persistence.Basic;
@@ -90,7 +91,7 @@ public class Circular extends TenantOwned implements Versioned {
         this.periodKey = periodKey;
         edit(fields);
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
+        this.createdAt = AppClock.now();
     }
 
     void edit(CircularEdit f) {
@@ -117,7 +118,7 @@ public class Circular extends TenantOwned implements Versioned {
         this.pdf = pdf;
         this.sha256 = sha256;
         this.issuedBy = by;
-        this.issuedAt = Instant.now();
+        this.issuedAt = AppClock.now();
         this.state = State.ISSUED;
     }
 

@@ -1,5 +1,6 @@
 package cn.duban.evaluation;
 
+import cn.duban.platform.AppClock;
 import cn.duban.platform.TenantOwned;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -75,7 +76,7 @@ public class Scheme extends TenantOwned {
         this.rules = rules;
         this.note = note;
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
+        this.createdAt = AppClock.now();
     }
 
     void add(SchemeIndicator indicator) {

@@ -1,5 +1,6 @@
 package cn.duban.evaluation;
 
+import cn.duban.platform.AppClock;
 import cn.duban.platform.TenantOwned;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -76,7 +77,7 @@ public class ScoreAdjustment extends TenantOwned {
             this.evidence = file.content();
         }
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
+        this.createdAt = AppClock.now();
     }
 
     Adjustment fact() {

@@ -1,5 +1,6 @@
 package cn.duban.evaluation;
 
+import cn.duban.platform.AppClock;
 import cn.duban.platform.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -62,7 +63,7 @@ public class ScoreSnapshot extends TenantOwned {
         this.sha256 = sha256;
         this.reason = reason;
         this.closedBy = closedBy;
-        this.closedAt = Instant.now();
+        this.closedAt = AppClock.now();
     }
 
     public int getYear() {

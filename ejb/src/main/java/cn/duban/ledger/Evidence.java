@@ -1,5 +1,6 @@
 package cn.duban.ledger;
 
+import cn.duban.platform.AppClock;
 import cn.duban.platform.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -56,7 +57,7 @@ public class Evidence extends TenantOwned {
         this.sha256 = sha256;
         this.content = content;
         this.uploadedBy = uploadedBy;
-        this.uploadedAt = Instant.now();
+        this.uploadedAt = AppClock.now();
     }
 
     public UUID getReportId() {

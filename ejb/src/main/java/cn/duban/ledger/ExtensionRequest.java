@@ -1,5 +1,6 @@
 package cn.duban.ledger;
 
+import cn.duban.platform.AppClock;
 import cn.duban.platform.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -68,13 +69,13 @@ public class ExtensionRequest extends TenantOwned {
         this.currentDeadline = task.getDeadline();
         this.reason = reason;
         this.requestedBy = requestedBy;
-        this.requestedAt = Instant.now();
+        this.requestedAt = AppClock.now();
     }
 
     void decide(State outcome, String by, String comment) {
         this.state = outcome;
         this.decidedBy = by;
-        this.decidedAt = Instant.now();
+        this.decidedAt = AppClock.now();
         this.decisionComment = comment;
     }
 

@@ -1,5 +1,6 @@
 package cn.duban.ledger;
 
+import cn.duban.platform.AppClock;
 import cn.duban.platform.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -89,7 +90,7 @@ public class InboxMessage extends TenantOwned {
         this.subject = subject;
         this.body = body;
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
+        this.createdAt = AppClock.now();
         this.dedupeKey = dedupeKey;
     }
 
@@ -100,13 +101,13 @@ public class InboxMessage extends TenantOwned {
 
     void markRead(String by) {
         if (readAt == null) {
-            readAt = Instant.now();
+            readAt = AppClock.now();
             readBy = by;
         }
     }
 
     void markEmailed() {
-        emailedAt = Instant.now();
+        emailedAt = AppClock.now();
     }
 
     public UUID getUnitId() {

@@ -1,5 +1,6 @@
 package cn.duban.ledger;
 
+import cn.duban.platform.AppClock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -10,8 +11,9 @@ public final class LedgerClock {
 
     private LedgerClock() {}
 
+    /** Today in Beijing, by {@link AppClock} (the demo year's generator sets it back). */
     public static LocalDate today() {
-        return LocalDate.now(ZONE);
+        return LocalDate.ofInstant(AppClock.now(), ZONE);
     }
 
     public static LocalDate dateOf(java.time.Instant instant) {

@@ -1,5 +1,6 @@
 package cn.duban.ledger;
 
+import cn.duban.platform.AppClock;
 import cn.duban.platform.TenantOwned;
 import cn.duban.platform.Versioned;
 import jakarta.persistence.Column;
@@ -81,7 +82,7 @@ public class ProgressReport extends TenantOwned implements Versioned {
         this.percent = percent;
         this.checkpointId = checkpointId;
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
+        this.createdAt = AppClock.now();
     }
 
     void edit(String text, int percent, UUID checkpointId) {
@@ -93,14 +94,14 @@ public class ProgressReport extends TenantOwned implements Versioned {
     void submit(String by, String idempotencyKey) {
         this.state = ReportState.SUBMITTED;
         this.submittedBy = by;
-        this.submittedAt = Instant.now();
+        this.submittedAt = AppClock.now();
         this.idempotencyKey = idempotencyKey;
     }
 
     void review(ReportState outcome, String by, String comment, Rating rating) {
         this.state = outcome;
         this.reviewedBy = by;
-        this.reviewedAt = Instant.now();
+        this.reviewedAt = AppClock.now();
         this.reviewComment = comment;
         this.rating = rating;
     }

@@ -2,6 +2,7 @@ package cn.duban.ledger;
 
 import cn.duban.plan.PlanPoint;
 import cn.duban.plan.parse.UnitRole;
+import cn.duban.platform.AppClock;
 import cn.duban.platform.TenantOwned;
 import cn.duban.platform.Versioned;
 import cn.duban.tenant.Unit;
@@ -118,7 +119,7 @@ public class Task extends TenantOwned implements Versioned {
         this.deadline = deadline;
         this.originalDeadline = deadline;
         this.nextDue = deadline;
-        this.publishedAt = Instant.now();
+        this.publishedAt = AppClock.now();
         this.publishedBy = publishedBy;
     }
 

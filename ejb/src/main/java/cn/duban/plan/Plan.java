@@ -1,6 +1,7 @@
 package cn.duban.plan;
 
 import cn.duban.plan.parse.PlanLevel;
+import cn.duban.platform.AppClock;
 import cn.duban.platform.TenantOwned;
 import cn.duban.platform.Versioned;
 import jakarta.persistence.CascadeType;
@@ -83,7 +84,7 @@ public class Plan extends TenantOwned implements Versioned {
         this.sourceName = sourceName;
         this.derivedFrom = derivedFrom;
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
+        this.createdAt = AppClock.now();
     }
 
     PlanSection addSection(String number, String title) {

@@ -1,5 +1,6 @@
 package cn.duban.plan;
 
+import cn.duban.platform.AppClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -55,7 +56,7 @@ public class PointLink {
         this.targetPoint = targetPoint;
         this.similarity = (float) similarity;
         this.confirmedBy = confirmedBy;
-        this.confirmedAt = Instant.now();
+        this.confirmedAt = AppClock.now();
     }
 
     public PlanPoint getPoint() {

@@ -1,0 +1,260 @@
+package cn.duban.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.devstack.KeycloakAdmin;
+import cn.duban.it.Api.Reply;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The run command's demo year (cn.duban.demo), written into a fresh district of this test's own
+ * ({@value #TENANT}, 普陀区's units) by deploying the application with {@code duban.demo.year} naming
+ * it, as the run command does for 普陀区. The other tests never set the switch, and this one sets it
+ * for its own district only and removes it again: 普陀区 and 嘉定区 keep their clean data. What a visitor
+ * would see is asserted through the API; deploying again (a restart) must change nothing, and the
+ * audit chain must verify.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DemoYearIT {
+
+    static final String TENANT = "demoyear";
+    static final String DEPLOYMENT = "demo-year";
+    static final String ADMIN = "dy-admin", LEADER = "dy-leader", TOWN = "dy-csl";
+
+    @ArquillianResource Deployer deployer;
+
+    @ArquillianResource ManagementClient management;
+
+    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void aYearInProgressWrittenOnceThroughTheServices() throws Exception {
+        // The first deployment migrates the schema (a fresh database when this class runs alone).
+        deployer.deploy(DEPLOYMENT);
+        freshDistrict();
+        deployer.undeploy(DEPLOYMENT);
+        Map<String, Long> others = otherDistricts();
+        setSwitch(TENANT);
+        try {
+            long t0 = System.nanoTime();
+            deployer.deploy(DEPLOYMENT);
+            // The year is written by a timer just after the deployment, in one transaction.
+            long deadline = System.nanoTime() + 900_000_000_000L;
+            while (Db.maintCount("select count(*) from plan where tenant_id = '" + TENANT + "'")
+                    == 0) {
+                assertThat(System.nanoTime()).as("demo year written in 900 s").isLessThan(deadline);
+                Thread.sleep(1_000);
+            }
+            long first = System.nanoTime() - t0;
+            Map<String, Long> written = counts();
+
+            whatAVisitorSees();
+
+            deployer.undeploy(DEPLOYMENT);
+            t0 = System.nanoTime();
+            deployer.deploy(DEPLOYMENT);
+            long second = System.nanoTime() - t0;
+            Thread.sleep(10_000); // the timer's check, had it written anything, would be done
+            // A restart leaves the year as it was: not a row more, not an audit entry more.
+            assertThat(counts()).isEqualTo(written);
+            System.out.printf(
+                    "DEMO-YEAR deployed and written after %.1f s, deployed with it present %.1f s;"
+                            + " rows %s%n",
+                    first / 1e9, second / 1e9, written);
+        } finally {
+            setSwitch(null);
+            deployer.undeploy(DEPLOYMENT);
+        }
+        // Nothing was written anywhere else.
+        assertThat(otherDistricts()).isEqualTo(others);
+    }
+
+    void whatAVisitorSees() {
+        int thisYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+
+        // The seed plan, imported and published, dated relative to today.
+        List<JsonObject> plans =
+                Api.get(ADMIN, "/plans").array().getValuesAs(JsonObject.class).stream().toList();
+        assertThat(plans).hasSize(1);
+        JsonObject plan = plans.get(0);
+        int year = plan.getInt("year");
+        assertThat(year).isIn(thisYear, thisYear - 1);
+        assertThat(plan.getString("title")).contains(year + "年").contains("普陀区政务公开工作要点");
+        String planId = plan.getString("id");
+
+        long all = total(ADMIN, "/tasks?plan=" + planId + "&limit=1");
+        assertThat(all).isGreaterThan(500);
+        long approved = total(ADMIN, "/tasks?status=APPROVED&limit=1");
+        long returned = total(ADMIN, "/tasks?status=RETURNED&limit=1");
+        long submitted = total(ADMIN, "/tasks?status=SUBMITTED&limit=1");
+        long overdue = total(ADMIN, "/tasks?overdue=true&limit=1");
+        assertThat(approved).as("approved").isGreaterThan(100);
+        assertThat(returned).as("returned, awaiting correction").isPositive();
+        assertThat(overdue).as("overdue").isPositive();
+        if (year == thisYear) assertThat(submitted).as("awaiting review").isPositive();
+        List<JsonObject> done =
+                Api.get(ADMIN, "/tasks?status=APPROVED&limit=500")
+                        .json()
+                        .getJsonArray("items")
+                        .getValuesAs(JsonObject.class);
+        assertThat(done).anyMatch(t -> t.get("onTime") == JsonValue.FALSE);
+        assertThat(done).anyMatch(t -> t.get("onTime") == JsonValue.TRUE);
+        System.out.printf(
+                "DEMO-YEAR %d: %d tasks, %d approved, %d awaiting review, %d returned, %d overdue%n",
+                year, all, approved, submitted, returned, overdue);
+
+        // A completed task carries its reports, evidence and reviews.
+        JsonObject task = Api.get(ADMIN, "/tasks/" + done.get(0).getString("id")).json();
+        List<JsonObject> reports = task.getJsonArray("reports").getValuesAs(JsonObject.class);
+        assertThat(reports).anyMatch(r -> "APPROVED".equals(r.getString("state")));
+        assertThat(reports).anyMatch(r -> !r.getJsonArray("evidence").isEmpty());
+
+        // The town's liaison sees its own work only.
+        JsonObject mine = Api.get(TOWN, "/tasks?limit=500").json();
+        assertThat(mine.getJsonNumber("total").longValue()).isPositive().isLessThan(all);
+        assertThat(mine.getJsonArray("items").getValuesAs(JsonObject.class))
+                .allMatch(t -> "长寿路街道".equals(t.getString("unitName")));
+
+        // The scheme at 5 %.
+        JsonObject scheme = Api.get(LEADER, "/evaluation/schemes/current?year=" + year).json();
+        assertThat(scheme.getJsonNumber("planWeight").bigDecimalValue()).isEqualByComparingTo("5");
+
+        // Closed quarters with published rankings.
+        List<JsonObject> closed =
+                Api.get(ADMIN, "/evaluation/periods?year=" + year)
+                        .array()
+                        .getValuesAs(JsonObject.class);
+        assertThat(closed).isNotEmpty();
+        assertThat(closed).allMatch(p -> p.getString("period").startsWith(year + "-Q"));
+        JsonObject ranking = Api.get(LEADER, "/evaluation/rankings?period=" + year + "-Q1").json();
+        assertThat(ranking.get("snapshot")).isNotEqualTo(JsonValue.NULL);
+        List<JsonObject> units = ranking.getJsonArray("units").getValuesAs(JsonObject.class);
+        assertThat(units).hasSizeGreaterThan(20);
+        assertThat(units).anyMatch(u -> u.getInt("rank", 0) == 1);
+        assertThat(units).anyMatch(u -> u.getInt("overdue") > 0);
+
+        // Issued circulars, which units read, and the inbox notices.
+        List<JsonObject> circulars =
+                Api.get(TOWN, "/circulars?year=" + year).array().getValuesAs(JsonObject.class);
+        assertThat(circulars).hasSize(closed.size());
+        assertThat(circulars)
+                .allSatisfy(
+                        c -> {
+                            assertThat(c.getString("state")).isEqualTo("ISSUED");
+                            assertThat(c.getString("docNumber")).contains("府办通〔");
+                        });
+        assertThat(Api.get(TOWN, "/inbox").array()).hasSizeGreaterThan(3);
+        assertThat(Api.get(ADMIN, "/inbox").array()).isNotEmpty();
+
+        // Every entry the year wrote verifies.
+        JsonObject verified = Api.get(ADMIN, "/audit/verify").json();
+        assertThat(verified.getBoolean("intact")).as(verified.toString()).isTrue();
+        assertThat(verified.getJsonNumber("checked").longValue()).isGreaterThan(1000);
+    }
+
+    static long total(String user, String path) {
+        Reply r = Api.get(user, path);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().getJsonNumber("total").longValue();
+    }
+
+    /** A district of its own, with 普陀区's units, and its people in Keycloak. */
+    static void freshDistrict() throws SQLException {
+        Db.maintExecute(
+                "insert into tenant (id, name) values ('"
+                        + TENANT
+                        + "', '演示区') on conflict do nothing");
+        Db.maintExecute(
+                "insert into unit (tenant_id, id, code, name, aliases, kind, ranking_group) "
+                        + "select '"
+                        + TENANT
+                        + "', gen_random_uuid(), code, name, aliases, kind, ranking_group from unit "
+                        + "where tenant_id = 'putuo' on conflict do nothing");
+        Db.maintExecute(
+                "update unit u set parent_id = o.id from unit o where u.tenant_id = '"
+                        + TENANT
+                        + "' and o.tenant_id = u.tenant_id and o.code = 'qfb' and u.code <> 'qfb'");
+        KeycloakAdmin keycloak = new KeycloakAdmin(TestStack.KEYCLOAK_PORT);
+        keycloak.ensureUser(ADMIN, TENANT, "qfb", "district-admin");
+        keycloak.ensureUser(LEADER, TENANT, null, "leader");
+        keycloak.ensureUser(TOWN, TENANT, "csl", "unit-reporter");
+    }
+
+    static final List<String> TABLES =
+            List.of(
+                    "plan",
+                    "task",
+                    "progress_report",
+                    "evidence",
+                    "inbox_message",
+                    "evaluation_scheme",
+                    "evaluation_snapshot",
+                    "circular",
+                    "audit_log");
+
+    static Map<String, Long> counts() throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            out.put(
+                    table,
+                    Db.maintCount(
+                            "select count(*) from "
+                                    + table
+                                    + " where tenant_id = '"
+                                    + TENANT
+                                    + "'"));
+        }
+        return out;
+    }
+
+    static Map<String, Long> otherDistricts() throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            out.put(
+                    table,
+                    Db.maintCount(
+                            "select count(*) from "
+                                    + table
+                                    + " where tenant_id <> '"
+                                    + TENANT
+                                    + "'"));
+        }
+        return out;
+    }
+
+    /** Sets (or with null removes) the server's duban.demo.year, read at the next deployment. */
+    void setSwitch(String tenant) throws Exception {
+        ModelNode address = Operations.createAddress("system-property", "duban.demo.year");
+        ModelNode op;
+        if (tenant == null) {
+            op = Operations.createRemoveOperation(address);
+        } else {
+            op = Operations.createAddOperation(address);
+            op.get("value").set(tenant);
+        }
+        ModelNode result = management.getControllerClient().execute(op);
+        assertThat(Operations.isSuccessfulOutcome(result)).as(result.toString()).isTrue();
+    }
+}

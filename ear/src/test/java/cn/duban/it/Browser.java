@@ -3,11 +3,9 @@ package cn.duban.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A browser session for the people tests: Browsers.open, with screenshots on close. */
@@ -37,11 +35,7 @@ final class Browser implements AutoCloseable {
 
     /** Logs in on Keycloak's form (the application redirects there). */
     void login(String username, String password) {
-        go("/");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("kc-login")).click();
+        Browsers.submitLogin(driver, username, password);
     }
 
     @Override

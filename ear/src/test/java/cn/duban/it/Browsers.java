@@ -80,13 +80,22 @@ final class Browsers {
 
     /** Logs in through Keycloak's own login form, starting at the application. */
     static void login(WebDriver browser, String user) {
+        submitLogin(browser, user, KeycloakServer.DEMO_PASSWORD);
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
+    }
+
+    /**
+     * Fills in and sends Keycloak's login form, starting at the application (the one login of the
+     * browser tests; what follows, a page or a password change, is the caller's to wait for).
+     */
+    static void submitLogin(WebDriver browser, String user, String password) {
         browser.get(APP + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(KeycloakServer.DEMO_PASSWORD);
+        browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
     }
 
     /**

@@ -2,20 +2,13 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.devstack.KeycloakServer;
-import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A domain error of a page action shows as its Chinese message on the same page, through the one
@@ -24,27 +17,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class PageErrorsIT {
-
-    private static final String BASE = "http://localhost:" + TestStack.HTTP_PORT;
-
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Deployments.ear();
-    }
+class PageErrorsIT extends PageTest {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browsers.open(1440, 900);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) browser.quit();
+        open(DESKTOP);
     }
 
     @Test
@@ -69,7 +46,7 @@ class PageErrorsIT {
     void aFullPostShowsTheDomainErrorOnThePage() {
         login("pt-admin");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
-        browser.get(BASE + "/app/admin/evaluation.xhtml");
+        browser.get(Browsers.APP + "/app/admin/evaluation.xhtml");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "考核管理"));
         // No unit chosen: the service refuses (400 adjustment.invalid in the API).
         browser.findElement(By.id("adjustments:addAdjustment")).click();
@@ -77,13 +54,5 @@ class PageErrorsIT {
                 ExpectedConditions.textToBePresentInElementLocated(
                         By.tagName("body"), "请选择单位和类型（加分或扣分）。"));
         assertThat(browser.findElement(By.id("page-title")).getText()).isEqualTo("考核管理");
-    }
-
-    private void login(String user) {
-        browser.get(BASE + "/");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(KeycloakServer.DEMO_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
     }
 }

@@ -2,23 +2,18 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.devstack.KeycloakServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,10 +22,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages of issue 16 as a user sees them, in headless Chromium: the figures and names shown,
@@ -39,27 +32,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class PagesIT {
-
-    private static final String BASE = "http://localhost:" + TestStack.HTTP_PORT;
-
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Deployments.ear();
-    }
+class PagesIT extends PageTest {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browsers.open(1440, 900);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) browser.quit();
+        open(DESKTOP);
     }
 
     // ---- 1. responsibility
@@ -78,7 +55,7 @@ class PagesIT {
 
         login("pt-admin");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
-        browser.get(BASE + "/app/admin/publish.xhtml?plan=" + planId);
+        browser.get(Browsers.APP + "/app/admin/publish.xhtml?plan=" + planId);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-title"), "下达任务"));
         assertThat(
                         new Select(browser.findElement(By.id("publish:open:0:pickRole")))
@@ -176,7 +153,7 @@ class PagesIT {
 
         login("pt-admin");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
-        browser.get(BASE + "/app/ledger.xhtml?plan=" + planId);
+        browser.get(Browsers.APP + "/app/ledger.xhtml?plan=" + planId);
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "任务台账"));
         assertThat(browser.findElement(By.id("export")).getText()).contains("共 " + total + " 项");
         // The task exists for every town: the row of 长寿路街道's.
@@ -233,7 +210,7 @@ class PagesIT {
 
         login("pt-admin");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
-        browser.get(BASE + "/app/admin/plan.xhtml?id=" + planId);
+        browser.get(Browsers.APP + "/app/admin/plan.xhtml?id=" + planId);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("下级响应情况"))).click();
         String warning =
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plans-missing")))
@@ -267,7 +244,7 @@ class PagesIT {
 
         login("pt-admin");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
-        browser.get(BASE + "/app/task.xhtml?id=" + task.getString("id"));
+        browser.get(Browsers.APP + "/app/task.xhtml?id=" + task.getString("id"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("manage:deadline_input")));
         // Empty: a clear message, nothing changed.
         browser.findElement(By.id("manage:changeDeadline")).click();
@@ -291,7 +268,7 @@ class PagesIT {
         logout();
         login("pt-csl");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "我的任务"));
-        browser.get(BASE + "/app/inbox.xhtml");
+        browser.get(Browsers.APP + "/app/inbox.xhtml");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "消息"));
         Instant created =
                 Instant.parse(
@@ -366,7 +343,7 @@ class PagesIT {
         logout();
         login("jd-anting");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "我的任务"));
-        browser.get(BASE + "/app/score.xhtml");
+        browser.get(Browsers.APP + "/app/score.xhtml");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "考核得分明细"));
         assertThat(
                         new Select(browser.findElement(By.id("periodForm:period")))
@@ -378,12 +355,12 @@ class PagesIT {
                 .contains(y + "年");
         shoot("score");
 
-        browser.get(BASE + "/app/circulars.xhtml");
+        browser.get(Browsers.APP + "/app/circulars.xhtml");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "工作通报"));
         assertThat(browser.findElement(By.id("circulars:list")).getText()).contains(number);
         shoot("circulars");
 
-        browser.get(BASE + "/app/inbox.xhtml");
+        browser.get(Browsers.APP + "/app/inbox.xhtml");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "消息"));
         browser.findElement(
                         By.xpath(
@@ -399,7 +376,7 @@ class PagesIT {
         logout();
         login("jd-admin");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
-        browser.get(BASE + "/app/admin/evaluation.xhtml");
+        browser.get(Browsers.APP + "/app/admin/evaluation.xhtml");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "考核管理"));
         assertThat(browser.findElement(By.id("scheme:year_input")).getAttribute("value"))
                 .isEqualTo(String.valueOf(y));
@@ -413,7 +390,7 @@ class PagesIT {
     void theImportReviewLinesUpShowsDeadlinesAndSavingIsAudited() throws Exception {
         login("pt-admin");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
-        browser.get(BASE + "/app/admin/plan-import.xhtml");
+        browser.get(Browsers.APP + "/app/admin/plan-import.xhtml");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "导入工作要点"));
         browser.findElements(By.cssSelector(".ui-tabs-nav li")).get(1).click();
         int year = LedgerIT.TODAY.getYear() + 7;
@@ -506,19 +483,5 @@ class PagesIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void login(String user) {
-        browser.get(BASE + "/");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(KeycloakServer.DEMO_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-    }
-
-    private void logout() {
-        // Logout is a POST from the layout's button (GET /logout answers 405).
-        browser.findElement(By.id("logout")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     }
 }

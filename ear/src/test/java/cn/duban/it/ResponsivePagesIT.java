@@ -4,31 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages at a phone size (390×844) and a desktop size (1440×900), as a town's reporter, the
@@ -39,24 +29,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ResponsivePagesIT {
+class ResponsivePagesIT extends PageTest {
 
-    private static final Dimension PHONE = new Dimension(390, 844);
-    private static final Dimension TABLET = new Dimension(768, 1024);
-    private static final Dimension DESKTOP = new Dimension(1440, 900);
     private static final Path SHOTS = Path.of("/tmp/duban-shots");
 
     static String planId;
     static JsonObject cslTask;
     static JsonObject reportedTask;
-
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Deployments.ear();
-    }
 
     @BeforeAll
     static void aPublishedPlanWithAReport() {
@@ -87,16 +66,6 @@ class ResponsivePagesIT {
         assertThat(LedgerIT.submit("pt-csl", report, null).status()).isEqualTo(200);
     }
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) browser.quit();
-    }
-
-    private void open(Dimension size) {
-        browser = Browsers.open(size.width, size.height);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
     // ---- item 2: the reporter's pages on a phone and a desk
 
     @Test
@@ -104,7 +73,7 @@ class ResponsivePagesIT {
         String title = cslTask.getString("title");
         String task = "/app/task.xhtml?id=" + cslTask.getString("id");
         open(DESKTOP);
-        Browsers.login(browser, "pt-csl");
+        login("pt-csl");
         for (Dimension size : List.of(PHONE, DESKTOP)) {
             resize(size);
             go("/app/unit/index.xhtml", "我的任务");
@@ -144,7 +113,7 @@ class ResponsivePagesIT {
     @Test
     void theAdminAndLeaderPagesWorkOnADeskATabletAndAPhone() throws Exception {
         open(DESKTOP);
-        Browsers.login(browser, "pt-admin");
+        login("pt-admin");
         for (Dimension size : List.of(DESKTOP, TABLET, PHONE)) {
             resize(size);
             go("/app/admin/index.xhtml", "区府办工作台");
@@ -163,9 +132,8 @@ class ResponsivePagesIT {
             go("/app/admin/evaluation.xhtml", "考核管理");
             fits(size, "evaluation");
         }
-        browser.findElement(By.id("logout")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        Browsers.login(browser, "pt-leader");
+        logout();
+        login("pt-leader");
         for (Dimension size : List.of(DESKTOP, TABLET, PHONE)) {
             resize(size);
             go("/app/leader/index.xhtml", "领导驾驶舱");
@@ -181,7 +149,7 @@ class ResponsivePagesIT {
         String id = cslTask.getString("id");
         java.time.LocalDate day = LedgerIT.TODAY.plusDays(61);
         open(PHONE);
-        Browsers.login(browser, "pt-admin");
+        login("pt-admin");
         go("/app/task.xhtml?id=" + id, cslTask.getString("title"));
         browser.findElement(By.id("manage:changeDeadline")).click();
         wait.until(
@@ -191,7 +159,7 @@ class ResponsivePagesIT {
         input.sendKeys(LedgerIT.full(day));
         browser.findElement(By.id("manage:reason")).sendKeys("手机页改期测试");
         System.out.println("TYPED DATE input value: " + input.getAttribute("value"));
-        shoot("typed-date", PHONE);
+        shoot(SHOTS, "typed-date", PHONE);
         browser.findElement(By.id("manage:changeDeadline")).click();
         wait.until(
                 d ->
@@ -205,9 +173,8 @@ class ResponsivePagesIT {
                         By.id("task-deadline"), day.toString()));
 
         // The unit asks for more time with a date typed as 2026-12-31.
-        browser.findElement(By.id("logout")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        Browsers.login(browser, "pt-csl");
+        logout();
+        login("pt-csl");
         go("/app/task.xhtml?id=" + id, cslTask.getString("title"));
         java.time.LocalDate later = day.plusDays(10);
         browser.findElement(By.id("report:extDate_input")).sendKeys(later.toString());
@@ -228,7 +195,7 @@ class ResponsivePagesIT {
     @Test
     void largeTextIsRememberedFocusIsVisibleAndTextHasContrast() throws Exception {
         open(DESKTOP);
-        Browsers.login(browser, "pt-csl");
+        login("pt-csl");
         go("/app/unit/index.xhtml", "我的任务");
         double before = fontSize("#my-unit");
         browser.findElement(By.id("text-size")).click();
@@ -313,24 +280,11 @@ class ResponsivePagesIT {
         long scroll = ((Number) js("return document.documentElement.scrollWidth;")).longValue();
         System.out.printf(
                 "RESPONSIVE %s at %d: page %d px, window %d px%n", name, size.width, scroll, inner);
-        shoot(name, size);
+        shoot(SHOTS, name, size);
         assertThat(inner).as("window width").isLessThanOrEqualTo(size.width);
         assertThat(scroll)
                 .as(name + " at " + size.width + " px scrolls sideways")
                 .isLessThanOrEqualTo(inner);
-    }
-
-    private void go(String path, String title) {
-        browser.get(Browsers.APP + path);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
-        if (title != null) {
-            assertThat(browser.findElement(By.id("page-title")).getText()).contains(title);
-        }
-    }
-
-    private void resize(Dimension size) throws InterruptedException {
-        browser.manage().window().setSize(size);
-        Thread.sleep(200);
     }
 
     private double fontSize(String selector) {
@@ -394,27 +348,5 @@ class ResponsivePagesIT {
                         return out;
                         """,
                         page);
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
-    }
-
-    /** The whole page at this width, the window made as tall as the document for the shot. */
-    private void shoot(String name, Dimension size) throws Exception {
-        Dimension now = browser.manage().window().getSize();
-        long height = ((Number) js("return document.documentElement.scrollHeight;")).longValue();
-        browser.manage()
-                .window()
-                .setSize(
-                        new Dimension(
-                                now.width, (int) Math.min(5000, Math.max(size.height, height))));
-        Thread.sleep(250);
-        Files.createDirectories(SHOTS);
-        Files.write(
-                SHOTS.resolve(name + "-" + size.width + ".png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        browser.manage().window().setSize(now);
-        Thread.sleep(100);
     }
 }

@@ -59,6 +59,23 @@ public record Period(Kind kind, int year, int index) {
         return all;
     }
 
+    /**
+     * The periods a circular can report on while a page lists {@code listedYear}: this year's and
+     * last year's, and the listed year's (an earlier plan year is drafted from its own list), each
+     * the year so far and the ended years, quarters and months; the latest year first.
+     */
+    public static java.util.List<Period> reportable(int listedYear, LocalDate today) {
+        java.util.TreeSet<Integer> years =
+                new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        years.add(today.getYear());
+        years.add(today.getYear() - 1);
+        if (listedYear <= today.getYear()) years.add(listedYear);
+        return years.stream()
+                .flatMap(y -> allOf(y).stream())
+                .filter(p -> p.kind() == Kind.YEAR_TO_DATE || p.endedBy(today))
+                .toList();
+    }
+
     /** Parses a period key; throws IllegalArgumentException with the key when it is not one. */
     public static Period parse(String key) {
         Matcher m = KEY.matcher(key == null ? "" : key.strip().toUpperCase(java.util.Locale.ROOT));

@@ -47,6 +47,18 @@ public class WorkPeriod {
     }
 
     /**
+     * The periods a picker offers while {@code shownKey} is shown: those of {@link #years()} and of
+     * the shown period's year, so that a link to an earlier year (a closed year's published
+     * results) shows its own period as chosen instead of the first one listed.
+     */
+    public java.util.Map<String, String> choices(String shownKey) {
+        TreeSet<Integer> out = new TreeSet<>(java.util.Comparator.reverseOrder());
+        out.addAll(years());
+        if (shownKey != null && !shownKey.isBlank()) out.add(Requests.period(shownKey).year());
+        return Requests.periodChoices(out.stream().flatMap(y -> Period.allOf(y).stream()));
+    }
+
+    /**
      * Years to choose periods from: this year, last year and the year with work, most recent first.
      */
     public List<Integer> years() {

@@ -11,7 +11,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,13 +56,12 @@ public class CircularsPage implements Serializable {
         return "/app/circular?faces-redirect=true&id=" + c.getId();
     }
 
-    /** Periods a circular can report on: the year so far, and ended years, quarters and months. */
+    /**
+     * Periods a circular can report on: the year so far, and ended years, quarters and months of
+     * this year, last year and the year listed.
+     */
     public Map<String, String> getPeriods() {
-        LocalDate today = LedgerClock.today();
-        return Requests.periodChoices(
-                java.util.stream.Stream.of(today.getYear(), today.getYear() - 1)
-                        .flatMap(y -> Period.allOf(y).stream())
-                        .filter(p -> p.kind() == Period.Kind.YEAR_TO_DATE || p.endedBy(today)));
+        return Requests.periodChoices(Period.reportable(getYear(), LedgerClock.today()).stream());
     }
 
     // ---- one circular

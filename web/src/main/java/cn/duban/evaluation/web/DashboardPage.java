@@ -5,7 +5,6 @@ import cn.duban.evaluation.Period;
 import cn.duban.evaluation.Standings;
 import cn.duban.evaluation.UnitScore;
 import cn.duban.platform.DubanException;
-import cn.duban.web.Requests;
 import cn.duban.web.WorkPeriod;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -60,12 +59,9 @@ public class DashboardPage implements Serializable {
         }
     }
 
-    /**
-     * Periods to choose from: this year's, last year's and the year with work, most recent first.
-     */
+    /** Periods to choose from: this year's, last year's, the year with work and the shown one. */
     public Map<String, String> getPeriods() {
-        return Requests.periodChoices(
-                workPeriod.years().stream().flatMap(y -> Period.allOf(y).stream()));
+        return workPeriod.choices(period);
     }
 
     public Map<String, List<UnitScore>> getGroups() {

@@ -5,7 +5,6 @@ import cn.duban.evaluation.Period;
 import cn.duban.evaluation.UnitScore;
 import cn.duban.platform.DubanException;
 import cn.duban.tenant.UnitService;
-import cn.duban.web.Requests;
 import cn.duban.web.WorkPeriod;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -59,8 +58,7 @@ public class ScorePage implements Serializable {
      * with work.
      */
     public java.util.Map<String, String> getPeriods() {
-        return Requests.periodChoices(
-                workPeriod.years().stream().flatMap(y -> Period.allOf(y).stream()));
+        return workPeriod.choices(period);
     }
 
     public String getPeriod() {

@@ -252,7 +252,8 @@ public class DemoYearWriter {
                 doc.warnings(),
                 doc.duplicateOf(),
                 doc.version(),
-                doc.sourceText());
+                doc.sourceText(),
+                doc.tables());
     }
 
     private static List<PlanDocument.Point> staged(

@@ -185,7 +185,7 @@ class DemoScriptTest {
         PlanDocument doc =
                 new PlanDocument(
                         null, "t", null, null, 2026, null, null, null, null, null, sections,
-                        List.of(), List.of(), null, null, null);
+                        List.of(), List.of(), null, null, null, List.of());
         SchemeInput in = DemoYearWriter.scheme(2026, doc);
         assertThat(in.planWeight()).isEqualByComparingTo(new BigDecimal(5));
         assertThat(in.indicators()).hasSize(3);

@@ -6,6 +6,7 @@ import cn.duban.account.AccountService;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
+import cn.duban.web.ApiTags;
 import cn.duban.web.Requests;
 import cn.duban.web.UploadLimit;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,11 +27,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The accounts of the caller's district (district office only). The tenant of every account is the
  * caller's; an id of another district's account answers 404, as does one that does not exist.
  */
+@Tag(name = ApiTags.ACCOUNTS)
 @Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,6 +50,10 @@ public class AccountResource {
 
     @Inject AccountService accounts;
 
+    @Operation(summary = "本区用户账号列表")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     public AccountService.Page list(
             @QueryParam("q") String q,
@@ -53,6 +62,10 @@ public class AccountResource {
         return accounts.list(q, offset, limit);
     }
 
+    @Operation(summary = "查看用户账号")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}")
     public Account get(@PathParam("id") String id) {
@@ -64,6 +77,11 @@ public class AccountResource {
      * credentials.delivery}: {@code email}, or {@code shown} with {@code temporaryPassword}, which
      * is returned this once and kept nowhere).
      */
+    @Operation(summary = "新增用户账号")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     public Response create(AccountInput input, @Context UriInfo uri) {
         AccountService.Created created =
@@ -77,6 +95,14 @@ public class AccountResource {
     }
 
     /** Changes name, phone, e-mail, unit and roles; the login name stays. */
+    @Operation(summary = "修改用户账号（姓名、单位、角色）")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("/{id}")
     public Account update(@PathParam("id") String id, AccountInput input) {
@@ -84,12 +110,28 @@ public class AccountResource {
         return accounts.update(id, input);
     }
 
+    @Operation(summary = "停用用户账号")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/disable")
     public Account disable(@PathParam("id") String id) {
         return accounts.disable(id);
     }
 
+    @Operation(summary = "启用用户账号")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/enable")
     public Account enable(@PathParam("id") String id) {
@@ -100,6 +142,14 @@ public class AccountResource {
      * A new one-time password (e-mailed, or in this answer once); the person sets a new one at the
      * next login.
      */
+    @Operation(summary = "重置用户密码")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/reset")
     public AccountService.Credentials reset(@PathParam("id") String id) {
@@ -107,6 +157,13 @@ public class AccountResource {
     }
 
     /** An Excel list (part {@code file}; columns 姓名, 登录名, 手机, 邮箱, 单位, 角色): every row or none. */
+    @Operation(summary = "从 Excel 表格批量导入用户账号")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -115,6 +172,9 @@ public class AccountResource {
         return accounts.importSheet(upload(parts, "file", "账号表"));
     }
 
+    @Operation(summary = "导出用户账号（Excel）")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/export.xlsx")
     @Produces(XLSX)

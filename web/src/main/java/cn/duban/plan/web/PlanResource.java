@@ -8,6 +8,7 @@ import cn.duban.plan.PlanService;
 import cn.duban.plan.parse.PlanLevel;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
+import cn.duban.web.ApiTags;
 import cn.duban.web.UploadLimit;
 import cn.duban.web.Uploads;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,8 +33,13 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Import of work-point documents as plan templates, links between levels and coverage. */
+@Tag(name = ApiTags.PLANS)
 @Path("/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -81,6 +87,11 @@ public class PlanResource {
 
     public record LinkRequest(UUID pointId, UUID targetPointId) {}
 
+    @Operation(summary = "预览计划导入（文本）")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("/preview")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -95,6 +106,13 @@ public class PlanResource {
      * An uploaded file (part {@code file}; optional parts {@code year}, {@code level}); the
      * response carries its text.
      */
+    @Operation(summary = "预览计划导入（上传 Word/PDF 等文档）")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/preview")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -125,6 +143,11 @@ public class PlanResource {
         return plans.preview(text, name, year, level).withSourceText(text);
     }
 
+    @Operation(summary = "保存导入的计划")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response save(SaveRequest request, @Context UriInfo uri) {
@@ -136,6 +159,10 @@ public class PlanResource {
                 .build();
     }
 
+    @Operation(summary = "计划列表")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public List<PlanSummary> list(
@@ -143,6 +170,10 @@ public class PlanResource {
         return plans.list(year, parseLevel(level)).stream().map(PlanSummary::of).toList();
     }
 
+    @Operation(summary = "查看计划")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
@@ -151,6 +182,10 @@ public class PlanResource {
     }
 
     /** The document's original text, verbatim. */
+    @Operation(summary = "计划的原文")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/source")
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
@@ -159,14 +194,30 @@ public class PlanResource {
         return plans.get(id).getSourceText();
     }
 
+    @Operation(summary = "删除计划", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 plan.stale。")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
-    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    public Response delete(
+            @PathParam("id") UUID id,
+            @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         plans.delete(id, cn.duban.web.Requests.version(ifMatch));
         return Response.noContent().build();
     }
 
+    @Operation(summary = "结转为下一年度计划")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/next-year")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -178,6 +229,11 @@ public class PlanResource {
                 .build();
     }
 
+    @Operation(summary = "与上级计划关联的建议")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/link-suggestions")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -189,6 +245,14 @@ public class PlanResource {
         return links.suggest(id, target, Math.max(1, Math.min(limit, 10)));
     }
 
+    @Operation(summary = "关联上级计划要点")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/links")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -201,6 +265,12 @@ public class PlanResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "取消与上级计划的关联")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{id}/links")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -212,6 +282,10 @@ public class PlanResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "计划覆盖情况（要点是否都已交办）")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/coverage")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})

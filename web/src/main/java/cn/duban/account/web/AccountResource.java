@@ -51,6 +51,7 @@ public class AccountResource {
     @Inject AccountService accounts;
 
     @Operation(summary = "本区用户账号列表")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -63,6 +64,7 @@ public class AccountResource {
     }
 
     @Operation(summary = "查看用户账号")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -78,6 +80,7 @@ public class AccountResource {
      * is returned this once and kept nowhere).
      */
     @Operation(summary = "新增用户账号")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -96,6 +99,7 @@ public class AccountResource {
 
     /** Changes name, phone, e-mail, unit and roles; the login name stays. */
     @Operation(summary = "修改用户账号（姓名、单位、角色）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -111,6 +115,7 @@ public class AccountResource {
     }
 
     @Operation(summary = "停用用户账号")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -125,6 +130,7 @@ public class AccountResource {
     }
 
     @Operation(summary = "启用用户账号")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -143,6 +149,7 @@ public class AccountResource {
      * next login.
      */
     @Operation(summary = "重置用户密码")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -158,6 +165,7 @@ public class AccountResource {
 
     /** An Excel list (part {@code file}; columns 姓名, 登录名, 手机, 邮箱, 单位, 角色): every row or none. */
     @Operation(summary = "从 Excel 表格批量导入用户账号")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -173,6 +181,7 @@ public class AccountResource {
     }
 
     @Operation(summary = "导出用户账号（Excel）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET

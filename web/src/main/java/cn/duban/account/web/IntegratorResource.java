@@ -37,6 +37,7 @@ public class IntegratorResource {
     @Inject IntegratorService integrators;
 
     @Operation(summary = "对接系统客户端列表")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
@@ -50,6 +51,7 @@ public class IntegratorResource {
      * integrator.roles}, a taken name 409 {@code integrator.taken}.
      */
     @Operation(summary = "登记对接系统客户端（返回一次性密钥）")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -65,6 +67,7 @@ public class IntegratorResource {
 
     /** A new secret (the old one stops working at once), in this answer only. */
     @Operation(summary = "轮换对接系统客户端密钥")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -79,6 +82,7 @@ public class IntegratorResource {
     }
 
     @Operation(summary = "删除对接系统客户端")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

@@ -37,6 +37,7 @@ public class OperatorResource {
     @Inject OperatorService operators;
 
     @Operation(summary = "平台运维人员列表")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
@@ -45,6 +46,7 @@ public class OperatorResource {
     }
 
     @Operation(summary = "新增平台运维人员")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -55,6 +57,7 @@ public class OperatorResource {
     }
 
     @Operation(summary = "设置平台运维人员角色")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

@@ -30,6 +30,7 @@ public class OperatorAuditResource {
     @EJB OperatorAudit audit;
 
     @Operation(summary = "平台运维操作审计日志")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

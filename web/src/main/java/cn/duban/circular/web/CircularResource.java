@@ -85,6 +85,7 @@ public class CircularResource {
     public record DraftRequest(String period) {}
 
     @Operation(summary = "督办通报列表")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -98,6 +99,7 @@ public class CircularResource {
 
     /** A new draft for a period ({@code {"period": "2026-Q3"}}). */
     @Operation(summary = "起草督办通报")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -118,6 +120,7 @@ public class CircularResource {
      * defaults to today.
      */
     @Operation(summary = "立即起草到期的月度通报（补跑定时任务）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -133,6 +136,7 @@ public class CircularResource {
     }
 
     @Operation(summary = "查看督办通报")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -144,6 +148,7 @@ public class CircularResource {
     }
 
     @Operation(summary = "修改通报草稿", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 circular.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -162,6 +167,7 @@ public class CircularResource {
     }
 
     @Operation(summary = "删除通报草稿")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -177,6 +183,7 @@ public class CircularResource {
 
     /** Issues the draft: numbered, frozen, archived, sent to every unit. */
     @Operation(summary = "印发督办通报", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 circular.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -197,6 +204,7 @@ public class CircularResource {
      * The document: {@code pdf} (shown in the browser), {@code xlsx} or {@code docx} (downloaded).
      */
     @Operation(summary = "下载通报文档（PDF、Excel 或 Word）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")

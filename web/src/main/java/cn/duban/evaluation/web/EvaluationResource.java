@@ -155,6 +155,7 @@ public class EvaluationResource {
     // ---- schemes
 
     @Operation(summary = "考核方案列表（各年度各版本）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -166,6 +167,7 @@ public class EvaluationResource {
     }
 
     @Operation(summary = "当前生效的考核方案")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -177,6 +179,7 @@ public class EvaluationResource {
     }
 
     @Operation(summary = "查看考核方案")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -189,6 +192,7 @@ public class EvaluationResource {
 
     /** Saves a scheme as its year's next version. */
     @Operation(summary = "保存考核方案（当年的下一版本）")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -219,6 +223,7 @@ public class EvaluationResource {
     // ---- scores
 
     @Operation(summary = "考核排名")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -241,6 +246,7 @@ public class EvaluationResource {
     }
 
     @Operation(summary = "单位得分明细")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -256,6 +262,7 @@ public class EvaluationResource {
     }
 
     @Operation(summary = "单位得分明细（PDF）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -275,6 +282,7 @@ public class EvaluationResource {
     }
 
     @Operation(summary = "得分趋势")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -288,6 +296,7 @@ public class EvaluationResource {
     // ---- closing periods
 
     @Operation(summary = "已结算的考核期")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -303,6 +312,7 @@ public class EvaluationResource {
      * corrected version.
      */
     @Operation(summary = "结算考核期（固定得分）")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -323,6 +333,7 @@ public class EvaluationResource {
     // ---- bonus and deduction items
 
     @Operation(summary = "加减分项列表")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -334,6 +345,7 @@ public class EvaluationResource {
     }
 
     @Operation(summary = "新增加减分项")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -349,6 +361,7 @@ public class EvaluationResource {
 
     /** The same, as a form with an evidence file (part {@code file}). */
     @Operation(summary = "新增加减分项（附佐证文件）")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -390,6 +403,7 @@ public class EvaluationResource {
     }
 
     @Operation(summary = "删除加减分项")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -404,6 +418,7 @@ public class EvaluationResource {
     }
 
     @Operation(summary = "下载加减分项的佐证文件")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -87,6 +87,7 @@ public class InboxResource {
     public record Decision(Boolean approve, String comment) {}
 
     @Operation(summary = "我的消息提醒")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -100,6 +101,7 @@ public class InboxResource {
     }
 
     @Operation(summary = "未读消息数")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
@@ -110,6 +112,7 @@ public class InboxResource {
     }
 
     @Operation(summary = "标记消息为已读")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -126,6 +129,7 @@ public class InboxResource {
     }
 
     @Operation(summary = "查看提醒设置")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
@@ -136,6 +140,7 @@ public class InboxResource {
     }
 
     @Operation(summary = "修改提醒设置", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 settings.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -162,6 +167,7 @@ public class InboxResource {
      * repeated.
      */
     @Operation(summary = "立即运行到期提醒")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -174,6 +180,7 @@ public class InboxResource {
     }
 
     @Operation(summary = "待审批的延期申请")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
@@ -184,6 +191,7 @@ public class InboxResource {
     }
 
     @Operation(summary = "审批延期申请（同意或驳回）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

@@ -28,6 +28,7 @@ public class PublicationResource {
     @Inject PublishingService publishing;
 
     @Operation(summary = "预览计划发布（将生成的任务）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -44,6 +45,7 @@ public class PublicationResource {
     }
 
     @Operation(summary = "发布计划，生成任务台账")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

@@ -92,6 +92,7 @@ public class ReportResource {
     }
 
     @Operation(summary = "待审核的进展报送")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -105,6 +106,7 @@ public class ReportResource {
     }
 
     @Operation(summary = "查看进展报送")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -116,6 +118,7 @@ public class ReportResource {
     }
 
     @Operation(summary = "修改报送草稿", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 report.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -136,6 +139,7 @@ public class ReportResource {
     }
 
     @Operation(summary = "删除报送草稿")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -151,6 +155,7 @@ public class ReportResource {
 
     /** Submits a draft; an {@code Idempotency-Key} makes a retried request harmless. */
     @Operation(summary = "提交报送草稿", description = "带 Idempotency-Key 时可安全重试：同一键的重复请求返回首次的结果，不重复提交。")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -174,6 +179,7 @@ public class ReportResource {
     @Operation(
             summary = "审核进展报送（通过或退回）",
             description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 report.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -194,6 +200,7 @@ public class ReportResource {
 
     /** One evidence file (part {@code file}) for a draft. */
     @Operation(summary = "上传佐证材料")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -225,6 +232,7 @@ public class ReportResource {
     }
 
     @Operation(summary = "下载佐证材料")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -247,6 +255,7 @@ public class ReportResource {
     }
 
     @Operation(summary = "删除佐证材料")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

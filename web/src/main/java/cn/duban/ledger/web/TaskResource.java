@@ -129,6 +129,7 @@ public class TaskResource {
     public record ReminderInput(String message) {}
 
     @Operation(summary = "任务台账查询（筛选、分页）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -145,6 +146,7 @@ public class TaskResource {
 
     /** The filtered ledger as an Excel workbook in the customary layout. */
     @Operation(summary = "导出任务台账（Excel）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -164,6 +166,7 @@ public class TaskResource {
 
     /** A unit's own ledger as PDF (a reporter: always its own unit). */
     @Operation(summary = "单位任务台账（PDF）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -186,6 +189,7 @@ public class TaskResource {
      * none.
      */
     @Operation(summary = "导入填好的台账表格（批量报送进展）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -225,6 +229,7 @@ public class TaskResource {
 
     /** The caller's unit's open tasks, most urgent first. */
     @Operation(summary = "本单位的任务")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -236,6 +241,7 @@ public class TaskResource {
     }
 
     @Operation(summary = "查看任务详情")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -256,6 +262,7 @@ public class TaskResource {
 
     /** Everything that happened to the task, oldest first, from the audit trail. */
     @Operation(summary = "任务的变更历史")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -268,6 +275,7 @@ public class TaskResource {
     }
 
     @Operation(summary = "交办任务")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -290,6 +298,7 @@ public class TaskResource {
     }
 
     @Operation(summary = "修改任务", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 task.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -314,6 +323,7 @@ public class TaskResource {
     }
 
     @Operation(summary = "调整任务期限", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 task.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -335,6 +345,7 @@ public class TaskResource {
 
     /** Takes the task from its unit (kept on record as cancelled). */
     @Operation(summary = "撤销任务", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 task.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -352,6 +363,7 @@ public class TaskResource {
     }
 
     @Operation(summary = "批量修改任务（重点任务标记、期限）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -366,6 +378,7 @@ public class TaskResource {
     }
 
     @Operation(summary = "申请延期")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -387,6 +400,7 @@ public class TaskResource {
 
     /** A manual reminder (催办) to the task's unit. */
     @Operation(summary = "催办任务")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -405,6 +419,7 @@ public class TaskResource {
     @Operation(
             summary = "报送任务进展（草稿或直接提交）",
             description = "带 Idempotency-Key 时可安全重试：同一键的重复请求返回首次的结果，不重复提交。")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

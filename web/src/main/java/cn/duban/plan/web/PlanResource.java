@@ -88,6 +88,7 @@ public class PlanResource {
     public record LinkRequest(UUID pointId, UUID targetPointId) {}
 
     @Operation(summary = "预览计划导入（文本）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -107,6 +108,7 @@ public class PlanResource {
      * response carries its text.
      */
     @Operation(summary = "预览计划导入（上传 Word/PDF 等文档）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -144,6 +146,7 @@ public class PlanResource {
     }
 
     @Operation(summary = "保存导入的计划")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -160,6 +163,7 @@ public class PlanResource {
     }
 
     @Operation(summary = "计划列表")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -171,6 +175,7 @@ public class PlanResource {
     }
 
     @Operation(summary = "查看计划")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -183,6 +188,7 @@ public class PlanResource {
 
     /** The document's original text, verbatim. */
     @Operation(summary = "计划的原文")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -195,6 +201,7 @@ public class PlanResource {
     }
 
     @Operation(summary = "删除计划", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 plan.stale。")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -211,6 +218,7 @@ public class PlanResource {
     }
 
     @Operation(summary = "结转为下一年度计划")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -230,6 +238,7 @@ public class PlanResource {
     }
 
     @Operation(summary = "与上级计划关联的建议")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -246,6 +255,7 @@ public class PlanResource {
     }
 
     @Operation(summary = "关联上级计划要点")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -266,6 +276,7 @@ public class PlanResource {
     }
 
     @Operation(summary = "取消与上级计划的关联")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -283,6 +294,7 @@ public class PlanResource {
     }
 
     @Operation(summary = "计划覆盖情况（要点是否都已交办）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")

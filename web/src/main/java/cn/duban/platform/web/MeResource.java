@@ -22,6 +22,7 @@ public class MeResource {
     public record Me(String username, String tenant, String unit, Set<String> roles) {}
 
     @Operation(summary = "当前登录用户及其角色")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET

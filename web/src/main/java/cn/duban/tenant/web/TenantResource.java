@@ -69,6 +69,7 @@ public class TenantResource {
     @Inject TenantExportService exports;
 
     @Operation(summary = "租户列表")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
@@ -78,6 +79,7 @@ public class TenantResource {
     }
 
     @Operation(summary = "新建租户")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -109,6 +111,7 @@ public class TenantResource {
 
     /** Onboards a district from JSON: 201, or nothing is created. */
     @Operation(summary = "开通租户（含管理员与单位）")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -132,6 +135,7 @@ public class TenantResource {
      * tenant.units.rows}.
      */
     @Operation(summary = "开通租户（上传单位表格）")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -168,6 +172,7 @@ public class TenantResource {
 
     /** The units an Excel list would create, nothing saved (part {@code file}). */
     @Operation(summary = "预览单位表格")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -195,6 +200,7 @@ public class TenantResource {
     }
 
     @Operation(summary = "当前租户")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
@@ -209,6 +215,7 @@ public class TenantResource {
      * seconds and its users cannot log in. 404 for an unknown tenant, 409 if already suspended.
      */
     @Operation(summary = "停用租户")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -225,6 +232,7 @@ public class TenantResource {
 
     /** Resumes a suspended tenant; re-enables the users the suspension disabled, no others. */
     @Operation(summary = "恢复租户")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -245,6 +253,7 @@ public class TenantResource {
      * cross-site link must not be able to take one (the cross-site filter guards POSTs).
      */
     @Operation(summary = "导出租户数据（ZIP）")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -276,6 +285,7 @@ public class TenantResource {
 
     /** The tenant's recorded exports (time, by whom, SHA-256 and size of each archive). */
     @Operation(summary = "租户数据导出记录")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")

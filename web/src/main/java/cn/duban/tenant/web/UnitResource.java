@@ -35,6 +35,7 @@ public class UnitResource {
     @Inject UnitService units;
 
     @Operation(summary = "单位列表")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
@@ -44,6 +45,7 @@ public class UnitResource {
     }
 
     @Operation(summary = "查看单位")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -55,6 +57,7 @@ public class UnitResource {
     }
 
     @Operation(summary = "新增单位")
+    @APIResponse(responseCode = "201", description = "已创建")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -70,6 +73,7 @@ public class UnitResource {
 
     /** Updates a unit; an {@code If-Match} header with the version guards against lost updates. */
     @Operation(summary = "修改单位", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 unit.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

@@ -47,6 +47,59 @@ class OpenApiIT {
         assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.1");
         assertThat(parsed.getOpenAPI().getInfo().getLicense().getName()).isNotBlank();
         assertThat(parsed.getOpenAPI().getPaths()).containsKey("/api/v1/units");
+        documented(parsed.getOpenAPI());
+    }
+
+    /**
+     * Every operation of the served document has a summary in Chinese, a capability tag declared at
+     * the top, a success answer and problem+json error answers; the Problem schema is there.
+     */
+    private static void documented(io.swagger.v3.oas.models.OpenAPI api) {
+        var declared =
+                api.getTags().stream()
+                        .map(io.swagger.v3.oas.models.tags.Tag::getName)
+                        .collect(java.util.stream.Collectors.toSet());
+        assertThat(declared).contains("Ledger", "Plans", "Reports", "Evaluation", "Circulars");
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        int operations = 0;
+        for (var path : api.getPaths().entrySet()) {
+            for (var op : path.getValue().readOperationsMap().entrySet()) {
+                operations++;
+                String name = op.getKey() + " " + path.getKey();
+                var o = op.getValue();
+                if (o.getSummary() == null
+                        || o.getSummary()
+                                .codePoints()
+                                .noneMatch(
+                                        c ->
+                                                Character.UnicodeScript.of(c)
+                                                        == Character.UnicodeScript.HAN))
+                    wrong.add(name + ": summary " + o.getSummary());
+                if (o.getTags() == null
+                        || o.getTags().isEmpty()
+                        || !declared.containsAll(o.getTags()))
+                    wrong.add(name + ": tags " + o.getTags());
+                if (o.getResponses() == null
+                        || o.getResponses().keySet().stream().noneMatch(k -> k.startsWith("2")))
+                    wrong.add(name + ": no success response");
+                if (o.getResponses() == null || !o.getResponses().containsKey("403"))
+                    wrong.add(name + ": no 403");
+            }
+        }
+        assertThat(operations).isGreaterThanOrEqualTo(100);
+        assertThat(wrong).as("undocumented operations").isEmpty();
+        var problem = api.getComponents().getSchemas().get("Problem");
+        assertThat(problem).as("Problem schema").isNotNull();
+        assertThat(problem.getProperties())
+                .containsKeys("type", "title", "status", "detail", "code");
+        var conflict = api.getComponents().getResponses().get("Conflict");
+        assertThat(conflict.getContent()).containsKey("application/problem+json");
+        var ifMatch =
+                api.getPaths().get("/api/v1/tasks/{id}").getPatch().getParameters().stream()
+                        .filter(p -> "If-Match".equals(p.getName()))
+                        .findFirst();
+        assertThat(ifMatch).as("If-Match on PATCH /tasks/{id}").isPresent();
+        assertThat(ifMatch.get().getDescription()).contains("409");
     }
 
     @Test

@@ -6,6 +6,7 @@ import cn.duban.account.AccountService;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
+import cn.duban.web.ApiTags;
 import cn.duban.web.Requests;
 import cn.duban.web.UploadLimit;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,11 +28,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The accounts of the caller's district (district office only). The tenant of every account is the
  * caller's; an id of another district's account answers 404, as does one that does not exist.
  */
+@Tag(name = ApiTags.ACCOUNTS)
 @Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +51,11 @@ public class AccountResource {
 
     @Inject AccountService accounts;
 
+    @Operation(summary = "本区用户账号列表")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     public AccountService.Page list(
             @QueryParam("q") String q,
@@ -54,6 +64,11 @@ public class AccountResource {
         return accounts.list(q, offset, limit);
     }
 
+    @Operation(summary = "查看用户账号")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}")
     public Account get(@PathParam("id") String id) {
@@ -65,6 +80,12 @@ public class AccountResource {
      * credentials.delivery}: {@code email}, or {@code shown} with {@code temporaryPassword}, which
      * is returned this once and kept nowhere).
      */
+    @Operation(summary = "新增用户账号")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     public Response create(AccountInput input, @Context UriInfo uri) {
         AccountService.Created created =
@@ -78,6 +99,15 @@ public class AccountResource {
     }
 
     /** Changes name, phone, e-mail, unit and roles; the login name stays. */
+    @Operation(summary = "修改用户账号（姓名、单位、角色）")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("/{id}")
     public Account update(@PathParam("id") String id, AccountInput input) {
@@ -93,6 +123,15 @@ public class AccountResource {
      * through the provincial single sign-on as this account. 409 {@code
      * account.provincial-id-taken} when another account holds it (nothing about which one).
      */
+    @Operation(summary = "绑定统一身份认证账号")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("/{id}/provincial-id")
     public Account setProvincialId(@PathParam("id") String id, ProvincialId body) {
@@ -100,18 +139,42 @@ public class AccountResource {
     }
 
     /** Removes the account's link to the provincial single sign-on. */
+    @Operation(summary = "解除统一身份认证账号绑定")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{id}/provincial-id")
     public Account clearProvincialId(@PathParam("id") String id) {
         return accounts.clearProvincialId(id);
     }
 
+    @Operation(summary = "停用用户账号")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/disable")
     public Account disable(@PathParam("id") String id) {
         return accounts.disable(id);
     }
 
+    @Operation(summary = "启用用户账号")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/enable")
     public Account enable(@PathParam("id") String id) {
@@ -122,6 +185,15 @@ public class AccountResource {
      * A new one-time password (e-mailed, or in this answer once); the person sets a new one at the
      * next login.
      */
+    @Operation(summary = "重置用户密码")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/reset")
     public AccountService.Credentials reset(@PathParam("id") String id) {
@@ -129,6 +201,14 @@ public class AccountResource {
     }
 
     /** An Excel list (part {@code file}; columns 姓名, 登录名, 手机, 邮箱, 单位, 角色): every row or none. */
+    @Operation(summary = "从 Excel 表格批量导入用户账号")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -137,6 +217,10 @@ public class AccountResource {
         return accounts.importSheet(upload(parts, "file", "账号表"));
     }
 
+    @Operation(summary = "导出用户账号（Excel）")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/export.xlsx")
     @Produces(XLSX)

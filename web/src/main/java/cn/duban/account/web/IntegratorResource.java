@@ -2,6 +2,7 @@ package cn.duban.account.web;
 
 import cn.duban.account.IntegratorService;
 import cn.duban.platform.Role;
+import cn.duban.web.ApiTags;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The integrators' API clients of the caller's district (district office only): a confidential
@@ -23,6 +27,7 @@ import java.util.List;
  * has no password grant). The secret is in the answer of a create or a rotation, once. A client of
  * another district answers 404, as does one that does not exist.
  */
+@Tag(name = ApiTags.INTEGRATORS)
 @Path("/integrators")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -31,6 +36,10 @@ public class IntegratorResource {
 
     @Inject IntegratorService integrators;
 
+    @Operation(summary = "对接系统客户端列表")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     public List<IntegratorService.Integrator> list() {
         return integrators.list();
@@ -41,6 +50,12 @@ public class IntegratorResource {
      * int-<tenant>-<name>}) and {@code secret}; a role outside the safe list is 400 {@code
      * integrator.roles}, a taken name 409 {@code integrator.taken}.
      */
+    @Operation(summary = "登记对接系统客户端（返回一次性密钥）")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     public Response create(IntegratorService.Input input, @Context UriInfo uri) {
         IntegratorService.Issued issued = integrators.create(input);
@@ -51,12 +66,28 @@ public class IntegratorResource {
     }
 
     /** A new secret (the old one stops working at once), in this answer only. */
+    @Operation(summary = "轮换对接系统客户端密钥")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{clientId}/secret")
     public IntegratorService.Issued rotate(@PathParam("clientId") String clientId) {
         return integrators.rotate(clientId);
     }
 
+    @Operation(summary = "删除对接系统客户端")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{clientId}")
     public Response delete(@PathParam("clientId") String clientId) {

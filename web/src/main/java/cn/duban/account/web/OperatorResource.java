@@ -2,6 +2,7 @@ package cn.duban.account.web;
 
 import cn.duban.account.OperatorService;
 import cn.duban.platform.Role;
+import cn.duban.web.ApiTags;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The platform operators' accounts (三员分立): the security administrator's only. {@code POST} {@code
@@ -21,6 +25,7 @@ import java.util.List;
  * /{id}/role} {@code {role}} replaces the operator's role. Roles: {@code platform-admin} (系统管理员),
  * {@code security-admin}, {@code audit-admin}; anything else is 400 {@code operator.role}.
  */
+@Tag(name = ApiTags.OPERATORS)
 @Path("/operators")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -31,16 +36,35 @@ public class OperatorResource {
 
     @Inject OperatorService operators;
 
+    @Operation(summary = "平台运维人员列表")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     public List<OperatorService.Operator> list() {
         return operators.list();
     }
 
+    @Operation(summary = "新增平台运维人员")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     public Response create(OperatorService.Input input) {
         return Response.status(201).entity(operators.create(input)).build();
     }
 
+    @Operation(summary = "设置平台运维人员角色")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("/{id}/role")
     public OperatorService.Operator setRole(@PathParam("id") String id, RoleChange change) {

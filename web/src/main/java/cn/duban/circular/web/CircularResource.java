@@ -7,6 +7,7 @@ import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
 import cn.duban.reports.Format;
+import cn.duban.web.ApiTags;
 import cn.duban.web.Requests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,8 +28,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Circulars (工作通报): drafts, editing, documents (PDF, XLSX, DOCX), issuing. */
+@Tag(name = ApiTags.CIRCULARS)
 @Path("/circulars")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -78,6 +84,11 @@ public class CircularResource {
 
     public record DraftRequest(String period) {}
 
+    @Operation(summary = "督办通报列表")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public List<CircularView> list(@QueryParam("year") Integer year) {
@@ -87,6 +98,12 @@ public class CircularResource {
     }
 
     /** A new draft for a period ({@code {"period": "2026-Q3"}}). */
+    @Operation(summary = "起草督办通报")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response draft(DraftRequest request, @Context UriInfo uri) {
@@ -102,6 +119,14 @@ public class CircularResource {
      * Runs the monthly timer's job now for this district (e.g. after an outage): {@code date}
      * defaults to today.
      */
+    @Operation(summary = "立即起草到期的月度通报（补跑定时任务）")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/due")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -110,6 +135,11 @@ public class CircularResource {
         return java.util.Map.of("drafted", circulars.draftDue(day));
     }
 
+    @Operation(summary = "查看督办通报")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -117,14 +147,32 @@ public class CircularResource {
         return CircularView.of(circulars.get(id));
     }
 
+    @Operation(summary = "修改通报草稿", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 circular.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public CircularView update(
-            @PathParam("id") UUID id, CircularEdit edit, @HeaderParam("If-Match") String ifMatch) {
+            @PathParam("id") UUID id,
+            CircularEdit edit,
+            @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         return CircularView.of(circulars.update(id, edit, Requests.version(ifMatch)));
     }
 
+    @Operation(summary = "删除通报草稿")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -134,16 +182,32 @@ public class CircularResource {
     }
 
     /** Issues the draft: numbered, frozen, archived, sent to every unit. */
+    @Operation(summary = "印发督办通报", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 circular.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/issue")
     @RolesAllowed(Role.DISTRICT_ADMIN)
-    public CircularView issue(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    public CircularView issue(
+            @PathParam("id") UUID id,
+            @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         return CircularView.of(circulars.issue(id, Requests.version(ifMatch)));
     }
 
     /**
      * The document: {@code pdf} (shown in the browser), {@code xlsx} or {@code docx} (downloaded).
      */
+    @Operation(summary = "下载通报文档（PDF、Excel 或 Word）")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/document.{format}")
     @Produces(MediaType.WILDCARD)

@@ -14,6 +14,7 @@ import cn.duban.ledger.EvidenceFile;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
+import cn.duban.web.ApiTags;
 import cn.duban.web.Requests;
 import cn.duban.web.UploadLimit;
 import cn.duban.web.Uploads;
@@ -40,14 +41,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Evaluation (考核): schemes, rankings, a unit's breakdown, the trend, closing periods,
  * bonus/deduction items.
  */
+@Tag(name = ApiTags.EVALUATION)
 @Path("/evaluation")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -149,6 +154,11 @@ public class EvaluationResource {
 
     // ---- schemes
 
+    @Operation(summary = "考核方案列表（各年度各版本）")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/schemes")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -156,6 +166,11 @@ public class EvaluationResource {
         return evaluation.versions(year(year)).stream().map(SchemeView::of).toList();
     }
 
+    @Operation(summary = "当前生效的考核方案")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/schemes/current")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -163,6 +178,11 @@ public class EvaluationResource {
         return SchemeView.of(evaluation.current(year(year)));
     }
 
+    @Operation(summary = "查看考核方案")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/schemes/{id}")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -171,6 +191,14 @@ public class EvaluationResource {
     }
 
     /** Saves a scheme as its year's next version. */
+    @Operation(summary = "保存考核方案（当年的下一版本）")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/schemes")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -194,6 +222,11 @@ public class EvaluationResource {
 
     // ---- scores
 
+    @Operation(summary = "考核排名")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/rankings")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -212,6 +245,12 @@ public class EvaluationResource {
                 s.units().stream().filter(u -> u.group().equals(group.strip())).toList());
     }
 
+    @Operation(summary = "单位得分明细")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/units/{unitId}/breakdown")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -222,6 +261,12 @@ public class EvaluationResource {
         return evaluation.breakdown(Requests.period(period), unitId, live);
     }
 
+    @Operation(summary = "单位得分明细（PDF）")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/units/{unitId}/breakdown.pdf")
     @Produces("application/pdf")
@@ -236,6 +281,11 @@ public class EvaluationResource {
                 .build();
     }
 
+    @Operation(summary = "得分趋势")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/trend")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
@@ -245,6 +295,11 @@ public class EvaluationResource {
 
     // ---- closing periods
 
+    @Operation(summary = "已结算的考核期")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/periods")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -256,6 +311,15 @@ public class EvaluationResource {
      * Closes an ended period: its scores are frozen and published; again with a reason for a
      * corrected version.
      */
+    @Operation(summary = "结算考核期（固定得分）")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/periods/{period}/close")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -268,6 +332,11 @@ public class EvaluationResource {
 
     // ---- bonus and deduction items
 
+    @Operation(summary = "加减分项列表")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/adjustments")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
@@ -275,6 +344,12 @@ public class EvaluationResource {
         return evaluation.adjustments(year(year)).stream().map(AdjustmentView::of).toList();
     }
 
+    @Operation(summary = "新增加减分项")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("/adjustments")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -285,6 +360,14 @@ public class EvaluationResource {
     }
 
     /** The same, as a form with an evidence file (part {@code file}). */
+    @Operation(summary = "新增加减分项（附佐证文件）")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/adjustments")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -319,6 +402,13 @@ public class EvaluationResource {
         return Response.status(Response.Status.CREATED).entity(AdjustmentView.of(a)).build();
     }
 
+    @Operation(summary = "删除加减分项")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/adjustments/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -327,6 +417,11 @@ public class EvaluationResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "下载加减分项的佐证文件")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/adjustments/{id}/evidence")
     @Produces(MediaType.WILDCARD)

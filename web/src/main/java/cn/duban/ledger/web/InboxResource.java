@@ -9,6 +9,7 @@ import cn.duban.ledger.ReminderSettings;
 import cn.duban.ledger.TaskService;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
+import cn.duban.web.ApiTags;
 import cn.duban.web.Requests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,8 +29,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The inbox, reminder settings and runs, and extension decisions. */
+@Tag(name = ApiTags.INBOX)
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -80,6 +86,11 @@ public class InboxResource {
 
     public record Decision(Boolean approve, String comment) {}
 
+    @Operation(summary = "我的消息提醒")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("inbox")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -89,6 +100,10 @@ public class InboxResource {
         return inbox.mine(unread, limit).stream().map(MessageView::of).toList();
     }
 
+    @Operation(summary = "未读消息数")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("inbox/unread-count")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -96,6 +111,15 @@ public class InboxResource {
         return Map.of("unread", inbox.unreadCount());
     }
 
+    @Operation(summary = "标记消息为已读")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("inbox/{id}/read")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -104,6 +128,10 @@ public class InboxResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "查看提醒设置")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("settings/reminders")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
@@ -111,10 +139,20 @@ public class InboxResource {
         return Settings.of(reminders.settings());
     }
 
+    @Operation(summary = "修改提醒设置", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 settings.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("settings/reminders")
     @RolesAllowed(Role.DISTRICT_ADMIN)
-    public Settings updateSettings(Settings input, @HeaderParam("If-Match") String ifMatch) {
+    public Settings updateSettings(
+            Settings input,
+            @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         if (input == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
         return Settings.of(
                 reminders.updateSettings(
@@ -128,6 +166,12 @@ public class InboxResource {
      * Runs today's reminders now (the timer does this every morning); notices already sent are not
      * repeated.
      */
+    @Operation(summary = "立即运行到期提醒")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("reminders/run")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -135,6 +179,10 @@ public class InboxResource {
         return reminders.daily(LedgerClock.today());
     }
 
+    @Operation(summary = "待审批的延期申请")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("extensions/pending")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -142,6 +190,15 @@ public class InboxResource {
         return tasks.pendingExtensions().stream().map(TaskResource.ExtensionView::of).toList();
     }
 
+    @Operation(summary = "审批延期申请（同意或驳回）")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("extensions/{id}/decision")
     @RolesAllowed(Role.DISTRICT_ADMIN)

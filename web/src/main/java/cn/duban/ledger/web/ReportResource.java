@@ -6,6 +6,7 @@ import cn.duban.ledger.ProgressReport;
 import cn.duban.ledger.ReportService;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
+import cn.duban.web.ApiTags;
 import cn.duban.web.Requests;
 import cn.duban.web.UploadLimit;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,8 +29,13 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Progress reports: drafts, evidence files, submission and review. */
+@Tag(name = ApiTags.REPORTS)
 @Path("/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -85,6 +91,11 @@ public class ReportResource {
         }
     }
 
+    @Operation(summary = "待审核的进展报送")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/pending")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -94,6 +105,11 @@ public class ReportResource {
                 .toList();
     }
 
+    @Operation(summary = "查看进展报送")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -101,16 +117,34 @@ public class ReportResource {
         return view(id);
     }
 
+    @Operation(summary = "修改报送草稿", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 report.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("/{id}")
     @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
     public ReportView update(
-            @PathParam("id") UUID id, ReportInput input, @HeaderParam("If-Match") String ifMatch) {
+            @PathParam("id") UUID id,
+            ReportInput input,
+            @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         if (input == null) throw DubanException.badRequest("report.empty", "请填写进展情况。");
         reports.update(id, input.draft(), Requests.version(ifMatch));
         return view(id);
     }
 
+    @Operation(summary = "删除报送草稿")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
@@ -120,28 +154,60 @@ public class ReportResource {
     }
 
     /** Submits a draft; an {@code Idempotency-Key} makes a retried request harmless. */
+    @Operation(summary = "提交报送草稿", description = "带 Idempotency-Key 时可安全重试：同一键的重复请求返回首次的结果，不重复提交。")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/submit")
     @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
-    public ReportView submit(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key) {
+    public ReportView submit(
+            @PathParam("id") UUID id,
+            @Parameter(description = ApiTags.IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key")
+                    String key) {
         return view(reports.submit(id, key).getId());
     }
 
     /**
      * Approve (with a quality rating when the report completes the task) or return with a comment.
      */
+    @Operation(
+            summary = "审核进展报送（通过或退回）",
+            description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 report.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/review")
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public ReportView review(
             @PathParam("id") UUID id,
             ReportService.Review review,
-            @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         reports.review(id, review, Requests.version(ifMatch));
         return view(id);
     }
 
     /** One evidence file (part {@code file}) for a draft. */
+    @Operation(summary = "上传佐证材料")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/evidence")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -165,6 +231,11 @@ public class ReportResource {
                 .build();
     }
 
+    @Operation(summary = "下载佐证材料")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/evidence/{evidenceId}")
     @Produces(MediaType.WILDCARD)
@@ -183,6 +254,13 @@ public class ReportResource {
                 .build();
     }
 
+    @Operation(summary = "删除佐证材料")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{id}/evidence/{evidenceId}")
     @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})

@@ -12,6 +12,7 @@ import cn.duban.ledger.TaskView;
 import cn.duban.plan.parse.UnitRole;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
+import cn.duban.web.ApiTags;
 import cn.duban.web.Requests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,12 +37,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The task ledger: lists with filters, "my tasks", one task with its checkpoints, reports,
  * extension requests and history, and the district office's edits. Reporters see their own unit's
  * tasks only; anything else is 404.
  */
+@Tag(name = ApiTags.LEDGER)
 @Path("/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -122,6 +128,11 @@ public class TaskResource {
 
     public record ReminderInput(String message) {}
 
+    @Operation(summary = "任务台账查询（筛选、分页）")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public Page list(
@@ -134,6 +145,11 @@ public class TaskResource {
     }
 
     /** The filtered ledger as an Excel workbook in the customary layout. */
+    @Operation(summary = "导出任务台账（Excel）")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/export.xlsx")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -149,6 +165,11 @@ public class TaskResource {
     }
 
     /** A unit's own ledger as PDF (a reporter: always its own unit). */
+    @Operation(summary = "单位任务台账（PDF）")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/ledger.pdf")
     @Produces("application/pdf")
@@ -167,6 +188,14 @@ public class TaskResource {
      * A filled ledger (part {@code file}): new progress becomes submitted reports, all rows or
      * none.
      */
+    @Operation(summary = "导入填好的台账表格（批量报送进展）")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -199,6 +228,11 @@ public class TaskResource {
     private static final int IMPORT_LIMIT = 10 * 1024 * 1024;
 
     /** The caller's unit's open tasks, most urgent first. */
+    @Operation(summary = "本单位的任务")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/mine")
     @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
@@ -206,6 +240,11 @@ public class TaskResource {
         return tasks.mine(limit);
     }
 
+    @Operation(summary = "查看任务详情")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -222,6 +261,11 @@ public class TaskResource {
     }
 
     /** Everything that happened to the task, oldest first, from the audit trail. */
+    @Operation(summary = "任务的变更历史")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -230,6 +274,12 @@ public class TaskResource {
         return audit.history(id).stream().map(HistoryEntry::of).toList();
     }
 
+    @Operation(summary = "交办任务")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response assign(AssignRequest request, @Context UriInfo uri) {
@@ -247,11 +297,22 @@ public class TaskResource {
                 .build();
     }
 
+    @Operation(summary = "修改任务", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 task.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PATCH
     @Path("/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public TaskView update(
-            @PathParam("id") UUID id, TaskUpdate update, @HeaderParam("If-Match") String ifMatch) {
+            @PathParam("id") UUID id,
+            TaskUpdate update,
+            @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         if (update == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
         tasks.update(
                 id,
@@ -261,30 +322,52 @@ public class TaskResource {
         return tasks.view(id);
     }
 
+    @Operation(summary = "调整任务期限", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 task.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("/{id}/deadline")
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public TaskView changeDeadline(
             @PathParam("id") UUID id,
             DeadlineChange change,
-            @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         if (change == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
         tasks.changeDeadline(id, change.deadline(), change.reason(), Requests.version(ifMatch));
         return tasks.view(id);
     }
 
     /** Takes the task from its unit (kept on record as cancelled). */
+    @Operation(summary = "撤销任务", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 task.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public TaskView cancel(
             @PathParam("id") UUID id,
             @QueryParam("reason") String reason,
-            @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         tasks.cancel(id, reason, Requests.version(ifMatch));
         return tasks.view(id);
     }
 
+    @Operation(summary = "批量修改任务（重点任务标记、期限）")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("/bulk")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -294,6 +377,15 @@ public class TaskResource {
         return Response.ok(java.util.Map.of("updated", n)).build();
     }
 
+    @Operation(summary = "申请延期")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/extensions")
     @RolesAllowed(Role.UNIT_REPORTER)
@@ -307,6 +399,15 @@ public class TaskResource {
     }
 
     /** A manual reminder (催办) to the task's unit. */
+    @Operation(summary = "催办任务")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/reminders")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -315,13 +416,25 @@ public class TaskResource {
         return Response.noContent().build();
     }
 
+    @Operation(
+            summary = "报送任务进展（草稿或直接提交）",
+            description = "带 Idempotency-Key 时可安全重试：同一键的重复请求返回首次的结果，不重复提交。")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/reports")
     @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
     public Response report(
             @PathParam("id") UUID id,
             ReportResource.ReportInput input,
-            @HeaderParam("Idempotency-Key") String key,
+            @Parameter(description = ApiTags.IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key")
+                    String key,
             @Context UriInfo uri) {
         if (input == null) throw DubanException.badRequest("report.empty", "请填写进展情况。");
         var report = reports.create(id, input.draft(), Boolean.TRUE.equals(input.submit()), key);

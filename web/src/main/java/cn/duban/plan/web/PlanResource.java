@@ -11,6 +11,7 @@ import cn.duban.plan.parse.PlanLevel;
 import cn.duban.plan.parse.TableColumns;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
+import cn.duban.web.ApiTags;
 import cn.duban.web.UploadLimit;
 import cn.duban.web.Uploads;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,9 +44,13 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Import of work-point documents as plan templates, links between levels and coverage. */
+@Tag(name = ApiTags.PLANS)
 @Path("/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -123,6 +128,12 @@ public class PlanResource {
 
     public record LinkRequest(UUID pointId, UUID targetPointId) {}
 
+    @Operation(summary = "预览计划导入（文本）")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("/preview")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -196,6 +207,14 @@ public class PlanResource {
      * An uploaded file (part {@code file}; optional parts {@code year}, {@code level}); the
      * response carries its text.
      */
+    @Operation(summary = "预览计划导入（上传 Word/PDF 等文档）")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/preview")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -232,6 +251,12 @@ public class PlanResource {
                 .withSourceText(text);
     }
 
+    @Operation(summary = "保存导入的计划")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response save(SaveRequest request, @Context UriInfo uri) {
@@ -243,6 +268,11 @@ public class PlanResource {
                 .build();
     }
 
+    @Operation(summary = "计划列表")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public List<PlanSummary> list(
@@ -250,6 +280,11 @@ public class PlanResource {
         return plans.list(year, parseLevel(level)).stream().map(PlanSummary::of).toList();
     }
 
+    @Operation(summary = "查看计划")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
@@ -258,6 +293,11 @@ public class PlanResource {
     }
 
     /** The document's original text, verbatim. */
+    @Operation(summary = "计划的原文")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/source")
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
@@ -266,14 +306,32 @@ public class PlanResource {
         return plans.get(id).getSourceText();
     }
 
+    @Operation(summary = "删除计划", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 plan.stale。")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
-    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    public Response delete(
+            @PathParam("id") UUID id,
+            @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         plans.delete(id, cn.duban.web.Requests.version(ifMatch));
         return Response.noContent().build();
     }
 
+    @Operation(summary = "结转为下一年度计划")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/next-year")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -285,6 +343,12 @@ public class PlanResource {
                 .build();
     }
 
+    @Operation(summary = "与上级计划关联的建议")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/link-suggestions")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -296,6 +360,15 @@ public class PlanResource {
         return links.suggest(id, target, Math.max(1, Math.min(limit, 10)));
     }
 
+    @Operation(summary = "关联上级计划要点")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/links")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -308,6 +381,13 @@ public class PlanResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "取消与上级计划的关联")
+    @APIResponse(responseCode = "204", description = "成功，无内容")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{id}/links")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -319,6 +399,11 @@ public class PlanResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "计划覆盖情况（要点是否都已交办）")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/coverage")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})

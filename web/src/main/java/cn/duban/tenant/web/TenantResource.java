@@ -13,6 +13,7 @@ import cn.duban.tenant.TenantService;
 import cn.duban.tenant.UnitInput;
 import cn.duban.tenant.offboard.TenantExportService;
 import cn.duban.tenant.offboard.TenantExports;
+import cn.duban.web.ApiTags;
 import cn.duban.web.UploadLimit;
 import cn.duban.web.Uploads;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,8 +37,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Tenants: the platform operator creates them with their units; members read their own. */
+@Tag(name = ApiTags.TENANTS)
 @Path("/tenants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -63,12 +68,22 @@ public class TenantResource {
 
     @Inject TenantExportService exports;
 
+    @Operation(summary = "租户列表")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @RolesAllowed(Role.PLATFORM_ADMIN)
     public List<TenantView> list() {
         return tenants.list().stream().map(TenantView::of).toList();
     }
 
+    @Operation(summary = "新建租户")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @RolesAllowed(Role.PLATFORM_ADMIN)
     public Response create(TenantInput input, @Context UriInfo uri) {
@@ -95,6 +110,12 @@ public class TenantResource {
     }
 
     /** Onboards a district from JSON: 201, or nothing is created. */
+    @Operation(summary = "开通租户（含管理员与单位）")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("/onboarding")
     @RolesAllowed(Role.PLATFORM_ADMIN)
@@ -113,6 +134,14 @@ public class TenantResource {
      * {@code file} (columns 名称, 简称/别名, 类型, 排名分组[, 代码]); bad rows answer 400 {@code
      * tenant.units.rows}.
      */
+    @Operation(summary = "开通租户（上传单位表格）")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/onboarding")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -142,6 +171,14 @@ public class TenantResource {
     }
 
     /** The units an Excel list would create, nothing saved (part {@code file}). */
+    @Operation(summary = "预览单位表格")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/units-sheet")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -162,6 +199,10 @@ public class TenantResource {
                 .build();
     }
 
+    @Operation(summary = "当前租户")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/current")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -173,6 +214,15 @@ public class TenantResource {
      * Suspends the tenant (停用): its callers are refused with {@code tenant.suspended} within
      * seconds and its users cannot log in. 404 for an unknown tenant, 409 if already suspended.
      */
+    @Operation(summary = "停用租户")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/suspend")
     @RolesAllowed(Role.PLATFORM_ADMIN)
@@ -181,6 +231,15 @@ public class TenantResource {
     }
 
     /** Resumes a suspended tenant; re-enables the users the suspension disabled, no others. */
+    @Operation(summary = "恢复租户")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/resume")
     @RolesAllowed(Role.PLATFORM_ADMIN)
@@ -193,6 +252,15 @@ public class TenantResource {
      * manifest. A POST, not a GET: it is recorded (deletion depends on it) and audited, so a
      * cross-site link must not be able to take one (the cross-site filter guards POSTs).
      */
+    @Operation(summary = "导出租户数据（ZIP）")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/export")
     @RolesAllowed(Role.PLATFORM_ADMIN)
@@ -216,6 +284,11 @@ public class TenantResource {
     }
 
     /** The tenant's recorded exports (time, by whom, SHA-256 and size of each archive). */
+    @Operation(summary = "租户数据导出记录")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/exports")
     @RolesAllowed(Role.PLATFORM_ADMIN)

@@ -3,6 +3,7 @@ package cn.duban.tenant.web;
 import cn.duban.platform.Role;
 import cn.duban.tenant.UnitInput;
 import cn.duban.tenant.UnitService;
+import cn.duban.web.ApiTags;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,8 +20,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The units of the caller's tenant. */
+@Tag(name = ApiTags.UNITS)
 @Path("/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -28,12 +34,21 @@ public class UnitResource {
 
     @Inject UnitService units;
 
+    @Operation(summary = "单位列表")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public List<UnitView> list() {
         return units.list().stream().map(UnitView::of).toList();
     }
 
+    @Operation(summary = "查看单位")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -41,6 +56,12 @@ public class UnitResource {
         return UnitView.of(units.get(id));
     }
 
+    @Operation(summary = "新增单位")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response create(UnitInput input, @Context UriInfo uri) {
@@ -51,11 +72,22 @@ public class UnitResource {
     }
 
     /** Updates a unit; an {@code If-Match} header with the version guards against lost updates. */
+    @Operation(summary = "修改单位", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 unit.stale。")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public UnitView update(
-            @PathParam("id") UUID id, UnitInput input, @HeaderParam("If-Match") String ifMatch) {
+            @PathParam("id") UUID id,
+            UnitInput input,
+            @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         Integer version = cn.duban.web.Requests.version(ifMatch);
         return UnitView.of(units.update(id, input, version));
     }

@@ -18,7 +18,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * 三员分立 in the browser: the security administrator runs the operator accounts from its page, the
@@ -152,23 +151,21 @@ class OperatorPagesIT {
                 .orElseThrow(() -> new AssertionError("no row for " + username));
     }
 
-    /** Chooses an option of a PrimeFaces selectOneMenu through its hidden native select. */
+    /**
+     * Chooses an option of a PrimeFaces selectOneMenu by its label, in the native select the form
+     * submits (as AuditJournalIT does): the menu's overlay is not what is posted.
+     */
     private static void pick(Browser b, String id, String label) {
-        b.driver.findElement(By.id(id)).click();
-        b.wait.until(
-                        ExpectedConditions.elementToBeClickable(
-                                By.xpath(
-                                        "//*[@id='"
-                                                + id
-                                                + "_items']/li[normalize-space(.)='"
-                                                + label
-                                                + "']")))
-                .click();
-        assertThat(
-                        new Select(b.driver.findElement(By.id(id + "_input")))
-                                .getFirstSelectedOption()
-                                .getText())
-                .isEqualTo(label);
+        Object found =
+                ((JavascriptExecutor) b.driver)
+                        .executeScript(
+                                "const s = document.getElementById(arguments[0] + '_input');"
+                                        + "for (const o of s.options) if (o.text.trim() === arguments[1]) {"
+                                        + " s.value = o.value; return o.value; }"
+                                        + "return null;",
+                                id,
+                                label);
+        assertThat(found).as(id + " has no option " + label).isNotNull();
     }
 
     private static void shoot(Browser b, Dimension size, String name) throws Exception {

@@ -128,7 +128,6 @@ public class PlanResource {
 
     public record LinkRequest(UUID pointId, UUID targetPointId) {}
 
-    @Operation(summary = "预览计划导入（文本）")
     @APIResponse(responseCode = "200", description = "成功")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -138,7 +137,7 @@ public class PlanResource {
     @Path("/preview")
     @RolesAllowed(Role.DISTRICT_ADMIN)
     @Operation(
-            summary = "预览粘贴的文件（不保存）",
+            summary = "预览计划导入（文本，不保存）",
             description =
                     "响应的 tables 说明每个表格表头各列的读法（PlanTableColumns）；请求的 columns（PlanColumnChoice）"
                             + "改变列的含义，automatic 不用本区记住的读法。无效的列含义 400：plan.import.columns-unknown-meaning、"
@@ -187,6 +186,10 @@ public class PlanResource {
     }
 
     /** The column readings this district office remembered (saved with earlier plans). */
+    @Operation(summary = "列出本区记住的表头列含义")
+    @APIResponse(responseCode = "200", description = "成功")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/column-readings")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -195,6 +198,11 @@ public class PlanResource {
     }
 
     /** Forgets a remembered reading: the next import of that header is read automatically. */
+    @Operation(summary = "忘记记住的列含义（下次自动识别）")
+    @APIResponse(responseCode = "204", description = "已删除")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @DELETE
     @Path("/column-readings/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)

@@ -52,10 +52,6 @@ public class AccountResource {
     @Inject AccountService accounts;
 
     @Operation(summary = "本区用户账号列表")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     public AccountService.Page list(
             @QueryParam("q") String q,
@@ -65,10 +61,6 @@ public class AccountResource {
     }
 
     @Operation(summary = "查看用户账号")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}")
     public Account get(@PathParam("id") String id) {
@@ -82,10 +74,6 @@ public class AccountResource {
      */
     @Operation(summary = "新增用户账号")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     public Response create(AccountInput input, @Context UriInfo uri) {
         AccountService.Created created =
@@ -100,14 +88,6 @@ public class AccountResource {
 
     /** Changes name, phone, e-mail, unit and roles; the login name stays. */
     @Operation(summary = "修改用户账号（姓名、单位、角色）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("/{id}")
     public Account update(@PathParam("id") String id, AccountInput input) {
@@ -124,14 +104,6 @@ public class AccountResource {
      * account.provincial-id-taken} when another account holds it (nothing about which one).
      */
     @Operation(summary = "绑定统一身份认证账号")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("/{id}/provincial-id")
     public Account setProvincialId(@PathParam("id") String id, ProvincialId body) {
@@ -140,11 +112,6 @@ public class AccountResource {
 
     /** Removes the account's link to the provincial single sign-on. */
     @Operation(summary = "解除统一身份认证账号绑定")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{id}/provincial-id")
     public Account clearProvincialId(@PathParam("id") String id) {
@@ -152,14 +119,6 @@ public class AccountResource {
     }
 
     @Operation(summary = "停用用户账号")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/disable")
     public Account disable(@PathParam("id") String id) {
@@ -167,14 +126,6 @@ public class AccountResource {
     }
 
     @Operation(summary = "启用用户账号")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/enable")
     public Account enable(@PathParam("id") String id) {
@@ -186,14 +137,6 @@ public class AccountResource {
      * next login.
      */
     @Operation(summary = "重置用户密码")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/reset")
     public AccountService.Credentials reset(@PathParam("id") String id) {
@@ -202,13 +145,6 @@ public class AccountResource {
 
     /** An Excel list (part {@code file}; columns 姓名, 登录名, 手机, 邮箱, 单位, 角色): every row or none. */
     @Operation(summary = "从 Excel 表格批量导入用户账号")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -218,9 +154,6 @@ public class AccountResource {
     }
 
     @Operation(summary = "导出用户账号（Excel）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/export.xlsx")
     @Produces(XLSX)

@@ -37,9 +37,6 @@ public class IntegratorResource {
     @Inject IntegratorService integrators;
 
     @Operation(summary = "对接系统客户端列表")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     public List<IntegratorService.Integrator> list() {
         return integrators.list();
@@ -52,10 +49,6 @@ public class IntegratorResource {
      */
     @Operation(summary = "登记对接系统客户端（返回一次性密钥）")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     public Response create(IntegratorService.Input input, @Context UriInfo uri) {
         IntegratorService.Issued issued = integrators.create(input);
@@ -67,14 +60,6 @@ public class IntegratorResource {
 
     /** A new secret (the old one stops working at once), in this answer only. */
     @Operation(summary = "轮换对接系统客户端密钥")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{clientId}/secret")
     public IntegratorService.Issued rotate(@PathParam("clientId") String clientId) {
@@ -83,11 +68,6 @@ public class IntegratorResource {
 
     @Operation(summary = "删除对接系统客户端")
     @APIResponse(responseCode = "204", description = "成功，无内容")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{clientId}")
     public Response delete(@PathParam("clientId") String clientId) {

@@ -37,9 +37,6 @@ public class OperatorResource {
     @Inject OperatorService operators;
 
     @Operation(summary = "平台运维人员列表")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     public List<OperatorService.Operator> list() {
         return operators.list();
@@ -47,24 +44,12 @@ public class OperatorResource {
 
     @Operation(summary = "新增平台运维人员")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     public Response create(OperatorService.Input input) {
         return Response.status(201).entity(operators.create(input)).build();
     }
 
     @Operation(summary = "设置平台运维人员角色")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("/{id}/role")
     public OperatorService.Operator setRole(@PathParam("id") String id, RoleChange change) {

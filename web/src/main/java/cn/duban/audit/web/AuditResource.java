@@ -33,7 +33,6 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -59,10 +58,6 @@ public class AuditResource {
     public record EntriesPage(long total, int offset, List<AuditSentences.Row> items) {}
 
     @Operation(summary = "审计日志条目（按对象筛选，JSON）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public List<AuditEntry> list(
@@ -78,10 +73,6 @@ public class AuditResource {
      * family such as {@code report.}).
      */
     @Operation(summary = "审计日志（可读语句，可按日期、操作人、单位、动作筛选）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/entries")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -102,10 +93,6 @@ public class AuditResource {
 
     /** What {@code /entries} shows with the same filters, as CSV (UTF-8 with BOM, for Excel). */
     @Operation(summary = "导出审计日志（CSV）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/export.csv")
     @Produces("text/csv; charset=UTF-8")
@@ -172,10 +159,6 @@ public class AuditResource {
 
     /** One entry as stored: the raw JSON behind a sentence. */
     @Operation(summary = "查看一条审计日志")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{seq: [0-9]+}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -189,10 +172,6 @@ public class AuditResource {
      * still contains that entry unchanged; a chain that does not is reported broken.
      */
     @Operation(summary = "校验审计日志哈希链")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/verify")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
@@ -205,9 +184,6 @@ public class AuditResource {
      * The tenant's chain head (seq, MAC, time) to keep outside Duban: an anchor for later checks.
      */
     @Operation(summary = "审计日志链头（最新序号与哈希）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/head")
     @RolesAllowed(Role.DISTRICT_ADMIN)

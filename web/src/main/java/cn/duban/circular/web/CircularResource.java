@@ -85,10 +85,6 @@ public class CircularResource {
     public record DraftRequest(String period) {}
 
     @Operation(summary = "督办通报列表")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public List<CircularView> list(@QueryParam("year") Integer year) {
@@ -100,10 +96,6 @@ public class CircularResource {
     /** A new draft for a period ({@code {"period": "2026-Q3"}}). */
     @Operation(summary = "起草督办通报")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response draft(DraftRequest request, @Context UriInfo uri) {
@@ -120,13 +112,6 @@ public class CircularResource {
      * defaults to today.
      */
     @Operation(summary = "立即起草到期的月度通报（补跑定时任务）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/due")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -136,10 +121,6 @@ public class CircularResource {
     }
 
     @Operation(summary = "查看督办通报")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -148,14 +129,6 @@ public class CircularResource {
     }
 
     @Operation(summary = "修改通报草稿", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 circular.stale。")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -168,11 +141,6 @@ public class CircularResource {
 
     @Operation(summary = "删除通报草稿")
     @APIResponse(responseCode = "204", description = "成功，无内容")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -183,14 +151,6 @@ public class CircularResource {
 
     /** Issues the draft: numbered, frozen, archived, sent to every unit. */
     @Operation(summary = "印发督办通报", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 circular.stale。")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/issue")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -204,10 +164,6 @@ public class CircularResource {
      * The document: {@code pdf} (shown in the browser), {@code xlsx} or {@code docx} (downloaded).
      */
     @Operation(summary = "下载通报文档（PDF、Excel 或 Word）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/document.{format}")
     @Produces(MediaType.WILDCARD)

@@ -155,10 +155,6 @@ public class EvaluationResource {
     // ---- schemes
 
     @Operation(summary = "考核方案列表（各年度各版本）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/schemes")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -167,10 +163,6 @@ public class EvaluationResource {
     }
 
     @Operation(summary = "当前生效的考核方案")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/schemes/current")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -179,10 +171,6 @@ public class EvaluationResource {
     }
 
     @Operation(summary = "查看考核方案")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/schemes/{id}")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -193,12 +181,6 @@ public class EvaluationResource {
     /** Saves a scheme as its year's next version. */
     @Operation(summary = "保存考核方案（当年的下一版本）")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/schemes")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -223,10 +205,6 @@ public class EvaluationResource {
     // ---- scores
 
     @Operation(summary = "考核排名")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/rankings")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -246,11 +224,6 @@ public class EvaluationResource {
     }
 
     @Operation(summary = "单位得分明细")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/units/{unitId}/breakdown")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -262,11 +235,6 @@ public class EvaluationResource {
     }
 
     @Operation(summary = "单位得分明细（PDF）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/units/{unitId}/breakdown.pdf")
     @Produces("application/pdf")
@@ -282,10 +250,6 @@ public class EvaluationResource {
     }
 
     @Operation(summary = "得分趋势")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/trend")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
@@ -296,10 +260,6 @@ public class EvaluationResource {
     // ---- closing periods
 
     @Operation(summary = "已结算的考核期")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/periods")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -313,13 +273,6 @@ public class EvaluationResource {
      */
     @Operation(summary = "结算考核期（固定得分）")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/periods/{period}/close")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -333,10 +286,6 @@ public class EvaluationResource {
     // ---- bonus and deduction items
 
     @Operation(summary = "加减分项列表")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/adjustments")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
@@ -346,10 +295,6 @@ public class EvaluationResource {
 
     @Operation(summary = "新增加减分项")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("/adjustments")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -362,12 +307,6 @@ public class EvaluationResource {
     /** The same, as a form with an evidence file (part {@code file}). */
     @Operation(summary = "新增加减分项（附佐证文件）")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/adjustments")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -404,11 +343,6 @@ public class EvaluationResource {
 
     @Operation(summary = "删除加减分项")
     @APIResponse(responseCode = "204", description = "成功，无内容")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/adjustments/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -418,10 +352,6 @@ public class EvaluationResource {
     }
 
     @Operation(summary = "下载加减分项的佐证文件")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/adjustments/{id}/evidence")
     @Produces(MediaType.WILDCARD)

@@ -87,10 +87,6 @@ public class InboxResource {
     public record Decision(Boolean approve, String comment) {}
 
     @Operation(summary = "我的消息提醒")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("inbox")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -101,9 +97,6 @@ public class InboxResource {
     }
 
     @Operation(summary = "未读消息数")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("inbox/unread-count")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -113,13 +106,6 @@ public class InboxResource {
 
     @Operation(summary = "标记消息为已读")
     @APIResponse(responseCode = "204", description = "成功，无内容")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("inbox/{id}/read")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -129,9 +115,6 @@ public class InboxResource {
     }
 
     @Operation(summary = "查看提醒设置")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("settings/reminders")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
@@ -140,13 +123,6 @@ public class InboxResource {
     }
 
     @Operation(summary = "修改提醒设置", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 settings.stale。")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("settings/reminders")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -167,11 +143,6 @@ public class InboxResource {
      * repeated.
      */
     @Operation(summary = "立即运行到期提醒")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("reminders/run")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -180,9 +151,6 @@ public class InboxResource {
     }
 
     @Operation(summary = "待审批的延期申请")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("extensions/pending")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -191,14 +159,6 @@ public class InboxResource {
     }
 
     @Operation(summary = "审批延期申请（同意或驳回）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("extensions/{id}/decision")
     @RolesAllowed(Role.DISTRICT_ADMIN)

@@ -92,10 +92,6 @@ public class ReportResource {
     }
 
     @Operation(summary = "待审核的进展报送")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/pending")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -106,10 +102,6 @@ public class ReportResource {
     }
 
     @Operation(summary = "查看进展报送")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -118,14 +110,6 @@ public class ReportResource {
     }
 
     @Operation(summary = "修改报送草稿", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 report.stale。")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("/{id}")
     @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
@@ -140,11 +124,6 @@ public class ReportResource {
 
     @Operation(summary = "删除报送草稿")
     @APIResponse(responseCode = "204", description = "成功，无内容")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
@@ -155,14 +134,6 @@ public class ReportResource {
 
     /** Submits a draft; an {@code Idempotency-Key} makes a retried request harmless. */
     @Operation(summary = "提交报送草稿", description = "带 Idempotency-Key 时可安全重试：同一键的重复请求返回首次的结果，不重复提交。")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/submit")
     @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
@@ -179,14 +150,6 @@ public class ReportResource {
     @Operation(
             summary = "审核进展报送（通过或退回）",
             description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 report.stale。")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/review")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -201,13 +164,6 @@ public class ReportResource {
     /** One evidence file (part {@code file}) for a draft. */
     @Operation(summary = "上传佐证材料")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/evidence")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -232,10 +188,6 @@ public class ReportResource {
     }
 
     @Operation(summary = "下载佐证材料")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/evidence/{evidenceId}")
     @Produces(MediaType.WILDCARD)
@@ -256,11 +208,6 @@ public class ReportResource {
 
     @Operation(summary = "删除佐证材料")
     @APIResponse(responseCode = "204", description = "成功，无内容")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{id}/evidence/{evidenceId}")
     @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})

@@ -129,10 +129,6 @@ public class TaskResource {
     public record ReminderInput(String message) {}
 
     @Operation(summary = "任务台账查询（筛选、分页）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public Page list(
@@ -146,10 +142,6 @@ public class TaskResource {
 
     /** The filtered ledger as an Excel workbook in the customary layout. */
     @Operation(summary = "导出任务台账（Excel）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/export.xlsx")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -166,10 +158,6 @@ public class TaskResource {
 
     /** A unit's own ledger as PDF (a reporter: always its own unit). */
     @Operation(summary = "单位任务台账（PDF）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/ledger.pdf")
     @Produces("application/pdf")
@@ -189,13 +177,6 @@ public class TaskResource {
      * none.
      */
     @Operation(summary = "导入填好的台账表格（批量报送进展）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -229,10 +210,6 @@ public class TaskResource {
 
     /** The caller's unit's open tasks, most urgent first. */
     @Operation(summary = "本单位的任务")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/mine")
     @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
@@ -241,10 +218,6 @@ public class TaskResource {
     }
 
     @Operation(summary = "查看任务详情")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -262,10 +235,6 @@ public class TaskResource {
 
     /** Everything that happened to the task, oldest first, from the audit trail. */
     @Operation(summary = "任务的变更历史")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -276,10 +245,6 @@ public class TaskResource {
 
     @Operation(summary = "交办任务")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response assign(AssignRequest request, @Context UriInfo uri) {
@@ -298,14 +263,6 @@ public class TaskResource {
     }
 
     @Operation(summary = "修改任务", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 task.stale。")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PATCH
     @Path("/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -323,14 +280,6 @@ public class TaskResource {
     }
 
     @Operation(summary = "调整任务期限", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 task.stale。")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("/{id}/deadline")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -345,12 +294,6 @@ public class TaskResource {
 
     /** Takes the task from its unit (kept on record as cancelled). */
     @Operation(summary = "撤销任务", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 task.stale。")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -363,11 +306,6 @@ public class TaskResource {
     }
 
     @Operation(summary = "批量修改任务（重点任务标记、期限）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("/bulk")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -379,13 +317,6 @@ public class TaskResource {
 
     @Operation(summary = "申请延期")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/extensions")
     @RolesAllowed(Role.UNIT_REPORTER)
@@ -401,13 +332,6 @@ public class TaskResource {
     /** A manual reminder (催办) to the task's unit. */
     @Operation(summary = "催办任务")
     @APIResponse(responseCode = "204", description = "成功，无内容")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/reminders")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -420,13 +344,6 @@ public class TaskResource {
             summary = "报送任务进展（草稿或直接提交）",
             description = "带 Idempotency-Key 时可安全重试：同一键的重复请求返回首次的结果，不重复提交。")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/reports")
     @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})

@@ -128,11 +128,6 @@ public class PlanResource {
 
     public record LinkRequest(UUID pointId, UUID targetPointId) {}
 
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("/preview")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -187,9 +182,6 @@ public class PlanResource {
 
     /** The column readings this district office remembered (saved with earlier plans). */
     @Operation(summary = "列出本区记住的表头列含义")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/column-readings")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -200,9 +192,6 @@ public class PlanResource {
     /** Forgets a remembered reading: the next import of that header is read automatically. */
     @Operation(summary = "忘记记住的列含义（下次自动识别）")
     @APIResponse(responseCode = "204", description = "已删除")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @DELETE
     @Path("/column-readings/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -216,13 +205,6 @@ public class PlanResource {
      * response carries its text.
      */
     @Operation(summary = "预览计划导入（上传 Word/PDF 等文档）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/preview")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -261,10 +243,6 @@ public class PlanResource {
 
     @Operation(summary = "保存导入的计划")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response save(SaveRequest request, @Context UriInfo uri) {
@@ -277,10 +255,6 @@ public class PlanResource {
     }
 
     @Operation(summary = "计划列表")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public List<PlanSummary> list(
@@ -289,10 +263,6 @@ public class PlanResource {
     }
 
     @Operation(summary = "查看计划")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
@@ -302,10 +272,6 @@ public class PlanResource {
 
     /** The document's original text, verbatim. */
     @Operation(summary = "计划的原文")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/source")
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
@@ -316,11 +282,6 @@ public class PlanResource {
 
     @Operation(summary = "删除计划", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 plan.stale。")
     @APIResponse(responseCode = "204", description = "成功，无内容")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -333,13 +294,6 @@ public class PlanResource {
 
     @Operation(summary = "结转为下一年度计划")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/next-year")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -352,11 +306,6 @@ public class PlanResource {
     }
 
     @Operation(summary = "与上级计划关联的建议")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/link-suggestions")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -370,13 +319,6 @@ public class PlanResource {
 
     @Operation(summary = "关联上级计划要点")
     @APIResponse(responseCode = "204", description = "成功，无内容")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/links")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -391,11 +333,6 @@ public class PlanResource {
 
     @Operation(summary = "取消与上级计划的关联")
     @APIResponse(responseCode = "204", description = "成功，无内容")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("/{id}/links")
     @RolesAllowed(Role.DISTRICT_ADMIN)
@@ -408,10 +345,6 @@ public class PlanResource {
     }
 
     @Operation(summary = "计划覆盖情况（要点是否都已交办）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/coverage")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who the token says the caller is. */
@@ -22,9 +21,6 @@ public class MeResource {
     public record Me(String username, String tenant, String unit, Set<String> roles) {}
 
     @Operation(summary = "当前登录用户及其角色")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     public Me me() {
         Caller c = Caller.current().orElseThrow(DubanException::unauthorized);

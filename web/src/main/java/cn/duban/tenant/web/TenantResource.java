@@ -69,9 +69,6 @@ public class TenantResource {
     @Inject TenantExportService exports;
 
     @Operation(summary = "租户列表")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @RolesAllowed(Role.PLATFORM_ADMIN)
     public List<TenantView> list() {
@@ -80,10 +77,6 @@ public class TenantResource {
 
     @Operation(summary = "新建租户")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @RolesAllowed(Role.PLATFORM_ADMIN)
     public Response create(TenantInput input, @Context UriInfo uri) {
@@ -112,10 +105,6 @@ public class TenantResource {
     /** Onboards a district from JSON: 201, or nothing is created. */
     @Operation(summary = "开通租户（含管理员与单位）")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("/onboarding")
     @RolesAllowed(Role.PLATFORM_ADMIN)
@@ -136,12 +125,6 @@ public class TenantResource {
      */
     @Operation(summary = "开通租户（上传单位表格）")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/onboarding")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -172,13 +155,6 @@ public class TenantResource {
 
     /** The units an Excel list would create, nothing saved (part {@code file}). */
     @Operation(summary = "预览单位表格")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/units-sheet")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -200,9 +176,6 @@ public class TenantResource {
     }
 
     @Operation(summary = "当前租户")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("/current")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -215,14 +188,6 @@ public class TenantResource {
      * seconds and its users cannot log in. 404 for an unknown tenant, 409 if already suspended.
      */
     @Operation(summary = "停用租户")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/suspend")
     @RolesAllowed(Role.PLATFORM_ADMIN)
@@ -232,14 +197,6 @@ public class TenantResource {
 
     /** Resumes a suspended tenant; re-enables the users the suspension disabled, no others. */
     @Operation(summary = "恢复租户")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/resume")
     @RolesAllowed(Role.PLATFORM_ADMIN)
@@ -253,14 +210,6 @@ public class TenantResource {
      * cross-site link must not be able to take one (the cross-site filter guards POSTs).
      */
     @Operation(summary = "导出租户数据（ZIP）")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("/{id}/export")
     @RolesAllowed(Role.PLATFORM_ADMIN)
@@ -285,10 +234,6 @@ public class TenantResource {
 
     /** The tenant's recorded exports (time, by whom, SHA-256 and size of each archive). */
     @Operation(summary = "租户数据导出记录")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}/exports")
     @RolesAllowed(Role.PLATFORM_ADMIN)

@@ -35,9 +35,6 @@ public class UnitResource {
     @Inject UnitService units;
 
     @Operation(summary = "单位列表")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public List<UnitView> list() {
@@ -45,10 +42,6 @@ public class UnitResource {
     }
 
     @Operation(summary = "查看单位")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
@@ -58,10 +51,6 @@ public class UnitResource {
 
     @Operation(summary = "新增单位")
     @APIResponse(responseCode = "201", description = "已创建")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response create(UnitInput input, @Context UriInfo uri) {
@@ -73,14 +62,6 @@ public class UnitResource {
 
     /** Updates a unit; an {@code If-Match} header with the version guards against lost updates. */
     @Operation(summary = "修改单位", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 unit.stale。")
-    @APIResponse(responseCode = "200", description = "成功")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)

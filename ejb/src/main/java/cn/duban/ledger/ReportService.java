@@ -488,8 +488,7 @@ public class ReportService {
     public List<EvidenceInfo> evidence(UUID reportId) {
         visible(reportId);
         return em.createQuery(
-                        "select new cn.duban.ledger.EvidenceInfo(e.id, e.reportId, e.fileName, e.contentType, e.size, e.sha256, "
-                                + "e.uploadedBy, e.uploadedAt) from Evidence e where e.reportId = :r order by e.uploadedAt",
+                        EvidenceInfo.SELECT + "where e.reportId = :r order by e.uploadedAt",
                         EvidenceInfo.class)
                 .setParameter("r", reportId)
                 .getResultList();

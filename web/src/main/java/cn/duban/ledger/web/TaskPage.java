@@ -8,6 +8,7 @@ import cn.duban.ledger.Rating;
 import cn.duban.ledger.ReminderService;
 import cn.duban.ledger.ReportService;
 import cn.duban.ledger.ReportState;
+import cn.duban.ledger.TaskDetails;
 import cn.duban.ledger.TaskService;
 import cn.duban.ledger.TaskView;
 import cn.duban.platform.Caller;
@@ -36,6 +37,8 @@ public class TaskPage implements Serializable {
     @Inject TaskService tasks;
 
     @Inject ReportService reports;
+
+    @Inject TaskDetails details;
 
     @Inject ReminderService reminders;
 
@@ -99,14 +102,12 @@ public class TaskPage implements Serializable {
 
     private boolean loadData() {
         try {
-            task = tasks.view(id);
-            pointText = tasks.pointText(id);
-            checkpoints = tasks.checkpoints(id);
-            lines =
-                    reports.reports(id).stream()
-                            .map(r -> new Line(r, reports.evidence(r.getId())))
-                            .toList();
-            extensions = tasks.extensions(id);
+            TaskDetails.Detail d = details.of(id);
+            task = d.task();
+            pointText = d.pointText();
+            checkpoints = d.checkpoints();
+            lines = d.reports().stream().map(r -> new Line(r.report(), r.evidence())).toList();
+            extensions = d.extensions();
             return true;
         } catch (DubanException e) {
             Messages.error(e);

@@ -6,6 +6,7 @@ import cn.duban.ledger.Checkpoint;
 import cn.duban.ledger.ExtensionRequest;
 import cn.duban.ledger.ReminderService;
 import cn.duban.ledger.ReportService;
+import cn.duban.ledger.TaskDetails;
 import cn.duban.ledger.TaskFilter;
 import cn.duban.ledger.TaskService;
 import cn.duban.ledger.TaskView;
@@ -56,6 +57,8 @@ public class TaskResource {
     @Inject TaskService tasks;
 
     @Inject ReportService reports;
+
+    @Inject TaskDetails details;
 
     @Inject ReminderService reminders;
 
@@ -222,15 +225,15 @@ public class TaskResource {
     @Path("/{id}")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public TaskDetail get(@PathParam("id") UUID id) {
-        TaskView view = tasks.view(id);
+        TaskDetails.Detail d = details.of(id);
         return new TaskDetail(
-                view,
-                tasks.pointText(id),
-                tasks.checkpoints(id).stream().map(CheckpointView::of).toList(),
-                reports.reports(id).stream()
-                        .map(r -> ReportResource.ReportView.of(r, reports.evidence(r.getId())))
+                d.task(),
+                d.pointText(),
+                d.checkpoints().stream().map(CheckpointView::of).toList(),
+                d.reports().stream()
+                        .map(r -> ReportResource.ReportView.of(r.report(), r.evidence()))
                         .toList(),
-                tasks.extensions(id).stream().map(ExtensionView::of).toList());
+                d.extensions().stream().map(ExtensionView::of).toList());
     }
 
     /** Everything that happened to the task, oldest first, from the audit trail. */

@@ -230,13 +230,17 @@ class ColumnMeaningsIT {
                                     .executeScript(
                                             "return Array.from(document.querySelectorAll('.duban-column-table td:first-child label')).map(function (l) { return l.textContent.trim() + '>' + (document.getElementById(l.htmlFor) ? 'ok' : 'missing'); }).join('|');");
             assertThat(labels).contains("协助单位>ok").contains("督办人>ok").doesNotContain("missing");
-            assertThat(selects.get(3).getText()).isEqualTo("忽略此列");
+            assertThat(
+                            selects.get(3)
+                                    .findElement(By.cssSelector(".ui-selectonemenu-label"))
+                                    .getText())
+                    .isEqualTo("忽略此列");
             assertThat(browser.findElement(By.id("preview")).getText()).contains("配合单位");
             shoot(browser, "columns-automatic");
 
             // 协助单位 → 配合单位: parsed again, the co-units appear in the tree.
             String select = selects.get(3).getAttribute("id");
-            selects.get(3).click();
+            selects.get(3).findElement(By.cssSelector(".ui-selectonemenu-trigger")).click();
             wait.until(
                             ExpectedConditions.visibilityOfElementLocated(
                                     By.cssSelector(

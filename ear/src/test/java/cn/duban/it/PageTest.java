@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,6 +42,8 @@ abstract class PageTest {
     protected void open(Dimension size) {
         browser = Browsers.open(size.width, size.height);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // A condition that reads an element an ajax update is replacing is asked again.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach

@@ -47,13 +47,31 @@ class JourneyIT extends PageTest {
 
     private final List<String[]> timings = new ArrayList<>();
 
+    // the journey's plan, to retire its open tasks afterwards
+    private String planId;
+
     @Test
     void theDistrictsYearFromImportToTheLeadersDashboard() throws Exception {
         try {
             walk();
         } finally {
             printTimings();
+            retireOpenTasks();
         }
+    }
+
+    /**
+     * The journey leaves 普陀区 no open overdue work: its ~695 tasks of {@link #YEAR} stay overdue
+     * otherwise, and the next reminder run of 普陀区 (LedgerIT) then took 182 s in one transaction and
+     * held up a report submission (see the closing note of session 4).
+     */
+    private void retireOpenTasks() throws java.sql.SQLException {
+        if (planId == null) return;
+        Db.appRoleExecute(
+                "putuo",
+                "update task set status = 'CANCELLED' where plan_id = '"
+                        + java.util.UUID.fromString(planId)
+                        + "' and status in ('ASSIGNED', 'IN_PROGRESS', 'RETURNED', 'SUBMITTED')");
     }
 
     private void walk() throws Exception {
@@ -87,7 +105,7 @@ class JourneyIT extends PageTest {
                 "保存",
                 () -> browser.findElement(By.id("preview:save")).click(),
                 planTitle);
-        String planId = browser.getCurrentUrl().replaceAll(".*[?&]id=([0-9a-f-]+).*", "$1");
+        planId = browser.getCurrentUrl().replaceAll(".*[?&]id=([0-9a-f-]+).*", "$1");
         assertThat(text("tabs:lines")).contains(POINT);
         shoot("2-plan", DESKTOP);
 

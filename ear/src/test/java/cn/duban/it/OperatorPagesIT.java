@@ -64,7 +64,8 @@ class OperatorPagesIT {
 
             // The new account's row: give it the system administrator's role instead.
             WebElement row = row(b, NEW_OPERATOR);
-            assertThat(row.getText()).contains("审计管理员");
+            assertThat(row.findElement(By.cssSelector(".operator-role")).getText())
+                    .isEqualTo("审计管理员");
             String menu = row.findElement(By.cssSelector("[id$=':newRole']")).getAttribute("id");
             pick(b, menu, "系统管理员（平台运维）");
             row(b, NEW_OPERATOR).findElement(By.cssSelector("[id$=':apply']")).click();
@@ -72,7 +73,13 @@ class OperatorPagesIT {
                             ExpectedConditions.elementToBeClickable(
                                     By.cssSelector(".ui-confirmdialog-yes")))
                     .click();
-            b.wait.until(d -> row(b, NEW_OPERATOR).getText().contains("系统管理员（平台运维）"));
+            // The row's text also holds the menu's hidden options: wait for the role cell itself.
+            b.wait.until(
+                    d ->
+                            row(b, NEW_OPERATOR)
+                                    .findElement(By.cssSelector(".operator-role"))
+                                    .getText()
+                                    .equals("系统管理员（平台运维）"));
             assertThat(RealmAdmin.realmRoles(id))
                     .contains("platform-admin")
                     .doesNotContain("audit-admin", "security-admin");

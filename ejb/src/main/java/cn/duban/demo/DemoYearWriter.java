@@ -236,24 +236,7 @@ public class DemoYearWriter {
                     new PlanDocument.Section(
                             s.id(), s.number(), s.title(), staged(s.points(), doc.year(), n)));
         }
-        return new PlanDocument(
-                doc.id(),
-                doc.title(),
-                doc.issuer(),
-                doc.level(),
-                doc.year(),
-                doc.docNumber(),
-                doc.issuedOn(),
-                doc.ownerUnitId(),
-                doc.sourceName(),
-                doc.derivedFrom(),
-                sections,
-                doc.unresolved(),
-                doc.warnings(),
-                doc.duplicateOf(),
-                doc.version(),
-                doc.sourceText(),
-                doc.tables());
+        return doc.withSections(sections);
     }
 
     private static List<PlanDocument.Point> staged(

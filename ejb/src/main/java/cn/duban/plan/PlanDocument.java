@@ -39,6 +39,28 @@ public record PlanDocument(
     }
 
     /** The same document carrying the text extracted from an uploaded file, for the later save. */
+    /** The same document with other sections (the import review's changes to its points). */
+    public PlanDocument withSections(List<Section> changed) {
+        return new PlanDocument(
+                id,
+                title,
+                issuer,
+                level,
+                year,
+                docNumber,
+                issuedOn,
+                ownerUnitId,
+                sourceName,
+                derivedFrom,
+                changed,
+                unresolved,
+                warnings,
+                duplicateOf,
+                version,
+                sourceText,
+                tables);
+    }
+
     public PlanDocument withSourceText(String text) {
         return new PlanDocument(
                 id,

@@ -51,14 +51,11 @@ public class ProblemResponses implements OASFilter {
     public void filterOpenAPI(OpenAPI api) {
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) return;
         for (Map.Entry<String, PathItem> path : api.getPaths().getPathItems().entrySet()) {
-            PathItem item = path.getValue();
-            boolean pathParameters =
-                    item.getParameters() != null && !item.getParameters().isEmpty();
-            for (Map.Entry<PathItem.HttpMethod, Operation> e : item.getOperations().entrySet()) {
+            // Path parameters show in the path itself ("{id}"), which errorsFor reads.
+            for (Map.Entry<PathItem.HttpMethod, Operation> e :
+                    path.getValue().getOperations().entrySet()) {
                 Operation op = e.getValue();
-                boolean parameters =
-                        pathParameters
-                                || (op.getParameters() != null && !op.getParameters().isEmpty());
+                boolean parameters = op.getParameters() != null && !op.getParameters().isEmpty();
                 if (op.getResponses() == null) op.setResponses(OASFactory.createAPIResponses());
                 APIResponses responses = op.getResponses();
                 errorsFor(e.getKey().name(), path.getKey(), parameters, op.getRequestBody() != null)

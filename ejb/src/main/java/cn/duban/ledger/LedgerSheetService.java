@@ -48,7 +48,7 @@ public class LedgerSheetService {
 
     @PersistenceContext EntityManager em;
 
-    @EJB TaskService tasks;
+    @EJB TaskQueries tasks;
 
     @EJB ReportService reports;
 

@@ -28,7 +28,7 @@ public class ReminderService {
 
     @EJB AuditService audit;
 
-    @EJB TaskService tasks;
+    @EJB TaskQueries tasks;
 
     public record Run(LocalDate date, int dueSoon, int overdue, int escalated) {}
 
@@ -51,7 +51,7 @@ public class ReminderService {
         int dueSoon = 0, overdue = 0, escalated = 0;
         for (Task t : open) {
             long days = ChronoUnit.DAYS.between(today, t.getNextDue());
-            String title = TaskService.abbreviate(t.getTitle());
+            String title = LedgerText.abbreviate(t.getTitle());
             if (days >= 0) {
                 Integer threshold = thresholds.ceiling((int) days);
                 if (threshold == null) continue;
@@ -167,13 +167,13 @@ public class ReminderService {
         Task task = tasks.visible(taskId);
         if (!task.getStatus().open())
             throw DubanException.conflict("task.closed", "任务已办结或已取消，无需催办。");
-        String text = TaskService.required(message, "请填写催办内容。");
+        String text = LedgerText.required(message, "请填写催办内容。");
         InboxMessage m =
                 inbox.toUnit(
                         task.getUnit(),
                         InboxMessage.Kind.REMINDER,
                         task.getId(),
-                        "催办：" + TaskService.abbreviate(task.getTitle()),
+                        "催办：" + LedgerText.abbreviate(task.getTitle()),
                         text);
         audit.record(
                 "reminder.manual",

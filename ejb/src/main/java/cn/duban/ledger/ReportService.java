@@ -31,7 +31,7 @@ public class ReportService {
      */
     @PersistenceContext EntityManager em;
 
-    @EJB TaskService tasks;
+    @EJB TaskQueries tasks;
 
     @EJB AuditService audit;
 
@@ -268,8 +268,8 @@ public class ReportService {
                 Caller.DISTRICT_ADMIN,
                 InboxMessage.Kind.SUBMITTED,
                 task.getId(),
-                task.getUnit().getName() + "报送进展待审核：" + TaskService.abbreviate(task.getTitle()),
-                "完成进度 " + report.getPercent() + "%。" + TaskService.abbreviate(report.getText()));
+                task.getUnit().getName() + "报送进展待审核：" + LedgerText.abbreviate(task.getTitle()),
+                "完成进度 " + report.getPercent() + "%。" + LedgerText.abbreviate(report.getText()));
     }
 
     /**
@@ -360,7 +360,7 @@ public class ReportService {
                         task.getUnit(),
                         InboxMessage.Kind.RETURNED,
                         task.getId(),
-                        "报送被退回：" + TaskService.abbreviate(task.getTitle()),
+                        "报送被退回：" + LedgerText.abbreviate(task.getTitle()),
                         "审核意见：" + comment);
             }
             default ->
@@ -422,7 +422,7 @@ public class ReportService {
                 InboxMessage.Kind.APPROVED,
                 task.getId(),
                 (report.isFinal() ? "任务已审核办结：" : "进展已审核通过：")
-                        + TaskService.abbreviate(task.getTitle()),
+                        + LedgerText.abbreviate(task.getTitle()),
                 comment == null ? "审核通过。" : "审核意见：" + comment);
     }
 

@@ -20,9 +20,11 @@ import java.util.UUID;
 @Stateless
 public class TaskDetails {
 
-    @EJB TaskService tasks;
+    @EJB TaskQueries tasks;
 
     @EJB ReportService reports;
+
+    @EJB ExtensionService extensions;
 
     @PersistenceContext EntityManager em;
 
@@ -57,6 +59,6 @@ public class TaskDetails {
                 list.stream()
                         .map(r -> new Reported(r, List.copyOf(evidence.get(r.getId()))))
                         .toList(),
-                tasks.extensions(id));
+                extensions.extensions(id));
     }
 }

@@ -1,8 +1,9 @@
 /**
  * The task ledger (任务台账): publishing a plan's points as tasks for their units ({@link
- * cn.duban.ledger.PublishingService}), assignment and extensions ({@link
- * cn.duban.ledger.TaskService}), progress reports with evidence and their review ({@link
- * cn.duban.ledger.ReportService}), reminders and the inbox ({@link
+ * cn.duban.ledger.PublishingService}), reading tasks ({@link cn.duban.ledger.TaskQueries}), the
+ * district office's assignment edits ({@link cn.duban.ledger.AssignmentService}), extension
+ * requests ({@link cn.duban.ledger.ExtensionService}), progress reports with evidence and their
+ * review ({@link cn.duban.ledger.ReportService}), reminders and the inbox ({@link
  * cn.duban.ledger.ReminderService}, {@link cn.duban.ledger.InboxService}), and the Excel ledger
  * ({@link cn.duban.ledger.LedgerSheetService}).
  *

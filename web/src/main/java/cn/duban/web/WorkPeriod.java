@@ -2,7 +2,7 @@ package cn.duban.web;
 
 import cn.duban.evaluation.Period;
 import cn.duban.ledger.LedgerClock;
-import cn.duban.ledger.TaskService;
+import cn.duban.ledger.TaskQueries;
 import cn.duban.ledger.WorkYear;
 import cn.duban.platform.DubanException;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,7 +20,7 @@ import java.util.TreeSet;
 @RequestScoped
 public class WorkPeriod {
 
-    @Inject TaskService tasks;
+    @Inject TaskQueries tasks;
 
     private Integer year;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.evaluation.Period;
 import cn.duban.ledger.LedgerClock;
-import cn.duban.ledger.TaskService;
+import cn.duban.ledger.TaskQueries;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class WorkPeriodTest {
     static WorkPeriod withWorkIn(Integer... years) {
         WorkPeriod w = new WorkPeriod();
         w.tasks =
-                new TaskService() {
+                new TaskQueries() {
                     @Override
                     public List<Integer> yearsWithTasks() {
                         return List.of(years);

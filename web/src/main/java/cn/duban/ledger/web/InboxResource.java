@@ -1,12 +1,12 @@
 package cn.duban.ledger.web;
 
 import cn.duban.ledger.ExtensionRequest;
+import cn.duban.ledger.ExtensionService;
 import cn.duban.ledger.InboxMessage;
 import cn.duban.ledger.InboxService;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.ledger.ReminderService;
 import cn.duban.ledger.ReminderSettings;
-import cn.duban.ledger.TaskService;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
 import cn.duban.web.ApiTags;
@@ -45,7 +45,7 @@ public class InboxResource {
 
     @Inject ReminderService reminders;
 
-    @Inject TaskService tasks;
+    @Inject ExtensionService extensions;
 
     public record MessageView(
             UUID id,
@@ -155,7 +155,7 @@ public class InboxResource {
     @Path("extensions/pending")
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public List<TaskResource.ExtensionView> pendingExtensions() {
-        return tasks.pendingExtensions().stream().map(TaskResource.ExtensionView::of).toList();
+        return extensions.pendingExtensions().stream().map(TaskResource.ExtensionView::of).toList();
     }
 
     @Operation(summary = "审批延期申请（同意或驳回）")
@@ -167,7 +167,7 @@ public class InboxResource {
             throw DubanException.badRequest(
                     "extension.decision-missing", "请指定是否同意延期（approve: true/false）。");
         }
-        ExtensionRequest e = tasks.decideExtension(id, decision.approve(), decision.comment());
+        ExtensionRequest e = extensions.decideExtension(id, decision.approve(), decision.comment());
         return TaskResource.ExtensionView.of(e);
     }
 }

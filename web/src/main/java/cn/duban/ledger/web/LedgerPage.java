@@ -1,7 +1,7 @@
 package cn.duban.ledger.web;
 
 import cn.duban.ledger.TaskFilter;
-import cn.duban.ledger.TaskService;
+import cn.duban.ledger.TaskQueries;
 import cn.duban.ledger.TaskStatus;
 import cn.duban.ledger.TaskView;
 import cn.duban.plan.Plan;
@@ -28,7 +28,7 @@ public class LedgerPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject TaskService tasks;
+    @Inject TaskQueries tasks;
 
     @Inject PlanService plans;
 
@@ -46,7 +46,7 @@ public class LedgerPage implements Serializable {
 
     public void search() {
         try {
-            TaskService.TaskPage page = tasks.page(filter());
+            TaskQueries.TaskPage page = tasks.page(filter());
             total = page.total();
             rows = page.rows();
         } catch (DubanException e) {

@@ -1,6 +1,6 @@
 package cn.duban.ledger.web;
 
-import cn.duban.ledger.TaskService;
+import cn.duban.ledger.TaskQueries;
 import cn.duban.ledger.TaskView;
 import cn.duban.ledger.Urgency;
 import cn.duban.platform.DubanException;
@@ -20,7 +20,7 @@ public class MyTasksPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject TaskService tasks;
+    @Inject TaskQueries tasks;
 
     private List<TaskView> mine;
 

@@ -1,9 +1,9 @@
 package cn.duban.ledger.web;
 
 import cn.duban.ledger.ExtensionRequest;
+import cn.duban.ledger.ExtensionService;
 import cn.duban.ledger.ProgressReport;
 import cn.duban.ledger.ReportService;
-import cn.duban.ledger.TaskService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,7 +19,7 @@ public class ReviewPage implements Serializable {
 
     @Inject ReportService reports;
 
-    @Inject TaskService tasks;
+    @Inject ExtensionService extensionService;
 
     private List<ProgressReport> pending;
     private List<ExtensionRequest> extensions;
@@ -30,7 +30,7 @@ public class ReviewPage implements Serializable {
     }
 
     public List<ExtensionRequest> getExtensions() {
-        if (extensions == null) extensions = tasks.pendingExtensions();
+        if (extensions == null) extensions = extensionService.pendingExtensions();
         return extensions;
     }
 }

@@ -1,15 +1,16 @@
 package cn.duban.ledger.web;
 
+import cn.duban.ledger.AssignmentService;
 import cn.duban.ledger.Checkpoint;
 import cn.duban.ledger.EvidenceInfo;
 import cn.duban.ledger.ExtensionRequest;
+import cn.duban.ledger.ExtensionService;
 import cn.duban.ledger.ProgressReport;
 import cn.duban.ledger.Rating;
 import cn.duban.ledger.ReminderService;
 import cn.duban.ledger.ReportService;
 import cn.duban.ledger.ReportState;
 import cn.duban.ledger.TaskDetails;
-import cn.duban.ledger.TaskService;
 import cn.duban.ledger.TaskView;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
@@ -34,7 +35,9 @@ public class TaskPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject TaskService tasks;
+    @Inject AssignmentService assignments;
+
+    @Inject ExtensionService extensionService;
 
     @Inject ReportService reports;
 
@@ -252,12 +255,12 @@ public class TaskPage implements Serializable {
     }
 
     public void changeDeadline() {
-        if (act(() -> tasks.changeDeadline(id, newDeadline, reason, task.version())))
+        if (act(() -> assignments.changeDeadline(id, newDeadline, reason, task.version())))
             Messages.info("task.deadlineChanged");
     }
 
     public void toggleKey() {
-        act(() -> tasks.update(id, !task.keyTask(), null, task.version()));
+        act(() -> assignments.update(id, !task.keyTask(), null, task.version()));
     }
 
     public void remind() {
@@ -265,16 +268,17 @@ public class TaskPage implements Serializable {
     }
 
     public void cancel() {
-        if (act(() -> tasks.cancel(id, reason, task.version()))) Messages.info("task.cancelled");
+        if (act(() -> assignments.cancel(id, reason, task.version())))
+            Messages.info("task.cancelled");
     }
 
     public void requestExtension() {
-        if (act(() -> tasks.requestExtension(id, extensionDate, extensionReason)))
+        if (act(() -> extensionService.requestExtension(id, extensionDate, extensionReason)))
             Messages.info("task.extensionRequested");
     }
 
     public void decideExtension(UUID requestId, boolean approve) {
-        act(() -> tasks.decideExtension(requestId, approve, reviewComment));
+        act(() -> extensionService.decideExtension(requestId, approve, reviewComment));
     }
 
     /** Runs an action and reloads the task; on failure shows why and keeps what the user typed. */

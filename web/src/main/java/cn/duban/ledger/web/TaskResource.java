@@ -2,13 +2,15 @@ package cn.duban.ledger.web;
 
 import cn.duban.audit.AuditEntry;
 import cn.duban.audit.AuditService;
+import cn.duban.ledger.AssignmentService;
 import cn.duban.ledger.Checkpoint;
 import cn.duban.ledger.ExtensionRequest;
+import cn.duban.ledger.ExtensionService;
 import cn.duban.ledger.ReminderService;
 import cn.duban.ledger.ReportService;
 import cn.duban.ledger.TaskDetails;
 import cn.duban.ledger.TaskFilter;
-import cn.duban.ledger.TaskService;
+import cn.duban.ledger.TaskQueries;
 import cn.duban.ledger.TaskView;
 import cn.duban.plan.parse.UnitRole;
 import cn.duban.platform.DubanException;
@@ -54,7 +56,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TaskResource {
 
-    @Inject TaskService tasks;
+    @Inject TaskQueries tasks;
+
+    @Inject AssignmentService assignments;
+
+    @Inject ExtensionService extensions;
 
     @Inject ReportService reports;
 
@@ -139,7 +145,7 @@ public class TaskResource {
             @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         TaskFilter filter = query.filter(offset, limit);
-        TaskService.TaskPage page = tasks.page(filter);
+        TaskQueries.TaskPage page = tasks.page(filter);
         return new Page(page.total(), filter.offset(), filter.limit(), page.rows());
     }
 
@@ -255,7 +261,8 @@ public class TaskResource {
             throw DubanException.badRequest("task.assign-invalid", "请指定工作要点（pointId）和单位（unitId）。");
         }
         UUID id =
-                tasks.assign(
+                assignments
+                        .assign(
                                 request.pointId(),
                                 request.unitId(),
                                 Requests.enumValue(UnitRole.class, request.role(), "role"))
@@ -274,7 +281,7 @@ public class TaskResource {
             TaskUpdate update,
             @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         if (update == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
-        tasks.update(
+        assignments.update(
                 id,
                 update.keyTask(),
                 Requests.enumValue(UnitRole.class, update.role(), "role"),
@@ -291,7 +298,8 @@ public class TaskResource {
             DeadlineChange change,
             @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         if (change == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
-        tasks.changeDeadline(id, change.deadline(), change.reason(), Requests.version(ifMatch));
+        assignments.changeDeadline(
+                id, change.deadline(), change.reason(), Requests.version(ifMatch));
         return tasks.view(id);
     }
 
@@ -304,7 +312,7 @@ public class TaskResource {
             @PathParam("id") UUID id,
             @QueryParam("reason") String reason,
             @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        tasks.cancel(id, reason, Requests.version(ifMatch));
+        assignments.cancel(id, reason, Requests.version(ifMatch));
         return tasks.view(id);
     }
 
@@ -314,7 +322,7 @@ public class TaskResource {
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response bulk(BulkEdit edit) {
         if (edit == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
-        int n = tasks.bulk(edit.taskIds(), edit.keyTask(), edit.deadline(), edit.reason());
+        int n = assignments.bulk(edit.taskIds(), edit.keyTask(), edit.deadline(), edit.reason());
         return Response.ok(java.util.Map.of("updated", n)).build();
     }
 
@@ -328,7 +336,8 @@ public class TaskResource {
         return Response.status(201)
                 .entity(
                         ExtensionView.of(
-                                tasks.requestExtension(id, input.requestedDate(), input.reason())))
+                                extensions.requestExtension(
+                                        id, input.requestedDate(), input.reason())))
                 .build();
     }
 

@@ -3,8 +3,8 @@ package cn.duban.ledger.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.ledger.TaskFilter;
+import cn.duban.ledger.TaskQueries;
 import cn.duban.ledger.TaskRow;
-import cn.duban.ledger.TaskService;
 import cn.duban.ledger.TaskStatus;
 import cn.duban.ledger.TaskView;
 import cn.duban.plan.parse.UnitRole;
@@ -56,8 +56,8 @@ class TaskListsTest {
                     task(TaskStatus.ASSIGNED, TODAY.plusDays(60), 0, null),
                     task(TaskStatus.SUBMITTED, TODAY.plusDays(60), 0, 60));
 
-    private static TaskService service() {
-        return new TaskService() {
+    private static TaskQueries service() {
+        return new TaskQueries() {
             @Override
             public TaskPage page(TaskFilter filter) {
                 return new TaskPage(716, TASKS);

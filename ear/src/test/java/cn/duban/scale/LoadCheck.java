@@ -216,7 +216,10 @@ public final class LoadCheck {
         }
     }
 
-    /** Task fields against the reports and checkpoints, as ReportService and Task keep them. */
+    /**
+     * Task fields against the reports and checkpoints, as ProgressReportService, ReviewService and
+     * Task keep them.
+     */
     private static void ledgerConsistency(
             Connection maint,
             String tenant,

@@ -10,11 +10,13 @@ import cn.duban.evaluation.SchemeIndicator;
 import cn.duban.evaluation.SchemeInput;
 import cn.duban.evaluation.SchemeType;
 import cn.duban.ledger.ProgressReport;
+import cn.duban.ledger.ProgressReportQueries;
+import cn.duban.ledger.ProgressReportService;
 import cn.duban.ledger.PublishingService;
 import cn.duban.ledger.Rating;
 import cn.duban.ledger.ReminderService;
-import cn.duban.ledger.ReportService;
 import cn.duban.ledger.ReportState;
+import cn.duban.ledger.ReviewService;
 import cn.duban.ledger.Task;
 import cn.duban.plan.Plan;
 import cn.duban.plan.PlanDocument;
@@ -64,7 +66,11 @@ public class DemoYearWriter {
 
     @EJB PlanService plans;
     @EJB PublishingService publishing;
-    @EJB ReportService reports;
+    @EJB ProgressReportService reports;
+
+    @EJB ProgressReportQueries reportQueries;
+
+    @EJB ReviewService reviews;
     @EJB ReminderService reminders;
     @EJB EvaluationService evaluation;
     @EJB CircularService circulars;
@@ -160,7 +166,7 @@ public class DemoYearWriter {
                 ProgressReport r =
                         reports.create(
                                 step.task(),
-                                new ReportService.Draft(
+                                new ProgressReportService.Draft(
                                         DemoTexts.report(step, last), step.value(), null),
                                 false,
                                 null);
@@ -174,7 +180,8 @@ public class DemoYearWriter {
                 ProgressReport r =
                         reports.create(
                                 step.task(),
-                                new ReportService.Draft(DemoTexts.corrected(step), null, null),
+                                new ProgressReportService.Draft(
+                                        DemoTexts.corrected(step), null, null),
                                 false,
                                 null);
                 reports.addEvidence(r.getId(), "补充材料.png", evidence.png(step));
@@ -184,9 +191,9 @@ public class DemoYearWriter {
                 ProgressReport pending = pending(step.task());
                 if (pending == null) yield null;
                 boolean approve = step.action() == DemoScript.Action.APPROVE;
-                yield reports.review(
+                yield reviews.review(
                         pending.getId(),
-                        new ReportService.Review(
+                        new ReviewService.Review(
                                 approve ? "APPROVE" : "RETURN",
                                 approve ? null : DemoTexts.returnComment(step),
                                 approve && pending.isFinal()
@@ -209,7 +216,7 @@ public class DemoYearWriter {
     }
 
     private ProgressReport pending(UUID taskId) {
-        return reports.reports(taskId).stream()
+        return reportQueries.reports(taskId).stream()
                 .filter(r -> r.getState() == ReportState.SUBMITTED)
                 .findFirst()
                 .orElse(null);

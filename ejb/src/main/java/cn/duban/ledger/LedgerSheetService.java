@@ -50,7 +50,7 @@ public class LedgerSheetService {
 
     @EJB TaskQueries tasks;
 
-    @EJB ReportService reports;
+    @EJB ProgressReportService reports;
 
     @EJB UnitService units;
 
@@ -223,7 +223,7 @@ public class LedgerSheetService {
         for (LedgerSheet.Filled row : toApply) {
             reports.create(
                     row.taskId(),
-                    new ReportService.Draft(row.progress(), row.percent(), null),
+                    new ProgressReportService.Draft(row.progress(), row.percent(), null),
                     true,
                     null);
         }

@@ -113,7 +113,7 @@ public class ProgressReport extends TenantOwned implements Versioned {
 
     /**
      * Whether the user wrote or submitted this report: then someone else reviews it (four eyes; the
-     * district office may report on a unit's behalf, see ReportService.review).
+     * district office may report on a unit's behalf, see ReviewService.review).
      */
     public boolean isAuthoredBy(String username) {
         return username != null && (username.equals(createdBy) || username.equals(submittedBy));

@@ -22,7 +22,7 @@ public class TaskDetails {
 
     @EJB TaskQueries tasks;
 
-    @EJB ReportService reports;
+    @EJB ProgressReportQueries reports;
 
     @EJB ExtensionService extensions;
 

@@ -2,10 +2,12 @@
  * The task ledger (任务台账): publishing a plan's points as tasks for their units ({@link
  * cn.duban.ledger.PublishingService}), reading tasks ({@link cn.duban.ledger.TaskQueries}), the
  * district office's assignment edits ({@link cn.duban.ledger.AssignmentService}), extension
- * requests ({@link cn.duban.ledger.ExtensionService}), progress reports with evidence and their
- * review ({@link cn.duban.ledger.ReportService}), reminders and the inbox ({@link
- * cn.duban.ledger.ReminderService}, {@link cn.duban.ledger.InboxService}), and the Excel ledger
- * ({@link cn.duban.ledger.LedgerSheetService}).
+ * requests ({@link cn.duban.ledger.ExtensionService}), progress reports (进展报送) with evidence
+ * ({@link cn.duban.ledger.ProgressReportService}, read through {@link
+ * cn.duban.ledger.ProgressReportQueries}) and their review ({@link cn.duban.ledger.ReviewService}),
+ * reminders and the inbox ({@link cn.duban.ledger.ReminderService}, {@link
+ * cn.duban.ledger.InboxService}), and the Excel ledger ({@link
+ * cn.duban.ledger.LedgerSheetService}).
  *
  * <p>Pure rules live beside them without container types: {@link cn.duban.ledger.Publishing} (which
  * units a point's names mean), {@link cn.duban.ledger.Checkpoints} (milestones and frequencies as

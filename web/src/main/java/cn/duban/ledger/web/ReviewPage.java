@@ -3,7 +3,7 @@ package cn.duban.ledger.web;
 import cn.duban.ledger.ExtensionRequest;
 import cn.duban.ledger.ExtensionService;
 import cn.duban.ledger.ProgressReport;
-import cn.duban.ledger.ReportService;
+import cn.duban.ledger.ReviewService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,7 +17,7 @@ public class ReviewPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject ReportService reports;
+    @Inject ReviewService reviews;
 
     @Inject ExtensionService extensionService;
 
@@ -25,7 +25,7 @@ public class ReviewPage implements Serializable {
     private List<ExtensionRequest> extensions;
 
     public List<ProgressReport> getPending() {
-        if (pending == null) pending = reports.awaitingReview(500);
+        if (pending == null) pending = reviews.awaitingReview(500);
         return pending;
     }
 

@@ -6,10 +6,11 @@ import cn.duban.ledger.EvidenceInfo;
 import cn.duban.ledger.ExtensionRequest;
 import cn.duban.ledger.ExtensionService;
 import cn.duban.ledger.ProgressReport;
+import cn.duban.ledger.ProgressReportService;
 import cn.duban.ledger.Rating;
 import cn.duban.ledger.ReminderService;
-import cn.duban.ledger.ReportService;
 import cn.duban.ledger.ReportState;
+import cn.duban.ledger.ReviewService;
 import cn.duban.ledger.TaskDetails;
 import cn.duban.ledger.TaskView;
 import cn.duban.platform.Caller;
@@ -39,7 +40,9 @@ public class TaskPage implements Serializable {
 
     @Inject ExtensionService extensionService;
 
-    @Inject ReportService reports;
+    @Inject ProgressReportService reports;
+
+    @Inject ReviewService reviews;
 
     @Inject TaskDetails details;
 
@@ -77,7 +80,8 @@ public class TaskPage implements Serializable {
             if (isCarryOver()) {
                 // A returned report is corrected, not retyped: the unit's draft starts from it.
                 try {
-                    reports.create(id, new ReportService.Draft(null, null, null), false, null);
+                    reports.create(
+                            id, new ProgressReportService.Draft(null, null, null), false, null);
                 } catch (DubanException e) {
                     Messages.error(e);
                 }
@@ -183,7 +187,8 @@ public class TaskPage implements Serializable {
     }
 
     private UUID writeDraft() {
-        ReportService.Draft d = new ReportService.Draft(draftText, draftPercent, draftCheckpoint);
+        ProgressReportService.Draft d =
+                new ProgressReportService.Draft(draftText, draftPercent, draftCheckpoint);
         Line existing = getDraftLine();
         if (existing == null) return reports.create(id, d, false, null).getId();
         reports.update(existing.report().getId(), d, null);
@@ -202,14 +207,15 @@ public class TaskPage implements Serializable {
                             ? draft.report().getId()
                             : reports.create(
                                             id,
-                                            new ReportService.Draft("", task.progress(), null),
+                                            new ProgressReportService.Draft(
+                                                    "", task.progress(), null),
                                             false,
                                             null)
                                     .getId();
             byte[] content =
                     Uploads.content(
                             event.getFile(),
-                            ReportService.MAX_FILE_BYTES,
+                            ProgressReportService.MAX_FILE_BYTES,
                             "pdf",
                             "docx",
                             "xlsx",
@@ -235,9 +241,9 @@ public class TaskPage implements Serializable {
     public void approve(UUID reportId, int version) {
         if (act(
                 () ->
-                        reports.review(
+                        reviews.review(
                                 reportId,
-                                new ReportService.Review("APPROVE", reviewComment, rating),
+                                new ReviewService.Review("APPROVE", reviewComment, rating),
                                 version))) {
             Messages.info("task.approved");
         }
@@ -246,9 +252,9 @@ public class TaskPage implements Serializable {
     public void returnReport(UUID reportId, int version) {
         if (act(
                 () ->
-                        reports.review(
+                        reviews.review(
                                 reportId,
-                                new ReportService.Review("RETURN", reviewComment, null),
+                                new ReviewService.Review("RETURN", reviewComment, null),
                                 version))) {
             Messages.info("task.returned");
         }

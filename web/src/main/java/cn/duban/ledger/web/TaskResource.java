@@ -6,8 +6,9 @@ import cn.duban.ledger.AssignmentService;
 import cn.duban.ledger.Checkpoint;
 import cn.duban.ledger.ExtensionRequest;
 import cn.duban.ledger.ExtensionService;
+import cn.duban.ledger.ProgressReportQueries;
+import cn.duban.ledger.ProgressReportService;
 import cn.duban.ledger.ReminderService;
-import cn.duban.ledger.ReportService;
 import cn.duban.ledger.TaskDetails;
 import cn.duban.ledger.TaskFilter;
 import cn.duban.ledger.TaskQueries;
@@ -62,7 +63,9 @@ public class TaskResource {
 
     @Inject ExtensionService extensions;
 
-    @Inject ReportService reports;
+    @Inject ProgressReportService reports;
+
+    @Inject ProgressReportQueries reportQueries;
 
     @Inject TaskDetails details;
 
@@ -78,7 +81,7 @@ public class TaskResource {
             TaskView task,
             String pointText,
             List<CheckpointView> checkpoints,
-            List<ReportResource.ReportView> reports,
+            List<ProgressReportResource.ReportView> reports,
             List<ExtensionView> extensions) {}
 
     public record CheckpointView(UUID id, String label, LocalDate due, LocalDate doneOn) {
@@ -237,7 +240,7 @@ public class TaskResource {
                 d.pointText(),
                 d.checkpoints().stream().map(CheckpointView::of).toList(),
                 d.reports().stream()
-                        .map(r -> ReportResource.ReportView.of(r.report(), r.evidence()))
+                        .map(r -> ProgressReportResource.ReportView.of(r.report(), r.evidence()))
                         .toList(),
                 d.extensions().stream().map(ExtensionView::of).toList());
     }
@@ -361,7 +364,7 @@ public class TaskResource {
     @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
     public Response report(
             @PathParam("id") UUID id,
-            ReportResource.ReportInput input,
+            ProgressReportResource.ReportInput input,
             @Parameter(description = ApiTags.IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key")
                     String key,
             @Context UriInfo uri) {
@@ -373,8 +376,9 @@ public class TaskResource {
                                 .path(report.getId().toString())
                                 .build())
                 .entity(
-                        ReportResource.ReportView.of(
-                                reports.visible(report.getId()), reports.evidence(report.getId())))
+                        ProgressReportResource.ReportView.of(
+                                reportQueries.visible(report.getId()),
+                                reportQueries.evidence(report.getId())))
                 .build();
     }
 }

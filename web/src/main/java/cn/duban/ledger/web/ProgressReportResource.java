@@ -3,7 +3,9 @@ package cn.duban.ledger.web;
 import cn.duban.ledger.Evidence;
 import cn.duban.ledger.EvidenceInfo;
 import cn.duban.ledger.ProgressReport;
-import cn.duban.ledger.ReportService;
+import cn.duban.ledger.ProgressReportQueries;
+import cn.duban.ledger.ProgressReportService;
+import cn.duban.ledger.ReviewService;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
 import cn.duban.web.ApiTags;
@@ -39,13 +41,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class ReportResource {
+public class ProgressReportResource {
 
-    @Inject ReportService reports;
+    @Inject ProgressReportService reports;
+
+    @Inject ProgressReportQueries reportQueries;
+
+    @Inject ReviewService reviews;
 
     public record ReportInput(String text, Integer percent, UUID checkpointId, Boolean submit) {
-        ReportService.Draft draft() {
-            return new ReportService.Draft(text, percent, checkpointId);
+        ProgressReportService.Draft draft() {
+            return new ProgressReportService.Draft(text, percent, checkpointId);
         }
     }
 
@@ -96,7 +102,7 @@ public class ReportResource {
     @Path("/pending")
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public List<ReportView> pending(@QueryParam("limit") @DefaultValue("100") int limit) {
-        return reports.awaitingReview(limit).stream()
+        return reviews.awaitingReview(limit).stream()
                 .map(r -> ReportView.of(r, List.of()))
                 .toList();
     }
@@ -155,9 +161,9 @@ public class ReportResource {
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public ReportView review(
             @PathParam("id") UUID id,
-            ReportService.Review review,
+            ReviewService.Review review,
             @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        reports.review(id, review, Requests.version(ifMatch));
+        reviews.review(id, review, Requests.version(ifMatch));
         return view(id);
     }
 
@@ -169,7 +175,7 @@ public class ReportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
     @UploadLimit(
-            file = ReportService.MAX_FILE_BYTES,
+            file = ProgressReportService.MAX_FILE_BYTES,
             code = "evidence.too-large",
             detail = "佐证材料每个文件不超过 10 MB。")
     public Response upload(@PathParam("id") UUID id, List<EntityPart> parts) throws IOException {
@@ -181,7 +187,7 @@ public class ReportResource {
                                 () ->
                                         DubanException.badRequest(
                                                 "evidence.missing", "请选择要上传的文件（表单字段 file）。"));
-        byte[] content = Requests.bytes(file.getContent(), ReportService.MAX_FILE_BYTES);
+        byte[] content = Requests.bytes(file.getContent(), ProgressReportService.MAX_FILE_BYTES);
         return Response.status(201)
                 .entity(reports.addEvidence(id, file.getFileName().orElse(""), content))
                 .build();
@@ -193,7 +199,7 @@ public class ReportResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
-        Evidence e = reports.download(id, evidenceId);
+        Evidence e = reportQueries.download(id, evidenceId);
         return Response.ok(e.getContent(), e.getContentType())
                 .header("Content-Disposition", Requests.disposition(false, e.getFileName()))
                 .header(
@@ -218,6 +224,6 @@ public class ReportResource {
     }
 
     private ReportView view(UUID id) {
-        return ReportView.of(reports.visible(id), reports.evidence(id));
+        return ReportView.of(reportQueries.visible(id), reportQueries.evidence(id));
     }
 }

@@ -6,32 +6,33 @@ import cn.duban.platform.DubanException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Progress reports (进展报送): drafts with evidence, submission (idempotent with a key), and the
- * district office's review. Approving a 100% report completes the task, on time or not; approving
- * an interim report records the progress and the checkpoint it met.
+ * Progress reports (进展报送), the unit's side: drafts with evidence and submission (idempotent with a
+ * key). A draft started after the district office returned a report carries the returned text and
+ * evidence for correction. The office's review is {@link ReviewService}; reading is {@link
+ * ProgressReportQueries}.
+ *
+ * <p>Somewhat over 300 lines: drafting, evidence and submission share the own-draft check, the
+ * carry-over from a returned report and the idempotency claim, which would otherwise have to become
+ * public business methods of a second bean.
  */
 @Stateless
-public class ReportService {
+public class ProgressReportService {
 
     public static final int MAX_FILE_BYTES = EvidenceFile.MAX_BYTES;
     public static final int MAX_FILES = 20;
     public static final int MAX_TEXT = 10_000;
 
-    /**
-     * Accepted evidence types: extension → content type, checked against the file's first bytes.
-     */
     @PersistenceContext EntityManager em;
 
     @EJB TaskQueries tasks;
+
+    @EJB ProgressReportQueries reports;
 
     @EJB AuditService audit;
 
@@ -41,10 +42,6 @@ public class ReportService {
 
     /** What a unit writes: text, % complete and optionally the checkpoint it reports on. */
     public record Draft(String text, Integer percent, UUID checkpointId) {}
-
-    public record Review(String decision, String comment, String rating) {}
-
-    // ---- the unit's side
 
     /**
      * A new report on a task: kept as a draft, or submitted at once. With an idempotency key, a
@@ -218,7 +215,7 @@ public class ReportService {
      */
     public ProgressReport submit(UUID reportId, String idempotencyKey) {
         Caller caller = Caller.requireTenant(Caller.UNIT_REPORTER, Caller.DISTRICT_ADMIN);
-        ProgressReport report = visible(reportId);
+        ProgressReport report = reports.visible(reportId);
         tasks.reportable(report.getTask().getId());
         if (idempotencyKey != null) {
             Optional<ProgressReport> earlier = claim(idempotencyKey, reportId, caller);
@@ -307,205 +304,11 @@ public class ReportService {
         if (!caller.username().equals(rows.get(0)[1])) {
             throw DubanException.conflict("idempotency.key-reused", "Idempotency-Key 已被其他用户使用。");
         }
-        return Optional.of(visible((UUID) rows.get(0)[0]));
+        return Optional.of(reports.visible((UUID) rows.get(0)[0]));
     }
-
-    // ---- the district office's review
-
-    public ProgressReport review(UUID reportId, Review review, Integer expectedVersion) {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
-        ProgressReport report = visible(reportId);
-        if (report.getState() != ReportState.SUBMITTED) {
-            throw DubanException.conflict("report.not-submitted", "该报送不在待审核状态（可能已被他人审核），请刷新。");
-        }
-        report.requireVersion(expectedVersion, "report.stale", "该报送已被他人处理，请刷新后重试。");
-        // Four eyes: the office may report on a unit's behalf, but then someone else reviews it.
-        if (report.isAuthoredBy(caller.username())) {
-            throw new DubanException(403, "review.own-report", "不能审核本人撰写或提交的报送，请由区府办其他工作人员审核。");
-        }
-        if (review == null || review.decision() == null) {
-            throw DubanException.badRequest(
-                    "review.decision-missing", "请选择审核结果：通过（APPROVE）或退回（RETURN）。");
-        }
-        Task task = report.getTask();
-        String comment =
-                review.comment() == null || review.comment().isBlank()
-                        ? null
-                        : review.comment().strip();
-        if (comment != null && comment.length() > 2000)
-            throw DubanException.badRequest("request.text-too-long", "审核意见过长（最多2000字）。");
-        switch (review.decision().toUpperCase(Locale.ROOT)) {
-            case "APPROVE" ->
-                    approve(
-                            report,
-                            task,
-                            comment,
-                            rating(review.rating(), report.isFinal()),
-                            caller);
-            case "RETURN" -> {
-                if (comment == null)
-                    throw DubanException.badRequest(
-                            "review.comment-missing", "退回时请填写审核意见，说明需要补充或修改的内容。");
-                report.review(ReportState.RETURNED, caller.username(), comment, null);
-                task.setStatus(TaskStatus.RETURNED);
-                audit.record(
-                        "report.returned",
-                        "task",
-                        task.getId(),
-                        "report",
-                        report.getId(),
-                        "comment",
-                        comment);
-                inbox.toUnit(
-                        task.getUnit(),
-                        InboxMessage.Kind.RETURNED,
-                        task.getId(),
-                        "报送被退回：" + LedgerText.abbreviate(task.getTitle()),
-                        "审核意见：" + comment);
-            }
-            default ->
-                    throw DubanException.badRequest(
-                            "review.decision-invalid", "审核结果应为 APPROVE（通过）或 RETURN（退回）。");
-        }
-        try {
-            em.flush(); // a concurrent reviewer surfaces here as a version conflict, not at commit
-        } catch (OptimisticLockException e) {
-            throw DubanException.conflict("report.stale", "该报送已被他人处理，请刷新后重试。");
-        }
-        return report;
-    }
-
-    private void approve(
-            ProgressReport report, Task task, String comment, Rating rating, Caller caller) {
-        report.review(ReportState.APPROVED, caller.username(), comment, rating);
-        LocalDate submitted = LedgerClock.dateOf(report.getSubmittedAt());
-        if (report.isFinal()) {
-            // Completion counts from the unit's submission, not from when the office got round to
-            // reviewing it.
-            task.complete(submitted, rating);
-            task.getCheckpoints()
-                    .forEach(
-                            c -> {
-                                if (c.getDoneOn() == null) c.markDone(submitted);
-                            });
-        } else {
-            task.setStatus(TaskStatus.IN_PROGRESS);
-            task.setProgress(Math.max(task.getProgress(), report.getPercent()));
-            Checkpoint met =
-                    task.getCheckpoints().stream()
-                            .filter(c -> c.getDoneOn() == null)
-                            .filter(
-                                    c ->
-                                            report.getCheckpointId() == null
-                                                    || c.getId().equals(report.getCheckpointId()))
-                            .findFirst()
-                            .orElse(null);
-            if (met != null) met.markDone(submitted);
-        }
-        task.refreshNextDue();
-        audit.record(
-                "report.approved",
-                "task",
-                task.getId(),
-                "report",
-                report.getId(),
-                "percent",
-                report.getPercent(),
-                "rating",
-                rating == null ? null : rating.name(),
-                "completed",
-                report.isFinal(),
-                "onTime",
-                task.getOnTime());
-        inbox.toUnit(
-                task.getUnit(),
-                InboxMessage.Kind.APPROVED,
-                task.getId(),
-                (report.isFinal() ? "任务已审核办结：" : "进展已审核通过：")
-                        + LedgerText.abbreviate(task.getTitle()),
-                comment == null ? "审核通过。" : "审核意见：" + comment);
-    }
-
-    private static Rating rating(String value, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required)
-                throw DubanException.badRequest("review.rating-missing", "办结审核须给出质量评价（优、良、中、差）。");
-            return null;
-        }
-        for (Rating r : Rating.values()) {
-            if (r.name().equalsIgnoreCase(value.strip()) || r.label().equals(value.strip()))
-                return r;
-        }
-        throw DubanException.badRequest(
-                "review.rating-invalid", "质量评价应为 EXCELLENT/GOOD/FAIR/POOR（优/良/中/差）。");
-    }
-
-    // ---- reading
-
-    public List<ProgressReport> reports(UUID taskId) {
-        tasks.visible(taskId);
-        return em.createQuery(
-                        "select r from ProgressReport r join fetch r.task t join fetch t.unit where t.id = :t "
-                                + "order by r.createdAt desc",
-                        ProgressReport.class)
-                .setParameter("t", taskId)
-                .getResultList();
-    }
-
-    /** Reports waiting for the district office, oldest first. */
-    public List<ProgressReport> awaitingReview(int limit) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN);
-        return em.createQuery(
-                        "select r from ProgressReport r join fetch r.task t join fetch t.unit where r.state = :s "
-                                + "order by r.submittedAt",
-                        ProgressReport.class)
-                .setParameter("s", ReportState.SUBMITTED)
-                .setMaxResults(Math.max(1, Math.min(limit, 500)))
-                .getResultList();
-    }
-
-    public ProgressReport visible(UUID reportId) {
-        ProgressReport report =
-                reportId == null
-                        ? null
-                        : em.createQuery(
-                                        "select r from ProgressReport r join fetch r.task t "
-                                                + "join fetch t.unit where r.id = :id",
-                                        ProgressReport.class)
-                                .setParameter("id", reportId)
-                                .getResultStream()
-                                .findFirst()
-                                .orElse(null);
-        if (report == null) throw DubanException.notFound("report.not-found", "报送不存在。");
-        try {
-            tasks.visible(report.getTask().getId());
-        } catch (DubanException e) {
-            throw DubanException.notFound("report.not-found", "报送不存在。");
-        }
-        return report;
-    }
-
-    public List<EvidenceInfo> evidence(UUID reportId) {
-        visible(reportId);
-        return em.createQuery(
-                        EvidenceInfo.SELECT + "where e.reportId = :r order by e.uploadedAt",
-                        EvidenceInfo.class)
-                .setParameter("r", reportId)
-                .getResultList();
-    }
-
-    public Evidence download(UUID reportId, UUID evidenceId) {
-        visible(reportId);
-        Evidence e = em.find(Evidence.class, evidenceId);
-        if (e == null || !e.getReportId().equals(reportId))
-            throw DubanException.notFound("evidence.not-found", "文件不存在。");
-        return e;
-    }
-
-    // ---- helpers
 
     private ProgressReport ownDraft(UUID reportId, Integer expectedVersion) {
-        ProgressReport report = visible(reportId);
+        ProgressReport report = reports.visible(reportId);
         tasks.reportable(report.getTask().getId());
         if (report.getState() != ReportState.DRAFT) {
             throw DubanException.conflict("report.frozen", "已提交的报送及其佐证材料不能修改。");
@@ -530,7 +333,7 @@ public class ReportService {
         report.edit(text, percent, checkpoint);
     }
 
-    static EvidenceInfo info(Evidence e) {
+    private static EvidenceInfo info(Evidence e) {
         return new EvidenceInfo(
                 e.getId(),
                 e.getReportId(),

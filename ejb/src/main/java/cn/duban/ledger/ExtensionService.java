@@ -104,11 +104,15 @@ public class ExtensionService {
     }
 
     public List<ExtensionRequest> extensions(UUID taskId) {
-        tasks.visible(taskId);
+        return extensions(tasks.visible(taskId));
+    }
+
+    /** The requests on a task already checked with {@link TaskQueries#visible}, newest first. */
+    public List<ExtensionRequest> extensions(Task task) {
         return em.createQuery(
                         "select e from ExtensionRequest e where e.task.id = :t order by e.requestedAt desc",
                         ExtensionRequest.class)
-                .setParameter("t", taskId)
+                .setParameter("t", task.getId())
                 .getResultList();
     }
 

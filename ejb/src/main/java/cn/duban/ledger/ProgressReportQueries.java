@@ -21,12 +21,16 @@ public class ProgressReportQueries {
     @EJB TaskQueries tasks;
 
     public List<ProgressReport> reports(UUID taskId) {
-        tasks.visible(taskId);
+        return reports(tasks.visible(taskId));
+    }
+
+    /** The reports of a task already checked with {@link TaskQueries#visible}, newest first. */
+    public List<ProgressReport> reports(Task task) {
         return em.createQuery(
                         "select r from ProgressReport r join fetch r.task t join fetch t.unit where t.id = :t "
                                 + "order by r.createdAt desc",
                         ProgressReport.class)
-                .setParameter("t", taskId)
+                .setParameter("t", task.getId())
                 .getResultList();
     }
 

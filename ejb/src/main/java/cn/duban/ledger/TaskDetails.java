@@ -15,7 +15,8 @@ import java.util.UUID;
  * the task, its point's text, checkpoints, reports with their evidence (one query for all reports'
  * evidence, not one per report) and extension requests. It used to be five EJB calls and one more
  * per report, each its own transaction, so a report approved between two of them could show in one
- * part and not the other.
+ * part and not the other. The caller's right to see the task is checked once, and the task read
+ * then is what every part is read from.
  */
 @Stateless
 public class TaskDetails {
@@ -40,8 +41,9 @@ public class TaskDetails {
 
     /** The task the caller may see, or 404 {@code task.not-found}. */
     public Detail of(UUID id) {
-        TaskView view = tasks.view(id);
-        List<ProgressReport> list = reports.reports(id);
+        Task task = tasks.visible(id);
+        TaskView view = tasks.view(task);
+        List<ProgressReport> list = reports.reports(task);
         Map<UUID, List<EvidenceInfo>> evidence = new LinkedHashMap<>();
         for (ProgressReport r : list) evidence.put(r.getId(), new ArrayList<>());
         if (!list.isEmpty()) {
@@ -54,11 +56,11 @@ public class TaskDetails {
         }
         return new Detail(
                 view,
-                tasks.pointText(id),
-                tasks.checkpoints(id),
+                task.getPoint().getText(),
+                List.copyOf(task.getCheckpoints()),
                 list.stream()
                         .map(r -> new Reported(r, List.copyOf(evidence.get(r.getId()))))
                         .toList(),
-                extensions.extensions(id));
+                extensions.extensions(task));
     }
 }

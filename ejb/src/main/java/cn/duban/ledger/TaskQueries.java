@@ -173,15 +173,6 @@ public class TaskQueries {
         return task;
     }
 
-    /** The full text of the task's work point. */
-    public String pointText(UUID taskId) {
-        return visible(taskId).getPoint().getText();
-    }
-
-    public List<Checkpoint> checkpoints(UUID taskId) {
-        return List.copyOf(visible(taskId).getCheckpoints());
-    }
-
     private TaskFilter scoped(Caller caller, TaskFilter filter) {
         TaskFilter f = filter == null ? TaskFilter.all() : filter;
         return reporterOnly(caller) ? f.forUnit(units.myUnit().getId()) : f;

@@ -1,5 +1,6 @@
 package cn.duban.ledger;
 
+import cn.duban.ledger.sheet.LedgerRow;
 import cn.duban.ledger.sheet.LedgerSheet;
 import cn.duban.plan.parse.UnitRole;
 import cn.duban.platform.Caller;
@@ -64,13 +65,13 @@ public class LedgerSheetService {
         Map<UUID, String[]> unitsOfPoint = unitsOfPoints(views);
         Map<UUID, String> progress = latestProgress(views);
         LocalDate today = LedgerClock.today();
-        List<LedgerSheet.Row> rows = new ArrayList<>(views.size());
+        List<LedgerRow> rows = new ArrayList<>(views.size());
         Map<UUID, Integer> numberOfPoint = new HashMap<>();
         for (TaskView t : views) {
             int n = numberOfPoint.computeIfAbsent(t.pointId(), k -> numberOfPoint.size() + 1);
             String[] units = unitsOfPoint.getOrDefault(t.pointId(), new String[] {"", ""});
             rows.add(
-                    new LedgerSheet.Row(
+                    new LedgerRow(
                             String.valueOf(n),
                             t.sectionTitle(),
                             t.title(),

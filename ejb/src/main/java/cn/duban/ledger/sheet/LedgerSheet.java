@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -45,20 +46,6 @@ public final class LedgerSheet {
 
     /** Progress text kept from one import, in characters (a reader's memory stays bounded). */
     static final long MAX_RETAINED = 16_000_000;
-
-    /** One task as a ledger row. */
-    public record Row(
-            String number,
-            String section,
-            String task,
-            String leadUnits,
-            String cooperatingUnits,
-            String deadline,
-            String progress,
-            String status,
-            String unitName,
-            Integer percent,
-            UUID taskId) {}
 
     /** A row of a filled ledger: 1-based Excel row number as the user sees it. */
     public record Filled(int rowNumber, UUID taskId, String progress, Integer percent) {}
@@ -98,7 +85,7 @@ public final class LedgerSheet {
 
     private LedgerSheet() {}
 
-    public static byte[] write(String title, String subtitle, List<Row> rows) {
+    public static byte[] write(String title, String subtitle, List<LedgerRow> rows) {
         // Streaming: a 20,000-row ledger stays small in memory. Shared strings, not inline ones,
         // so the file edits cleanly in every spreadsheet program (and in POI).
         try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, false, true);
@@ -128,14 +115,14 @@ public final class LedgerSheet {
             text(sheet.createRow(1), 0, subtitle, subStyle);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, last));
             sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, last));
-            org.apache.poi.ss.usermodel.Row header = sheet.createRow(2);
+            Row header = sheet.createRow(2);
             for (int c = 0; c < HEADERS.size(); c++) {
                 text(header, c, HEADERS.get(c), head);
                 sheet.setColumnWidth(c, WIDTHS[c] * 256);
             }
             int r = 3;
-            for (Row row : rows) {
-                org.apache.poi.ss.usermodel.Row x = sheet.createRow(r++);
+            for (LedgerRow row : rows) {
+                Row x = sheet.createRow(r++);
                 String[] values = {
                     row.number(),
                     row.section(),
@@ -361,8 +348,7 @@ public final class LedgerSheet {
         return s.equals("完成进度") || s.equals("完成进度%") ? PERCENT : s;
     }
 
-    private static Cell text(
-            org.apache.poi.ss.usermodel.Row row, int col, String value, CellStyle style) {
+    private static Cell text(Row row, int col, String value, CellStyle style) {
         Cell c = row.createCell(col);
         c.setCellValue(value == null ? "" : value);
         c.setCellStyle(style);

@@ -239,7 +239,7 @@ class LedgerSheetLimitsTest {
 
     @Test
     void theExportedLedgerOfTheLargestImportReadsBack() {
-        List<LedgerSheet.Row> rows = new ArrayList<>();
+        List<LedgerRow> rows = new ArrayList<>();
         for (int i = 0; i < LedgerSheet.MAX_ROWS; i++)
             rows.add(LedgerSheetTest.row(i, UUID.randomUUID(), "进展" + i, i % 101));
         LedgerSheet.Read read = LedgerSheet.read(LedgerSheet.write("台账", "", rows));

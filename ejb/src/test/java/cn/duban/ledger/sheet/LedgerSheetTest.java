@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class LedgerSheetTest {
 
-    static LedgerSheet.Row row(int n, UUID id, String progress, Integer percent) {
-        return new LedgerSheet.Row(
+    static LedgerRow row(int n, UUID id, String progress, Integer percent) {
+        return new LedgerRow(
                 String.valueOf(n),
                 "一、深化重点领域信息公开",
                 n + ". 做好财政预决算公开",
@@ -36,7 +36,7 @@ class LedgerSheetTest {
 
     @Test
     void aWrittenLedgerReadsBack() throws IOException {
-        List<LedgerSheet.Row> rows =
+        List<LedgerRow> rows =
                 List.of(
                         row(1, UUID.randomUUID(), "已完成方案。", 40),
                         row(2, UUID.randomUUID(), "", null),
@@ -163,7 +163,7 @@ class LedgerSheetTest {
 
     @Test
     void aLargeLedgerRoundTrips() {
-        List<LedgerSheet.Row> rows = new ArrayList<>();
+        List<LedgerRow> rows = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) rows.add(row(i, UUID.randomUUID(), "进展" + i, i % 101));
         LedgerSheet.Read read = LedgerSheet.read(LedgerSheet.write("台账", "", rows));
         assertThat(read.rows()).hasSize(5_000);

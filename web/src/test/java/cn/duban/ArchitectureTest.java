@@ -61,7 +61,7 @@ class ArchitectureTest {
                 layeredArchitecture()
                         .consideringOnlyDependenciesInLayers()
                         .layer("Printing")
-                        .definedBy(capability("reports"))
+                        .definedBy(capability("printing"))
                         .layer("Platform")
                         .definedBy(capability("platform"))
                         .layer("Audit")
@@ -132,7 +132,7 @@ class ArchitectureTest {
         classes()
                 .should()
                 .resideInAnyPackage(
-                        "cn.duban.reports..",
+                        "cn.duban.printing..",
                         "cn.duban.platform..",
                         "cn.duban.audit..",
                         "cn.duban.tenant..",

@@ -2,12 +2,12 @@ package cn.duban.circular;
 
 import cn.duban.evaluation.Standings;
 import cn.duban.evaluation.UnitScore;
-import cn.duban.reports.Circular.OverdueRow;
-import cn.duban.reports.Circular.PraisedUnits;
-import cn.duban.reports.Circular.RankingGroup;
-import cn.duban.reports.Circular.RankingRow;
-import cn.duban.reports.Circular.Signature;
-import cn.duban.reports.Circular.Summary;
+import cn.duban.printing.Circular.OverdueRow;
+import cn.duban.printing.Circular.PraisedUnits;
+import cn.duban.printing.Circular.RankingGroup;
+import cn.duban.printing.Circular.RankingRow;
+import cn.duban.printing.Circular.Signature;
+import cn.duban.printing.Circular.Summary;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -38,7 +38,7 @@ final class CircularContent {
         return prefix + "〔" + today.getYear() + "〕 号";
     }
 
-    static cn.duban.reports.Circular build(
+    static cn.duban.printing.Circular build(
             CircularEdit f,
             String docNumber,
             LocalDate issueDate,
@@ -48,13 +48,13 @@ final class CircularContent {
     }
 
     /** With the audit chain head to print in the footer (issued circulars). */
-    static cn.duban.reports.Circular build(
+    static cn.duban.printing.Circular build(
             CircularEdit f,
             String docNumber,
             LocalDate issueDate,
             Standings standings,
             List<OverdueTask> overdue,
-            cn.duban.reports.Circular.AuditAnchor anchor) {
+            cn.duban.printing.Circular.AuditAnchor anchor) {
         int tasks = 0, completed = 0, onTime = 0, late = 0;
         Map<String, List<RankingRow>> groups = new LinkedHashMap<>();
         List<String> praised = new ArrayList<>();
@@ -98,7 +98,7 @@ final class CircularContent {
                                                                 ChronoUnit.DAYS.between(
                                                                         t.deadline(), asOf))))
                         .toList();
-        return new cn.duban.reports.Circular(
+        return new cn.duban.printing.Circular(
                 f.issuingOffice(),
                 docNumber,
                 issueDate,

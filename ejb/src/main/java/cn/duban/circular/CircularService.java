@@ -11,9 +11,9 @@ import cn.duban.ledger.LedgerClock;
 import cn.duban.ledger.TaskStatus;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
-import cn.duban.platform.Reports;
+import cn.duban.platform.Printing;
 import cn.duban.platform.Sha256;
-import cn.duban.reports.Format;
+import cn.duban.printing.Format;
 import cn.duban.tenant.Tenant;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitKind;
@@ -53,7 +53,7 @@ public class CircularService {
 
     @EJB InboxService inbox;
 
-    @EJB Reports reports;
+    @EJB Printing printing;
 
     /** A new draft for the period, worded in the customary way; the year must have a scheme. */
     public Circular draft(Period period) {
@@ -133,11 +133,11 @@ public class CircularService {
             byte[] bytes =
                     format == Format.PDF
                             ? c.getPdf()
-                            : reports.renderer()
+                            : printing.renderer()
                                     .circular(
                                             JSON.fromJson(
                                                     c.getContent(),
-                                                    cn.duban.reports.Circular.class),
+                                                    cn.duban.printing.Circular.class),
                                             format);
             return new Document(name, format, bytes);
         }
@@ -145,7 +145,7 @@ public class CircularService {
         return new Document(
                 name,
                 format,
-                reports.renderer().circular(content(c, open, LedgerClock.today(), null), format));
+                printing.renderer().circular(content(c, open, LedgerClock.today(), null), format));
     }
 
     /**
@@ -174,13 +174,13 @@ public class CircularService {
         // The trail's head goes on paper: a later rewrite of anything up to it no longer matches
         // the copies.
         AuditChain.Head head = audit.head();
-        cn.duban.reports.Circular content =
+        cn.duban.printing.Circular content =
                 content(
                         c,
                         number,
                         today,
-                        new cn.duban.reports.Circular.AuditAnchor(head.seq(), head.anchor()));
-        byte[] pdf = reports.renderer().circular(content, Format.PDF);
+                        new cn.duban.printing.Circular.AuditAnchor(head.seq(), head.anchor()));
+        byte[] pdf = printing.renderer().circular(content, Format.PDF);
         c.issue(
                 numberYear,
                 seq,
@@ -258,11 +258,11 @@ public class CircularService {
 
     // ---- helpers
 
-    private cn.duban.reports.Circular content(
+    private cn.duban.printing.Circular content(
             Circular c,
             String docNumber,
             LocalDate issueDate,
-            cn.duban.reports.Circular.AuditAnchor anchor) {
+            cn.duban.printing.Circular.AuditAnchor anchor) {
         Period period = Period.parse(c.getPeriodKey());
         Standings standings = evaluation.standings(period, false, false);
         LocalDate asOf = standings.asOf();

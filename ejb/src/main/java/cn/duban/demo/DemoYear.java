@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"DatabaseMigrator", "AuditKeyring", "AuditSealer", "Reports"})
+@DependsOn({"DatabaseMigrator", "AuditKeyring", "AuditSealer", "Printing"})
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DemoYear {
 

@@ -10,7 +10,7 @@ import cn.duban.ledger.TaskStatus;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Sha256;
-import cn.duban.reports.ScoreBreakdown;
+import cn.duban.printing.ScoreBreakdown;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitKind;
 import cn.duban.tenant.UnitService;
@@ -51,7 +51,7 @@ public class EvaluationService {
 
     @EJB InboxService inbox;
 
-    @EJB cn.duban.platform.Reports reports;
+    @EJB cn.duban.platform.Printing reports;
 
     // ---- schemes
 

@@ -5,8 +5,8 @@ import cn.duban.ledger.sheet.LedgerSheet;
 import cn.duban.plan.parse.UnitRole;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
-import cn.duban.platform.Reports;
-import cn.duban.reports.UnitLedger;
+import cn.duban.platform.Printing;
+import cn.duban.printing.UnitLedger;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
 import jakarta.ejb.EJB;
@@ -55,7 +55,7 @@ public class LedgerSheetService {
 
     @EJB UnitService units;
 
-    @EJB Reports documents;
+    @EJB Printing documents;
 
     public record Imported(int reports, int unchanged) {}
 

@@ -81,7 +81,7 @@ class CircularContentTest {
                         new CircularContent.OverdueTask(
                                 "桃浦镇", "推进政务公开专区建设", LocalDate.of(2026, 9, 10)));
 
-        cn.duban.reports.Circular c =
+        cn.duban.printing.Circular c =
                 CircularContent.build(
                         fields,
                         CircularContent.docNumber("普府办通", LocalDate.of(2026, 10, 8), 7),
@@ -92,13 +92,13 @@ class CircularContentTest {
         assertThat(c.docNumber()).isEqualTo("普府办通〔2026〕7号");
         assertThat(c.summary())
                 .isEqualTo(
-                        new cn.duban.reports.Circular.Summary(
+                        new cn.duban.printing.Circular.Summary(
                                 14, 11, 10, 3, new BigDecimal("78.6")));
         assertThat(c.rankingGroups())
-                .extracting(cn.duban.reports.Circular.RankingGroup::groupName)
+                .extracting(cn.duban.printing.Circular.RankingGroup::groupName)
                 .containsExactly("街镇组", "部门组");
         assertThat(c.rankingGroups().get(0).rows())
-                .extracting(cn.duban.reports.Circular.RankingRow::unitName)
+                .extracting(cn.duban.printing.Circular.RankingRow::unitName)
                 .containsExactly("长寿路街道", "宜川路街道", "桃浦镇");
         assertThat(c.rankingGroups().get(1).rows()).hasSize(1); // an unscored unit is not ranked
         // Praise needs every counted task done on time, not a first place: 宜川路街道 shares first but

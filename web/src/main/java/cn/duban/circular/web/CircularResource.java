@@ -6,7 +6,7 @@ import cn.duban.circular.CircularService;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
-import cn.duban.reports.Format;
+import cn.duban.printing.Format;
 import cn.duban.web.ApiTags;
 import cn.duban.web.Requests;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,4 +1,4 @@
-package cn.duban.reports;
+package cn.duban.printing;
 
 import static java.util.Objects.requireNonNull;
 

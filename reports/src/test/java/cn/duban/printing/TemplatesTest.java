@@ -1,4 +1,4 @@
-package cn.duban.reports;
+package cn.duban.printing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +25,7 @@ class TemplatesTest {
         assertThat(names).isNotEmpty();
         for (String name : names) {
             assertThat(TemplatesTest.class.getResource(name + ".jasper"))
-                    .as("compiled cn/duban/reports/%s.jasper", name)
+                    .as("compiled cn/duban/printing/%s.jasper", name)
                     .isNotNull();
         }
     }

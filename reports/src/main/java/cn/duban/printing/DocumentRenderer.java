@@ -1,4 +1,4 @@
-package cn.duban.reports;
+package cn.duban.printing;
 
 import java.io.ByteArrayOutputStream;
 import java.util.EnumMap;
@@ -29,7 +29,7 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  * keeps every compiled template, and rendering is thread-safe (each call fills and exports its own
  * document; the cached {@link JasperReport}s are never modified).
  */
-public final class ReportRenderer {
+public final class DocumentRenderer {
 
     private static final Locale LOCALE = Locale.SIMPLIFIED_CHINESE;
     private static final String CREATOR = "Duban 督办";
@@ -37,7 +37,7 @@ public final class ReportRenderer {
     private final Map<Template, JasperReport> templates = new EnumMap<>(Template.class);
 
     /** Loads all compiled templates; fails at once if one is missing from the classpath. */
-    public ReportRenderer() {
+    public DocumentRenderer() {
         for (Template template : Template.values()) {
             templates.put(template, template.load());
         }
@@ -48,7 +48,7 @@ public final class ReportRenderer {
      * table instead of repeating headers at every former page break.
      */
     public byte[] circular(Circular circular, Format format) {
-        Map<String, Object> parameters = ReportData.circular(circular);
+        Map<String, Object> parameters = DocumentData.circular(circular);
         parameters.put("RANKINGS_REPORT", templates.get(Template.CIRCULAR_RANKINGS));
         parameters.put("OVERDUE_REPORT", templates.get(Template.CIRCULAR_OVERDUE));
         if (format == Format.XLSX) {
@@ -68,20 +68,20 @@ public final class ReportRenderer {
         JasperPrint print =
                 fill(
                         Template.UNIT_LEDGER,
-                        ReportData.unitLedger(ledger),
-                        new JRMapCollectionDataSource(ReportData.ledgerRows(ledger)));
+                        DocumentData.unitLedger(ledger),
+                        new JRMapCollectionDataSource(DocumentData.ledgerRows(ledger)));
         return pdf(print, ledger.title(), ledger.unitName());
     }
 
     /** A unit's evaluation breakdown as PDF. */
     public byte[] scoreBreakdown(ScoreBreakdown breakdown) {
-        Map<String, Object> parameters = ReportData.scoreBreakdown(breakdown);
+        Map<String, Object> parameters = DocumentData.scoreBreakdown(breakdown);
         parameters.put("ADJUSTMENTS_REPORT", templates.get(Template.SCORE_ADJUSTMENTS));
         JasperPrint print =
                 fill(
                         Template.SCORE_BREAKDOWN,
                         parameters,
-                        new JRMapCollectionDataSource(ReportData.scoreLines(breakdown)));
+                        new JRMapCollectionDataSource(DocumentData.scoreLines(breakdown)));
         return pdf(print, breakdown.unitName() + "考核得分明细", breakdown.unitName());
     }
 
@@ -90,7 +90,7 @@ public final class ReportRenderer {
         try {
             return JasperFillManager.fillReport(templates.get(template), parameters, data);
         } catch (JRException e) {
-            throw new ReportException("Cannot fill report " + template.templateName(), e);
+            throw new PrintingException("Cannot fill report " + template.templateName(), e);
         }
     }
 
@@ -136,7 +136,7 @@ public final class ReportRenderer {
         try {
             exporter.exportReport();
         } catch (JRException e) {
-            throw new ReportException("Cannot export report " + print.getName(), e);
+            throw new PrintingException("Cannot export report " + print.getName(), e);
         }
         return out.toByteArray();
     }

@@ -1,14 +1,14 @@
-package cn.duban.reports;
+package cn.duban.printing;
 
 /**
  * A report could not be loaded, filled or exported; keeps JasperReports types out of callers'
  * signatures.
  */
-public class ReportException extends RuntimeException {
+public class PrintingException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public ReportException(String message, Throwable cause) {
+    public PrintingException(String message, Throwable cause) {
         super(message, cause);
     }
 }

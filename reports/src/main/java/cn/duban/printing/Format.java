@@ -1,6 +1,6 @@
-package cn.duban.reports;
+package cn.duban.printing;
 
-/** Output formats of {@link ReportRenderer}, with what an HTTP layer needs to serve them. */
+/** Output formats of {@link DocumentRenderer}, with what an HTTP layer needs to serve them. */
 public enum Format {
     PDF("application/pdf", "pdf"),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),

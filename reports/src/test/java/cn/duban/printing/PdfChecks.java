@@ -1,4 +1,4 @@
-package cn.duban.reports;
+package cn.duban.printing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

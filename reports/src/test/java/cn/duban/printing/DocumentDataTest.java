@@ -1,4 +1,4 @@
-package cn.duban.reports;
+package cn.duban.printing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,37 +9,37 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ReportDataTest {
+class DocumentDataTest {
 
     @Test
     void paragraphsDropBlankLinesAndStripIndentation() {
         String text = "\n  一要压实责任。\r\n\r\n   \n二要抓好整改。\n三要强化运用。  \n\n";
 
-        assertThat(ReportData.paragraphs(text)).isEqualTo("一要压实责任。\n二要抓好整改。\n三要强化运用。");
+        assertThat(DocumentData.paragraphs(text)).isEqualTo("一要压实责任。\n二要抓好整改。\n三要强化运用。");
     }
 
     @Test
     void recipientsLoseTheirColonAndBlankMeansNone() {
-        assertThat(ReportData.recipients(" 区政府各委、办、局： ")).isEqualTo("区政府各委、办、局");
-        assertThat(ReportData.recipients("各街道办事处:")).isEqualTo("各街道办事处");
-        assertThat(ReportData.recipients("  ")).isNull();
-        assertThat(ReportData.recipients(null)).isNull();
+        assertThat(DocumentData.recipients(" 区政府各委、办、局： ")).isEqualTo("区政府各委、办、局");
+        assertThat(DocumentData.recipients("各街道办事处:")).isEqualTo("各街道办事处");
+        assertThat(DocumentData.recipients("  ")).isNull();
+        assertThat(DocumentData.recipients(null)).isNull();
     }
 
     @Test
     void chineseNumbersForGroupOrdinals() {
-        assertThat(ReportData.chineseNumber(1)).isEqualTo("一");
-        assertThat(ReportData.chineseNumber(10)).isEqualTo("十");
-        assertThat(ReportData.chineseNumber(12)).isEqualTo("十二");
-        assertThat(ReportData.chineseNumber(20)).isEqualTo("二十");
-        assertThat(ReportData.chineseNumber(99)).isEqualTo("九十九");
-        assertThatThrownBy(() -> ReportData.chineseNumber(0))
+        assertThat(DocumentData.chineseNumber(1)).isEqualTo("一");
+        assertThat(DocumentData.chineseNumber(10)).isEqualTo("十");
+        assertThat(DocumentData.chineseNumber(12)).isEqualTo("十二");
+        assertThat(DocumentData.chineseNumber(20)).isEqualTo("二十");
+        assertThat(DocumentData.chineseNumber(99)).isEqualTo("九十九");
+        assertThatThrownBy(() -> DocumentData.chineseNumber(0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void chineseDates() {
-        assertThat(ReportData.chineseDate(LocalDate.of(2026, 9, 5))).isEqualTo("2026年9月5日");
+        assertThat(DocumentData.chineseDate(LocalDate.of(2026, 9, 5))).isEqualTo("2026年9月5日");
     }
 
     @Test
@@ -55,7 +55,7 @@ class ReportDataTest {
         @SuppressWarnings("unchecked")
         List<Map<String, ?>> rows =
                 (List<Map<String, ?>>)
-                        ReportData.circular(SampleReports.smallCircular()).get("RANKING_ROWS");
+                        DocumentData.circular(SampleDocuments.smallCircular()).get("RANKING_ROWS");
 
         assertThat(rows)
                 .extracting(row -> (String) row.get("groupTitle"))

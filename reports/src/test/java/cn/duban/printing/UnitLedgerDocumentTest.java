@@ -1,4 +1,4 @@
-package cn.duban.reports;
+package cn.duban.printing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,13 +9,13 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.Test;
 
-class UnitLedgerReportTest {
+class UnitLedgerDocumentTest {
 
-    private static final ReportRenderer RENDERER = new ReportRenderer();
+    private static final DocumentRenderer RENDERER = new DocumentRenderer();
 
     @Test
     void landscapePdfListsTheUnitsTasks() throws IOException {
-        UnitLedger ledger = SampleReports.ledger();
+        UnitLedger ledger = SampleDocuments.ledger();
 
         try (PDDocument doc = PdfChecks.load(RENDERER.unitLedger(ledger))) {
             for (PDPage page : doc.getPages()) {

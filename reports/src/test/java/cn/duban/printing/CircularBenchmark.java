@@ -1,4 +1,4 @@
-package cn.duban.reports;
+package cn.duban.printing;
 
 import java.util.Arrays;
 
@@ -16,8 +16,8 @@ public final class CircularBenchmark {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        ReportRenderer renderer = new ReportRenderer();
-        Circular circular = SampleReports.largeCircular();
+        DocumentRenderer renderer = new DocumentRenderer();
+        Circular circular = SampleDocuments.largeCircular();
         for (int i = 0; i < WARMUP; i++) {
             renderer.circular(circular, Format.PDF);
         }

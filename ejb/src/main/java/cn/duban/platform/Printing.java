@@ -1,6 +1,6 @@
 package cn.duban.platform;
 
-import cn.duban.reports.ReportRenderer;
+import cn.duban.printing.DocumentRenderer;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -8,30 +8,31 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 
 /**
- * The JasperReports renderer, created once at deployment: the compiled templates and the embedded
- * font load then, not on the first request. The renderer is thread-safe.
+ * Printed documents: the JasperReports renderer of the {@code reports/} module, created once at
+ * deployment: the compiled templates and the embedded font load then, not on the first request. The
+ * renderer is thread-safe.
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class Reports {
+public class Printing {
 
-    private ReportRenderer renderer;
+    private DocumentRenderer renderer;
 
     @PostConstruct
     void load() {
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         // Font and template extensions are found through the context class loader.
-        t.setContextClassLoader(ReportRenderer.class.getClassLoader());
+        t.setContextClassLoader(DocumentRenderer.class.getClassLoader());
         try {
-            renderer = new ReportRenderer();
+            renderer = new DocumentRenderer();
         } finally {
             t.setContextClassLoader(previous);
         }
     }
 
-    public ReportRenderer renderer() {
+    public DocumentRenderer renderer() {
         return renderer;
     }
 }

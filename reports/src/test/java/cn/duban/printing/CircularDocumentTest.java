@@ -1,8 +1,8 @@
-package cn.duban.reports;
+package cn.duban.printing;
 
-import static cn.duban.reports.PdfChecks.assertAllFontsEmbedded;
-import static cn.duban.reports.PdfChecks.assertNoMissingGlyphs;
-import static cn.duban.reports.PdfChecks.squash;
+import static cn.duban.printing.PdfChecks.assertAllFontsEmbedded;
+import static cn.duban.printing.PdfChecks.assertNoMissingGlyphs;
+import static cn.duban.printing.PdfChecks.squash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -25,15 +25,15 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 
-class CircularReportTest {
+class CircularDocumentTest {
 
-    private static final ReportRenderer RENDERER = new ReportRenderer();
+    private static final DocumentRenderer RENDERER = new DocumentRenderer();
     private static final Pattern TABLE_DATE = Pattern.compile("2026-\\d\\d-\\d\\d");
     private static final Pattern PERCENT = Pattern.compile("\\d+\\.\\d%");
 
     @Test
     void pdfCarriesTheChineseTextAndFigures() throws IOException {
-        Circular circular = SampleReports.smallCircular();
+        Circular circular = SampleDocuments.smallCircular();
 
         try (PDDocument doc = PdfChecks.load(RENDERER.circular(circular, Format.PDF))) {
             String text = PdfChecks.squashedText(doc);
@@ -74,7 +74,7 @@ class CircularReportTest {
 
     @Test
     void quietPeriodWithoutRecipientsPraiseOrOverdueTasks() throws IOException {
-        Circular full = SampleReports.smallCircular();
+        Circular full = SampleDocuments.smallCircular();
         Circular quiet =
                 new Circular(
                         full.issuingOffice(),
@@ -101,14 +101,14 @@ class CircularReportTest {
 
     @Test
     void everyCharacterOfTheInputHasAGlyphInTheBundledFonts() throws IOException {
-        List<String> strings = PdfChecks.inputStrings(SampleReports.largeCircular());
+        List<String> strings = PdfChecks.inputStrings(SampleDocuments.largeCircular());
 
         assertThat(PdfChecks.charactersMissingFromFonts(strings)).isEmpty();
     }
 
     @Test
     void largeCircularPaginatesWithRepeatedTableHeadersAndPageNumbers() throws IOException {
-        Circular circular = SampleReports.largeCircular();
+        Circular circular = SampleDocuments.largeCircular();
 
         try (PDDocument doc = PdfChecks.load(RENDERER.circular(circular, Format.PDF))) {
             List<String> pages = PdfChecks.pageTexts(doc);
@@ -145,7 +145,7 @@ class CircularReportTest {
             assertThat(overdueRows).isEqualTo(200);
 
             String text = PdfChecks.squashedText(doc);
-            Stream.concat(SampleReports.STREETS.stream(), SampleReports.DEPARTMENTS.stream())
+            Stream.concat(SampleDocuments.STREETS.stream(), SampleDocuments.DEPARTMENTS.stream())
                     .forEach(unit -> assertThat(text).contains(unit));
             assertThat(text).contains("以下200项任务已超过完成时限仍未完成", "80.62");
             assertAllFontsEmbedded(doc);
@@ -155,7 +155,7 @@ class CircularReportTest {
 
     @Test
     void anIssuedCircularPrintsTheAuditChainHeadOnEveryPage() throws IOException {
-        Circular c = SampleReports.largeCircular();
+        Circular c = SampleDocuments.largeCircular();
         Circular issued =
                 new Circular(
                         c.issuingOffice(),
@@ -197,7 +197,7 @@ class CircularReportTest {
 
     @Test
     void xlsxHoldsUnitNamesAsTextAndScoresAsNumbers() throws IOException {
-        Circular circular = SampleReports.largeCircular();
+        Circular circular = SampleDocuments.largeCircular();
 
         try (XSSFWorkbook workbook =
                 new XSSFWorkbook(
@@ -233,7 +233,7 @@ class CircularReportTest {
 
     @Test
     void docxHoldsTitleAndUnitNames() throws IOException {
-        Circular circular = SampleReports.smallCircular();
+        Circular circular = SampleDocuments.smallCircular();
 
         try (XWPFDocument docx =
                         new XWPFDocument(
@@ -254,7 +254,7 @@ class CircularReportTest {
 
     @Test
     void rendersConcurrentlyFromOneSharedRenderer() throws Exception {
-        Circular circular = SampleReports.smallCircular();
+        Circular circular = SampleDocuments.smallCircular();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<byte[]>> results = new ArrayList<>();

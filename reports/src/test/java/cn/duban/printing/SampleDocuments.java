@@ -1,4 +1,4 @@
-package cn.duban.reports;
+package cn.duban.printing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Realistic report inputs for a Shanghai Putuo district office, small and large. */
-final class SampleReports {
+final class SampleDocuments {
 
     static final List<String> STREETS =
             List.of(
@@ -88,7 +88,7 @@ final class SampleReports {
             三要强化结果运用。本期考核结果纳入年度绩效考核，对连续两期排名靠后的单位进行约谈。
             """;
 
-    private SampleReports() {}
+    private SampleDocuments() {}
 
     /** A circular with a few units per group, as in a quiet quarter. */
     static Circular smallCircular() {

@@ -1,4 +1,4 @@
-package cn.duban.reports;
+package cn.duban.printing;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
  * (JRMapCollectionDataSource) because JasperReports' bean data source only sees getX() getters,
  * which records do not have.
  */
-final class ReportData {
+final class DocumentData {
 
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final Pattern LINE = Pattern.compile("\\R");
     private static final Pattern TRAILING_COLON = Pattern.compile("[：:]+$");
     private static final String CHINESE_DIGITS = "零一二三四五六七八九";
 
-    private ReportData() {}
+    private DocumentData() {}
 
     static Map<String, Object> circular(Circular c) {
         Map<String, Object> p = new HashMap<>();

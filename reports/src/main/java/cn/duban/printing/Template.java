@@ -1,4 +1,4 @@
-package cn.duban.reports;
+package cn.duban.printing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +8,7 @@ import net.sf.jasperreports.engine.util.JRLoader;
 
 /**
  * The compiled templates: {@code src/main/jasperreports/<name>.jrxml} becomes {@code
- * cn/duban/reports/<name>.jasper}.
+ * cn/duban/printing/<name>.jasper}.
  */
 enum Template {
     CIRCULAR("circular"),
@@ -37,13 +37,13 @@ enum Template {
         try (InputStream in = Template.class.getResourceAsStream(resource())) {
             if (in == null) {
                 throw new IllegalStateException(
-                        "Compiled template cn/duban/reports/"
+                        "Compiled template cn/duban/printing/"
                                 + resource()
                                 + " is not on the classpath; it is produced by the reports module's build (compile-jrxml)");
             }
             return (JasperReport) JRLoader.loadObject(in);
         } catch (IOException | JRException e) {
-            throw new ReportException("Cannot load compiled template " + resource(), e);
+            throw new PrintingException("Cannot load compiled template " + resource(), e);
         }
     }
 }

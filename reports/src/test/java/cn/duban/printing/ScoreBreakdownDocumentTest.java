@@ -1,4 +1,4 @@
-package cn.duban.reports;
+package cn.duban.printing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,13 +8,13 @@ import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 
-class ScoreBreakdownReportTest {
+class ScoreBreakdownDocumentTest {
 
-    private static final ReportRenderer RENDERER = new ReportRenderer();
+    private static final DocumentRenderer RENDERER = new DocumentRenderer();
 
     @Test
     void pdfShowsLinesAdjustmentsAndTotal() throws IOException {
-        ScoreBreakdown breakdown = SampleReports.breakdown();
+        ScoreBreakdown breakdown = SampleDocuments.breakdown();
 
         try (PDDocument doc = PdfChecks.load(RENDERER.scoreBreakdown(breakdown))) {
             String text = PdfChecks.squashedText(doc);

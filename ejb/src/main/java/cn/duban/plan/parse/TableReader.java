@@ -227,7 +227,8 @@ final class TableReader {
         String coopCell = cell(c, cooperating);
         String respCell = cell(c, responsible);
         if (leadCell != null) UnitAnnotations.readCell(leadCell, UnitRole.LEAD, units);
-        if (respCell != null) UnitAnnotations.read(respCell, units);
+        if (respCell != null)
+            UnitAnnotations.read(UnitAnnotations.spacesAsSeparators(respCell), units);
         if (coopCell != null) UnitAnnotations.readCell(coopCell, UnitRole.COOPERATING, units);
         node.tableUnits = units;
         node.tableDeadline = cell(c, deadline);

@@ -152,12 +152,52 @@ final class UnitAnnotations {
      * A lead or co-operating column's cell: its column gives the role, unless the cell says
      * "A牵头，B配合" itself.
      */
-    static void readCell(String cell, UnitRole role, List<UnitRef> units) {
+    static void readCell(String raw, UnitRole role, List<UnitRef> units) {
+        String cell = spacesAsSeparators(raw);
         if (cell.indexOf("牵头") > 0) {
             addFree(cell, new Units(units));
             return;
         }
         for (String n : names(cell)) units.add(new UnitRef(n, isCollective(n), role));
+    }
+
+    /**
+     * A table cell's units separated by single spaces ("市自规局、市住建局 市商务局", as a web table copies
+     * them): a space between two pieces of three characters or more becomes 、. A shorter piece is a
+     * name broken by the copy (区发改 委) and keeps its space. One pass.
+     */
+    static String spacesAsSeparators(String cell) {
+        StringBuilder out = new StringBuilder(cell.length());
+        int n = cell.length();
+        int i = 0;
+        int lastPiece = -1; // length of the piece before the pending space, -1 at the start
+        boolean space = false;
+        while (i < n) {
+            char c = cell.charAt(i);
+            if (Scan.isSpace(c) || c == '\u3000' || c == '\u00A0') {
+                space = lastPiece >= 0;
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < n
+                    && !Scan.isSpace(cell.charAt(i))
+                    && cell.charAt(i) != '\u3000'
+                    && cell.charAt(i) != '\u00A0') i++;
+            String piece = cell.substring(s, i);
+            if (space) {
+                boolean separate =
+                        lastPiece >= 3
+                                && piece.length() >= 3
+                                && !isSeparator(out.charAt(out.length() - 1))
+                                && !isSeparator(piece.charAt(0));
+                out.append(separate ? '、' : ' ');
+            }
+            out.append(piece);
+            lastPiece = piece.length();
+            space = false;
+        }
+        return out.toString();
     }
 
     static List<String> names(String list) {

@@ -369,8 +369,8 @@ final class UnitAnnotations {
     }
 
     /**
-     * Outermost bracket groups （…） / (…) as [start, end) spans, tolerating nesting and mixed
-     * widths.
+     * Outermost bracket groups （…） / (…) / […] / 〔…〕 as [start, end) spans, tolerating nesting and
+     * mixed widths.
      */
     static List<int[]> parenGroups(String text) {
         List<int[]> out = new ArrayList<>();
@@ -378,12 +378,20 @@ final class UnitAnnotations {
         int start = -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '（' || c == '(') {
+            if (OPENING.indexOf(c) >= 0) {
                 if (depth++ == 0) start = i;
-            } else if ((c == '）' || c == ')') && depth > 0) {
+            } else if (CLOSING.indexOf(c) >= 0 && depth > 0) {
                 if (--depth == 0) out.add(new int[] {start, i + 1});
             }
         }
         return out;
     }
+
+    /**
+     * Brackets an annotation may stand in: round, and the square and tortoise-shell ones real plans
+     * use too ([牵头单位:…;责任单位:…], 〔责任单位:…〕). Nesting is counted across kinds.
+     */
+    private static final String OPENING = "（([［〔【";
+
+    private static final String CLOSING = "）)]］〕】";
 }

@@ -135,8 +135,9 @@ final class UnitAnnotations {
             for (String name : names(v.substring(lead + 2))) units.add(name, UnitRole.COOPERATING);
             return;
         }
-        // "A、B按职责分工负责": each leads its own share; none is a mere helper.
-        boolean shared = !units.hasLead && v.contains("按职责") && !v.contains("配合");
+        // "A、B按职责分工负责" / "A、B分别负责落实": each leads its own share; none is a mere helper.
+        boolean shared =
+                !units.hasLead && (v.contains("按职责") || v.contains("分别负责")) && !v.contains("配合");
         boolean first = !units.hasLead;
         for (String name : names(v)) {
             if (shared) {

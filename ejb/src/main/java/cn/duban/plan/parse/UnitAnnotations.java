@@ -203,6 +203,7 @@ final class UnitAnnotations {
 
     static List<String> names(String list) {
         List<String> out = new ArrayList<>();
+        boolean shared = false;
         for (String raw : split(list)) {
             String name = LEADING_WORD.matcher(raw.strip()).replaceAll("");
             int etc = name.indexOf('等');
@@ -219,11 +220,18 @@ final class UnitAnnotations {
                 // Otherwise 等 belongs to the name (高等教育科).
             }
             name = withoutTrailingWords(name).strip();
+            // A shared 各 distributes: "各乡镇人民政府、街道办事处" is 各街道办事处 too.
+            if (shared && (BARE_KINDS.contains(name) || DISTRIBUTED_KINDS.contains(name)))
+                name = "各" + name;
+            else shared = name.startsWith("各");
             if (name.length() >= 2 && name.length() <= 40 && !NOT_A_NAME.matcher(name).find())
                 out.add(name);
         }
         return out;
     }
+
+    /** Kinds a shared 各 reaches besides BARE_KINDS (各镇人民政府、管理处). */
+    private static final Set<String> DISTRIBUTED_KINDS = Set.of("管理处", "管委会", "开发区", "园区");
 
     /** 部门, 单位, 区直部门, 成员单位 …: what follows 等 when it names no one. */
     private static boolean isGenericKind(String s) {

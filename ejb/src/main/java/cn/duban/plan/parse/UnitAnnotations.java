@@ -30,8 +30,8 @@ final class UnitAnnotations {
 
     static final Pattern KEY =
             Pattern.compile(
-                    "(?=[责牵配协主负分完时])(?:"
-                            + "责任单位|责任部门|牵头单位|配合单位|协办单位|主办单位|责任科室|责任主体|负责落实|分别负责|牵头|完成时限|完成时间|时间节点|时限要求)");
+                    "(?=[责牵配协主负分完时按])(?:"
+                            + "责任单位|责任部门|牵头单位|配合单位|协办单位|主办单位|责任科室|责任主体|负责落实|分别负责|牵头|完成时限|完成时间|时间节点|时限要求|按职责分工)");
     // The lookahead holds the labels' first characters: other positions fail at once (it runs over
     // whole point texts).
     static final Pattern LABELLED =

@@ -154,11 +154,19 @@ record Metadata(
         return new Metadata(title.strip(), issuer, level, year, docNumber, issuedOn);
     }
 
-    /** The line's 文号 match, or null. */
+    /**
+     * The line's 文号 match, or null. A number in brackets ("…规划》(运政办发〔2016〕76号)精神") is cited: it
+     * names another document, and its year is not this plan's.
+     */
     private static Matcher docNumberIn(String line) {
         if (!PlanParser.hasAny(line, DOC_BRACKETS)) return null;
         Matcher m = DOC_NUMBER.matcher(line);
-        return m.find() ? m : null;
+        while (m.find()) {
+            int before = m.start() - 1;
+            while (before >= 0 && Scan.isSpace(line.charAt(before))) before--;
+            if (before < 0 || (line.charAt(before) != '(' && line.charAt(before) != '（')) return m;
+        }
+        return null;
     }
 
     private static final String NOTICE_OF = "关于印发";

@@ -68,7 +68,8 @@ final class TableReader {
                 itemNumbered = true;
             } else if (c.endsWith("领导")) leaders = i; // people, never units nor the task
             else if (c.contains("牵头")) lead = i;
-            else if (c.contains("配合") || c.contains("协办") || c.contains("参与")) cooperating = i;
+            else if (c.contains("配合") || c.contains("协办") || c.contains("协同") || c.contains("参与"))
+                cooperating = i;
             else if ((c.contains("责任") || c.contains("负责"))
                     && (c.contains("单位")
                             || c.contains("科室")
@@ -226,7 +227,8 @@ final class TableReader {
         String coopCell = cell(c, cooperating);
         String respCell = cell(c, responsible);
         if (leadCell != null) UnitAnnotations.readCell(leadCell, UnitRole.LEAD, units);
-        if (respCell != null) UnitAnnotations.read(respCell, units);
+        if (respCell != null)
+            UnitAnnotations.read(UnitAnnotations.spacesAsSeparators(respCell), units);
         if (coopCell != null) UnitAnnotations.readCell(coopCell, UnitRole.COOPERATING, units);
         node.tableUnits = units;
         node.tableDeadline = cell(c, deadline);

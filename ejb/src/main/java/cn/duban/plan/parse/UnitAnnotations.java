@@ -30,8 +30,8 @@ final class UnitAnnotations {
 
     static final Pattern KEY =
             Pattern.compile(
-                    "(?=[责牵配协主负分完时])(?:"
-                            + "责任单位|责任部门|牵头单位|配合单位|协办单位|主办单位|责任科室|责任主体|负责落实|分别负责|牵头|完成时限|完成时间|时间节点|时限要求)");
+                    "(?=[责牵配协主负分完时按])(?:"
+                            + "责任单位|责任部门|牵头单位|配合单位|协办单位|主办单位|责任科室|责任主体|负责落实|分别负责|牵头|完成时限|完成时间|时间节点|时限要求|按职责分工)");
     // The lookahead holds the labels' first characters: other positions fail at once (it runs over
     // whole point texts).
     static final Pattern LABELLED =
@@ -135,8 +135,9 @@ final class UnitAnnotations {
             for (String name : names(v.substring(lead + 2))) units.add(name, UnitRole.COOPERATING);
             return;
         }
-        // "A、B按职责分工负责": each leads its own share; none is a mere helper.
-        boolean shared = !units.hasLead && v.contains("按职责") && !v.contains("配合");
+        // "A、B按职责分工负责" / "A、B分别负责落实": each leads its own share; none is a mere helper.
+        boolean shared =
+                !units.hasLead && (v.contains("按职责") || v.contains("分别负责")) && !v.contains("配合");
         boolean first = !units.hasLead;
         for (String name : names(v)) {
             if (shared) {
@@ -152,7 +153,8 @@ final class UnitAnnotations {
      * A lead or co-operating column's cell: its column gives the role, unless the cell says
      * "A牵头，B配合" itself.
      */
-    static void readCell(String cell, UnitRole role, List<UnitRef> units) {
+    static void readCell(String raw, UnitRole role, List<UnitRef> units) {
+        String cell = spacesAsSeparators(raw);
         if (cell.indexOf("牵头") > 0) {
             addFree(cell, new Units(units));
             return;
@@ -160,8 +162,48 @@ final class UnitAnnotations {
         for (String n : names(cell)) units.add(new UnitRef(n, isCollective(n), role));
     }
 
+    /**
+     * A table cell's units separated by single spaces ("市自规局、市住建局 市商务局", as a web table copies
+     * them): a space between two pieces of three characters or more becomes 、. A shorter piece is a
+     * name broken by the copy (区发改 委) and keeps its space. One pass.
+     */
+    static String spacesAsSeparators(String cell) {
+        StringBuilder out = new StringBuilder(cell.length());
+        int n = cell.length();
+        int i = 0;
+        int lastPiece = -1; // length of the piece before the pending space, -1 at the start
+        boolean space = false;
+        while (i < n) {
+            char c = cell.charAt(i);
+            if (Scan.isSpace(c) || c == '\u3000' || c == '\u00A0') {
+                space = lastPiece >= 0;
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < n
+                    && !Scan.isSpace(cell.charAt(i))
+                    && cell.charAt(i) != '\u3000'
+                    && cell.charAt(i) != '\u00A0') i++;
+            String piece = cell.substring(s, i);
+            if (space) {
+                boolean separate =
+                        lastPiece >= 3
+                                && piece.length() >= 3
+                                && !isSeparator(out.charAt(out.length() - 1))
+                                && !isSeparator(piece.charAt(0));
+                out.append(separate ? '、' : ' ');
+            }
+            out.append(piece);
+            lastPiece = piece.length();
+            space = false;
+        }
+        return out.toString();
+    }
+
     static List<String> names(String list) {
         List<String> out = new ArrayList<>();
+        boolean shared = false;
         for (String raw : split(list)) {
             String name = LEADING_WORD.matcher(raw.strip()).replaceAll("");
             int etc = name.indexOf('等');
@@ -178,11 +220,18 @@ final class UnitAnnotations {
                 // Otherwise 等 belongs to the name (高等教育科).
             }
             name = withoutTrailingWords(name).strip();
+            // A shared 各 distributes: "各乡镇人民政府、街道办事处" is 各街道办事处 too.
+            if (shared && (BARE_KINDS.contains(name) || DISTRIBUTED_KINDS.contains(name)))
+                name = "各" + name;
+            else shared = name.startsWith("各");
             if (name.length() >= 2 && name.length() <= 40 && !NOT_A_NAME.matcher(name).find())
                 out.add(name);
         }
         return out;
     }
+
+    /** Kinds a shared 各 reaches besides BARE_KINDS (各镇人民政府、管理处). */
+    private static final Set<String> DISTRIBUTED_KINDS = Set.of("管理处", "管委会", "开发区", "园区");
 
     /** 部门, 单位, 区直部门, 成员单位 …: what follows 等 when it names no one. */
     private static boolean isGenericKind(String s) {
@@ -329,8 +378,8 @@ final class UnitAnnotations {
     }
 
     /**
-     * Outermost bracket groups （…） / (…) as [start, end) spans, tolerating nesting and mixed
-     * widths.
+     * Outermost bracket groups （…） / (…) / […] / 〔…〕 as [start, end) spans, tolerating nesting and
+     * mixed widths.
      */
     static List<int[]> parenGroups(String text) {
         List<int[]> out = new ArrayList<>();
@@ -338,12 +387,20 @@ final class UnitAnnotations {
         int start = -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '（' || c == '(') {
+            if (OPENING.indexOf(c) >= 0) {
                 if (depth++ == 0) start = i;
-            } else if ((c == '）' || c == ')') && depth > 0) {
+            } else if (CLOSING.indexOf(c) >= 0 && depth > 0) {
                 if (--depth == 0) out.add(new int[] {start, i + 1});
             }
         }
         return out;
     }
+
+    /**
+     * Brackets an annotation may stand in: round, and the square and tortoise-shell ones real plans
+     * use too ([牵头单位:…;责任单位:…], 〔责任单位:…〕). Nesting is counted across kinds.
+     */
+    private static final String OPENING = "（([［〔【";
+
+    private static final String CLOSING = "）)]］〕】";
 }

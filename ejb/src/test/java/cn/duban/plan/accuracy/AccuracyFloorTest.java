@@ -39,9 +39,12 @@ class AccuracyFloorTest {
     // documents, 2026-11-30): 182 of 192 (94.8 %), units 168 (87.5 %), deadlines 176 (91.7 %).
     // Text tables grouped by tab, traditional headers, a 类型 column after the task (2026-11-30):
     // 192 of 192 (100 %), units 175 (91.1 %), deadlines 183 (95.3 %).
+    // Seven unseen real documents (set unseen, 19 points) and the fixes for them and the prose
+    // misses (2026-11-30, session 5; 40 documents, 211 points): 211 (100 %), units 203 (96.2 %),
+    // deadlines 208 (98.6 %); the unseen set alone 19 / 19 / 19 (was 6 / 6 / 6 before the fixes).
     static final double POINTS_FOUND_FLOOR = 99.5;
-    static final double UNITS_RIGHT_FLOOR = 90.5;
-    static final double DEADLINES_RIGHT_FLOOR = 95.0;
+    static final double UNITS_RIGHT_FLOOR = 96.0;
+    static final double DEADLINES_RIGHT_FLOOR = 98.5;
 
     @Test
     void corpusHasTheDocumentsTheIssueAsksFor() {
@@ -70,6 +73,7 @@ class AccuracyFloorTest {
                 .as(
                         "documents whose figures would depend on today's date (give a given-year in the gold file)")
                 .noneMatch(DocScore::yearFromClock);
+        // Over the whole corpus, the unseen set included.
         Totals t = Totals.of(scores);
         assertThat(t.pointsPct()).as("points found %").isGreaterThanOrEqualTo(POINTS_FOUND_FLOOR);
         assertThat(t.unitsPct()).as("units right %").isGreaterThanOrEqualTo(UNITS_RIGHT_FLOOR);

@@ -31,6 +31,8 @@ final class CorpusBinaries {
             case "town-docx-merged-2025.docx" -> townDocx();
             case "district-xlsx-merged-2025.xlsx" -> districtXlsx();
             case "county-docx-group-column-2025.docx" -> countyGroupColumnDocx();
+            case "shijingshan-district-2019.pdf" ->
+                    pdfOfLines("/corpus/unseen/shijingshan-district-2019.txt");
             default -> throw new IllegalArgumentException("no generated document " + name);
         };
     }
@@ -167,6 +169,33 @@ final class CorpusBinaries {
             sheet.addMergedRegion(new CellRangeAddress(4, 5, 1, 1));
             book.write(out);
             return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A PDF of a real page's text, rendered line by line in Noto Sans SC (as the page was a copy of
+     * a PDF, its lines are the PDF's lines), so that the harness reads it through PDFBox as an
+     * upload is read.
+     */
+    private static byte[] pdfOfLines(String resource) {
+        try (java.io.InputStream in = CorpusBinaries.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("no " + resource);
+            String[] lines =
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                            .split("\n", -1);
+            List<cn.duban.platform.office.Pdfs.Text> texts = new java.util.ArrayList<>();
+            int perPage = 50;
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].isBlank()) continue;
+                texts.add(
+                        new cn.duban.platform.office.Pdfs.Text(
+                                i / perPage, 50, 50 + 14 * (i % perPage), lines[i].strip()));
+            }
+            return cn.duban.platform.office.Pdfs.chinese(
+                    (lines.length + perPage - 1) / perPage,
+                    texts.toArray(cn.duban.platform.office.Pdfs.Text[]::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

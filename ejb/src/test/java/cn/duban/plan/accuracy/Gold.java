@@ -20,6 +20,7 @@ record Gold(
         String shape,
         int year,
         Integer givenYear,
+        String set,
         List<GoldSection> sections,
         List<GoldPoint> points) {
 
@@ -40,6 +41,7 @@ record Gold(
         String shape = null;
         Integer year = null;
         Integer givenYear = null;
+        String set = "earlier";
         List<GoldSection> sections = new ArrayList<>();
         List<Builder> points = new ArrayList<>();
         String[] lines = text.split("\n", -1);
@@ -63,6 +65,7 @@ record Gold(
                 case "shape" -> shape = need(value, where);
                 case "year" -> year = number(value, where);
                 case "given-year" -> givenYear = number(value, where);
+                case "set" -> set = need(value, where);
                 case "section" -> {
                     String[] nt = pair(value, where);
                     sections.add(new GoldSection(nt[0], nt[1]));
@@ -110,7 +113,8 @@ record Gold(
                                                 b.deadline == null ? yearEnd : b.deadline,
                                                 b.deadlineText))
                         .toList();
-        return new Gold(name, doc, origin, shape, year, givenYear, List.copyOf(sections), built);
+        return new Gold(
+                name, doc, origin, shape, year, givenYear, set, List.copyOf(sections), built);
     }
 
     private static final class Builder {

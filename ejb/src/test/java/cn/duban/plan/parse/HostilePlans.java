@@ -99,6 +99,28 @@ final class HostilePlans {
         s.put(
                 "pipe table, spaces in a cell",
                 size -> fill(size, "| 序号 | 工作任务 | 牵头单位 |\n| 1 | 任务", " ", "x | 区府办 |"));
+        s.put(
+                "bar-closed header-like cells, one per line",
+                size -> fill(size, "一、任务\n", "序号 |\n落实情况 |\n", "x"));
+        s.put(
+                "cells with a lone bar line after each",
+                size -> fill(size, "一、任务\n", "工作任务\n|\n", "x"));
+        s.put(
+                "group cells before an unnamed number column",
+                size ->
+                        fill(
+                                size,
+                                "工作任务\n|\n具体要求\n|\n责任科室\n|\n时限要求\n|\n",
+                                "加强宣传\n|\n1\n|\n做好宣传。\n|\n办公室\n|\n持续推进\n|\n",
+                                ""));
+        s.put(
+                "wide bar table, rows a cell short",
+                size ->
+                        fill(
+                                size,
+                                "序号 |\n主要任务 |\n全年目标任务 |\n分管领导 |\n牵头单位 |\n协同单位 |\n说明 |\n",
+                                "1 |\n任务 |\n徐国江 |\n城管局 |\n市政局 |\n||\n",
+                                ""));
         return s;
     }
 

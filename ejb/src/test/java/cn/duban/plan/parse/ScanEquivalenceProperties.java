@@ -121,7 +121,7 @@ class ScanEquivalenceProperties {
                 .isEqualTo(
                         matches(
                                 Pattern.compile(
-                                        "责任单位|责任部门|牵头单位|配合单位|协办单位|主办单位|责任科室|责任主体|负责落实|分别负责|牵头|完成时限|完成时间|时间节点|时限要求"),
+                                        "责任单位|责任部门|牵头单位|配合单位|协办单位|主办单位|责任科室|责任主体|负责落实|分别负责|牵头|完成时限|完成时间|时间节点|时限要求|按职责分工"),
                                 s));
         Pattern docNumber =
                 Pattern.compile(

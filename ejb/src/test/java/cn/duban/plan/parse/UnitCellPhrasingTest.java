@@ -80,16 +80,17 @@ class UnitCellPhrasingTest {
                 .containsExactly(lead("区数据局"), new UnitRef("相关部门", true, UnitRole.COOPERATING));
     }
 
+    // The shared 各 distributes (GOLD.md): 街道办事处 here is 各街道办事处.
     @Test
     void townshipsAndSubdistrictsAreCollectives() {
         assertThat(read("各乡镇人民政府、街道办事处"))
                 .containsExactly(
                         new UnitRef("各乡镇人民政府", true, UnitRole.LEAD),
-                        new UnitRef("街道办事处", true, UnitRole.COOPERATING));
+                        new UnitRef("各街道办事处", true, UnitRole.COOPERATING));
         assertThat(tableUnits("配合单位", "各乡镇人民政府、街道办事处"))
                 .containsExactly(
                         new UnitRef("各乡镇人民政府", true, UnitRole.COOPERATING),
-                        new UnitRef("街道办事处", true, UnitRole.COOPERATING));
+                        new UnitRef("各街道办事处", true, UnitRole.COOPERATING));
         // A named one is not.
         assertThat(UnitAnnotations.isCollective("新华街道办事处")).isFalse();
     }

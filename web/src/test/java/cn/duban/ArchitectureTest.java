@@ -66,6 +66,8 @@ class ArchitectureTest {
                         .definedBy(capability("platform"))
                         .layer("Audit")
                         .definedBy(capability("audit"))
+                        .layer("Calendar")
+                        .definedBy(capability("calendar"))
                         .layer("Tenant")
                         .definedBy(capability("tenant"))
                         .layer("Plan")
@@ -102,8 +104,19 @@ class ArchitectureTest {
                         .whereLayer("Tenant")
                         .mayOnlyBeAccessedByLayers(
                                 "Plan", "Ledger", "Evaluation", "Circular", "Account", "Web")
+                        .whereLayer("Calendar")
+                        .mayOnlyBeAccessedByLayers(
+                                "Tenant",
+                                "Plan",
+                                "Ledger",
+                                "Evaluation",
+                                "Circular",
+                                "Account",
+                                "Web",
+                                "Demo")
                         .whereLayer("Audit")
                         .mayOnlyBeAccessedByLayers(
+                                "Calendar",
                                 "Tenant",
                                 "Plan",
                                 "Ledger",
@@ -114,6 +127,7 @@ class ArchitectureTest {
                         .whereLayer("Platform")
                         .mayOnlyBeAccessedByLayers(
                                 "Audit",
+                                "Calendar",
                                 "Tenant",
                                 "Plan",
                                 "Ledger",
@@ -135,6 +149,7 @@ class ArchitectureTest {
                         "cn.duban.printing..",
                         "cn.duban.platform..",
                         "cn.duban.audit..",
+                        "cn.duban.calendar..",
                         "cn.duban.tenant..",
                         "cn.duban.plan..",
                         "cn.duban.ledger..",

@@ -14,6 +14,7 @@ public final class ApiTags {
     public static final String ACCOUNTS = "Accounts";
     public static final String INTEGRATORS = "Integrators";
     public static final String OPERATORS = "Operators";
+    public static final String WORK_CALENDAR = "Work calendar";
     public static final String PLANS = "Plans";
     public static final String PUBLICATION = "Publication";
     public static final String LEDGER = "Ledger";

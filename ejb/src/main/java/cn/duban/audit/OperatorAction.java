@@ -15,6 +15,7 @@ public enum OperatorAction {
     TENANT_SUSPENDED("tenant.suspended"),
     TENANT_RESUMED("tenant.resumed"),
     TENANT_EXPORTED("tenant.exported"),
+    TENANT_DIRECTORY_PURGED("tenant.directory-purged"),
     OPERATOR_CREATED("operator.created"),
     OPERATOR_ROLE_CHANGED("operator.role-changed"),
     TRAIL_READ("operator-audit.read");

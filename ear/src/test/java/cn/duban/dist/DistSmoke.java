@@ -158,6 +158,7 @@ public final class DistSmoke {
         timed("start-servers", this::startServers);
         timed("keycloak", this::keycloak);
         timed("realm", this::productionRealm);
+        timed("realm-upgrade", this::realmUpgrade);
         timed("operator", this::createOperator);
         timed("password-grant", this::passwordGrantRefused);
         timed("wildfly", this::wildfly);
@@ -647,6 +648,40 @@ public final class DistSmoke {
                 "the service account's roles: " + mappings);
         pass(
                 "duban-accounts: service account only, secret from DUBAN_ACCOUNTS_SECRET, realm-management manage-users and manage-clients, nothing else");
+    }
+
+    /**
+     * bin/duban-keycloak-realm, which brings an older release's realm up to this one, leaves the
+     * realm as the realm file made it and changes nothing on a second run; without DUBAN_SSO_* no
+     * identity provider appears.
+     */
+    private void realmUpgrade() throws Exception {
+        Map<String, String> envFile = Map.of("DUBAN_ENV_FILE", root + "/etc/duban.env");
+        Run first = sh(List.of(home + "/bin/duban-keycloak-realm"), envFile, 300);
+        check(first.ok(), "bin/duban-keycloak-realm failed: " + first.out() + first.err());
+        Run second = sh(List.of(home + "/bin/duban-keycloak-realm"), envFile, 300);
+        check(second.ok(), "a second bin/duban-keycloak-realm failed: " + second.err());
+        check(!second.out().contains("created"), "a second run created something: " + second.out());
+        check(
+                second.out().contains("no provincial single sign-on"),
+                "without DUBAN_SSO_ISSUER: " + second.out());
+        String admin = adminToken();
+        JsonObject realm = json(adminGet(admin, ""));
+        check(
+                "duban".equals(realm.getString("loginTheme", null))
+                        && realm.getBoolean("resetPasswordAllowed"),
+                "login theme or password reset missing after the upgrade");
+        String flows = adminGet(admin, "/authentication/flows");
+        check(
+                flows.contains("\"duban-first-broker-login\"")
+                        && flows.contains("\"duban-post-broker-login\""),
+                "the single sign-on flows are missing");
+        check(
+                "[]".equals(adminGet(admin, "/identity-provider/instances").strip()),
+                "an identity provider without DUBAN_SSO_*");
+        check("0".equals(adminGet(admin, "/users/count").strip()), "the upgrade made users");
+        pass(
+                "bin/duban-keycloak-realm: realm up to date (theme, password reset, SSO flows), a second run changes nothing, no identity provider without DUBAN_SSO_*");
     }
 
     private void createOperator() throws Exception {

@@ -330,6 +330,7 @@ class IsolationIT {
                         new Row("POST", "/units", "{}", a, true),
                         new Row("GET", "/tenants", null, p, true),
                         new Row("POST", "/tenants", "{}", p, true),
+                        new Row("POST", "/tenants/deleted/directory-purge", "", p, false),
                         new Row("GET", "/tenants/current", null, alr, true),
                         new Row("GET", "/plans", null, al, true),
                         new Row("POST", "/plans", "{}", a, true),

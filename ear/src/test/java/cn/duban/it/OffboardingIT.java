@@ -194,6 +194,15 @@ class OffboardingIT {
         assertThat(People.post(token, "/accounts/" + secondId + "/disable", "").status())
                 .isEqualTo(200);
 
+        // An integrator's API client of the district: Keycloak must not keep it after deletion.
+        Api.Reply integrator =
+                People.post(
+                        token,
+                        "/integrators",
+                        "{\"name\":\"erp\",\"description\":\"离场\",\"roles\":[\"leader\"]}");
+        assertThat(integrator.status()).as(integrator.body()).isEqualTo(201);
+        String clientId = integrator.json().getJsonObject("client").getString("clientId");
+
         try (Connection maint =
                 EmbeddedDatabase.connect(TestStack.jdbcUrl(), EmbeddedDatabase.MAINT)) {
             // A tenant-owned table with a secret-looking column, as a later feature might add one
@@ -219,6 +228,7 @@ class OffboardingIT {
             }
             try {
                 lifecycle(maint, tenant, admin, token, secondId, reportId, evidenceId, temporary);
+                directoryPurged(tenant, admin, clientId, onboarding);
             } finally {
                 try (Statement s = maint.createStatement()) {
                     s.execute("drop table if exists offboarding_probe");
@@ -465,6 +475,53 @@ class OffboardingIT {
                 .isEqualTo(4);
         // Gone means gone: a second run finds no tenant.
         assertThat(refusals(maint, tenant, later, 6)).containsExactly("tenant.not-found");
+    }
+
+    /**
+     * After the deletion tool: the application removes the district's Keycloak users and API
+     * clients (once), keeps everyone else's, and never gives the code to a new district.
+     */
+    private void directoryPurged(String tenant, String admin, String clientId, String onboarding)
+            throws Exception {
+        List<String> putuoBefore = RealmAdmin.usernamesWithAttribute("tenant", "putuo");
+        assertThat(RealmAdmin.usernamesWithAttribute("tenant", tenant)).hasSize(2);
+        assertThat(RealmAdmin.get("/clients?clientId=" + clientId).toString()).contains(clientId);
+        // Only the system administrator.
+        assertThat(Api.post("pt-admin", "/tenants/deleted/directory-purge", "").status())
+                .isEqualTo(403);
+
+        Api.Reply purged = Api.post("operator", "/tenants/deleted/directory-purge", "");
+        assertThat(purged.status()).as(purged.body()).isEqualTo(200);
+        JsonObject mine =
+                purged.array().stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(p -> p.getString("tenant").equals(tenant))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(purged.body()));
+        assertThat(mine.getInt("users")).isEqualTo(2);
+        assertThat(mine.getInt("clients")).isEqualTo(1);
+        assertThat(RealmAdmin.user(admin)).isEmpty();
+        assertThat(RealmAdmin.usernamesWithAttribute("tenant", tenant)).isEmpty();
+        assertThat(RealmAdmin.get("/clients?clientId=" + clientId).toString())
+                .doesNotContain(clientId);
+        assertThat(RealmAdmin.usernamesWithAttribute("tenant", "putuo"))
+                .containsExactlyInAnyOrderElementsOf(putuoBefore);
+        assertThat(
+                        Db.maintCount(
+                                "select count(*) from tenant_tombstone where tenant_code = '"
+                                        + tenant
+                                        + "' and directory_purged_at is not null"
+                                        + " and directory_users_removed = 2 and directory_clients_removed = 1"))
+                .isEqualTo(1);
+        // Once: a second run finds nothing of it.
+        assertThat(Api.post("operator", "/tenants/deleted/directory-purge", "").body())
+                .doesNotContain(tenant);
+        // The code stays retired, even though its login names are free again.
+        Api.Reply again = Api.post("operator", "/tenants/onboarding", onboarding);
+        assertThat(again.status() + " " + again.problemCode())
+                .as(again.body())
+                .isEqualTo("409 tenant.code-retired");
+        assertThat(RealmAdmin.user(admin)).isEmpty();
     }
 
     private static List<String> refusals(Connection c, String tenant, Clock clock, int hold)

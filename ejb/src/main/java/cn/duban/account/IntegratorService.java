@@ -31,6 +31,15 @@ public class IntegratorService {
 
     private static final String PREFIX = "int-";
 
+    /**
+     * How the clientIds of a tenant's API clients begin; only a search hint, the client's {@link
+     * KeycloakDirectory#CLIENT_TENANT} attribute says whose it is ("int-pt-" also begins
+     * "int-pt-x-").
+     */
+    static String clientPrefix(String tenant) {
+        return PREFIX + tenant + "-";
+    }
+
     @Inject KeycloakDirectory directory;
 
     @EJB AuditService audit;
@@ -64,7 +73,7 @@ public class IntegratorService {
             throw DubanException.badRequest("integrator.description", "说明最多200个字符。");
         }
         Set<String> roles = checkedRoles(input.roles());
-        String clientId = PREFIX + caller.tenantId() + "-" + name;
+        String clientId = clientPrefix(caller.tenantId()) + name;
         if (mine(caller).size() >= MAX_PER_TENANT) {
             throw DubanException.conflict(
                     "integrator.too-many", "本区的接口客户端已达上限（" + MAX_PER_TENANT + "个）。");
@@ -145,13 +154,13 @@ public class IntegratorService {
     }
 
     private List<KeycloakDirectory.ApiClient> mine(Caller caller) {
-        return directory.clientsOfTenant(PREFIX + caller.tenantId() + "-", caller.tenantId());
+        return directory.clientsOfTenant(clientPrefix(caller.tenantId()), caller.tenantId());
     }
 
     /** The caller's tenant's client of that id; anything else, another tenant's included, 404. */
     private KeycloakDirectory.ApiClient load(String clientId) {
         String tenant = Caller.currentTenant().orElseThrow(DubanException::unauthorized);
-        if (clientId == null || !clientId.startsWith(PREFIX + tenant + "-")) throw notFound();
+        if (clientId == null || !clientId.startsWith(clientPrefix(tenant))) throw notFound();
         return directory
                 .clientByClientId(clientId)
                 .filter(c -> tenant.equals(c.tenant()))

@@ -98,14 +98,7 @@ public class OnboardingService {
             throw new DubanException(
                     400, "account.invalid", "区府办管理员：" + problems.get(0).message(), problems);
         }
-        if (tenant.id() != null
-                && tenants.list().stream()
-                        .anyMatch(
-                                t ->
-                                        t.getId().equals(tenant.id())
-                                                || t.getName().equals(tenant.name()))) {
-            throw DubanException.conflict("tenant.exists", "租户代码或名称已存在。");
-        }
+        tenants.requireAvailable(tenant);
         if (directory.usernameTaken(in.username())) {
             throw DubanException.conflict("account.taken", "登录名“" + in.username() + "”已被使用，请换一个。");
         }

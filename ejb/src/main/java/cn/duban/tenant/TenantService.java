@@ -24,10 +24,29 @@ public class TenantService {
 
     @jakarta.ejb.EJB cn.duban.audit.OperatorAudit operatorAudit;
 
+    @jakarta.ejb.EJB cn.duban.tenant.offboard.Tombstones tombstones;
+
     public List<Tenant> list() {
         Caller.require(Caller.PLATFORM_ADMIN);
         return em.createQuery("select t from Tenant t order by t.createdAt, t.id", Tenant.class)
                 .getResultList();
+    }
+
+    /**
+     * 409 when the code or the name is held by a tenant, or the code was a deleted tenant's: audit
+     * records, exports and the tombstone name districts by code, so a code names one district
+     * forever.
+     */
+    public void requireAvailable(TenantInput input) {
+        Caller.require(Caller.PLATFORM_ADMIN);
+        if (input.id() != null && tombstones.exists(input.id())) {
+            throw DubanException.conflict(
+                    "tenant.code-retired", "租户代码“" + input.id() + "”曾属于已删除的租户，不能再用，请换一个。");
+        }
+        if (list().stream()
+                .anyMatch(t -> t.getId().equals(input.id()) || t.getName().equals(input.name()))) {
+            throw DubanException.conflict("tenant.exists", "租户代码或名称已存在。");
+        }
     }
 
     /** The caller's own tenant. */
@@ -53,6 +72,7 @@ public class TenantService {
         if (input.name() == null || input.name().isEmpty() || input.name().length() > 100) {
             throw DubanException.badRequest("tenant.name-invalid", "租户名称不能为空，且不超过100字。");
         }
+        requireAvailable(input);
         AtomicReference<Tenant> created = new AtomicReference<>();
         Caller.runAs(
                 new Caller(caller.username(), input.id(), null, caller.roles()),

@@ -2,6 +2,7 @@ package cn.duban.tenant.web;
 
 import cn.duban.account.Account;
 import cn.duban.account.AccountService;
+import cn.duban.account.DeletedTenantDirectory;
 import cn.duban.account.OnboardingService;
 import cn.duban.account.TenantSuspensionService;
 import cn.duban.account.web.AccountResource;
@@ -67,6 +68,8 @@ public class TenantResource {
     @Inject TenantSuspensionService suspension;
 
     @Inject TenantExportService exports;
+
+    @Inject DeletedTenantDirectory deletedDirectory;
 
     @Operation(summary = "租户列表")
     @GET
@@ -193,6 +196,19 @@ public class TenantResource {
     @RolesAllowed(Role.PLATFORM_ADMIN)
     public TenantSuspensionService.Outcome suspend(@PathParam("id") String id) {
         return suspension.suspend(id);
+    }
+
+    /**
+     * Removes the Keycloak users and API clients of every tenant the deletion tool has deleted
+     * since the last run (the application does it every 15 minutes anyway); the list says what
+     * went.
+     */
+    @Operation(summary = "清除已删除租户的登录账号与接口客户端")
+    @POST
+    @Path("/deleted/directory-purge")
+    @RolesAllowed(Role.PLATFORM_ADMIN)
+    public List<DeletedTenantDirectory.Purged> purgeDeleted() {
+        return deletedDirectory.purge();
     }
 
     /** Resumes a suspended tenant; re-enables the users the suspension disabled, no others. */

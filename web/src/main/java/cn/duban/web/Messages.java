@@ -18,6 +18,13 @@ public final class Messages {
         return MessageFormat.format(bundle.getString(key), Formats.messageArgs(args));
     }
 
+    /** The bundle's text for {@code key}, or {@code fallback} when the bundle has no such key. */
+    public static String textOr(String key, String fallback) {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = fc.getApplication().getResourceBundle(fc, "msg");
+        return bundle.containsKey(key) ? bundle.getString(key) : fallback;
+    }
+
     public static void info(String key, Object... args) {
         FacesContext.getCurrentInstance()
                 .addMessage(

@@ -52,7 +52,7 @@ public final class ProblemTexts {
     }
 
     /** Whether a locale is Chinese (or unknown: Chinese is the product's first language). */
-    static boolean isChinese(Locale locale) {
+    public static boolean isChinese(Locale locale) {
         return locale == null || "zh".equals(locale.getLanguage());
     }
 

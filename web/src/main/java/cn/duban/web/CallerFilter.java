@@ -130,7 +130,15 @@ public class CallerFilter extends HttpFilter {
         res.setCharacterEncoding(StandardCharsets.UTF_8.name());
         res.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");
         res.getWriter()
-                .write(JSONB.toJson(Problem.of(status, code, detail, req.getRequestURI(), null)));
+                .write(
+                        JSONB.toJson(
+                                Problem.of(
+                                        status,
+                                        code,
+                                        detail,
+                                        req.getRequestURI(),
+                                        null,
+                                        ProblemTexts.apiLocale(req.getHeader("Accept-Language")))));
     }
 
     /**

@@ -64,7 +64,8 @@ public class CrossSiteRequestFilter extends HttpFilter {
                                         "request.cross-site",
                                         DETAIL,
                                         req.getRequestURI(),
-                                        null))
+                                        null,
+                                        ProblemTexts.apiLocale(req.getHeader("Accept-Language"))))
                         .getBytes(StandardCharsets.UTF_8);
         res.setStatus(403);
         res.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");

@@ -11,9 +11,10 @@ import java.util.Iterator;
 
 /**
  * The pages' {@link ProblemMapper}: a domain error (a {@link DubanException}, a stale version, a
- * refused role) that escapes an action, a listener or a view action shows as its Chinese message on
- * the same page, by ajax or by a full post alike, instead of an error page, so page beans need no
- * {@code catch (DubanException e)} of their own. The transaction has already been rolled back.
+ * refused role) that escapes an action, a listener or a view action shows as its message on the
+ * same page (the Chinese detail, or the code's English sentence on an English page: {@link
+ * Messages#error}), by ajax or by a full post alike, instead of an error page, so page beans need
+ * no {@code catch (DubanException e)} of their own. The transaction has already been rolled back.
  * Errors while the page is being written (render response) and anything else go on to the default
  * handling.
  */

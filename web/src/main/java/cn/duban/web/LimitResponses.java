@@ -42,7 +42,8 @@ public class LimitResponses implements ContainerResponseFilter {
                             over.code(),
                             over.detail(),
                             req.getUriInfo().getPath(),
-                            null),
+                            null,
+                            ProblemTexts.apiLocale(req.getHeaderString("Accept-Language"))),
                     null,
                     PROBLEM);
             res.getHeaders().putSingle("Connection", "close");

@@ -4,6 +4,7 @@ import cn.duban.platform.DubanException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.ResourceBundle;
 
 /** Faces messages from the UI bundle and from domain errors. */
@@ -15,6 +16,13 @@ public final class Messages {
         FacesContext fc = FacesContext.getCurrentInstance();
         ResourceBundle bundle = fc.getApplication().getResourceBundle(fc, "msg");
         return MessageFormat.format(bundle.getString(key), Formats.messageArgs(args));
+    }
+
+    /** The bundle's text for {@code key}, or {@code fallback} when the bundle has no such key. */
+    public static String textOr(String key, String fallback) {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = fc.getApplication().getResourceBundle(fc, "msg");
+        return bundle.containsKey(key) ? bundle.getString(key) : fallback;
     }
 
     public static void info(String key, Object... args) {
@@ -29,10 +37,25 @@ public final class Messages {
         info(key, args);
     }
 
-    /** Shows a domain error's Chinese detail; the transaction has already been rolled back. */
+    /**
+     * Shows a domain error in the page's language (its specific Chinese detail, or the generic
+     * sentence of its code on an English page); the transaction has already been rolled back.
+     */
     public static void error(DubanException e) {
+        error(e, FormatBean.localeOfPage());
+    }
+
+    static void error(DubanException e, Locale page) {
         FacesContext.getCurrentInstance()
-                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.detail(), null));
+                .addMessage(
+                        null,
+                        new FacesMessage(
+                                FacesMessage.SEVERITY_ERROR, ProblemTexts.detail(e, page), null));
         FacesContext.getCurrentInstance().validationFailed();
+    }
+
+    /** A domain error's sentence in the page's language (see {@link ProblemTexts}). */
+    public static String detail(DubanException e) {
+        return ProblemTexts.detail(e, FormatBean.localeOfPage());
     }
 }

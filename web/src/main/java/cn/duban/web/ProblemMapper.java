@@ -8,11 +8,13 @@ import jakarta.resource.ResourceException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,28 +26,54 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Context UriInfo uriInfo;
 
+    @Context HttpHeaders headers;
+
+    /**
+     * The failure as problem+json; the detail in English when the client's Accept-Language prefers
+     * English, else the specific Chinese detail as always.
+     */
     @Override
     public Response toResponse(Throwable failure) {
         String instance = uriInfo == null ? null : uriInfo.getPath();
+        Locale language =
+                ProblemTexts.apiLocale(
+                        headers == null
+                                ? null
+                                : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         for (Throwable t = failure; t != null; t = t.getCause()) {
             DubanException known = domainError(t);
             if (known != null) {
                 return Problem.response(
-                        known.status(), known.code(), known.detail(), instance, known.errors());
+                        known.status(),
+                        known.code(),
+                        known.detail(),
+                        instance,
+                        known.errors(),
+                        language);
             }
             if (t instanceof JsonbException || t instanceof ProcessingException) {
                 return Problem.response(
-                        400, "request.malformed", "请求内容不是有效的JSON，或字段类型不符。", instance);
+                        400,
+                        "request.malformed",
+                        "请求内容不是有效的JSON，或字段类型不符。",
+                        instance,
+                        null,
+                        language);
             }
             if (t instanceof WebApplicationException w) {
-                return fromStatus(w.getResponse().getStatus(), instance);
+                return fromStatus(w.getResponse().getStatus(), instance, language);
             }
             if (t instanceof SQLException e
                     && ("22021".equals(e.getSQLState()) || "22P05".equals(e.getSQLState()))) {
                 // PostgreSQL cannot store the character (e.g. NUL, U+0000, pasted from a binary
                 // file).
                 return Problem.response(
-                        400, "request.characters", "内容中含有无法保存的字符（如空字符），请删除后重试。", instance);
+                        400,
+                        "request.characters",
+                        "内容中含有无法保存的字符（如空字符），请删除后重试。",
+                        instance,
+                        null,
+                        language);
             }
         }
         if (databaseUnavailable(failure)) {
@@ -56,12 +84,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                                     503,
                                     "service.unavailable",
                                     "数据库暂时不可用，请稍后重试（重复提交不会产生重复记录）。",
-                                    instance))
+                                    instance,
+                                    null,
+                                    language))
                     .header("Retry-After", "5")
                     .build();
         }
         LOG.log(Level.SEVERE, "Unhandled failure on " + instance, failure);
-        return Problem.response(500, "internal", "服务器内部错误，请稍后重试；如持续出现请联系管理员。", instance);
+        return Problem.response(
+                500, "internal", "服务器内部错误，请稍后重试；如持续出现请联系管理员。", instance, null, language);
     }
 
     /**
@@ -98,18 +129,32 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return false;
     }
 
-    private static Response fromStatus(int status, String instance) {
+    private static Response fromStatus(int status, String instance, Locale language) {
         return switch (status) {
-            case 400 -> Problem.response(400, "request.invalid", "请求参数有误。", instance);
-            case 401 -> Problem.response(401, "auth.required", "请先登录。", instance);
-            case 403 -> Problem.response(403, "auth.forbidden", "当前用户没有执行此操作的权限。", instance);
-            case 404 -> Problem.response(404, "not-found", "请求的资源不存在。", instance);
-            case 405 -> Problem.response(405, "method-not-allowed", "不支持该请求方法。", instance);
-            case 406 -> Problem.response(406, "not-acceptable", "不支持请求的响应格式。", instance);
-            case 415 -> Problem.response(415, "unsupported-media-type", "不支持该请求内容类型。", instance);
+            case 400 ->
+                    Problem.response(400, "request.invalid", "请求参数有误。", instance, null, language);
+            case 401 -> Problem.response(401, "auth.required", "请先登录。", instance, null, language);
+            case 403 ->
+                    Problem.response(
+                            403, "auth.forbidden", "当前用户没有执行此操作的权限。", instance, null, language);
+            case 404 -> Problem.response(404, "not-found", "请求的资源不存在。", instance, null, language);
+            case 405 ->
+                    Problem.response(
+                            405, "method-not-allowed", "不支持该请求方法。", instance, null, language);
+            case 406 ->
+                    Problem.response(
+                            406, "not-acceptable", "不支持请求的响应格式。", instance, null, language);
+            case 415 ->
+                    Problem.response(
+                            415, "unsupported-media-type", "不支持该请求内容类型。", instance, null, language);
             default ->
                     Problem.response(
-                            status, "http." + status, "请求无法处理（HTTP " + status + "）。", instance);
+                            status,
+                            "http." + status,
+                            "请求无法处理（HTTP " + status + "）。",
+                            instance,
+                            null,
+                            language);
         };
     }
 }

@@ -62,7 +62,14 @@ public class RequestSizeFilter extends HttpFilter {
     private static void write(HttpServletRequest req, HttpServletResponse res, DubanException e)
             throws IOException {
         byte[] body =
-                JSON.toJson(Problem.of(e.status(), e.code(), e.detail(), req.getRequestURI(), null))
+                JSON.toJson(
+                                Problem.of(
+                                        e.status(),
+                                        e.code(),
+                                        e.detail(),
+                                        req.getRequestURI(),
+                                        null,
+                                        ProblemTexts.apiLocale(req.getHeader("Accept-Language"))))
                         .getBytes(StandardCharsets.UTF_8);
         res.setStatus(e.status());
         res.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");

@@ -47,7 +47,10 @@ public class UploadLimits implements DynamicFeature {
                                                 e.status(),
                                                 e.code(),
                                                 e.detail(),
-                                                ctx.getUriInfo().getPath()))
+                                                ctx.getUriInfo().getPath(),
+                                                null,
+                                                ProblemTexts.apiLocale(
+                                                        ctx.getHeaderString("Accept-Language"))))
                                 .header("Connection", "close")
                                 .type(MediaType.valueOf(Problem.MEDIA_TYPE + ";charset=UTF-8"))
                                 .build());

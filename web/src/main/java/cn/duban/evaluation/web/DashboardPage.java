@@ -55,7 +55,7 @@ public class DashboardPage implements Serializable {
             groups = standings.groups();
             trend = dashboard.trend();
         } catch (DubanException e) {
-            problem = e.detail();
+            problem = cn.duban.web.Messages.detail(e);
         }
     }
 

@@ -17,7 +17,9 @@ import cn.duban.platform.DubanException;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitKind;
 import cn.duban.tenant.UnitService;
+import cn.duban.web.FormatBean;
 import cn.duban.web.Messages;
+import cn.duban.web.ProblemTexts;
 import cn.duban.web.Requests;
 import cn.duban.web.Uploads;
 import jakarta.faces.application.FacesMessage;
@@ -257,11 +259,42 @@ public class EvaluationAdminPage implements Serializable {
             Messages.error(e);
             return;
         }
+        if (!ProblemTexts.isChinese(FormatBean.localeOfPage())) {
+            // The problems are Chinese sentences of the scoring rules: name the fields instead.
+            Messages.error(e);
+            for (Object o : e.errors()) {
+                if (o instanceof ScoringRules.Problem p) {
+                    FacesContext.getCurrentInstance()
+                            .addMessage(
+                                    null,
+                                    new FacesMessage(
+                                            FacesMessage.SEVERITY_ERROR,
+                                            Messages.text("eval.checkField", fieldLabel(p.field())),
+                                            null));
+                }
+            }
+            return;
+        }
         for (Object o : e.errors()) {
             String text = o instanceof ScoringRules.Problem p ? p.message() : String.valueOf(o);
             FacesContext.getCurrentInstance()
                     .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         }
+    }
+
+    /** A scheme field in the page's words: "Indicator 2", a rule's label, or its name. */
+    static String fieldLabel(String field) {
+        if (field.startsWith("indicators[")) {
+            int end = field.indexOf(']');
+            try {
+                int n = Integer.parseInt(field.substring("indicators[".length(), end)) + 1;
+                return Messages.text("eval.indicatorName") + " " + n;
+            } catch (RuntimeException notAnIndex) {
+                return Messages.text("eval.indicatorName");
+            }
+        }
+        if (field.equals("type")) return Messages.text("eval.type");
+        return Messages.textOr("eval.rule." + field, field);
     }
 
     // ---- choices

@@ -41,7 +41,7 @@ public class ScorePage implements Serializable {
             label = cn.duban.web.Formats.period(p, cn.duban.web.FormatBean.localeOfPage());
             score = evaluation.breakdown(p, unit != null ? unit : units.myUnit().getId(), false);
         } catch (DubanException e) {
-            problem = e.detail();
+            problem = cn.duban.web.Messages.detail(e);
         }
     }
 

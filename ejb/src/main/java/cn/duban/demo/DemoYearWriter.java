@@ -4,10 +4,11 @@ import cn.duban.circular.Circular;
 import cn.duban.circular.CircularService;
 import cn.duban.demo.DemoScript.Step;
 import cn.duban.demo.DemoScript.TaskSeed;
-import cn.duban.evaluation.EvaluationService;
 import cn.duban.evaluation.Period;
+import cn.duban.evaluation.PeriodClosing;
 import cn.duban.evaluation.SchemeIndicator;
 import cn.duban.evaluation.SchemeInput;
+import cn.duban.evaluation.SchemeService;
 import cn.duban.evaluation.SchemeType;
 import cn.duban.ledger.ProgressReport;
 import cn.duban.ledger.PublishingService;
@@ -66,7 +67,8 @@ public class DemoYearWriter {
     @EJB PublishingService publishing;
     @EJB ReportService reports;
     @EJB ReminderService reminders;
-    @EJB EvaluationService evaluation;
+    @EJB SchemeService schemes;
+    @EJB PeriodClosing closing;
     @EJB CircularService circulars;
 
     /** The tenant's demo year as of {@code today}, unless it is there already. */
@@ -107,7 +109,7 @@ public class DemoYearWriter {
                 () ->
                         publishing.publish(
                                 planId, new PublishingService.Request(null, keyPoints, true)));
-        as(office, published.atTime(11, 0), () -> evaluation.save(scheme(year, saved)));
+        as(office, published.atTime(11, 0), () -> schemes.save(scheme(year, saved)));
         em.flush();
         em.clear();
 
@@ -200,7 +202,7 @@ public class DemoYearWriter {
                         ? reminders.remind(step.task(), DemoTexts.reminder(t))
                         : null;
             }
-            case CLOSE_QUARTER -> evaluation.close(Period.quarter(year, step.value()), null);
+            case CLOSE_QUARTER -> closing.close(Period.quarter(year, step.value()), null);
             case ISSUE_CIRCULAR -> {
                 Circular c = circulars.draft(Period.quarter(year, step.value()));
                 yield circulars.issue(c.getId(), c.getVersion());

@@ -19,6 +19,7 @@ import cn.duban.ledger.ReportState;
 import cn.duban.ledger.Task;
 import cn.duban.plan.Plan;
 import cn.duban.plan.PlanDocument;
+import cn.duban.plan.PlanImport;
 import cn.duban.plan.PlanService;
 import cn.duban.plan.parse.DeadlineKind;
 import cn.duban.plan.parse.PlanLevel;
@@ -64,6 +65,7 @@ public class DemoYearWriter {
     @PersistenceContext EntityManager em;
 
     @EJB PlanService plans;
+    @EJB PlanImport imports;
     @EJB PublishingService publishing;
     @EJB ReportService reports;
     @EJB ReminderService reminders;
@@ -87,11 +89,11 @@ public class DemoYearWriter {
                         office,
                         imported.atTime(9, 30),
                         () ->
-                                plans.save(
+                                imports.save(
                                         text,
                                         SOURCE_NAME,
                                         staged(
-                                                plans.preview(
+                                                imports.preview(
                                                         text,
                                                         SOURCE_NAME,
                                                         year,

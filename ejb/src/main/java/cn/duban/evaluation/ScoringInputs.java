@@ -100,16 +100,7 @@ final class ScoringInputs {
     }
 
     static Standings compute(Period period, Scheme scheme, Inputs in, LocalDate today) {
-        Scoreboard board =
-                Scoring.score(
-                        scheme.rules(),
-                        scheme.getPlanWeight(),
-                        in.indicators(),
-                        in.units(),
-                        in.tasks(),
-                        in.adjustments(),
-                        period,
-                        today);
+        Scoreboard board = score(scheme, in, period, today);
         return new Standings(
                 period.key(),
                 period.label(),
@@ -117,6 +108,19 @@ final class ScoringInputs {
                 Standings.SchemeRef.of(scheme),
                 null,
                 board.units());
+    }
+
+    /** The scheme's scores for a period from these inputs, as of a day. */
+    static Scoreboard score(Scheme scheme, Inputs in, Period period, LocalDate asOf) {
+        return Scoring.score(
+                scheme.rules(),
+                scheme.getPlanWeight(),
+                in.indicators(),
+                in.units(),
+                in.tasks(),
+                in.adjustments(),
+                period,
+                asOf);
     }
 
     record Inputs(

@@ -140,16 +140,7 @@ public class StandingsService {
             LocalDate monthEnd = Period.month(year, m).end();
             if (monthEnd.minusMonths(1).isAfter(today)) break;
             LocalDate asOf = monthEnd.isBefore(today) ? monthEnd.plusDays(1) : today;
-            Scoreboard board =
-                    Scoring.score(
-                            scheme.rules(),
-                            scheme.getPlanWeight(),
-                            in.indicators(),
-                            in.units(),
-                            in.tasks(),
-                            in.adjustments(),
-                            Period.yearToDate(year),
-                            asOf);
+            Scoreboard board = ScoringInputs.score(scheme, in, Period.yearToDate(year), asOf);
             months.add(m + "月");
             for (UnitScore u : board.units()) {
                 series.computeIfAbsent(

@@ -1,17 +1,13 @@
 package cn.duban.account;
 
-import cn.duban.audit.AuditService;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
 import cn.duban.platform.SheetRows;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,21 +29,9 @@ public class AccountImport {
 
     @EJB UnitService units;
 
-    @EJB Invitations invitations;
+    @Inject TenantAccounts accounts;
 
-    @EJB AuditService audit;
-
-    @Resource ManagedExecutorService executor;
-
-    private TenantAccounts accounts;
-
-    private NewAccounts newAccounts;
-
-    @PostConstruct
-    void helpers() {
-        accounts = new TenantAccounts(directory, units, executor);
-        newAccounts = new NewAccounts(directory, audit, invitations);
-    }
+    @Inject NewAccounts newAccounts;
 
     public record Imported(int created, List<AccountService.Created> accounts) {}
 

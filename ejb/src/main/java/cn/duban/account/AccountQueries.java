@@ -4,12 +4,7 @@ import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
 import cn.duban.tenant.Unit;
-import cn.duban.tenant.UnitService;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,16 +26,7 @@ public class AccountQueries {
 
     @Inject KeycloakDirectory directory;
 
-    @EJB UnitService units;
-
-    @Resource ManagedExecutorService executor;
-
-    private TenantAccounts accounts;
-
-    @PostConstruct
-    void helpers() {
-        accounts = new TenantAccounts(directory, units, executor);
-    }
+    @Inject TenantAccounts accounts;
 
     public record Page(int total, List<Account> items) {}
 

@@ -5,12 +5,8 @@ import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
 import cn.duban.tenant.Unit;
-import cn.duban.tenant.UnitService;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,25 +31,15 @@ public class AccountService {
 
     @Inject KeycloakDirectory directory;
 
-    @EJB UnitService units;
-
     @EJB DisabledAccountStore disabled;
 
     @EJB Invitations invitations;
 
     @EJB AuditService audit;
 
-    @Resource ManagedExecutorService executor;
+    @Inject TenantAccounts accounts;
 
-    private TenantAccounts accounts;
-
-    private NewAccounts newAccounts;
-
-    @PostConstruct
-    void helpers() {
-        accounts = new TenantAccounts(directory, units, executor);
-        newAccounts = new NewAccounts(directory, audit, invitations);
-    }
+    @Inject NewAccounts newAccounts;
 
     /**
      * How a one-time password reached the person: {@code email} (sent through the mail session, not

@@ -3,6 +3,9 @@ package cn.duban.account;
 import cn.duban.audit.AuditService;
 import cn.duban.platform.Role;
 import cn.duban.tenant.Unit;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,22 +15,17 @@ import java.util.Set;
 /**
  * Creating checked accounts, shared by {@link AccountService#create} and {@link
  * AccountImport#importSheet}: the Keycloak user with its roles, the audit record and the view, and
- * the one-time passwords sent only once every account exists. Not a bean: the services build it
- * from what they were injected with.
+ * the one-time passwords sent only once every account exists. A dependent bean of the service that
+ * injects it, called after the service's role check.
  */
-final class NewAccounts {
+@Dependent
+class NewAccounts {
 
-    private final KeycloakDirectory directory;
+    @Inject KeycloakDirectory directory;
 
-    private final AuditService audit;
+    @EJB AuditService audit;
 
-    private final Invitations invitations;
-
-    NewAccounts(KeycloakDirectory directory, AuditService audit, Invitations invitations) {
-        this.directory = directory;
-        this.audit = audit;
-        this.invitations = invitations;
-    }
+    @EJB Invitations invitations;
 
     /**
      * The Keycloak part of creating an account (no transaction, no caller: it may run on a worker

@@ -5,7 +5,11 @@ import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,26 +23,20 @@ import java.util.concurrent.Future;
 /**
  * What the account services share about the caller's tenant's accounts in Keycloak: loading one
  * (404 for anything not the caller's tenant's), its view with unit name and roles, the tenant's
- * units by code, and Keycloak calls run {@value #PARALLEL} at a time. Not a bean: the services
- * build it from what they were injected with.
+ * units by code, and Keycloak calls run {@value #PARALLEL} at a time. A dependent bean of the
+ * service that injects it, called after the service's role check.
  */
-final class TenantAccounts {
+@Dependent
+class TenantAccounts {
 
     /** Keycloak calls an import runs at once. */
     static final int PARALLEL = 4;
 
-    private final KeycloakDirectory directory;
+    @Inject KeycloakDirectory directory;
 
-    private final UnitService units;
+    @EJB UnitService units;
 
-    private final ManagedExecutorService executor;
-
-    TenantAccounts(
-            KeycloakDirectory directory, UnitService units, ManagedExecutorService executor) {
-        this.directory = directory;
-        this.units = units;
-        this.executor = executor;
-    }
+    @Resource ManagedExecutorService executor;
 
     /** The realm roles of each user (one Keycloak call per user, {@value #PARALLEL} at a time). */
     @SuppressWarnings("unchecked")

@@ -2,9 +2,10 @@ package cn.duban.circular;
 
 import cn.duban.audit.AuditChain;
 import cn.duban.audit.AuditService;
-import cn.duban.evaluation.EvaluationService;
 import cn.duban.evaluation.Period;
+import cn.duban.evaluation.SchemeService;
 import cn.duban.evaluation.Standings;
+import cn.duban.evaluation.StandingsService;
 import cn.duban.ledger.InboxMessage;
 import cn.duban.ledger.InboxService;
 import cn.duban.ledger.LedgerClock;
@@ -45,7 +46,9 @@ public class CircularService {
 
     @PersistenceContext EntityManager em;
 
-    @EJB EvaluationService evaluation;
+    @EJB SchemeService schemes;
+
+    @EJB StandingsService scores;
 
     @EJB UnitService units;
 
@@ -58,7 +61,7 @@ public class CircularService {
     /** A new draft for the period, worded in the customary way; the year must have a scheme. */
     public Circular draft(Period period) {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
-        evaluation.current(period.year());
+        schemes.current(period.year());
         Tenant tenant = em.find(Tenant.class, caller.tenantId());
         String name = tenant.getName();
         CircularEdit fields =
@@ -243,7 +246,7 @@ public class CircularService {
                             .setMaxResults(1)
                             .getResultList()
                             .isEmpty();
-            if (exists || !evaluation.hasScheme(p.year())) continue;
+            if (exists || !schemes.hasScheme(p.year())) continue;
             draft(p);
             inbox.toRole(
                     Caller.DISTRICT_ADMIN,
@@ -264,7 +267,7 @@ public class CircularService {
             LocalDate issueDate,
             cn.duban.printing.Circular.AuditAnchor anchor) {
         Period period = Period.parse(c.getPeriodKey());
-        Standings standings = evaluation.standings(period, false, false);
+        Standings standings = scores.standings(period, false, false);
         LocalDate asOf = standings.asOf();
         List<CircularContent.OverdueTask> overdue =
                 em.createQuery(

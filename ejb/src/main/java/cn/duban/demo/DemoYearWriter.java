@@ -4,10 +4,11 @@ import cn.duban.circular.Circular;
 import cn.duban.circular.CircularService;
 import cn.duban.demo.DemoScript.Step;
 import cn.duban.demo.DemoScript.TaskSeed;
-import cn.duban.evaluation.EvaluationService;
 import cn.duban.evaluation.Period;
+import cn.duban.evaluation.PeriodClosing;
 import cn.duban.evaluation.SchemeIndicator;
 import cn.duban.evaluation.SchemeInput;
+import cn.duban.evaluation.SchemeService;
 import cn.duban.evaluation.SchemeType;
 import cn.duban.ledger.ProgressReport;
 import cn.duban.ledger.ProgressReportQueries;
@@ -20,6 +21,7 @@ import cn.duban.ledger.ReviewService;
 import cn.duban.ledger.Task;
 import cn.duban.plan.Plan;
 import cn.duban.plan.PlanDocument;
+import cn.duban.plan.PlanImport;
 import cn.duban.plan.PlanService;
 import cn.duban.plan.parse.DeadlineKind;
 import cn.duban.plan.parse.PlanLevel;
@@ -65,6 +67,7 @@ public class DemoYearWriter {
     @PersistenceContext EntityManager em;
 
     @EJB PlanService plans;
+    @EJB PlanImport imports;
     @EJB PublishingService publishing;
     @EJB ProgressReportService reports;
 
@@ -72,7 +75,8 @@ public class DemoYearWriter {
 
     @EJB ReviewService reviews;
     @EJB ReminderService reminders;
-    @EJB EvaluationService evaluation;
+    @EJB SchemeService schemes;
+    @EJB PeriodClosing closing;
     @EJB CircularService circulars;
 
     /** The tenant's demo year as of {@code today}, unless it is there already. */
@@ -91,11 +95,11 @@ public class DemoYearWriter {
                         office,
                         imported.atTime(9, 30),
                         () ->
-                                plans.save(
+                                imports.save(
                                         text,
                                         SOURCE_NAME,
                                         staged(
-                                                plans.preview(
+                                                imports.preview(
                                                         text,
                                                         SOURCE_NAME,
                                                         year,
@@ -113,7 +117,7 @@ public class DemoYearWriter {
                 () ->
                         publishing.publish(
                                 planId, new PublishingService.Request(null, keyPoints, true)));
-        as(office, published.atTime(11, 0), () -> evaluation.save(scheme(year, saved)));
+        as(office, published.atTime(11, 0), () -> schemes.save(scheme(year, saved)));
         em.flush();
         em.clear();
 
@@ -207,7 +211,7 @@ public class DemoYearWriter {
                         ? reminders.remind(step.task(), DemoTexts.reminder(t))
                         : null;
             }
-            case CLOSE_QUARTER -> evaluation.close(Period.quarter(year, step.value()), null);
+            case CLOSE_QUARTER -> closing.close(Period.quarter(year, step.value()), null);
             case ISSUE_CIRCULAR -> {
                 Circular c = circulars.draft(Period.quarter(year, step.value()));
                 yield circulars.issue(c.getId(), c.getVersion());

@@ -7,9 +7,13 @@
  * cn.duban.evaluation.Indicator}s of a scheme, and bonus/deduction {@link
  * cn.duban.evaluation.Adjustment}s; every point comes with a line saying why.
  *
- * <p>Persistence and transactions: {@link cn.duban.evaluation.EvaluationService} keeps {@link
- * cn.duban.evaluation.Scheme}s as immutable versions, reads a year's facts in one query, and closes
- * ended periods into {@link cn.duban.evaluation.ScoreSnapshot}s that the application's database
- * role can add but never change.
+ * <p>Persistence and transactions, one service per task: {@link cn.duban.evaluation.SchemeService}
+ * keeps {@link cn.duban.evaluation.Scheme}s as immutable versions; {@link
+ * cn.duban.evaluation.StandingsService} ranks the units, explains one unit's score (also as a PDF)
+ * and draws the year's trend; {@link cn.duban.evaluation.PeriodClosing} closes ended periods into
+ * {@link cn.duban.evaluation.ScoreSnapshot}s that the application's database role can add but never
+ * change; {@link cn.duban.evaluation.AdjustmentService} keeps the bonus/deduction items. What they
+ * read for scoring (an indicator's coverage, a year's facts in one query, the published snapshot)
+ * is in one package-private helper, {@link cn.duban.evaluation.ScoringInputs}.
  */
 package cn.duban.evaluation;

@@ -19,4 +19,13 @@ final class ImportProblems {
                 "plan.import." + e.code().toLowerCase(Locale.ROOT).replace('_', '-'),
                 e.getMessage());
     }
+
+    /** The work's result, or its parse problem as a client error. */
+    static <T> T checked(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (PlanParseException e) {
+            throw of(e);
+        }
+    }
 }

@@ -5,17 +5,20 @@
  * <p>Import: {@link cn.duban.plan.DocumentReader} turns an upload (text in any Chinese encoding,
  * Word, PDF, WPS) into text; the pure parser ({@link cn.duban.plan.parse}) finds sections, points,
  * units and deadline rules; {@link cn.duban.plan.UnitDirectory} resolves the unit names to the
- * tenant's units; {@link cn.duban.plan.PlanService} previews (nothing saved) and saves all or
+ * tenant's units; {@link cn.duban.plan.PlanImport} previews (nothing saved) and saves all or
  * nothing as {@link cn.duban.plan.Plan}, {@link cn.duban.plan.PlanSection}, {@link
- * cn.duban.plan.PlanPoint} and {@link cn.duban.plan.PointUnit}. {@link cn.duban.plan.PlanDocument}
- * is the plan as the API and the pages exchange it; {@link cn.duban.plan.ImportProblems} turns an
- * unreadable document into a client error with a stable code.
+ * cn.duban.plan.PlanPoint} and {@link cn.duban.plan.PointUnit}, written by the package-private
+ * {@link cn.duban.plan.PlanWriter}. {@link cn.duban.plan.PlanService} lists, reads, deletes and
+ * copies saved plans into the next year. {@link cn.duban.plan.PlanDocument} is the plan as the API
+ * and the pages exchange it; {@link cn.duban.plan.ImportProblems} turns an unreadable document into
+ * a client error with a stable code.
  *
  * <p>Table columns (issue 17 item 5): the preview reports how each table header was read ({@link
  * cn.duban.plan.parse.TableColumns}); the user may change a column's meaning and parse again, and a
  * plan saved with a changed reading keeps it as a {@link cn.duban.plan.ColumnReading} (tenant-
- * owned, V16) that the next import of the same header (same key: cells without spaces and
- * punctuation) applies, unless the user goes back to the automatic reading (which forgets it).
+ * owned, V16, kept through the package-private {@link cn.duban.plan.ColumnReadings}) that the next
+ * import of the same header (same key: cells without spaces and punctuation) applies, unless the
+ * user goes back to the automatic reading (which forgets it).
  *
  * <p>Levels: {@link cn.duban.plan.PlanLinkService} suggests which district point a town point
  * answers ({@link cn.duban.plan.TextSimilarity}, bigram Dice) and keeps the confirmed {@link

@@ -1,7 +1,9 @@
 package cn.duban.account.web;
 
 import cn.duban.account.Account;
+import cn.duban.account.AccountImport;
 import cn.duban.account.AccountInput;
+import cn.duban.account.AccountQueries;
 import cn.duban.account.AccountService;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.DubanException;
@@ -49,22 +51,26 @@ public class AccountResource {
     private static final String XLSX =
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    @Inject AccountQueries queries;
+
     @Inject AccountService accounts;
+
+    @Inject AccountImport sheets;
 
     @Operation(summary = "本区用户账号列表")
     @GET
-    public AccountService.Page list(
+    public AccountQueries.Page list(
             @QueryParam("q") String q,
             @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        return accounts.list(q, offset, limit);
+        return queries.list(q, offset, limit);
     }
 
     @Operation(summary = "查看用户账号")
     @GET
     @Path("/{id}")
     public Account get(@PathParam("id") String id) {
-        return accounts.get(id);
+        return queries.get(id);
     }
 
     /**
@@ -149,8 +155,8 @@ public class AccountResource {
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @UploadLimit(file = IMPORT_LIMIT, code = "upload.too-large", detail = "账号表超过 2 MB。")
-    public AccountService.Imported importSheet(List<EntityPart> parts) throws IOException {
-        return accounts.importSheet(upload(parts, "file", "账号表"));
+    public AccountImport.Imported importSheet(List<EntityPart> parts) throws IOException {
+        return sheets.importSheet(upload(parts, "file", "账号表"));
     }
 
     @Operation(summary = "导出用户账号（Excel）")
@@ -158,7 +164,7 @@ public class AccountResource {
     @Path("/export.xlsx")
     @Produces(XLSX)
     public Response export() {
-        return Response.ok(accounts.export())
+        return Response.ok(sheets.export())
                 .header(
                         "Content-Disposition",
                         Requests.disposition(false, "账号-" + LedgerClock.today() + ".xlsx"))

@@ -1,7 +1,9 @@
 package cn.duban.account.web;
 
 import cn.duban.account.Account;
+import cn.duban.account.AccountImport;
 import cn.duban.account.AccountInput;
+import cn.duban.account.AccountQueries;
 import cn.duban.account.AccountService;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
@@ -36,7 +38,11 @@ public class AccountsPage implements Serializable {
     /** A one-time password to hand over, shown on this page only. */
     public record Handover(String username, String password) implements Serializable {}
 
+    @Inject AccountQueries queries;
+
     @Inject AccountService service;
+
+    @Inject AccountImport sheets;
 
     @Inject UnitService unitService;
 
@@ -71,7 +77,7 @@ public class AccountsPage implements Serializable {
         // PrimeFaces asks for the count first and loads nothing when it is 0.
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            total = service.count(q);
+            total = queries.count(q);
             return total;
         }
 
@@ -81,9 +87,9 @@ public class AccountsPage implements Serializable {
                 int pageSize,
                 Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
-            AccountService.Page page =
-                    service.list(
-                            q, first, Math.max(1, Math.min(pageSize, AccountService.MAX_LIMIT)));
+            AccountQueries.Page page =
+                    queries.list(
+                            q, first, Math.max(1, Math.min(pageSize, AccountQueries.MAX_LIMIT)));
             total = page.total();
             setRowCount(total);
             return page.items();
@@ -96,7 +102,7 @@ public class AccountsPage implements Serializable {
 
         @Override
         public Account getRowData(String key) {
-            return service.get(key);
+            return queries.get(key);
         }
 
         public int getTotal() {
@@ -169,8 +175,8 @@ public class AccountsPage implements Serializable {
 
     public void upload(FileUploadEvent event) {
         try {
-            AccountService.Imported done =
-                    service.importSheet(
+            AccountImport.Imported done =
+                    sheets.importSheet(
                             Uploads.content(event.getFile(), AccountResource.IMPORT_LIMIT, "xlsx"));
             errors = List.of();
             show(done.accounts());

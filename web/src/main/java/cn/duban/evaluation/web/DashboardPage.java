@@ -1,8 +1,8 @@
 package cn.duban.evaluation.web;
 
-import cn.duban.evaluation.EvaluationService;
 import cn.duban.evaluation.Period;
 import cn.duban.evaluation.Standings;
+import cn.duban.evaluation.StandingsService;
 import cn.duban.evaluation.UnitScore;
 import cn.duban.platform.DubanException;
 import cn.duban.web.WorkPeriod;
@@ -31,14 +31,14 @@ public class DashboardPage implements Serializable {
         "#1f618d", "#1e8449"
     };
 
-    @Inject EvaluationService evaluation;
+    @Inject StandingsService scores;
 
     @Inject WorkPeriod workPeriod;
 
     private String period;
     private Standings standings;
     private Map<String, List<UnitScore>> groups = Map.of();
-    private EvaluationService.Trend trend;
+    private StandingsService.Trend trend;
     private String problem;
 
     /**
@@ -50,7 +50,7 @@ public class DashboardPage implements Serializable {
         try {
             Period p = workPeriod.period(period);
             period = p.key();
-            EvaluationService.Dashboard dashboard = evaluation.dashboard(p);
+            StandingsService.Dashboard dashboard = scores.dashboard(p);
             standings = dashboard.standings().summary();
             groups = standings.groups();
             trend = dashboard.trend();
@@ -96,7 +96,7 @@ public class DashboardPage implements Serializable {
         if (trend == null) return chart("line", labels, datasets, 100);
         trend.months().forEach(labels::add);
         int i = 0;
-        for (EvaluationService.Trend.Series s : trend.series()) {
+        for (StandingsService.Trend.Series s : trend.series()) {
             if (!s.group().equals(group) || s.scores().stream().allMatch(v -> v == null)) continue;
             JsonArrayBuilder data = Json.createArrayBuilder();
             for (BigDecimal v : s.scores()) {

@@ -1,11 +1,13 @@
 package cn.duban.evaluation.web;
 
 import cn.duban.evaluation.Adjustment;
-import cn.duban.evaluation.EvaluationService;
+import cn.duban.evaluation.AdjustmentService;
 import cn.duban.evaluation.Period;
+import cn.duban.evaluation.PeriodClosing;
 import cn.duban.evaluation.Scheme;
 import cn.duban.evaluation.SchemeIndicator;
 import cn.duban.evaluation.SchemeInput;
+import cn.duban.evaluation.SchemeService;
 import cn.duban.evaluation.SchemeType;
 import cn.duban.evaluation.ScoreAdjustment;
 import cn.duban.evaluation.ScoreSnapshot;
@@ -48,7 +50,11 @@ public class EvaluationAdminPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject EvaluationService evaluation;
+    @Inject SchemeService schemes;
+
+    @Inject PeriodClosing closing;
+
+    @Inject AdjustmentService adjustments;
 
     @Inject UnitService units;
 
@@ -115,7 +121,7 @@ public class EvaluationAdminPage implements Serializable {
 
     private Scheme current;
     private boolean loaded;
-    private List<EvaluationService.PlanOutline> plans;
+    private List<SchemeService.PlanOutline> plans;
     private List<Unit> unitList;
 
     /** Fills the form from the year's current scheme, or the customary defaults. */
@@ -127,7 +133,7 @@ public class EvaluationAdminPage implements Serializable {
     }
 
     private void fill() {
-        current = evaluation.hasScheme(year) ? evaluation.current(year) : null;
+        current = schemes.hasScheme(year) ? schemes.current(year) : null;
         ScoringRules r = current != null ? current.rules() : ScoringRules.defaults(type);
         ScoringRules d = ScoringRules.defaults(r.type());
         type = r.type();
@@ -157,11 +163,11 @@ public class EvaluationAdminPage implements Serializable {
      */
     public void useSections() {
         if (planId == null) return;
-        List<EvaluationService.PlanOutline.Section> sections =
+        List<SchemeService.PlanOutline.Section> sections =
                 getPlans().stream()
                         .filter(p -> p.id().equals(planId))
                         .findFirst()
-                        .map(EvaluationService.PlanOutline::sections)
+                        .map(SchemeService.PlanOutline::sections)
                         .orElse(List.of());
         rows = new ArrayList<>();
         if (sections.isEmpty()) return;
@@ -171,7 +177,7 @@ public class EvaluationAdminPage implements Serializable {
         BigDecimal rest =
                 new BigDecimal(100).subtract(each.multiply(BigDecimal.valueOf(sections.size())));
         for (int i = 0; i < sections.size(); i++) {
-            EvaluationService.PlanOutline.Section s = sections.get(i);
+            SchemeService.PlanOutline.Section s = sections.get(i);
             rows.add(new Row(s.title(), i == 0 ? each.add(rest) : each, "SECTION:" + s.id()));
         }
     }
@@ -199,7 +205,7 @@ public class EvaluationAdminPage implements Serializable {
         }
         try {
             Scheme s =
-                    evaluation.save(
+                    schemes.save(
                             new SchemeInput(
                                     year,
                                     name,
@@ -216,7 +222,7 @@ public class EvaluationAdminPage implements Serializable {
     }
 
     public void close() {
-        ScoreSnapshot s = evaluation.close(Requests.period(closePeriod), closeReason);
+        ScoreSnapshot s = closing.close(Requests.period(closePeriod), closeReason);
         Messages.info(
                 "eval.closed",
                 cn.duban.web.Formats.period(
@@ -238,8 +244,8 @@ public class EvaluationAdminPage implements Serializable {
                                 "jpg",
                                 "jpeg",
                                 "png");
-        evaluation.addAdjustment(
-                new EvaluationService.AdjustmentInput(
+        adjustments.addAdjustment(
+                new AdjustmentService.AdjustmentInput(
                         adjUnit, adjKind, adjPoints, adjReason, adjDate),
                 content == null ? null : adjFile.getFileName(),
                 content);
@@ -250,7 +256,7 @@ public class EvaluationAdminPage implements Serializable {
     }
 
     public void removeAdjustment(UUID id) {
-        evaluation.removeAdjustment(id);
+        adjustments.removeAdjustment(id);
     }
 
     /** Every problem of a rejected scheme, each as its own message. */
@@ -299,15 +305,15 @@ public class EvaluationAdminPage implements Serializable {
 
     // ---- choices
 
-    public List<EvaluationService.PlanOutline> getPlans() {
-        if (plans == null) plans = evaluation.targets();
+    public List<SchemeService.PlanOutline> getPlans() {
+        if (plans == null) plans = schemes.targets();
         return plans;
     }
 
     /** Targets for indicator rows: each plan as a whole, and each of its sections. */
     public List<SelectItem> getTargets() {
         List<SelectItem> out = new ArrayList<>();
-        for (EvaluationService.PlanOutline p : getPlans()) {
+        for (SchemeService.PlanOutline p : getPlans()) {
             out.add(new SelectItem("PLAN:" + p.id(), p.year() + " " + p.title() + "（全部）"));
             for (var s : p.sections())
                 out.add(
@@ -336,11 +342,11 @@ public class EvaluationAdminPage implements Serializable {
     }
 
     public List<ScoreSnapshot> getSnapshots() {
-        return evaluation.snapshots(year);
+        return closing.snapshots(year);
     }
 
     public List<ScoreAdjustment> getAdjustments() {
-        return evaluation.adjustments(year);
+        return adjustments.adjustments(year);
     }
 
     public String unitName(UUID id) {

@@ -1,14 +1,17 @@
 package cn.duban.evaluation.web;
 
 import cn.duban.evaluation.Adjustment;
-import cn.duban.evaluation.EvaluationService;
+import cn.duban.evaluation.AdjustmentService;
 import cn.duban.evaluation.Period;
+import cn.duban.evaluation.PeriodClosing;
 import cn.duban.evaluation.Scheme;
 import cn.duban.evaluation.SchemeIndicator;
 import cn.duban.evaluation.SchemeInput;
+import cn.duban.evaluation.SchemeService;
 import cn.duban.evaluation.ScoreAdjustment;
 import cn.duban.evaluation.ScoreSnapshot;
 import cn.duban.evaluation.Standings;
+import cn.duban.evaluation.StandingsService;
 import cn.duban.evaluation.UnitScore;
 import cn.duban.ledger.EvidenceFile;
 import cn.duban.ledger.LedgerClock;
@@ -58,7 +61,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class EvaluationResource {
 
-    @Inject EvaluationService evaluation;
+    @Inject SchemeService schemes;
+
+    @Inject StandingsService standings;
+
+    @Inject PeriodClosing closing;
+
+    @Inject AdjustmentService adjustments;
 
     public record IndicatorView(
             UUID id, String name, BigDecimal points, String target, UUID targetId) {
@@ -159,7 +168,7 @@ public class EvaluationResource {
     @Path("/schemes")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public List<SchemeView> schemes(@QueryParam("year") Integer year) {
-        return evaluation.versions(year(year)).stream().map(SchemeView::of).toList();
+        return schemes.versions(year(year)).stream().map(SchemeView::of).toList();
     }
 
     @Operation(summary = "当前生效的考核方案")
@@ -167,7 +176,7 @@ public class EvaluationResource {
     @Path("/schemes/current")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public SchemeView currentScheme(@QueryParam("year") Integer year) {
-        return SchemeView.of(evaluation.current(year(year)));
+        return SchemeView.of(schemes.current(year(year)));
     }
 
     @Operation(summary = "查看考核方案")
@@ -175,7 +184,7 @@ public class EvaluationResource {
     @Path("/schemes/{id}")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public SchemeView scheme(@PathParam("id") UUID id) {
-        return SchemeView.of(evaluation.scheme(id));
+        return SchemeView.of(schemes.scheme(id));
     }
 
     /** Saves a scheme as its year's next version. */
@@ -192,7 +201,7 @@ public class EvaluationResource {
                                             schema = @Schema(ref = "SchemeSubmission")))
                     SchemeInput input,
             @Context UriInfo uri) {
-        Scheme s = evaluation.save(input);
+        Scheme s = schemes.save(input);
         return Response.created(
                         uri.getBaseUriBuilder()
                                 .path("evaluation/schemes")
@@ -212,7 +221,7 @@ public class EvaluationResource {
             @QueryParam("period") String period,
             @QueryParam("group") String group,
             @QueryParam("live") boolean live) {
-        Standings s = evaluation.standings(Requests.period(period), live, false).summary();
+        Standings s = standings.standings(Requests.period(period), live, false).summary();
         if (group == null || group.isBlank()) return s;
         return new Standings(
                 s.period(),
@@ -231,7 +240,7 @@ public class EvaluationResource {
             @PathParam("unitId") UUID unitId,
             @QueryParam("period") String period,
             @QueryParam("live") boolean live) {
-        return evaluation.breakdown(Requests.period(period), unitId, live);
+        return standings.breakdown(Requests.period(period), unitId, live);
     }
 
     @Operation(summary = "单位得分明细（PDF）")
@@ -242,7 +251,7 @@ public class EvaluationResource {
     public Response breakdownPdf(
             @PathParam("unitId") UUID unitId, @QueryParam("period") String period) {
         Period p = Requests.period(period);
-        return Response.ok(evaluation.breakdownPdf(p, unitId))
+        return Response.ok(standings.breakdownPdf(p, unitId))
                 .header(
                         "Content-Disposition",
                         Requests.disposition(true, "考核得分明细-" + p.key() + ".pdf"))
@@ -253,8 +262,8 @@ public class EvaluationResource {
     @GET
     @Path("/trend")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
-    public EvaluationService.Trend trend(@QueryParam("year") Integer year) {
-        return evaluation.trend(year(year));
+    public StandingsService.Trend trend(@QueryParam("year") Integer year) {
+        return standings.trend(year(year));
     }
 
     // ---- closing periods
@@ -264,7 +273,7 @@ public class EvaluationResource {
     @Path("/periods")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
     public List<SnapshotView> closedPeriods(@QueryParam("year") Integer year) {
-        return evaluation.snapshots(year(year)).stream().map(SnapshotView::of).toList();
+        return closing.snapshots(year(year)).stream().map(SnapshotView::of).toList();
     }
 
     /**
@@ -278,8 +287,7 @@ public class EvaluationResource {
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response close(@PathParam("period") String period, CloseRequest request) {
         ScoreSnapshot s =
-                evaluation.close(
-                        Requests.period(period), request == null ? null : request.reason());
+                closing.close(Requests.period(period), request == null ? null : request.reason());
         return Response.status(Response.Status.CREATED).entity(SnapshotView.of(s)).build();
     }
 
@@ -290,7 +298,7 @@ public class EvaluationResource {
     @Path("/adjustments")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public List<AdjustmentView> adjustments(@QueryParam("year") Integer year) {
-        return evaluation.adjustments(year(year)).stream().map(AdjustmentView::of).toList();
+        return adjustments.adjustments(year(year)).stream().map(AdjustmentView::of).toList();
     }
 
     @Operation(summary = "新增加减分项")
@@ -298,9 +306,9 @@ public class EvaluationResource {
     @POST
     @Path("/adjustments")
     @RolesAllowed(Role.DISTRICT_ADMIN)
-    public Response addAdjustment(EvaluationService.AdjustmentInput input) {
+    public Response addAdjustment(AdjustmentService.AdjustmentInput input) {
         return Response.status(Response.Status.CREATED)
-                .entity(AdjustmentView.of(evaluation.addAdjustment(input, null, null)))
+                .entity(AdjustmentView.of(adjustments.addAdjustment(input, null, null)))
                 .build();
     }
 
@@ -328,15 +336,15 @@ public class EvaluationResource {
                     "evidence.too-large",
                     "佐证材料每个文件不超过 " + EvidenceFile.MAX_BYTES / 1024 / 1024 + " MB。");
         }
-        EvaluationService.AdjustmentInput input =
-                new EvaluationService.AdjustmentInput(
+        AdjustmentService.AdjustmentInput input =
+                new AdjustmentService.AdjustmentInput(
                         Requests.uuid(text(parts, "unitId"), "unitId"),
                         Requests.enumValue(Adjustment.Kind.class, text(parts, "kind"), "kind"),
                         decimal(text(parts, "points")),
                         text(parts, "reason"),
                         Requests.date(text(parts, "occurredOn"), "occurredOn"));
         ScoreAdjustment a =
-                evaluation.addAdjustment(
+                adjustments.addAdjustment(
                         input, file.flatMap(EntityPart::getFileName).orElse(null), content);
         return Response.status(Response.Status.CREATED).entity(AdjustmentView.of(a)).build();
     }
@@ -347,7 +355,7 @@ public class EvaluationResource {
     @Path("/adjustments/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response removeAdjustment(@PathParam("id") UUID id) {
-        evaluation.removeAdjustment(id);
+        adjustments.removeAdjustment(id);
         return Response.noContent().build();
     }
 
@@ -357,7 +365,7 @@ public class EvaluationResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public Response evidence(@PathParam("id") UUID id) {
-        ScoreAdjustment a = evaluation.adjustment(id);
+        ScoreAdjustment a = adjustments.adjustment(id);
         if (a.getEvidence() == null)
             throw DubanException.notFound("evidence.not-found", "该事项没有佐证材料。");
         return Response.ok(a.getEvidence(), a.getEvidenceType())

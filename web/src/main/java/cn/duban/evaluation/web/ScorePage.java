@@ -1,7 +1,7 @@
 package cn.duban.evaluation.web;
 
-import cn.duban.evaluation.EvaluationService;
 import cn.duban.evaluation.Period;
+import cn.duban.evaluation.StandingsService;
 import cn.duban.evaluation.UnitScore;
 import cn.duban.platform.DubanException;
 import cn.duban.tenant.UnitService;
@@ -21,7 +21,7 @@ public class ScorePage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject EvaluationService evaluation;
+    @Inject StandingsService scores;
 
     @Inject UnitService units;
 
@@ -39,7 +39,7 @@ public class ScorePage implements Serializable {
             Period p = workPeriod.period(period);
             period = p.key();
             label = cn.duban.web.Formats.period(p, cn.duban.web.FormatBean.localeOfPage());
-            score = evaluation.breakdown(p, unit != null ? unit : units.myUnit().getId(), false);
+            score = scores.breakdown(p, unit != null ? unit : units.myUnit().getId(), false);
         } catch (DubanException e) {
             problem = cn.duban.web.Messages.detail(e);
         }

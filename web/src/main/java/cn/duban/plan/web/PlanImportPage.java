@@ -3,7 +3,7 @@ package cn.duban.plan.web;
 import cn.duban.plan.DocumentReader;
 import cn.duban.plan.Plan;
 import cn.duban.plan.PlanDocument;
-import cn.duban.plan.PlanService;
+import cn.duban.plan.PlanImport;
 import cn.duban.plan.parse.ColumnMeaning;
 import cn.duban.plan.parse.DeadlineKind;
 import cn.duban.plan.parse.PlanLevel;
@@ -39,7 +39,7 @@ public class PlanImportPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject PlanService plans;
+    @Inject PlanImport imports;
 
     @Inject UnitService units;
 
@@ -253,7 +253,7 @@ public class PlanImportPage implements Serializable {
                         "doc",
                         "wps");
         sourceName = event.getFile().getFileName();
-        sourceText = plans.extractText(sourceName, content);
+        sourceText = imports.extractText(sourceName, content);
         chosen.clear();
         automatic = false;
         parse();
@@ -316,7 +316,7 @@ public class PlanImportPage implements Serializable {
                         list.add(new TableColumns.Choice(i, meanings.get(i)));
                     choices.put(key, list);
                 });
-        return plans.preview(sourceText, sourceName, year, level, choices, automatic);
+        return imports.preview(sourceText, sourceName, year, level, choices, automatic);
     }
 
     private void parse() {
@@ -382,7 +382,7 @@ public class PlanImportPage implements Serializable {
     }
 
     public String save() {
-        Plan plan = plans.save(sourceText, sourceName, edited());
+        Plan plan = imports.save(sourceText, sourceName, edited());
         Messages.flash("plan.saved", plan.getTitle());
         return "/app/admin/plan.xhtml?faces-redirect=true&id=" + plan.getId();
     }

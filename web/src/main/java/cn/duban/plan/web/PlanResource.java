@@ -4,6 +4,7 @@ import cn.duban.plan.ColumnReading;
 import cn.duban.plan.DocumentReader;
 import cn.duban.plan.Plan;
 import cn.duban.plan.PlanDocument;
+import cn.duban.plan.PlanImport;
 import cn.duban.plan.PlanLinkService;
 import cn.duban.plan.PlanService;
 import cn.duban.plan.parse.ColumnMeaning;
@@ -57,6 +58,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PlanResource {
 
     @Inject PlanService plans;
+
+    @Inject PlanImport imports;
 
     @Inject PlanLinkService links;
 
@@ -146,7 +149,7 @@ public class PlanResource {
         if (request == null || request.text() == null) {
             throw DubanException.badRequest("plan.import.empty", "请粘贴文件内容或上传文件。");
         }
-        return plans.preview(
+        return imports.preview(
                 request.text(),
                 request.sourceName(),
                 request.year(),
@@ -186,7 +189,7 @@ public class PlanResource {
     @Path("/column-readings")
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public List<ColumnReadingView> columnReadings() {
-        return plans.columnReadings().stream().map(ColumnReadingView::of).toList();
+        return imports.columnReadings().stream().map(ColumnReadingView::of).toList();
     }
 
     /** Forgets a remembered reading: the next import of that header is read automatically. */
@@ -196,7 +199,7 @@ public class PlanResource {
     @Path("/column-readings/{id}")
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response forgetColumnReading(@PathParam("id") UUID id) {
-        plans.forgetColumnReading(id);
+        imports.forgetColumnReading(id);
         return Response.noContent().build();
     }
 
@@ -236,8 +239,8 @@ public class PlanResource {
         try (InputStream in = file.getContent()) {
             bytes = in.readNBytes(DocumentReader.MAX_BYTES + 1);
         }
-        String text = plans.extractText(name, bytes);
-        return plans.preview(text, name, year, level, choices(columns), automatic)
+        String text = imports.extractText(name, bytes);
+        return imports.preview(text, name, year, level, choices(columns), automatic)
                 .withSourceText(text);
     }
 
@@ -248,7 +251,7 @@ public class PlanResource {
     public Response save(SaveRequest request, @Context UriInfo uri) {
         if (request == null)
             throw DubanException.badRequest("plan.source-missing", "缺少文件原文（sourceText）。");
-        Plan plan = plans.save(request.sourceText(), request.sourceName(), request.plan());
+        Plan plan = imports.save(request.sourceText(), request.sourceName(), request.plan());
         return Response.created(uri.getAbsolutePathBuilder().path(plan.getId().toString()).build())
                 .entity(plans.document(plan))
                 .build();

@@ -1,0 +1,180 @@
+package cn.duban.evaluation;
+
+import cn.duban.audit.AuditService;
+import cn.duban.platform.Caller;
+import cn.duban.platform.DubanException;
+import cn.duban.tenant.UnitService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Evaluation schemes (考核方案): a year's scheme kept as immutable versions, each saved only after
+ * every rule and indicator checks out, and the plans and sections an indicator can cover.
+ */
+@Stateless
+public class SchemeService {
+
+    @PersistenceContext EntityManager em;
+
+    @EJB UnitService units;
+
+    @EJB AuditService audit;
+
+    /** The scheme in force for a year: its latest version. */
+    public Scheme current(int year) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        return em.createQuery(
+                        "select s from Scheme s left join fetch s.indicators where s.year = :y "
+                                + "and s.version = (select max(v.version) from Scheme v where v.year = :y)",
+                        Scheme.class)
+                .setParameter("y", year)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(
+                        () -> DubanException.notFound("scheme.not-found", year + "年尚未制定考核方案。"));
+    }
+
+    /** Whether the year has a scheme at all (without reading it). */
+    public boolean hasScheme(int year) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        return em.createQuery("select count(s) from Scheme s where s.year = :y", Long.class)
+                        .setParameter("y", year)
+                        .getSingleResult()
+                > 0;
+    }
+
+    public List<Scheme> versions(int year) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        return em.createQuery(
+                        "select distinct s from Scheme s left join fetch s.indicators where s.year = :y order by s.version desc",
+                        Scheme.class)
+                .setParameter("y", year)
+                .getResultList();
+    }
+
+    public Scheme scheme(UUID id) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        if (id == null) throw DubanException.notFound("scheme.not-found", "考核方案不存在。");
+        return em.createQuery(
+                        "select s from Scheme s left join fetch s.indicators where s.id = :id",
+                        Scheme.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> DubanException.notFound("scheme.not-found", "考核方案不存在。"));
+    }
+
+    /** Saves a scheme as the year's next version, after checking every rule and indicator. */
+    public Scheme save(SchemeInput in) {
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        if (in == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
+        List<ScoringRules.Problem> problems = new ArrayList<>();
+        int year = in.year() == null ? 0 : in.year();
+        if (year < 2000 || year > 2100) problems.add(new ScoringRules.Problem("year", "请填写考核年度。"));
+        if (in.type() == null)
+            problems.add(new ScoringRules.Problem("type", "请选择计分方式（完成度计分或扣分制）。"));
+        if (in.planWeight() == null
+                || in.planWeight().signum() <= 0
+                || in.planWeight().compareTo(new BigDecimal(100)) > 0) {
+            problems.add(new ScoringRules.Problem("planWeight", "本计划在年度考核中的权重应在0到100%之间（如5%）。"));
+        }
+        List<Indicator> indicators = new ArrayList<>();
+        for (int i = 0; i < in.indicators().size(); i++) {
+            SchemeInput.IndicatorInput ii = in.indicators().get(i);
+            // An unknown target covers nothing, which the rules report for that indicator.
+            indicators.add(
+                    new Indicator(
+                            ii.name(),
+                            ii.points(),
+                            new ScoringInputs(em, units)
+                                    .coverage(ii.target(), ii.targetId())
+                                    .points()));
+        }
+        ScoringRules rules;
+        try {
+            rules = in.scoringRules();
+        } catch (IllegalArgumentException e) {
+            throw DubanException.badRequest(
+                    "request.malformed", "考核规则 " + e.getMessage() + " 的取值格式不正确。");
+        }
+        if (in.type() != null) problems.addAll(rules.problems(indicators));
+        if (!problems.isEmpty())
+            throw new DubanException(400, "scheme.invalid", problems.get(0).message(), problems);
+        int version =
+                em.createQuery(
+                                        "select coalesce(max(s.version), 0) from Scheme s where s.year = :y",
+                                        Integer.class)
+                                .setParameter("y", year)
+                                .getSingleResult()
+                        + 1;
+        String name = in.name() == null || in.name().isEmpty() ? year + "年度考核方案" : in.name();
+        Scheme scheme =
+                new Scheme(
+                        year, version, name, in.planWeight(), rules, in.note(), caller.username());
+        for (int i = 0; i < in.indicators().size(); i++) {
+            SchemeInput.IndicatorInput ii = in.indicators().get(i);
+            scheme.add(
+                    new SchemeIndicator(
+                            scheme, i, ii.name().strip(), ii.points(), ii.target(), ii.targetId()));
+        }
+        em.persist(scheme);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw DubanException.conflict("scheme.concurrent", "他人刚保存了该年度的考核方案，请刷新后重试。");
+        }
+        audit.record(
+                "scheme.saved",
+                "evaluation_scheme",
+                scheme.getId(),
+                "year",
+                year,
+                "version",
+                version,
+                "type",
+                rules.type().name(),
+                "planWeight",
+                in.planWeight(),
+                "indicators",
+                in.indicators().size());
+        return scheme;
+    }
+
+    /** What indicators can cover: each plan with its sections, newest year first. */
+    public List<PlanOutline> targets() {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        Map<UUID, PlanOutline> plans = new java.util.LinkedHashMap<>();
+        for (cn.duban.plan.PlanSection s :
+                em.createQuery(
+                                "select s from PlanSection s join fetch s.plan p "
+                                        + "order by p.year desc, p.createdAt desc, s.position",
+                                cn.duban.plan.PlanSection.class)
+                        .getResultList()) {
+            cn.duban.plan.Plan p = s.getPlan();
+            plans.computeIfAbsent(
+                            p.getId(),
+                            k ->
+                                    new PlanOutline(
+                                            p.getId(),
+                                            p.getYear(),
+                                            p.getTitle(),
+                                            new ArrayList<>()))
+                    .sections()
+                    .add(new PlanOutline.Section(s.getId(), s.getNumber(), s.getTitle()));
+        }
+        return List.copyOf(plans.values());
+    }
+
+    /** A plan and its sections, as the scheme form offers them. */
+    public record PlanOutline(UUID id, int year, String title, List<Section> sections) {
+        public record Section(UUID id, String number, String title) {}
+    }
+}

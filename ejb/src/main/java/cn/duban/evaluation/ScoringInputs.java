@@ -1,0 +1,251 @@
+package cn.duban.evaluation;
+
+import cn.duban.ledger.Rating;
+import cn.duban.ledger.TaskStatus;
+import cn.duban.platform.Caller;
+import cn.duban.platform.DubanException;
+import cn.duban.tenant.Unit;
+import cn.duban.tenant.UnitKind;
+import cn.duban.tenant.UnitService;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What scoring reads, shared by the evaluation services within their transaction: what an indicator
+ * covers, a scheme's inputs from the ledger in one query, the computed standings, and a closed
+ * period's published snapshot. Not a bean: it runs in the caller's transaction, after the caller
+ * checked the roles.
+ */
+final class ScoringInputs {
+
+    static final Jsonb JSON = JsonbBuilder.create();
+
+    private final EntityManager em;
+
+    private final UnitService units;
+
+    ScoringInputs(EntityManager em, UnitService units) {
+        this.em = em;
+        this.units = units;
+    }
+
+    /** The work points an indicator covers, and the plans they are in. */
+    record Coverage(Set<UUID> points, Set<UUID> plans) {
+        static final Coverage NONE = new Coverage(Set.of(), Set.of());
+    }
+
+    /**
+     * What an indicator covers: a plan's points, a section's, or a point with all its sub-points.
+     */
+    Coverage coverage(SchemeIndicator.Target target, UUID id) {
+        if (target == null || id == null) return Coverage.NONE;
+        String where =
+                switch (target) {
+                    case PLAN -> "p.plan.id = :id";
+                    case SECTION -> "p.section.id = :id";
+                    case POINT ->
+                            "p.plan.id = (select q.plan.id from PlanPoint q where q.id = :id)";
+                };
+        List<Object[]> rows =
+                em.createQuery(
+                                "select p.id, p.plan.id, pa.id from PlanPoint p left join p.parent pa where "
+                                        + where,
+                                Object[].class)
+                        .setParameter("id", id)
+                        .getResultList();
+        Set<UUID> plans = new HashSet<>();
+        rows.forEach(r -> plans.add((UUID) r[1]));
+        if (target != SchemeIndicator.Target.POINT) {
+            Set<UUID> points = new HashSet<>();
+            rows.forEach(r -> points.add((UUID) r[0]));
+            return new Coverage(points, plans);
+        }
+        // The point's plan was read whole: keep the point and its descendants.
+        Map<UUID, List<UUID>> children = new HashMap<>();
+        boolean found = false;
+        for (Object[] row : rows) {
+            if (id.equals(row[0])) found = true;
+            if (row[2] != null)
+                children.computeIfAbsent((UUID) row[2], k -> new ArrayList<>()).add((UUID) row[0]);
+        }
+        if (!found) return Coverage.NONE;
+        Set<UUID> points = new HashSet<>();
+        Deque<UUID> todo = new ArrayDeque<>(List.of(id));
+        while (!todo.isEmpty()) {
+            UUID p = todo.pop();
+            if (points.add(p)) todo.addAll(children.getOrDefault(p, List.of()));
+        }
+        return new Coverage(points, plans);
+    }
+
+    /** The closed period's latest published standings, or null while it is open. */
+    Standings published(Period period) {
+        ScoreSnapshot snapshot = latestSnapshot(period);
+        return snapshot == null
+                ? null
+                : JSON.fromJson(snapshot.getContent(), Standings.class)
+                        .published(Standings.SnapshotRef.of(snapshot));
+    }
+
+    static Standings compute(Period period, Scheme scheme, Inputs in, LocalDate today) {
+        Scoreboard board = score(scheme, in, period, today);
+        return new Standings(
+                period.key(),
+                period.label(),
+                board.asOf(),
+                Standings.SchemeRef.of(scheme),
+                null,
+                board.units());
+    }
+
+    /** The scheme's scores for a period from these inputs, as of a day. */
+    static Scoreboard score(Scheme scheme, Inputs in, Period period, LocalDate asOf) {
+        return Scoring.score(
+                scheme.rules(),
+                scheme.getPlanWeight(),
+                in.indicators(),
+                in.units(),
+                in.tasks(),
+                in.adjustments(),
+                period,
+                asOf);
+    }
+
+    record Inputs(
+            List<Indicator> indicators,
+            List<Scoring.UnitRef> units,
+            List<TaskFacts> tasks,
+            List<Adjustment> adjustments) {}
+
+    Inputs inputs(Scheme scheme, boolean detailed) {
+        List<Indicator> indicators = new ArrayList<>();
+        Set<UUID> points = new HashSet<>(), plans = new HashSet<>();
+        for (SchemeIndicator i : scheme.getIndicators()) {
+            Coverage c = coverage(i.getTargetKind(), i.getTargetId());
+            indicators.add(new Indicator(i.getName(), i.getPoints(), c.points()));
+            points.addAll(c.points());
+            plans.addAll(c.plans());
+        }
+        List<Scoring.UnitRef> refs =
+                units.list().stream()
+                        .filter(u -> u.getKind() != UnitKind.DISTRICT_OFFICE)
+                        .map(u -> new Scoring.UnitRef(u.getId(), u.getName(), group(u)))
+                        .toList();
+        List<Adjustment> adjustments =
+                em
+                        .createQuery(
+                                "select a from ScoreAdjustment a where a.year = :y",
+                                ScoreAdjustment.class)
+                        .setParameter("y", scheme.getYear())
+                        .getResultList()
+                        .stream()
+                        .map(ScoreAdjustment::fact)
+                        .toList();
+        return new Inputs(
+                indicators,
+                refs,
+                facts(
+                        points,
+                        plans,
+                        detailed,
+                        detailed || scheme.getType() == SchemeType.DEDUCTION),
+                adjustments);
+    }
+
+    static String group(Unit u) {
+        if (u.getRankingGroup() != null && !u.getRankingGroup().isBlank())
+            return u.getRankingGroup();
+        return u.getKind() == UnitKind.TOWN ? "街镇组" : "部门组";
+    }
+
+    /**
+     * The facts of every task under the given points, in one query; with events, each task's
+     * returned reports' review dates and unreported checkpoints' due dates come aggregated.
+     */
+    @SuppressWarnings("unchecked")
+    private List<TaskFacts> facts(
+            Set<UUID> points, Set<UUID> plans, boolean titles, boolean events) {
+        if (points.isEmpty() || plans.isEmpty()) return List.of();
+        String tenant = Caller.currentTenant().orElseThrow(DubanException::unauthorized);
+        String sql =
+                "select t.id, t.unit_id, t.point_id, "
+                        + (titles ? "t.title" : "null")
+                        + ", t.deadline_date, t.status, t.progress, "
+                        + "t.completed_on, t.rating, "
+                        + (events ? "r.dates, c.dates " : "null, null ")
+                        + "from task t "
+                        + (events
+                                ? """
+                left join (select r.task_id, string_agg(((r.reviewed_at at time zone 'Asia/Shanghai')::date)::text, ',') dates
+                    from progress_report r join task x on x.tenant_id = r.tenant_id and x.id = r.task_id
+                    where r.tenant_id = :tenant and r.state = 'RETURNED' and x.plan_id in (:plans) group by r.task_id) r on r.task_id = t.id
+                left join (select c.task_id, string_agg(c.due_date::text, ',') dates
+                    from task_checkpoint c join task x on x.tenant_id = c.tenant_id and x.id = c.task_id
+                    where c.tenant_id = :tenant and (c.done_on is null or c.done_on > c.due_date) and x.plan_id in (:plans)
+                    group by c.task_id) c on c.task_id = t.id
+                """
+                                : "")
+                        + "where t.tenant_id = :tenant and t.plan_id in (:plans) and t.status <> 'CANCELLED' "
+                        // Lines come out in deadline order, the same on every call.
+                        + "order by t.deadline_date, t.id";
+        List<Object[]> rows =
+                em.createNativeQuery(sql)
+                        .setParameter("tenant", tenant)
+                        .setParameter("plans", plans)
+                        .getResultList();
+        List<TaskFacts> facts = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            UUID point = (UUID) r[2];
+            if (!points.contains(point)) continue;
+            facts.add(
+                    new TaskFacts(
+                            (UUID) r[0],
+                            (UUID) r[1],
+                            point,
+                            (String) r[3],
+                            date(r[4]),
+                            TaskStatus.valueOf((String) r[5]),
+                            ((Number) r[6]).intValue(),
+                            date(r[7]),
+                            r[8] == null ? null : Rating.valueOf((String) r[8]),
+                            dates(r[9]),
+                            dates(r[10])));
+        }
+        return facts;
+    }
+
+    private static LocalDate date(Object o) {
+        if (o == null) return null;
+        if (o instanceof LocalDate d) return d;
+        return ((java.sql.Date) o).toLocalDate();
+    }
+
+    private static List<LocalDate> dates(Object csv) {
+        return csv == null
+                ? List.of()
+                : Arrays.stream(((String) csv).split(",")).map(LocalDate::parse).toList();
+    }
+
+    ScoreSnapshot latestSnapshot(Period period) {
+        return em.createQuery(
+                        "select s from ScoreSnapshot s where s.periodKey = :k order by s.version desc",
+                        ScoreSnapshot.class)
+                .setParameter("k", period.key())
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+}

@@ -5,19 +5,20 @@ import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
 /**
  * Reminders (催办): the daily due-soon and overdue notices to units, escalation to leaders after N
- * days overdue, and the district office's manual reminders. Each automatic notice is sent once
- * (keyed by task and due date), so a rerun or a second server sends nothing twice.
+ * days overdue ({@link ReminderBatch}), and the district office's manual reminders. Each automatic
+ * notice is sent once (keyed by task and due date), so a rerun or a second server sends nothing
+ * twice.
  */
 @Stateless
 public class ReminderService {
@@ -30,135 +31,26 @@ public class ReminderService {
 
     @EJB TaskQueries tasks;
 
+    @EJB ReminderBatch batch;
+
     public record Run(LocalDate date, int dueSoon, int overdue, int escalated) {}
 
-    /** Sends the notices due today in the caller's tenant. */
+    /**
+     * Sends the notices due today in the caller's tenant, {@link ReminderBatch#SIZE} tasks per
+     * transaction (see there why). A run that fails half-way keeps what it sent; the next run sends
+     * the rest and nothing twice.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Run daily(LocalDate today) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN);
-        ReminderSettings settings = inbox.settings();
-        TreeSet<Integer> thresholds = new TreeSet<>(settings.getDueSoonDays());
-        int window = thresholds.isEmpty() ? 0 : thresholds.last();
-        List<Task> open =
-                em.createQuery(
-                                "select t from Task t join fetch t.unit where t.status in (:a, :i, :r) "
-                                        + "and t.nextDue <= :limit order by t.nextDue",
-                                Task.class)
-                        .setParameter("a", TaskStatus.ASSIGNED)
-                        .setParameter("i", TaskStatus.IN_PROGRESS)
-                        .setParameter("r", TaskStatus.RETURNED)
-                        .setParameter("limit", today.plusDays(window))
-                        .getResultList();
-        int dueSoon = 0, overdue = 0, escalated = 0;
-        for (Task t : open) {
-            long days = ChronoUnit.DAYS.between(today, t.getNextDue());
-            String title = LedgerText.abbreviate(t.getTitle());
-            if (days >= 0) {
-                Integer threshold = thresholds.ceiling((int) days);
-                if (threshold == null) continue;
-                String when = days == 0 ? "今天到期" : days + " 天后到期";
-                if (notice(
-                        "due" + threshold + ":" + t.getId() + ":" + t.getNextDue(),
-                        t,
-                        t.getUnit().getId(),
-                        null,
-                        InboxMessage.Kind.DUE_SOON,
-                        "即将到期（" + when + "）：" + title,
-                        "任务“"
-                                + t.getTitle()
-                                + "”"
-                                + dueWhat(t)
-                                + "为 "
-                                + t.getNextDue()
-                                + "，"
-                                + when
-                                + "，请抓紧推进并按时报送进展。")) {
-                    dueSoon++;
-                }
-            } else {
-                if (notice(
-                        "overdue:" + t.getId() + ":" + t.getNextDue(),
-                        t,
-                        t.getUnit().getId(),
-                        null,
-                        InboxMessage.Kind.OVERDUE,
-                        "已逾期：" + title,
-                        "任务“"
-                                + t.getTitle()
-                                + "”"
-                                + dueWhat(t)
-                                + "为 "
-                                + t.getNextDue()
-                                + "，已逾期 "
-                                + (-days)
-                                + " 天，请尽快报送进展；确需延期的，请提交延期申请。")) {
-                    overdue++;
-                }
-                long late = ChronoUnit.DAYS.between(t.getDeadline(), today);
-                if (late >= settings.getEscalateAfterDays()) {
-                    String subject =
-                            "逾期 " + late + " 天未办结：" + t.getUnit().getName() + " · " + title;
-                    String body =
-                            t.getUnit().getName()
-                                    + "承担的任务“"
-                                    + t.getTitle()
-                                    + "”完成时限为 "
-                                    + t.getDeadline()
-                                    + "，已逾期 "
-                                    + late
-                                    + " 天，当前进度 "
-                                    + t.getProgress()
-                                    + "%。";
-                    boolean sent =
-                            notice(
-                                    "escalate:" + t.getId() + ":" + t.getDeadline(),
-                                    t,
-                                    null,
-                                    Caller.LEADER,
-                                    InboxMessage.Kind.ESCALATION,
-                                    subject,
-                                    body);
-                    notice(
-                            "escalate-admin:" + t.getId() + ":" + t.getDeadline(),
-                            t,
-                            null,
-                            Caller.DISTRICT_ADMIN,
-                            InboxMessage.Kind.ESCALATION,
-                            subject,
-                            body);
-                    if (sent) escalated++;
-                }
-            }
+        ReminderBatch.Rules rules = batch.rules();
+        List<UUID> due = batch.candidates(today, rules);
+        ReminderBatch.Sent sent = new ReminderBatch.Sent(0, 0, 0);
+        for (int from = 0; from < due.size(); from += ReminderBatch.SIZE) {
+            List<UUID> chunk = due.subList(from, Math.min(due.size(), from + ReminderBatch.SIZE));
+            sent = sent.plus(batch.send(chunk, today, rules));
         }
-        return new Run(today, dueSoon, overdue, escalated);
-    }
-
-    private boolean notice(
-            String key,
-            Task task,
-            UUID unitId,
-            String role,
-            InboxMessage.Kind kind,
-            String subject,
-            String body) {
-        Optional<InboxMessage> sent =
-                inbox.once(key, unitId, role, kind, task.getId(), subject, body);
-        sent.ifPresent(
-                m ->
-                        audit.record(
-                                "reminder.sent",
-                                "task",
-                                task.getId(),
-                                "kind",
-                                kind.name(),
-                                "to",
-                                role != null ? role : task.getUnit().getName(),
-                                "message",
-                                m.getId()));
-        return sent.isPresent();
-    }
-
-    private static String dueWhat(Task t) {
-        return t.getNextDue().equals(t.getDeadline()) ? "的完成时限" : "的下一个阶段节点";
+        return new Run(today, sent.dueSoon(), sent.overdue(), sent.escalated());
     }
 
     /** A manual reminder (催办) from the district office, with its message. */

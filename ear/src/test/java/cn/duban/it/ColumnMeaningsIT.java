@@ -151,6 +151,69 @@ class ColumnMeaningsIT {
                 .isEqualTo("AUTOMATIC");
     }
 
+    /**
+     * Two offices saving plans with the same new header at the same moment: both plans are saved
+     * and the header is remembered once, with the plan's audit entry naming it. Before, the second
+     * save met the unique key (tenant, header) and answered 500.
+     */
+    @Test
+    void twoSavesOfTheSameNewHeaderAtOnceBothSucceed() throws Exception {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String tag = Long.toString(System.nanoTime() % 1_000_000, 36);
+            String header = "序号\t重点工作\t牵头单位\t协助单位\t督办人" + tag + "\t完成时限";
+            String a = table("2032年列含义并发甲" + tag, header);
+            String b = table("2032年列含义并发乙" + tag, header);
+            String key =
+                    preview("pt-admin", a, null, false)
+                            .getJsonArray("tables")
+                            .getJsonObject(0)
+                            .getString("key");
+            JsonArray choice = choice(key, 3, "COOPERATING", 4, "LEADERS");
+            List<String> bodies = new java.util.ArrayList<>();
+            for (String text : List.of(a, b)) {
+                bodies.add(
+                        Json.createObjectBuilder()
+                                .add("sourceText", text)
+                                .add("sourceName", "race.txt")
+                                .add("plan", preview("pt-admin", text, choice, false))
+                                .build()
+                                .toString());
+            }
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool =
+                    java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Reply>> saves = new java.util.ArrayList<>();
+                for (String body : bodies) {
+                    saves.add(
+                            pool.submit(
+                                    () -> {
+                                        start.await();
+                                        return Api.post("pt-admin", "/plans", body);
+                                    }));
+                }
+                for (var save : saves) {
+                    Reply r = save.get(5, java.util.concurrent.TimeUnit.MINUTES);
+                    assertThat(r.status()).as(r.body()).isEqualTo(201);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(
+                            Api.get("pt-admin", "/plans/column-readings").array().stream()
+                                    .map(JsonValue::asJsonObject)
+                                    .filter(o -> o.getString("key").equals(key)))
+                    .hasSize(1);
+            assertThat(
+                            Db.maintCount(
+                                    "select count(*) from audit_log where tenant_id = 'putuo'"
+                                            + " and action = 'plan.imported' and detail like '%"
+                                            + key.replace("'", "''")
+                                            + "%'"))
+                    .isEqualTo(2);
+        }
+    }
+
     @Test
     void invalidReadingsAreRefusedWithAClearCode() {
         String text = table("2031年列含义测试丙", HEADER);

@@ -39,9 +39,14 @@ public class ColumnReading extends TenantOwned {
     }
 
     void choose(List<ColumnMeaning> meanings, String chosenBy) {
-        this.meanings = String.join(",", meanings.stream().map(Enum::name).toList());
+        this.meanings = joined(meanings);
         this.chosenBy = chosenBy;
         this.chosenAt = Instant.now();
+    }
+
+    /** How the meanings are stored: their names, comma-separated. */
+    static String joined(List<ColumnMeaning> meanings) {
+        return String.join(",", meanings.stream().map(Enum::name).toList());
     }
 
     public String getHeaderKey() {

@@ -41,9 +41,10 @@ final class ColumnReadings {
     /**
      * Remembers the readings the user chose (source CHOSEN) for the next import of the same header;
      * a table read automatically (the user went back to the automatic reading) forgets its
-     * header's. Checked like a preview's choices, before anything is written.
+     * header's. Checked like a preview's choices, before anything is written. Returns what changed,
+     * by header key, for the plan's audit entry.
      */
-    void remember(List<PlanDocument.Columns> tables, String username) {
+    Map<String, String> remember(List<PlanDocument.Columns> tables, String username) {
         if (tables.size() > PlanImport.MAX_TABLES) {
             throw DubanException.badRequest(
                     "plan.import.columns-too-many", "最多为 " + PlanImport.MAX_TABLES + " 个表格记住列含义。");
@@ -70,11 +71,32 @@ final class ColumnReadings {
                     t.key(),
                     ImportProblems.checked(() -> TableColumns.check(width, null, choices)));
         }
+        Map<String, String> changed = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, List<ColumnMeaning>> e : chosen.entrySet()) {
-            Optional<ColumnReading> known = readingOf(e.getKey());
-            if (known.isPresent()) known.get().choose(e.getValue(), username);
-            else em.persist(new ColumnReading(e.getKey(), e.getValue(), username));
+            String meanings = ColumnReading.joined(e.getValue());
+            // One statement, so that two offices saving the same new header at once both succeed
+            // (the later choice wins) instead of the second meeting the unique key.
+            em.createNativeQuery(
+                            "insert into plan_column_reading (tenant_id, id, header_key, meanings, chosen_by,"
+                                    + " chosen_at) values (current_setting('app.tenant_id'), ?1, ?2, ?3, ?4, now())"
+                                    + " on conflict (tenant_id, header_key) do update set meanings ="
+                                    + " excluded.meanings, chosen_by = excluded.chosen_by, chosen_at = excluded.chosen_at")
+                    .setParameter(1, java.util.UUID.randomUUID())
+                    .setParameter(2, e.getKey())
+                    .setParameter(3, meanings)
+                    .setParameter(4, username)
+                    .executeUpdate();
+            changed.put(e.getKey(), meanings);
         }
-        for (String key : automatic) readingOf(key).ifPresent(em::remove);
+        for (String key : automatic) {
+            int forgotten =
+                    em.createNativeQuery(
+                                    "delete from plan_column_reading where tenant_id ="
+                                            + " current_setting('app.tenant_id') and header_key = ?1")
+                            .setParameter(1, key)
+                            .executeUpdate();
+            if (forgotten > 0) changed.put(key, "AUTOMATIC");
+        }
+        return changed;
     }
 }

@@ -171,7 +171,10 @@ public class PlanImport {
         PlanDocument doc = edited != null ? edited : preview(sourceText, sourceName, null, null);
         PlanWriter writer = writer();
         writer.validate(doc);
-        if (edited != null) new ColumnReadings(em).remember(edited.tables(), caller.username());
+        Map<String, String> readings =
+                edited != null
+                        ? new ColumnReadings(em).remember(edited.tables(), caller.username())
+                        : Map.of();
         String hash = Sha256.hex(sourceText);
         Optional<Plan> existing = writer.findBySource(hash, doc.year());
         if (existing.isPresent()) {
@@ -207,7 +210,10 @@ public class PlanImport {
                 "points",
                 doc.allPoints().size(),
                 "edited",
-                edited != null);
+                edited != null,
+                // Column readings remembered or forgotten with this plan, by header.
+                "columnReadings",
+                readings);
         return plan;
     }
 

@@ -8,7 +8,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A table header's column meanings as the district office chose them when it saved a plan: the next
@@ -31,18 +30,6 @@ public class ColumnReading extends TenantOwned {
     private Instant chosenAt;
 
     protected ColumnReading() {}
-
-    ColumnReading(String headerKey, List<ColumnMeaning> meanings, String chosenBy) {
-        this.id = UUID.randomUUID();
-        this.headerKey = headerKey;
-        choose(meanings, chosenBy);
-    }
-
-    void choose(List<ColumnMeaning> meanings, String chosenBy) {
-        this.meanings = joined(meanings);
-        this.chosenBy = chosenBy;
-        this.chosenAt = Instant.now();
-    }
 
     /** How the meanings are stored: their names, comma-separated. */
     static String joined(List<ColumnMeaning> meanings) {

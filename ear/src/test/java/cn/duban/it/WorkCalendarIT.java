@@ -125,6 +125,9 @@ class WorkCalendarIT {
             String before = text.getAttribute("value");
             text.clear();
             text.sendKeys("2026-01-01 休 元旦\n2026-13-40 休 错\n");
+            var source = b.driver.findElement(By.id("calendar:source"));
+            source.clear();
+            source.sendKeys("测试通知");
             b.driver.findElement(By.id("calendar:save")).click();
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("calendar:errors")));
             assertThat(b.driver.findElement(By.id("calendar:errors")).getText())

@@ -12,7 +12,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,7 +53,7 @@ public class DeletedTenantDirectory {
             info = "duban-deleted-tenant-directory")
     void scheduled() {
         Caller.runAs(
-                new Caller("system", null, null, Set.of(Caller.PLATFORM_ADMIN)),
+                Caller.platformSystem(),
                 () -> {
                     try {
                         purge().forEach(p -> LOG.info(() -> "Directory of deleted tenant: " + p));

@@ -64,6 +64,7 @@ public class ReminderBatch {
                 .getResultList();
     }
 
+    // Not TaskStatus.open(): a SUBMITTED task waits on the district office, not on the unit.
     private static final List<TaskStatus> OPEN =
             List.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED);
 

@@ -56,6 +56,11 @@ public record Caller(String username, String tenantId, String unitCode, Set<Stri
         return new Caller("system", tenantId, null, Set.of(DISTRICT_ADMIN));
     }
 
+    /** The platform's own system caller, for background work across tenants. */
+    public static Caller platformSystem() {
+        return new Caller("system", null, null, Set.of(PLATFORM_ADMIN));
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }

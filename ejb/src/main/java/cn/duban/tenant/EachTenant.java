@@ -2,7 +2,6 @@ package cn.duban.tenant;
 
 import cn.duban.platform.Caller;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -20,9 +19,7 @@ public final class EachTenant {
     public static void run(
             TenantService tenants, Logger log, String what, Function<Tenant, Object> work) {
         AtomicReference<List<Tenant>> all = new AtomicReference<>();
-        Caller.runAs(
-                new Caller("system", null, null, Set.of(Caller.PLATFORM_ADMIN)),
-                () -> all.set(tenants.list()));
+        Caller.runAs(Caller.platformSystem(), () -> all.set(tenants.list()));
         for (Tenant tenant : all.get()) {
             // A suspended district gets no reminders, drafts or mail until it is resumed.
             if (tenant.isSuspended()) {

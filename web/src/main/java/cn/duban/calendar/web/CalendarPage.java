@@ -2,7 +2,6 @@ package cn.duban.calendar.web;
 
 import cn.duban.calendar.DayKind;
 import cn.duban.calendar.NoticeLines;
-import cn.duban.calendar.WorkCalendar;
 import cn.duban.calendar.WorkCalendarService;
 import cn.duban.platform.AppClock;
 import cn.duban.platform.DubanException;
@@ -42,9 +41,8 @@ public class CalendarPage implements Serializable {
 
     @PostConstruct
     void init() {
-        LocalDate today = LocalDate.ofInstant(AppClock.now(), WorkCalendarResource.BEIJING);
-        WorkCalendar c = calendar.calendar();
-        missing = c.missingYears(today);
+        LocalDate today = today();
+        missing = calendar.calendar().missingYears(today);
         years = new ArrayList<>();
         for (int y = today.getYear() - 1; y <= today.getYear() + 2; y++) years.add(y);
         // A missing year first: that is what the operator came for.
@@ -80,6 +78,10 @@ public class CalendarPage implements Serializable {
                         .missingYears(
                                 LocalDate.ofInstant(AppClock.now(), WorkCalendarResource.BEIJING));
         load();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.ofInstant(AppClock.now(), WorkCalendarResource.BEIJING);
     }
 
     public List<Integer> getYears() {

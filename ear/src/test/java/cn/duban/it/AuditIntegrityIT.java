@@ -2,9 +2,10 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
 import cn.duban.devstack.DevStack;
 import cn.duban.devstack.EmbeddedDatabase;
-import cn.duban.it.Api.Reply;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -2,7 +2,10 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.client.RankingAggregate;
+import cn.duban.client.Timings;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -2,7 +2,10 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.client.PlanDocuments;
+import cn.duban.client.Timings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -2,6 +2,9 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
+import cn.duban.client.Multipart;
+import cn.duban.client.PlanDocuments;
 import cn.duban.devstack.EmbeddedDatabase;
 import cn.duban.tenant.offboard.DeletionRules;
 import cn.duban.tenant.offboard.TenantDeletion;

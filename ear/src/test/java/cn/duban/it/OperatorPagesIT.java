@@ -2,6 +2,7 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

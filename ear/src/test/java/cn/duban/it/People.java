@@ -1,5 +1,7 @@
 package cn.duban.it;
 
+import cn.duban.client.Api;
+import cn.duban.client.Multipart;
 import cn.duban.devstack.KeycloakServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

@@ -2,6 +2,8 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
+import cn.duban.client.PlanDocuments;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.LocalDate;

@@ -2,7 +2,8 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

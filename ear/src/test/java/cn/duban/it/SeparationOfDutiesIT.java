@@ -2,6 +2,7 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
 import cn.duban.devstack.KeycloakServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -3,6 +3,9 @@ package cn.duban.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.devstack.KeycloakServer;
+import cn.duban.it.support.Browsers;
+import cn.duban.it.support.RealmAdmin;
+import cn.duban.it.support.TestStack;
 import jakarta.json.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.client.Api;
 import cn.duban.devstack.KeycloakServer;
+import cn.duban.it.support.Browsers;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.People;
+import cn.duban.it.support.RealmAdmin;
+import cn.duban.it.support.TestStack;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

@@ -1,4 +1,4 @@
-package cn.duban.it;
+package cn.duban.it.support;
 
 import cn.duban.client.Api;
 import cn.duban.devstack.EmbeddedDatabase;

@@ -2,7 +2,10 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
 import cn.duban.devstack.KeycloakServer;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.TestStack;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,9 +2,15 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
 import cn.duban.devstack.DevStack;
 import cn.duban.devstack.EmbeddedDatabase;
-import cn.duban.it.Api.Reply;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.Pdfs;
+import cn.duban.it.support.Plans;
+import cn.duban.it.support.TestStack;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -395,7 +401,7 @@ class AuditIntegrityIT {
         int y = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 2;
         String text =
                 y + "年嘉定区留痕锚点测试工作要点\n一、政务公开\n1.做好锚点测试政务信息公开。（责任单位：安亭镇；完成时限：" + y + "年3月31日前）\n";
-        JsonObject plan = PlanImportIT.saved(ADMIN, text, "audit-anchor.txt");
+        JsonObject plan = Plans.saved(ADMIN, text, "audit-anchor.txt");
         Reply scheme =
                 Api.post(
                         ADMIN,
@@ -419,7 +425,7 @@ class AuditIntegrityIT {
         long seq = headBefore.getJsonNumber("seq").longValue();
         String anchor = headBefore.getString("anchor");
         String pdf =
-                CircularIT.text(Api.bytes("jd-anting", "/circulars/" + id + "/document.pdf"))
+                Pdfs.text(Api.bytes("jd-anting", "/circulars/" + id + "/document.pdf"))
                         .replaceAll("\\s+", "");
         assertThat(pdf).contains("留痕链头：第" + seq + "条·" + anchor);
         // Word is rendered again from the frozen data, which keeps the anchor as well.

@@ -2,7 +2,11 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.it.support.Browsers;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.Plans;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -34,7 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @RunAsClient
 class AuditJournalIT {
 
-    static final LocalDate TODAY = LedgerIT.TODAY;
+    static final LocalDate TODAY = Plans.TODAY;
     static String task;
     static String csl;
     static String title;
@@ -51,13 +55,13 @@ class AuditJournalIT {
                         + "年审计日志测试工作要点\n"
                         + "一、重点工作\n"
                         + "1.完成审计日志测试河道整治。（牵头单位：长寿路街道；完成时限："
-                        + LedgerIT.full(TODAY.plusDays(30))
+                        + Plans.full(TODAY.plusDays(30))
                         + "前）\n";
-        String plan = PlanImportIT.saved("pt-admin", text, "audit-journal.txt").getString("id");
+        String plan = Plans.saved("pt-admin", text, "audit-journal.txt").getString("id");
         Reply published = Api.post("pt-admin", "/plans/" + plan + "/publication", "{}");
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         JsonObject row =
-                LedgerIT.tasksOf(
+                Plans.tasksOf(
                                 Api.get("pt-admin", "/tasks?plan=" + plan + "&limit=10").json(),
                                 "长寿路街道")
                         .get(0);

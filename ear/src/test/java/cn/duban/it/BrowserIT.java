@@ -2,7 +2,13 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
 import cn.duban.devstack.KeycloakServer;
+import cn.duban.it.support.Browsers;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.Plans;
+import cn.duban.it.support.ProgressReports;
+import cn.duban.it.support.TestStack;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +103,7 @@ class BrowserIT {
     @Test
     void aTownReportsWithEvidenceAndTheDistrictApproves() throws Exception {
         String planId =
-                PlanImportIT.saved("pt-admin", LedgerIT.plan("浏览器"), "browser.txt").getString("id");
+                Plans.saved("pt-admin", Plans.dueSoon("浏览器"), "browser.txt").getString("id");
         assertThat(
                         Api.post(
                                         "pt-admin",
@@ -107,7 +113,7 @@ class BrowserIT {
                 .isEqualTo(200);
         String taskTitle = "浏览器街镇专项检查";
         Path evidence = Files.createTempFile("检查报告", ".pdf");
-        Files.write(evidence, LedgerIT.PDF);
+        Files.write(evidence, ProgressReports.PDF);
 
         login("pt-csl");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -159,8 +165,7 @@ class BrowserIT {
     @Test
     void districtAdminPublishesAPlanAndChecksTheTrail() {
         String planId =
-                PlanImportIT.saved("pt-admin", LedgerIT.plan("下达页"), "publish-page.txt")
-                        .getString("id");
+                Plans.saved("pt-admin", Plans.dueSoon("下达页"), "publish-page.txt").getString("id");
         login("pt-admin");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
@@ -190,7 +195,7 @@ class BrowserIT {
     @Test
     void districtAdminSetsUpASchemeAndLeadersSeeTheDashboard() {
         String planId =
-                PlanImportIT.saved("pt-admin", LedgerIT.plan("考核页"), "evaluation-page.txt")
+                Plans.saved("pt-admin", Plans.dueSoon("考核页"), "evaluation-page.txt")
                         .getString("id");
         assertThat(
                         Api.post(
@@ -215,7 +220,7 @@ class BrowserIT {
         wait.until(
                 ExpectedConditions.textToBePresentInElementLocated(
                         By.id("scheme-current"), "当前为第"));
-        int year = LedgerIT.TODAY.getYear();
+        int year = Plans.TODAY.getYear();
         assertThat(
                         Api.get("pt-admin", "/evaluation/schemes/current?year=" + year)
                                 .json()
@@ -235,14 +240,14 @@ class BrowserIT {
 
     @Test
     void districtAdminIssuesACircularAndATownReadsIt() {
-        int year = LedgerIT.TODAY.getYear() + 2;
+        int year = Plans.TODAY.getYear() + 2;
         String text =
                 year
                         + "年普陀区通报页测试工作要点\n一、通报页\n"
                         + "1.开展通报页测试专项检查。（责任单位：长寿路街道；完成时限："
                         + year
                         + "年6月30日前）\n";
-        String planId = PlanImportIT.saved("pt-admin", text, "circular-page.txt").getString("id");
+        String planId = Plans.saved("pt-admin", text, "circular-page.txt").getString("id");
         assertThat(Api.post("pt-admin", "/plans/" + planId + "/publication", "{}").status())
                 .isEqualTo(200);
         assertThat(
@@ -283,7 +288,7 @@ class BrowserIT {
         // A 文号 carries the year of issue, not the period's.
         wait.until(
                 ExpectedConditions.textToBePresentInElementLocated(
-                        By.id("circular-state"), "普府办通〔" + LedgerIT.TODAY.getYear() + "〕"));
+                        By.id("circular-state"), "普府办通〔" + Plans.TODAY.getYear() + "〕"));
         JsonObject issued = Api.get("pt-admin", "/circulars/" + id).json();
         assertThat(issued.getString("state")).isEqualTo("ISSUED");
         assertThat(issued.getString("nextSteps")).isEqualTo("一、限期整改。");

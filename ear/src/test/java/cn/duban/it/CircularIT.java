@@ -1,9 +1,15 @@
 package cn.duban.it;
 
+import static cn.duban.it.support.Pdfs.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.Plans;
+import cn.duban.it.support.ProgressReports;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,11 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -63,7 +64,7 @@ class CircularIT {
                         + "2.建设通报测试政务数据目录。（责任单位：区数据局；完成时限："
                         + Y
                         + "年5月31日前）\n";
-        JsonObject saved = PlanImportIT.saved("jd-admin", text, "circular.txt");
+        JsonObject saved = Plans.saved("jd-admin", text, "circular.txt");
         assertThat(
                         Api.post(
                                         "jd-admin",
@@ -73,7 +74,7 @@ class CircularIT {
                 .isEqualTo(200);
         anting = Api.unitId("jd-admin", "安亭镇");
         nanxiang = Api.unitId("jd-admin", "南翔镇");
-        String p1 = PlanImportIT.point(saved, "1").getString("id");
+        String p1 = Plans.point(saved, "1").getString("id");
         Db.maintExecute(
                 "update task set status = 'APPROVED', progress = 100, completed_on = '"
                         + Y
@@ -94,19 +95,6 @@ class CircularIT {
                                 + saved.getJsonArray("sections").getJsonObject(0).getString("id")
                                 + "\"}]}");
         assertThat(scheme.status()).as(scheme.body()).isEqualTo(201);
-    }
-
-    static String text(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            for (PDPage page : doc.getPages()) {
-                for (var name : page.getResources().getFontNames()) {
-                    PDFont font = page.getResources().getFont(name);
-                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
-                    assertThat(font.getName()).contains("NotoSansSC");
-                }
-            }
-            return new PDFTextStripper().getText(doc);
-        }
     }
 
     static Reply put(String path, String json, int version) {
@@ -171,7 +159,7 @@ class CircularIT {
         int seq = Integer.parseInt(number.substring(number.indexOf('〕') + 1, number.length() - 1));
 
         byte[] pdf = Api.bytes("jd-anting", "/circulars/" + id + "/document.pdf");
-        assertThat(LedgerIT.sha256(pdf)).isEqualTo(c.getString("sha256"));
+        assertThat(ProgressReports.sha256(pdf)).isEqualTo(c.getString("sha256"));
         String text = text(pdf);
         assertThat(text)
                 .contains(

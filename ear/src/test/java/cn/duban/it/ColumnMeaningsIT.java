@@ -2,7 +2,12 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.it.support.Browsers;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.Plans;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -69,13 +74,13 @@ class ColumnMeaningsIT {
         assertThat(strings(reading.getJsonArray("header"))).contains("协助单位", "督办人");
         assertThat(strings(reading.getJsonArray("meanings")))
                 .containsExactly("NUMBER", "TITLE", "LEAD", "IGNORED", "IGNORED", "DEADLINE");
-        assertThat(unitNames(PlanImportIT.point(auto, "1"))).containsExactly("区发改委");
+        assertThat(unitNames(Plans.point(auto, "1"))).containsExactly("区发改委");
 
         JsonArray choice = choice(KEY, 3, "COOPERATING", 4, "LEADERS");
         JsonObject chosen = preview("pt-admin", first, choice, false);
         assertThat(chosen.getJsonArray("tables").getJsonObject(0).getString("source"))
                 .isEqualTo("CHOSEN");
-        JsonObject point = PlanImportIT.point(chosen, "1");
+        JsonObject point = Plans.point(chosen, "1");
         assertThat(unitNames(point)).containsExactly("区发改委", "区商务委", "区财政局");
         assertThat(strings(point.getJsonArray("leaders"))).containsExactly("张伟");
         // A preview saves nothing: not even the choice.
@@ -93,7 +98,7 @@ class ColumnMeaningsIT {
                                 .build()
                                 .toString());
         assertThat(saved.status()).as(saved.body()).isEqualTo(201);
-        assertThat(unitNames(PlanImportIT.point(saved.json(), "1"))).contains("区商务委");
+        assertThat(unitNames(Plans.point(saved.json(), "1"))).contains("区商务委");
 
         // The next document with the same header, written with spaces and punctuation.
         String next = table("2031年列含义测试乙", "序 号\t重点工作：\t牵头单位\t协助单位\t督办人\t完成时限");
@@ -102,7 +107,7 @@ class ColumnMeaningsIT {
         assertThat(r.getString("source")).isEqualTo("REMEMBERED");
         assertThat(strings(r.getJsonArray("meanings")))
                 .containsExactly("NUMBER", "TITLE", "LEAD", "COOPERATING", "LEADERS", "DEADLINE");
-        assertThat(unitNames(PlanImportIT.point(remembered, "2"))).contains("区财政局");
+        assertThat(unitNames(Plans.point(remembered, "2"))).contains("区财政局");
         // Back to the automatic reading, on request.
         JsonObject again = preview("pt-admin", next, null, true);
         assertThat(again.getJsonArray("tables").getJsonObject(0).getString("source"))

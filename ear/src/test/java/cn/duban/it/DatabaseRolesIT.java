@@ -3,6 +3,9 @@ package cn.duban.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.devstack.EmbeddedDatabase;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.TestStack;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

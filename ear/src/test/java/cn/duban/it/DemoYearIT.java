@@ -2,8 +2,12 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
 import cn.duban.devstack.KeycloakAdmin;
-import cn.duban.it.Api.Reply;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.TestStack;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.sql.SQLException;

@@ -2,6 +2,8 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
+import cn.duban.it.support.PageTest;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -2,7 +2,13 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.client.RankingAggregate;
+import cn.duban.client.Timings;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.TestStack;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -2,7 +2,11 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.Plans;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
@@ -56,7 +60,7 @@ class EvaluationIT {
                         + "3.开展考核测试政策解读活动。（责任单位：区数据局；完成时限："
                         + Y
                         + "年9月30日前）\n";
-        JsonObject saved = PlanImportIT.saved("pt-admin", text, "evaluation.txt");
+        JsonObject saved = Plans.saved("pt-admin", text, "evaluation.txt");
         plan = saved.getString("id");
         section1 = saved.getJsonArray("sections").getJsonObject(0).getString("id");
         section2 = saved.getJsonArray("sections").getJsonObject(1).getString("id");
@@ -66,8 +70,8 @@ class EvaluationIT {
         assertThat(published.json().getInt("created")).isEqualTo(4);
         csl = Api.unitId("pt-admin", "长寿路街道");
         sjj = Api.unitId("pt-admin", "区数据局");
-        String p1 = PlanImportIT.point(saved, "1").getString("id"),
-                p2 = PlanImportIT.point(saved, "2").getString("id");
+        String p1 = Plans.point(saved, "1").getString("id"),
+                p2 = Plans.point(saved, "2").getString("id");
         // Last year's history: 长寿路街道 finished point 1 early (优); 区数据局 ten days late (良);
         // 长寿路街道 had a report on point 2 returned in May.
         Db.maintExecute(

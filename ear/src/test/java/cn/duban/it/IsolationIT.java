@@ -2,13 +2,15 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.Plans;
+import cn.duban.it.support.ProgressReports;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class IsolationIT {
 
-    static final int NEXT = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
+    private static final int NEXT = Plans.NEXT_YEAR;
     static String plan,
             task,
             report,
@@ -57,7 +59,7 @@ class IsolationIT {
                         + "1.开展隔离测试专项核查。（责任单位：长寿路街道；完成时限："
                         + NEXT
                         + "年6月30日前）\n";
-        JsonObject saved = PlanImportIT.saved("pt-admin", text, "isolation.txt");
+        JsonObject saved = Plans.saved("pt-admin", text, "isolation.txt");
         plan = saved.getString("id");
         assertThat(Api.post("pt-admin", "/plans/" + plan + "/publication", "{}").status())
                 .isEqualTo(200);
@@ -80,7 +82,7 @@ class IsolationIT {
                         "pt-csl",
                         "/reports/" + report + "/evidence",
                         "核查.pdf",
-                        LedgerIT.PDF,
+                        ProgressReports.PDF,
                         Map.of());
         assertThat(ev.status()).as(ev.body()).isEqualTo(201);
         evidence = ev.json().getString("id");

@@ -2,6 +2,13 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
+import cn.duban.client.PlanDocuments;
+import cn.duban.client.Timings;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.PageTest;
+import cn.duban.it.support.Plans;
+import cn.duban.it.support.ProgressReports;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
@@ -40,7 +47,7 @@ import org.openqa.selenium.support.ui.Select;
 @RunAsClient
 class JourneyIT extends PageTest {
 
-    static final int YEAR = LedgerIT.TODAY.getYear() - 4;
+    static final int YEAR = Plans.TODAY.getYear() - 4;
     static final Path SHOTS = Path.of("target/journey");
     static final String POINT = "严格执行公文公开属性审查和发布审查程序";
     static final String TOWN = "长寿路街道";
@@ -167,7 +174,7 @@ class JourneyIT extends PageTest {
                 d -> d.findElement(By.id("growl_container")).getText().contains("草稿已保存"));
         Path photo = SHOTS.toAbsolutePath().resolve("审查记录.pdf");
         Files.createDirectories(SHOTS);
-        Files.write(photo, ReturnedWorkIT.PHOTO);
+        Files.write(photo, ProgressReports.PHOTO);
         ajax(
                 "任务",
                 "上传佐证",
@@ -340,7 +347,7 @@ class JourneyIT extends PageTest {
         JsonObject circular = Api.get("pt-admin", "/circulars/" + circularId).json();
         assertThat(circular.getString("state")).isEqualTo("ISSUED");
         String number = circular.getString("docNumber");
-        assertThat(number).startsWith("普府办通〔" + LedgerIT.TODAY.getYear() + "〕");
+        assertThat(number).startsWith("普府办通〔" + Plans.TODAY.getYear() + "〕");
         assertThat(text("circular-state")).contains(number).contains(YEAR + "年");
         shoot("11-circular", DESKTOP);
         logout();
@@ -401,7 +408,7 @@ class JourneyIT extends PageTest {
 
     /** The task of 长寿路街道 for the journey's point, found in the ledger the office sees. */
     private String taskOf(String planId) {
-        return LedgerIT.tasksOf(
+        return Plans.tasksOf(
                         Api.get("pt-admin", "/tasks?plan=" + planId + "&limit=1000").json(), TOWN)
                 .stream()
                 .filter(t -> t.getString("title").contains(POINT))

@@ -2,7 +2,13 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.client.PlanDocuments;
+import cn.duban.client.Timings;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.Plans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,8 +42,7 @@ class LedgerBenchmark {
         int created = 0;
         for (int i = 0; i < 6; i++) {
             String text = seed.replace("2025年上海市普陀区政务公开工作要点", "2025年上海市普陀区政务公开工作要点（基准" + i + "）");
-            String plan =
-                    PlanImportIT.saved("pt-admin", text, "bench-" + i + ".txt").getString("id");
+            String plan = Plans.saved("pt-admin", text, "bench-" + i + ".txt").getString("id");
             long t0 = System.nanoTime();
             Reply p = Api.post("pt-admin", "/plans/" + plan + "/publication/preview", "{}");
             long t1 = System.nanoTime();

@@ -1,9 +1,20 @@
 package cn.duban.it;
 
+import static cn.duban.it.support.Plans.TODAY;
+import static cn.duban.it.support.Plans.dueSoon;
+import static cn.duban.it.support.Plans.tasksOf;
+import static cn.duban.it.support.ProgressReports.PDF;
+import static cn.duban.it.support.ProgressReports.review;
+import static cn.duban.it.support.ProgressReports.sha256;
+import static cn.duban.it.support.ProgressReports.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.Plans;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -11,8 +22,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -35,42 +44,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class LedgerIT {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    static final byte[] PDF =
-            "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-                    .getBytes(StandardCharsets.US_ASCII);
-
-    /** A plan due in the next days, so its tasks are due soon whenever the test runs. */
-    static String plan(String name) {
-        return TODAY.getYear()
-                + "年"
-                + name
-                + "督办测试工作要点\n"
-                + "一、重点工作\n"
-                + "1.开展"
-                + name
-                + "街镇专项检查。（责任单位：各街镇；完成时限："
-                + full(TODAY.plusDays(5))
-                + "前）\n"
-                + "2.建设"
-                + name
-                + "数据共享平台。（牵头单位：区数据局；配合单位：长寿路街道；完成时限："
-                + full(TODAY.plusDays(2))
-                + "前）\n"
-                + "3.组织"
-                + name
-                + "AI应用专题培训。（责任单位：相关部门；完成时限："
-                + full(TODAY.plusDays(20))
-                + "前）\n"
-                + "4.每季度报送"
-                + name
-                + "数据开放进展。（责任单位：区数据局）\n";
-    }
-
-    static String full(LocalDate d) {
-        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
-    }
-
     static String planId;
     static JsonObject publishedResult;
 
@@ -81,7 +54,7 @@ class LedgerIT {
 
     @BeforeAll
     static void publishAPlan() {
-        planId = PlanImportIT.saved("pt-admin", plan("台账"), "ledger.txt").getString("id");
+        planId = Plans.saved("pt-admin", dueSoon("台账"), "ledger.txt").getString("id");
         Reply refused = Api.post("pt-admin", "/plans/" + planId + "/publication", "{}");
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.problemCode()).isEqualTo("publish.open-names");
@@ -528,7 +501,7 @@ class LedgerIT {
     void remindersAreSentOnceAndOverdueWorkIsEscalated() {
         // A plan of last year: every task is long overdue.
         String old =
-                PlanImportIT.saved(
+                Plans.saved(
                                 "pt-admin",
                                 "2024年逾期督办测试工作要点\n一、测试\n1.完成逾期测试工作。（责任单位：区数据局，完成时限：3月底前）\n",
                                 "old.txt")
@@ -747,24 +720,6 @@ class LedgerIT {
 
     // ---- helpers
 
-    static Reply submit(String user, String report, String key) {
-        HttpRequest.Builder b =
-                HttpRequest.newBuilder(URI.create(Api.base() + "/reports/" + report + "/submit"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}"));
-        if (key != null) b.header("Idempotency-Key", key);
-        return Api.send(user, b);
-    }
-
-    static Reply review(String report, String json, Integer version) {
-        HttpRequest.Builder b =
-                HttpRequest.newBuilder(URI.create(Api.base() + "/reports/" + report + "/review"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (version != null) b.header("If-Match", String.valueOf(version));
-        return Api.send("pt-admin", b);
-    }
-
     @SafeVarargs
     static List<Reply> race(java.util.concurrent.Callable<Reply>... calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.length);
@@ -795,17 +750,5 @@ class LedgerIT {
                 .findFirst()
                 .orElseThrow()
                 .getString("id");
-    }
-
-    static List<JsonObject> tasksOf(JsonObject page, String unitName) {
-        return page.getJsonArray("items").stream()
-                .map(JsonValue::asJsonObject)
-                .filter(t -> t.getString("unitName").equals(unitName))
-                .toList();
-    }
-
-    static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
-        return java.util.HexFormat.of()
-                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

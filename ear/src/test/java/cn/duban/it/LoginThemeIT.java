@@ -1,20 +1,19 @@
 package cn.duban.it;
 
+import static cn.duban.it.support.LoginPages.SIZES;
+import static cn.duban.it.support.LoginPages.assertFits;
+import static cn.duban.it.support.LoginPages.loginUrl;
+import static cn.duban.it.support.LoginPages.shoot;
+import static cn.duban.it.support.LoginPages.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.devstack.KeycloakServer;
+import cn.duban.it.support.Browsers;
+import cn.duban.it.support.RealmAdmin;
 import jakarta.json.Json;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,19 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ear/target/screenshots/login-*.png. Keycloak alone: no deployment needed.
  */
 class LoginThemeIT {
-
-    private static final List<Dimension> SIZES =
-            List.of(new Dimension(390, 844), new Dimension(1440, 900));
-
-    /** Where a browser lands when the application sends it to log in. */
-    private static String loginUrl(String extra) {
-        return TestStack.issuer()
-                + "/protocol/openid-connect/auth?response_type=code&scope=openid&client_id="
-                + KeycloakServer.CLIENT_ID
-                + "&redirect_uri="
-                + URLEncoder.encode(Browsers.APP + "/app/", StandardCharsets.UTF_8)
-                + extra;
-    }
 
     @Test
     void theLoginPageIsDubansInChineseOnAPhoneAndADesktop() throws Exception {
@@ -183,35 +169,7 @@ class LoginThemeIT {
         }
     }
 
-    private static void waitFor(WebDriver b, String id) {
-        new WebDriverWait(b, java.time.Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-    }
-
     private static String text(WebDriver b, String css) {
         return b.findElement(By.cssSelector(css)).getText().strip();
-    }
-
-    /** The page does not scroll sideways on that window. */
-    private static void assertFits(WebDriver b, Dimension size) {
-        JavascriptExecutor js = (JavascriptExecutor) b;
-        long page =
-                ((Number) js.executeScript("return document.documentElement.scrollWidth;"))
-                        .longValue();
-        long window =
-                ((Number) js.executeScript("return document.documentElement.clientWidth;"))
-                        .longValue();
-        System.out.printf(
-                "LOGIN %dx%d page %d px wide, window %d px%n",
-                size.width, size.height, page, window);
-        assertThat(page).as(size.width + ": the page scrolls sideways").isLessThanOrEqualTo(window);
-    }
-
-    private static void shoot(WebDriver b, String name) throws Exception {
-        Path shots = Path.of("target/screenshots");
-        Files.createDirectories(shots);
-        Files.write(
-                shots.resolve(name + ".png"),
-                ((TakesScreenshot) b).getScreenshotAs(OutputType.BYTES));
     }
 }

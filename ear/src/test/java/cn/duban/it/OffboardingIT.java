@@ -2,7 +2,17 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
+import cn.duban.client.Multipart;
+import cn.duban.client.PlanDocuments;
 import cn.duban.devstack.EmbeddedDatabase;
+import cn.duban.it.support.Browser;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.People;
+import cn.duban.it.support.Plans;
+import cn.duban.it.support.RealmAdmin;
+import cn.duban.it.support.TestStack;
 import cn.duban.tenant.offboard.DeletionRules;
 import cn.duban.tenant.offboard.TenantDeletion;
 import jakarta.json.Json;
@@ -153,7 +163,7 @@ class OffboardingIT {
 
         // 2. Data: a plan, its task, a report with an evidence file; a second account that the
         // district itself disables (the suspension must not bring it back).
-        int next = IsolationIT.NEXT;
+        int next = Plans.NEXT_YEAR;
         String text =
                 next
                         + "年离场测试工作要点\n一、离场\n1.开展离场测试专项工作。（责任单位："

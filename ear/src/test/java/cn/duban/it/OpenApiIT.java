@@ -2,7 +2,10 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.TestStack;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;

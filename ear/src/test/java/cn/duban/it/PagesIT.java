@@ -2,6 +2,12 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
+import cn.duban.it.support.Browsers;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.PageTest;
+import cn.duban.it.support.Plans;
+import cn.duban.it.support.ProgressReports;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Files;
@@ -44,12 +50,12 @@ class PagesIT extends PageTest {
     @Test
     void unitsPickedForCooperatingNamesCooperateAndThePickCanBeChanged() {
         String plan =
-                LedgerIT.TODAY.getYear()
+                Plans.TODAY.getYear()
                         + "年普陀区角色页测试工作要点\n一、重点工作\n"
                         + "1.组织角色页AI应用专题培训。（牵头单位：区数据局；配合单位：相关部门；完成时限："
-                        + LedgerIT.full(LedgerIT.TODAY.plusDays(30))
+                        + Plans.full(Plans.TODAY.plusDays(30))
                         + "前）\n";
-        String planId = PlanImportIT.saved("pt-admin", plan, "roles-page.txt").getString("id");
+        String planId = Plans.saved("pt-admin", plan, "roles-page.txt").getString("id");
         String health = Api.unitId("pt-admin", "区卫生健康委");
         String town = Api.unitId("pt-admin", "长寿路街道");
 
@@ -127,8 +133,7 @@ class PagesIT extends PageTest {
     @Test
     void theLedgerTheLightsAndAReportedFigureShowOnFirstLoad() {
         String planId =
-                PlanImportIT.saved("pt-admin", LedgerIT.plan("数字页"), "figures-page.txt")
-                        .getString("id");
+                Plans.saved("pt-admin", Plans.dueSoon("数字页"), "figures-page.txt").getString("id");
         assertThat(
                         Api.post(
                                         "pt-admin",
@@ -149,7 +154,7 @@ class PagesIT extends PageTest {
                                 "{\"text\":\"已完成六成。\",\"percent\":60}")
                         .json()
                         .getString("id");
-        assertThat(LedgerIT.submit("pt-csl", report, null).status()).isEqualTo(200);
+        assertThat(ProgressReports.submit("pt-csl", report, null).status()).isEqualTo(200);
 
         login("pt-admin");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "区府办工作台"));
@@ -194,10 +199,10 @@ class PagesIT extends PageTest {
 
     @Test
     void theCoverageViewNamesTheTownsWithoutAPlan() {
-        int year = LedgerIT.TODAY.getYear() + 5;
+        int year = Plans.TODAY.getYear() + 5;
         String plan =
                 year + "年上海市普陀区覆盖页测试工作要点\n一、覆盖页\n1.推进覆盖页测试事项。（责任单位：各街镇；完成时限：" + year + "年6月30日前）\n";
-        String planId = PlanImportIT.saved("pt-admin", plan, "coverage-page.txt").getString("id");
+        String planId = Plans.saved("pt-admin", plan, "coverage-page.txt").getString("id");
         List<String> missing =
                 Api.get("pt-admin", "/plans/" + planId + "/coverage")
                         .json()
@@ -226,8 +231,7 @@ class PagesIT extends PageTest {
     @Test
     void timesShowInTheTenantsZoneAndBadDatesAreExplained() {
         String planId =
-                PlanImportIT.saved("pt-admin", LedgerIT.plan("时间页"), "time-page.txt")
-                        .getString("id");
+                Plans.saved("pt-admin", Plans.dueSoon("时间页"), "time-page.txt").getString("id");
         assertThat(
                         Api.post(
                                         "pt-admin",
@@ -295,10 +299,10 @@ class PagesIT extends PageTest {
     @Test
     void pagesOpenOnThePlanYearAndTheNoticeLinksToTheCircular() {
         // 嘉定区's work is all in last year's plan (no test publishes a 嘉定区 plan for this year).
-        int y = LedgerIT.TODAY.getYear() - 1;
+        int y = Plans.TODAY.getYear() - 1;
         String text =
                 y + "年嘉定区年度页测试工作要点\n一、年度页\n1.推进年度页测试事项。（责任单位：安亭镇、南翔镇；完成时限：" + y + "年6月30日前）\n";
-        String planId = PlanImportIT.saved("jd-admin", text, "year-page.txt").getString("id");
+        String planId = Plans.saved("jd-admin", text, "year-page.txt").getString("id");
         assertThat(
                         Api.post(
                                         "jd-admin",
@@ -393,7 +397,7 @@ class PagesIT extends PageTest {
         browser.get(Browsers.APP + "/app/admin/plan-import.xhtml");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "导入工作要点"));
         browser.findElements(By.cssSelector(".ui-tabs-nav li")).get(1).click();
-        int year = LedgerIT.TODAY.getYear() + 7;
+        int year = Plans.TODAY.getYear() + 7;
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("source:tabs:text")))
                 .sendKeys(
                         year

@@ -2,6 +2,11 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
+import cn.duban.it.support.Browser;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.People;
+import cn.duban.it.support.RealmAdmin;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -2,6 +2,10 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
+import cn.duban.it.support.Browser;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.People;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,16 @@
 package cn.duban.it;
 
+import static cn.duban.it.support.Plans.flatten;
+import static cn.duban.it.support.Plans.point;
+import static cn.duban.it.support.Plans.saved;
+import static cn.duban.it.support.Plans.textRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.client.PlanDocuments;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.Deployments;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -362,34 +370,6 @@ class PlanImportIT {
     }
 
     // ---- helpers
-
-    static String textRequest(String text) {
-        return Json.createObjectBuilder().add("text", text).build().toString();
-    }
-
-    static JsonObject saved(String user, String text, String name) {
-        Reply reply = Api.post(user, "/plans", PlanDocuments.saveRequest(text, name));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return reply.json();
-    }
-
-    /** The point with this number, searched depth first through all sections. */
-    static JsonObject point(JsonObject plan, String number) {
-        return plan.getJsonArray("sections").stream()
-                .flatMap(s -> flatten(s.asJsonObject().getJsonArray("points")).stream())
-                .filter(p -> p.getString("number").equals(number))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no point " + number));
-    }
-
-    private static List<JsonObject> flatten(jakarta.json.JsonArray points) {
-        List<JsonObject> out = new java.util.ArrayList<>();
-        for (JsonValue v : points) {
-            out.add(v.asJsonObject());
-            out.addAll(flatten(v.asJsonObject().getJsonArray("children")));
-        }
-        return out;
-    }
 
     private static long countPoints(jakarta.json.JsonArray points) {
         return flatten(points).size();

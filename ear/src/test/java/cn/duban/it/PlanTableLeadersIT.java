@@ -2,7 +2,11 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.Plans;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -37,9 +41,9 @@ class PlanTableLeadersIT {
 
     @Test
     void leadersArePreviewedSavedAndReadBackButNeverUnits() throws SQLException {
-        Reply preview = Api.post("pt-admin", "/plans/preview", PlanImportIT.textRequest(TABLE));
+        Reply preview = Api.post("pt-admin", "/plans/preview", Plans.textRequest(TABLE));
         assertThat(preview.status()).as(preview.body()).isEqualTo(200);
-        JsonObject first = PlanImportIT.point(preview.json(), "1");
+        JsonObject first = Plans.point(preview.json(), "1");
         assertThat(first.getJsonArray("leaders").getValuesAs(JsonString::getString))
                 .containsExactly("张伟", "李强");
         assertThat(
@@ -47,10 +51,10 @@ class PlanTableLeadersIT {
                                 .map(u -> u.asJsonObject().getString("name")))
                 .containsExactly("区发改委", "区商务委");
 
-        JsonObject saved = PlanImportIT.saved("pt-admin", TABLE, "leaders.txt");
+        JsonObject saved = Plans.saved("pt-admin", TABLE, "leaders.txt");
         Reply read = Api.get("pt-admin", "/plans/" + saved.getString("id"));
         assertThat(read.status()).isEqualTo(200);
-        JsonObject second = PlanImportIT.point(read.json(), "2");
+        JsonObject second = Plans.point(read.json(), "2");
         assertThat(second.getJsonArray("leaders").getValuesAs(JsonString::getString))
                 .containsExactly("张伟");
         assertThat(

@@ -1,16 +1,22 @@
 package cn.duban.it;
 
+import static cn.duban.it.support.LoginPages.SIZES;
+import static cn.duban.it.support.LoginPages.assertFits;
+import static cn.duban.it.support.LoginPages.loginUrl;
+import static cn.duban.it.support.LoginPages.shoot;
+import static cn.duban.it.support.LoginPages.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
 import cn.duban.devstack.KeycloakServer;
+import cn.duban.it.support.Browsers;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.People;
+import cn.duban.it.support.RealmAdmin;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,9 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,22 +51,9 @@ class ProvincialLoginIT {
     static final String LI_SI = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a42";
     static final String WANG_WU = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a43";
 
-    private static final List<Dimension> SIZES =
-            List.of(new Dimension(390, 844), new Dimension(1440, 900));
-
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.ear();
-    }
-
-    private static String loginUrl(String locale) {
-        return TestStack.issuer()
-                + "/protocol/openid-connect/auth?response_type=code&scope=openid&client_id="
-                + KeycloakServer.CLIENT_ID
-                + "&redirect_uri="
-                + URLEncoder.encode(Browsers.APP + "/app/", StandardCharsets.UTF_8)
-                + "&ui_locales="
-                + locale;
     }
 
     @Test
@@ -72,7 +62,7 @@ class ProvincialLoginIT {
         try {
             for (Dimension size : SIZES) {
                 b.manage().window().setSize(size);
-                b.get(loginUrl("zh-CN"));
+                b.get(loginUrl("&ui_locales=zh-CN"));
                 waitFor(b, By.id("social-province"));
                 shoot(b, "login-sso-zh-" + size.width + "x" + size.height);
                 var button = b.findElement(By.id("social-province"));
@@ -83,7 +73,7 @@ class ProvincialLoginIT {
                 assertThat(b.findElement(By.id("username")).isDisplayed()).isTrue();
                 assertFits(b, size);
 
-                b.get(loginUrl("en"));
+                b.get(loginUrl("&ui_locales=en"));
                 waitFor(b, By.id("social-province"));
                 shoot(b, "login-sso-en-" + size.width + "x" + size.height);
                 assertThat(b.getPageSource())
@@ -373,29 +363,5 @@ class ProvincialLoginIT {
         b.findElement(By.id("username")).sendKeys(upstreamUser);
         b.findElement(By.id("password")).sendKeys(KeycloakServer.PROVINCE_PASSWORD);
         b.findElement(By.id("kc-login")).click();
-    }
-
-    private static void waitFor(WebDriver b, By by) {
-        new WebDriverWait(b, Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(by));
-    }
-
-    private static void assertFits(WebDriver b, Dimension size) {
-        JavascriptExecutor js = (JavascriptExecutor) b;
-        long page =
-                ((Number) js.executeScript("return document.documentElement.scrollWidth;"))
-                        .longValue();
-        long window =
-                ((Number) js.executeScript("return document.documentElement.clientWidth;"))
-                        .longValue();
-        assertThat(page).as(size.width + ": the page scrolls sideways").isLessThanOrEqualTo(window);
-    }
-
-    private static void shoot(WebDriver b, String name) throws Exception {
-        Path shots = Path.of("target/screenshots");
-        Files.createDirectories(shots);
-        Files.write(
-                shots.resolve(name + ".png"),
-                ((TakesScreenshot) b).getScreenshotAs(OutputType.BYTES));
     }
 }

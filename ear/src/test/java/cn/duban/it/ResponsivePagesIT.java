@@ -2,6 +2,10 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
+import cn.duban.it.support.PageTest;
+import cn.duban.it.support.Plans;
+import cn.duban.it.support.ProgressReports;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
@@ -40,7 +44,7 @@ class ResponsivePagesIT extends PageTest {
     @BeforeAll
     static void aPublishedPlanWithAReport() {
         planId =
-                PlanImportIT.saved("pt-admin", LedgerIT.plan("手机页"), "responsive-pages.txt")
+                Plans.saved("pt-admin", Plans.dueSoon("手机页"), "responsive-pages.txt")
                         .getString("id");
         assertThat(
                         Api.post(
@@ -63,7 +67,7 @@ class ResponsivePagesIT extends PageTest {
                                 "{\"text\":\"已完成四成，正在推进。\",\"percent\":40}")
                         .json()
                         .getString("id");
-        assertThat(LedgerIT.submit("pt-csl", report, null).status()).isEqualTo(200);
+        assertThat(ProgressReports.submit("pt-csl", report, null).status()).isEqualTo(200);
     }
 
     // ---- item 2: the reporter's pages on a phone and a desk
@@ -147,7 +151,7 @@ class ResponsivePagesIT extends PageTest {
     @Test
     void aTypedDateIsKeptAndAMissingOneIsExplained() throws Exception {
         String id = cslTask.getString("id");
-        java.time.LocalDate day = LedgerIT.TODAY.plusDays(61);
+        java.time.LocalDate day = Plans.TODAY.plusDays(61);
         open(PHONE);
         login("pt-admin");
         go("/app/task.xhtml?id=" + id, cslTask.getString("title"));
@@ -156,7 +160,7 @@ class ResponsivePagesIT extends PageTest {
                 ExpectedConditions.textToBePresentInElementLocated(
                         By.id("growl_container"), "请填写日期"));
         WebElement input = browser.findElement(By.id("manage:deadline_input"));
-        input.sendKeys(LedgerIT.full(day));
+        input.sendKeys(Plans.full(day));
         browser.findElement(By.id("manage:reason")).sendKeys("手机页改期测试");
         System.out.println("TYPED DATE input value: " + input.getAttribute("value"));
         shoot(SHOTS, "typed-date", PHONE);

@@ -1,8 +1,15 @@
 package cn.duban.it;
 
+import static cn.duban.it.support.ProgressReports.PHOTO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.it.support.Browsers;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.Plans;
+import cn.duban.it.support.ProgressReports;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +37,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @RunAsClient
 class ReturnedWorkIT {
 
-    static final byte[] PHOTO =
-            "%PDF-1.4\n% site photo\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-                    .getBytes(StandardCharsets.US_ASCII);
     static final byte[] MORE =
             "%PDF-1.4\n% more photos\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
                     .getBytes(StandardCharsets.US_ASCII);
@@ -48,20 +52,20 @@ class ReturnedWorkIT {
     @BeforeAll
     static void publishAPlan() {
         String text =
-                LedgerIT.TODAY.getYear()
+                Plans.TODAY.getYear()
                         + "年退回补正测试工作要点\n"
                         + "一、重点工作\n"
                         + "1.开展退回补正老旧小区加装电梯排查。（牵头单位：长寿路街道；完成时限："
-                        + LedgerIT.full(LedgerIT.TODAY.plusDays(30))
+                        + Plans.full(Plans.TODAY.plusDays(30))
                         + "前）\n"
                         + "2.推进退回补正口袋公园建设。（牵头单位：长寿路街道；完成时限："
-                        + LedgerIT.full(LedgerIT.TODAY.plusDays(40))
+                        + Plans.full(Plans.TODAY.plusDays(40))
                         + "前）\n";
-        String plan = PlanImportIT.saved("pt-admin", text, "returned.txt").getString("id");
+        String plan = Plans.saved("pt-admin", text, "returned.txt").getString("id");
         Reply published = Api.post("pt-admin", "/plans/" + plan + "/publication", "{}");
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         List<JsonObject> tasks =
-                LedgerIT.tasksOf(
+                Plans.tasksOf(
                         Api.get("pt-admin", "/tasks?plan=" + plan + "&limit=100").json(), "长寿路街道");
         assertThat(tasks).hasSize(2);
         restTask =
@@ -91,9 +95,9 @@ class ReturnedWorkIT {
                 Api.upload(
                         "pt-csl", "/reports/" + report + "/evidence", "现场照片.pdf", PHOTO, Map.of());
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
-        assertThat(LedgerIT.submit("pt-csl", report, null).status()).isEqualTo(200);
+        assertThat(ProgressReports.submit("pt-csl", report, null).status()).isEqualTo(200);
         Reply returned =
-                LedgerIT.review(
+                ProgressReports.review(
                         report, "{\"decision\":\"RETURN\",\"comment\":\"请补充整改前后对比照片\"}", null);
         assertThat(returned.status()).as(returned.body()).isEqualTo(200);
         return report;
@@ -123,7 +127,7 @@ class ReturnedWorkIT {
         assertThat(draft.getJsonArray("evidence")).hasSize(1);
         JsonObject carried = draft.getJsonArray("evidence").getJsonObject(0);
         assertThat(carried.getString("fileName")).isEqualTo("现场照片.pdf");
-        assertThat(carried.getString("sha256")).isEqualTo(LedgerIT.sha256(PHOTO));
+        assertThat(carried.getString("sha256")).isEqualTo(ProgressReports.sha256(PHOTO));
         assertThat(carried.getString("id")).isNotEqualTo(originalEvidence);
         assertThat(
                         Api.bytes(
@@ -171,7 +175,7 @@ class ReturnedWorkIT {
                                         Map.of())
                                 .status())
                 .isEqualTo(201);
-        Reply resubmitted = LedgerIT.submit("pt-csl", draftId, null);
+        Reply resubmitted = ProgressReports.submit("pt-csl", draftId, null);
         assertThat(resubmitted.status()).as(resubmitted.body()).isEqualTo(200);
         assertThat(resubmitted.json().getString("state")).isEqualTo("SUBMITTED");
         assertThat(resubmitted.json().getJsonArray("evidence"))

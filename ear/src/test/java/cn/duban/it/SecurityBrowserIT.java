@@ -2,7 +2,11 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.it.support.Browsers;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.Plans;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +66,7 @@ class SecurityBrowserIT {
         createUnit("xss-attribute", ATTRIBUTE_UNIT, "TOWN", ATTRIBUTE_GROUP);
         String text =
                 YEAR + "年普陀区页面安全测试工作要点\n一、安全\n1.开展页面安全测试。（责任单位：长寿路街道；完成时限：" + YEAR + "年6月30日前）\n";
-        plan = PlanImportIT.saved("pt-admin", text, "page-security.txt").getString("id");
+        plan = Plans.saved("pt-admin", text, "page-security.txt").getString("id");
         assertThat(Api.post("pt-admin", "/plans/" + plan + "/publication", "{}").status())
                 .isEqualTo(200);
         Reply scheme =

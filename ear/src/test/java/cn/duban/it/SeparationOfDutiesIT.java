@@ -2,7 +2,10 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
 import cn.duban.devstack.KeycloakServer;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.RealmAdmin;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;

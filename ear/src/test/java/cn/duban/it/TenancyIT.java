@@ -3,7 +3,11 @@ package cn.duban.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.TestStack;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;

@@ -2,7 +2,12 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.client.Multipart;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.TestStack;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

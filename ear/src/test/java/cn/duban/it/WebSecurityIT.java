@@ -2,7 +2,13 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.it.support.Browsers;
+import cn.duban.it.support.Deployments;
+import cn.duban.it.support.Plans;
+import cn.duban.it.support.ProgressReports;
+import cn.duban.it.support.TestStack;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -308,7 +314,7 @@ class WebSecurityIT {
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 4;
         String text =
                 year + "年普陀区审核分离测试工作要点\n一、审核\n1.开展审核分离测试。（责任单位：区府办；完成时限：" + year + "年6月30日前）\n";
-        String plan = PlanImportIT.saved("pt-admin", text, "four-eyes.txt").getString("id");
+        String plan = Plans.saved("pt-admin", text, "four-eyes.txt").getString("id");
         assertThat(
                         Api.post(
                                         "pt-admin",
@@ -332,7 +338,7 @@ class WebSecurityIT {
         String report = submitted.json().getString("id");
 
         Reply approved =
-                LedgerIT.review(
+                ProgressReports.review(
                         report,
                         "{\"decision\":\"APPROVE\",\"comment\":\"同意\",\"rating\":\"优\"}",
                         null);
@@ -340,7 +346,8 @@ class WebSecurityIT {
         assertThat(approved.problemCode()).isEqualTo("review.own-report");
         assertThat(approved.json().getString("detail")).contains("本人");
         Reply returned =
-                LedgerIT.review(report, "{\"decision\":\"RETURN\",\"comment\":\"自己退回\"}", null);
+                ProgressReports.review(
+                        report, "{\"decision\":\"RETURN\",\"comment\":\"自己退回\"}", null);
         assertThat(returned.problemCode()).isEqualTo("review.own-report");
         assertThat(Api.get("pt-admin", "/reports/" + report).json().getString("state"))
                 .isEqualTo("SUBMITTED");

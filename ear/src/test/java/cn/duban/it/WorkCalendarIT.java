@@ -2,6 +2,10 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.client.Api;
+import cn.duban.it.support.Browser;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.Deployments;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
-package cn.duban.it;
+package cn.duban.client;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api.Reply;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.duban.it;
+package cn.duban.client;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * A small REST client for the integration tests, holding one token per demo user. It talks to the
- * test stack unless {@link #target} points it elsewhere (the scale benchmark).
+ * A small REST client for the integration tests and the scale benchmark, holding one token per demo
+ * user. It talks to the server and logs users in the way {@link #target} says (the integration
+ * tests' TestStack points it at the test stack when the test run starts).
  */
 public final class Api {
 
@@ -34,8 +35,12 @@ public final class Api {
 
     private record Token(String value, long fetchedAt) {}
 
-    private static volatile String base = "http://localhost:" + TestStack.HTTP_PORT + "/api/v1";
-    private static volatile Function<String, String> login = TestStack::token;
+    // Set by target(): the integration tests' TestStack points it at the test stack.
+    private static volatile String base = "http://localhost:8080/api/v1";
+    private static volatile Function<String, String> login =
+            user -> {
+                throw new IllegalStateException("Api.target was not called: no login for " + user);
+            };
 
     public record Reply(int status, String contentType, String body) {
         public JsonObject json() {

@@ -1,4 +1,4 @@
-package cn.duban.it;
+package cn.duban.client;
 
 import jakarta.json.Json;
 import java.io.IOException;

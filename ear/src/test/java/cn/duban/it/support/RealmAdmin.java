@@ -1,4 +1,4 @@
-package cn.duban.it;
+package cn.duban.it.support;
 
 import cn.duban.devstack.KeycloakServer;
 import jakarta.json.Json;
@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * what Duban did, or did not do, to the realm's users, and that finish a person's first login (the
  * required actions) the way the person would.
  */
-final class RealmAdmin {
+public final class RealmAdmin {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -43,7 +43,7 @@ final class RealmAdmin {
                 KeycloakServer.ADMIN_PASSWORD);
     }
 
-    static Optional<JsonObject> user(String username) {
+    public static Optional<JsonObject> user(String username) {
         JsonArray found =
                 (JsonArray)
                         get(
@@ -55,23 +55,23 @@ final class RealmAdmin {
                 .findFirst();
     }
 
-    static String id(String username) {
+    public static String id(String username) {
         return user(username)
                 .orElseThrow(() -> new AssertionError("no user " + username))
                 .getString("id");
     }
 
-    static JsonObject userById(String id) {
+    public static JsonObject userById(String id) {
         return (JsonObject) get("/users/" + id);
     }
 
-    static String attribute(JsonObject user, String name) {
+    public static String attribute(JsonObject user, String name) {
         JsonObject attrs = user.getJsonObject("attributes");
         if (attrs == null || !attrs.containsKey(name)) return null;
         return attrs.getJsonArray(name).getString(0);
     }
 
-    static Set<String> realmRoles(String id) {
+    public static Set<String> realmRoles(String id) {
         Set<String> out = new TreeSet<>();
         ((JsonArray) get("/users/" + id + "/role-mappings/realm"))
                 .forEach(r -> out.add(r.asJsonObject().getString("name")));
@@ -79,7 +79,7 @@ final class RealmAdmin {
     }
 
     /** Roles of every client (realm-management …) mapped to the user, as "client/role". */
-    static Set<String> clientRoles(String id) {
+    public static Set<String> clientRoles(String id) {
         Set<String> out = new TreeSet<>();
         JsonObject all = (JsonObject) get("/users/" + id + "/role-mappings");
         JsonObject clients = all.getJsonObject("clientMappings");
@@ -99,11 +99,11 @@ final class RealmAdmin {
         return out;
     }
 
-    static int sessions(String id) {
+    public static int sessions(String id) {
         return ((JsonArray) get("/users/" + id + "/sessions")).size();
     }
 
-    static int credentials(String id) {
+    public static int credentials(String id) {
         return ((JsonArray) get("/users/" + id + "/credentials")).size();
     }
 
@@ -112,7 +112,7 @@ final class RealmAdmin {
      * attributes, required actions), realm and client roles and credentials, as one comparable
      * text.
      */
-    static String snapshot(String id) {
+    public static String snapshot(String id) {
         JsonObject u = userById(id);
         JsonObject kept = Json.createObjectBuilder(u).remove("access").build();
         return kept
@@ -128,7 +128,7 @@ final class RealmAdmin {
      * What the person does at the first login: sets their own password; the required actions are
      * then done.
      */
-    static void completeFirstLogin(String username, String password) {
+    public static void completeFirstLogin(String username, String password) {
         String id = id(username);
         send(
                 "PUT",
@@ -148,16 +148,16 @@ final class RealmAdmin {
         send("PUT", "/users/" + id, done.toString());
     }
 
-    static JsonObject userProfile() {
+    public static JsonObject userProfile() {
         return (JsonObject) get("/users/profile");
     }
 
-    static void setUserProfile(JsonObject config) {
+    public static void setUserProfile(JsonObject config) {
         send("PUT", "/users/profile", config.toString());
     }
 
     /** A user made by Keycloak's own administrator, with a tenant attribute and one realm role. */
-    static String createUser(String username, String tenant, String realmRole) {
+    public static String createUser(String username, String tenant, String realmRole) {
         send(
                 "POST",
                 "/users",
@@ -180,11 +180,11 @@ final class RealmAdmin {
         return id;
     }
 
-    static void delete(String username) {
+    public static void delete(String username) {
         user(username).ifPresent(u -> send("DELETE", "/users/" + u.getString("id"), null));
     }
 
-    static List<String> usernamesWithAttribute(String name, String value) {
+    public static List<String> usernamesWithAttribute(String name, String value) {
         JsonArray found =
                 (JsonArray)
                         get(
@@ -195,17 +195,17 @@ final class RealmAdmin {
     }
 
     /** A PUT of Keycloak's own administrator (e.g. a user's representation). */
-    static void put(String path, String json) {
+    public static void put(String path, String json) {
         send("PUT", path, json);
     }
 
     /** A POST of Keycloak's own administrator (e.g. a role mapping). */
-    static void post(String path, String json) {
+    public static void post(String path, String json) {
         send("POST", path, json);
     }
 
     /** A GET of Keycloak's own administrator (a representation or a list). */
-    static JsonStructure get(String path) {
+    public static JsonStructure get(String path) {
         String body = send("GET", path, null);
         try (var reader = Json.createReader(new StringReader(body))) {
             return reader.read();
@@ -242,7 +242,7 @@ final class RealmAdmin {
      * The token endpoint's answer to a password login (status and body), for first-login and
      * disabled checks.
      */
-    static HttpResponse<String> passwordLogin(String username, String password) {
+    public static HttpResponse<String> passwordLogin(String username, String password) {
         String form =
                 "grant_type=password&client_id="
                         + KeycloakServer.CLIENT_ID

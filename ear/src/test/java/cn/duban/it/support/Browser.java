@@ -1,4 +1,4 @@
-package cn.duban.it;
+package cn.duban.it.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +9,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A browser session for the people tests: Browsers.open, with screenshots on close. */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    final WebDriver driver;
-    final WebDriverWait wait;
+    public final WebDriver driver;
+    public final WebDriverWait wait;
     private final String name;
 
     private Browser(WebDriver driver, String name) {
@@ -25,16 +25,16 @@ final class Browser implements AutoCloseable {
      * A browser, or the test is skipped outside CI where Chromium is not installed (CI installs
      * it).
      */
-    static Browser open(String name) {
+    public static Browser open(String name) {
         return new Browser(Browsers.open(), name);
     }
 
-    void go(String path) {
+    public void go(String path) {
         driver.get("http://localhost:" + TestStack.HTTP_PORT + path);
     }
 
     /** Logs in on Keycloak's form (the application redirects there). */
-    void login(String username, String password) {
+    public void login(String username, String password) {
         Browsers.submitLogin(driver, username, password);
     }
 

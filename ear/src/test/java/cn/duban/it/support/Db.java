@@ -1,4 +1,4 @@
-package cn.duban.it;
+package cn.duban.it.support;
 
 import cn.duban.devstack.EmbeddedDatabase;
 import java.sql.Connection;
@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Direct looks into the test database, past the application. */
-final class Db {
+public final class Db {
 
     private Db() {}
 
@@ -15,7 +15,7 @@ final class Db {
      * A count as the maintenance role, which sees every tenant's rows (row-level security is forced
      * on the owner).
      */
-    static long maintCount(String sql) throws SQLException {
+    public static long maintCount(String sql) throws SQLException {
         return count(EmbeddedDatabase.MAINT, sql);
     }
 
@@ -23,14 +23,14 @@ final class Db {
      * A count as the schema owner: row-level security applies to it too, so without a tenant it
      * sees none.
      */
-    static long ownerCount(String sql) throws SQLException {
+    public static long ownerCount(String sql) throws SQLException {
         return count(EmbeddedDatabase.OWNER, sql);
     }
 
     /**
      * A count through the application's role without a tenant: row-level security hides every row.
      */
-    static long appRoleCount(String sql) throws SQLException {
+    public static long appRoleCount(String sql) throws SQLException {
         return count(EmbeddedDatabase.APP, sql);
     }
 
@@ -38,14 +38,14 @@ final class Db {
      * A statement as the maintenance role (e.g. to tamper with the audit trail on purpose, as the
      * owner could).
      */
-    static int maintExecute(String sql) throws SQLException {
+    public static int maintExecute(String sql) throws SQLException {
         return execute(EmbeddedDatabase.MAINT, sql);
     }
 
     /**
      * A statement through the application's role inside a tenant, as the application would run it.
      */
-    static int appRoleExecute(String tenant, String sql) throws SQLException {
+    public static int appRoleExecute(String tenant, String sql) throws SQLException {
         try (Connection c = EmbeddedDatabase.connect(TestStack.jdbcUrl(), EmbeddedDatabase.APP);
                 Statement s = c.createStatement()) {
             s.execute("select set_config('app.tenant_id', '" + tenant + "', false)");

@@ -2,7 +2,7 @@ package cn.duban.load;
 
 import static cn.duban.load.LoadRun.log;
 
-import cn.duban.it.PlanDocuments;
+import cn.duban.client.PlanDocuments;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -1,15 +1,15 @@
-package cn.duban.it;
+package cn.duban.it.support;
 
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 
 /** The real EAR built by this module, as Arquillian deploys it. */
-final class Deployments {
+public final class Deployments {
 
     private Deployments() {}
 
-    static EnterpriseArchive ear() {
+    public static EnterpriseArchive ear() {
         return ShrinkWrap.createFromZipFile(
                 EnterpriseArchive.class, new File(System.getProperty("duban.ear")));
     }

@@ -1,10 +1,10 @@
 package cn.duban.load;
 
+import cn.duban.client.PlanDocuments;
 import cn.duban.devstack.EmbeddedDatabase;
 import cn.duban.devstack.KeycloakAdmin;
 import cn.duban.devstack.KeycloakServer;
 import cn.duban.devstack.WildFlyServer;
-import cn.duban.it.PlanDocuments;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
-package cn.duban.it;
+package cn.duban.it.support;
 
+import cn.duban.client.Api;
+import cn.duban.client.Multipart;
 import cn.duban.devstack.KeycloakServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -16,16 +18,16 @@ import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Calls with the token of a person who is not a demo user, and the sheets of the people tests. */
-final class People {
+public final class People {
 
     /** The password the tests give people when they finish their first login. */
-    static final String PASSWORD = "Duban-Test-2026!";
+    public static final String PASSWORD = "Duban-Test-2026!";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private People() {}
 
-    static String token(String username) {
+    public static String token(String username) {
         return KeycloakServer.passwordGrantToken(
                 TestStack.issuer(),
                 KeycloakServer.CLIENT_ID,
@@ -34,11 +36,11 @@ final class People {
                 PASSWORD);
     }
 
-    static Api.Reply get(String token, String path) {
+    public static Api.Reply get(String token, String path) {
         return send(token, HttpRequest.newBuilder(URI.create(Api.base() + path)).GET());
     }
 
-    static Api.Reply post(String token, String path, String json) {
+    public static Api.Reply post(String token, String path, String json) {
         return send(
                 token,
                 HttpRequest.newBuilder(URI.create(Api.base() + path))
@@ -46,7 +48,8 @@ final class People {
                         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
-    static Api.Reply upload(String token, String path, byte[] content, Map<String, String> fields) {
+    public static Api.Reply upload(
+            String token, String path, byte[] content, Map<String, String> fields) {
         String boundary = "duban" + System.nanoTime();
         return send(
                 token,
@@ -76,7 +79,7 @@ final class People {
     }
 
     /** An account as the API takes it. */
-    static String account(String username, String name, String unit, String... roles) {
+    public static String account(String username, String name, String unit, String... roles) {
         JsonArrayBuilder r = Json.createArrayBuilder();
         for (String role : roles) r.add(role);
         var b =
@@ -91,7 +94,7 @@ final class People {
     }
 
     /** A workbook whose first sheet holds the rows (the first is the header). */
-    static byte[] sheet(List<List<String>> rows) {
+    public static byte[] sheet(List<List<String>> rows) {
         try (XSSFWorkbook wb = new XSSFWorkbook();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var sheet = wb.createSheet();
@@ -109,13 +112,13 @@ final class People {
         }
     }
 
-    static final List<String> ACCOUNT_HEADER = List.of("姓名", "登录名", "手机", "邮箱", "单位", "角色");
+    public static final List<String> ACCOUNT_HEADER = List.of("姓名", "登录名", "手机", "邮箱", "单位", "角色");
 
     /**
      * The temporary password the API handed back for that login name (created one, or an import's
      * row).
      */
-    static String temporaryPassword(JsonObject created) {
+    public static String temporaryPassword(JsonObject created) {
         return created.getJsonObject("credentials").getString("temporaryPassword");
     }
 }

@@ -1,4 +1,4 @@
-package cn.duban.it;
+package cn.duban.client;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

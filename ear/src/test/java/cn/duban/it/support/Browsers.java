@@ -1,4 +1,4 @@
-package cn.duban.it;
+package cn.duban.it.support;
 
 import cn.duban.devstack.KeycloakServer;
 import java.nio.file.Files;
@@ -26,19 +26,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and the network log (every URL requested, redirects included) kept for the test to read. CI
  * installs Debian's chromium (see .ci/run); elsewhere a test without it is skipped.
  */
-final class Browsers {
+public final class Browsers {
 
-    static final String APP = "http://localhost:" + TestStack.HTTP_PORT;
+    public static final String APP = "http://localhost:" + TestStack.HTTP_PORT;
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private Browsers() {}
 
-    static ChromeDriver open() {
+    public static ChromeDriver open() {
         return open(1280, 900);
     }
 
-    static ChromeDriver open(int width, int height) {
+    public static ChromeDriver open(int width, int height) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (System.getenv("CI") == null) {
             Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed");
@@ -68,7 +68,7 @@ final class Browsers {
         return new ChromeDriver(service, options);
     }
 
-    static void close(WebDriver browser, String name) throws Exception {
+    public static void close(WebDriver browser, String name) throws Exception {
         if (browser == null) return;
         Path shots = Path.of("target/screenshots");
         Files.createDirectories(shots);
@@ -79,7 +79,7 @@ final class Browsers {
     }
 
     /** Logs in through Keycloak's own login form, starting at the application. */
-    static void login(WebDriver browser, String user) {
+    public static void login(WebDriver browser, String user) {
         submitLogin(browser, user, KeycloakServer.DEMO_PASSWORD);
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("page-title")));
@@ -89,7 +89,7 @@ final class Browsers {
      * Fills in and sends Keycloak's login form, starting at the application (the one login of the
      * browser tests; what follows, a page or a password change, is the caller's to wait for).
      */
-    static void submitLogin(WebDriver browser, String user, String password) {
+    public static void submitLogin(WebDriver browser, String user, String password) {
         browser.get(APP + "/");
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
@@ -101,12 +101,12 @@ final class Browsers {
     /**
      * The value of the session cookie, to send the browser's own session from a plain HTTP client.
      */
-    static String sessionCookie(WebDriver browser) {
+    public static String sessionCookie(WebDriver browser) {
         return "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
     }
 
     /** Console messages since the last call (Chromium reports every CSP violation there). */
-    static List<String> console(WebDriver browser) {
+    public static List<String> console(WebDriver browser) {
         List<String> out = new ArrayList<>();
         for (LogEntry e : browser.manage().logs().get(LogType.BROWSER))
             out.add(e.getLevel() + " " + e.getMessage());
@@ -114,7 +114,7 @@ final class Browsers {
     }
 
     /** The raw DevTools network events since the last call (JSON, one per entry). */
-    static List<String> network(WebDriver browser) {
+    public static List<String> network(WebDriver browser) {
         List<String> out = new ArrayList<>();
         for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE)) {
             if (e.getMessage().contains("\"Network.")) out.add(e.getMessage());

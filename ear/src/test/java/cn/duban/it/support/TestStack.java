@@ -1,5 +1,6 @@
-package cn.duban.it;
+package cn.duban.it.support;
 
+import cn.duban.client.Api;
 import cn.duban.devstack.EmbeddedDatabase;
 import cn.duban.devstack.KeycloakServer;
 import java.nio.file.Files;
@@ -45,6 +46,7 @@ public class TestStack implements LauncherSessionListener {
             // arquillian.xml reads these when it starts WildFly, after this listener.
             System.setProperty("duban.test.port-offset", String.valueOf(PORT_OFFSET));
             System.setProperty("duban.test.management-port", String.valueOf(MANAGEMENT_PORT));
+            Api.target("http://localhost:" + HTTP_PORT + "/api/v1", TestStack::token);
         } catch (Exception e) {
             throw new IllegalStateException(
                     "Could not start the test stack (PostgreSQL, Keycloak)", e);

@@ -1,14 +1,14 @@
 package cn.duban.scale;
 
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.client.PlanDocuments;
+import cn.duban.client.RankingAggregate;
+import cn.duban.client.Timings;
 import cn.duban.devstack.EmbeddedDatabase;
 import cn.duban.devstack.KeycloakAdmin;
 import cn.duban.devstack.KeycloakServer;
 import cn.duban.devstack.WildFlyServer;
-import cn.duban.it.Api;
-import cn.duban.it.Api.Reply;
-import cn.duban.it.PlanDocuments;
-import cn.duban.it.RankingAggregate;
-import cn.duban.it.Timings;
 import cn.duban.plan.parse.ParseOptions;
 import cn.duban.plan.parse.PlanParser;
 import jakarta.json.Json;

@@ -1,7 +1,7 @@
 package cn.duban.load;
 
+import cn.duban.client.Multipart;
 import cn.duban.devstack.KeycloakServer;
-import cn.duban.it.Multipart;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

@@ -1,6 +1,6 @@
 package cn.duban.load;
 
-import cn.duban.it.Timings;
+import cn.duban.client.Timings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

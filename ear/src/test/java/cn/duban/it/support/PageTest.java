@@ -1,4 +1,4 @@
-package cn.duban.it;
+package cn.duban.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,17 +24,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and full-page screenshots. Subclasses carry {@code @ExtendWith(ArquillianExtension.class)} and
  * {@code @RunAsClient}.
  */
-abstract class PageTest {
+public abstract class PageTest {
 
-    static final Dimension PHONE = new Dimension(390, 844);
-    static final Dimension TABLET = new Dimension(768, 1024);
-    static final Dimension DESKTOP = new Dimension(1440, 900);
+    public static final Dimension PHONE = new Dimension(390, 844);
+    public static final Dimension TABLET = new Dimension(768, 1024);
+    public static final Dimension DESKTOP = new Dimension(1440, 900);
 
     protected ChromeDriver browser;
     protected WebDriverWait wait;
 
     @Deployment(testable = false)
-    static EnterpriseArchive ear() {
+    public static EnterpriseArchive ear() {
         return Deployments.ear();
     }
 
@@ -47,7 +47,7 @@ abstract class PageTest {
     }
 
     @AfterEach
-    void quitBrowser() {
+    protected void quitBrowser() {
         if (browser != null) browser.quit();
         browser = null;
     }

@@ -1,4 +1,4 @@
-package cn.duban.it;
+package cn.duban.client;
 
 import cn.duban.devstack.EmbeddedDatabase;
 import java.sql.Connection;

@@ -121,11 +121,12 @@ public class ReceiptService {
     }
 
     /**
-     * Called before a progress report is created: refused while the task is sent back, and
-     * acknowledges the task when a user of its unit reports (not the district office reporting on
-     * its behalf).
+     * Called by {@link ProgressReportService} before a report is created, after its own checks
+     * (public only because the container calls no other method of a bean): refused while the task
+     * is sent back, and acknowledges the task when a user of its unit reports (not the district
+     * office reporting on its behalf).
      */
-    void onReport(Task task, Caller caller) {
+    public void onReport(Task task, Caller caller) {
         if (task.getDisputeState() == DisputeState.PENDING) {
             throw DubanException.conflict("task.disputed", "该任务已退回区府办（认为非本单位职责），待区府办处理后再报送。");
         }
@@ -139,7 +140,7 @@ public class ReceiptService {
         Caller caller = tenantCaller();
         WorkCalendar calendar = calendars.calendar();
         int hours = inbox.settings().getReceiptHours();
-        Instant now = AppClock.now();
+        Instant now = now();
         UUID unit = districtWide(caller) ? null : myUnit(caller);
         return em
                 .createQuery(
@@ -252,7 +253,7 @@ public class ReceiptService {
         String why = LedgerText.required(reason, "请填写退回理由（为何不属于本单位职责）。");
         if (why.length() > 1000)
             throw DubanException.badRequest("dispute.reason-too-long", "退回理由不超过1000字。");
-        task.dispute(why, AppClock.now(), caller.username());
+        task.dispute(why, now(), caller.username());
         audit.record(
                 "task.assignment-disputed",
                 "task",
@@ -267,6 +268,7 @@ public class ReceiptService {
                 task.getId(),
                 "退回错派：" + task.getUnit().getName() + " · " + LedgerText.abbreviate(task.getTitle()),
                 task.getUnit().getName() + "认为任务“" + task.getTitle() + "”不属于本单位职责，理由：" + why);
+        em.flush(); // the answer carries the version the district's If-Match will name
         return dispute(task);
     }
 
@@ -326,7 +328,7 @@ public class ReceiptService {
             throw DubanException.conflict(
                     "task.exists", "“" + unit.getName() + "”已承担（或曾承担）该工作要点，请在台账中直接交办或调整。");
         }
-        Instant now = AppClock.now();
+        Instant now = now();
         LocalDate assignedOn = LedgerClock.dateOf(old.getPublishedAt());
         LocalDate today = LedgerClock.dateOf(now);
         Task fresh = Publishing.copyOf(old, unit, old.getRole(), caller.username());
@@ -410,7 +412,7 @@ public class ReceiptService {
         Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN);
         Task task = pending(taskId, expectedVersion);
         String why = answer(LedgerText.required(reason, "请填写坚持由该单位承办的理由。"));
-        Instant now = AppClock.now();
+        Instant now = now();
         task.answerDispute(DisputeState.UPHELD, why, now, caller.username());
         boolean received = task.getReceivedAt() == null;
         task.receive(now, caller.username());
@@ -440,6 +442,7 @@ public class ReceiptService {
                 task.getId(),
                 "退回未同意，请承办：" + LedgerText.abbreviate(task.getTitle()),
                 "区府办坚持由贵单位承办该任务，视为已签收。理由：" + why);
+        em.flush();
         return dispute(task);
     }
 
@@ -451,7 +454,7 @@ public class ReceiptService {
         if (task.getDisputeState() == DisputeState.PENDING) {
             throw DubanException.conflict("task.disputed", "该任务已退回区府办（认为非本单位职责），待区府办处理。");
         }
-        task.receive(AppClock.now(), caller.username());
+        task.receive(now(), caller.username());
         audit.record(
                 "task.received",
                 "task",
@@ -548,6 +551,11 @@ public class ReceiptService {
                 .getResultStream()
                 .findFirst()
                 .orElse(new UUID(0, 0));
+    }
+
+    /** Now, to the microsecond the database keeps: an answer shows what a later read shows. */
+    private static Instant now() {
+        return AppClock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static final java.time.format.DateTimeFormatter MINUTE =

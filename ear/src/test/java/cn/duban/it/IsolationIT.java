@@ -219,7 +219,23 @@ class IsolationIT {
                         },
                         new String[] {"DELETE", "/circulars/" + circular},
                         new String[] {"POST", "/circulars/" + circular + "/issue", "{}"},
-                        new String[] {"GET", "/circulars/" + circular + "/document.pdf"});
+                        new String[] {"GET", "/circulars/" + circular + "/document.pdf"},
+                        // receipt
+                        new String[] {"GET", "/receipts/" + task},
+                        new String[] {"POST", "/receipts/" + task, "{}"},
+                        new String[] {"POST", "/receipts", "{\"taskIds\":[\"" + task + "\"]}"},
+                        new String[] {"GET", "/receipts/" + task + "/dispute"},
+                        new String[] {
+                            "POST", "/receipts/" + task + "/dispute", "{\"reason\":\"非本单位\"}"
+                        },
+                        new String[] {
+                            "POST",
+                            "/receipts/" + task + "/reassign",
+                            "{\"unitId\":\"" + csl + "\",\"reason\":\"改派\"}"
+                        },
+                        new String[] {
+                            "POST", "/receipts/" + task + "/uphold", "{\"reason\":\"坚持\"}"
+                        });
         List<String> leaks = new ArrayList<>();
         for (String user : List.of("jd-admin", "jd-leader", "jd-anting")) {
             for (String[] a : attacks) {
@@ -246,7 +262,11 @@ class IsolationIT {
                         new String[] {"GET", "/tasks/" + task},
                         new String[] {"GET", "/reports/" + report},
                         new String[] {"PUT", "/reports/" + report},
-                        new String[] {"GET", "/reports/" + report + "/evidence/" + evidence})) {
+                        new String[] {"GET", "/reports/" + report + "/evidence/" + evidence},
+                        // receipt
+                        new String[] {"GET", "/receipts/" + task},
+                        new String[] {"POST", "/receipts/" + task},
+                        new String[] {"POST", "/receipts/" + task + "/dispute"})) {
             assertThat(
                             call(
                                             "pt-sjj",
@@ -279,7 +299,11 @@ class IsolationIT {
                         new String[] {"jd-admin", "/evaluation/adjustments?year=" + NEXT},
                         new String[] {"jd-admin", "/circulars?year=" + NEXT},
                         new String[] {"jd-admin", "/units"},
-                        new String[] {"jd-anting", "/tasks/mine"})) {
+                        new String[] {"jd-anting", "/tasks/mine"},
+                        // receipt
+                        new String[] {"jd-admin", "/receipts/pending"},
+                        new String[] {"jd-anting", "/receipts/pending"},
+                        new String[] {"jd-admin", "/receipts/disputes"})) {
             String body = Api.get(list[0], list[1]).body();
             for (String id :
                     List.of(
@@ -320,6 +344,7 @@ class IsolationIT {
                 al = Set.of("pt-admin", "pt-leader"),
                 alr = Set.of("pt-admin", "pt-leader", "pt-csl");
         Set<String> ar = Set.of("pt-admin", "pt-csl"), p = Set.of("operator");
+        Set<String> r = Set.of("pt-csl");
         record Row(
                 String method,
                 String path,
@@ -360,7 +385,12 @@ class IsolationIT {
                         new Row("POST", "/evaluation/adjustments", "{}", a, true),
                         new Row("GET", "/circulars?year=" + NEXT, null, alr, true),
                         new Row("POST", "/circulars", "{}", a, true),
-                        new Row("POST", "/circulars/due?date=2000-01-02", "{}", a, true));
+                        new Row("POST", "/circulars/due?date=2000-01-02", "{}", a, true),
+                        // receipt
+                        new Row("GET", "/receipts/pending", null, alr, true),
+                        new Row("POST", "/receipts", "{}", r, true),
+                        new Row("POST", "/receipts/chase", "{}", a, false),
+                        new Row("GET", "/receipts/disputes", null, al, true));
         List<String> wrong = new ArrayList<>();
         for (Row row : matrix) {
             for (String user : List.of("pt-admin", "pt-leader", "pt-csl", "operator")) {

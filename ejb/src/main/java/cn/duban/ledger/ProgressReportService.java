@@ -32,6 +32,8 @@ public class ProgressReportService {
 
     @EJB TaskQueries tasks;
 
+    @EJB ReceiptService receipts;
+
     @EJB ProgressReportQueries reports;
 
     @EJB AuditService audit;
@@ -52,6 +54,7 @@ public class ProgressReportService {
         Task task = tasks.reportable(taskId);
         if (!task.getStatus().open())
             throw DubanException.conflict("task.closed", "任务已办结或已取消，不能再报送。");
+        receipts.onReport(task, caller);
         ProgressReport report = new ProgressReport(task, "", 0, null, caller.username());
         if (submit && idempotencyKey != null) {
             Optional<ProgressReport> earlier = claim(idempotencyKey, report.getId(), caller);

@@ -88,6 +88,16 @@ public class ReminderService {
             int escalateAfterDays,
             boolean emailEnabled,
             Integer expectedVersion) {
+        return updateSettings(dueSoonDays, escalateAfterDays, emailEnabled, null, expectedVersion);
+    }
+
+    /** As above, also the working hours a unit has to acknowledge a task (null: unchanged). */
+    public ReminderSettings updateSettings(
+            List<Integer> dueSoonDays,
+            int escalateAfterDays,
+            boolean emailEnabled,
+            Integer receiptHours,
+            Integer expectedVersion) {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
         if (dueSoonDays == null
                 || dueSoonDays.isEmpty()
@@ -98,6 +108,10 @@ public class ReminderService {
         }
         if (escalateAfterDays < 1 || escalateAfterDays > 365) {
             throw DubanException.badRequest("settings.escalate-invalid", "逾期上报领导的天数应在 1 到 365 之间。");
+        }
+        if (receiptHours != null && (receiptHours < 1 || receiptHours > 200)) {
+            throw DubanException.badRequest(
+                    "settings.receipt-hours-invalid", "签收时限应在 1 到 200 个工作小时之间。");
         }
         ReminderSettings s = em.find(ReminderSettings.class, caller.tenantId());
         if (s == null) {
@@ -110,6 +124,7 @@ public class ReminderService {
         s.setDueSoonDays(days);
         s.setEscalateAfterDays(escalateAfterDays);
         s.setEmailEnabled(emailEnabled);
+        if (receiptHours != null) s.setReceiptHours(receiptHours);
         audit.record(
                 "settings.reminders",
                 "settings",
@@ -119,7 +134,9 @@ public class ReminderService {
                 "escalateAfterDays",
                 escalateAfterDays,
                 "emailEnabled",
-                emailEnabled);
+                emailEnabled,
+                "receiptHours",
+                s.getReceiptHours());
         return s;
     }
 }

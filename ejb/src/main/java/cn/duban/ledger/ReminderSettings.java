@@ -32,6 +32,10 @@ public class ReminderSettings implements Versioned {
     @Column(name = "email_enabled", nullable = false)
     private boolean emailEnabled = true;
 
+    /** Working hours a unit has to acknowledge (签收) a new task before it is chased. */
+    @Column(name = "receipt_hours", nullable = false)
+    private int receiptHours = 8;
+
     @Version private int version;
 
     protected ReminderSettings() {}
@@ -71,6 +75,14 @@ public class ReminderSettings implements Versioned {
 
     void setEmailEnabled(boolean emailEnabled) {
         this.emailEnabled = emailEnabled;
+    }
+
+    public int getReceiptHours() {
+        return receiptHours;
+    }
+
+    void setReceiptHours(int hours) {
+        this.receiptHours = hours;
     }
 
     public int getVersion() {

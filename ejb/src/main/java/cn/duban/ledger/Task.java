@@ -87,6 +87,38 @@ public class Task extends TenantOwned implements Versioned {
     @Column(name = "last_report_at")
     private Instant lastReportAt;
 
+    // Receipt (签收) and wrong assignment (退回错派): see ReceiptService.
+    @Column(name = "received_at")
+    private Instant receivedAt;
+
+    @Column(name = "received_by")
+    private String receivedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "dispute_state")
+    private DisputeState disputeState;
+
+    @Column(name = "dispute_reason")
+    private String disputeReason;
+
+    @Column(name = "disputed_at")
+    private Instant disputedAt;
+
+    @Column(name = "disputed_by")
+    private String disputedBy;
+
+    @Column(name = "dispute_answer")
+    private String disputeAnswer;
+
+    @Column(name = "dispute_answered_at")
+    private Instant disputeAnsweredAt;
+
+    @Column(name = "dispute_answered_by")
+    private String disputeAnsweredBy;
+
+    @Column(name = "reassigned_from")
+    private UUID reassignedFrom;
+
     @Column(name = "published_at", nullable = false, updatable = false)
     private Instant publishedAt;
 
@@ -277,5 +309,85 @@ public class Task extends TenantOwned implements Versioned {
 
     public List<Checkpoint> getCheckpoints() {
         return checkpoints;
+    }
+
+    /** Acknowledged (签收) by a named person of the unit; the first receipt stands. */
+    void receive(Instant at, String by) {
+        if (receivedAt != null) return;
+        this.receivedAt = at;
+        this.receivedBy = by;
+    }
+
+    /** The unit sends the task back as not its own (退回错派). */
+    void dispute(String reason, Instant at, String by) {
+        this.disputeState = DisputeState.PENDING;
+        this.disputeReason = reason;
+        this.disputedAt = at;
+        this.disputedBy = by;
+        this.disputeAnswer = null;
+        this.disputeAnsweredAt = null;
+        this.disputeAnsweredBy = null;
+    }
+
+    /** The district's answer to a dispute: insisted (the unit must take it) or reassigned. */
+    void answerDispute(DisputeState answer, String reason, Instant at, String by) {
+        this.disputeState = answer;
+        this.disputeAnswer = reason;
+        this.disputeAnsweredAt = at;
+        this.disputeAnsweredBy = by;
+    }
+
+    /** A fresh task given to the right unit, replacing a mis-assigned one. */
+    void replaces(Task misassigned) {
+        this.reassignedFrom = misassigned.getId();
+        this.receivedAt = null;
+        this.receivedBy = null;
+        this.disputeState = null;
+        this.disputeReason = null;
+        this.disputedAt = null;
+        this.disputedBy = null;
+        this.disputeAnswer = null;
+        this.disputeAnsweredAt = null;
+        this.disputeAnsweredBy = null;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public String getReceivedBy() {
+        return receivedBy;
+    }
+
+    public DisputeState getDisputeState() {
+        return disputeState;
+    }
+
+    public String getDisputeReason() {
+        return disputeReason;
+    }
+
+    public Instant getDisputedAt() {
+        return disputedAt;
+    }
+
+    public String getDisputedBy() {
+        return disputedBy;
+    }
+
+    public String getDisputeAnswer() {
+        return disputeAnswer;
+    }
+
+    public Instant getDisputeAnsweredAt() {
+        return disputeAnsweredAt;
+    }
+
+    public String getDisputeAnsweredBy() {
+        return disputeAnsweredBy;
+    }
+
+    public UUID getReassignedFrom() {
+        return reassignedFrom;
     }
 }

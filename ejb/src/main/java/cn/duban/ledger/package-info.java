@@ -6,11 +6,13 @@
  * ({@link cn.duban.ledger.ProgressReportService}, read through {@link
  * cn.duban.ledger.ProgressReportQueries}) and their review ({@link cn.duban.ledger.ReviewService}),
  * reminders and the inbox ({@link cn.duban.ledger.ReminderService}, {@link
- * cn.duban.ledger.InboxService}), and the Excel ledger ({@link
+ * cn.duban.ledger.InboxService}), receipt and wrong assignment (签收, 退回错派: {@link
+ * cn.duban.ledger.ReceiptService}), and the Excel ledger ({@link
  * cn.duban.ledger.LedgerSheetService}).
  *
  * <p>Pure rules live beside them without container types: {@link cn.duban.ledger.Publishing} (which
  * units a point's names mean), {@link cn.duban.ledger.Checkpoints} (milestones and frequencies as
- * dated steps), {@link cn.duban.ledger.Urgency} (traffic lights).
+ * dated steps), {@link cn.duban.ledger.Urgency} (traffic lights), {@link cn.duban.ledger.Receipts}
+ * (receipt deadlines in working hours, the reassigned deadline).
  */
 package cn.duban.ledger;

@@ -56,6 +56,7 @@ class MessageBundlesTest {
     private static final Map<String, List<String>> COMPUTED =
             Map.ofEntries(
                     Map.entry("status.", names(TaskStatus.values())),
+                    Map.entry("dispute.state.", names(cn.duban.ledger.DisputeState.values())),
                     Map.entry("rating.", names(Rating.values())),
                     Map.entry("reportState.", names(ReportState.values())),
                     Map.entry("extension.", names(ExtensionRequest.State.values())),

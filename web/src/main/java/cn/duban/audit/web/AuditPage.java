@@ -71,6 +71,7 @@ public class AuditPage implements Serializable {
     private String anchorHash;
     private String dueSoonDays;
     private int escalateAfterDays;
+    private int receiptHours;
     private boolean emailEnabled;
     private int settingsVersion;
 
@@ -93,6 +94,7 @@ public class AuditPage implements Serializable {
         ReminderSettings s = reminders.settings();
         dueSoonDays = String.join(",", s.getDueSoonDays().stream().map(String::valueOf).toList());
         escalateAfterDays = s.getEscalateAfterDays();
+        receiptHours = s.getReceiptHours();
         emailEnabled = s.isEmailEnabled();
         settingsVersion = s.getVersion();
     }
@@ -206,7 +208,8 @@ public class AuditPage implements Serializable {
                             .filter(d -> !d.isBlank())
                             .map(d -> Integer.valueOf(d.strip()))
                             .toList();
-            reminders.updateSettings(days, escalateAfterDays, emailEnabled, settingsVersion);
+            reminders.updateSettings(
+                    days, escalateAfterDays, emailEnabled, receiptHours, settingsVersion);
             Messages.info("audit.settingsSaved");
             load();
         } catch (NumberFormatException e) {
@@ -314,6 +317,14 @@ public class AuditPage implements Serializable {
 
     public int getEscalateAfterDays() {
         return escalateAfterDays;
+    }
+
+    public int getReceiptHours() {
+        return receiptHours;
+    }
+
+    public void setReceiptHours(int receiptHours) {
+        this.receiptHours = receiptHours;
     }
 
     public void setEscalateAfterDays(int escalateAfterDays) {

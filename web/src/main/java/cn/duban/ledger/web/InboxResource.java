@@ -73,13 +73,19 @@ public class InboxResource {
         }
     }
 
+    /** {@code receiptHours}: working hours to acknowledge a task (签收); null on input: unchanged. */
     public record Settings(
-            List<Integer> dueSoonDays, int escalateAfterDays, boolean emailEnabled, int version) {
+            List<Integer> dueSoonDays,
+            int escalateAfterDays,
+            boolean emailEnabled,
+            Integer receiptHours,
+            int version) {
         static Settings of(ReminderSettings s) {
             return new Settings(
                     s.getDueSoonDays(),
                     s.getEscalateAfterDays(),
                     s.isEmailEnabled(),
+                    s.getReceiptHours(),
                     s.getVersion());
         }
     }
@@ -135,6 +141,7 @@ public class InboxResource {
                         input.dueSoonDays(),
                         input.escalateAfterDays(),
                         input.emailEnabled(),
+                        input.receiptHours(),
                         Requests.version(ifMatch)));
     }
 

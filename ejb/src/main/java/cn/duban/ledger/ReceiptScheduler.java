@@ -1,0 +1,37 @@
+package cn.duban.ledger;
+
+import cn.duban.platform.AppClock;
+import cn.duban.tenant.EachTenant;
+import cn.duban.tenant.TenantService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+
+/**
+ * Chases unacknowledged tasks (催签收) every half hour of the office day: a receipt falls due at any
+ * working hour, and the daily 08:00 run would chase a task due at 09:30 a day late. Every tenant in
+ * its own transaction; each task is chased once ({@link ReceiptService#chase}).
+ */
+@Singleton
+public class ReceiptScheduler {
+
+    private static final Logger LOG = Logger.getLogger(ReceiptScheduler.class.getName());
+
+    @EJB TenantService tenants;
+
+    @EJB ReceiptService receipts;
+
+    @Schedule(
+            hour = "9-17",
+            minute = "*/30",
+            timezone = "Asia/Shanghai",
+            persistent = false,
+            info = "duban-receipt-chase")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void chase() {
+        EachTenant.run(tenants, LOG, "Receipt chase", t -> receipts.chase(AppClock.now()));
+    }
+}

@@ -2,7 +2,11 @@ package cn.duban.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.it.Api.Reply;
+import cn.duban.client.Api;
+import cn.duban.client.Api.Reply;
+import cn.duban.it.support.Db;
+import cn.duban.it.support.PageTest;
+import cn.duban.it.support.Plans;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -55,7 +59,7 @@ class TaskReceiptIT extends PageTest {
                     .append(NEXT)
                     .append("年6月30日前）\n");
         }
-        JsonObject saved = PlanImportIT.saved("pt-admin", text.toString(), "receipt.txt");
+        JsonObject saved = Plans.saved("pt-admin", text.toString(), "receipt.txt");
         String plan = saved.getString("id");
         assertThat(Api.post("pt-admin", "/plans/" + plan + "/publication", "{}").status())
                 .isEqualTo(200);

@@ -30,6 +30,8 @@ public class ReviewService {
 
     @EJB InboxService inbox;
 
+    @EJB LeaderService leaders;
+
     public record Review(String decision, String comment, String rating) {}
 
     public ProgressReport review(UUID reportId, Review review, Integer expectedVersion) {

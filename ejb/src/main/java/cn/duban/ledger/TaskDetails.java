@@ -42,7 +42,8 @@ public class TaskDetails {
             List<Reported> reports,
             List<ExtensionRequest> extensions,
             SourceReference source,
-            List<TaskInstruction> instructions) {}
+            List<TaskInstruction> instructions,
+            String signOffNote) {}
 
     /** The task the caller may see, or 404 {@code task.not-found}. */
     public Detail of(UUID id) {
@@ -68,6 +69,7 @@ public class TaskDetails {
                         .toList(),
                 extensions.extensions(task),
                 task.getPoint().getSourceReference(),
-                leaders.instructions(task));
+                leaders.instructions(task),
+                task.getSignOffNote());
     }
 }

@@ -144,7 +144,8 @@ public class PlanPoint extends TenantOwned {
 
     /** The point's source (its plan's) with its reference. */
     public SourceReference getSourceReference() {
-        return new SourceReference(plan.getSource(), referenceKind, reference);
+        return new SourceReference(
+                plan == null ? TaskSource.PLAN : plan.getSource(), referenceKind, reference);
     }
 
     public Plan getPlan() {

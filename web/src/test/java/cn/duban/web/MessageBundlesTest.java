@@ -56,6 +56,10 @@ class MessageBundlesTest {
     private static final Map<String, List<String>> COMPUTED =
             Map.ofEntries(
                     Map.entry("status.", names(TaskStatus.values())),
+                    // sources
+                    Map.entry("source.", names(cn.duban.plan.TaskSource.values())),
+                    Map.entry("referenceKind.", names(cn.duban.plan.ReferenceKind.values())),
+                    Map.entry("signoff.", names(cn.duban.ledger.SignOff.values())),
                     Map.entry("rating.", names(Rating.values())),
                     Map.entry("reportState.", names(ReportState.values())),
                     Map.entry("extension.", names(ExtensionRequest.State.values())),

@@ -118,8 +118,12 @@ public class LeaderService {
         return task;
     }
 
-    /** Called by the review when the district approves a key task's final report. */
-    void awaitSignOff(Task task, String by) {
+    /**
+     * Called by the review when the district approves a key task's final report (public: an EJB
+     * proxy passes on public methods only).
+     */
+    public void awaitSignOff(Task task, String by) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN);
         task.signOff(SignOff.AWAITING, by, null);
         audit.record("task.awaiting-signoff", "task", task.getId());
         inbox.toRole(

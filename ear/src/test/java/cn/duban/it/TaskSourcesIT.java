@@ -161,7 +161,7 @@ class TaskSourcesIT extends PageTest {
                         Api.get("pt-admin", "/tasks/" + hotlineTask)
                                 .json()
                                 .getJsonObject("source")
-                                .getString("kind"))
+                                .getString("referenceKind"))
                 .isEqualTo("TICKET");
 
         // The ledger's source filter.

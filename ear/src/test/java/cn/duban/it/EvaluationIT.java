@@ -1,5 +1,6 @@
 package cn.duban.it;
 
+import static cn.duban.it.support.Rankings.byUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.client.Api;
@@ -125,12 +126,6 @@ class EvaluationIT {
                 + ",\"target\":\"SECTION\",\"targetId\":\""
                 + target2
                 + "\"}]}";
-    }
-
-    static Map<String, JsonObject> byUnit(JsonObject standings) {
-        return standings.getJsonArray("units").stream()
-                .map(JsonValue::asJsonObject)
-                .collect(java.util.stream.Collectors.toMap(u -> u.getString("unitName"), u -> u));
     }
 
     static BigDecimal score(JsonObject unit) {

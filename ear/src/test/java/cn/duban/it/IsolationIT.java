@@ -156,6 +156,13 @@ class IsolationIT {
                         new String[] {"POST", "/plans/" + plan + "/next-year", "{}"},
                         new String[] {"GET", "/tasks/" + task},
                         new String[] {"GET", "/tasks/" + task + "/history"},
+                        // sources: the leader's word on another district's task
+                        new String[] {
+                            "POST", "/tasks/" + task + "/instructions", "{\"text\":\"批示\"}"
+                        },
+                        new String[] {
+                            "POST", "/tasks/" + task + "/signoff", "{\"decision\":\"SIGN_OFF\"}"
+                        },
                         new String[] {"PATCH", "/tasks/" + task, "{\"keyTask\":true}"},
                         new String[] {
                             "PUT",
@@ -390,7 +397,23 @@ class IsolationIT {
                         new Row("GET", "/receipts/pending", null, alr, true),
                         new Row("POST", "/receipts", "{}", r, true),
                         new Row("POST", "/receipts/chase", "{}", a, false),
-                        new Row("GET", "/receipts/disputes", null, al, true));
+                        new Row("GET", "/receipts/disputes", null, al, true),
+                        // sources: matters and the leader's word (an unknown task: 404, not 403)
+                        new Row("POST", "/matters", "{}", a, true),
+                        new Row("POST", "/matters/batch", "{}", a, true),
+                        new Row("GET", "/tasks/awaiting-signoff", null, al, true),
+                        new Row(
+                                "POST",
+                                "/tasks/00000000-0000-4000-8000-000000000000/instructions",
+                                "{\"text\":\"批示\"}",
+                                Set.of("pt-leader"),
+                                true),
+                        new Row(
+                                "POST",
+                                "/tasks/00000000-0000-4000-8000-000000000000/signoff",
+                                "{}",
+                                al,
+                                true));
         List<String> wrong = new ArrayList<>();
         for (Row row : matrix) {
             for (String user : List.of("pt-admin", "pt-leader", "pt-csl", "operator")) {

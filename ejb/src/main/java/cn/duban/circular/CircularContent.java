@@ -2,6 +2,7 @@ package cn.duban.circular;
 
 import cn.duban.evaluation.Standings;
 import cn.duban.evaluation.UnitScore;
+import cn.duban.plan.TaskSource;
 import cn.duban.printing.Circular.OverdueRow;
 import cn.duban.printing.Circular.PraisedUnits;
 import cn.duban.printing.Circular.RankingGroup;
@@ -21,7 +22,16 @@ import java.util.Map;
 final class CircularContent {
 
     /** A task still open after its deadline, to be named (点名). */
-    record OverdueTask(String unitName, String title, LocalDate deadline) {}
+    record OverdueTask(String unitName, String title, LocalDate deadline, TaskSource source) {
+        OverdueTask(String unitName, String title, LocalDate deadline) {
+            this(unitName, title, deadline, TaskSource.PLAN);
+        }
+
+        /** The title a circular names, a matter's with its source: 【领导批示】…. */
+        String named() {
+            return source == null || !source.matter() ? title : "【" + source.label() + "】" + title;
+        }
+    }
 
     private CircularContent() {}
 
@@ -90,7 +100,7 @@ final class CircularContent {
                                 t ->
                                         new OverdueRow(
                                                 t.unitName(),
-                                                t.title(),
+                                                t.named(),
                                                 t.deadline(),
                                                 (int)
                                                         Math.max(

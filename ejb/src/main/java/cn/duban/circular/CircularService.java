@@ -271,7 +271,7 @@ public class CircularService {
         LocalDate asOf = standings.asOf();
         List<CircularContent.OverdueTask> overdue =
                 em.createQuery(
-                                "select new cn.duban.circular.CircularContent$OverdueTask(u.name, t.title, t.deadline) "
+                                "select new cn.duban.circular.CircularContent$OverdueTask(u.name, t.title, t.deadline, pl.source) "
                                         + "from Task t join t.unit u join t.point p join p.plan pl where pl.year = :y and t.status not in (:approved, :cancelled) "
                                         + "and t.deadline < :asOf order by t.deadline, u.name, t.title",
                                 CircularContent.OverdueTask.class)

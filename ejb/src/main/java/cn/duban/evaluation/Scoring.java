@@ -47,7 +47,9 @@ public final class Scoring {
         LocalDate dueBy = period.end().isBefore(today) ? period.end() : today.minusDays(1);
         Map<UUID, List<TaskFacts>> byUnit = new HashMap<>();
         for (TaskFacts t : tasks) {
-            if (t.status() != cn.duban.ledger.TaskStatus.CANCELLED)
+            // A source weighed 0 by the scheme is not counted at all (交办事项 outside the evaluation).
+            if (t.status() != cn.duban.ledger.TaskStatus.CANCELLED
+                    && rules.weight(t.source()).signum() > 0)
                 byUnit.computeIfAbsent(t.unitId(), u -> new ArrayList<>()).add(t);
         }
         Map<UUID, List<Adjustment>> adjByUnit = new HashMap<>();
@@ -208,9 +210,15 @@ public final class Scoring {
             BigDecimal total = BigDecimal.ZERO;
             for (Map.Entry<Indicator, List<TaskFacts>> e : due.entrySet()) {
                 BigDecimal share = e.getKey().points().multiply(HUNDRED).divide(present, MC);
-                BigDecimal each = share.divide(BigDecimal.valueOf(e.getValue().size()), MC);
+                // Tasks share their indicator by their sources' weights (all 1: equal shares).
+                BigDecimal weights =
+                        e.getValue().stream()
+                                .map(t -> rules.weight(t.source()))
+                                .reduce(BigDecimal.ZERO, BigDecimal::add);
                 for (TaskFacts t : e.getValue()) {
-                    Credit credit = credit(t);
+                    BigDecimal each =
+                            share.multiply(rules.weight(t.source()), MC).divide(weights, MC);
+                    Credit credit = weighed(credit(t), t);
                     BigDecimal points = each.multiply(credit.factor(), MC);
                     total = total.add(points);
                     lines.add(
@@ -227,6 +235,18 @@ public final class Scoring {
         }
 
         private record Credit(BigDecimal factor, String rule) {}
+
+        /** The credit's words with the source's weight, when it is not the usual 1. */
+        Credit weighed(Credit c, TaskFacts t) {
+            BigDecimal w = rules.weight(t.source());
+            if (w.compareTo(BigDecimal.ONE) == 0) return c;
+            return new Credit(c.factor(), c.rule() + "；" + t.source().label() + "权重×" + plain(w));
+        }
+
+        /** A deduction of a task, times its source's weight. */
+        BigDecimal weighed(BigDecimal points, TaskFacts t) {
+            return points.multiply(rules.weight(t.source()), MC);
+        }
 
         Credit credit(TaskFacts t) {
             if (t.completedBy(asOf)) {
@@ -320,7 +340,7 @@ public final class Scoring {
                                                     "逾期未办结，每件扣"
                                                             + plain(rules.perOverdueTask())
                                                             + "分",
-                                                    rules.perOverdueTask()));
+                                                    weighed(rules.perOverdueTask(), t)));
                         } else if (t.completedOn().isAfter(t.deadline())) {
                             lost =
                                     lost.add(
@@ -334,7 +354,7 @@ public final class Scoring {
                                                             + "天办结，每件扣"
                                                             + plain(rules.perLateTask())
                                                             + "分",
-                                                    rules.perLateTask()));
+                                                    weighed(rules.perLateTask(), t)));
                         }
                     }
                     for (LocalDate missed : t.missedDue()) {
@@ -350,7 +370,7 @@ public final class Scoring {
                                                             + "），每次扣"
                                                             + plain(rules.perMissedReport())
                                                             + "分",
-                                                    rules.perMissedReport()));
+                                                    weighed(rules.perMissedReport(), t)));
                         }
                     }
                     for (LocalDate returned : t.returnedOn()) {
@@ -366,7 +386,7 @@ public final class Scoring {
                                                             + "），每次扣"
                                                             + plain(rules.perReturn())
                                                             + "分",
-                                                    rules.perReturn()));
+                                                    weighed(rules.perReturn(), t)));
                         }
                     }
                 }

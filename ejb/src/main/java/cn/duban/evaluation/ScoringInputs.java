@@ -2,6 +2,7 @@ package cn.duban.evaluation;
 
 import cn.duban.ledger.Rating;
 import cn.duban.ledger.TaskStatus;
+import cn.duban.plan.TaskSource;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.tenant.Unit;
@@ -184,7 +185,8 @@ final class ScoringInputs {
                         + (titles ? "t.title" : "null")
                         + ", t.deadline_date, t.status, t.progress, "
                         + "t.completed_on, t.rating, "
-                        + (events ? "r.dates, c.dates " : "null, null ")
+                        + (events ? "r.dates, c.dates, " : "null, null, ")
+                        + "(select pl.source from plan pl where pl.tenant_id = t.tenant_id and pl.id = t.plan_id) "
                         + "from task t "
                         + (events
                                 ? """
@@ -221,7 +223,8 @@ final class ScoringInputs {
                             date(r[7]),
                             r[8] == null ? null : Rating.valueOf((String) r[8]),
                             dates(r[9]),
-                            dates(r[10])));
+                            dates(r[10]),
+                            TaskSource.valueOf((String) r[11])));
         }
         return facts;
     }

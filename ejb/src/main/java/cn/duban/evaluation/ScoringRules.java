@@ -1,6 +1,7 @@
 package cn.duban.evaluation;
 
 import cn.duban.ledger.Rating;
+import cn.duban.plan.TaskSource;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -42,6 +43,9 @@ import java.util.Set;
  * @param perReturn deduction mode: 报送被退回，每次扣
  * @param bonusCap the most bonus items (加分) can add in a period
  * @param deductionCap the most deduction items (扣分) can take in a period
+ * @param sourceWeights a task's weight by its source (工作计划, 领导批示 …, 0 to 5): 0 leaves the source's
+ *     tasks out of the score; otherwise a completion-mode task's share of its indicator and a
+ *     deduction-mode task's deductions are multiplied by it
  */
 public record ScoringRules(
         SchemeType type,
@@ -56,7 +60,8 @@ public record ScoringRules(
         @Rule(value = Kind.POINTS, only = SchemeType.DEDUCTION) BigDecimal perMissedReport,
         @Rule(value = Kind.POINTS, only = SchemeType.DEDUCTION) BigDecimal perReturn,
         @Rule(Kind.POINTS) BigDecimal bonusCap,
-        @Rule(Kind.POINTS) BigDecimal deductionCap) {
+        @Rule(Kind.POINTS) BigDecimal deductionCap,
+        @Rule(Kind.SOURCES) Map<TaskSource, BigDecimal> sourceWeights) {
 
     /** How a rule is entered: a percentage, points, a rate (0–1), a yes/no, a choice, 优良中差. */
     public enum Kind {
@@ -65,8 +70,12 @@ public record ScoringRules(
         RATE,
         FLAG,
         CHOICE,
-        QUALITY
+        QUALITY,
+        SOURCES
     }
+
+    /** The most a source's weight may be. */
+    public static final BigDecimal MAX_SOURCE_WEIGHT = new BigDecimal("5");
 
     /** Marks a component as a rule: its kind, and the scheme types it applies to (none: all). */
     @Retention(RetentionPolicy.RUNTIME)
@@ -119,6 +128,7 @@ public record ScoringRules(
 
     public ScoringRules {
         quality = quality == null ? Map.of() : Map.copyOf(quality);
+        sourceWeights = sourceWeights == null ? Map.of() : Map.copyOf(sourceWeights);
     }
 
     /** The customary rules: 5% a week late up to half; 优1.0 良0.9 中0.75 差0.5; 每件扣10分、每次扣5分. */
@@ -141,7 +151,21 @@ public record ScoringRules(
                 new BigDecimal("5"),
                 new BigDecimal("2"),
                 new BigDecimal("5"),
-                new BigDecimal("10"));
+                new BigDecimal("10"),
+                defaultSourceWeights());
+    }
+
+    /** Every source counts with weight 1, as before sources existed. */
+    static Map<TaskSource, BigDecimal> defaultSourceWeights() {
+        Map<TaskSource, BigDecimal> w = new EnumMap<>(TaskSource.class);
+        for (TaskSource s : TaskSource.values()) w.put(s, new BigDecimal("1.00"));
+        return w;
+    }
+
+    /** A source's weight: 0 leaves its tasks out; a rule saved before sources existed gives 1. */
+    public BigDecimal weight(TaskSource source) {
+        return sourceWeights.getOrDefault(
+                source == null ? TaskSource.PLAN : source, BigDecimal.ONE);
     }
 
     /**
@@ -153,7 +177,12 @@ public record ScoringRules(
         for (Spec s : SPECS) {
             Object v = get(s.name());
             if (v instanceof Enum<?> e) v = e.name();
-            if (v instanceof Map<?, ?> m) {
+            if (v instanceof Map<?, ?> m && s.kind() == Kind.SOURCES) {
+                Map<String, BigDecimal> w = new LinkedHashMap<>();
+                for (TaskSource t : TaskSource.values())
+                    if (m.get(t) != null) w.put(t.name(), sourceWeights.get(t));
+                v = w;
+            } else if (v instanceof Map<?, ?> m) {
                 Map<String, BigDecimal> q = new LinkedHashMap<>();
                 for (Rating r : Rating.values())
                     if (m.get(r) != null) q.put(r.name(), quality.get(r));
@@ -202,7 +231,10 @@ public record ScoringRules(
                 args[i] = fallback != null ? fallback.get(c.getName()) : null;
             } else {
                 try {
-                    args[i] = coerce(c.getType(), raw);
+                    args[i] =
+                            c.getName().equals("sourceWeights")
+                                    ? sources(raw)
+                                    : coerce(c.getType(), raw);
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException(c.getName(), e);
                 }
@@ -240,6 +272,19 @@ public record ScoringRules(
             return out;
         }
         throw new IllegalArgumentException("unexpected " + raw.getClass().getSimpleName());
+    }
+
+    /** Weights keyed by source name or label; entries of unknown sources are left out. */
+    private static Map<TaskSource, BigDecimal> sources(Object raw) {
+        if (!(raw instanceof Map<?, ?> m))
+            throw new IllegalArgumentException("not a map: " + raw.getClass().getSimpleName());
+        Map<TaskSource, BigDecimal> out = new EnumMap<>(TaskSource.class);
+        m.forEach(
+                (k, v) -> {
+                    TaskSource s = k instanceof TaskSource t ? t : TaskSource.parse(k.toString());
+                    if (s != null && v != null) out.put(s, decimal(v));
+                });
+        return out;
     }
 
     private static BigDecimal decimal(Object raw) {
@@ -333,6 +378,20 @@ public record ScoringRules(
                     && perLateTask.compareTo(perOverdueTask) > 0) {
                 p.add(new Problem("perLateTask", "逾期办结的扣分不应多于逾期未办结，否则办结反而扣分更多。"));
             }
+        }
+        if (sourceWeights.size() != TaskSource.values().length)
+            p.add(new Problem("sourceWeights", "请为每种任务来源设定计分权重（0为不计分）。"));
+        for (Map.Entry<TaskSource, BigDecimal> e : sourceWeights.entrySet()) {
+            BigDecimal w = e.getValue();
+            if (w == null || w.signum() < 0 || w.compareTo(MAX_SOURCE_WEIGHT) > 0)
+                p.add(
+                        new Problem(
+                                "sourceWeights." + e.getKey(),
+                                "计分权重（"
+                                        + e.getKey().label()
+                                        + "）应在0到"
+                                        + MAX_SOURCE_WEIGHT
+                                        + "之间（0为不计分）。"));
         }
         points(p, "bonusCap", bonusCap, "加分上限");
         points(p, "deductionCap", deductionCap, "扣分上限");

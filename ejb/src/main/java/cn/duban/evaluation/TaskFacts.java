@@ -2,6 +2,7 @@ package cn.duban.evaluation;
 
 import cn.duban.ledger.Rating;
 import cn.duban.ledger.TaskStatus;
+import cn.duban.plan.TaskSource;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import java.util.UUID;
  *
  * @param returnedOn the review dates of the task's returned reports
  * @param missedDue due dates of checkpoints not reported by their due date
+ * @param source where the task comes from (its plan's source), weighed by the scheme
  */
 public record TaskFacts(
         UUID taskId,
@@ -25,9 +27,39 @@ public record TaskFacts(
         LocalDate completedOn,
         Rating rating,
         List<LocalDate> returnedOn,
-        List<LocalDate> missedDue) {
+        List<LocalDate> missedDue,
+        TaskSource source) {
+
+    /** A plan's task. */
+    public TaskFacts(
+            UUID taskId,
+            UUID unitId,
+            UUID pointId,
+            String title,
+            LocalDate deadline,
+            TaskStatus status,
+            int progress,
+            LocalDate completedOn,
+            Rating rating,
+            List<LocalDate> returnedOn,
+            List<LocalDate> missedDue) {
+        this(
+                taskId,
+                unitId,
+                pointId,
+                title,
+                deadline,
+                status,
+                progress,
+                completedOn,
+                rating,
+                returnedOn,
+                missedDue,
+                TaskSource.PLAN);
+    }
 
     public TaskFacts {
+        source = source == null ? TaskSource.PLAN : source;
         returnedOn = returnedOn == null ? List.of() : List.copyOf(returnedOn);
         missedDue = missedDue == null ? List.of() : List.copyOf(missedDue);
     }

@@ -30,6 +30,8 @@ public class ReviewService {
 
     @EJB InboxService inbox;
 
+    @EJB LeaderService leaders;
+
     public record Review(String decision, String comment, String rating) {}
 
     public ProgressReport review(UUID reportId, Review review, Integer expectedVersion) {
@@ -108,6 +110,8 @@ public class ReviewService {
                             c -> {
                                 if (c.getDoneOn() == null) c.markDone(submitted);
                             });
+            // A key task closes only when a leader signs it off (审结).
+            if (task.isKeyTask()) leaders.awaitSignOff(task, caller.username());
         } else {
             task.setStatus(TaskStatus.IN_PROGRESS);
             task.setProgress(Math.max(task.getProgress(), report.getPercent()));

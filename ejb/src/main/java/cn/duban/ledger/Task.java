@@ -125,6 +125,21 @@ public class Task extends TenantOwned implements Versioned {
     @Column(name = "published_by", nullable = false, updatable = false)
     private String publishedBy;
 
+    // sources (issue 19 item 6): the leader's sign-off (审结) of a key task, null until the district
+    // approves its final report.
+    @Enumerated(EnumType.STRING)
+    @Column(name = "signoff")
+    private SignOff signOff;
+
+    @Column(name = "signoff_by")
+    private String signOffBy;
+
+    @Column(name = "signoff_at")
+    private Instant signOffAt;
+
+    @Column(name = "signoff_note")
+    private String signOffNote;
+
     @Version private int version;
 
     @OneToMany(mappedBy = "task", cascade = CascadeType.ALL, orphanRemoval = true)
@@ -225,6 +240,30 @@ public class Task extends TenantOwned implements Versioned {
         this.completedOn = on;
         this.onTime = !on.isAfter(deadline);
         this.rating = rating;
+    }
+
+    /** The sign-off's step after a decision, with who took it, when, and the reason if any. */
+    void signOff(SignOff next, String by, String note) {
+        this.signOff = next;
+        this.signOffBy = by;
+        this.signOffAt = AppClock.now();
+        this.signOffNote = note;
+    }
+
+    public SignOff getSignOff() {
+        return signOff;
+    }
+
+    public String getSignOffBy() {
+        return signOffBy;
+    }
+
+    public Instant getSignOffAt() {
+        return signOffAt;
+    }
+
+    public String getSignOffNote() {
+        return signOffNote;
     }
 
     public UUID getPlanId() {

@@ -1,5 +1,6 @@
 package cn.duban.ledger;
 
+import cn.duban.plan.SourceReference;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -27,6 +28,8 @@ public class TaskDetails {
 
     @EJB ExtensionService extensions;
 
+    @EJB LeaderService leaders;
+
     @PersistenceContext EntityManager em;
 
     /** A report with its evidence files. */
@@ -37,7 +40,10 @@ public class TaskDetails {
             String pointText,
             List<Checkpoint> checkpoints,
             List<Reported> reports,
-            List<ExtensionRequest> extensions) {}
+            List<ExtensionRequest> extensions,
+            SourceReference source,
+            List<TaskInstruction> instructions,
+            String signOffNote) {}
 
     /** The task the caller may see, or 404 {@code task.not-found}. */
     public Detail of(UUID id) {
@@ -61,6 +67,9 @@ public class TaskDetails {
                 list.stream()
                         .map(r -> new Reported(r, List.copyOf(evidence.get(r.getId()))))
                         .toList(),
-                extensions.extensions(task));
+                extensions.extensions(task),
+                task.getPoint().getSourceReference(),
+                leaders.instructions(task),
+                task.getSignOffNote());
     }
 }

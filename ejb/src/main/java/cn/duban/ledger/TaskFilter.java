@@ -1,5 +1,6 @@
 package cn.duban.ledger;
 
+import cn.duban.plan.TaskSource;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -15,7 +16,8 @@ public record TaskFilter(
         Boolean keyTask,
         String text,
         int offset,
-        int limit) {
+        int limit,
+        TaskSource source) {
 
     public static final int MAX_LIMIT = 1_000;
 
@@ -25,6 +27,31 @@ public record TaskFilter(
         limit = limit <= 0 ? 100 : Math.min(limit, MAX_LIMIT);
     }
 
+    /** Any source. */
+    public TaskFilter(
+            UUID planId,
+            UUID sectionId,
+            UUID unitId,
+            TaskStatus status,
+            Boolean overdue,
+            LocalDate dueFrom,
+            LocalDate dueTo,
+            Boolean keyTask,
+            String text,
+            int offset,
+            int limit) {
+        this(
+                planId, sectionId, unitId, status, overdue, dueFrom, dueTo, keyTask, text, offset,
+                limit, null);
+    }
+
+    /** The same filter narrowed to one source (null: any). */
+    public TaskFilter withSource(TaskSource s) {
+        return new TaskFilter(
+                planId, sectionId, unitId, status, overdue, dueFrom, dueTo, keyTask, text, offset,
+                limit, s);
+    }
+
     public static TaskFilter all() {
         return new TaskFilter(null, null, null, null, null, null, null, null, null, 0, MAX_LIMIT);
     }
@@ -32,12 +59,12 @@ public record TaskFilter(
     public TaskFilter forUnit(UUID unit) {
         return new TaskFilter(
                 planId, sectionId, unit, status, overdue, dueFrom, dueTo, keyTask, text, offset,
-                limit);
+                limit, source);
     }
 
     public TaskFilter page(int newOffset, int newLimit) {
         return new TaskFilter(
                 planId, sectionId, unitId, status, overdue, dueFrom, dueTo, keyTask, text,
-                newOffset, newLimit);
+                newOffset, newLimit, source);
     }
 }

@@ -131,6 +131,22 @@ public class TaskQueries {
         return views(rows);
     }
 
+    /**
+     * Key tasks awaiting a leader's sign-off (审结), oldest approval first: the leader's dashboard
+     * and the district's list.
+     */
+    public List<TaskView> awaitingSignOff(int limit) {
+        Caller.requireTenant(Caller.LEADER, Caller.DISTRICT_ADMIN);
+        return views(
+                em.createQuery(
+                                TaskRow.SELECT
+                                        + "where t.signOff = :s order by t.completedOn, t.title, t.id",
+                                TaskRow.class)
+                        .setParameter("s", SignOff.AWAITING)
+                        .setMaxResults(Math.max(1, Math.min(limit, TaskFilter.MAX_LIMIT)))
+                        .getResultList());
+    }
+
     public TaskView view(UUID id) {
         return view(visible(id));
     }
@@ -195,6 +211,11 @@ public class TaskQueries {
         if (f.unitId() != null) {
             c.add("t.unit.id = :unit");
             params.put("unit", f.unitId());
+        }
+        if (f.source() != null) {
+            // By the plan ids of the source: the same clause serves the count, which joins no plan.
+            c.add("t.planId in (select x.id from Plan x where x.source = :source)");
+            params.put("source", f.source());
         }
         if (f.status() != null) {
             c.add("t.status = :status");

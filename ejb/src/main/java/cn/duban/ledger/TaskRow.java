@@ -1,5 +1,6 @@
 package cn.duban.ledger;
 
+import cn.duban.plan.TaskSource;
 import cn.duban.plan.parse.UnitRole;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +33,62 @@ public record TaskRow(
         Rating rating,
         Instant lastReportAt,
         int version,
-        Integer reportedProgress) {
+        Integer reportedProgress,
+        TaskSource source,
+        SignOff signOff) {
+
+    /** Without source and sign-off (a plan's task, none). */
+    public TaskRow(
+            UUID id,
+            UUID planId,
+            String planTitle,
+            UUID pointId,
+            String pointNumber,
+            String sectionTitle,
+            String title,
+            UUID unitId,
+            String unitName,
+            UnitRole role,
+            LocalDate deadline,
+            String deadlineText,
+            LocalDate originalDeadline,
+            LocalDate nextDue,
+            boolean keyTask,
+            TaskStatus status,
+            int progress,
+            LocalDate completedOn,
+            Boolean onTime,
+            Rating rating,
+            Instant lastReportAt,
+            int version,
+            Integer reportedProgress) {
+        this(
+                id,
+                planId,
+                planTitle,
+                pointId,
+                pointNumber,
+                sectionTitle,
+                title,
+                unitId,
+                unitName,
+                role,
+                deadline,
+                deadlineText,
+                originalDeadline,
+                nextDue,
+                keyTask,
+                status,
+                progress,
+                completedOn,
+                onTime,
+                rating,
+                lastReportAt,
+                version,
+                reportedProgress,
+                TaskSource.PLAN,
+                null);
+    }
 
     /**
      * The select list matching this record over {@code t} (task), {@code p} (point), {@code s}
@@ -44,6 +100,7 @@ public record TaskRow(
                     + "t.status, t.progress, t.completedOn, t.onTime, t.rating, t.lastReportAt, t.version, "
                     // The % of a report awaiting review: shown (marked) until the review sets the
                     // task's progress.
-                    + "(select max(r.percent) from ProgressReport r where r.task = t and r.state = cn.duban.ledger.ReportState.SUBMITTED)) "
+                    + "(select max(r.percent) from ProgressReport r where r.task = t and r.state = cn.duban.ledger.ReportState.SUBMITTED), "
+                    + "pl.source, t.signOff) "
                     + "from Task t join t.point p join p.section s join t.unit u join p.plan pl ";
 }

@@ -1,5 +1,6 @@
 package cn.duban.ledger;
 
+import cn.duban.plan.TaskSource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -35,7 +36,9 @@ public record TaskView(
         Urgency urgency,
         String light,
         int version,
-        Integer reportedProgress) {
+        Integer reportedProgress,
+        TaskSource source,
+        SignOff signOff) {
 
     /**
      * The % a list shows: a report's figure while it awaits review (see {@link #awaitingReview()}),
@@ -48,6 +51,16 @@ public record TaskView(
     /** True when {@link #shownProgress()} is a reported figure not yet approved. */
     public boolean awaitingReview() {
         return reportedProgress != null;
+    }
+
+    /** The source's label (领导批示 …), for lists and pages. */
+    public String sourceLabel() {
+        return source == null ? TaskSource.PLAN.label() : source.label();
+    }
+
+    /** Whether the task is a matter (交办事项) rather than a plan's point. */
+    public boolean matter() {
+        return source != null && source.matter();
     }
 
     public static TaskView of(TaskRow r, LocalDate today, int dueSoonDays) {
@@ -79,6 +92,8 @@ public record TaskView(
                 urgency,
                 urgency.light(),
                 r.version(),
-                r.reportedProgress());
+                r.reportedProgress(),
+                r.source(),
+                r.signOff());
     }
 }

@@ -10,6 +10,13 @@
  * cn.duban.ledger.ReceiptService}), and the Excel ledger ({@link
  * cn.duban.ledger.LedgerSheetService}).
  *
+ * <p>Tasks from every source (issue 19 items 5–6): {@link cn.duban.ledger.MatterService} enters
+ * matters (交办事项) of a {@link cn.duban.plan.TaskSource} as points of a per-year, per-source matters
+ * plan ({@link cn.duban.plan.MatterPlans}), singly or from a table ({@link
+ * cn.duban.ledger.MatterSheet}); {@link cn.duban.ledger.LeaderService} keeps a leader's
+ * instructions ({@link cn.duban.ledger.TaskInstruction}, 批示) and the sign-off of key tasks ({@link
+ * cn.duban.ledger.SignOff}, 审结) after the district's approval.
+ *
  * <p>Pure rules live beside them without container types: {@link cn.duban.ledger.Publishing} (which
  * units a point's names mean), {@link cn.duban.ledger.Checkpoints} (milestones and frequencies as
  * dated steps), {@link cn.duban.ledger.Urgency} (traffic lights), {@link cn.duban.ledger.Receipts}

@@ -64,6 +64,11 @@ public class Plan extends TenantOwned implements Versioned {
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
+    /** Where the plan's points come from: an imported document, or the matters of one source. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private TaskSource source = TaskSource.PLAN;
+
     @Version private int version;
 
     @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)
@@ -171,6 +176,14 @@ public class Plan extends TenantOwned implements Versioned {
 
     public String getCreatedBy() {
         return createdBy;
+    }
+
+    public TaskSource getSource() {
+        return source;
+    }
+
+    void setSource(TaskSource source) {
+        this.source = source;
     }
 
     public int getVersion() {

@@ -79,6 +79,14 @@ public class PlanPoint extends TenantOwned {
     @Column(nullable = false, columnDefinition = "jsonb")
     private String leaders = "[]";
 
+    /** A matter's reference (文号 / 批示人 / 会议名称 / 工单号); none for a plan's points. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reference_kind")
+    private ReferenceKind referenceKind;
+
+    @Column(name = "reference")
+    private String reference;
+
     @OneToMany(mappedBy = "point", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<PointUnit> units = new ArrayList<>();
@@ -127,6 +135,17 @@ public class PlanPoint extends TenantOwned {
         PointUnit unit = new PointUnit(this, units.size(), name, collective, unitId, role);
         units.add(unit);
         return unit;
+    }
+
+    void setReference(ReferenceKind kind, String reference) {
+        this.referenceKind = kind;
+        this.reference = reference;
+    }
+
+    /** The point's source (its plan's) with its reference. */
+    public SourceReference getSourceReference() {
+        return new SourceReference(
+                plan == null ? TaskSource.PLAN : plan.getSource(), referenceKind, reference);
     }
 
     public Plan getPlan() {

@@ -20,6 +20,11 @@
  * import of the same header (same key: cells without spaces and punctuation) applies, unless the
  * user goes back to the automatic reading (which forgets it).
  *
+ * <p>Sources: a plan's {@link cn.duban.plan.TaskSource} is {@code PLAN} for an imported document;
+ * {@link cn.duban.plan.MatterPlans} keeps one plan per year and other source whose points are the
+ * matters (交办事项) the ledger's {@code MatterService} enters, each with its {@link
+ * cn.duban.plan.SourceReference} (文号 / 批示人 / 会议名称 / 工单号) on the point (V22).
+ *
  * <p>Levels: {@link cn.duban.plan.PlanLinkService} suggests which district point a town point
  * answers ({@link cn.duban.plan.TextSimilarity}, bigram Dice) and keeps the confirmed {@link
  * cn.duban.plan.PointLink}s.

@@ -95,7 +95,9 @@ class ScoringProperties {
                                                 null,
                                                 null,
                                                 new BigDecimal("5"),
-                                                new BigDecimal("10")));
+                                                new BigDecimal("10"),
+                                                ScoringRules.defaults(SchemeType.COMPLETION)
+                                                        .sourceWeights()));
         Arbitrary<ScoringRules> deduction =
                 Combinators.combine(
                                 Arbitraries.integers().between(0, 20),
@@ -117,7 +119,9 @@ class ScoringProperties {
                                                 BigDecimal.valueOf(missed),
                                                 BigDecimal.valueOf(ret),
                                                 new BigDecimal("5"),
-                                                new BigDecimal("10")));
+                                                new BigDecimal("10"),
+                                                ScoringRules.defaults(SchemeType.COMPLETION)
+                                                        .sourceWeights()));
         return Arbitraries.oneOf(completion, deduction);
     }
 

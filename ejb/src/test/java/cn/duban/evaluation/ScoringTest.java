@@ -196,7 +196,8 @@ class ScoringTest {
                         null,
                         null,
                         dec("5"),
-                        dec("10"));
+                        dec("10"),
+                        ScoringRules.defaults(SchemeType.COMPLETION).sourceWeights());
         List<TaskFacts> tasks = List.of(open(CSL, P1, "2026-05-20", 80, List.of(), List.of()));
         // 12 days overdue on 1 June: 80% × 0.5 × (1 − 24%) = 0.304 of 100 points.
         Scoreboard june =
@@ -393,7 +394,8 @@ class ScoringTest {
                         null,
                         null,
                         dec("5"),
-                        dec("10"));
+                        dec("10"),
+                        ScoringRules.defaults(SchemeType.COMPLETION).sourceWeights());
         assertThat(generous.problems(INDICATORS))
                 .extracting(ScoringRules.Problem::field)
                 .containsExactly("partialRate");
@@ -411,7 +413,8 @@ class ScoringTest {
                         dec("5"),
                         dec("2"),
                         dec("5"),
-                        dec("10"));
+                        dec("10"),
+                        ScoringRules.defaults(SchemeType.COMPLETION).sourceWeights());
         assertThat(backwards.problems(INDICATORS))
                 .extracting(ScoringRules.Problem::field)
                 .containsExactly("perLateTask");

@@ -65,6 +65,14 @@ class TaskDetailsTest {
                         return List.of();
                     }
                 };
+        d.leaders =
+                new LeaderService() {
+                    @Override
+                    public List<TaskInstruction> instructions(Task t) {
+                        readFrom.add(t);
+                        return List.of();
+                    }
+                };
         return d;
     }
 
@@ -75,7 +83,7 @@ class TaskDetailsTest {
         TaskDetails.Detail detail = details().of(id);
 
         assertThat(checked).containsExactly(id);
-        assertThat(readFrom).hasSize(3).allSatisfy(t -> assertThat(t).isSameAs(task));
+        assertThat(readFrom).hasSize(4).allSatisfy(t -> assertThat(t).isSameAs(task));
         assertThat(detail.pointText()).isEqualTo("全年完成老旧小区改造 30 个。");
         assertThat(detail.checkpoints()).isEmpty();
         assertThat(detail.reports()).isEmpty();

@@ -57,6 +57,10 @@ class MessageBundlesTest {
             Map.ofEntries(
                     Map.entry("status.", names(TaskStatus.values())),
                     Map.entry("dispute.state.", names(cn.duban.ledger.DisputeState.values())),
+                    // sources
+                    Map.entry("source.", names(cn.duban.plan.TaskSource.values())),
+                    Map.entry("referenceKind.", names(cn.duban.plan.ReferenceKind.values())),
+                    Map.entry("signoff.", names(cn.duban.ledger.SignOff.values())),
                     Map.entry("rating.", names(Rating.values())),
                     Map.entry("reportState.", names(ReportState.values())),
                     Map.entry("extension.", names(ExtensionRequest.State.values())),

@@ -35,6 +35,16 @@ public class DashboardPage implements Serializable {
 
     @Inject WorkPeriod workPeriod;
 
+    @Inject cn.duban.ledger.TaskQueries tasks;
+
+    /** sources: key tasks awaiting the leader's sign-off (审结), read once per view. */
+    private List<cn.duban.ledger.TaskView> awaitingSignOff;
+
+    public List<cn.duban.ledger.TaskView> getAwaitingSignOff() {
+        if (awaitingSignOff == null) awaitingSignOff = tasks.awaitingSignOff(50);
+        return awaitingSignOff;
+    }
+
     private String period;
     private Standings standings;
     private Map<String, List<UnitScore>> groups = Map.of();

@@ -431,6 +431,11 @@ public class EvaluationAdminPage implements Serializable {
         return ScoringRules.specs().stream().filter(x -> x.appliesTo(type)).toList();
     }
 
+    /** sources: one weight per task source (0: not counted). */
+    public cn.duban.plan.TaskSource[] getTaskSources() {
+        return cn.duban.plan.TaskSource.values();
+    }
+
     public Rating[] getRatings() {
         return Rating.values();
     }

@@ -39,6 +39,22 @@ public class LedgerPage implements Serializable {
     private TaskStatus status;
     private Boolean overdue;
     private Boolean keyOnly;
+
+    /** sources: the ledger narrowed to one source (null: any). */
+    private cn.duban.plan.TaskSource source;
+
+    public cn.duban.plan.TaskSource getSource() {
+        return source;
+    }
+
+    public void setSource(cn.duban.plan.TaskSource source) {
+        this.source = source;
+    }
+
+    public cn.duban.plan.TaskSource[] getSources() {
+        return cn.duban.plan.TaskSource.values();
+    }
+
     private String text;
     private List<TaskView> rows;
     private long total;
@@ -72,7 +88,8 @@ public class LedgerPage implements Serializable {
                 Boolean.TRUE.equals(keyOnly) ? true : null,
                 text,
                 0,
-                TaskFilter.MAX_LIMIT);
+                TaskFilter.MAX_LIMIT,
+                source);
     }
 
     /** The same filter as query parameters, for the Excel export link. */
@@ -83,6 +100,7 @@ public class LedgerPage implements Serializable {
         if (status != null) q.append("status=").append(status).append('&');
         if (overdue != null) q.append("overdue=").append(overdue).append('&');
         if (Boolean.TRUE.equals(keyOnly)) q.append("key=true&");
+        if (source != null) q.append("source=").append(source).append('&');
         if (text != null && !text.isBlank())
             q.append("q=").append(URLEncoder.encode(text, StandardCharsets.UTF_8)).append('&');
         return q.substring(0, q.length() - 1);

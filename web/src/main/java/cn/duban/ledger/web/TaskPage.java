@@ -48,6 +48,8 @@ public class TaskPage implements Serializable {
 
     @Inject ReminderService reminders;
 
+    @Inject cn.duban.ledger.LeaderService leaders;
+
     /** A report with its evidence files. */
     public record Line(ProgressReport report, List<EvidenceInfo> evidence) {}
 
@@ -57,6 +59,13 @@ public class TaskPage implements Serializable {
     private List<Checkpoint> checkpoints;
     private List<Line> lines;
     private List<ExtensionRequest> extensions;
+
+    // sources: the task's source and the leader's word
+    private cn.duban.plan.SourceReference source;
+    private List<cn.duban.ledger.TaskInstruction> instructions;
+    private String instructionText;
+    private String signOffReason;
+    private String signOffNote;
 
     // the unit's draft
     private String draftText;
@@ -115,6 +124,9 @@ public class TaskPage implements Serializable {
             checkpoints = d.checkpoints();
             lines = d.reports().stream().map(r -> new Line(r.report(), r.evidence())).toList();
             extensions = d.extensions();
+            source = d.source();
+            instructions = d.instructions();
+            signOffNote = d.signOffNote();
             return true;
         } catch (DubanException e) {
             Messages.error(e);
@@ -278,6 +290,53 @@ public class TaskPage implements Serializable {
             Messages.info("task.cancelled");
     }
 
+    public boolean isLeader() {
+        return Caller.current().map(c -> c.hasRole(Caller.LEADER)).orElse(false);
+    }
+
+    public cn.duban.plan.SourceReference getSource() {
+        return source;
+    }
+
+    public List<cn.duban.ledger.TaskInstruction> getInstructions() {
+        return instructions;
+    }
+
+    public String getInstructionText() {
+        return instructionText;
+    }
+
+    public void setInstructionText(String instructionText) {
+        this.instructionText = instructionText;
+    }
+
+    public String getSignOffNote() {
+        return signOffNote;
+    }
+
+    public String getSignOffReason() {
+        return signOffReason;
+    }
+
+    public void setSignOffReason(String signOffReason) {
+        this.signOffReason = signOffReason;
+    }
+
+    public void instruct() {
+        if (act(() -> leaders.instruct(id, instructionText))) Messages.info("task.instructed");
+    }
+
+    /** SIGN_OFF or SEND_BACK (a leader), ASK_AGAIN (the district office). */
+    public void decideSignOff(String decision) {
+        if (act(
+                () ->
+                        leaders.decide(
+                                id,
+                                cn.duban.ledger.SignOff.Decision.valueOf(decision),
+                                signOffReason,
+                                task.version()))) Messages.info("task.signoff." + decision);
+    }
+
     public void requestExtension() {
         if (act(() -> extensionService.requestExtension(id, extensionDate, extensionReason)))
             Messages.info("task.extensionRequested");
@@ -308,6 +367,8 @@ public class TaskPage implements Serializable {
         newDeadline = null;
         extensionDate = null;
         extensionReason = null;
+        instructionText = null;
+        signOffReason = null;
     }
 
     public Rating[] getRatings() {

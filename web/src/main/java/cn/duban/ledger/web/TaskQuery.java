@@ -39,6 +39,9 @@ public class TaskQuery {
     @QueryParam("q")
     String text;
 
+    @QueryParam("source")
+    String source;
+
     /** The filter for one page of rows, from {@code offset}, at most {@code limit}. */
     TaskFilter filter(int offset, int limit) {
         return new TaskFilter(
@@ -52,6 +55,7 @@ public class TaskQuery {
                 key,
                 text,
                 offset,
-                limit);
+                limit,
+                Requests.enumValue(cn.duban.plan.TaskSource.class, source, "source"));
     }
 }

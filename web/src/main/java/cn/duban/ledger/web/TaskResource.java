@@ -75,6 +75,8 @@ public class TaskResource {
 
     @Inject cn.duban.ledger.LedgerSheetService sheets;
 
+    @Inject cn.duban.ledger.LeaderService leaders;
+
     public record Page(long total, int offset, int limit, List<TaskView> items) {}
 
     public record TaskDetail(
@@ -82,7 +84,9 @@ public class TaskResource {
             String pointText,
             List<CheckpointView> checkpoints,
             List<ProgressReportResource.ReportView> reports,
-            List<ExtensionView> extensions) {}
+            List<ExtensionView> extensions,
+            SourceView source,
+            List<InstructionView> instructions) {}
 
     public record CheckpointView(UUID id, String label, LocalDate due, LocalDate doneOn) {
         static CheckpointView of(Checkpoint c) {
@@ -139,6 +143,24 @@ public class TaskResource {
     public record ExtensionInput(LocalDate requestedDate, String reason) {}
 
     public record ReminderInput(String message) {}
+
+    // sources (issue 19 items 5–6): a task's source and the leader's word.
+    public record InstructionInput(String text) {}
+
+    public record InstructionView(UUID id, String text, String givenBy, Instant givenAt) {
+        static InstructionView of(cn.duban.ledger.TaskInstruction i) {
+            return new InstructionView(i.getId(), i.getText(), i.getGivenBy(), i.getGivenAt());
+        }
+    }
+
+    public record SignOffInput(String decision, String reason) {}
+
+    public record SourceView(String source, String label, String referenceKind, String reference) {
+        static SourceView of(cn.duban.plan.SourceReference r) {
+            return new SourceView(
+                    r.source().name(), r.source().label(), r.kind().name(), r.reference());
+        }
+    }
 
     @Operation(summary = "任务台账查询（筛选、分页）")
     @GET
@@ -229,6 +251,47 @@ public class TaskResource {
         return tasks.mine(limit);
     }
 
+    /** Key tasks a leader has to sign off (审结), oldest approval first. */
+    @Operation(summary = "待领导审结的重点任务")
+    @GET
+    @Path("/awaiting-signoff")
+    @RolesAllowed({Role.LEADER, Role.DISTRICT_ADMIN})
+    public List<TaskView> awaitingSignOff(@QueryParam("limit") @DefaultValue("200") int limit) {
+        return tasks.awaitingSignOff(limit);
+    }
+
+    @Operation(summary = "领导批示（向任务添加批示）")
+    @APIResponse(responseCode = "201", description = "已添加，责任单位收到通知")
+    @POST
+    @Path("/{id}/instructions")
+    @RolesAllowed(Role.LEADER)
+    public Response instruct(@PathParam("id") UUID id, InstructionInput input) {
+        var i = leaders.instruct(id, input == null ? null : input.text());
+        return Response.status(Response.Status.CREATED).entity(InstructionView.of(i)).build();
+    }
+
+    @Operation(
+            summary = "重点任务审结（审结、退回区府办、重新提请）",
+            description =
+                    "decision：SIGN_OFF（领导审结）、SEND_BACK（领导退回区府办，须填 reason）、ASK_AGAIN（区府办重新提请）。"
+                            + "带 If-Match（版本号）时按版本检查：版本已变返回 409 task.stale。")
+    @POST
+    @Path("/{id}/signoff")
+    @RolesAllowed({Role.LEADER, Role.DISTRICT_ADMIN})
+    public TaskView signOff(
+            @PathParam("id") UUID id,
+            SignOffInput input,
+            @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        if (input == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
+        leaders.decide(
+                id,
+                Requests.enumValue(
+                        cn.duban.ledger.SignOff.Decision.class, input.decision(), "decision"),
+                input.reason(),
+                Requests.version(ifMatch));
+        return tasks.view(id);
+    }
+
     @Operation(summary = "查看任务详情")
     @GET
     @Path("/{id}")
@@ -242,7 +305,9 @@ public class TaskResource {
                 d.reports().stream()
                         .map(r -> ProgressReportResource.ReportView.of(r.report(), r.evidence()))
                         .toList(),
-                d.extensions().stream().map(ExtensionView::of).toList());
+                d.extensions().stream().map(ExtensionView::of).toList(),
+                SourceView.of(d.source()),
+                d.instructions().stream().map(InstructionView::of).toList());
     }
 
     /** Everything that happened to the task, oldest first, from the audit trail. */

@@ -16,6 +16,12 @@ final class OutlineNode {
     /** The people of a 责任领导 column. */
     List<String> tableLeaders;
 
+    /**
+     * The last line of the text, when it is a labelled bracket on its own ("(责任单位:…)"): it may be
+     * its parent's (see PlanParser.liftTrailingAnnotations).
+     */
+    String trailingAnnotation;
+
     /** The group cell a heading was made from (table rows grouped by a 类别/板块 column). */
     String groupCell;
 

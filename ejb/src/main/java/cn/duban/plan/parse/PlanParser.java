@@ -97,6 +97,8 @@ public final class PlanParser {
             // A line broken mid-sentence joins without a space; a new paragraph starts on a new
             // line.
             current.text.append(previousTerminated ? "\n" : "").append(line);
+            current.trailingAnnotation =
+                    previousTerminated && UnitAnnotations.isStandalone(line) ? line : null;
             previousTerminated = terminated(line);
         }
 
@@ -105,6 +107,7 @@ public final class PlanParser {
             throw new PlanParseException(
                     "NO_NUMBERING", "未识别到带编号的工作要点（如“一、”“（一）”“1.”）。请检查文件内容，或将要点按编号逐条列出后重试。");
         }
+        for (OutlineNode root : roots) liftTrailingAnnotations(root);
         Metadata meta = Metadata.extract(labels, preamble, trailer, opts, warnings);
         List<Section> sections = sections(roots, meta.year(), meta.title(), warnings);
         return new ParsedPlan(
@@ -293,6 +296,31 @@ public final class PlanParser {
         if (stack.isEmpty()) roots.add(point);
         else stack.get(stack.size() - 1).children.add(point);
         stack.add(point);
+    }
+
+    /**
+     * "1.完善预案体系 (1)… (2)… (3)…" then "(责任单位:X)" on its own line: when neither the point nor any of
+     * its sub-items names units, the bracket after the last sub-item is the point's, not the last
+     * sub-item's. Each node's text is read at most twice.
+     */
+    private static void liftTrailingAnnotations(OutlineNode n) {
+        for (OutlineNode c : n.children) liftTrailingAnnotations(c);
+        if (n.children.size() < 2 || n.tableUnits != null) return;
+        OutlineNode last = n.children.get(n.children.size() - 1);
+        String annotation = last.trailingAnnotation;
+        if (annotation == null || !last.children.isEmpty() || names(n.text)) return;
+        int at = last.text.length() - annotation.length();
+        if (names(last.text.substring(0, at))) return;
+        for (OutlineNode c : n.children) if (c != last && names(c.text)) return;
+        last.text.setLength(at);
+        while (last.text.length() > 0 && last.text.charAt(last.text.length() - 1) == '\n')
+            last.text.setLength(last.text.length() - 1);
+        last.trailingAnnotation = null;
+        n.text.append('\n').append(annotation);
+    }
+
+    private static boolean names(CharSequence text) {
+        return !UnitAnnotations.find(text.toString()).units().isEmpty();
     }
 
     private static List<Section> sections(

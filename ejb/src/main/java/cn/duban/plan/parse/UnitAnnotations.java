@@ -60,11 +60,13 @@ final class UnitAnnotations {
 
     private UnitAnnotations() {}
 
-    static Found find(String text) {
+    static Found find(String original) {
+        String text = simplifiedLabels(original);
         Units units = new Units(new ArrayList<>());
         String deadline = null;
         List<int[]> spans = new ArrayList<>();
-        for (int[] group : parenGroups(text)) {
+        List<int[]> groups = parenGroups(text);
+        for (int[] group : groups) {
             String inner = text.substring(group[0] + 1, group[1] - 1);
             if (!KEY.matcher(inner).find()) continue;
             spans.add(group);
@@ -84,12 +86,102 @@ final class UnitAnnotations {
                 }
             }
         }
+        if (units.list.isEmpty() && deadline == null && !groups.isEmpty()) {
+            // No label anywhere: a last bracket of unit names ends the point, "（市发展改革委）",
+            // "（市数据局负责）", "（市自然资源局，2025年11月）".
+            int[] last = groups.get(groups.size() - 1);
+            String inner = text.substring(last[0] + 1, last[1] - 1);
+            if (endsText(text, last[1]) && namesUnits(inner)) {
+                spans.add(last);
+                deadline = addFree(inner, units);
+            }
+        }
         return new Found(dedupe(units.list), deadline, spans);
     }
 
+    /** Whether a line is one labelled bracket and nothing else: "(责任单位:市直各有关单位)". */
+    static boolean isStandalone(String line) {
+        String l = simplifiedLabels(line);
+        List<int[]> groups = parenGroups(l);
+        if (groups.size() != 1 || groups.get(0)[0] != 0 || !endsText(l, groups.get(0)[1]))
+            return false;
+        return KEY.matcher(l.substring(1, groups.get(0)[1] - 1)).find();
+    }
+
+    /** Whether only closing punctuation follows {@code from}. */
+    private static boolean endsText(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!VALUE_EDGE.has(c) && c != '.' && c != '．') return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether an unlabelled bracket holds only unit names (each ending like a body's name: 局, 委, 办,
+     * 中心, 部门 …) and deadline phrases, with at least one name: "（试行）" and "（2025—2027年）" do not.
+     */
+    private static boolean namesUnits(String inner) {
+        boolean unit = false;
+        for (String raw : split(inner)) {
+            String part = raw.strip();
+            if (part.isEmpty() || isDeadlinePhrase(part)) continue;
+            String name = withoutTrailingWords(LEADING_WORD.matcher(part).replaceAll("")).strip();
+            if (name.length() < 3 || name.length() > 40 || !endsLikeUnit(name)) return false;
+            unit = true;
+        }
+        return unit;
+    }
+
+    /** Last characters of a body's name; a bracket after the name ("市数据局（市政务服务中心）") is skipped. */
+    private static final String UNIT_ENDINGS = "局委办会府心室部院所处科队行司站馆社厅署组镇乡";
+
+    static boolean endsLikeUnit(String name) {
+        String n = name;
+        int end = n.length() - 1;
+        if (end > 0 && (n.charAt(end) == '）' || n.charAt(end) == ')')) {
+            int open = Math.max(n.lastIndexOf('（'), n.lastIndexOf('('));
+            if (open > 0) n = n.substring(0, open);
+        }
+        if (n.isEmpty()) return false;
+        return UNIT_ENDINGS.indexOf(n.charAt(n.length() - 1)) >= 0
+                || n.endsWith("街道")
+                || n.endsWith("部门")
+                || n.endsWith("单位");
+    }
+
+    /**
+     * Whether a piece of an annotation is a deadline ("2025年底前完成", "2025年6月底", "持续推进") rather than
+     * a unit: it reads as a date, period, recurrence or relative rule and does not end like a name
+     * (市长期护理保险中心 holds 长期).
+     */
+    static boolean isDeadlinePhrase(String s) {
+        if (s.length() > 20 || endsLikeUnit(s)) return false;
+        Deadline d = DeadlineParser.parse(s, 2000);
+        return d.kind() != DeadlineKind.DEFAULT
+                && (d.kind() != DeadlineKind.RELATIVE || DeadlineParser.RELATIVE.matcher(s).find());
+    }
+
+    /**
+     * Label words of traditional-script plans (牽頭, 責任單位, 按職責分工負責) in simplified script, so that one
+     * set of patterns reads both. Same lengths: spans found in the result fit the original.
+     */
+    static String simplifiedLabels(String s) {
+        if (!PlanParser.hasAny(s, "牽責負職時單協別")) return s;
+        for (String[] w : TRADITIONAL_LABELS) s = s.replace(w[0], w[1]);
+        return s;
+    }
+
+    private static final String[][] TRADITIONAL_LABELS = {
+        {"牽頭", "牵头"}, {"責任單位", "责任单位"}, {"責任部門", "责任部门"}, {"配合單位", "配合单位"},
+        {"協辦單位", "协办单位"}, {"主辦單位", "主办单位"}, {"完成時限", "完成时限"}, {"完成時間", "完成时间"},
+        {"時間節點", "时间节点"}, {"按職責分工", "按职责分工"}, {"按職責", "按职责"}, {"負責落實", "负责落实"},
+        {"分別負責", "分别负责"}, {"負責", "负责"}, {"分別", "分别"}
+    };
+
     /** Reads one annotation's content into units; returns its deadline phrase if it has one. */
     static String read(String inner, List<UnitRef> units) {
-        return read(inner, new Units(units));
+        return read(simplifiedLabels(inner), new Units(units));
     }
 
     private static String read(String inner, Units units) {
@@ -97,11 +189,11 @@ final class UnitAnnotations {
         List<int[]> labels = new ArrayList<>();
         while (m.find()) labels.add(new int[] {m.start(), m.end()});
         String deadline = null;
-        if (labels.isEmpty()) {
-            addFree(inner, units);
-            return null;
-        }
-        if (labels.get(0)[0] > 0) addFree(inner.substring(0, labels.get(0)[0]), units);
+        if (labels.isEmpty()) return addFree(inner, units);
+        if (labels.get(0)[0] > 0) deadline = addFree(inner.substring(0, labels.get(0)[0]), units);
+        // A bracket of its own "(责任单位:X)" names X's lead even after another bracket's 牵头单位; inside
+        // one bracket, 责任单位 after 牵头单位 co-operates.
+        boolean leadInGroup = false;
         for (int i = 0; i < labels.size(); i++) {
             int[] l = labels.get(i);
             String label = LABEL_NOISE.matcher(inner.substring(l[0], l[1])).replaceAll("");
@@ -118,22 +210,42 @@ final class UnitAnnotations {
                 for (String name : names(value)) units.add(name, UnitRole.COOPERATING);
             } else if (label.startsWith("牵头") || label.startsWith("主办")) {
                 for (String name : names(value)) units.add(name, UnitRole.LEAD);
+                leadInGroup = true;
             } else {
-                addFree(value, units);
+                boolean leadBefore = units.hasLead;
+                units.hasLead = leadInGroup;
+                String d = addFree(value, units);
+                leadInGroup = units.hasLead;
+                units.hasLead |= leadBefore;
+                if (d != null && deadline == null) deadline = d;
             }
         }
         return deadline;
     }
 
-    /** "A牵头，B、C配合" / "A、B分别负责落实" / "A、B": the first is lead unless 牵头 says otherwise. */
-    private static void addFree(String value, Units units) {
-        String v = value.strip();
-        if (v.isEmpty()) return;
+    /**
+     * "A牵头，B、C配合" / "A、B分别负责落实" / "A、B": the first is lead unless 牵头 says otherwise. Returns the
+     * deadline written among the names ("A牵头，B配合，2025年底前完成"), or null.
+     */
+    private static String addFree(String value, Units units) {
+        String deadline = null;
+        StringBuilder kept = new StringBuilder();
+        for (String part : split(value)) {
+            String p = part.strip();
+            if (isDeadlinePhrase(p)) {
+                deadline = p;
+                continue;
+            }
+            if (kept.length() > 0) kept.append('，');
+            kept.append(part);
+        }
+        String v = kept.toString().strip();
+        if (v.isEmpty()) return deadline;
         int lead = v.indexOf("牵头");
         if (lead > 0) {
             for (String name : names(v.substring(0, lead))) units.add(name, UnitRole.LEAD);
             for (String name : names(v.substring(lead + 2))) units.add(name, UnitRole.COOPERATING);
-            return;
+            return deadline;
         }
         // "A、B按职责分工负责" / "A、B分别负责落实": each leads its own share; none is a mere helper.
         boolean shared =
@@ -147,6 +259,7 @@ final class UnitAnnotations {
             units.add(name, first ? UnitRole.LEAD : UnitRole.COOPERATING);
             first = false;
         }
+        return deadline;
     }
 
     /**
@@ -154,7 +267,7 @@ final class UnitAnnotations {
      * "A牵头，B配合" itself.
      */
     static void readCell(String raw, UnitRole role, List<UnitRef> units) {
-        String cell = spacesAsSeparators(raw);
+        String cell = simplifiedLabels(spacesAsSeparators(raw));
         if (cell.indexOf("牵头") > 0) {
             addFree(cell, new Units(units));
             return;
@@ -266,6 +379,13 @@ final class UnitAnnotations {
                 depth++;
             } else if (brackets && (c == '）' || c == ')')) {
                 if (depth > 0) depth--;
+            } else if (depth == 0
+                    && (c == '及' || c == '和')
+                    && i > start
+                    && s.startsWith("各", i + 1)) {
+                // "市级各有关部门及各县市区政府": 及/和 before 各 joins two units.
+                out.add(s.substring(start, i));
+                start = i + 1;
             } else if (depth == 0 && isSeparator(c)) {
                 out.add(s.substring(start, i));
                 while (i + 1 < s.length() && isSeparator(s.charAt(i + 1))) i++;

@@ -121,6 +121,23 @@ final class HostilePlans {
                                 "序号 |\n主要任务 |\n全年目标任务 |\n分管领导 |\n牵头单位 |\n协同单位 |\n说明 |\n",
                                 "1 |\n任务 |\n徐国江 |\n城管局 |\n市政局 |\n||\n",
                                 ""));
+        // Prose annotation rules of 2026-11-30: an unlabelled last bracket of unit names, deadline
+        // phrases among names, traditional labels, bare 责任单位 brackets, a line after sub-items.
+        s.put(
+                "unlabelled last bracket of many unit names",
+                size -> fill(size, "1.推进工作。（", "区发改委、", "）"));
+        s.put(
+                "deadline-like pieces among annotation names",
+                size -> fill(size, "1.推进工作。（区发改委牵头，", "2025年底前完成，", "）"));
+        s.put(
+                "traditional labels in one annotation",
+                size -> fill(size, "1.推進工作。(", "市政府辦公室牽頭,按職責分工負責,", ")"));
+        s.put(
+                "bare 责任单位 brackets, one after another",
+                size -> fill(size, "1.推进工作", "(责任单位:区国资中心)、", "。"));
+        s.put(
+                "sub-items each followed by a labelled line",
+                size -> fill(size, "1.完善体系\n", "(1)加强管理。\n(责任单位:市直各有关单位)\n", "x"));
         return s;
     }
 

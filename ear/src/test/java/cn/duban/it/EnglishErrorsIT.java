@@ -3,6 +3,7 @@ package cn.duban.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.client.Api;
+import cn.duban.client.Multipart;
 import cn.duban.it.support.PageTest;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -81,6 +82,55 @@ class EnglishErrorsIT extends PageTest {
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().getString("code")).isEqualTo("request.malformed");
         assertThat(chinese(malformed.json().getString("detail"))).isFalse();
+    }
+
+    @Test
+    void theRowsOfARefusedSheetAreListedInTheClientsLanguage() throws Exception {
+        byte[] sheet;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book =
+                        new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            var rows = book.createSheet("账号");
+            String[][] cells = {
+                {"姓名", "登录名", "手机", "邮箱", "单位", "角色"},
+                {"王五", "en-rows-1", "123", "", "不存在的街道", "联络员"}
+            };
+            for (int r = 0; r < cells.length; r++) {
+                var row = rows.createRow(r);
+                for (int c = 0; c < cells[r].length; c++)
+                    row.createCell(c).setCellValue(cells[r][c]);
+            }
+            book.write(out);
+            sheet = out.toByteArray();
+        }
+        Api.Reply english = importAccounts(sheet, "en");
+        assertThat(english.status()).as(english.body()).isEqualTo(400);
+        assertThat(english.json().getString("code")).isEqualTo("account.import.rows");
+        var errors = english.json().getJsonArray("errors");
+        assertThat(errors.getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("message"))
+                .contains(
+                        "There is no unit \"不存在的街道\".",
+                        "The phone number \"123\" is not valid: use an 11-digit mobile number or a"
+                                + " number with its area code.");
+        assertThat(errors.getJsonObject(0).getString("code")).startsWith("account.");
+        assertThat(errors.getJsonObject(0).getInt("rowNumber")).isEqualTo(2);
+        // Without the header: the Chinese sentences, as before.
+        assertThat(importAccounts(sheet, null).json().getJsonArray("errors").toString())
+                .contains("单位“不存在的街道”不存在");
+    }
+
+    private static Api.Reply importAccounts(byte[] xlsx, String language) {
+        String boundary = "duban" + System.nanoTime();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(Api.base() + "/accounts/import"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(
+                                HttpRequest.BodyPublishers.ofByteArray(
+                                        Multipart.body(
+                                                boundary, "账号.xlsx", xlsx, java.util.Map.of())));
+        if (language != null) request.header("Accept-Language", language);
+        return Api.send("pt-admin", request);
     }
 
     private static Api.Reply get(String path, String language) {

@@ -83,7 +83,7 @@ class WorkCalendarIT {
         assertThat(bad.status()).as(bad.body()).isEqualTo(400);
         assertThat(bad.problemCode()).isEqualTo("calendar.lines");
         assertThat(bad.json().getJsonArray("errors").toString())
-                .contains("\"line\":2", "\"line\":3", "周六或周日");
+                .contains("\"rowNumber\":2", "\"rowNumber\":3", "周六或周日");
         assertThat(Api.get("pt-csl", "/work-calendar/" + YEAR).json().getJsonArray("days"))
                 .isEmpty();
 

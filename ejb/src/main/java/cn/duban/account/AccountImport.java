@@ -3,6 +3,7 @@ package cn.duban.account;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
+import cn.duban.platform.RowError;
 import cn.duban.platform.SheetRows;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
@@ -35,9 +36,6 @@ public class AccountImport {
 
     public record Imported(int created, List<AccountService.Created> accounts) {}
 
-    /** A problem in one row of an imported sheet, as the 400 answer lists it in {@code errors}. */
-    public record RowError(int rowNumber, String column, String message) {}
-
     /**
      * Creates every account of the sheet or none: every row is checked first (fields, unit, roles,
      * names used twice in the sheet or already taken in Keycloak) and all problems are answered
@@ -64,13 +62,25 @@ public class AccountImport {
             if (!line.unit().isEmpty()) {
                 unit = unitNames.find(line.unit());
                 if (unit == null)
-                    errors.add(new RowError(row, AccountSheet.UNIT, "单位“" + line.unit() + "”不存在"));
+                    errors.add(
+                            RowError.of(
+                                    row,
+                                    AccountSheet.UNIT,
+                                    "account.sheet.unit-unknown",
+                                    "单位“" + line.unit() + "”不存在",
+                                    line.unit()));
             }
             List<String> roles = new ArrayList<>();
             for (String written : line.roles()) {
                 Optional<String> role = Role.parse(written);
                 if (role.isEmpty())
-                    errors.add(new RowError(row, AccountSheet.ROLES, "角色“" + written + "”不存在"));
+                    errors.add(
+                            RowError.of(
+                                    row,
+                                    AccountSheet.ROLES,
+                                    "account.sheet.role-unknown",
+                                    "角色“" + written + "”不存在",
+                                    written));
                 else roles.add(role.get());
             }
             AccountInput in =
@@ -86,17 +96,29 @@ public class AccountImport {
                     continue; // already said: unknown unit
                 if (v.field().equals("roles") && roles.isEmpty() && !line.roles().isEmpty())
                     continue; // already said
-                errors.add(new RowError(row, column(v.field()), v.message()));
+                errors.add(RowError.at(row, column(v.field()), v));
             }
             if (in.username() != null) {
                 Integer first = usernames.putIfAbsent(in.username(), row);
                 if (first != null)
-                    errors.add(new RowError(row, AccountSheet.USERNAME, "登录名与第" + first + "行重复"));
+                    errors.add(
+                            RowError.of(
+                                    row,
+                                    AccountSheet.USERNAME,
+                                    "account.sheet.username-repeated",
+                                    "登录名与第" + first + "行重复",
+                                    first));
             }
             if (in.email() != null) {
                 Integer first = emails.putIfAbsent(in.email(), row);
                 if (first != null)
-                    errors.add(new RowError(row, AccountSheet.EMAIL, "邮箱与第" + first + "行重复"));
+                    errors.add(
+                            RowError.of(
+                                    row,
+                                    AccountSheet.EMAIL,
+                                    "account.sheet.email-repeated",
+                                    "邮箱与第" + first + "行重复",
+                                    first));
             }
             inputs.add(in);
         }
@@ -118,10 +140,20 @@ public class AccountImport {
                 int row = lines.get(i).rowNumber();
                 if (t[0])
                     errors.add(
-                            new RowError(
-                                    row, AccountSheet.USERNAME, "登录名“" + in.username() + "”已被使用"));
+                            RowError.of(
+                                    row,
+                                    AccountSheet.USERNAME,
+                                    "account.sheet.username-taken",
+                                    "登录名“" + in.username() + "”已被使用",
+                                    in.username()));
                 if (t[1])
-                    errors.add(new RowError(row, AccountSheet.EMAIL, "邮箱“" + in.email() + "”已被使用"));
+                    errors.add(
+                            RowError.of(
+                                    row,
+                                    AccountSheet.EMAIL,
+                                    "account.sheet.email-taken",
+                                    "邮箱“" + in.email() + "”已被使用",
+                                    in.email()));
             }
         }
         if (!errors.isEmpty()) {

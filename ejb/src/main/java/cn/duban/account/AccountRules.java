@@ -1,5 +1,6 @@
 package cn.duban.account;
 
+import cn.duban.platform.ListedProblem;
 import cn.duban.platform.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,23 @@ public final class AccountRules {
     public static final int MAX_EMAIL = 254;
 
     /** A broken rule: the field (as the API names it) and a Chinese sentence. */
-    public record Violation(String field, String message) {}
+    /** A field's problem: the field's name in the API, and the problem. */
+    public record Violation(String field, String code, List<String> args, String message)
+            implements ListedProblem {
+
+        public Violation {
+            args = List.copyOf(args);
+        }
+
+        public static Violation of(String field, String code, String message, Object... args) {
+            return new Violation(field, code, ListedProblem.texts(args), message);
+        }
+
+        @Override
+        public Violation withMessage(String message) {
+            return new Violation(field, code, args, message);
+        }
+    }
 
     public static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
     public static final String CONFIGURE_TOTP = "CONFIGURE_TOTP";
@@ -37,40 +54,64 @@ public final class AccountRules {
         List<Violation> out = new ArrayList<>();
         if (creating) {
             String u = in.username();
-            if (u == null) out.add(new Violation("username", "请填写登录名。"));
+            if (u == null)
+                out.add(Violation.of("username", "account.field.username-missing", "请填写登录名。"));
             else if (!validUsername(u)) {
                 out.add(
-                        new Violation(
-                                "username", "登录名“" + u + "”无效：3至40位小写字母、数字或 . _ -，以字母或数字开头。"));
+                        Violation.of(
+                                "username",
+                                "account.field.username-invalid",
+                                "登录名“" + u + "”无效：3至40位小写字母、数字或 . _ -，以字母或数字开头。",
+                                u));
             }
         }
         String name = in.name();
-        if (name == null) out.add(new Violation("name", "请填写姓名。"));
+        if (name == null) out.add(Violation.of("name", "account.field.name-missing", "请填写姓名。"));
         else if (name.length() > MAX_NAME)
-            out.add(new Violation("name", "姓名不能超过" + MAX_NAME + "字。"));
+            out.add(
+                    Violation.of(
+                            "name",
+                            "account.field.name-too-long",
+                            "姓名不能超过" + MAX_NAME + "字。",
+                            MAX_NAME));
         else if (!validPersonName(name)) {
-            out.add(new Violation("name", "姓名不能含有 < > & \" 等符号。"));
+            out.add(Violation.of("name", "account.field.name-symbols", "姓名不能含有 < > & \" 等符号。"));
         }
         if (in.phone() != null && !validPhone(in.phone())) {
-            out.add(new Violation("phone", "手机号“" + in.phone() + "”无效：应为11位手机号，或带区号的电话号码。"));
+            out.add(
+                    Violation.of(
+                            "phone",
+                            "account.field.phone-invalid",
+                            "手机号“" + in.phone() + "”无效：应为11位手机号，或带区号的电话号码。",
+                            in.phone()));
         }
         if (in.email() != null && !validEmail(in.email())) {
-            out.add(new Violation("email", "邮箱“" + in.email() + "”无效。"));
+            out.add(
+                    Violation.of(
+                            "email",
+                            "account.field.email-invalid",
+                            "邮箱“" + in.email() + "”无效。",
+                            in.email()));
         }
         if (in.roles().isEmpty()) {
-            out.add(new Violation("roles", "请至少选择一个角色。"));
+            out.add(Violation.of("roles", "account.field.roles-missing", "请至少选择一个角色。"));
         }
         boolean needsUnit = false;
         for (String role : in.roles()) {
             if (!Role.grantableByDistrict(role)) {
                 // The same answer for platform-admin, realm-management roles and nonsense alike.
-                out.add(new Violation("roles", "角色“" + role + "”不能由区府办授予。"));
+                out.add(
+                        Violation.of(
+                                "roles",
+                                "account.field.role-not-grantable",
+                                "角色“" + role + "”不能由区府办授予。",
+                                role));
             } else if (Role.UNIT_ROLES.contains(role)) {
                 needsUnit = true;
             }
         }
         if (needsUnit && in.unit() == null) {
-            out.add(new Violation("unit", "联络员、单位负责人和单位管理员须选择所属单位。"));
+            out.add(Violation.of("unit", "account.field.unit-required", "联络员、单位负责人和单位管理员须选择所属单位。"));
         }
         return out;
     }

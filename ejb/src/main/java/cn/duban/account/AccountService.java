@@ -54,7 +54,12 @@ public class AccountService {
         Map<String, Unit> unitsByCode = accounts.unitsByCode();
         List<AccountRules.Violation> problems = new ArrayList<>(AccountRules.check(input, true));
         if (input.unit() != null && !unitsByCode.containsKey(input.unit())) {
-            problems.add(new AccountRules.Violation("unit", "单位代码“" + input.unit() + "”不存在。"));
+            problems.add(
+                    AccountRules.Violation.of(
+                            "unit",
+                            "account.field.unit-unknown",
+                            "单位代码“" + input.unit() + "”不存在。",
+                            input.unit()));
         }
         rejectIfAny(problems);
         requireFree(input.username(), input.email(), null);
@@ -68,7 +73,12 @@ public class AccountService {
         Map<String, Unit> unitsByCode = accounts.unitsByCode();
         List<AccountRules.Violation> problems = new ArrayList<>(AccountRules.check(input, false));
         if (input.unit() != null && !unitsByCode.containsKey(input.unit())) {
-            problems.add(new AccountRules.Violation("unit", "单位代码“" + input.unit() + "”不存在。"));
+            problems.add(
+                    AccountRules.Violation.of(
+                            "unit",
+                            "account.field.unit-unknown",
+                            "单位代码“" + input.unit() + "”不存在。",
+                            input.unit()));
         }
         rejectIfAny(problems);
         if (m.user().username().equals(caller.username())
@@ -160,7 +170,11 @@ public class AccountService {
                     400,
                     "account.invalid",
                     problem,
-                    List.of(new AccountRules.Violation("provincialId", problem)));
+                    List.of(
+                            AccountRules.Violation.of(
+                                    "provincialId",
+                                    "account.field.provincial-id-invalid",
+                                    problem)));
         }
         if (value.equals(m.provincialId())) return accounts.view(m, accounts.unitsByCode());
         if (directory.usersLinkedTo(value).stream().anyMatch(u -> !u.equals(m.user().id()))) {

@@ -5,6 +5,7 @@ import cn.duban.audit.OperatorAudit;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
+import cn.duban.platform.RowError;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -13,7 +14,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The platform's work calendar ({@link WorkCalendar}): everyone reads it, the system administrator
@@ -68,14 +68,12 @@ public class WorkCalendarService {
         }
         NoticeLines.Result read = NoticeLines.read(year, text);
         if (!read.ok()) {
-            NoticeLines.Error first = read.errors().get(0);
+            RowError first = read.errors().get(0);
             throw new DubanException(
                     400,
                     "calendar.lines",
-                    "第" + first.line() + "行：" + first.message(),
-                    read.errors().stream()
-                            .map(e -> Map.of("line", e.line(), "message", e.message()))
-                            .toList());
+                    "第" + first.rowNumber() + "行：" + first.message(),
+                    read.errors());
         }
         String by = Caller.current().map(Caller::username).orElse("system");
         em.createNativeQuery("delete from work_calendar_year where year = ?1")

@@ -6,6 +6,7 @@ import cn.duban.plan.parse.UnitRole;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Printing;
+import cn.duban.platform.RowError;
 import cn.duban.printing.UnitLedger;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
@@ -175,7 +176,7 @@ public class LedgerSheetService {
         } catch (LedgerSheet.Unreadable e) {
             throw new DubanException(e.status(), e.code(), e.getMessage());
         }
-        List<LedgerSheet.RowError> errors = new ArrayList<>(read.errors());
+        List<RowError> errors = new ArrayList<>(read.errors());
         List<LedgerSheet.Filled> toApply = new ArrayList<>();
         int unchanged = 0;
         Map<UUID, String> latest = new HashMap<>();
@@ -189,7 +190,11 @@ public class LedgerSheetService {
                 task = tasks.reportable(row.taskId());
             } catch (DubanException e) {
                 errors.add(
-                        new LedgerSheet.RowError(row.rowNumber(), LedgerSheet.ID, "任务不存在，或不属于本单位"));
+                        RowError.of(
+                                row.rowNumber(),
+                                LedgerSheet.ID,
+                                "ledger.sheet.task-unknown",
+                                "任务不存在，或不属于本单位"));
                 continue;
             }
             String last = latest.computeIfAbsent(task.getId(), this::latestText);
@@ -199,22 +204,31 @@ public class LedgerSheetService {
             }
             if (!task.getStatus().open()) {
                 errors.add(
-                        new LedgerSheet.RowError(
-                                row.rowNumber(), LedgerSheet.PROGRESS, "任务已办结或已取消，不能再报送"));
+                        RowError.of(
+                                row.rowNumber(),
+                                LedgerSheet.PROGRESS,
+                                "ledger.sheet.task-closed",
+                                "任务已办结或已取消，不能再报送"));
             } else if (task.getStatus() == TaskStatus.SUBMITTED) {
                 errors.add(
-                        new LedgerSheet.RowError(
-                                row.rowNumber(), LedgerSheet.PROGRESS, "该任务已有报送正在审核"));
+                        RowError.of(
+                                row.rowNumber(),
+                                LedgerSheet.PROGRESS,
+                                "ledger.sheet.task-in-review",
+                                "该任务已有报送正在审核"));
             } else if (hasDraft(task.getId())) {
                 errors.add(
-                        new LedgerSheet.RowError(
-                                row.rowNumber(), LedgerSheet.PROGRESS, "该任务在系统中有未提交的草稿，请先提交或删除草稿"));
+                        RowError.of(
+                                row.rowNumber(),
+                                LedgerSheet.PROGRESS,
+                                "ledger.sheet.task-has-draft",
+                                "该任务在系统中有未提交的草稿，请先提交或删除草稿"));
             } else {
                 toApply.add(row);
             }
         }
         if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparingInt(LedgerSheet.RowError::rowNumber));
+            errors.sort(java.util.Comparator.comparingInt(RowError::rowNumber));
             throw new DubanException(
                     400,
                     "ledger.import.rows",

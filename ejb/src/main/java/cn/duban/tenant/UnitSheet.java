@@ -1,5 +1,6 @@
 package cn.duban.tenant;
 
+import cn.duban.platform.RowError;
 import cn.duban.platform.SheetRows;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,8 +31,6 @@ public final class UnitSheet {
                             "单位名称", NAME, "简称", ALIASES, "别名", ALIASES, "简称/别称", ALIASES, "单位类型",
                             KIND, "分组", GROUP, "单位代码", CODE));
 
-    public record RowError(int rowNumber, String column, String message) {}
-
     public record Read(List<UnitInput> units, List<RowError> errors) {}
 
     private UnitSheet() {}
@@ -46,37 +45,61 @@ public final class UnitSheet {
             int row = r.number();
             String name = SHEET.get(r, NAME);
             if (name.isEmpty()) {
-                errors.add(new RowError(row, NAME, "缺少单位名称"));
+                errors.add(RowError.of(row, NAME, "unit-sheet.name-missing", "缺少单位名称"));
                 continue;
             }
-            if (name.length() > 100) errors.add(new RowError(row, NAME, "单位名称不能超过100字"));
+            if (name.length() > 100)
+                errors.add(RowError.of(row, NAME, "unit-sheet.name-too-long", "单位名称不能超过100字", 100));
             UnitKind kind = kind(SHEET.get(r, KIND));
             if (kind == null) {
+                String written = SHEET.get(r, KIND);
                 errors.add(
-                        new RowError(
-                                row,
-                                KIND,
-                                SHEET.get(r, KIND).isEmpty()
-                                        ? "缺少单位类型（区府办、部门或街镇）"
-                                        : "单位类型“" + SHEET.get(r, KIND) + "”无效，应为区府办、部门或街镇"));
+                        written.isEmpty()
+                                ? RowError.of(
+                                        row, KIND, "unit-sheet.kind-missing", "缺少单位类型（区府办、部门或街镇）")
+                                : RowError.of(
+                                        row,
+                                        KIND,
+                                        "unit-sheet.kind-invalid",
+                                        "单位类型“" + written + "”无效，应为区府办、部门或街镇",
+                                        written));
             }
             List<String> aliases = SheetRows.items(SHEET.get(r, ALIASES));
             for (String n : withName(name, aliases)) {
                 Integer first = names.putIfAbsent(n, row);
                 if (first != null && first != row)
-                    errors.add(new RowError(row, NAME, "名称或别名“" + n + "”与第" + first + "行重复"));
+                    errors.add(
+                            RowError.of(
+                                    row,
+                                    NAME,
+                                    "unit-sheet.name-repeated",
+                                    "名称或别名“" + n + "”与第" + first + "行重复",
+                                    n,
+                                    first));
             }
             String code = SHEET.get(r, CODE).toLowerCase(java.util.Locale.ROOT);
             if (!code.isEmpty()) {
                 if (!CODE_PATTERN.matcher(code).matches()) {
                     errors.add(
-                            new RowError(row, CODE, "单位代码“" + code + "”无效：应以小写字母开头，只含小写字母、数字和连字符"));
+                            RowError.of(
+                                    row,
+                                    CODE,
+                                    "unit-sheet.code-invalid",
+                                    "单位代码“" + code + "”无效：应以小写字母开头，只含小写字母、数字和连字符",
+                                    code));
                 } else if (!codes.add(code)) {
-                    errors.add(new RowError(row, CODE, "单位代码“" + code + "”重复"));
+                    errors.add(
+                            RowError.of(
+                                    row,
+                                    CODE,
+                                    "unit-sheet.code-repeated",
+                                    "单位代码“" + code + "”重复",
+                                    code));
                 }
             }
             String group = SHEET.get(r, GROUP);
-            if (group.length() > 40) errors.add(new RowError(row, GROUP, "排名分组不能超过40字"));
+            if (group.length() > 40)
+                errors.add(RowError.of(row, GROUP, "unit-sheet.group-too-long", "排名分组不能超过40字", 40));
             accepted.add(
                     new String[] {
                         name,
@@ -86,7 +109,7 @@ public final class UnitSheet {
                         code
                     });
         }
-        if (rows.isEmpty()) errors.add(new RowError(0, NAME, "单位表中没有数据行"));
+        if (rows.isEmpty()) errors.add(RowError.of(0, NAME, "unit-sheet.empty", "单位表中没有数据行"));
         if (!errors.isEmpty()) return new Read(List.of(), errors);
         Map<UnitKind, Integer> next = new HashMap<>();
         List<UnitInput> units = new ArrayList<>();

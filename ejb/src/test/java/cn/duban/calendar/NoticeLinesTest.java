@@ -38,7 +38,7 @@ class NoticeLinesTest {
                                 "2026-02-05 休 " + "很".repeat(21)));
         assertThat(r.adjustments()).isEmpty();
         assertThat(r.errors())
-                .extracting(NoticeLines.Error::line)
+                .extracting(cn.duban.platform.RowError::rowNumber)
                 .containsExactly(2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(r.errors().get(2).message()).contains("周六或周日");
         assertThat(r.errors().get(3).message()).contains("两次");

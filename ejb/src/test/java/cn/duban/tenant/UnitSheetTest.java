@@ -73,7 +73,7 @@ class UnitSheetTest {
                                 new String[] {"区民政局", null, null}));
         assertThat(read.units()).isEmpty();
         assertThat(read.errors())
-                .extracting(UnitSheet.RowError::rowNumber)
+                .extracting(cn.duban.platform.RowError::rowNumber)
                 .containsExactly(2, 3, 4, 5);
         assertThat(read.errors().get(0).message()).contains("委员会");
         assertThat(read.errors().get(2).message()).contains("与第2行重复");

@@ -4,6 +4,7 @@ import cn.duban.platform.DubanException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -57,5 +58,15 @@ public final class Messages {
     /** A domain error's sentence in the page's language (see {@link ProblemTexts}). */
     public static String detail(DubanException e) {
         return ProblemTexts.detail(e, FormatBean.localeOfPage());
+    }
+
+    /**
+     * The problems a domain error lists (rows of a sheet, fields of a form) in the page's language;
+     * empty when it lists none.
+     */
+    public static List<?> errors(DubanException e) {
+        return e.errors() == null
+                ? List.of()
+                : ProblemTexts.errors(e.errors(), FormatBean.localeOfPage());
     }
 }

@@ -41,7 +41,12 @@ public record Problem(
             String instance,
             List<?> errors,
             Locale locale) {
-        return response(status, code, ProblemTexts.detail(code, detail, locale), instance, errors);
+        return response(
+                status,
+                code,
+                ProblemTexts.detail(code, detail, locale),
+                instance,
+                ProblemTexts.errors(errors, locale));
     }
 
     /** The problem with its detail in {@code locale} (see {@link ProblemTexts#detail}). */
@@ -52,7 +57,12 @@ public record Problem(
             String instance,
             List<?> errors,
             Locale locale) {
-        return of(status, code, ProblemTexts.detail(code, detail, locale), instance, errors);
+        return of(
+                status,
+                code,
+                ProblemTexts.detail(code, detail, locale),
+                instance,
+                ProblemTexts.errors(errors, locale));
     }
 
     public static Problem of(

@@ -1,6 +1,8 @@
 package cn.duban.web;
 
 import cn.duban.platform.DubanException;
+import cn.duban.platform.ListedProblem;
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -35,6 +37,25 @@ public final class ProblemTexts {
         }
         String generic = sentence(code, locale);
         return generic != null ? generic : detail;
+    }
+
+    /**
+     * The problems an answer lists, for a person reading {@code locale}: in Chinese as found; in
+     * another language each {@link ListedProblem} told by its code's sentence with its arguments (a
+     * row's "单位“X”不存在" becomes 'Unit "X" does not exist'). Other entries stay as they are.
+     */
+    public static List<?> errors(List<?> errors, Locale locale) {
+        if (errors == null || isChinese(locale)) return errors;
+        return errors.stream()
+                .map(
+                        e -> {
+                            if (!(e instanceof ListedProblem p)) return e;
+                            String told = detail(p.code(), p.message(), locale);
+                            if (told == null || told.equals(p.message())) return e;
+                            return p.withMessage(
+                                    new MessageFormat(told, locale).format(p.args().toArray()));
+                        })
+                .toList();
     }
 
     /** The generic sentence of {@code code} in {@code locale}'s bundle, or null if it has none. */

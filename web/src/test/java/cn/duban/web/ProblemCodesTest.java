@@ -94,6 +94,52 @@ class ProblemCodesTest {
         }
     }
 
+    /**
+     * The codes of the problems an answer lists ({@code RowError.of(row, column, "code", …)},
+     * {@code Violation.of(field, "code", …)}): their sentences are MessageFormat patterns filled
+     * with the problem's values (ProblemTexts.errors).
+     */
+    private static final List<Pattern> LISTED =
+            List.of(
+                    Pattern.compile("RowError\\.of\\(\\s*[^,]+,\\s*[^,]+,\\s*\"([^\"]+)\""),
+                    Pattern.compile("Violation\\.of\\(\\s*\"[^\"]+\",\\s*\"([^\"]+)\""),
+                    // NoticeLines' error(n, "calendar.line.…", …).
+                    Pattern.compile("\\berror\\(\\s*n,\\s*\"([^\"]+)\""));
+
+    @Test
+    void everyListedCodeHasAPatternInBothBundles() throws IOException {
+        Set<String> listed = new TreeSet<>();
+        for (Path root : SOURCES) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String source = Files.readString(file, StandardCharsets.UTF_8);
+                    for (Pattern p : LISTED) {
+                        Matcher m = p.matcher(source);
+                        while (m.find()) listed.add(m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(listed)
+                .hasSizeGreaterThan(30)
+                .contains("account.sheet.unit-unknown", "account.field.phone-invalid");
+        // A listed code is never an answer's own code: its sentence has placeholders.
+        assertThat(listed).doesNotContainAnyElementsOf(thrownCodes().keySet());
+        Properties en = load("messages_en.properties");
+        Properties zh = load("messages_zh_CN.properties");
+        for (String code : listed) {
+            String key = "problem." + code;
+            assertThat(en.getProperty(key)).as(key).isNotBlank();
+            assertThat(ProblemTexts.hasChinese(en.getProperty(key))).as(key).isFalse();
+            assertThat(ProblemTexts.hasChinese(zh.getProperty(key, ""))).as(key).isTrue();
+            // Each is a pattern MessageFormat reads, with the same values in both languages.
+            assertThat(new java.text.MessageFormat(en.getProperty(key)).getFormats().length)
+                    .as(key)
+                    .isEqualTo(
+                            new java.text.MessageFormat(zh.getProperty(key)).getFormats().length);
+        }
+    }
+
     @Test
     void theScanFindsCodesOnTheirOwnLineAndThroughFactories() {
         Map<String, Set<String>> found = new TreeMap<>();

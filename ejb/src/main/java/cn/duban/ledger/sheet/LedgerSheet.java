@@ -1,5 +1,6 @@
 package cn.duban.ledger.sheet;
 
+import cn.duban.platform.RowError;
 import cn.duban.platform.office.OfficeFile;
 import cn.duban.platform.office.SheetStream;
 import java.io.ByteArrayOutputStream;
@@ -49,8 +50,6 @@ public final class LedgerSheet {
 
     /** A row of a filled ledger: 1-based Excel row number as the user sees it. */
     public record Filled(int rowNumber, UUID taskId, String progress, Integer percent) {}
-
-    public record RowError(int rowNumber, String column, String message) {}
 
     public record Read(List<Filled> rows, List<RowError> errors) {
         public boolean ok() {
@@ -261,20 +260,38 @@ public final class LedgerSheet {
             String text = progress == null ? "" : progress;
             UUID uuid = null;
             if (id.isEmpty()) {
-                errors.add(new RowError(shown, ID, "缺少任务编号"));
+                errors.add(RowError.of(shown, ID, "ledger.sheet.id-missing", "缺少任务编号"));
             } else {
                 try {
                     uuid = UUID.fromString(id);
                 } catch (IllegalArgumentException e) {
-                    errors.add(new RowError(shown, ID, "任务编号无效：" + shorten(id)));
+                    errors.add(
+                            RowError.of(
+                                    shown,
+                                    ID,
+                                    "ledger.sheet.id-invalid",
+                                    "任务编号无效：" + shorten(id),
+                                    shorten(id)));
                 }
             }
             if (uuid != null && seen.containsKey(uuid)) {
-                errors.add(new RowError(shown, ID, "任务编号重复，与第" + seen.get(uuid) + "行相同"));
+                errors.add(
+                        RowError.of(
+                                shown,
+                                ID,
+                                "ledger.sheet.id-repeated",
+                                "任务编号重复，与第" + seen.get(uuid) + "行相同",
+                                seen.get(uuid)));
                 uuid = null;
             }
             if (text.length() > MAX_TEXT)
-                errors.add(new RowError(shown, PROGRESS, "进展情况过长（最多" + MAX_TEXT + "字）"));
+                errors.add(
+                        RowError.of(
+                                shown,
+                                PROGRESS,
+                                "ledger.sheet.progress-too-long",
+                                "进展情况过长（最多" + MAX_TEXT + "字）",
+                                MAX_TEXT));
             Integer percent = null;
             if (percentCol >= 0) {
                 try {
@@ -282,8 +299,12 @@ public final class LedgerSheet {
                             percentCell ? percent(percentText, percentNumber, percentFormat) : null;
                 } catch (NumberFormatException e) {
                     errors.add(
-                            new RowError(
-                                    shown, PERCENT, "完成进度应为0到100之间的整数：" + shorten(percentText)));
+                            RowError.of(
+                                    shown,
+                                    PERCENT,
+                                    "ledger.sheet.percent-invalid",
+                                    "完成进度应为0到100之间的整数：" + shorten(percentText),
+                                    shorten(percentText)));
                 }
             }
             if (uuid != null) {

@@ -123,7 +123,7 @@ class LedgerSheetTest {
                 .extracting(LedgerSheet.Filled::percent)
                 .containsExactly(80, 80, 50, null);
         assertThat(read.errors())
-                .extracting(LedgerSheet.RowError::rowNumber)
+                .extracting(cn.duban.platform.RowError::rowNumber)
                 .containsExactly(7, 9, 10, 11);
         assertThat(read.errors().get(0).column()).isEqualTo(LedgerSheet.PERCENT);
         assertThat(read.errors().get(2).message()).contains("与第4行相同");

@@ -182,7 +182,7 @@ public class AccountsPage implements Serializable {
             show(done.accounts());
             Messages.info("account.imported", done.created());
         } catch (DubanException e) {
-            errors = e.errors() == null ? List.of() : e.errors();
+            errors = Messages.errors(e);
             Messages.error(e);
         }
     }

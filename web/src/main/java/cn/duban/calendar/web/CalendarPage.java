@@ -14,7 +14,6 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedSet;
 
 /**
@@ -37,7 +36,7 @@ public class CalendarPage implements Serializable {
     private String text;
     private long holidays;
     private long workdays;
-    private List<Map<String, Object>> errors = List.of();
+    private List<?> errors = List.of();
 
     @PostConstruct
     void init() {
@@ -66,9 +65,7 @@ public class CalendarPage implements Serializable {
         } catch (DubanException e) {
             // The lines' errors go in the table under the text; everything else to the message.
             if (!"calendar.lines".equals(e.code()) || e.errors() == null) throw e;
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> lines = (List<Map<String, Object>>) e.errors();
-            errors = lines;
+            errors = Messages.errors(e);
             Messages.error(e);
             return;
         }
@@ -128,7 +125,7 @@ public class CalendarPage implements Serializable {
         return workdays;
     }
 
-    public List<Map<String, Object>> getErrors() {
+    public List<?> getErrors() {
         return errors;
     }
 }

@@ -34,7 +34,7 @@ public class LedgerImportPage implements Serializable {
             errors = List.of();
             Messages.info("ledger.imported", done.reports());
         } catch (DubanException e) {
-            errors = e.errors() == null ? List.of() : e.errors();
+            errors = Messages.errors(e);
             Messages.error(e);
         }
     }

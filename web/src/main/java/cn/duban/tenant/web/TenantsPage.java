@@ -98,7 +98,7 @@ public class TenantsPage implements Serializable {
             Messages.info("onboard.unitsLoaded", sheetUnits.size());
         } catch (DubanException e) {
             sheetUnits = null;
-            errors = e.errors() == null ? List.of() : e.errors();
+            errors = Messages.errors(e);
             Messages.error(e);
         }
     }

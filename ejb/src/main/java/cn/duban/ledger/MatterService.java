@@ -10,6 +10,7 @@ import cn.duban.plan.UnitDirectory;
 import cn.duban.plan.parse.UnitRole;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.RowError;
 import cn.duban.platform.SheetRows;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
@@ -69,7 +70,7 @@ public class MatterService {
                     "一次最多录入 " + MatterSheet.MAX_ROWS + " 条交办事项，请分批录入。");
         Map<UUID, Unit> byId = new HashMap<>();
         for (Unit u : units.list()) byId.put(u.getId(), u);
-        List<MatterSheet.RowError> errors = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
         List<Checked> checked = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             int row = rows == null ? i + 1 : rows.get(i);
@@ -98,8 +99,8 @@ public class MatterService {
         return batch(read.matters(), read.rowNumbers());
     }
 
-    private static DubanException invalid(List<MatterSheet.RowError> errors) {
-        MatterSheet.RowError first = errors.get(0);
+    private static DubanException invalid(List<RowError> errors) {
+        RowError first = errors.get(0);
         return new DubanException(
                 400,
                 "matter.invalid",
@@ -118,21 +119,23 @@ public class MatterService {
             MatterInput in, SourceReference source, String title, Unit lead, List<Unit> co) {}
 
     private static Checked check(
-            MatterInput in, int row, Map<UUID, Unit> byId, List<MatterSheet.RowError> errors) {
+            MatterInput in, int row, Map<UUID, Unit> byId, List<RowError> errors) {
         int before = errors.size();
         if (in == null) {
-            errors.add(new MatterSheet.RowError(row, "matter", "内容为空"));
+            errors.add(RowError.of(row, "matter", "matter.row.empty", "内容为空"));
             return null;
         }
         TaskSource source = TaskSource.parse(in.source());
         if (source == null || !source.matter())
             errors.add(
-                    new MatterSheet.RowError(
+                    RowError.of(
                             row,
                             "source",
+                            "matter.row.source-invalid",
                             "来源“"
                                     + (in.source() == null ? "" : in.source())
-                                    + "”无效，应为领导批示、会议决定事项、人大建议、政协提案、上级交办或12345热线"));
+                                    + "”无效，应为领导批示、会议决定事项、人大建议、政协提案、上级交办或12345热线",
+                            in.source() == null ? "" : in.source()));
         ReferenceKind kind = null;
         if (in.referenceKind() != null && !in.referenceKind().isBlank()) {
             for (ReferenceKind k : ReferenceKind.values())
@@ -140,35 +143,54 @@ public class MatterService {
                         || k.label().equals(in.referenceKind().strip())) kind = k;
             if (kind == null)
                 errors.add(
-                        new MatterSheet.RowError(row, "referenceKind", "依据类型应为 文号、批示人、会议名称 或 工单号"));
+                        RowError.of(
+                                row,
+                                "referenceKind",
+                                "matter.row.reference-kind-invalid",
+                                "依据类型应为 文号、批示人、会议名称 或 工单号"));
         }
         if (in.reference() != null
                 && in.reference().strip().length() > SourceReference.MAX_REFERENCE)
             errors.add(
-                    new MatterSheet.RowError(
+                    RowError.of(
                             row,
                             "reference",
-                            "依据（文号/批示人/会议名称）过长，最多" + SourceReference.MAX_REFERENCE + "字"));
+                            "matter.row.reference-too-long",
+                            "依据（文号/批示人/会议名称）过长，最多" + SourceReference.MAX_REFERENCE + "字",
+                            SourceReference.MAX_REFERENCE));
         String title = in.title() == null ? "" : in.title().strip();
-        if (title.isEmpty()) errors.add(new MatterSheet.RowError(row, "title", "缺少事项内容"));
+        if (title.isEmpty())
+            errors.add(RowError.of(row, "title", "matter.row.title-missing", "缺少事项内容"));
         else if (title.length() > MAX_TITLE - 10)
             errors.add(
-                    new MatterSheet.RowError(row, "title", "事项内容过长，最多" + (MAX_TITLE - 10) + "字"));
+                    RowError.of(
+                            row,
+                            "title",
+                            "matter.row.title-too-long",
+                            "事项内容过长，最多" + (MAX_TITLE - 10) + "字",
+                            MAX_TITLE - 10));
         if (in.text() != null && in.text().length() > 10_000)
-            errors.add(new MatterSheet.RowError(row, "text", "事项说明过长，最多10000字"));
-        if (in.deadline() == null) errors.add(new MatterSheet.RowError(row, "deadline", "缺少完成时限"));
+            errors.add(
+                    RowError.of(
+                            row, "text", "matter.row.text-too-long", "事项说明过长，最多10000字", 10_000));
+        if (in.deadline() == null)
+            errors.add(RowError.of(row, "deadline", "matter.row.deadline-missing", "缺少完成时限"));
         else if (in.deadline().getYear() < 2000 || in.deadline().getYear() > 2100)
-            errors.add(new MatterSheet.RowError(row, "deadline", "完成时限无效"));
+            errors.add(RowError.of(row, "deadline", "matter.row.deadline-invalid", "完成时限无效"));
         // Another tenant's unit is not found here, like any unknown id.
         Unit lead = in.leadUnitId() == null ? null : byId.get(in.leadUnitId());
-        if (lead == null) errors.add(new MatterSheet.RowError(row, "leadUnitId", "牵头单位不存在"));
+        if (lead == null)
+            errors.add(RowError.of(row, "leadUnitId", "matter.row.lead-unknown", "牵头单位不存在"));
         List<Unit> co = new ArrayList<>();
         for (UUID id : new LinkedHashSet<>(in.coUnitIds())) {
             Unit u = byId.get(id);
-            if (u == null) errors.add(new MatterSheet.RowError(row, "coUnitIds", "配合单位不存在"));
+            if (u == null)
+                errors.add(RowError.of(row, "coUnitIds", "matter.row.co-unknown", "配合单位不存在"));
             else if (u != lead) co.add(u);
         }
-        if (co.size() > 50) errors.add(new MatterSheet.RowError(row, "coUnitIds", "配合单位过多（最多50个）"));
+        if (co.size() > 50)
+            errors.add(
+                    RowError.of(row, "coUnitIds", "matter.row.co-too-many", "配合单位过多（最多50个）", 50));
         if (errors.size() > before) return null;
         return new Checked(in, new SourceReference(source, kind, in.reference()), title, lead, co);
     }

@@ -5,6 +5,7 @@ import cn.duban.plan.UnitDirectory;
 import cn.duban.plan.parse.DeadlineKind;
 import cn.duban.plan.parse.DeadlineParser;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.RowError;
 import cn.duban.platform.SheetRows;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,8 +62,6 @@ public final class MatterSheet {
     static {
         for (ReferenceKind k : ReferenceKind.values()) REFERENCE_COLUMNS.put(k.label(), k);
     }
-
-    public record RowError(int rowNumber, String column, String message) {}
 
     public record Read(
             List<MatterInput> matters, List<Integer> rowNumbers, List<RowError> errors) {}
@@ -157,9 +156,11 @@ public final class MatterSheet {
             int row = r.number();
             int before = errors.size();
             String source = SHEET.get(r, SOURCE);
-            if (source.isEmpty()) errors.add(new RowError(row, SOURCE, "缺少来源"));
+            if (source.isEmpty())
+                errors.add(RowError.of(row, SOURCE, "matter.row.source-missing", "缺少来源"));
             String title = SHEET.get(r, TITLE);
-            if (title.isEmpty()) errors.add(new RowError(row, TITLE, "缺少事项内容"));
+            if (title.isEmpty())
+                errors.add(RowError.of(row, TITLE, "matter.row.title-missing", "缺少事项内容"));
             ReferenceKind kind = null;
             String reference = SHEET.get(r, BASIS);
             for (var e : REFERENCE_COLUMNS.entrySet()) {
@@ -172,28 +173,46 @@ public final class MatterSheet {
             }
             UUID lead = null;
             String leadName = SHEET.get(r, LEAD);
-            if (leadName.isEmpty()) errors.add(new RowError(row, LEAD, "缺少牵头单位"));
+            if (leadName.isEmpty())
+                errors.add(RowError.of(row, LEAD, "matter.row.lead-missing", "缺少牵头单位"));
             else {
                 lead = units.resolve(leadName).orElse(null);
-                if (lead == null) errors.add(new RowError(row, LEAD, "找不到单位“" + leadName + "”"));
+                if (lead == null)
+                    errors.add(
+                            RowError.of(
+                                    row,
+                                    LEAD,
+                                    "matter.row.unit-unknown",
+                                    "找不到单位“" + leadName + "”",
+                                    leadName));
             }
             List<UUID> co = new ArrayList<>();
             for (String name : SheetRows.items(SHEET.get(r, CO))) {
                 UUID id = units.resolve(name).orElse(null);
-                if (id == null) errors.add(new RowError(row, CO, "找不到单位“" + name + "”"));
+                if (id == null)
+                    errors.add(
+                            RowError.of(
+                                    row,
+                                    CO,
+                                    "matter.row.unit-unknown",
+                                    "找不到单位“" + name + "”",
+                                    name));
                 else co.add(id);
             }
             LocalDate deadline = null;
             String due = SHEET.get(r, DEADLINE);
-            if (due.isEmpty()) errors.add(new RowError(row, DEADLINE, "缺少完成时限"));
+            if (due.isEmpty())
+                errors.add(RowError.of(row, DEADLINE, "matter.row.deadline-missing", "缺少完成时限"));
             else {
                 deadline = date(due, year);
                 if (deadline == null)
                     errors.add(
-                            new RowError(
+                            RowError.of(
                                     row,
                                     DEADLINE,
-                                    "完成时限“" + due + "”无法识别，请写成 2026-06-30 或 2026年6月30日"));
+                                    "matter.row.deadline-unreadable",
+                                    "完成时限“" + due + "”无法识别，请写成 2026-06-30 或 2026年6月30日",
+                                    due));
             }
             if (errors.size() > before) continue;
             matters.add(

@@ -53,7 +53,8 @@ class MatterSheetTest {
         MatterSheet.Read read = MatterSheet.read(MatterSheet.pasted(pasted), UNITS, 2026);
         assertThat(read.matters()).isEmpty();
         assertThat(read.errors())
-                .extracting(MatterSheet.RowError::rowNumber, MatterSheet.RowError::column)
+                .extracting(
+                        cn.duban.platform.RowError::rowNumber, cn.duban.platform.RowError::column)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(2, "事项"),
                         org.assertj.core.groups.Tuple.tuple(3, "牵头单位"),

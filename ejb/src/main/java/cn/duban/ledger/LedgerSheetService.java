@@ -108,20 +108,7 @@ public class LedgerSheetService {
                 Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
         boolean office = caller.hasRole(Caller.DISTRICT_ADMIN) || caller.hasRole(Caller.LEADER);
         Unit unit = office && unitId != null ? units.get(unitId) : units.myUnit();
-        List<TaskView> views =
-                collect(
-                        new TaskFilter(
-                                null,
-                                null,
-                                unit.getId(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                0,
-                                TaskFilter.MAX_LIMIT));
+        List<TaskView> views = collect(TaskFilter.all().forUnit(unit.getId()));
         Map<UUID, String> progress = latestProgress(views);
         List<UnitLedger.Row> rows =
                 views.stream()

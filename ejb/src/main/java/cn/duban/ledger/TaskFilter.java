@@ -27,33 +27,9 @@ public record TaskFilter(
         limit = limit <= 0 ? 100 : Math.min(limit, MAX_LIMIT);
     }
 
-    /** Any source. */
-    public TaskFilter(
-            UUID planId,
-            UUID sectionId,
-            UUID unitId,
-            TaskStatus status,
-            Boolean overdue,
-            LocalDate dueFrom,
-            LocalDate dueTo,
-            Boolean keyTask,
-            String text,
-            int offset,
-            int limit) {
-        this(
-                planId, sectionId, unitId, status, overdue, dueFrom, dueTo, keyTask, text, offset,
-                limit, null);
-    }
-
-    /** The same filter narrowed to one source (null: any). */
-    public TaskFilter withSource(TaskSource s) {
-        return new TaskFilter(
-                planId, sectionId, unitId, status, overdue, dueFrom, dueTo, keyTask, text, offset,
-                limit, s);
-    }
-
     public static TaskFilter all() {
-        return new TaskFilter(null, null, null, null, null, null, null, null, null, 0, MAX_LIMIT);
+        return new TaskFilter(
+                null, null, null, null, null, null, null, null, null, 0, MAX_LIMIT, null);
     }
 
     public TaskFilter forUnit(UUID unit) {

@@ -37,59 +37,6 @@ public record TaskRow(
         TaskSource source,
         SignOff signOff) {
 
-    /** Without source and sign-off (a plan's task, none). */
-    public TaskRow(
-            UUID id,
-            UUID planId,
-            String planTitle,
-            UUID pointId,
-            String pointNumber,
-            String sectionTitle,
-            String title,
-            UUID unitId,
-            String unitName,
-            UnitRole role,
-            LocalDate deadline,
-            String deadlineText,
-            LocalDate originalDeadline,
-            LocalDate nextDue,
-            boolean keyTask,
-            TaskStatus status,
-            int progress,
-            LocalDate completedOn,
-            Boolean onTime,
-            Rating rating,
-            Instant lastReportAt,
-            int version,
-            Integer reportedProgress) {
-        this(
-                id,
-                planId,
-                planTitle,
-                pointId,
-                pointNumber,
-                sectionTitle,
-                title,
-                unitId,
-                unitName,
-                role,
-                deadline,
-                deadlineText,
-                originalDeadline,
-                nextDue,
-                keyTask,
-                status,
-                progress,
-                completedOn,
-                onTime,
-                rating,
-                lastReportAt,
-                version,
-                reportedProgress,
-                TaskSource.PLAN,
-                null);
-    }
-
     /**
      * The select list matching this record over {@code t} (task), {@code p} (point), {@code s}
      * (section), {@code u} (unit), {@code pl} (plan).

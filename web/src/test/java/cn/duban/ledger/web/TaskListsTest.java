@@ -44,7 +44,9 @@ class TaskListsTest {
                         null,
                         null,
                         0,
-                        reported);
+                        reported,
+                        cn.duban.plan.TaskSource.PLAN,
+                        null);
         return TaskView.of(row, TODAY, 7);
     }
 

@@ -1,10 +1,12 @@
 package cn.duban.web;
 
 import cn.duban.platform.DubanException;
+import jakarta.ws.rs.core.EntityPart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
 /** Reading the small pieces of a request every resource needs, with problem+json errors. */
@@ -89,5 +91,17 @@ public final class Requests {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
         periods.forEach(p -> out.put(Formats.period(p, FormatBean.locale()), p.key()));
         return out;
+    }
+
+    /**
+     * The multipart field {@code name} (an uploaded file), or 400 {@code code} with {@code detail}
+     * when the form lacks it.
+     */
+    public static EntityPart part(List<EntityPart> parts, String name, String code, String detail) {
+        return (parts == null ? List.<EntityPart>of() : parts)
+                .stream()
+                        .filter(p -> name.equals(p.getName()))
+                        .findFirst()
+                        .orElseThrow(() -> DubanException.badRequest(code, detail));
     }
 }

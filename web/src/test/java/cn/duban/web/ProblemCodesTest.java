@@ -59,6 +59,9 @@ class ProblemCodesTest {
                     UnaryOperator.identity(),
                     Pattern.compile("problem\\(\\s*req,\\s*res,\\s*\\d+,\\s*\"([^\"]+)\"\\s*[,)]"),
                     UnaryOperator.identity(),
+                    // Requests.part(parts, "file", "code", …): the code of a missing upload.
+                    Pattern.compile("Requests\\.part\\(\\s*\\w+,\\s*\"[^\"]+\",\\s*\"([^\"]+)\""),
+                    UnaryOperator.identity(),
                     // ImportProblems: PlanParseException("TOO_LARGE", …) is plan.import.too-large.
                     Pattern.compile("PlanParseException\\(\\s*\"([A-Z_]+)\""),
                     c -> "plan.import." + c.toLowerCase(Locale.ROOT).replace('_', '-'));

@@ -79,14 +79,7 @@ public class MatterResource {
     @UploadLimit(file = FILE_LIMIT, code = "matter.import.too-large", detail = "交办事项表超过 10 MB。")
     public Batch importSheet(List<EntityPart> parts) throws IOException {
         EntityPart file =
-                parts.stream()
-                        .filter(p -> "file".equals(p.getName()))
-                        .findFirst()
-                        .orElseThrow(
-                                () ->
-                                        DubanException.badRequest(
-                                                "matter.import.missing",
-                                                "请选择要导入的交办事项表（表单字段 file）。"));
+                Requests.part(parts, "file", "matter.import.missing", "请选择要导入的交办事项表（表单字段 file）。");
         byte[] content = Requests.bytes(file.getContent(), FILE_LIMIT);
         if (content.length > FILE_LIMIT)
             throw new DubanException(413, "matter.import.too-large", "交办事项表超过 10 MB。");

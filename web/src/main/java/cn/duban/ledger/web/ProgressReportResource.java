@@ -179,14 +179,7 @@ public class ProgressReportResource {
             code = "evidence.too-large",
             detail = "佐证材料每个文件不超过 10 MB。")
     public Response upload(@PathParam("id") UUID id, List<EntityPart> parts) throws IOException {
-        EntityPart file =
-                parts.stream()
-                        .filter(p -> "file".equals(p.getName()))
-                        .findFirst()
-                        .orElseThrow(
-                                () ->
-                                        DubanException.badRequest(
-                                                "evidence.missing", "请选择要上传的文件（表单字段 file）。"));
+        EntityPart file = Requests.part(parts, "file", "evidence.missing", "请选择要上传的文件（表单字段 file）。");
         byte[] content = Requests.bytes(file.getContent(), ProgressReportService.MAX_FILE_BYTES);
         return Response.status(201)
                 .entity(reports.addEvidence(id, file.getFileName().orElse(""), content))

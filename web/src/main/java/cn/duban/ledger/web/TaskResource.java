@@ -221,15 +221,7 @@ public class TaskResource {
             detail = "台账文件超过 10 MB。")
     public cn.duban.ledger.LedgerSheetService.Imported importFilled(
             List<jakarta.ws.rs.core.EntityPart> parts) throws java.io.IOException {
-        var file =
-                parts.stream()
-                        .filter(p -> "file".equals(p.getName()))
-                        .findFirst()
-                        .orElseThrow(
-                                () ->
-                                        DubanException.badRequest(
-                                                "ledger.import.missing",
-                                                "请选择要导入的台账文件（表单字段 file）。"));
+        var file = Requests.part(parts, "file", "ledger.import.missing", "请选择要导入的台账文件（表单字段 file）。");
         byte[] content = Requests.bytes(file.getContent(), IMPORT_LIMIT);
         if (content.length > IMPORT_LIMIT) {
             throw new DubanException(

@@ -7,8 +7,8 @@
  * cn.duban.ledger.ProgressReportQueries}) and their review ({@link cn.duban.ledger.ReviewService}),
  * reminders and the inbox ({@link cn.duban.ledger.ReminderService}, {@link
  * cn.duban.ledger.InboxService}), receipt and wrong assignment (签收, 退回错派: {@link
- * cn.duban.ledger.ReceiptService}), and the Excel ledger ({@link
- * cn.duban.ledger.LedgerSheetService}).
+ * cn.duban.ledger.ReceiptService}, {@link cn.duban.ledger.DisputeService}), and the Excel ledger
+ * ({@link cn.duban.ledger.LedgerSheetService}).
  *
  * <p>Tasks from every source (issue 19 items 5–6): {@link cn.duban.ledger.MatterService} enters
  * matters (交办事项) of a {@link cn.duban.plan.TaskSource} as points of a per-year, per-source matters

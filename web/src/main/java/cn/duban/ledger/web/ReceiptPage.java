@@ -1,5 +1,6 @@
 package cn.duban.ledger.web;
 
+import cn.duban.ledger.DisputeService;
 import cn.duban.ledger.DisputeState;
 import cn.duban.ledger.ReceiptService;
 import cn.duban.platform.Caller;
@@ -30,15 +31,17 @@ public class ReceiptPage implements Serializable {
 
     @Inject ReceiptService receipts;
 
+    @Inject DisputeService disputeService;
+
     @Inject UnitService units;
 
     @Inject FormatBean fmt;
 
     private UUID taskId;
     private ReceiptService.Receipt receipt;
-    private ReceiptService.Dispute dispute;
+    private DisputeService.Dispute dispute;
     private List<ReceiptService.Unreceived> unreceived;
-    private List<ReceiptService.Dispute> disputes;
+    private List<DisputeService.Dispute> disputes;
     private Long unreceivedCount;
     private java.util.Set<UUID> unreceivedIds;
     private List<ReceiptService.Unreceived> selected = new ArrayList<>();
@@ -72,10 +75,10 @@ public class ReceiptPage implements Serializable {
         return receipt;
     }
 
-    public ReceiptService.Dispute getDispute() {
+    public DisputeService.Dispute getDispute() {
         if (dispute == null && taskId != null) {
             try {
-                dispute = receipts.disputeOf(taskId);
+                dispute = disputeService.disputeOf(taskId);
             } catch (DubanException e) {
                 return null;
             }
@@ -139,7 +142,7 @@ public class ReceiptPage implements Serializable {
 
     public void sendBack() {
         try {
-            dispute = receipts.dispute(taskId, reason);
+            dispute = disputeService.dispute(taskId, reason);
             reason = null;
             Messages.info("dispute.sent");
         } catch (DubanException e) {
@@ -149,7 +152,7 @@ public class ReceiptPage implements Serializable {
 
     public void reassign(UUID id, int version) {
         try {
-            receipts.reassign(id, unitId, reason, version);
+            disputeService.reassign(id, unitId, reason, version);
             reason = null;
             unitId = null;
             Messages.info("dispute.reassigned");
@@ -161,7 +164,7 @@ public class ReceiptPage implements Serializable {
 
     public void uphold(UUID id, int version) {
         try {
-            receipts.uphold(id, reason, version);
+            disputeService.uphold(id, reason, version);
             reason = null;
             Messages.info("dispute.upheld");
         } catch (DubanException e) {
@@ -212,10 +215,10 @@ public class ReceiptPage implements Serializable {
         return unreceivedCount;
     }
 
-    public List<ReceiptService.Dispute> getDisputes() {
+    public List<DisputeService.Dispute> getDisputes() {
         if (disputes == null) {
             try {
-                disputes = receipts.pendingDisputes();
+                disputes = disputeService.pendingDisputes();
             } catch (DubanException e) {
                 disputes = List.of();
             }

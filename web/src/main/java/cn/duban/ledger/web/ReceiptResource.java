@@ -1,5 +1,6 @@
 package cn.duban.ledger.web;
 
+import cn.duban.ledger.DisputeService;
 import cn.duban.ledger.ReceiptService;
 import cn.duban.platform.AppClock;
 import cn.duban.platform.DubanException;
@@ -38,6 +39,8 @@ public class ReceiptResource {
 
     @Inject ReceiptService receipts;
 
+    @Inject DisputeService disputes;
+
     public record Bulk(List<UUID> taskIds) {}
 
     public record Reason(String reason) {}
@@ -46,7 +49,7 @@ public class ReceiptResource {
 
     public record Unreceived(long total, List<ReceiptService.Unreceived> items) {}
 
-    public record Disputes(long total, List<ReceiptService.Dispute> items) {}
+    public record Disputes(long total, List<DisputeService.Dispute> items) {}
 
     @Operation(summary = "签收任务（重复签收返回首次签收时间）")
     @POST
@@ -105,8 +108,8 @@ public class ReceiptResource {
     @POST
     @Path("/{taskId}/dispute")
     @RolesAllowed({Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN})
-    public ReceiptService.Dispute dispute(@PathParam("taskId") UUID taskId, Reason reason) {
-        return receipts.dispute(taskId, reason == null ? null : reason.reason());
+    public DisputeService.Dispute dispute(@PathParam("taskId") UUID taskId, Reason reason) {
+        return disputes.dispute(taskId, reason == null ? null : reason.reason());
     }
 
     @Operation(summary = "查看任务的退回情况")
@@ -119,8 +122,8 @@ public class ReceiptResource {
         Role.UNIT_HEAD,
         Role.UNIT_ADMIN
     })
-    public ReceiptService.Dispute disputeOf(@PathParam("taskId") UUID taskId) {
-        return receipts.disputeOf(taskId);
+    public DisputeService.Dispute disputeOf(@PathParam("taskId") UUID taskId) {
+        return disputes.disputeOf(taskId);
     }
 
     @Operation(summary = "待处理的退回错派")
@@ -128,7 +131,7 @@ public class ReceiptResource {
     @Path("/disputes")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public Disputes disputes() {
-        return new Disputes(receipts.pendingDisputeCount(), receipts.pendingDisputes());
+        return new Disputes(disputes.pendingDisputeCount(), disputes.pendingDisputes());
     }
 
     @Operation(
@@ -137,12 +140,12 @@ public class ReceiptResource {
     @POST
     @Path("/{taskId}/reassign")
     @RolesAllowed(Role.DISTRICT_ADMIN)
-    public ReceiptService.Dispute reassign(
+    public DisputeService.Dispute reassign(
             @PathParam("taskId") UUID taskId,
             Reassign input,
             @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         if (input == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
-        return receipts.reassign(taskId, input.unitId(), input.reason(), Requests.version(ifMatch));
+        return disputes.reassign(taskId, input.unitId(), input.reason(), Requests.version(ifMatch));
     }
 
     @Operation(
@@ -151,11 +154,11 @@ public class ReceiptResource {
     @POST
     @Path("/{taskId}/uphold")
     @RolesAllowed(Role.DISTRICT_ADMIN)
-    public ReceiptService.Dispute uphold(
+    public DisputeService.Dispute uphold(
             @PathParam("taskId") UUID taskId,
             Reason reason,
             @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        return receipts.uphold(
+        return disputes.uphold(
                 taskId, reason == null ? null : reason.reason(), Requests.version(ifMatch));
     }
 }

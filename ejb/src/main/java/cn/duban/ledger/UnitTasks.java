@@ -1,0 +1,77 @@
+package cn.duban.ledger;
+
+import cn.duban.platform.AppClock;
+import cn.duban.platform.Caller;
+import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Who may act on a task as its unit, shared by receipt and wrong assignment: a user of the task's
+ * own unit (联络员, 单位负责人, 单位管理员); the district office and leaders see every task of the tenant, a
+ * unit's users only their own (another unit's or tenant's is "not found").
+ */
+final class UnitTasks {
+
+    private UnitTasks() {}
+
+    /** A user of a unit: the only ones who acknowledge or send back. */
+    static Caller unitCaller() {
+        Caller caller = Caller.requireTenant(Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN);
+        if (caller.unitCode() == null) throw DubanException.forbidden("当前用户不属于任何单位，不能签收或退回任务。");
+        return caller;
+    }
+
+    static Caller tenantCaller() {
+        return Caller.requireTenant(
+                Role.DISTRICT_ADMIN,
+                Role.LEADER,
+                Role.UNIT_REPORTER,
+                Role.UNIT_HEAD,
+                Role.UNIT_ADMIN);
+    }
+
+    /** A task of the caller's own unit; another unit's or tenant's is "not found". */
+    static Task unitTask(EntityManager em, UUID id, Caller caller) {
+        Task task = id == null ? null : em.find(Task.class, id);
+        if (task == null || !ofUnit(caller, task))
+            throw DubanException.notFound("task.not-found", "任务不存在。");
+        return task;
+    }
+
+    /** A task the caller may see: the district's and leaders' any, a unit user's its own. */
+    static Task seen(EntityManager em, TaskQueries tasks, UUID id) {
+        Caller caller = tenantCaller();
+        if (districtWide(caller)) return tasks.visible(id);
+        return unitTask(em, id, caller);
+    }
+
+    static boolean ofUnit(Caller caller, Task task) {
+        return caller.unitCode() != null
+                && (caller.hasRole(Role.UNIT_REPORTER)
+                        || caller.hasRole(Role.UNIT_HEAD)
+                        || caller.hasRole(Role.UNIT_ADMIN))
+                && task.getUnit().getCode().equals(caller.unitCode());
+    }
+
+    static boolean districtWide(Caller caller) {
+        return caller.hasRole(Role.DISTRICT_ADMIN) || caller.hasRole(Role.LEADER);
+    }
+
+    static UUID myUnit(EntityManager em, Caller caller) {
+        // A sentinel that matches no unit, for a unit role without a unit code.
+        if (caller.unitCode() == null) return new UUID(0, 0);
+        return em.createQuery("select u.id from Unit u where u.code = :c", UUID.class)
+                .setParameter("c", caller.unitCode())
+                .getResultStream()
+                .findFirst()
+                .orElse(new UUID(0, 0));
+    }
+
+    /** Now, to the microsecond the database keeps: an answer shows what a later read shows. */
+    static Instant now() {
+        return AppClock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+}

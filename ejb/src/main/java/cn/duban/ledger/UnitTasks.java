@@ -19,7 +19,7 @@ final class UnitTasks {
 
     /** A user of a unit: the only ones who acknowledge or send back. */
     static Caller unitCaller() {
-        Caller caller = Caller.requireTenant(Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN);
+        Caller caller = Caller.requireTenant(Role.UNIT_ROLES.toArray(String[]::new));
         if (caller.unitCode() == null) throw DubanException.forbidden("当前用户不属于任何单位，不能签收或退回任务。");
         return caller;
     }
@@ -50,9 +50,7 @@ final class UnitTasks {
 
     static boolean ofUnit(Caller caller, Task task) {
         return caller.unitCode() != null
-                && (caller.hasRole(Role.UNIT_REPORTER)
-                        || caller.hasRole(Role.UNIT_HEAD)
-                        || caller.hasRole(Role.UNIT_ADMIN))
+                && Role.UNIT_ROLES.stream().anyMatch(caller::hasRole)
                 && task.getUnit().getCode().equals(caller.unitCode());
     }
 

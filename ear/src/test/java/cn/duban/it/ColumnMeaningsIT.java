@@ -307,15 +307,7 @@ class ColumnMeaningsIT {
             shoot(browser, "columns-automatic");
 
             // 协助单位 → 配合单位: parsed again, the co-units appear in the tree.
-            String select = selects.get(3).getAttribute("id");
-            selects.get(3).findElement(By.cssSelector(".ui-selectonemenu-trigger")).click();
-            wait.until(
-                            ExpectedConditions.visibilityOfElementLocated(
-                                    By.cssSelector(
-                                            "[id='" + select + "_panel'] li[data-label='配合单位']")))
-                    .click();
-            wait.until(
-                    ExpectedConditions.presenceOfElementLocated(By.cssSelector(".columns-chosen")));
+            choose(browser, selects.get(3), "配合单位");
             String cooperating =
                     (String)
                             ((JavascriptExecutor) browser)
@@ -326,6 +318,43 @@ class ColumnMeaningsIT {
             assertThat(Browsers.console(browser)).as("browser console").isEmpty();
         } finally {
             browser.quit();
+        }
+    }
+
+    /**
+     * Picks an option as a user does: opens the menu, waits until its panel has stopped moving,
+     * clicks the option, and clicks again (as a user would) if the menu did not take it.
+     */
+    private static void choose(WebDriver browser, WebElement menu, String label) {
+        String id = menu.getAttribute("id");
+        By option = By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        for (int attempt = 1; ; attempt++) {
+            browser.findElement(By.id(id))
+                    .findElement(By.cssSelector(".ui-selectonemenu-trigger"))
+                    .click();
+            WebElement item =
+                    new WebDriverWait(browser, Duration.ofSeconds(10))
+                            .until(ExpectedConditions.visibilityOfElementLocated(option));
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(
+                            b ->
+                                    (Boolean)
+                                            js.executeScript(
+                                                    "return !window.jQuery || !jQuery(document.getElementById(arguments[0] + '_panel')).is(':animated');",
+                                                    id));
+            item.click();
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(20))
+                        .until(
+                                ExpectedConditions.presenceOfElementLocated(
+                                        By.cssSelector(".columns-chosen")));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 

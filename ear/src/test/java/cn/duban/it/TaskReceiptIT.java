@@ -270,7 +270,8 @@ class TaskReceiptIT extends PageTest {
                         postIfMatch("pt-admin", "/receipts/" + t + "/reassign", body, "\"999\"")
                                 .status())
                 .isEqualTo(409);
-        // The task was with the wrong unit for ten days.
+        // The task was with the wrong unit for ten days, and has a report due 20 days before its
+        // deadline.
         assertThat(
                         Db.maintExecute(
                                 "update task set published_at = published_at - interval '10 days'"
@@ -278,6 +279,13 @@ class TaskReceiptIT extends PageTest {
                                         + t
                                         + "'"))
                 .isEqualTo(1);
+        Db.maintExecute(
+                "insert into task_checkpoint (tenant_id, id, task_id, position, label, due_date)"
+                        + " select tenant_id, gen_random_uuid(), id,"
+                        + " (select count(*) from task_checkpoint c where c.task_id = task.id),"
+                        + " '阶段报送', deadline_date - 20 from task where id = '"
+                        + t
+                        + "'");
         Reply moved =
                 postIfMatch(
                         "pt-admin",
@@ -294,6 +302,17 @@ class TaskReceiptIT extends PageTest {
         assertThat(now.getString("unitName")).isEqualTo("区数据局");
         assertThat(LocalDate.parse(now.getString("deadline")))
                 .isEqualTo(LocalDate.parse(deadline).plusDays(10));
+        // Its checkpoints move with it: the stage report is due ten days later too.
+        assertThat(
+                        Api.get("pt-admin", "/tasks/" + fresh)
+                                .json()
+                                .getJsonArray("checkpoints")
+                                .getValuesAs(JsonObject.class)
+                                .stream()
+                                .filter(c -> c.getString("label").equals("阶段报送"))
+                                .map(c -> LocalDate.parse(c.getString("due")))
+                                .toList())
+                .containsExactly(LocalDate.parse(deadline).minusDays(10));
         assertThat(Api.get("pt-admin", "/receipts/" + fresh).json().get("receivedAt"))
                 .isIn(null, JsonValue.NULL);
         assertThat(Api.get("pt-csl", "/tasks/" + fresh).status()).isEqualTo(404);

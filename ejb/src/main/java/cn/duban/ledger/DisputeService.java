@@ -148,10 +148,7 @@ public class DisputeService {
         Task fresh = Publishing.copyOf(old, unit, old.getRole(), caller.username());
         fresh.replaces(old);
         fresh.setKeyTask(old.isKeyTask());
-        LocalDate moved = Receipts.shiftedDeadline(old.getDeadline(), assignedOn, today);
-        if (!moved.equals(old.getDeadline())) {
-            fresh.changeDeadline(moved, moved.getMonthValue() + "月" + moved.getDayOfMonth() + "日前");
-        }
+        fresh.moveForReassignment(assignedOn, today);
         em.persist(fresh);
         old.answerDispute(DisputeState.REASSIGNED, why, now, caller.username());
         old.setStatus(TaskStatus.CANCELLED);

@@ -41,6 +41,16 @@ public final class Receipts {
         return deadline.plusDays(lostDays(assignedOn, reassignedOn));
     }
 
+    /**
+     * A checkpoint of a reassigned task: moved by the same days as the deadline, so the new unit
+     * has as long for it as the first unit had; never past the (moved) deadline.
+     */
+    public static LocalDate shiftedCheckpoint(
+            LocalDate due, LocalDate assignedOn, LocalDate reassignedOn, LocalDate movedDeadline) {
+        LocalDate moved = due.plusDays(lostDays(assignedOn, reassignedOn));
+        return moved.isAfter(movedDeadline) ? movedDeadline : moved;
+    }
+
     /** Calendar days between the first assignment and the reassignment; 0 if not later. */
     public static long lostDays(LocalDate assignedOn, LocalDate reassignedOn) {
         return Math.max(0, ChronoUnit.DAYS.between(assignedOn, reassignedOn));

@@ -189,6 +189,20 @@ public class Task extends TenantOwned implements Versioned {
         return status.open() && deadline.isBefore(today);
     }
 
+    /**
+     * A reassigned task's dates: the deadline (if it moves) and every open checkpoint, by the days
+     * the task spent with the wrong unit ({@link Receipts}).
+     */
+    void moveForReassignment(LocalDate assignedOn, LocalDate reassignedOn) {
+        LocalDate moved = Receipts.shiftedDeadline(deadline, assignedOn, reassignedOn);
+        if (moved.equals(deadline)) return;
+        for (Checkpoint c : checkpoints) {
+            if (c.getDoneOn() == null)
+                c.moveTo(Receipts.shiftedCheckpoint(c.getDue(), assignedOn, reassignedOn, moved));
+        }
+        changeDeadline(moved, moved.getMonthValue() + "月" + moved.getDayOfMonth() + "日前");
+    }
+
     void changeDeadline(LocalDate newDeadline, String text) {
         this.deadline = newDeadline;
         this.deadlineText = text;

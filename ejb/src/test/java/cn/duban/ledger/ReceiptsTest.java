@@ -79,4 +79,21 @@ class ReceiptsTest {
                                 deadline, LocalDate.of(2026, 3, 12), LocalDate.of(2026, 3, 2)))
                 .isEqualTo(deadline);
     }
+
+    @Test
+    void aReassignedTasksCheckpointsMoveLikeItsDeadlineButNeverPastIt() {
+        LocalDate assigned = LocalDate.of(2026, 3, 2);
+        LocalDate reassigned = LocalDate.of(2026, 3, 12);
+        LocalDate movedDeadline = LocalDate.of(2026, 7, 10);
+        // The March report is due ten days later, like the deadline.
+        assertThat(
+                        Receipts.shiftedCheckpoint(
+                                LocalDate.of(2026, 3, 31), assigned, reassigned, movedDeadline))
+                .isEqualTo(LocalDate.of(2026, 4, 10));
+        // One due on the old deadline stops at the new one.
+        assertThat(
+                        Receipts.shiftedCheckpoint(
+                                LocalDate.of(2026, 7, 5), assigned, reassigned, movedDeadline))
+                .isEqualTo(movedDeadline);
+    }
 }

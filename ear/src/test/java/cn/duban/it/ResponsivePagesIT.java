@@ -98,6 +98,9 @@ class ResponsivePagesIT extends PageTest {
                     .as("the phone offers its camera and its files")
                     .contains("image/*")
                     .contains("application/pdf");
+            assertThat(iconsOverText())
+                    .as(size.width + ": upload buttons whose icon covers their label")
+                    .isEmpty();
             fits(size, "task");
             go(
                     "/app/task.xhtml?id=" + reportedTask.getString("id"),
@@ -276,6 +279,29 @@ class ResponsivePagesIT extends PageTest {
             assertThat(toggle.isDisplayed()).as(size.width + ": no menu button").isFalse();
             assertThat(browser.findElement(By.id(navLink)).isDisplayed()).isTrue();
         }
+    }
+
+    /**
+     * The visible buttons whose icon is drawn over their label's text (PrimeFaces centres the icon
+     * of an upload button below 40em, where it hides the label that Duban shows).
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> iconsOverText() {
+        return (List<String>)
+                js(
+                        """
+                        var out = [];
+                        document.querySelectorAll('.ui-button').forEach(function (b) {
+                          var icon = b.querySelector('.ui-icon'), text = b.querySelector('.ui-button-text');
+                          if (!icon || !text || !text.firstChild || b.offsetParent === null) return;
+                          var range = document.createRange(); range.selectNodeContents(text);
+                          var t = range.getBoundingClientRect(), i = icon.getBoundingClientRect();
+                          if (t.width === 0 || i.width === 0) return;
+                          if (i.left < t.right && t.left < i.right && i.top < t.bottom && t.top < i.bottom)
+                            out.push(text.textContent.trim());
+                        });
+                        return out;
+                        """);
     }
 
     /** No sideways scrolling, and a full-page screenshot to look at. */

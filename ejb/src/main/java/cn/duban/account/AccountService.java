@@ -52,7 +52,16 @@ public class AccountService {
     public Created create(AccountInput input) {
         Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN);
         Map<String, Unit> unitsByCode = accounts.unitsByCode();
-        List<AccountRules.Violation> problems = new ArrayList<>(AccountRules.check(input, true));
+        checkInput(input, true, unitsByCode);
+        requireFree(input.username(), input.email(), null);
+        Created created = createChecked(caller, input, unitsByCode);
+        return newAccounts.deliverAll(List.of(created), List.of(input)).get(0);
+    }
+
+    /** The form's rules and a unit of this tenant; 400 listing every problem. */
+    private void checkInput(AccountInput input, boolean creating, Map<String, Unit> unitsByCode) {
+        List<AccountRules.Violation> problems =
+                new ArrayList<>(AccountRules.check(input, creating));
         if (input.unit() != null && !unitsByCode.containsKey(input.unit())) {
             problems.add(
                     AccountRules.Violation.of(
@@ -62,25 +71,13 @@ public class AccountService {
                             input.unit()));
         }
         rejectIfAny(problems);
-        requireFree(input.username(), input.email(), null);
-        Created created = createChecked(caller, input, unitsByCode);
-        return newAccounts.deliverAll(List.of(created), List.of(input)).get(0);
     }
 
     public Account update(String id, AccountInput input) {
         Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN);
         TenantAccounts.Managed m = accounts.load(id);
         Map<String, Unit> unitsByCode = accounts.unitsByCode();
-        List<AccountRules.Violation> problems = new ArrayList<>(AccountRules.check(input, false));
-        if (input.unit() != null && !unitsByCode.containsKey(input.unit())) {
-            problems.add(
-                    AccountRules.Violation.of(
-                            "unit",
-                            "account.field.unit-unknown",
-                            "单位代码“" + input.unit() + "”不存在。",
-                            input.unit()));
-        }
-        rejectIfAny(problems);
+        checkInput(input, false, unitsByCode);
         if (m.user().username().equals(caller.username())
                 && !input.roles().contains(Role.DISTRICT_ADMIN)) {
             throw DubanException.conflict("account.self", "不能取消自己的区府办管理员角色。");

@@ -450,6 +450,16 @@ class LedgerIT {
                         "{\"deadline\":\"" + TODAY.plusDays(30) + "\",\"reason\":\"统筹安排\"}",
                         String.valueOf(version));
         assertThat(changed.json().getString("deadline")).isEqualTo(TODAY.plusDays(30).toString());
+        // Its text names the year: a task of one year's plan may be due in the next.
+        java.time.LocalDate moved = TODAY.plusDays(30);
+        assertThat(changed.json().getString("deadlineText"))
+                .isEqualTo(
+                        moved.getYear()
+                                + "年"
+                                + moved.getMonthValue()
+                                + "月"
+                                + moved.getDayOfMonth()
+                                + "日前");
 
         String cslTask = cslTask("LEAD");
         Reply early =

@@ -186,8 +186,7 @@ public class AssignmentService {
         }
         if (deadline.equals(task.getDeadline())) return;
         LocalDate before = task.getDeadline();
-        task.changeDeadline(
-                deadline, deadline.getMonthValue() + "月" + deadline.getDayOfMonth() + "日前");
+        task.changeDeadline(deadline);
         audit.record(
                 "task.deadline-changed",
                 "task",

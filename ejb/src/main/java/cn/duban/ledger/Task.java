@@ -200,10 +200,25 @@ public class Task extends TenantOwned implements Versioned {
             if (c.getDoneOn() == null)
                 c.moveTo(Receipts.shiftedCheckpoint(c.getDue(), assignedOn, reassignedOn, moved));
         }
-        changeDeadline(moved, moved.getMonthValue() + "月" + moved.getDayOfMonth() + "日前");
+        changeDeadline(moved);
     }
 
-    void changeDeadline(LocalDate newDeadline, String text) {
+    /**
+     * A deadline set by hand or moved: its text names the year too ("2027年1月31日前"), as a task of
+     * one year's plan may be due in the next.
+     */
+    void changeDeadline(LocalDate newDeadline) {
+        changeDeadline(
+                newDeadline,
+                newDeadline.getYear()
+                        + "年"
+                        + newDeadline.getMonthValue()
+                        + "月"
+                        + newDeadline.getDayOfMonth()
+                        + "日前");
+    }
+
+    private void changeDeadline(LocalDate newDeadline, String text) {
         this.deadline = newDeadline;
         this.deadlineText = text;
         this.deadlineOverridden = true;

@@ -437,6 +437,72 @@ class TaskSourcesIT extends PageTest {
                 .isEqualTo(0L);
     }
 
+    @Test
+    @Order(7)
+    void theMattersPageTakesAnExcelAndListsItsWrongRows() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("matters");
+        Path bad = dir.resolve("交办事项-有误.xlsx");
+        Path good = dir.resolve("交办事项.xlsx");
+        String[] header = {"来源", "事项", "依据", "牵头单位", "配合单位", "完成时限", "重点"};
+        java.nio.file.Files.write(
+                bad,
+                workbook(
+                        header,
+                        new String[] {"会议决定事项", "整治背街小巷", "区政府常务会议", "长寿路街道", "", Y + "-05-31", ""},
+                        new String[] {"上级交办", "核查工地扬尘", "", "不存在的局", "", Y + "-05-31", "是"}));
+        java.nio.file.Files.write(
+                good,
+                workbook(
+                        header,
+                        new String[] {
+                            "会议决定事项", "整治背街小巷", "区政府常务会议", "长寿路街道", "区数据局", Y + "-05-31", ""
+                        },
+                        new String[] {
+                            "12345热线", "回复积压工单", "GD" + Y + "0099", "区数据局", "", Y + "-05-31", ""
+                        }));
+        long before = total("pt-admin", "q=整治背街小巷");
+        open(PHONE);
+        login("pt-admin");
+        go("/app/admin/matters.xhtml", null);
+        browser.findElement(By.id("upload:file_input")).sendKeys(bad.toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload:errors")));
+        // The wrong row is named with its number and column; nothing was entered.
+        String errors = text("upload:errors");
+        assertThat(errors).contains("3").contains("牵头单位").contains("找不到单位“不存在的局”");
+        assertThat(total("pt-admin", "q=整治背街小巷")).isEqualTo(before);
+        shoot(SHOTS, "matters-upload-errors", PHONE);
+
+        resize(DESKTOP);
+        browser.findElement(By.id("upload:file_input")).sendKeys(good.toString());
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("matters-created"), "已录入 2 项交办事项"));
+        assertThat(browser.findElements(By.id("upload:errors"))).isEmpty();
+        shoot(SHOTS, "matters-upload-done", DESKTOP);
+        JsonObject entered = Api.get("pt-admin", "/tasks?q=整治背街小巷").json();
+        assertThat(entered.getInt("total")).isEqualTo((int) before + 2); // lead and co-unit
+        for (JsonValue t : entered.getJsonArray("items")) {
+            assertThat(t.asJsonObject().getString("source")).isEqualTo("MEETING_DECISION");
+            created.add(t.asJsonObject().getString("id"));
+        }
+        for (JsonValue t : Api.get("pt-admin", "/tasks?q=回复积压工单").json().getJsonArray("items"))
+            created.add(t.asJsonObject().getString("id"));
+    }
+
+    private static byte[] workbook(String[]... rows) throws java.io.IOException {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book =
+                        new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("交办事项");
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) row.createCell(c).setCellValue(rows[r][c]);
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
     @AfterAll
     static void cancelOpenTasks() {
         if (circular != null) Api.delete("pt-admin", "/circulars/" + circular);

@@ -6,9 +6,11 @@ import cn.duban.ledger.MatterSheet;
 import cn.duban.plan.ReferenceKind;
 import cn.duban.plan.TaskSource;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.SheetRows;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
 import cn.duban.web.Messages;
+import cn.duban.web.Uploads;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,10 +19,11 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.primefaces.event.FileUploadEvent;
 
 /**
  * The district office enters matters (交办事项): one with its source, reference, lead and co-units,
- * deadline and key flag, or a pasted table (all rows or none).
+ * deadline and key flag, or a pasted table or an .xlsx (all rows or none; every wrong row listed).
  */
 @Named
 @ViewScoped
@@ -44,6 +47,7 @@ public class MattersPage implements Serializable {
     private String pasted;
     private UUID createdTaskId;
     private int createdCount;
+    private List<?> errors = List.of();
 
     public void create() {
         try {
@@ -72,15 +76,40 @@ public class MattersPage implements Serializable {
     }
 
     public void batch() {
+        if (enter(() -> MatterSheet.pasted(pasted))) pasted = null;
+    }
+
+    /** An .xlsx with the same columns as the pasted table. */
+    public void upload(FileUploadEvent event) {
+        enter(
+                () ->
+                        MatterSheet.workbook(
+                                Uploads.content(
+                                        event.getFile(), MatterResource.FILE_LIMIT, "xlsx")));
+    }
+
+    private interface Table {
+        List<SheetRows.Row> read();
+    }
+
+    /** A batch, all or none; the rows in error are listed under the form. */
+    private boolean enter(Table table) {
         try {
-            List<MatterService.Created> c = matters.batch(MatterSheet.pasted(pasted));
+            List<MatterService.Created> c = matters.batch(table.read());
             createdCount = c.size();
             createdTaskId = null;
-            pasted = null;
+            errors = List.of();
             Messages.info("matters.batchCreated");
+            return true;
         } catch (DubanException e) {
+            errors = Messages.errors(e);
             Messages.error(e);
+            return false;
         }
+    }
+
+    public List<?> getErrors() {
+        return errors;
     }
 
     public List<TaskSource> getSources() {

@@ -242,6 +242,19 @@ class IsolationIT {
                         },
                         new String[] {
                             "POST", "/receipts/" + task + "/uphold", "{\"reason\":\"坚持\"}"
+                        },
+                        // contributions (牵头/配合)
+                        new String[] {"GET", "/tasks/" + task + "/contribution"},
+                        new String[] {
+                            "PUT", "/tasks/" + task + "/contribution", "{\"text\":\"配合\"}"
+                        },
+                        new String[] {"POST", "/tasks/" + task + "/contribution/send", "{}"},
+                        new String[] {"GET", "/tasks/" + task + "/contributions"},
+                        new String[] {
+                            "GET", "/tasks/" + task + "/contribution/evidence/" + evidence
+                        },
+                        new String[] {
+                            "DELETE", "/tasks/" + task + "/contribution/evidence/" + evidence
                         });
         List<String> leaks = new ArrayList<>();
         for (String user : List.of("jd-admin", "jd-leader", "jd-anting")) {
@@ -273,7 +286,12 @@ class IsolationIT {
                         // receipt
                         new String[] {"GET", "/receipts/" + task},
                         new String[] {"POST", "/receipts/" + task},
-                        new String[] {"POST", "/receipts/" + task + "/dispute"})) {
+                        new String[] {"POST", "/receipts/" + task + "/dispute"},
+                        // contributions
+                        new String[] {"GET", "/tasks/" + task + "/contribution"},
+                        new String[] {"PUT", "/tasks/" + task + "/contribution"},
+                        new String[] {"POST", "/tasks/" + task + "/contribution/send"},
+                        new String[] {"GET", "/tasks/" + task + "/contributions"})) {
             assertThat(
                             call(
                                             "pt-sjj",
@@ -407,6 +425,31 @@ class IsolationIT {
                                 "/tasks/00000000-0000-4000-8000-000000000000/instructions",
                                 "{\"text\":\"批示\"}",
                                 Set.of("pt-leader"),
+                                true),
+                        // contributions (an unknown task: 404 for those allowed, not 403)
+                        new Row(
+                                "GET",
+                                "/tasks/00000000-0000-4000-8000-000000000000/contribution",
+                                null,
+                                alr,
+                                true),
+                        new Row(
+                                "PUT",
+                                "/tasks/00000000-0000-4000-8000-000000000000/contribution",
+                                "{\"text\":\"配合\"}",
+                                r,
+                                true),
+                        new Row(
+                                "POST",
+                                "/tasks/00000000-0000-4000-8000-000000000000/contribution/send",
+                                "{}",
+                                r,
+                                true),
+                        new Row(
+                                "GET",
+                                "/tasks/00000000-0000-4000-8000-000000000000/contributions",
+                                null,
+                                alr,
                                 true),
                         new Row(
                                 "POST",

@@ -244,17 +244,13 @@ class IsolationIT {
                             "POST", "/receipts/" + task + "/uphold", "{\"reason\":\"坚持\"}"
                         },
                         // contributions (牵头/配合)
-                        new String[] {"GET", "/tasks/" + task + "/contribution"},
+                        new String[] {"GET", "/contributions/" + task},
+                        new String[] {"PUT", "/contributions/" + task, "{\"text\":\"配合\"}"},
+                        new String[] {"POST", "/contributions/" + task + "/send", "{}"},
+                        new String[] {"GET", "/contributions?task=" + task},
+                        new String[] {"GET", "/contributions/" + task + "/evidence/" + evidence},
                         new String[] {
-                            "PUT", "/tasks/" + task + "/contribution", "{\"text\":\"配合\"}"
-                        },
-                        new String[] {"POST", "/tasks/" + task + "/contribution/send", "{}"},
-                        new String[] {"GET", "/tasks/" + task + "/contributions"},
-                        new String[] {
-                            "GET", "/tasks/" + task + "/contribution/evidence/" + evidence
-                        },
-                        new String[] {
-                            "DELETE", "/tasks/" + task + "/contribution/evidence/" + evidence
+                            "DELETE", "/contributions/" + task + "/evidence/" + evidence
                         });
         List<String> leaks = new ArrayList<>();
         for (String user : List.of("jd-admin", "jd-leader", "jd-anting")) {
@@ -288,10 +284,10 @@ class IsolationIT {
                         new String[] {"POST", "/receipts/" + task},
                         new String[] {"POST", "/receipts/" + task + "/dispute"},
                         // contributions
-                        new String[] {"GET", "/tasks/" + task + "/contribution"},
-                        new String[] {"PUT", "/tasks/" + task + "/contribution"},
-                        new String[] {"POST", "/tasks/" + task + "/contribution/send"},
-                        new String[] {"GET", "/tasks/" + task + "/contributions"})) {
+                        new String[] {"GET", "/contributions/" + task},
+                        new String[] {"PUT", "/contributions/" + task},
+                        new String[] {"POST", "/contributions/" + task + "/send"},
+                        new String[] {"GET", "/contributions?task=" + task})) {
             assertThat(
                             call(
                                             "pt-sjj",
@@ -429,25 +425,25 @@ class IsolationIT {
                         // contributions (an unknown task: 404 for those allowed, not 403)
                         new Row(
                                 "GET",
-                                "/tasks/00000000-0000-4000-8000-000000000000/contribution",
+                                "/contributions/00000000-0000-4000-8000-000000000000",
                                 null,
                                 alr,
                                 true),
                         new Row(
                                 "PUT",
-                                "/tasks/00000000-0000-4000-8000-000000000000/contribution",
+                                "/contributions/00000000-0000-4000-8000-000000000000",
                                 "{\"text\":\"配合\"}",
                                 r,
                                 true),
                         new Row(
                                 "POST",
-                                "/tasks/00000000-0000-4000-8000-000000000000/contribution/send",
+                                "/contributions/00000000-0000-4000-8000-000000000000/send",
                                 "{}",
                                 r,
                                 true),
                         new Row(
                                 "GET",
-                                "/tasks/00000000-0000-4000-8000-000000000000/contributions",
+                                "/contributions?task=00000000-0000-4000-8000-000000000000",
                                 null,
                                 alr,
                                 true),

@@ -18,6 +18,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * district office and leaders read all. Another unit's or tenant's task is 404.
  */
 @Tag(name = ApiTags.REPORTS)
-@Path("/tasks/{id}")
+@Path("/contributions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ContributionResource {
@@ -46,7 +47,7 @@ public class ContributionResource {
 
     @Operation(summary = "查看本单位（配合单位）的配合情况")
     @GET
-    @Path("/contribution")
+    @Path("/{id}")
     @RolesAllowed({
         Role.DISTRICT_ADMIN,
         Role.LEADER,
@@ -63,7 +64,7 @@ public class ContributionResource {
             description =
                     "带 If-Match（版本号）时按版本检查：版本已变返回 409 contribution.stale。已报送的配合情况修改后回到草稿，需再次报送。")
     @PUT
-    @Path("/contribution")
+    @Path("/{id}")
     @RolesAllowed({Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN})
     public ContributionView save(
             @PathParam("id") UUID id,
@@ -75,7 +76,7 @@ public class ContributionResource {
 
     @Operation(summary = "向牵头单位报送配合情况")
     @POST
-    @Path("/contribution/send")
+    @Path("/{id}/send")
     @RolesAllowed({Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN})
     public ContributionView send(@PathParam("id") UUID id) {
         return contributions.send(id);
@@ -85,7 +86,7 @@ public class ContributionResource {
     @Operation(summary = "上传配合情况的佐证材料")
     @APIResponse(responseCode = "201", description = "已创建")
     @POST
-    @Path("/contribution/evidence")
+    @Path("/{id}/evidence")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN})
     @UploadLimit(
@@ -103,7 +104,7 @@ public class ContributionResource {
     @Operation(summary = "删除配合情况的佐证材料")
     @APIResponse(responseCode = "204", description = "成功，无内容")
     @DELETE
-    @Path("/contribution/evidence/{evidenceId}")
+    @Path("/{id}/evidence/{evidenceId}")
     @RolesAllowed({Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN})
     public Response remove(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         contributions.removeEvidence(id, evidenceId);
@@ -112,7 +113,7 @@ public class ContributionResource {
 
     @Operation(summary = "下载配合情况的佐证材料")
     @GET
-    @Path("/contribution/evidence/{evidenceId}")
+    @Path("/{id}/evidence/{evidenceId}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({
         Role.DISTRICT_ADMIN,
@@ -131,7 +132,6 @@ public class ContributionResource {
 
     @Operation(summary = "查看本要点各配合单位报送的配合情况（牵头单位、区府办、领导）")
     @GET
-    @Path("/contributions")
     @RolesAllowed({
         Role.DISTRICT_ADMIN,
         Role.LEADER,
@@ -139,7 +139,7 @@ public class ContributionResource {
         Role.UNIT_HEAD,
         Role.UNIT_ADMIN
     })
-    public List<ContributionView> ofPoint(@PathParam("id") UUID id) {
+    public List<ContributionView> ofPoint(@QueryParam("task") UUID id) {
         return contributions.ofPoint(id);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 /**
  * Lead and co-operating units (牵头/配合), issue 19 item 4, in 普陀区 in 2004 (a year no other test
@@ -72,18 +74,18 @@ class ContributionIT extends PageTest {
     @Order(1)
     void theCoUnitSendsItsContributionWithEvidenceAndTheLeadSeesIt() throws Exception {
         // Nothing written yet: an empty draft naming the point's lead.
-        JsonObject empty = Api.get("pt-sjj", "/tasks/" + co + "/contribution").json();
+        JsonObject empty = Api.get("pt-sjj", "/contributions/" + co).json();
         assertThat(empty.getString("state")).isEqualTo("DRAFT");
         assertThat(empty.getString("leadUnitName")).isEqualTo("长寿路街道");
         assertThat(empty.getString("leadTaskId")).isEqualTo(lead);
         // Sending nothing is refused with a readable problem.
-        Reply blank = Api.post("pt-sjj", "/tasks/" + co + "/contribution/send", "{}");
+        Reply blank = Api.post("pt-sjj", "/contributions/" + co + "/send", "{}");
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.problemCode()).isEqualTo("contribution.text-missing");
         assertThat(
                         Api.put(
                                         "pt-sjj",
-                                        "/tasks/" + co + "/contribution",
+                                        "/contributions/" + co,
                                         "{\"text\":\"x\",\"percent\":101}",
                                         null)
                                 .problemCode())
@@ -91,7 +93,7 @@ class ContributionIT extends PageTest {
         assertThat(
                         Api.put(
                                         "pt-sjj",
-                                        "/tasks/" + co + "/contribution",
+                                        "/contributions/" + co,
                                         "{\"text\":\"" + "字".repeat(10_001) + "\"}",
                                         null)
                                 .problemCode())
@@ -100,7 +102,7 @@ class ContributionIT extends PageTest {
         Reply saved =
                 Api.put(
                         "pt-sjj",
-                        "/tasks/" + co + "/contribution",
+                        "/contributions/" + co,
                         "{\"text\":\"已完成数据比对<script>alert(1)</script>\",\"percent\":60}",
                         null);
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
@@ -108,42 +110,37 @@ class ContributionIT extends PageTest {
         assertThat(
                         Api.put(
                                         "pt-sjj",
-                                        "/tasks/" + co + "/contribution",
+                                        "/contributions/" + co,
                                         "{\"text\":\"旧\",\"percent\":10}",
                                         String.valueOf(version + 5))
                                 .problemCode())
                 .isEqualTo("contribution.stale");
         Reply file =
-                Api.upload(
-                        "pt-sjj",
-                        "/tasks/" + co + "/contribution/evidence",
-                        "比对.pdf",
-                        PDF,
-                        Map.of());
+                Api.upload("pt-sjj", "/contributions/" + co + "/evidence", "比对.pdf", PDF, Map.of());
         assertThat(file.status()).as(file.body()).isEqualTo(201);
         String evidence = file.json().getString("id");
         Reply bad =
                 Api.upload(
                         "pt-sjj",
-                        "/tasks/" + co + "/contribution/evidence",
+                        "/contributions/" + co + "/evidence",
                         "x.pdf",
                         "MZ not a pdf".getBytes(StandardCharsets.US_ASCII),
                         Map.of());
         assertThat(bad.status()).isEqualTo(415);
 
         // Before sending, the lead sees nothing.
-        assertThat(Api.get("pt-csl", "/tasks/" + lead + "/contributions").array()).isEmpty();
+        assertThat(Api.get("pt-csl", "/contributions?task=" + lead).array()).isEmpty();
 
-        Reply sent = Api.post("pt-sjj", "/tasks/" + co + "/contribution/send", "{}");
+        Reply sent = Api.post("pt-sjj", "/contributions/" + co + "/send", "{}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         assertThat(sent.json().getString("state")).isEqualTo("SENT");
         assertThat(sent.json().getBoolean("late")).isTrue(); // due 31 March 2004
-        assertThat(Api.post("pt-sjj", "/tasks/" + co + "/contribution/send", "{}").problemCode())
+        assertThat(Api.post("pt-sjj", "/contributions/" + co + "/send", "{}").problemCode())
                 .isEqualTo("contribution.already-sent");
 
         // The lead unit sees the contribution, its evidence and an inbox message.
         for (String user : new String[] {"pt-csl", "pt-admin", "pt-leader"}) {
-            Reply list = Api.get(user, "/tasks/" + lead + "/contributions");
+            Reply list = Api.get(user, "/contributions?task=" + lead);
             assertThat(list.status()).as(user + " " + list.body()).isEqualTo(200);
             JsonObject c = list.array().get(0).asJsonObject();
             assertThat(c.getString("unitName")).isEqualTo("区数据局");
@@ -151,7 +148,7 @@ class ContributionIT extends PageTest {
             assertThat(c.getInt("percent")).isEqualTo(60);
             assertThat(c.getString("sentBy")).isEqualTo("pt-sjj");
             assertThat(c.getJsonArray("evidence")).hasSize(1);
-            byte[] got = Api.bytes(user, "/tasks/" + co + "/contribution/evidence/" + evidence);
+            byte[] got = Api.bytes(user, "/contributions/" + co + "/evidence/" + evidence);
             assertThat(got).isEqualTo(PDF);
         }
         assertThat(Api.get("pt-csl", "/inbox").body()).contains("区数据局报送配合情况");
@@ -169,67 +166,45 @@ class ContributionIT extends PageTest {
                         "/tasks/" + lead + "/reports",
                         "{\"text\":\"代报\",\"percent\":50}");
         assertThat(report.status()).as(report.body()).isEqualTo(404);
-        assertThat(Api.get("pt-sjj", "/tasks/" + lead + "/contributions").status()).isEqualTo(404);
+        assertThat(Api.get("pt-sjj", "/contributions?task=" + lead).status()).isEqualTo(404);
         assertThat(Api.get("pt-sjj", "/tasks/" + lead).status()).isEqualTo(404);
         // On its own task, the point's list is the lead's alone.
-        Reply own = Api.get("pt-sjj", "/tasks/" + co + "/contributions");
+        Reply own = Api.get("pt-sjj", "/contributions?task=" + co);
         assertThat(own.status()).isEqualTo(403);
         assertThat(own.problemCode()).isEqualTo("contribution.lead-only");
         // The lead writes no contribution (it reports to the district) and cannot read the
         // co-unit's draft page by the co-unit's task.
         assertThat(
-                        Api.put(
-                                        "pt-csl",
-                                        "/tasks/" + lead + "/contribution",
-                                        "{\"text\":\"x\"}",
-                                        null)
+                        Api.put("pt-csl", "/contributions/" + lead, "{\"text\":\"x\"}", null)
                                 .problemCode())
                 .isEqualTo("contribution.not-cooperating");
-        assertThat(Api.get("pt-csl", "/tasks/" + co + "/contribution").status()).isEqualTo(404);
-        assertThat(
-                        Api.put(
-                                        "pt-csl",
-                                        "/tasks/" + co + "/contribution",
-                                        "{\"text\":\"x\"}",
-                                        null)
-                                .status())
+        assertThat(Api.get("pt-csl", "/contributions/" + co).status()).isEqualTo(404);
+        assertThat(Api.put("pt-csl", "/contributions/" + co, "{\"text\":\"x\"}", null).status())
                 .isEqualTo(404);
         // The district office and leaders read but do not write a unit's contribution.
-        assertThat(Api.get("pt-admin", "/tasks/" + co + "/contribution").status()).isEqualTo(200);
-        assertThat(
-                        Api.put(
-                                        "pt-admin",
-                                        "/tasks/" + co + "/contribution",
-                                        "{\"text\":\"x\"}",
-                                        null)
-                                .status())
+        assertThat(Api.get("pt-admin", "/contributions/" + co).status()).isEqualTo(200);
+        assertThat(Api.put("pt-admin", "/contributions/" + co, "{\"text\":\"x\"}", null).status())
                 .isEqualTo(403);
     }
 
     @Test
     @Order(3)
     void anotherDistrictFindsNothing() {
-        String unknown = "/tasks/00000000-0000-4000-8000-000000000000";
+        String unknown = "00000000-0000-4000-8000-000000000000";
         for (String user : new String[] {"jd-admin", "jd-leader", "jd-anting"}) {
             for (String path :
                     new String[] {
-                        "/tasks/" + co + "/contribution",
-                        "/tasks/" + lead + "/contributions",
-                        unknown + "/contributions"
+                        "/contributions/" + co,
+                        "/contributions?task=" + lead,
+                        "/contributions?task=" + unknown
                     }) {
                 Reply r = Api.get(user, path);
                 assertThat(r.status()).as(user + " " + path).isIn(403, 404);
                 assertThat(r.body()).doesNotContain("区数据局").doesNotContain("配合测试");
             }
-            assertThat(
-                            Api.put(
-                                            user,
-                                            "/tasks/" + co + "/contribution",
-                                            "{\"text\":\"x\"}",
-                                            null)
-                                    .status())
+            assertThat(Api.put(user, "/contributions/" + co, "{\"text\":\"x\"}", null).status())
                     .isIn(403, 404);
-            assertThat(Api.post(user, "/tasks/" + co + "/contribution/send", "{}").status())
+            assertThat(Api.post(user, "/contributions/" + co + "/send", "{}").status())
                     .isIn(403, 404);
         }
     }
@@ -315,5 +290,45 @@ class ContributionIT extends PageTest {
         // An unknown rule is a readable 400.
         Reply wrong = Api.post("pt-admin", "/evaluation/schemes", scheme("SOMETIMES"));
         assertThat(wrong.status()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(5)
+    void theLeadSeesTheContributionOnItsTaskPageOnAPhoneAndADesk() throws Exception {
+        String title =
+                Api.get("pt-admin", "/tasks/" + lead)
+                        .json()
+                        .getJsonObject("task")
+                        .getString("title");
+        Path dir = Path.of("target", "screenshots", "contribution");
+        open(PHONE);
+        login("pt-csl");
+        go("/app/task.xhtml?id=" + lead, title);
+        String table = text("contributionTable");
+        assertThat(table).contains("区数据局").contains("60%").contains("比对.pdf");
+        // The text is shown as text, never run.
+        assertThat(table).contains("<script>alert(1)</script>");
+        assertThat(browser.findElements(By.id("contribution"))).isEmpty();
+        shoot(dir, "lead", PHONE);
+        long overflow =
+                ((Number)
+                                js(
+                                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                        .longValue();
+        assertThat(overflow).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0);
+        resize(DESKTOP);
+        go("/app/task.xhtml?id=" + lead, title);
+        assertThat(text("contributionTable")).contains("区数据局").contains("60%");
+        shoot(dir, "lead", DESKTOP);
+        logout();
+        // The co-unit's page: the form, naming the point's lead, and no list of the point.
+        login("pt-sjj");
+        go("/app/task.xhtml?id=" + co, title);
+        assertThat(text("contribution-lead")).isEqualTo("长寿路街道");
+        assertThat(browser.findElements(By.id("contributionTable"))).isEmpty();
+        shoot(dir, "co-unit", DESKTOP);
+        resize(PHONE);
+        go("/app/task.xhtml?id=" + co, title);
+        shoot(dir, "co-unit", PHONE);
     }
 }

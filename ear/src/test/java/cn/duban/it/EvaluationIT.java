@@ -116,6 +116,10 @@ class EvaluationIT {
                 + "年政务公开考核\",\"type\":\""
                 + type
                 + "\",\"planWeight\":5,"
+                // 区数据局 co-operates on point 1: these figures score it on its own reports, as
+                // every scheme did before the rule cooperatingScoring (ContributionIT scores the
+                // rest).
+                + "\"cooperatingScoring\":\"OWN_REPORTS\","
                 + "\"indicators\":[{\"name\":\"信息公开\",\"points\":"
                 + points1
                 + ",\"target\":\"SECTION\",\"targetId\":\""

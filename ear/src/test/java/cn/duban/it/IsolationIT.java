@@ -242,6 +242,15 @@ class IsolationIT {
                         },
                         new String[] {
                             "POST", "/receipts/" + task + "/uphold", "{\"reason\":\"坚持\"}"
+                        },
+                        // contributions (牵头/配合)
+                        new String[] {"GET", "/contributions/" + task},
+                        new String[] {"PUT", "/contributions/" + task, "{\"text\":\"配合\"}"},
+                        new String[] {"POST", "/contributions/" + task + "/send", "{}"},
+                        new String[] {"GET", "/contributions?task=" + task},
+                        new String[] {"GET", "/contributions/" + task + "/evidence/" + evidence},
+                        new String[] {
+                            "DELETE", "/contributions/" + task + "/evidence/" + evidence
                         });
         List<String> leaks = new ArrayList<>();
         for (String user : List.of("jd-admin", "jd-leader", "jd-anting")) {
@@ -273,7 +282,12 @@ class IsolationIT {
                         // receipt
                         new String[] {"GET", "/receipts/" + task},
                         new String[] {"POST", "/receipts/" + task},
-                        new String[] {"POST", "/receipts/" + task + "/dispute"})) {
+                        new String[] {"POST", "/receipts/" + task + "/dispute"},
+                        // contributions
+                        new String[] {"GET", "/contributions/" + task},
+                        new String[] {"PUT", "/contributions/" + task},
+                        new String[] {"POST", "/contributions/" + task + "/send"},
+                        new String[] {"GET", "/contributions?task=" + task})) {
             assertThat(
                             call(
                                             "pt-sjj",
@@ -407,6 +421,31 @@ class IsolationIT {
                                 "/tasks/00000000-0000-4000-8000-000000000000/instructions",
                                 "{\"text\":\"批示\"}",
                                 Set.of("pt-leader"),
+                                true),
+                        // contributions (an unknown task: 404 for those allowed, not 403)
+                        new Row(
+                                "GET",
+                                "/contributions/00000000-0000-4000-8000-000000000000",
+                                null,
+                                alr,
+                                true),
+                        new Row(
+                                "PUT",
+                                "/contributions/00000000-0000-4000-8000-000000000000",
+                                "{\"text\":\"配合\"}",
+                                r,
+                                true),
+                        new Row(
+                                "POST",
+                                "/contributions/00000000-0000-4000-8000-000000000000/send",
+                                "{}",
+                                r,
+                                true),
+                        new Row(
+                                "GET",
+                                "/contributions?task=00000000-0000-4000-8000-000000000000",
+                                null,
+                                alr,
                                 true),
                         new Row(
                                 "POST",

@@ -46,7 +46,8 @@ public final class Scoring {
         // While the period runs, a task due today is not yet late: count deadlines up to yesterday.
         LocalDate dueBy = period.end().isBefore(today) ? period.end() : today.minusDays(1);
         Map<UUID, List<TaskFacts>> byUnit = new HashMap<>();
-        for (TaskFacts t : tasks) {
+        // Co-operating units' tasks as the scheme counts them (CooperatingScoring).
+        for (TaskFacts t : rules.cooperating().apply(tasks)) {
             // A source weighed 0 by the scheme is not counted at all (交办事项 outside the evaluation).
             if (t.status() != cn.duban.ledger.TaskStatus.CANCELLED
                     && rules.weight(t.source()).signum() > 0)
@@ -248,7 +249,21 @@ public final class Scoring {
             return points.multiply(rules.weight(t.source()), MC);
         }
 
+        /** A co-unit scored on its contribution (LEAD_CARRIES): sent on time, late, or not. */
+        boolean contribution(TaskFacts t) {
+            return t.cooperating() && rules.cooperating() == CooperatingScoring.LEAD_CARRIES;
+        }
+
+        Credit contributionCredit(TaskFacts t) {
+            if (!t.completedBy(asOf)) return new Credit(BigDecimal.ZERO, "未向牵头单位报送配合情况，不得分");
+            long late = ChronoUnit.DAYS.between(t.deadline(), t.completedOn());
+            if (late <= 0) return new Credit(BigDecimal.ONE, "按期向牵头单位报送配合情况");
+            Lateness l = lateness(late);
+            return new Credit(l.factor(), "逾期" + late + "天报送配合情况（" + l.rule() + "）");
+        }
+
         Credit credit(TaskFacts t) {
+            if (contribution(t)) return contributionCredit(t);
             if (t.completedBy(asOf)) {
                 long late = ChronoUnit.DAYS.between(t.deadline(), t.completedOn());
                 BigDecimal q = rules.multiplier(t.rating());
@@ -337,7 +352,8 @@ public final class Scoring {
                                                     lines,
                                                     t,
                                                     ind,
-                                                    "逾期未办结，每件扣"
+                                                    (contribution(t) ? "未报送配合情况" : "逾期未办结")
+                                                            + "，每件扣"
                                                             + plain(rules.perOverdueTask())
                                                             + "分",
                                                     weighed(rules.perOverdueTask(), t)));
@@ -351,7 +367,8 @@ public final class Scoring {
                                                     "逾期"
                                                             + ChronoUnit.DAYS.between(
                                                                     t.deadline(), t.completedOn())
-                                                            + "天办结，每件扣"
+                                                            + (contribution(t) ? "天报送配合情况" : "天办结")
+                                                            + "，每件扣"
                                                             + plain(rules.perLateTask())
                                                             + "分",
                                                     weighed(rules.perLateTask(), t)));

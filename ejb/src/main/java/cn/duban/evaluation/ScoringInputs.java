@@ -186,7 +186,10 @@ final class ScoringInputs {
                         + ", t.deadline_date, t.status, t.progress, "
                         + "t.completed_on, t.rating, "
                         + (events ? "r.dates, c.dates, " : "null, null, ")
-                        + "(select pl.source from plan pl where pl.tenant_id = t.tenant_id and pl.id = t.plan_id) "
+                        + "(select pl.source from plan pl where pl.tenant_id = t.tenant_id and pl.id = t.plan_id), "
+                        // A co-unit's role and the day it first sent its contribution (V24).
+                        + "t.role, (select (c.first_sent_at at time zone 'Asia/Shanghai')::date from contribution c "
+                        + "where c.tenant_id = t.tenant_id and c.task_id = t.id) "
                         + "from task t "
                         + (events
                                 ? """
@@ -224,7 +227,9 @@ final class ScoringInputs {
                             r[8] == null ? null : Rating.valueOf((String) r[8]),
                             dates(r[9]),
                             dates(r[10]),
-                            TaskSource.valueOf((String) r[11])));
+                            TaskSource.valueOf((String) r[11]),
+                            "COOPERATING".equals(r[12]),
+                            date(r[13])));
         }
         return facts;
     }

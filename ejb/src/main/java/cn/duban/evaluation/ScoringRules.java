@@ -46,6 +46,8 @@ import java.util.Set;
  * @param sourceWeights a task's weight by its source (工作计划, 领导批示 …, 0 to 5): 0 leaves the source's
  *     tasks out of the score; otherwise a completion-mode task's share of its indicator and a
  *     deduction-mode task's deductions are multiplied by it
+ * @param cooperatingScoring how co-operating units' tasks count ({@link CooperatingScoring}); a
+ *     scheme saved before the rule existed was given OWN_REPORTS (V24), its behaviour until then
  */
 public record ScoringRules(
         SchemeType type,
@@ -61,7 +63,8 @@ public record ScoringRules(
         @Rule(value = Kind.POINTS, only = SchemeType.DEDUCTION) BigDecimal perReturn,
         @Rule(Kind.POINTS) BigDecimal bonusCap,
         @Rule(Kind.POINTS) BigDecimal deductionCap,
-        @Rule(Kind.SOURCES) Map<TaskSource, BigDecimal> sourceWeights) {
+        @Rule(Kind.SOURCES) Map<TaskSource, BigDecimal> sourceWeights,
+        @Rule(Kind.CHOICE) CooperatingScoring cooperatingScoring) {
 
     /** How a rule is entered: a percentage, points, a rate (0–1), a yes/no, a choice, 优良中差. */
     public enum Kind {
@@ -131,6 +134,40 @@ public record ScoringRules(
         sourceWeights = sourceWeights == null ? Map.of() : Map.copyOf(sourceWeights);
     }
 
+    /** Rules as saved before {@code cooperatingScoring} existed: co-units on their own reports. */
+    public ScoringRules(
+            SchemeType type,
+            BigDecimal lateDeductionPercent,
+            LateUnit lateUnit,
+            BigDecimal lateCapPercent,
+            boolean partialCredit,
+            BigDecimal partialRate,
+            Map<Rating, BigDecimal> quality,
+            BigDecimal perOverdueTask,
+            BigDecimal perLateTask,
+            BigDecimal perMissedReport,
+            BigDecimal perReturn,
+            BigDecimal bonusCap,
+            BigDecimal deductionCap,
+            Map<TaskSource, BigDecimal> sourceWeights) {
+        this(
+                type,
+                lateDeductionPercent,
+                lateUnit,
+                lateCapPercent,
+                partialCredit,
+                partialRate,
+                quality,
+                perOverdueTask,
+                perLateTask,
+                perMissedReport,
+                perReturn,
+                bonusCap,
+                deductionCap,
+                sourceWeights,
+                CooperatingScoring.OWN_REPORTS);
+    }
+
     /** The customary rules: 5% a week late up to half; 优1.0 良0.9 中0.75 差0.5; 每件扣10分、每次扣5分. */
     public static ScoringRules defaults(SchemeType type) {
         Map<Rating, BigDecimal> q = new EnumMap<>(Rating.class);
@@ -152,7 +189,8 @@ public record ScoringRules(
                 new BigDecimal("2"),
                 new BigDecimal("5"),
                 new BigDecimal("10"),
-                defaultSourceWeights());
+                defaultSourceWeights(),
+                CooperatingScoring.LEAD_CARRIES);
     }
 
     /** Every source counts with weight 1, as before sources existed. */
@@ -256,6 +294,12 @@ public record ScoringRules(
             if (t.equals("true") || t.equals("false")) return Boolean.valueOf(t);
             throw new IllegalArgumentException("not true or false: " + t);
         }
+        if (type == CooperatingScoring.class) {
+            if (raw instanceof CooperatingScoring c) return c;
+            CooperatingScoring c = CooperatingScoring.parse(raw.toString());
+            if (c == null) throw new IllegalArgumentException("unknown: " + raw);
+            return c;
+        }
         if (type == LateUnit.class) {
             return raw instanceof LateUnit u ? u : LateUnit.valueOf(raw.toString().strip());
         }
@@ -292,6 +336,25 @@ public record ScoringRules(
         if (raw instanceof Number || raw instanceof String)
             return new BigDecimal(raw.toString().strip());
         throw new IllegalArgumentException("not a number: " + raw);
+    }
+
+    /**
+     * How co-units' tasks count; a rule saved before it existed scores them on their own reports.
+     */
+    public CooperatingScoring cooperating() {
+        return cooperatingScoring == null ? CooperatingScoring.OWN_REPORTS : cooperatingScoring;
+    }
+
+    /** The choices of a CHOICE rule, by name. */
+    public static List<String> choices(String rule) {
+        Class<?> type =
+                Arrays.stream(COMPONENTS)
+                        .filter(c -> c.getName().equals(rule))
+                        .findFirst()
+                        .map(RecordComponent::getType)
+                        .orElse(Object.class);
+        if (!type.isEnum()) return List.of();
+        return Arrays.stream(type.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
     }
 
     public BigDecimal multiplier(Rating rating) {
@@ -393,6 +456,7 @@ public record ScoringRules(
                                         + MAX_SOURCE_WEIGHT
                                         + "之间（0为不计分）。"));
         }
+        if (cooperatingScoring == null) p.add(new Problem("cooperatingScoring", "请选择配合单位的计分方式。"));
         points(p, "bonusCap", bonusCap, "加分上限");
         points(p, "deductionCap", deductionCap, "扣分上限");
         return p;

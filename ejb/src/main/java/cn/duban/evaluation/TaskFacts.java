@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param returnedOn the review dates of the task's returned reports
  * @param missedDue due dates of checkpoints not reported by their due date
  * @param source where the task comes from (its plan's source), weighed by the scheme
+ * @param cooperating the task is a co-operating unit's (配合), not the point's lead's
+ * @param contributedOn the day a co-operating unit first sent its contribution to the lead unit
  */
 public record TaskFacts(
         UUID taskId,
@@ -28,7 +30,40 @@ public record TaskFacts(
         Rating rating,
         List<LocalDate> returnedOn,
         List<LocalDate> missedDue,
-        TaskSource source) {
+        TaskSource source,
+        boolean cooperating,
+        LocalDate contributedOn) {
+
+    /** A lead unit's task. */
+    public TaskFacts(
+            UUID taskId,
+            UUID unitId,
+            UUID pointId,
+            String title,
+            LocalDate deadline,
+            TaskStatus status,
+            int progress,
+            LocalDate completedOn,
+            Rating rating,
+            List<LocalDate> returnedOn,
+            List<LocalDate> missedDue,
+            TaskSource source) {
+        this(
+                taskId,
+                unitId,
+                pointId,
+                title,
+                deadline,
+                status,
+                progress,
+                completedOn,
+                rating,
+                returnedOn,
+                missedDue,
+                source,
+                false,
+                null);
+    }
 
     /** A plan's task. */
     public TaskFacts(

@@ -27,7 +27,9 @@ public class InboxMessage extends TenantOwned {
         APPROVED,
         RETURNED,
         EXTENSION,
-        NOTICE
+        NOTICE,
+        /** A co-operating unit sent its contribution to the lead unit. */
+        CONTRIBUTION
     }
 
     @Column(name = "unit_id", updatable = false)

@@ -26,7 +26,7 @@ class ScoringRulesCatalogueTest {
 
     @Test
     void everyRuleButAYesNoIsValidated() {
-        assertThat(ScoringRules.specs()).extracting(ScoringRules.Spec::name).hasSize(13);
+        assertThat(ScoringRules.specs()).extracting(ScoringRules.Spec::name).hasSize(14);
         for (ScoringRules.Spec spec : ScoringRules.specs()) {
             if (spec.kind() == ScoringRules.Kind.FLAG) continue; // true and false are both valid
             boolean caught = false;

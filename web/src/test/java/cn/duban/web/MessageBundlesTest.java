@@ -75,6 +75,12 @@ class MessageBundlesTest {
                     Map.entry("role.", roles()),
                     Map.entry("schemeType.", names(SchemeType.values())),
                     Map.entry("lateUnit.", names(ScoringRules.LateUnit.values())),
+                    Map.entry(
+                            "cooperatingScoring.",
+                            names(cn.duban.evaluation.CooperatingScoring.values())),
+                    Map.entry(
+                            "contribution.state.",
+                            names(cn.duban.ledger.Contribution.State.values())),
                     Map.entry("adjustment.", names(Adjustment.Kind.values())),
                     Map.entry("audit.family.", AuditPage.FAMILIES),
                     Map.entry("operatorAction.", names(OperatorAction.values())),

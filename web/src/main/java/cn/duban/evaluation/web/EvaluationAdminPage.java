@@ -367,6 +367,11 @@ public class EvaluationAdminPage implements Serializable {
         return SchemeType.values();
     }
 
+    /** The choices of a CHOICE rule by name (lateUnit, cooperatingScoring). */
+    public java.util.List<String> choices(String rule) {
+        return ScoringRules.choices(rule);
+    }
+
     public ScoringRules.LateUnit[] getLateUnits() {
         return ScoringRules.LateUnit.values();
     }

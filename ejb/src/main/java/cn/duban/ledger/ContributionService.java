@@ -1,0 +1,265 @@
+package cn.duban.ledger;
+
+import cn.duban.audit.AuditService;
+import cn.duban.plan.parse.UnitRole;
+import cn.duban.platform.Caller;
+import cn.duban.platform.DubanException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Contributions (配合情况) of co-operating units to their point's lead unit (牵头单位), issue 19 item 4.
+ *
+ * <p>Who sees what: a co-unit's users write and send their own task's contribution and see the
+ * point's lead unit, nothing of the other co-units; the lead unit's users see every contribution of
+ * their point once sent; the district office and leaders see all. Another unit's or tenant's task
+ * is "not found"; asking for the point's contributions on a co-unit's own task is refused (403).
+ */
+@Stateless
+public class ContributionService {
+
+    public static final int MAX_TEXT = ProgressReportService.MAX_TEXT;
+    public static final int MAX_FILES = ProgressReportService.MAX_FILES;
+    public static final int MAX_FILE_BYTES = EvidenceFile.MAX_BYTES;
+
+    @PersistenceContext EntityManager em;
+
+    @EJB TaskQueries tasks;
+
+    @EJB ReceiptService receipts;
+
+    @EJB AuditService audit;
+
+    @EJB InboxService inbox;
+
+    /** The co-unit's own contribution (an empty draft while none was written). */
+    public ContributionView mine(UUID taskId) {
+        Task task = UnitTasks.seen(em, tasks, taskId);
+        cooperating(task);
+        return view(task, find(task));
+    }
+
+    public ContributionView save(UUID taskId, String text, Integer percent, Integer version) {
+        Caller caller = UnitTasks.unitCaller();
+        Task task = writable(taskId, caller);
+        String t = text == null ? "" : text.strip();
+        if (t.length() > MAX_TEXT)
+            throw DubanException.badRequest(
+                    "contribution.text-too-long", "配合情况过长（最多" + MAX_TEXT + "字）。");
+        int p = percent == null ? 0 : percent;
+        if (p < 0 || p > 100)
+            throw DubanException.badRequest("contribution.percent-invalid", "完成进度应在 0 到 100 之间。");
+        Contribution c = find(task);
+        if (c == null) {
+            c = new Contribution(task, caller.username());
+            em.persist(c);
+        } else {
+            c.requireVersion(version, "contribution.stale", "配合情况已在别处修改，请刷新后重试。");
+        }
+        c.edit(t, p, caller.username());
+        audit.record("contribution.edited", "task", task.getId(), "percent", p);
+        em.flush(); // the answer carries the new version
+        return view(task, c);
+    }
+
+    /** Sends the contribution to the lead unit, which gets an inbox message. */
+    public ContributionView send(UUID taskId) {
+        Caller caller = UnitTasks.unitCaller();
+        Task task = writable(taskId, caller);
+        Contribution c = find(task);
+        if (c == null || c.getText().isBlank())
+            throw DubanException.badRequest("contribution.text-missing", "请填写配合情况后再报送。");
+        if (c.getState() == Contribution.State.SENT)
+            throw DubanException.conflict("contribution.already-sent", "配合情况已报送牵头单位，修改后可再次报送。");
+        c.send(UnitTasks.now(), caller.username());
+        Task lead = lead(task);
+        boolean late = ContributionView.late(c.getFirstSentAt(), task.getDeadline(), null);
+        audit.record(
+                "contribution.sent",
+                "task",
+                task.getId(),
+                "lead",
+                lead == null ? null : lead.getId(),
+                "percent",
+                c.getPercent(),
+                "evidence",
+                files(c.getId()).size(),
+                "onTime",
+                !late);
+        if (lead != null) {
+            inbox.toUnit(
+                    lead.getUnit(),
+                    InboxMessage.Kind.CONTRIBUTION,
+                    lead.getId(),
+                    task.getUnit().getName() + "报送配合情况：" + LedgerText.abbreviate(task.getTitle()),
+                    "完成进度 " + c.getPercent() + "%。" + LedgerText.abbreviate(c.getText()));
+        }
+        em.flush();
+        return view(task, c);
+    }
+
+    public ContributionView.File addEvidence(UUID taskId, String fileName, byte[] content) {
+        Caller caller = UnitTasks.unitCaller();
+        Task task = writable(taskId, caller);
+        EvidenceFile file = EvidenceFile.of(fileName, content);
+        Contribution c = find(task);
+        if (c == null) {
+            c = new Contribution(task, caller.username());
+            em.persist(c);
+            em.flush(); // the file's foreign key
+        }
+        if (files(c.getId()).size() >= MAX_FILES)
+            throw DubanException.conflict("evidence.too-many", "每份报送最多附 " + MAX_FILES + " 个文件。");
+        ContributionEvidence e = new ContributionEvidence(c.getId(), file, caller.username());
+        em.persist(e);
+        c.edit(c.getText(), c.getPercent(), caller.username()); // a changed contribution is resent
+        audit.record(
+                "contribution.evidence-uploaded",
+                "task",
+                task.getId(),
+                "file",
+                file.name(),
+                "size",
+                content.length,
+                "sha256",
+                file.sha256());
+        return new ContributionView.File(
+                e.getId(),
+                e.getFileName(),
+                e.getContentType(),
+                e.getSize(),
+                e.getSha256(),
+                e.getUploadedAt());
+    }
+
+    public void removeEvidence(UUID taskId, UUID evidenceId) {
+        Caller caller = UnitTasks.unitCaller();
+        Task task = writable(taskId, caller);
+        Contribution c = find(task);
+        ContributionEvidence e =
+                evidenceId == null ? null : em.find(ContributionEvidence.class, evidenceId);
+        if (c == null || e == null || !e.getContributionId().equals(c.getId()))
+            throw DubanException.notFound("evidence.not-found", "文件不存在。");
+        audit.record(
+                "contribution.evidence-removed", "task", task.getId(), "file", e.getFileName());
+        em.remove(e);
+        c.edit(c.getText(), c.getPercent(), caller.username());
+    }
+
+    /**
+     * The point's contributions sent so far, for the lead unit's task (or, for the district and
+     * leaders, any task of the point).
+     */
+    public List<ContributionView> ofPoint(UUID taskId) {
+        Caller caller = UnitTasks.tenantCaller();
+        Task task = UnitTasks.seen(em, tasks, taskId);
+        if (!UnitTasks.districtWide(caller) && task.getRole() != UnitRole.LEAD)
+            throw new DubanException(403, "contribution.lead-only", "只有牵头单位能查看本要点各配合单位的配合情况。");
+        return em
+                .createQuery(
+                        "select c from Contribution c join fetch c.task t join fetch t.unit "
+                                + "where t.point = :p and c.firstSentAt is not null "
+                                + "order by c.firstSentAt, c.id",
+                        Contribution.class)
+                .setParameter("p", task.getPoint())
+                .getResultList()
+                .stream()
+                .map(c -> view(c.getTask(), c))
+                .toList();
+    }
+
+    /**
+     * An evidence file of a contribution: for its co-unit, the lead unit of its point (once sent),
+     * the district office and leaders.
+     */
+    public ContributionEvidence download(UUID taskId, UUID evidenceId) {
+        Caller caller = UnitTasks.tenantCaller();
+        ContributionEvidence e =
+                evidenceId == null ? null : em.find(ContributionEvidence.class, evidenceId);
+        Contribution c = e == null ? null : em.find(Contribution.class, e.getContributionId());
+        if (c == null || !c.getTask().getId().equals(taskId) || !maySee(caller, c))
+            throw DubanException.notFound("evidence.not-found", "文件不存在。");
+        return e;
+    }
+
+    private boolean maySee(Caller caller, Contribution c) {
+        if (UnitTasks.districtWide(caller) || UnitTasks.ofUnit(caller, c.getTask())) return true;
+        Task lead = lead(c.getTask());
+        return c.getFirstSentAt() != null && lead != null && UnitTasks.ofUnit(caller, lead);
+    }
+
+    /** A co-unit's own open task, not sent back as mis-assigned. */
+    private Task writable(UUID taskId, Caller caller) {
+        Task task = UnitTasks.unitTask(em, taskId, caller);
+        cooperating(task);
+        if (!task.getStatus().open())
+            throw DubanException.conflict("task.closed", "任务已办结或已取消，不能再报送。");
+        receipts.onReport(task, caller);
+        return task;
+    }
+
+    private static void cooperating(Task task) {
+        if (task.getRole() != UnitRole.COOPERATING)
+            throw DubanException.conflict(
+                    "contribution.not-cooperating", "贵单位是该要点的牵头单位，请直接向区府办报送进展。");
+    }
+
+    private Contribution find(Task task) {
+        return em.createQuery("select c from Contribution c where c.task = :t", Contribution.class)
+                .setParameter("t", task)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The point's lead task (the first published, if a point has several); null without one. */
+    Task lead(Task task) {
+        return em.createQuery(
+                        "select t from Task t join fetch t.unit where t.point = :p and t.role = :lead "
+                                + "and t.status <> :cancelled order by t.publishedAt, t.id",
+                        Task.class)
+                .setParameter("p", task.getPoint())
+                .setParameter("lead", UnitRole.LEAD)
+                .setParameter("cancelled", TaskStatus.CANCELLED)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private List<ContributionView.File> files(UUID contributionId) {
+        return em.createQuery(
+                        ContributionView.File.SELECT
+                                + "where e.contributionId = :c order by e.uploadedAt, e.id",
+                        ContributionView.File.class)
+                .setParameter("c", contributionId)
+                .getResultList();
+    }
+
+    private ContributionView view(Task task, Contribution c) {
+        Task lead = lead(task);
+        return new ContributionView(
+                c == null ? null : c.getId(),
+                task.getId(),
+                task.getUnit().getName(),
+                task.getDeadline(),
+                lead == null ? null : lead.getId(),
+                lead == null ? null : lead.getUnit().getName(),
+                c == null ? Contribution.State.DRAFT.name() : c.getState().name(),
+                c == null ? "" : c.getText(),
+                c == null ? 0 : c.getPercent(),
+                c == null ? null : c.getFirstSentAt(),
+                c == null ? null : c.getSentAt(),
+                c == null ? null : c.getSentBy(),
+                ContributionView.late(
+                        c == null ? null : c.getFirstSentAt(),
+                        task.getDeadline(),
+                        LedgerClock.today()),
+                c == null ? 0 : c.getVersion(),
+                c == null ? List.of() : files(c.getId()));
+    }
+}

@@ -118,6 +118,19 @@ class EnglishErrorsIT extends PageTest {
         // Without the header: the Chinese sentences, as before.
         assertThat(importAccounts(sheet, null).json().getJsonArray("errors").toString())
                 .contains("单位“不存在的街道”不存在");
+
+        // The accounts page lists the refused sheet's rows under its upload, in English.
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("accounts", ".xlsx");
+        java.nio.file.Files.write(file, sheet);
+        open(DESKTOP);
+        login("pt-admin");
+        titleIs("区府办工作台");
+        browser.findElement(By.id("lang:toggle")).click();
+        titleIs("District office workspace");
+        go("/app/admin/accounts.xhtml", null);
+        browser.findElement(By.id("import:file_input")).sendKeys(file.toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import:errors")));
+        assertThat(text("import:errors")).contains("There is no unit \"不存在的街道\".").contains("2");
     }
 
     private static Api.Reply importAccounts(byte[] xlsx, String language) {

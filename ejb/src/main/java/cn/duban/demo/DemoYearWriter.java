@@ -300,7 +300,9 @@ public class DemoYearWriter {
                 year + "年政务公开工作考核",
                 SchemeType.COMPLETION,
                 new BigDecimal(5),
-                Map.of(),
+                // The script has co-units report on their own tasks and send no contributions to
+                // the lead: score them on those reports, not as contributions never sent.
+                Map.of("cooperatingScoring", "OWN_REPORTS"),
                 "演示数据：按季度关账发布，年度权重5%。",
                 indicators);
     }

@@ -2,6 +2,7 @@ package cn.duban.tenant;
 
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -59,7 +60,12 @@ public class UnitService {
     /** The caller's own unit, from the unit code in the token. */
     public Unit myUnit() {
         Caller caller =
-                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+                Caller.requireTenant(
+                        Role.DISTRICT_ADMIN,
+                        Role.LEADER,
+                        Role.UNIT_REPORTER,
+                        Role.UNIT_HEAD,
+                        Role.UNIT_ADMIN);
         if (caller.unitCode() == null) {
             throw DubanException.forbidden("当前用户未关联单位。");
         }

@@ -41,8 +41,11 @@ public class HeadApprovalService {
             Instant submittedAt,
             int version) {}
 
-    /** Whether this caller's submission waits for the unit head. */
-    boolean required(Caller caller) {
+    /**
+     * Whether this caller's submission waits for the unit head. This and the two below are
+     * ProgressReportService's hooks (public only because a bean's methods must be to be called).
+     */
+    public boolean required(Caller caller) {
         return caller.hasRole(Role.UNIT_REPORTER)
                 && !caller.hasRole(Role.UNIT_HEAD)
                 && !caller.hasRole(Role.DISTRICT_ADMIN)
@@ -50,7 +53,7 @@ public class HeadApprovalService {
     }
 
     /** A new report while another waits for the head would overtake it. */
-    void requireNoneAwaiting(UUID taskId) {
+    public void requireNoneAwaiting(UUID taskId) {
         long n =
                 em.createQuery(
                                 "select count(r) from ProgressReport r where r.task.id = :t and r.state = :s",
@@ -62,7 +65,7 @@ public class HeadApprovalService {
     }
 
     /** The 联络员's submission: it waits for the unit head, who is told in the unit's inbox. */
-    void await(ProgressReport report, Task task, Caller caller, String key) {
+    public void await(ProgressReport report, Task task, Caller caller, String key) {
         report.awaitHead(caller.username(), key);
         audit.record(
                 "report.awaiting-head",

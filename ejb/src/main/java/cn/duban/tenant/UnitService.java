@@ -19,10 +19,15 @@ public class UnitService {
 
     private static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9-]{0,39}$");
 
+    /** Every role of a district: its units' names are no secret among its users. */
+    private static final String[] TENANT_READERS = {
+        Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN
+    };
+
     @PersistenceContext EntityManager em;
 
     public List<Unit> list() {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller.requireTenant(TENANT_READERS);
         return em.createQuery(
                         "select u from Unit u left join fetch u.parent order by u.kind, u.rankingGroup, u.code",
                         Unit.class)
@@ -44,7 +49,7 @@ public class UnitService {
     }
 
     public Optional<Unit> findByCode(String code) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller.requireTenant(TENANT_READERS);
         return queryByCode(code);
     }
 

@@ -249,8 +249,14 @@ class IsolationIT {
                         new String[] {"POST", "/contributions/" + task + "/send", "{}"},
                         new String[] {"GET", "/contributions?task=" + task},
                         new String[] {"GET", "/contributions/" + task + "/evidence/" + evidence},
+                        new String[] {"DELETE", "/contributions/" + task + "/evidence/" + evidence},
+                        // inside a unit (单位内部流转)
                         new String[] {
-                            "DELETE", "/contributions/" + task + "/evidence/" + evidence
+                            "PUT", "/hand-over/tasks/" + task, "{\"username\":\"pt-csl\"}"
+                        },
+                        new String[] {"DELETE", "/hand-over/tasks/" + task},
+                        new String[] {
+                            "POST", "/hand-over/reports/" + report, "{\"decision\":\"APPROVE\"}"
                         });
         List<String> leaks = new ArrayList<>();
         for (String user : List.of("jd-admin", "jd-leader", "jd-anting")) {
@@ -365,7 +371,7 @@ class IsolationIT {
                 al = Set.of("pt-admin", "pt-leader"),
                 alr = Set.of("pt-admin", "pt-leader", "pt-csl");
         Set<String> ar = Set.of("pt-admin", "pt-csl"), p = Set.of("operator");
-        Set<String> r = Set.of("pt-csl");
+        Set<String> r = Set.of("pt-csl"), none = Set.of();
         record Row(
                 String method,
                 String path,
@@ -452,7 +458,32 @@ class IsolationIT {
                                 "/tasks/00000000-0000-4000-8000-000000000000/signoff",
                                 "{}",
                                 al,
-                                true));
+                                true),
+                        // inside a unit: the unit head's and unit admin's (none of these users)
+                        new Row("GET", "/hand-over", null, none, true),
+                        new Row("GET", "/hand-over/colleagues", null, none, true),
+                        new Row(
+                                "PUT",
+                                "/hand-over/tasks/00000000-0000-4000-8000-000000000000",
+                                "{\"username\":\"pt-csl\"}",
+                                none,
+                                true),
+                        new Row(
+                                "DELETE",
+                                "/hand-over/tasks/00000000-0000-4000-8000-000000000000",
+                                null,
+                                none,
+                                true),
+                        new Row("POST", "/hand-over/leaver", "{}", none, true),
+                        new Row("GET", "/hand-over/reports", null, none, true),
+                        new Row(
+                                "POST",
+                                "/hand-over/reports/00000000-0000-4000-8000-000000000000",
+                                "{\"decision\":\"APPROVE\"}",
+                                none,
+                                true),
+                        new Row("GET", "/hand-over/settings", null, alr, true),
+                        new Row("PUT", "/hand-over/settings", "{}", a, true));
         List<String> wrong = new ArrayList<>();
         for (Row row : matrix) {
             for (String user : List.of("pt-admin", "pt-leader", "pt-csl", "operator")) {

@@ -70,6 +70,15 @@ public class ProgressReport extends TenantOwned implements Versioned {
     @Enumerated(EnumType.STRING)
     private Rating rating;
 
+    @Column(name = "head_decided_by")
+    private String headDecidedBy;
+
+    @Column(name = "head_decided_at")
+    private Instant headDecidedAt;
+
+    @Column(name = "head_comment")
+    private String headComment;
+
     @Version private int version;
 
     protected ProgressReport() {}
@@ -96,6 +105,32 @@ public class ProgressReport extends TenantOwned implements Versioned {
         this.submittedBy = by;
         this.submittedAt = AppClock.now();
         this.idempotencyKey = idempotencyKey;
+    }
+
+    /** Submitted by a 经办人: waits for the unit head, frozen. */
+    void awaitHead(String by, String idempotencyKey) {
+        this.state = ReportState.AWAITING_HEAD;
+        this.submittedBy = by;
+        this.submittedAt = AppClock.now();
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    /**
+     * The unit head's decision: passed on (submitted to the district now, the drafter still its
+     * author) or sent back to draft with the reason.
+     */
+    void headDecides(boolean approved, String by, String comment) {
+        this.headDecidedBy = by;
+        this.headDecidedAt = AppClock.now();
+        this.headComment = comment;
+        if (approved) {
+            this.state = ReportState.SUBMITTED;
+            this.submittedAt = this.headDecidedAt;
+        } else {
+            this.state = ReportState.DRAFT;
+            this.submittedAt = null;
+            this.idempotencyKey = null;
+        }
     }
 
     void review(ReportState outcome, String by, String comment, Rating rating) {
@@ -177,6 +212,18 @@ public class ProgressReport extends TenantOwned implements Versioned {
 
     public Rating getRating() {
         return rating;
+    }
+
+    public String getHeadDecidedBy() {
+        return headDecidedBy;
+    }
+
+    public Instant getHeadDecidedAt() {
+        return headDecidedAt;
+    }
+
+    public String getHeadComment() {
+        return headComment;
     }
 
     public int getVersion() {

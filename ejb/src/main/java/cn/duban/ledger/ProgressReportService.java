@@ -40,6 +40,8 @@ public class ProgressReportService {
 
     @EJB InboxService inbox;
 
+    @EJB HeadApprovalService heads;
+
     @jakarta.annotation.Resource jakarta.ejb.SessionContext context;
 
     /** What a unit writes: text, % complete and optionally the checkpoint it reports on. */
@@ -68,6 +70,7 @@ public class ProgressReportService {
                         .setParameter("d", ReportState.DRAFT)
                         .getSingleResult();
         if (drafts > 0) throw DubanException.conflict("report.draft-exists", "该任务已有一份草稿，请继续编辑草稿。");
+        heads.requireNoneAwaiting(taskId);
         ProgressReport returned = lastReturned(taskId);
         apply(report, task, returned == null ? draft : carried(draft, returned));
         em.persist(report);
@@ -244,6 +247,10 @@ public class ProgressReportService {
             throw DubanException.conflict("task.closed", "任务已办结或已取消，不能再报送。");
         if (task.getStatus() == TaskStatus.SUBMITTED) {
             throw DubanException.conflict("report.pending-review", "该任务已有报送正在审核，请等待审核结果。");
+        }
+        if (heads.required(caller)) { // 单位负责人审核: the unit head passes it on
+            heads.await(report, task, caller, key);
+            return;
         }
         report.submit(caller.username(), key);
         task.setStatus(TaskStatus.SUBMITTED);

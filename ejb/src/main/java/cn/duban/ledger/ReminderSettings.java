@@ -36,6 +36,10 @@ public class ReminderSettings implements Versioned {
     @Column(name = "receipt_hours", nullable = false)
     private int receiptHours = 8;
 
+    /** The unit head approves a 经办人's report before the district sees it (单位负责人审核). */
+    @Column(name = "head_approves_reports", nullable = false)
+    private boolean headApprovesReports;
+
     @Version private int version;
 
     protected ReminderSettings() {}
@@ -83,6 +87,14 @@ public class ReminderSettings implements Versioned {
 
     void setReceiptHours(int hours) {
         this.receiptHours = hours;
+    }
+
+    public boolean isHeadApprovesReports() {
+        return headApprovesReports;
+    }
+
+    void setHeadApprovesReports(boolean on) {
+        this.headApprovesReports = on;
     }
 
     public int getVersion() {

@@ -87,6 +87,19 @@ public class Task extends TenantOwned implements Versioned {
     @Column(name = "last_report_at")
     private Instant lastReportAt;
 
+    // The colleague (经办人) the unit head handed the task to: see HandOverService.
+    @Column(name = "holder_username")
+    private String holderUsername;
+
+    @Column(name = "holder_name")
+    private String holderName;
+
+    @Column(name = "handed_at")
+    private Instant handedAt;
+
+    @Column(name = "handed_by")
+    private String handedBy;
+
     // Receipt (签收) and wrong assignment (退回错派): see ReceiptService.
     @Column(name = "received_at")
     private Instant receivedAt;
@@ -457,5 +470,29 @@ public class Task extends TenantOwned implements Versioned {
 
     public UUID getReassignedFrom() {
         return reassignedFrom;
+    }
+
+    /** Handed to a colleague (经办人), or taken back to the whole unit (username null). */
+    void hand(String username, String name, Instant at, String by) {
+        this.holderUsername = username;
+        this.holderName = username == null ? null : name;
+        this.handedAt = at;
+        this.handedBy = by;
+    }
+
+    public String getHolderUsername() {
+        return holderUsername;
+    }
+
+    public String getHolderName() {
+        return holderName;
+    }
+
+    public Instant getHandedAt() {
+        return handedAt;
+    }
+
+    public String getHandedBy() {
+        return handedBy;
     }
 }

@@ -2,6 +2,7 @@ package cn.duban.ledger;
 
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
 import jakarta.ejb.EJB;
@@ -25,6 +26,18 @@ import java.util.UUID;
  */
 @Stateless
 public class TaskQueries {
+
+    /** Who reads the ledger: the district office, leaders and a unit's users (their own unit). */
+    private static final String[] READERS = {
+        Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN
+    };
+
+    /**
+     * Among a unit's 联络员, a task handed to a colleague (经办人) is that colleague's alone; the unit
+     * head and unit admin see all of the unit's tasks.
+     */
+    private static final String HELD_BY_ME =
+            "(t.holderUsername is null or t.holderUsername = :holderMe)";
 
     @PersistenceContext EntityManager em;
 
@@ -50,11 +63,15 @@ public class TaskQueries {
     private record Resolved(TaskFilter filter, String where, Map<String, Object> params) {}
 
     private Resolved resolve(TaskFilter filter) {
-        Caller caller =
-                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller caller = Caller.requireTenant(READERS);
         TaskFilter f = scoped(caller, filter);
         Map<String, Object> params = new HashMap<>();
-        return new Resolved(f, where(f, params), params);
+        String where = where(f, params);
+        if (holderOnly(caller)) {
+            where = (where.isEmpty() ? "where " : where + " and ") + HELD_BY_ME;
+            params.put("holderMe", caller.username());
+        }
+        return new Resolved(f, where, params);
     }
 
     private List<TaskView> rows(Resolved r) {
@@ -90,7 +107,7 @@ public class TaskQueries {
      * no one's data).
      */
     public List<Integer> yearsWithTasks() {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller.requireTenant(READERS);
         return em.createQuery(
                         "select distinct pl.year from Task t join t.point p join p.plan pl",
                         Integer.class)
@@ -102,20 +119,26 @@ public class TaskQueries {
      * waiting for review; finished ones are in {@link #list}.
      */
     public List<TaskView> mine(int limit) {
-        Caller.requireTenant(Caller.UNIT_REPORTER, Caller.DISTRICT_ADMIN);
+        Caller caller =
+                Caller.requireTenant(
+                        Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN, Role.DISTRICT_ADMIN);
         Unit unit = units.myUnit();
+        boolean holderOnly = holderOnly(caller);
         // Pick the page from the task table alone (its partial index), then join only those rows:
         // a unit can have thousands of open tasks, and joining them all before the sort cost more.
-        List<UUID> ids =
+        TypedQuery<UUID> idQuery =
                 em.createQuery(
                                 "select t.id from Task t where t.unit.id = :unit and t.status not in (:approved, :cancelled) "
+                                        + (holderOnly ? "and " + HELD_BY_ME + " " : "")
                                         + "order by case when t.status = :submitted then 1 else 0 end, t.nextDue, t.keyTask desc, t.deadline, t.title, t.id",
                                 UUID.class)
                         .setParameter("unit", unit.getId())
                         .setParameter("approved", TaskStatus.APPROVED)
                         .setParameter("cancelled", TaskStatus.CANCELLED)
-                        .setParameter("submitted", TaskStatus.SUBMITTED)
-                        .setMaxResults(Math.max(1, Math.min(limit, TaskFilter.MAX_LIMIT)))
+                        .setParameter("submitted", TaskStatus.SUBMITTED);
+        if (holderOnly) idQuery.setParameter("holderMe", caller.username());
+        List<UUID> ids =
+                idQuery.setMaxResults(Math.max(1, Math.min(limit, TaskFilter.MAX_LIMIT)))
                         .getResultList();
         if (ids.isEmpty()) return List.of();
         Map<UUID, TaskRow> byId = new HashMap<>();
@@ -165,11 +188,11 @@ public class TaskQueries {
      * tenant.
      */
     public Task visible(UUID id) {
-        Caller caller =
-                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller caller = Caller.requireTenant(READERS);
         Task task = id == null ? null : em.find(Task.class, id);
         if (task == null
-                || (reporterOnly(caller) && !task.getUnit().getCode().equals(caller.unitCode()))) {
+                || (reporterOnly(caller) && !task.getUnit().getCode().equals(caller.unitCode()))
+                || heldByAnother(caller, task)) {
             throw DubanException.notFound("task.not-found", "任务不存在。");
         }
         return task;
@@ -192,6 +215,19 @@ public class TaskQueries {
     private TaskFilter scoped(Caller caller, TaskFilter filter) {
         TaskFilter f = filter == null ? TaskFilter.all() : filter;
         return reporterOnly(caller) ? f.forUnit(units.myUnit().getId()) : f;
+    }
+
+    /** A 联络员 of the unit (not its head or admin): sees only the tasks not handed to another. */
+    private static boolean holderOnly(Caller caller) {
+        return reporterOnly(caller)
+                && !caller.hasRole(Role.UNIT_HEAD)
+                && !caller.hasRole(Role.UNIT_ADMIN);
+    }
+
+    private static boolean heldByAnother(Caller caller, Task task) {
+        return holderOnly(caller)
+                && task.getHolderUsername() != null
+                && !task.getHolderUsername().equals(caller.username());
     }
 
     private static boolean reporterOnly(Caller caller) {

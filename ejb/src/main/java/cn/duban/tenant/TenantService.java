@@ -2,6 +2,7 @@ package cn.duban.tenant;
 
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -52,7 +53,12 @@ public class TenantService {
     /** The caller's own tenant. */
     public Tenant mine() {
         Caller caller =
-                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+                Caller.requireTenant(
+                        Role.DISTRICT_ADMIN,
+                        Role.LEADER,
+                        Role.UNIT_REPORTER,
+                        Role.UNIT_HEAD,
+                        Role.UNIT_ADMIN);
         return em.find(Tenant.class, caller.tenantId());
     }
 

@@ -2,6 +2,7 @@ package cn.duban.tenant;
 
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,10 +19,15 @@ public class UnitService {
 
     private static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9-]{0,39}$");
 
+    /** Every role of a district: its units' names are no secret among its users. */
+    private static final String[] TENANT_READERS = {
+        Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN
+    };
+
     @PersistenceContext EntityManager em;
 
     public List<Unit> list() {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller.requireTenant(TENANT_READERS);
         return em.createQuery(
                         "select u from Unit u left join fetch u.parent order by u.kind, u.rankingGroup, u.code",
                         Unit.class)
@@ -43,7 +49,7 @@ public class UnitService {
     }
 
     public Optional<Unit> findByCode(String code) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller.requireTenant(TENANT_READERS);
         return queryByCode(code);
     }
 
@@ -59,7 +65,12 @@ public class UnitService {
     /** The caller's own unit, from the unit code in the token. */
     public Unit myUnit() {
         Caller caller =
-                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+                Caller.requireTenant(
+                        Role.DISTRICT_ADMIN,
+                        Role.LEADER,
+                        Role.UNIT_REPORTER,
+                        Role.UNIT_HEAD,
+                        Role.UNIT_ADMIN);
         if (caller.unitCode() == null) {
             throw DubanException.forbidden("当前用户未关联单位。");
         }

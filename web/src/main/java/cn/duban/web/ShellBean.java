@@ -74,7 +74,7 @@ public class ShellBean {
         else if (c.hasRole(Role.AUDIT_ADMIN)) view = "/app/operator-audit/index.xhtml";
         else if (c.hasRole(Caller.DISTRICT_ADMIN)) view = "/app/admin/index.xhtml";
         else if (c.hasRole(Caller.LEADER)) view = "/app/leader/index.xhtml";
-        else if (c.hasRole(Caller.UNIT_REPORTER)) view = "/app/unit/index.xhtml";
+        else if (Role.UNIT_ROLES.stream().anyMatch(c::hasRole)) view = "/app/unit/index.xhtml";
         else view = "/error/403.xhtml";
         return view + "?faces-redirect=true";
     }

@@ -61,6 +61,8 @@ public class AuditPage implements Serializable {
 
     @Inject ReminderService reminders;
 
+    @Inject cn.duban.ledger.HeadApprovalService heads;
+
     @Inject UnitService unitService;
 
     @Inject FormatBean fmt;
@@ -73,6 +75,7 @@ public class AuditPage implements Serializable {
     private int escalateAfterDays;
     private int receiptHours;
     private boolean emailEnabled;
+    private boolean headApproval;
     private int settingsVersion;
 
     // filters
@@ -96,6 +99,7 @@ public class AuditPage implements Serializable {
         escalateAfterDays = s.getEscalateAfterDays();
         receiptHours = s.getReceiptHours();
         emailEnabled = s.isEmailEnabled();
+        headApproval = s.isHeadApprovesReports();
         settingsVersion = s.getVersion();
     }
 
@@ -210,6 +214,7 @@ public class AuditPage implements Serializable {
                             .toList();
             reminders.updateSettings(
                     days, escalateAfterDays, emailEnabled, receiptHours, settingsVersion);
+            heads.setHeadApproval(headApproval);
             Messages.info("audit.settingsSaved");
             load();
         } catch (NumberFormatException e) {
@@ -321,6 +326,14 @@ public class AuditPage implements Serializable {
 
     public int getReceiptHours() {
         return receiptHours;
+    }
+
+    public boolean isHeadApproval() {
+        return headApproval;
+    }
+
+    public void setHeadApproval(boolean headApproval) {
+        this.headApproval = headApproval;
     }
 
     public void setReceiptHours(int receiptHours) {

@@ -164,7 +164,13 @@ public class TaskResource {
 
     @Operation(summary = "任务台账查询（筛选、分页）")
     @GET
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public Page list(
             @BeanParam TaskQuery query,
             @QueryParam("offset") @DefaultValue("0") int offset,
@@ -238,7 +244,7 @@ public class TaskResource {
     @Operation(summary = "本单位的任务")
     @GET
     @Path("/mine")
-    @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
+    @RolesAllowed({Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN, Role.DISTRICT_ADMIN})
     public List<TaskView> mine(@QueryParam("limit") @DefaultValue("200") int limit) {
         return tasks.mine(limit);
     }
@@ -287,7 +293,13 @@ public class TaskResource {
     @Operation(summary = "查看任务详情")
     @GET
     @Path("/{id}")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public TaskDetail get(@PathParam("id") UUID id) {
         TaskDetails.Detail d = details.of(id);
         return new TaskDetail(
@@ -306,7 +318,13 @@ public class TaskResource {
     @Operation(summary = "任务的变更历史")
     @GET
     @Path("/{id}/history")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         tasks.visible(id);
         return audit.history(id).stream().map(HistoryEntry::of).toList();

@@ -1,0 +1,20 @@
+package cn.duban.ledger;
+
+import java.util.List;
+
+/**
+ * The people of a unit, as the directory (Keycloak) knows them: whom a unit head may hand a task
+ * to. The ledger only names what it needs; the account capability answers it (accounts sit above
+ * the ledger, so the ledger cannot call them itself).
+ */
+public interface UnitPeople {
+
+    /** A colleague: Keycloak username and the display name. */
+    record Colleague(String username, String name) {}
+
+    /**
+     * The enabled accounts of that unit of that tenant who draft reports (联络员, {@code
+     * unit-reporter}), by username.
+     */
+    List<Colleague> reporters(String tenant, String unitCode);
+}

@@ -11,12 +11,8 @@ import cn.duban.it.support.Plans;
 import cn.duban.it.support.RealmAdmin;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -109,37 +105,7 @@ class HandOverIT extends PageTest {
 
     /** A call as one of this test's people (or a demo user, by its own login). */
     static Reply call(String user, String method, String path, String json) {
-        if (user.startsWith("pt-") || user.startsWith("jd-")) {
-            return switch (method) {
-                case "GET" -> Api.get(user, path);
-                case "POST" -> Api.post(user, path, json);
-                case "PUT" -> Api.put(user, path, json, null);
-                default -> Api.delete(user, path);
-            };
-        }
-        HttpRequest.Builder b =
-                HttpRequest.newBuilder(URI.create(Api.base() + path))
-                        .header("Accept", "application/json")
-                        .header("Authorization", "Bearer " + People.token(user))
-                        .header("Content-Type", "application/json")
-                        .method(
-                                method,
-                                json == null
-                                        ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(
-                                                json, StandardCharsets.UTF_8));
-        try {
-            HttpResponse<String> r =
-                    HTTP.send(
-                            b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(
-                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return People.call(user, method, path, json);
     }
 
     static Reply get(String user, String path) {

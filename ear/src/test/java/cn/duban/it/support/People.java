@@ -60,6 +60,31 @@ public final class People {
                                         Multipart.body(boundary, "sheet.xlsx", content, fields))));
     }
 
+    /**
+     * A JSON call as a user: a demo user (pt-…, jd-…) through {@link Api}, a person a test made
+     * through their own token ({@link #PASSWORD}); json null sends no body.
+     */
+    public static Api.Reply call(String user, String method, String path, String json) {
+        if (user.startsWith("pt-") || user.startsWith("jd-")) {
+            return switch (method) {
+                case "GET" -> Api.get(user, path);
+                case "POST" -> Api.post(user, path, json);
+                case "PUT" -> Api.put(user, path, json, null);
+                default -> Api.delete(user, path);
+            };
+        }
+        return send(
+                token(user),
+                HttpRequest.newBuilder(URI.create(Api.base() + path))
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(
+                                                json, StandardCharsets.UTF_8)));
+    }
+
     private static Api.Reply send(String token, HttpRequest.Builder request) {
         request.header("Accept", "application/json");
         if (token != null) request.header("Authorization", "Bearer " + token);

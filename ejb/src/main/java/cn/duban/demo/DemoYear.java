@@ -32,8 +32,12 @@ public class DemoYear {
 
     private static final Logger LOG = Logger.getLogger(DemoYear.class.getName());
 
-    /** Seconds the year's transaction may take: far more than it needs on a slow machine. */
-    private static final int TIMEOUT_SECONDS = 900;
+    /**
+     * Seconds the year's transaction may take. It took 562 and 593 s in full CI runs of session 6
+     * and 791 s in session 7's (155 s on an idle machine): 900 s left too little room on a busy
+     * machine. Writing the year in smaller transactions is the real fix (see the closing notes).
+     */
+    private static final int TIMEOUT_SECONDS = 1_800;
 
     @EJB DemoYearWriter writer;
 

@@ -144,17 +144,8 @@ public class HeadApprovalService {
                     text);
             return report;
         }
-        if (!task.getStatus().open())
-            throw DubanException.conflict("task.closed", "任务已办结或已取消，不能再报送。");
-        if (task.getStatus() == TaskStatus.SUBMITTED)
-            throw DubanException.conflict("report.pending-review", "该任务已有报送正在审核，请等待审核结果。");
+        DistrictSubmission.requireOpen(task);
         report.headDecides(true, caller.username(), text.isEmpty() ? null : text);
-        task.setStatus(TaskStatus.SUBMITTED);
-        task.setLastReportAt(report.getSubmittedAt());
-        long files =
-                em.createQuery("select count(e) from Evidence e where e.reportId = :r", Long.class)
-                        .setParameter("r", report.getId())
-                        .getSingleResult();
         audit.record(
                 "report.head-approved",
                 "task",
@@ -165,24 +156,7 @@ public class HeadApprovalService {
                 report.getPercent(),
                 "drafter",
                 report.getSubmittedBy());
-        audit.record(
-                "report.submitted",
-                "task",
-                task.getId(),
-                "report",
-                report.getId(),
-                "percent",
-                report.getPercent(),
-                "evidence",
-                files,
-                "onBehalf",
-                null);
-        inbox.toRole(
-                Role.DISTRICT_ADMIN,
-                InboxMessage.Kind.SUBMITTED,
-                task.getId(),
-                task.getUnit().getName() + "报送进展待审核：" + LedgerText.abbreviate(task.getTitle()),
-                "完成进度 " + report.getPercent() + "%。" + LedgerText.abbreviate(report.getText()));
+        DistrictSubmission.handIn(em, audit, inbox, report, task, null);
         return report;
     }
 

@@ -243,40 +243,19 @@ public class ProgressReportService {
     private void submit(ProgressReport report, Task task, Caller caller, String key) {
         if (report.getText().isBlank())
             throw DubanException.badRequest("report.text-missing", "请填写进展情况后再提交。");
-        if (!task.getStatus().open())
-            throw DubanException.conflict("task.closed", "任务已办结或已取消，不能再报送。");
-        if (task.getStatus() == TaskStatus.SUBMITTED) {
-            throw DubanException.conflict("report.pending-review", "该任务已有报送正在审核，请等待审核结果。");
-        }
+        DistrictSubmission.requireOpen(task);
         if (heads.required(caller)) { // 单位负责人审核: the unit head passes it on
             heads.await(report, task, caller, key);
             return;
         }
         report.submit(caller.username(), key);
-        task.setStatus(TaskStatus.SUBMITTED);
-        task.setLastReportAt(report.getSubmittedAt());
-        long files =
-                em.createQuery("select count(e) from Evidence e where e.reportId = :r", Long.class)
-                        .setParameter("r", report.getId())
-                        .getSingleResult();
-        audit.record(
-                "report.submitted",
-                "task",
-                task.getId(),
-                "report",
-                report.getId(),
-                "percent",
-                report.getPercent(),
-                "evidence",
-                files,
-                "onBehalf",
+        DistrictSubmission.handIn(
+                em,
+                audit,
+                inbox,
+                report,
+                task,
                 caller.hasRole(Caller.UNIT_REPORTER) ? null : caller.username());
-        inbox.toRole(
-                Caller.DISTRICT_ADMIN,
-                InboxMessage.Kind.SUBMITTED,
-                task.getId(),
-                task.getUnit().getName() + "报送进展待审核：" + LedgerText.abbreviate(task.getTitle()),
-                "完成进度 " + report.getPercent() + "%。" + LedgerText.abbreviate(report.getText()));
     }
 
     /**

@@ -40,7 +40,7 @@ public class ContributionService {
     public ContributionView mine(UUID taskId) {
         Task task = UnitTasks.seen(em, tasks, taskId);
         cooperating(task);
-        return view(task, find(task));
+        return view(task, find(task), lead(task));
     }
 
     public ContributionView save(UUID taskId, String text, Integer percent, Integer version) {
@@ -63,7 +63,7 @@ public class ContributionService {
         c.edit(t, p, caller.username());
         audit.record("contribution.edited", "task", task.getId(), "percent", p);
         em.flush(); // the answer carries the new version
-        return view(task, c);
+        return view(task, c, lead(task));
     }
 
     /** Sends the contribution to the lead unit, which gets an inbox message. */
@@ -99,7 +99,7 @@ public class ContributionService {
                     "完成进度 " + c.getPercent() + "%。" + LedgerText.abbreviate(c.getText()));
         }
         em.flush();
-        return view(task, c);
+        return view(task, c, lead(task));
     }
 
     public ContributionView.File addEvidence(UUID taskId, String fileName, byte[] content) {
@@ -112,7 +112,13 @@ public class ContributionService {
             em.persist(c);
             em.flush(); // the file's foreign key
         }
-        if (files(c.getId()).size() >= MAX_FILES)
+        long count =
+                em.createQuery(
+                                "select count(e) from ContributionEvidence e where e.contributionId = :c",
+                                Long.class)
+                        .setParameter("c", c.getId())
+                        .getSingleResult();
+        if (count >= MAX_FILES)
             throw DubanException.conflict("evidence.too-many", "每份报送最多附 " + MAX_FILES + " 个文件。");
         ContributionEvidence e = new ContributionEvidence(c.getId(), file, caller.username());
         em.persist(e);
@@ -159,6 +165,7 @@ public class ContributionService {
         Task task = UnitTasks.seen(em, tasks, taskId);
         if (!UnitTasks.districtWide(caller) && task.getRole() != UnitRole.LEAD)
             throw new DubanException(403, "contribution.lead-only", "只有牵头单位能查看本要点各配合单位的配合情况。");
+        Task lead = lead(task); // one for the whole point
         return em
                 .createQuery(
                         "select c from Contribution c join fetch c.task t join fetch t.unit "
@@ -168,7 +175,7 @@ public class ContributionService {
                 .setParameter("p", task.getPoint())
                 .getResultList()
                 .stream()
-                .map(c -> view(c.getTask(), c))
+                .map(c -> view(c.getTask(), c, lead))
                 .toList();
     }
 
@@ -240,8 +247,7 @@ public class ContributionService {
                 .getResultList();
     }
 
-    private ContributionView view(Task task, Contribution c) {
-        Task lead = lead(task);
+    private ContributionView view(Task task, Contribution c, Task lead) {
         return new ContributionView(
                 c == null ? null : c.getId(),
                 task.getId(),

@@ -3,6 +3,7 @@ package cn.duban.ledger;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Sha256;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,6 +15,10 @@ import java.util.Map;
 public record EvidenceFile(String name, String contentType, String sha256, byte[] content) {
 
     public static final int MAX_BYTES = 10 * 1024 * 1024;
+
+    /** The extensions an evidence file may have (pages check them before the upload's bytes). */
+    public static final List<String> EXTENSIONS =
+            List.of("pdf", "docx", "xlsx", "jpg", "jpeg", "png");
 
     private static final Map<String, String> TYPES =
             Map.of(

@@ -69,7 +69,7 @@ public class HandOverService {
                         people.reporters(caller.tenantId(), caller.unitCode()), username);
         if (to.username().equals(task.getHolderUsername())) return holding(task);
         String from = task.getHolderName();
-        task.hand(to.username(), nameOf(to), UnitTasks.now(), caller.username());
+        task.hand(to.username(), to.displayName(), UnitTasks.now(), caller.username());
         audit.record(
                 "task.handed",
                 "task",
@@ -77,15 +77,15 @@ public class HandOverService {
                 "holder",
                 to.username(),
                 "holderName",
-                nameOf(to),
+                to.displayName(),
                 "from",
                 from);
         inbox.toUnit(
                 task.getUnit(),
                 InboxMessage.Kind.ASSIGNED,
                 task.getId(),
-                "交由" + nameOf(to) + "经办：" + LedgerText.abbreviate(task.getTitle()),
-                caller.username() + "将任务交由" + nameOf(to) + "（" + to.username() + "）经办。");
+                "交由" + to.displayName() + "经办：" + LedgerText.abbreviate(task.getTitle()),
+                caller.username() + "将任务交由" + to.displayName() + "（" + to.username() + "）经办。");
         return holding(task);
     }
 
@@ -125,7 +125,7 @@ public class HandOverService {
         Instant now = UnitTasks.now();
         for (Task task : held) {
             String from = task.getHolderName();
-            task.hand(to.username(), nameOf(to), now, caller.username());
+            task.hand(to.username(), to.displayName(), now, caller.username());
             audit.record(
                     "task.handed-over",
                     "task",
@@ -133,7 +133,7 @@ public class HandOverService {
                     "holder",
                     to.username(),
                     "holderName",
-                    nameOf(to),
+                    to.displayName(),
                     "from",
                     from,
                     "leaver",
@@ -143,18 +143,18 @@ public class HandOverService {
                 held.get(0).getUnit(),
                 InboxMessage.Kind.ASSIGNED,
                 null,
-                "离岗交接：" + held.size() + "项任务交由" + nameOf(to) + "经办",
+                "离岗交接：" + held.size() + "项任务交由" + to.displayName() + "经办",
                 caller.username()
                         + "将"
                         + leaver.strip()
                         + "名下的"
                         + held.size()
                         + "项未办结任务交由"
-                        + nameOf(to)
+                        + to.displayName()
                         + "（"
                         + to.username()
                         + "）经办。");
-        return new Moved(held.size(), to.username(), nameOf(to));
+        return new Moved(held.size(), to.username(), to.displayName());
     }
 
     private static Caller headCaller() {
@@ -168,10 +168,6 @@ public class HandOverService {
         if (!task.getStatus().open())
             throw DubanException.conflict("task.closed", "任务已办结或已取消，不能再交办。");
         return task;
-    }
-
-    private static String nameOf(UnitPeople.Colleague c) {
-        return c.name() == null || c.name().isBlank() ? c.username() : c.name();
     }
 
     private static Holdings.Holding holding(Task t) {

@@ -10,7 +10,13 @@ import java.util.List;
 public interface UnitPeople {
 
     /** A colleague: Keycloak username and the display name. */
-    record Colleague(String username, String name) {}
+    record Colleague(String username, String name) {
+
+        /** The name to show and store; the username when the directory has no name. */
+        public String displayName() {
+            return name == null || name.isBlank() ? username : name;
+        }
+    }
 
     /**
      * The enabled accounts of that unit of that tenant who draft reports (联络员, {@code

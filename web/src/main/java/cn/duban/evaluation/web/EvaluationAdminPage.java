@@ -238,12 +238,7 @@ public class EvaluationAdminPage implements Serializable {
                         : Uploads.content(
                                 adjFile,
                                 EvidenceFile.MAX_BYTES,
-                                "pdf",
-                                "docx",
-                                "xlsx",
-                                "jpg",
-                                "jpeg",
-                                "png");
+                                EvidenceFile.EXTENSIONS.toArray(String[]::new));
         adjustments.addAdjustment(
                 new AdjustmentService.AdjustmentInput(
                         adjUnit, adjKind, adjPoints, adjReason, adjDate),

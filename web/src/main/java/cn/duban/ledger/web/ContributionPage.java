@@ -2,6 +2,7 @@ package cn.duban.ledger.web;
 
 import cn.duban.ledger.ContributionService;
 import cn.duban.ledger.ContributionView;
+import cn.duban.ledger.EvidenceFile;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
@@ -97,12 +98,7 @@ public class ContributionPage implements Serializable {
                     Uploads.content(
                             event.getFile(),
                             ContributionService.MAX_FILE_BYTES,
-                            "pdf",
-                            "docx",
-                            "xlsx",
-                            "jpg",
-                            "jpeg",
-                            "png");
+                            EvidenceFile.EXTENSIONS.toArray(String[]::new));
             contributions.addEvidence(taskId, event.getFile().getFileName(), content);
             mine = contributions.mine(taskId);
         } catch (DubanException e) {

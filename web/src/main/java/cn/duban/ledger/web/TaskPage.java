@@ -2,6 +2,7 @@ package cn.duban.ledger.web;
 
 import cn.duban.ledger.AssignmentService;
 import cn.duban.ledger.Checkpoint;
+import cn.duban.ledger.EvidenceFile;
 import cn.duban.ledger.EvidenceInfo;
 import cn.duban.ledger.ExtensionRequest;
 import cn.duban.ledger.ExtensionService;
@@ -228,12 +229,7 @@ public class TaskPage implements Serializable {
                     Uploads.content(
                             event.getFile(),
                             ProgressReportService.MAX_FILE_BYTES,
-                            "pdf",
-                            "docx",
-                            "xlsx",
-                            "jpg",
-                            "jpeg",
-                            "png");
+                            EvidenceFile.EXTENSIONS.toArray(String[]::new));
             reports.addEvidence(draftId, event.getFile().getFileName(), content);
         } catch (DubanException e) {
             Messages.error(e);

@@ -176,12 +176,7 @@ public class HeadApprovalService {
     }
 
     public boolean headApproval() {
-        Caller.requireTenant(
-                Role.DISTRICT_ADMIN,
-                Role.LEADER,
-                Role.UNIT_HEAD,
-                Role.UNIT_ADMIN,
-                Role.UNIT_REPORTER);
+        Caller.requireTenant(Role.DISTRICT_PEOPLE.toArray(String[]::new));
         return inbox.settings().isHeadApprovesReports();
     }
 }

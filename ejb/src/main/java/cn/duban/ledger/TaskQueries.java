@@ -28,9 +28,7 @@ import java.util.UUID;
 public class TaskQueries {
 
     /** Who reads the ledger: the district office, leaders and a unit's users (their own unit). */
-    private static final String[] READERS = {
-        Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN
-    };
+    private static final String[] READERS = Role.DISTRICT_PEOPLE.toArray(String[]::new);
 
     /**
      * Among a unit's 联络员, a task handed to a colleague (经办人) is that colleague's alone; the unit

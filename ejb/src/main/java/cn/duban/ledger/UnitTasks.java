@@ -25,12 +25,7 @@ final class UnitTasks {
     }
 
     static Caller tenantCaller() {
-        return Caller.requireTenant(
-                Role.DISTRICT_ADMIN,
-                Role.LEADER,
-                Role.UNIT_REPORTER,
-                Role.UNIT_HEAD,
-                Role.UNIT_ADMIN);
+        return Caller.requireTenant(Role.DISTRICT_PEOPLE.toArray(String[]::new));
     }
 
     /** A task of the caller's own unit; another unit's or tenant's is "not found". */

@@ -96,6 +96,13 @@ public final class Role {
     public static final List<String> UNIT_ROLES = List.of(UNIT_HEAD, UNIT_ADMIN, UNIT_REPORTER);
 
     /**
+     * The district's own people who work with its tasks and units: the office, leaders and every
+     * unit role (a unit role sees its own unit's only; each service narrows it).
+     */
+    public static final List<String> DISTRICT_PEOPLE =
+            List.of(DISTRICT_ADMIN, LEADER, UNIT_HEAD, UNIT_ADMIN, UNIT_REPORTER);
+
+    /**
      * Chinese labels as the import sheet and the UI write them; the bundles carry the same text.
      */
     private static final List<String[]> LABELS =

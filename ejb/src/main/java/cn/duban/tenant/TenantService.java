@@ -52,13 +52,7 @@ public class TenantService {
 
     /** The caller's own tenant. */
     public Tenant mine() {
-        Caller caller =
-                Caller.requireTenant(
-                        Role.DISTRICT_ADMIN,
-                        Role.LEADER,
-                        Role.UNIT_REPORTER,
-                        Role.UNIT_HEAD,
-                        Role.UNIT_ADMIN);
+        Caller caller = Caller.requireTenant(Role.DISTRICT_PEOPLE.toArray(String[]::new));
         return em.find(Tenant.class, caller.tenantId());
     }
 

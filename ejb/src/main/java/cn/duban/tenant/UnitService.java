@@ -64,13 +64,7 @@ public class UnitService {
 
     /** The caller's own unit, from the unit code in the token. */
     public Unit myUnit() {
-        Caller caller =
-                Caller.requireTenant(
-                        Role.DISTRICT_ADMIN,
-                        Role.LEADER,
-                        Role.UNIT_REPORTER,
-                        Role.UNIT_HEAD,
-                        Role.UNIT_ADMIN);
+        Caller caller = Caller.requireTenant(Role.DISTRICT_PEOPLE.toArray(String[]::new));
         if (caller.unitCode() == null) {
             throw DubanException.forbidden("当前用户未关联单位。");
         }

@@ -503,6 +503,50 @@ class TaskSourcesIT extends PageTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void aRetriedMatterIsCreatedOnce() {
+        String key = "matter-" + java.util.UUID.randomUUID();
+        String body = matter("MEETING_DECISION", "重试不重复的会议事项", "区政府常务会议", csl, sjj, false);
+        long before = total("pt-admin", "source=MEETING_DECISION");
+        Reply first = postMatter("pt-admin", body, key);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        first.json().getJsonArray("taskIds").forEach(id -> created.add(str(id)));
+        // A retry after a lost answer: the same matter back, nothing created twice.
+        Reply again = postMatter("pt-admin", body, key);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json().getString("pointId")).isEqualTo(first.json().getString("pointId"));
+        assertThat(again.json().getJsonArray("taskIds"))
+                .isEqualTo(first.json().getJsonArray("taskIds"));
+        assertThat(total("pt-admin", "source=MEETING_DECISION")).isEqualTo(before + 2);
+        // The key of a matter cannot stand for a report submission, and is checked for length.
+        String draft =
+                Api.post(
+                                "pt-csl",
+                                "/tasks/"
+                                        + str(first.json().getJsonArray("taskIds").get(0))
+                                        + "/reports",
+                                "{\"text\":\"会议事项进展\",\"percent\":10}")
+                        .json()
+                        .getString("id");
+        Reply reused = ProgressReports.submit("pt-csl", draft, key);
+        assertThat(reused.status()).as(reused.body()).isEqualTo(409);
+        assertThat(reused.problemCode()).isEqualTo("idempotency.key-reused");
+        Api.delete("pt-csl", "/reports/" + draft);
+        Reply tooLong = postMatter("pt-admin", body, "k".repeat(101));
+        assertThat(tooLong.problemCode()).isEqualTo("idempotency.key-invalid");
+        assertThat(total("pt-admin", "source=MEETING_DECISION")).isEqualTo(before + 2);
+    }
+
+    private static Reply postMatter(String user, String json, String key) {
+        return Api.send(
+                user,
+                HttpRequest.newBuilder(URI.create(Api.base() + "/matters"))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", key)
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     @AfterAll
     static void cancelOpenTasks() {
         if (circular != null) Api.delete("pt-admin", "/circulars/" + circular);

@@ -10,6 +10,7 @@ import cn.duban.plan.UnitDirectory;
 import cn.duban.plan.parse.UnitRole;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.IdempotencyKeys;
 import cn.duban.platform.RowError;
 import cn.duban.platform.SheetRows;
 import cn.duban.tenant.Unit;
@@ -47,12 +48,34 @@ public class MatterService {
 
     @EJB InboxService inbox;
 
+    @EJB IdempotencyKeys keys;
+
     /** A matter created: its point and its tasks (the lead's first). */
     public record Created(UUID pointId, SourceReference source, List<UUID> taskIds) {}
 
-    /** One matter; 400 {@code matter.invalid} listing what is wrong. */
-    public Created create(MatterInput input) {
-        return batch(List.of(input), null).get(0);
+    /**
+     * One matter; 400 {@code matter.invalid} listing what is wrong. With an idempotency key, a
+     * repeated request returns the matter the first one created and creates nothing.
+     */
+    public Created create(MatterInput input, String idempotencyKey) {
+        Created created = batch(List.of(input), null).get(0);
+        if (idempotencyKey == null) return created;
+        return keys.claim("matter", idempotencyKey, created.pointId(), this::created)
+                .orElse(created);
+    }
+
+    /** A matter as created, read back from its point: the lead's task first. */
+    private Created created(UUID pointId) {
+        PlanPoint point = em.find(PlanPoint.class, pointId);
+        List<UUID> ids =
+                em.createQuery(
+                                "select t.id from Task t where t.point.id = :p "
+                                        + "order by case when t.role = :lead then 0 else 1 end, t.unit.code",
+                                UUID.class)
+                        .setParameter("p", pointId)
+                        .setParameter("lead", UnitRole.LEAD)
+                        .getResultList();
+        return new Created(pointId, point.getSourceReference(), ids);
     }
 
     /**
@@ -188,6 +211,7 @@ public class MatterService {
                 errors.add(RowError.of(row, "coUnitIds", "matter.row.co-unknown", "配合单位不存在"));
             else if (u != lead) co.add(u);
         }
+        co.sort(java.util.Comparator.comparing(Unit::getCode)); // as a replay reads them back
         if (co.size() > 50)
             errors.add(
                     RowError.of(row, "coUnitIds", "matter.row.co-too-many", "配合单位过多（最多50个）", 50));

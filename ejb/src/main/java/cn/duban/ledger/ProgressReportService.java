@@ -3,11 +3,11 @@ package cn.duban.ledger;
 import cn.duban.audit.AuditService;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.IdempotencyKeys;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +32,8 @@ public class ProgressReportService {
 
     @EJB TaskQueries tasks;
 
+    @EJB IdempotencyKeys keys;
+
     @EJB ReceiptService receipts;
 
     @EJB ProgressReportQueries reports;
@@ -41,8 +43,6 @@ public class ProgressReportService {
     @EJB InboxService inbox;
 
     @EJB HeadApprovalService heads;
-
-    @jakarta.annotation.Resource jakarta.ejb.SessionContext context;
 
     /** What a unit writes: text, % complete and optionally the checkpoint it reports on. */
     public record Draft(String text, Integer percent, UUID checkpointId) {}
@@ -59,7 +59,7 @@ public class ProgressReportService {
         receipts.onReport(task, caller);
         ProgressReport report = new ProgressReport(task, "", 0, null, caller.username());
         if (submit && idempotencyKey != null) {
-            Optional<ProgressReport> earlier = claim(idempotencyKey, report.getId(), caller);
+            Optional<ProgressReport> earlier = claim(idempotencyKey, report.getId());
             if (earlier.isPresent()) return earlier.get();
         }
         long drafts =
@@ -224,7 +224,7 @@ public class ProgressReportService {
         ProgressReport report = reports.visible(reportId);
         tasks.reportable(report.getTask().getId());
         if (idempotencyKey != null) {
-            Optional<ProgressReport> earlier = claim(idempotencyKey, reportId, caller);
+            Optional<ProgressReport> earlier = claim(idempotencyKey, reportId);
             if (earlier.isPresent()) {
                 if (!earlier.get().getId().equals(reportId)) {
                     throw DubanException.conflict(
@@ -263,37 +263,8 @@ public class ProgressReportService {
      * the insert waits for it), this transaction is rolled back and the earlier request's report is
      * the answer.
      */
-    private Optional<ProgressReport> claim(String key, UUID reportId, Caller caller) {
-        if (key.isBlank() || key.length() > 100) {
-            throw DubanException.badRequest(
-                    "idempotency.key-invalid", "Idempotency-Key 应为1到100个字符。");
-        }
-        int stored =
-                em.createNativeQuery(
-                                "insert into idempotency_key (tenant_id, key, username, report_id) "
-                                        + "values (current_setting('app.tenant_id'), ?1, ?2, ?3) on conflict do nothing")
-                        .setParameter(1, key)
-                        .setParameter(2, caller.username())
-                        .setParameter(3, reportId)
-                        .executeUpdate();
-        if (stored == 1) return Optional.empty();
-        Optional<ProgressReport> earlier = replay(key, caller);
-        context.setRollbackOnly(); // whatever this request did so far is not kept
-        return earlier;
-    }
-
-    private Optional<ProgressReport> replay(String key, Caller caller) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                em.createNativeQuery(
-                                "select report_id, username from idempotency_key where key = ?1")
-                        .setParameter(1, key)
-                        .getResultList();
-        if (rows.isEmpty()) return Optional.empty();
-        if (!caller.username().equals(rows.get(0)[1])) {
-            throw DubanException.conflict("idempotency.key-reused", "Idempotency-Key 已被其他用户使用。");
-        }
-        return Optional.of(reports.visible((UUID) rows.get(0)[0]));
+    private Optional<ProgressReport> claim(String key, UUID reportId) {
+        return keys.claim("report", key, reportId, reports::visible);
     }
 
     private ProgressReport ownDraft(UUID reportId, Integer expectedVersion) {

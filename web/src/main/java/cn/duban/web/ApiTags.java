@@ -31,9 +31,9 @@ public final class ApiTags {
                     + "带上时，若资源已被他人修改则返回 409（code 为 *.stale），不会覆盖他人的修改；"
                     + "不带时不做版本检查（不返回 428/412）。不是版本号时返回 400 request.if-match。";
 
-    /** The Idempotency-Key header of progress-report submission. */
+    /** The Idempotency-Key header of requests that create something (reports, matters). */
     public static final String IDEMPOTENCY_KEY =
-            "可选。1 到 100 个字符的客户端生成的唯一键（如 UUID）。同一用户以同一键重复请求时返回首次的结果而不重复提交"
-                    + "（可在超时或 503 后安全重试）；同一键用于另一份报送或由另一用户使用时返回 409 idempotency.key-reused，"
+            "可选。1 到 100 个字符的客户端生成的唯一键（如 UUID）。同一用户以同一键重复请求时返回首次的结果而不重复提交或创建"
+                    + "（可在超时或 503 后安全重试）；同一键用于另一份报送、另一类请求或由另一用户使用时返回 409 idempotency.key-reused，"
                     + "长度不符返回 400 idempotency.key-invalid。";
 }

@@ -11,6 +11,7 @@ import cn.duban.web.UploadLimit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,13 +47,19 @@ public class MatterResource {
 
     public record Batch(int created, List<MatterService.Created> matters) {}
 
-    @Operation(summary = "录入交办事项（单条）")
+    @Operation(
+            summary = "录入交办事项（单条）",
+            description = "带 Idempotency-Key 时可安全重试：同一键的重复请求返回首次创建的事项，不重复创建。")
     @APIResponse(responseCode = "201", description = "已创建：事项（要点）及其牵头、配合单位的任务")
     @POST
     @RolesAllowed(Role.DISTRICT_ADMIN)
-    public Response create(MatterInput input, @Context UriInfo uri) {
+    public Response create(
+            MatterInput input,
+            @Parameter(description = ApiTags.IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key")
+                    String key,
+            @Context UriInfo uri) {
         if (input == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
-        MatterService.Created c = matters.create(input);
+        MatterService.Created c = matters.create(input, key);
         return Response.created(
                         uri.getBaseUriBuilder()
                                 .path("tasks")

@@ -46,6 +46,10 @@ public class MattersPage implements Serializable {
     private boolean keyTask;
     private String pasted;
     private UUID createdTaskId;
+
+    /** One key per filled form: a double click or a resent form creates the matter once. */
+    private String formKey = UUID.randomUUID().toString();
+
     private int createdCount;
     private List<?> errors = List.of();
 
@@ -62,7 +66,9 @@ public class MattersPage implements Serializable {
                                     leadUnitId,
                                     coUnitIds.stream().map(UUID::fromString).toList(),
                                     deadline,
-                                    keyTask));
+                                    keyTask),
+                            formKey);
+            formKey = UUID.randomUUID().toString();
             createdTaskId = c.taskIds().get(0);
             createdCount = 1;
             title = null;

@@ -32,9 +32,6 @@ public class ReceiptService {
     /** At most this many tasks in one bulk receipt. */
     public static final int BULK_LIMIT = TaskFilter.MAX_LIMIT;
 
-    private static final List<TaskStatus> UNIT_OPEN =
-            List.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED);
-
     @PersistenceContext EntityManager em;
 
     @EJB TaskQueries tasks;
@@ -121,7 +118,7 @@ public class ReceiptService {
                                 + "and t.status in :open and (:unit is null or t.unit.id = :unit) "
                                 + "order by t.publishedAt, t.id",
                         Task.class)
-                .setParameter("open", UNIT_OPEN)
+                .setParameter("open", TaskStatus.WITH_UNIT)
                 .setParameter("unit", unit)
                 .setMaxResults(Math.max(1, Math.min(limit, TaskFilter.MAX_LIMIT)))
                 .getResultList()
@@ -149,7 +146,7 @@ public class ReceiptService {
                         "select count(t) from Task t where t.receivedAt is null "
                                 + "and t.status in :open and (:unit is null or t.unit.id = :unit)",
                         Long.class)
-                .setParameter("open", UNIT_OPEN)
+                .setParameter("open", TaskStatus.WITH_UNIT)
                 .setParameter("unit", unit)
                 .getSingleResult();
     }
@@ -170,7 +167,7 @@ public class ReceiptService {
                                         + "and (t.disputeState is null or t.disputeState <> :pending) "
                                         + "order by t.publishedAt, t.id",
                                 Task.class)
-                        .setParameter("open", UNIT_OPEN)
+                        .setParameter("open", TaskStatus.WITH_UNIT)
                         .setParameter("cutoff", now.minusSeconds(3600L * hours))
                         .setParameter("pending", DisputeState.PENDING)
                         .getResultList();

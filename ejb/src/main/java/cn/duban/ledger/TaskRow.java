@@ -35,7 +35,8 @@ public record TaskRow(
         int version,
         Integer reportedProgress,
         TaskSource source,
-        SignOff signOff) {
+        SignOff signOff,
+        Instant receivedAt) {
 
     /**
      * The select list matching this record over {@code t} (task), {@code p} (point), {@code s}
@@ -48,6 +49,6 @@ public record TaskRow(
                     // The % of a report awaiting review: shown (marked) until the review sets the
                     // task's progress.
                     + "(select max(r.percent) from ProgressReport r where r.task = t and r.state = cn.duban.ledger.ReportState.SUBMITTED), "
-                    + "pl.source, t.signOff) "
+                    + "pl.source, t.signOff, t.receivedAt) "
                     + "from Task t join t.point p join p.section s join t.unit u join p.plan pl ";
 }

@@ -13,6 +13,10 @@ public enum TaskStatus {
     RETURNED,
     CANCELLED;
 
+    /** Where the unit has the next step: the states in which a task awaits its receipt (签收). */
+    public static final java.util.List<TaskStatus> WITH_UNIT =
+            java.util.List.of(ASSIGNED, IN_PROGRESS, RETURNED);
+
     public boolean open() {
         return this != APPROVED && this != CANCELLED;
     }

@@ -38,7 +38,13 @@ public record TaskView(
         int version,
         Integer reportedProgress,
         TaskSource source,
-        SignOff signOff) {
+        SignOff signOff,
+        Instant receivedAt) {
+
+    /** Open with its unit and not yet acknowledged (未签收). */
+    public boolean unreceived() {
+        return receivedAt == null && TaskStatus.WITH_UNIT.contains(status);
+    }
 
     /**
      * The % a list shows: a report's figure while it awaits review (see {@link #awaitingReview()}),
@@ -94,6 +100,7 @@ public record TaskView(
                 r.version(),
                 r.reportedProgress(),
                 r.source(),
-                r.signOff());
+                r.signOff(),
+                r.receivedAt());
     }
 }

@@ -43,7 +43,6 @@ public class ReceiptPage implements Serializable {
     private List<ReceiptService.Unreceived> unreceived;
     private List<DisputeService.Dispute> disputes;
     private Long unreceivedCount;
-    private java.util.Set<UUID> unreceivedIds;
     private List<ReceiptService.Unreceived> selected = new ArrayList<>();
     private final List<ReceiptService.Receipt> done = new ArrayList<>();
 
@@ -176,7 +175,6 @@ public class ReceiptPage implements Serializable {
     private void refresh() {
         unreceived = null;
         unreceivedCount = null;
-        unreceivedIds = null;
         disputes = null;
         dispute = null;
         receipt = null;
@@ -193,15 +191,6 @@ public class ReceiptPage implements Serializable {
             }
         }
         return unreceived;
-    }
-
-    /** Whether a task of the page is among the (first thousand) unacknowledged ones. */
-    public boolean unreceived(UUID id) {
-        if (unreceivedIds == null) {
-            unreceivedIds = new java.util.HashSet<>();
-            for (ReceiptService.Unreceived u : getUnreceived()) unreceivedIds.add(u.taskId());
-        }
-        return unreceivedIds.contains(id);
     }
 
     public long getUnreceivedCount() {

@@ -20,6 +20,15 @@ class TaskListsTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
 
     static TaskView task(TaskStatus status, LocalDate deadline, int progress, Integer reported) {
+        return task(status, deadline, progress, reported, null);
+    }
+
+    static TaskView task(
+            TaskStatus status,
+            LocalDate deadline,
+            int progress,
+            Integer reported,
+            java.time.Instant receivedAt) {
         TaskRow row =
                 new TaskRow(
                         UUID.randomUUID(),
@@ -46,7 +55,8 @@ class TaskListsTest {
                         0,
                         reported,
                         cn.duban.plan.TaskSource.PLAN,
-                        null);
+                        null,
+                        receivedAt);
         return TaskView.of(row, TODAY, 7);
     }
 
@@ -101,5 +111,21 @@ class TaskListsTest {
         TaskView plain = TASKS.get(1);
         assertThat(plain.shownProgress()).isEqualTo(30);
         assertThat(plain.awaitingReview()).isFalse();
+    }
+
+    /**
+     * Every row says 未签收 from its own task: the ledger used to mark only the rows among the
+     * tenant's first thousand unacknowledged tasks, so a large district saw unmarked rows.
+     */
+    @Test
+    void aRowIsUnreceivedByItsOwnTask() {
+        java.time.Instant at = java.time.Instant.parse("2026-11-02T02:00:00Z");
+        assertThat(task(TaskStatus.ASSIGNED, TODAY, 0, null).unreceived()).isTrue();
+        assertThat(task(TaskStatus.RETURNED, TODAY, 0, null).unreceived()).isTrue();
+        assertThat(task(TaskStatus.ASSIGNED, TODAY, 0, null, at).unreceived()).isFalse();
+        assertThat(task(TaskStatus.SUBMITTED, TODAY, 0, 60).unreceived())
+                .as("the district has the next step")
+                .isFalse();
+        assertThat(task(TaskStatus.CANCELLED, TODAY, 0, null).unreceived()).isFalse();
     }
 }

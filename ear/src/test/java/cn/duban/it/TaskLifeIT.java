@@ -158,6 +158,20 @@ class TaskLifeIT extends PageTest {
             // 区府办 approves; the leader signs the key task off.
             JsonObject pending = Api.get("pt-admin", "/reports/" + reportId).json();
             assertThat(pending.getString("state")).isEqualTo("SUBMITTED");
+            // The review list shows what the co-units sent beside the lead's report.
+            open(DESKTOP);
+            login("pt-admin");
+            go("/app/admin/review.xhtml", "待审核报送");
+            String row =
+                    browser.findElement(
+                                    By.xpath(
+                                            "//*[@id='pending']//tbody/tr[contains(., '"
+                                                    + TITLE
+                                                    + "')]"))
+                            .getText();
+            assertThat(row).contains("区数据局：已送达 100%").doesNotContain("未送达");
+            shoot(SHOTS, "life-district-review", DESKTOP);
+            quitBrowser();
             Reply reviewed =
                     ProgressReports.review(
                             reportId,

@@ -268,4 +268,47 @@ public class ContributionService {
                 c == null ? 0 : c.getVersion(),
                 c == null ? List.of() : files(c.getId()));
     }
+
+    /**
+     * A co-operating unit of a point and what it has sent the lead unit (nothing: percent null).
+     */
+    public record CoUnit(String unitName, Integer percent, boolean late) {
+        public boolean sent() {
+            return percent != null;
+        }
+    }
+
+    /**
+     * The co-operating units of the points, with what each has sent (for the district's review
+     * list): one query for all the points, co-units in unit order.
+     */
+    public java.util.Map<UUID, List<CoUnit>> coUnitsOf(java.util.Collection<UUID> pointIds) {
+        Caller caller = UnitTasks.tenantCaller();
+        if (!UnitTasks.districtWide(caller)) throw DubanException.forbidden("当前用户没有执行此操作的权限。");
+        java.util.Map<UUID, List<CoUnit>> out = new java.util.HashMap<>();
+        if (pointIds.isEmpty()) return out;
+        java.time.LocalDate today = LedgerClock.today();
+        List<Object[]> rows =
+                em.createQuery(
+                                "select t.point.id, u.name, t.deadline, c.percent, c.firstSentAt "
+                                        + "from Task t join t.unit u left join Contribution c on c.task = t "
+                                        + "where t.point.id in :points and t.role = :co and t.status <> :cancelled "
+                                        + "order by u.code",
+                                Object[].class)
+                        .setParameter("points", pointIds)
+                        .setParameter("co", UnitRole.COOPERATING)
+                        .setParameter("cancelled", TaskStatus.CANCELLED)
+                        .getResultList();
+        for (Object[] r : rows) {
+            java.time.Instant sent = (java.time.Instant) r[4];
+            out.computeIfAbsent((UUID) r[0], k -> new java.util.ArrayList<>())
+                    .add(
+                            new CoUnit(
+                                    (String) r[1],
+                                    sent == null ? null : (Integer) r[3],
+                                    ContributionView.late(
+                                            sent, (java.time.LocalDate) r[2], today)));
+        }
+        return out;
+    }
 }

@@ -103,8 +103,7 @@ public class CircularService {
 
     /** Circulars of a year, newest first; units see the issued ones only. */
     public List<Circular> list(int year) {
-        Caller caller =
-                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller caller = Caller.requireDistrictPerson();
         return em.createQuery(
                         "select c from Circular c where c.year = :y and (:all = true or c.state = :issued) "
                                 + "order by c.createdAt desc",
@@ -116,8 +115,7 @@ public class CircularService {
     }
 
     public Circular get(UUID id) {
-        Caller caller =
-                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller caller = Caller.requireDistrictPerson();
         Circular c = id == null ? null : em.find(Circular.class, id);
         if (c == null || (c.getState() == Circular.State.DRAFT && !seesDrafts(caller))) {
             throw DubanException.notFound("circular.not-found", "通报不存在。");
@@ -305,6 +303,6 @@ public class CircularService {
     }
 
     private static boolean seesDrafts(Caller caller) {
-        return caller.hasRole(Caller.DISTRICT_ADMIN) || caller.hasRole(Caller.LEADER);
+        return caller.isDistrictWide();
     }
 }

@@ -109,7 +109,7 @@ public class PeriodClosing {
     }
 
     public List<ScoreSnapshot> snapshots(int year) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller.requireDistrictPerson();
         return em.createQuery(
                         "select s from ScoreSnapshot s where s.year = :y order by s.periodKey, s.version desc",
                         ScoreSnapshot.class)

@@ -30,7 +30,7 @@ public class SchemeService {
 
     /** The scheme in force for a year: its latest version. */
     public Scheme current(int year) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller.requireDistrictPerson();
         return em.createQuery(
                         "select s from Scheme s left join fetch s.indicators where s.year = :y "
                                 + "and s.version = (select max(v.version) from Scheme v where v.year = :y)",
@@ -44,7 +44,7 @@ public class SchemeService {
 
     /** Whether the year has a scheme at all (without reading it). */
     public boolean hasScheme(int year) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller.requireDistrictPerson();
         return em.createQuery("select count(s) from Scheme s where s.year = :y", Long.class)
                         .setParameter("y", year)
                         .getSingleResult()
@@ -52,7 +52,7 @@ public class SchemeService {
     }
 
     public List<Scheme> versions(int year) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller.requireDistrictPerson();
         return em.createQuery(
                         "select distinct s from Scheme s left join fetch s.indicators where s.year = :y order by s.version desc",
                         Scheme.class)
@@ -61,7 +61,7 @@ public class SchemeService {
     }
 
     public Scheme scheme(UUID id) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller.requireDistrictPerson();
         if (id == null) throw DubanException.notFound("scheme.not-found", "考核方案不存在。");
         return em.createQuery(
                         "select s from Scheme s left join fetch s.indicators where s.id = :id",

@@ -38,7 +38,7 @@ public class StandingsService {
      * schemes skip reading returned reports and checkpoints, which only deductions use.
      */
     public Standings standings(Period period, boolean live, boolean detailed) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller.requireDistrictPerson();
         ScoringInputs read = new ScoringInputs(em, units);
         Standings published = live ? null : read.published(period);
         if (published != null) return published;
@@ -89,10 +89,8 @@ public class StandingsService {
 
     /** Checked before any scoring: a reporter may only read its own unit's score. */
     private void mayRead(UUID unitId) {
-        Caller caller =
-                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
-        if (!caller.hasRole(Caller.DISTRICT_ADMIN)
-                && !caller.hasRole(Caller.LEADER)
+        Caller caller = Caller.requireDistrictPerson();
+        if (!caller.isDistrictWide()
                 && (unitId == null || !unitId.equals(units.myUnit().getId()))) {
             throw DubanException.notFound("unit.not-found", "单位不存在。");
         }

@@ -176,7 +176,7 @@ public class HeadApprovalService {
     }
 
     public boolean headApproval() {
-        Caller.requireTenant(Role.DISTRICT_PEOPLE.toArray(String[]::new));
+        Caller.requireDistrictPerson();
         return inbox.settings().isHeadApprovesReports();
     }
 }

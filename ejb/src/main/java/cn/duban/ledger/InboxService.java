@@ -101,8 +101,7 @@ public class InboxService {
 
     /** The caller's messages: to its unit and to its roles, newest first. */
     public List<InboxMessage> mine(boolean unreadOnly, int limit) {
-        Caller caller =
-                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller caller = Caller.requireDistrictPerson();
         UUID unit = myUnitId(caller);
         return em.createQuery(
                         "select m from InboxMessage m where (m.unitId = :unit or m.role in :roles) "
@@ -116,8 +115,7 @@ public class InboxService {
     }
 
     public long unreadCount() {
-        Caller caller =
-                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller caller = Caller.requireDistrictPerson();
         return em.createQuery(
                         "select count(m) from InboxMessage m where (m.unitId = :unit or m.role in :roles) and m.readAt is null",
                         Long.class)
@@ -127,8 +125,7 @@ public class InboxService {
     }
 
     public void markRead(UUID id) {
-        Caller caller =
-                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller caller = Caller.requireDistrictPerson();
         InboxMessage m = em.find(InboxMessage.class, id);
         boolean mine =
                 m != null

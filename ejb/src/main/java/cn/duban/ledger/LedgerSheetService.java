@@ -64,7 +64,7 @@ public class LedgerSheetService {
     public record Imported(int reports, int unchanged) {}
 
     public byte[] export(TaskFilter filter, String title) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller.requireDistrictPerson();
         List<TaskView> views = collect(filter);
         Map<UUID, String[]> unitsOfPoint = unitsOfPoints(views);
         Map<UUID, String> progress = latestProgress(views);
@@ -107,9 +107,8 @@ public class LedgerSheetService {
 
     /** One unit's ledger as PDF: a reporter always gets its own unit's, the office any unit's. */
     public byte[] unitPdf(UUID unitId) {
-        Caller caller =
-                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
-        boolean office = caller.hasRole(Caller.DISTRICT_ADMIN) || caller.hasRole(Caller.LEADER);
+        Caller caller = Caller.requireDistrictPerson();
+        boolean office = caller.isDistrictWide();
         Unit unit = office && unitId != null ? units.get(unitId) : units.myUnit();
         List<TaskView> views = collect(TaskFilter.all().forUnit(unit.getId()));
         Map<UUID, String> progress = latestProgress(views);

@@ -27,9 +27,6 @@ import java.util.UUID;
 @Stateless
 public class TaskQueries {
 
-    /** Who reads the ledger: the district office, leaders and a unit's users (their own unit). */
-    private static final String[] READERS = Role.DISTRICT_PEOPLE.toArray(String[]::new);
-
     /**
      * Among a unit's 联络员, a task handed to a colleague (经办人) is that colleague's alone; the unit
      * head and unit admin see all of the unit's tasks.
@@ -61,7 +58,7 @@ public class TaskQueries {
     private record Resolved(TaskFilter filter, String where, Map<String, Object> params) {}
 
     private Resolved resolve(TaskFilter filter) {
-        Caller caller = Caller.requireTenant(READERS);
+        Caller caller = Caller.requireDistrictPerson();
         TaskFilter f = scoped(caller, filter);
         Map<String, Object> params = new HashMap<>();
         String where = where(f, params);
@@ -105,7 +102,7 @@ public class TaskQueries {
      * no one's data).
      */
     public List<Integer> yearsWithTasks() {
-        Caller.requireTenant(READERS);
+        Caller.requireDistrictPerson();
         return em.createQuery(
                         "select distinct pl.year from Task t join t.point p join p.plan pl",
                         Integer.class)
@@ -186,7 +183,7 @@ public class TaskQueries {
      * tenant.
      */
     public Task visible(UUID id) {
-        Caller caller = Caller.requireTenant(READERS);
+        Caller caller = Caller.requireDistrictPerson();
         Task task = id == null ? null : em.find(Task.class, id);
         if (task == null
                 || (reporterOnly(caller) && !task.getUnit().getCode().equals(caller.unitCode()))
@@ -229,7 +226,7 @@ public class TaskQueries {
     }
 
     private static boolean reporterOnly(Caller caller) {
-        return !caller.hasRole(Caller.DISTRICT_ADMIN) && !caller.hasRole(Caller.LEADER);
+        return !caller.isDistrictWide();
     }
 
     private String where(TaskFilter f, Map<String, Object> params) {

@@ -25,7 +25,7 @@ final class UnitTasks {
     }
 
     static Caller tenantCaller() {
-        return Caller.requireTenant(Role.DISTRICT_PEOPLE.toArray(String[]::new));
+        return Caller.requireDistrictPerson();
     }
 
     /** A task of the caller's own unit; another unit's or tenant's is "not found". */
@@ -45,12 +45,12 @@ final class UnitTasks {
 
     static boolean ofUnit(Caller caller, Task task) {
         return caller.unitCode() != null
-                && Role.UNIT_ROLES.stream().anyMatch(caller::hasRole)
+                && caller.isUnitPerson()
                 && task.getUnit().getCode().equals(caller.unitCode());
     }
 
     static boolean districtWide(Caller caller) {
-        return caller.hasRole(Role.DISTRICT_ADMIN) || caller.hasRole(Role.LEADER);
+        return caller.isDistrictWide();
     }
 
     static UUID myUnit(EntityManager em, Caller caller) {

@@ -18,6 +18,9 @@ public record Caller(String username, String tenantId, String unitCode, Set<Stri
 
     private static final ThreadLocal<Caller> CURRENT = new ThreadLocal<>();
 
+    /** {@link Role#DISTRICT_PEOPLE} as the varargs {@link #requireTenant} takes. */
+    private static final String[] DISTRICT_PEOPLE = Role.DISTRICT_PEOPLE.toArray(String[]::new);
+
     public Caller {
         roles = Set.copyOf(roles);
     }
@@ -63,6 +66,29 @@ public record Caller(String username, String tenantId, String unitCode, Set<Stri
 
     public boolean hasRole(String role) {
         return roles.contains(role);
+    }
+
+    /**
+     * A person of a unit: 联络员, 单位负责人 or 单位管理员 ({@link Role#UNIT_ROLES}). What such a caller reads
+     * (ledger, inbox, circulars, scores) is its own unit's only.
+     */
+    public boolean isUnitPerson() {
+        for (String role : Role.UNIT_ROLES) if (roles.contains(role)) return true;
+        return false;
+    }
+
+    /** The district office or a leader: reads the whole district, not one unit's. */
+    public boolean isDistrictWide() {
+        return hasRole(DISTRICT_ADMIN) || hasRole(LEADER);
+    }
+
+    /**
+     * The current caller if it is one of the district's own people ({@link Role#DISTRICT_PEOPLE}:
+     * the office, leaders and every unit role), with a tenant: the one gate of what they all read.
+     * The service still narrows a unit person to its own unit (see {@link #isDistrictWide}).
+     */
+    public static Caller requireDistrictPerson() {
+        return requireTenant(DISTRICT_PEOPLE);
     }
 
     /**

@@ -2,7 +2,6 @@ package cn.duban.tenant;
 
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
-import cn.duban.platform.Role;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -52,7 +51,7 @@ public class TenantService {
 
     /** The caller's own tenant. */
     public Tenant mine() {
-        Caller caller = Caller.requireTenant(Role.DISTRICT_PEOPLE.toArray(String[]::new));
+        Caller caller = Caller.requireDistrictPerson();
         return em.find(Tenant.class, caller.tenantId());
     }
 

@@ -2,7 +2,6 @@ package cn.duban.tenant;
 
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
-import cn.duban.platform.Role;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,15 +18,10 @@ public class UnitService {
 
     private static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9-]{0,39}$");
 
-    /** Every role of a district: its units' names are no secret among its users. */
-    private static final String[] TENANT_READERS = {
-        Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN
-    };
-
     @PersistenceContext EntityManager em;
 
     public List<Unit> list() {
-        Caller.requireTenant(TENANT_READERS);
+        Caller.requireDistrictPerson();
         return em.createQuery(
                         "select u from Unit u left join fetch u.parent order by u.kind, u.rankingGroup, u.code",
                         Unit.class)
@@ -36,8 +30,7 @@ public class UnitService {
 
     /** A unit of the caller's tenant; a unit of another tenant is reported as not found. */
     public Unit get(UUID id) {
-        Caller caller =
-                Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Caller.UNIT_REPORTER);
+        Caller caller = Caller.requireDistrictPerson();
         return em.createQuery(
                         "select u from Unit u left join fetch u.parent where u.id = :id",
                         Unit.class)
@@ -49,7 +42,7 @@ public class UnitService {
     }
 
     public Optional<Unit> findByCode(String code) {
-        Caller.requireTenant(TENANT_READERS);
+        Caller.requireDistrictPerson();
         return queryByCode(code);
     }
 
@@ -64,7 +57,7 @@ public class UnitService {
 
     /** The caller's own unit, from the unit code in the token. */
     public Unit myUnit() {
-        Caller caller = Caller.requireTenant(Role.DISTRICT_PEOPLE.toArray(String[]::new));
+        Caller caller = Caller.requireDistrictPerson();
         if (caller.unitCode() == null) {
             throw DubanException.forbidden("当前用户未关联单位。");
         }

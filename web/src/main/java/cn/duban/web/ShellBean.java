@@ -49,6 +49,18 @@ public class ShellBean {
         return c != null && c.hasRole(role);
     }
 
+    /** A unit's 联络员, head or admin: the menu of its own unit's pages. */
+    public boolean isUnitPerson() {
+        Caller c = getCaller();
+        return c != null && c.isUnitPerson();
+    }
+
+    /** The district office or a leader: the whole district's ledger, inbox and circulars. */
+    public boolean isDistrictWide() {
+        Caller c = getCaller();
+        return c != null && c.isDistrictWide();
+    }
+
     public String getTenantName() {
         if (tenantName == null && Caller.currentTenant().isPresent()) {
             tenantName = tenants.mine().getName();
@@ -74,7 +86,7 @@ public class ShellBean {
         else if (c.hasRole(Role.AUDIT_ADMIN)) view = "/app/operator-audit/index.xhtml";
         else if (c.hasRole(Caller.DISTRICT_ADMIN)) view = "/app/admin/index.xhtml";
         else if (c.hasRole(Caller.LEADER)) view = "/app/leader/index.xhtml";
-        else if (Role.UNIT_ROLES.stream().anyMatch(c::hasRole)) view = "/app/unit/index.xhtml";
+        else if (c.isUnitPerson()) view = "/app/unit/index.xhtml";
         else view = "/error/403.xhtml";
         return view + "?faces-redirect=true";
     }

@@ -55,7 +55,14 @@ public class WorkCalendarResource {
 
     @Operation(summary = "工作日历概况（已录入与缺少的年份）")
     @GET
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER, Role.PLATFORM_ADMIN})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN,
+        Role.PLATFORM_ADMIN
+    })
     public Status status() {
         WorkCalendar c = calendar.calendar();
         return new Status(c.years(), c.missingYears(LocalDate.ofInstant(AppClock.now(), BEIJING)));
@@ -64,7 +71,14 @@ public class WorkCalendarResource {
     @Operation(summary = "某年的节假日与调休上班日")
     @GET
     @Path("/{year}")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER, Role.PLATFORM_ADMIN})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN,
+        Role.PLATFORM_ADMIN
+    })
     public YearView year(@PathParam("year") int year) {
         return YearView.of(calendar.year(year));
     }

@@ -86,7 +86,13 @@ public class CircularResource {
 
     @Operation(summary = "督办通报列表")
     @GET
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public List<CircularView> list(@QueryParam("year") Integer year) {
         return circulars.list(year == null ? LedgerClock.today().getYear() : year).stream()
                 .map(CircularView::of)
@@ -123,7 +129,13 @@ public class CircularResource {
     @Operation(summary = "查看督办通报")
     @GET
     @Path("/{id}")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public CircularView get(@PathParam("id") UUID id) {
         return CircularView.of(circulars.get(id));
     }
@@ -167,7 +179,13 @@ public class CircularResource {
     @GET
     @Path("/{id}/document.{format}")
     @Produces(MediaType.WILDCARD)
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public Response document(@PathParam("id") UUID id, @PathParam("format") String format) {
         Format f = Requests.enumValue(Format.class, format, "format");
         CircularService.Document d = circulars.render(id, f);

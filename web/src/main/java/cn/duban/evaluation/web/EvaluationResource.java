@@ -166,7 +166,13 @@ public class EvaluationResource {
     @Operation(summary = "考核方案列表（各年度各版本）")
     @GET
     @Path("/schemes")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public List<SchemeView> schemes(@QueryParam("year") Integer year) {
         return schemes.versions(year(year)).stream().map(SchemeView::of).toList();
     }
@@ -174,7 +180,13 @@ public class EvaluationResource {
     @Operation(summary = "当前生效的考核方案")
     @GET
     @Path("/schemes/current")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public SchemeView currentScheme(@QueryParam("year") Integer year) {
         return SchemeView.of(schemes.current(year(year)));
     }
@@ -182,7 +194,13 @@ public class EvaluationResource {
     @Operation(summary = "查看考核方案")
     @GET
     @Path("/schemes/{id}")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public SchemeView scheme(@PathParam("id") UUID id) {
         return SchemeView.of(schemes.scheme(id));
     }
@@ -216,7 +234,13 @@ public class EvaluationResource {
     @Operation(summary = "考核排名")
     @GET
     @Path("/rankings")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public Standings rankings(
             @QueryParam("period") String period,
             @QueryParam("group") String group,
@@ -235,7 +259,13 @@ public class EvaluationResource {
     @Operation(summary = "单位得分明细")
     @GET
     @Path("/units/{unitId}/breakdown")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public UnitScore breakdown(
             @PathParam("unitId") UUID unitId,
             @QueryParam("period") String period,
@@ -247,7 +277,13 @@ public class EvaluationResource {
     @GET
     @Path("/units/{unitId}/breakdown.pdf")
     @Produces("application/pdf")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public Response breakdownPdf(
             @PathParam("unitId") UUID unitId, @QueryParam("period") String period) {
         Period p = Requests.period(period);
@@ -271,7 +307,13 @@ public class EvaluationResource {
     @Operation(summary = "已结算的考核期")
     @GET
     @Path("/periods")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public List<SnapshotView> closedPeriods(@QueryParam("year") Integer year) {
         return closing.snapshots(year(year)).stream().map(SnapshotView::of).toList();
     }

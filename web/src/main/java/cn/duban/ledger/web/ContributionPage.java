@@ -5,7 +5,6 @@ import cn.duban.ledger.ContributionView;
 import cn.duban.ledger.EvidenceFile;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
-import cn.duban.platform.Role;
 import cn.duban.web.Messages;
 import cn.duban.web.Uploads;
 import jakarta.faces.view.ViewScoped;
@@ -67,10 +66,7 @@ public class ContributionPage implements Serializable {
     /** The co-unit's own users write and send; the district and leaders only read. */
     public boolean isCanWrite() {
         Caller c = Caller.current().orElse(null);
-        return mine != null
-                && c != null
-                && c.unitCode() != null
-                && Role.UNIT_ROLES.stream().anyMatch(c::hasRole);
+        return mine != null && c != null && c.unitCode() != null && c.isUnitPerson();
     }
 
     public void save() {

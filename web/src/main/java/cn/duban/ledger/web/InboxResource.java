@@ -95,7 +95,13 @@ public class InboxResource {
     @Operation(summary = "我的消息提醒")
     @GET
     @Path("inbox")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public List<MessageView> inbox(
             @QueryParam("unread") @DefaultValue("false") boolean unread,
             @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -105,7 +111,13 @@ public class InboxResource {
     @Operation(summary = "未读消息数")
     @GET
     @Path("inbox/unread-count")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public Map<String, Long> unread() {
         return Map.of("unread", inbox.unreadCount());
     }
@@ -114,7 +126,13 @@ public class InboxResource {
     @APIResponse(responseCode = "204", description = "成功，无内容")
     @POST
     @Path("inbox/{id}/read")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public Response read(@PathParam("id") UUID id) {
         inbox.markRead(id);
         return Response.noContent().build();

@@ -106,16 +106,11 @@ public class LedgerPage implements Serializable {
         return q.substring(0, q.length() - 1);
     }
 
+    /** The plans to filter by: the district's; a unit person's ledger is its own unit's. */
     public List<Plan> getPlans() {
-        return Caller.current()
-                        .map(
-                                c ->
-                                        c.hasRole(Caller.UNIT_REPORTER)
-                                                && !c.hasRole(Caller.DISTRICT_ADMIN)
-                                                && !c.hasRole(Caller.LEADER))
-                        .orElse(true)
-                ? List.of()
-                : plans.list(null, null);
+        return Caller.current().map(Caller::isDistrictWide).orElse(false)
+                ? plans.list(null, null)
+                : List.of();
     }
 
     public List<Unit> getUnits() {

@@ -110,7 +110,13 @@ public class ProgressReportResource {
     @Operation(summary = "查看进展报送")
     @GET
     @Path("/{id}")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public ReportView get(@PathParam("id") UUID id) {
         return view(id);
     }
@@ -190,7 +196,13 @@ public class ProgressReportResource {
     @GET
     @Path("/{id}/evidence/{evidenceId}")
     @Produces(MediaType.WILDCARD)
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         Evidence e = reportQueries.download(id, evidenceId);
         return Response.ok(e.getContent(), e.getContentType())

@@ -88,11 +88,7 @@ public class ReceiptPage implements Serializable {
     /** The caller belongs to a unit (and so may acknowledge or send back its tasks). */
     public boolean isUnitUser() {
         Caller c = Caller.current().orElse(null);
-        return c != null
-                && c.unitCode() != null
-                && (c.hasRole(Role.UNIT_REPORTER)
-                        || c.hasRole(Role.UNIT_HEAD)
-                        || c.hasRole(Role.UNIT_ADMIN));
+        return c != null && c.unitCode() != null && c.isUnitPerson();
     }
 
     public boolean isDistrictAdmin() {

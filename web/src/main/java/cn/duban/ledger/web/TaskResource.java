@@ -185,7 +185,13 @@ public class TaskResource {
     @GET
     @Path("/export.xlsx")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public Response export(@BeanParam TaskQuery query) {
         TaskFilter filter = query.filter(0, TaskFilter.MAX_LIMIT);
         String title = "任务台账";
@@ -201,7 +207,13 @@ public class TaskResource {
     @GET
     @Path("/ledger.pdf")
     @Produces("application/pdf")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public Response unitLedgerPdf(@QueryParam("unit") String unit) {
         byte[] pdf = sheets.unitPdf(Requests.uuid(unit, "unit"));
         return Response.ok(pdf)

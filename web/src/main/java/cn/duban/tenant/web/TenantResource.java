@@ -181,7 +181,13 @@ public class TenantResource {
     @Operation(summary = "当前租户")
     @GET
     @Path("/current")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public TenantView current() {
         return TenantView.of(tenants.mine());
     }

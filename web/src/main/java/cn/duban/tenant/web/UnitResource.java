@@ -36,7 +36,13 @@ public class UnitResource {
 
     @Operation(summary = "单位列表")
     @GET
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public List<UnitView> list() {
         return units.list().stream().map(UnitView::of).toList();
     }
@@ -44,7 +50,13 @@ public class UnitResource {
     @Operation(summary = "查看单位")
     @GET
     @Path("/{id}")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_REPORTER})
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
     public UnitView get(@PathParam("id") UUID id) {
         return UnitView.of(units.get(id));
     }

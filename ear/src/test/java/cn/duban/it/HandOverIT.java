@@ -160,6 +160,19 @@ class HandOverIT extends PageTest {
         assertThat(get(B, "/tasks?q=" + URLEncoder.encode(MARK, StandardCharsets.UTF_8)).body())
                 .doesNotContain(t)
                 .contains(T.get(2));
+        // Nor its receipt (签收) or wrong-assignment (退回错派): not found, nothing changes.
+        assertThat(get(B, "/receipts/" + t).status()).isEqualTo(404);
+        assertThat(call(B, "POST", "/receipts/" + t, null).status()).isEqualTo(404);
+        assertThat(call(B, "POST", "/receipts", "{\"taskIds\":[\"" + t + "\"]}").status())
+                .isEqualTo(404);
+        assertThat(get(B, "/receipts/" + t + "/dispute").status()).isEqualTo(404);
+        assertThat(
+                        call(B, "POST", "/receipts/" + t + "/dispute", "{\"reason\":\"非本单位职责\"}")
+                                .status())
+                .isEqualTo(404);
+        assertThat(get(B, "/receipts/pending").body()).doesNotContain(t).contains(T.get(2));
+        assertThat(get(A, "/receipts/" + t).json().getBoolean("already")).isFalse();
+        assertThat(get(HEAD, "/receipts/" + t).status()).isEqualTo(200);
         // The head and the unit admin see all of the unit's tasks.
         assertThat(get(HEAD, "/tasks/" + t).status()).isEqualTo(200);
         assertThat(get(ADMIN, "/tasks/mine").body()).contains(t);

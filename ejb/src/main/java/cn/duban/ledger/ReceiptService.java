@@ -10,6 +10,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -115,12 +116,16 @@ public class ReceiptService {
         int hours = inbox.settings().getReceiptHours();
         Instant now = UnitTasks.now();
         UUID unit = UnitTasks.districtWide(caller) ? null : UnitTasks.myUnit(em, caller);
-        return em
-                .createQuery(
+        boolean holderOnly = unit != null && UnitTasks.holderOnly(caller);
+        TypedQuery<Task> q =
+                em.createQuery(
                         "select t from Task t join fetch t.unit where t.receivedAt is null "
                                 + "and t.status in :open and (:unit is null or t.unit.id = :unit) "
+                                + (holderOnly ? "and " + UnitTasks.HELD_BY_ME + " " : "")
                                 + "order by t.publishedAt, t.id",
-                        Task.class)
+                        Task.class);
+        if (holderOnly) q.setParameter("holderMe", caller.username());
+        return q
                 .setParameter("open", UNIT_OPEN)
                 .setParameter("unit", unit)
                 .setMaxResults(Math.max(1, Math.min(limit, TaskFilter.MAX_LIMIT)))
@@ -145,13 +150,15 @@ public class ReceiptService {
     public long unreceivedCount() {
         Caller caller = UnitTasks.tenantCaller();
         UUID unit = UnitTasks.districtWide(caller) ? null : UnitTasks.myUnit(em, caller);
-        return em.createQuery(
+        boolean holderOnly = unit != null && UnitTasks.holderOnly(caller);
+        TypedQuery<Long> q =
+                em.createQuery(
                         "select count(t) from Task t where t.receivedAt is null "
-                                + "and t.status in :open and (:unit is null or t.unit.id = :unit)",
-                        Long.class)
-                .setParameter("open", UNIT_OPEN)
-                .setParameter("unit", unit)
-                .getSingleResult();
+                                + "and t.status in :open and (:unit is null or t.unit.id = :unit)"
+                                + (holderOnly ? " and " + UnitTasks.HELD_BY_ME : ""),
+                        Long.class);
+        if (holderOnly) q.setParameter("holderMe", caller.username());
+        return q.setParameter("open", UNIT_OPEN).setParameter("unit", unit).getSingleResult();
     }
 
     /**

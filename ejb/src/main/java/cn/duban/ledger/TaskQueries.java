@@ -30,12 +30,8 @@ public class TaskQueries {
     /** Who reads the ledger: the district office, leaders and a unit's users (their own unit). */
     private static final String[] READERS = Role.DISTRICT_PEOPLE.toArray(String[]::new);
 
-    /**
-     * Among a unit's 联络员, a task handed to a colleague (经办人) is that colleague's alone; the unit
-     * head and unit admin see all of the unit's tasks.
-     */
-    private static final String HELD_BY_ME =
-            "(t.holderUsername is null or t.holderUsername = :holderMe)";
+    /** {@link UnitTasks#HELD_BY_ME}: the holder rule of the lists. */
+    private static final String HELD_BY_ME = UnitTasks.HELD_BY_ME;
 
     @PersistenceContext EntityManager em;
 
@@ -215,17 +211,12 @@ public class TaskQueries {
         return reporterOnly(caller) ? f.forUnit(units.myUnit().getId()) : f;
     }
 
-    /** A 联络员 of the unit (not its head or admin): sees only the tasks not handed to another. */
     private static boolean holderOnly(Caller caller) {
-        return reporterOnly(caller)
-                && !caller.hasRole(Role.UNIT_HEAD)
-                && !caller.hasRole(Role.UNIT_ADMIN);
+        return UnitTasks.holderOnly(caller);
     }
 
     private static boolean heldByAnother(Caller caller, Task task) {
-        return holderOnly(caller)
-                && task.getHolderUsername() != null
-                && !task.getHolderUsername().equals(caller.username());
+        return UnitTasks.heldByAnother(caller, task);
     }
 
     private static boolean reporterOnly(Caller caller) {

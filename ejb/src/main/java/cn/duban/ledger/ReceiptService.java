@@ -47,7 +47,22 @@ public class ReceiptService {
     @EJB WorkCalendarService calendars;
 
     /** A task's receipt as the unit and the district see it. */
-    public record Receipt(UUID taskId, Instant receivedAt, String receivedBy, boolean already) {}
+    public record Receipt(
+            UUID taskId,
+            Instant receivedAt,
+            String receivedBy,
+            String receivedByName,
+            boolean already) {
+
+        static Receipt of(Task t, boolean already) {
+            return new Receipt(
+                    t.getId(),
+                    t.getReceivedAt(),
+                    t.getReceivedBy(),
+                    t.getReceivedByName(),
+                    already);
+        }
+    }
 
     /** An open task no one of its unit has acknowledged yet. */
     public record Unreceived(
@@ -89,8 +104,7 @@ public class ReceiptService {
     /** The receipt of a task the caller may see. */
     public Receipt receipt(UUID taskId) {
         Task t = UnitTasks.seen(em, tasks, taskId);
-        return new Receipt(
-                t.getId(), t.getReceivedAt(), t.getReceivedBy(), t.getReceivedAt() != null);
+        return Receipt.of(t, t.getReceivedAt() != null);
     }
 
     /**
@@ -219,14 +233,13 @@ public class ReceiptService {
     }
 
     private Receipt receive(Task task, Caller caller, String how) {
-        if (task.getReceivedAt() != null)
-            return new Receipt(task.getId(), task.getReceivedAt(), task.getReceivedBy(), true);
+        if (task.getReceivedAt() != null) return Receipt.of(task, true);
         if (!task.getStatus().open())
             throw DubanException.conflict("task.closed", "任务已办结或已取消，无需签收。");
         if (task.getDisputeState() == DisputeState.PENDING) {
             throw DubanException.conflict("task.disputed", "该任务已退回区府办（认为非本单位职责），待区府办处理。");
         }
-        task.receive(UnitTasks.now(), caller.username());
+        task.receive(UnitTasks.now(), caller.username(), caller.displayName());
         audit.record(
                 "task.received",
                 "task",
@@ -237,7 +250,7 @@ public class ReceiptService {
                 caller.username(),
                 "how",
                 how);
-        return new Receipt(task.getId(), task.getReceivedAt(), task.getReceivedBy(), false);
+        return Receipt.of(task, false);
     }
 
     private static final java.time.format.DateTimeFormatter MINUTE =

@@ -23,13 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Lead and co-operating units (牵头/配合), issue 19 item 4, in 普陀区 in 2004 (a year no other test
  * scores): 长寿路街道 leads point 1, 区数据局 co-operates. The co-unit sends its contribution with evidence
  * to the lead, which sees it; the co-unit cannot report on the lead's task nor see the point's
- * contributions; another district finds nothing; and the scheme rule cooperatingScoring scores the
- * co-unit four ways.
+ * contributions; another district finds nothing; the scheme rule cooperatingScoring scores the
+ * co-unit four ways; and the lead acknowledges the contribution (确认收到) on its task page, after
+ * which the co-unit can no longer change it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -292,8 +294,58 @@ class ContributionIT extends PageTest {
         assertThat(wrong.status()).isEqualTo(400);
     }
 
+    static String contributionId() {
+        return Api.get("pt-sjj", "/contributions/" + co).json().getString("id");
+    }
+
+    static Reply acknowledge(String user, String id) {
+        return Api.post(user, "/contributions/" + id + "/acknowledge", "{}");
+    }
+
     @Test
     @Order(5)
+    void onlyTheLeadAcknowledgesAndOnlyASentContribution() throws Exception {
+        String id = contributionId();
+        // The co-unit does not acknowledge its own; the district and leaders do not either.
+        Reply own = acknowledge("pt-sjj", id);
+        assertThat(own.status()).as(own.body()).isEqualTo(403);
+        assertThat(own.problemCode()).isEqualTo("contribution.lead-acknowledges");
+        assertThat(acknowledge("pt-admin", id).status()).isEqualTo(403);
+        assertThat(acknowledge("pt-leader", id).status()).isEqualTo(403);
+        // Another district's users, an unknown id, a task id: not found.
+        Reply other = acknowledge("jd-anting", id);
+        assertThat(other.status()).as(other.body()).isEqualTo(404);
+        assertThat(other.body()).doesNotContain("区数据局");
+        assertThat(acknowledge("jd-admin", id).status()).isIn(403, 404);
+        assertThat(acknowledge("pt-csl", "00000000-0000-4000-8000-000000000000").status())
+                .isEqualTo(404);
+        assertThat(acknowledge("pt-csl", co).status()).isEqualTo(404);
+        // Being changed again by the co-unit (a draft): the lead waits for the new sending.
+        Reply edited =
+                Api.put(
+                        "pt-sjj",
+                        "/contributions/" + co,
+                        "{\"text\":\"已完成数据比对<script>alert(1)</script>\",\"percent\":60}",
+                        null);
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().getString("state")).isEqualTo("DRAFT");
+        Reply notSent = acknowledge("pt-csl", id);
+        assertThat(notSent.status()).isEqualTo(409);
+        assertThat(notSent.problemCode()).isEqualTo("contribution.not-sent");
+        Reply sent = Api.post("pt-sjj", "/contributions/" + co + "/send", "{}");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.json().getString("state")).isEqualTo("SENT");
+        assertThat(sent.json().get("acknowledgedAt")).isIn(null, JsonValue.NULL);
+        assertThat(
+                        Db.maintCount(
+                                "select count(*) from contribution where state = 'SENT' and id = '"
+                                        + id
+                                        + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
     void theLeadSeesTheContributionOnItsTaskPageOnAPhoneAndADesk() throws Exception {
         String title =
                 Api.get("pt-admin", "/tasks/" + lead)
@@ -320,15 +372,70 @@ class ContributionIT extends PageTest {
         go("/app/task.xhtml?id=" + lead, title);
         assertThat(text("contributionTable")).contains("区数据局").contains("60%");
         shoot(dir, "lead", DESKTOP);
+        // The lead acknowledges it (确认收到): the button gives way to the 已确认 badge.
+        browser.findElement(By.cssSelector("#contributionTable .acknowledge-contribution")).click();
+        wait.until(
+                ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#contributionTable .contribution-acknowledged")));
+        assertThat(text("contributionTable")).contains("已确认").contains("长寿路街道");
+        assertThat(browser.findElements(By.cssSelector(".acknowledge-contribution"))).isEmpty();
+        shoot(dir, "lead-acknowledged", DESKTOP);
         logout();
         // The co-unit's page: the form, naming the point's lead, and no list of the point.
         login("pt-sjj");
         go("/app/task.xhtml?id=" + co, title);
         assertThat(text("contribution-lead")).isEqualTo("长寿路街道");
+        assertThat(text("contribution-acknowledged")).isEqualTo("已确认");
         assertThat(browser.findElements(By.id("contributionTable"))).isEmpty();
         shoot(dir, "co-unit", DESKTOP);
         resize(PHONE);
         go("/app/task.xhtml?id=" + co, title);
         shoot(dir, "co-unit", PHONE);
+    }
+
+    @Test
+    @Order(7)
+    void anAcknowledgedContributionIsTheLeadsRecordAndNoLongerChanges() {
+        String id = contributionId();
+        JsonObject mine = Api.get("pt-sjj", "/contributions/" + co).json();
+        assertThat(mine.getString("state")).isEqualTo("ACKNOWLEDGED");
+        assertThat(mine.getString("acknowledgedBy")).isEqualTo("pt-csl");
+        assertThat(mine.getString("acknowledgedByName")).isEqualTo("长寿路街道");
+        assertThat(mine.getString("acknowledgedAt")).isNotBlank();
+        // Asked again: the first acknowledgement answers, nothing changes.
+        Reply again = acknowledge("pt-csl", id);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().getString("acknowledgedAt"))
+                .isEqualTo(mine.getString("acknowledgedAt"));
+        assertThat(
+                        Api.get("pt-admin", "/contributions?task=" + lead)
+                                .array()
+                                .getJsonObject(0)
+                                .getString("state"))
+                .isEqualTo("ACKNOWLEDGED");
+        // The co-unit is told; the trail keeps it.
+        assertThat(Api.get("pt-sjj", "/inbox").body()).contains("长寿路街道已确认收到配合情况");
+        assertThat(Api.get("pt-admin", "/tasks/" + co + "/history").body())
+                .contains("contribution.acknowledged");
+        // The co-unit can no longer change, send or add to it: a clear 409, nothing half-saved.
+        Reply save =
+                Api.put("pt-sjj", "/contributions/" + co, "{\"text\":\"改\",\"percent\":70}", null);
+        assertThat(save.status()).isEqualTo(409);
+        assertThat(save.problemCode()).isEqualTo("contribution.acknowledged");
+        assertThat(Api.post("pt-sjj", "/contributions/" + co + "/send", "{}").problemCode())
+                .isEqualTo("contribution.acknowledged");
+        Reply file =
+                Api.upload("pt-sjj", "/contributions/" + co + "/evidence", "再补.pdf", PDF, Map.of());
+        assertThat(file.status()).isEqualTo(409);
+        assertThat(file.problemCode()).isEqualTo("contribution.acknowledged");
+        String evidence = mine.getJsonArray("evidence").getJsonObject(0).getString("id");
+        Reply removed = Api.delete("pt-sjj", "/contributions/" + co + "/evidence/" + evidence);
+        assertThat(removed.status()).isEqualTo(409);
+        JsonObject after = Api.get("pt-sjj", "/contributions/" + co).json();
+        assertThat(after.getString("state")).isEqualTo("ACKNOWLEDGED");
+        assertThat(after.getInt("percent")).isEqualTo(60);
+        assertThat(after.getJsonArray("evidence")).hasSize(1);
+        // Another district still finds nothing.
+        assertThat(acknowledge("jd-anting", id).status()).isEqualTo(404);
     }
 }

@@ -160,6 +160,29 @@ class HandOverIT extends PageTest {
         assertThat(get(B, "/tasks?q=" + URLEncoder.encode(MARK, StandardCharsets.UTF_8)).body())
                 .doesNotContain(t)
                 .contains(T.get(2));
+        // Nor its receipt (签收) or wrong-assignment (退回错派): not found, nothing changes.
+        assertThat(get(B, "/receipts/" + t).status()).isEqualTo(404);
+        assertThat(call(B, "POST", "/receipts/" + t, null).status()).isEqualTo(404);
+        assertThat(call(B, "POST", "/receipts", "{\"taskIds\":[\"" + t + "\"]}").status())
+                .isEqualTo(404);
+        assertThat(get(B, "/receipts/" + t + "/dispute").status()).isEqualTo(404);
+        assertThat(
+                        call(B, "POST", "/receipts/" + t + "/dispute", "{\"reason\":\"非本单位职责\"}")
+                                .status())
+                .isEqualTo(404);
+        assertThat(get(B, "/receipts/pending?limit=1000").body())
+                .doesNotContain(t)
+                .contains(T.get(2));
+        assertThat(get(A, "/receipts/pending?limit=1000").body()).contains(t);
+        assertThat(get(A, "/receipts/" + t).json().getBoolean("already")).isFalse();
+        // The holder acknowledges it: the receipt names the person, not the login.
+        Reply received = call(A, "POST", "/receipts/" + t, null);
+        assertThat(received.status()).as(received.body()).isEqualTo(200);
+        assertThat(received.json().getString("receivedBy")).isEqualTo(A);
+        assertThat(received.json().getString("receivedByName")).isEqualTo(NAME_A);
+        assertThat(get(HEAD, "/receipts/" + t).json().getString("receivedByName"))
+                .isEqualTo(NAME_A);
+        assertThat(get(HEAD, "/receipts/" + t).status()).isEqualTo(200);
         // The head and the unit admin see all of the unit's tasks.
         assertThat(get(HEAD, "/tasks/" + t).status()).isEqualTo(200);
         assertThat(get(ADMIN, "/tasks/mine").body()).contains(t);
@@ -243,6 +266,15 @@ class HandOverIT extends PageTest {
             assertThat(Api.get("pt-admin", "/reports/pending?limit=500").body())
                     .doesNotContain(report);
             assertThat(get(HEAD, "/hand-over/reports").body()).contains(report).contains("已完成调研");
+            // The head's list names the 报送人 by name (the login stays beside it).
+            JsonObject awaiting =
+                    get(HEAD, "/hand-over/reports").array().stream()
+                            .map(JsonValue::asJsonObject)
+                            .filter(a -> a.getString("reportId").equals(report))
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(awaiting.getString("submittedBy")).isEqualTo(A);
+            assertThat(awaiting.getString("submittedByName")).isEqualTo(NAME_A);
             assertThat(get(SJJ_HEAD, "/hand-over/reports").body()).doesNotContain(report);
             assertThat(call(A, "POST", "/tasks/" + t + "/reports", "{\"text\":\"再报\"}").body())
                     .contains("report.awaiting-head");
@@ -288,6 +320,7 @@ class HandOverIT extends PageTest {
             assertThat(Api.get("pt-admin", "/reports/pending?limit=500").body()).contains(report);
             JsonObject shown = Api.get("pt-admin", "/reports/" + report).json();
             assertThat(shown.getString("submittedBy")).isEqualTo(A);
+            assertThat(shown.getString("submittedByName")).isEqualTo(NAME_A);
             assertThat(shown.getString("text")).isEqualTo("已完成调研，附照片");
             assertThat(history(t))
                     .contains("report.awaiting-head")

@@ -282,6 +282,7 @@ class IsolationIT {
                         new String[] {"GET", "/contributions?task=" + task},
                         new String[] {"GET", "/contributions/" + task + "/evidence/" + evidence},
                         new String[] {"DELETE", "/contributions/" + task + "/evidence/" + evidence},
+                        new String[] {"POST", "/contributions/" + task + "/acknowledge", "{}"},
                         // inside a unit (单位内部流转)
                         new String[] {
                             "PUT", "/hand-over/tasks/" + task, "{\"username\":\"pt-csl\"}"
@@ -325,6 +326,7 @@ class IsolationIT {
                         new String[] {"GET", "/contributions/" + task},
                         new String[] {"PUT", "/contributions/" + task},
                         new String[] {"POST", "/contributions/" + task + "/send"},
+                        new String[] {"POST", "/contributions/" + task + "/acknowledge"},
                         new String[] {"GET", "/contributions?task=" + task})) {
             assertThat(
                             call(
@@ -489,6 +491,12 @@ class IsolationIT {
                                 "/contributions?task=00000000-0000-4000-8000-000000000000",
                                 null,
                                 alru,
+                                true),
+                        new Row(
+                                "POST",
+                                "/contributions/00000000-0000-4000-8000-000000000000/acknowledge",
+                                "{}",
+                                r,
                                 true),
                         new Row(
                                 "POST",

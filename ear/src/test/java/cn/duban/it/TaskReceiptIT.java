@@ -173,8 +173,9 @@ class TaskReceiptIT extends PageTest {
         Reply report =
                 Api.post("pt-csl", "/tasks/" + t + "/reports", "{\"text\":\"已启动\",\"percent\":10}");
         assertThat(report.status()).as(report.body()).isEqualTo(201);
-        assertThat(Api.get("pt-csl", "/receipts/" + t).json().getString("receivedBy"))
-                .isEqualTo("pt-csl");
+        JsonObject receipt = Api.get("pt-csl", "/receipts/" + t).json();
+        assertThat(receipt.getString("receivedBy")).isEqualTo("pt-csl");
+        assertThat(receipt.getString("receivedByName")).isEqualTo("长寿路街道");
         assertThat(history(t)).contains("task.received").contains("report");
         Reply back = Api.post("pt-csl", "/receipts/" + t + "/dispute", "{\"reason\":\"不属本单位\"}");
         assertThat(back.status()).as(back.body()).isEqualTo(409);
@@ -389,14 +390,19 @@ class TaskReceiptIT extends PageTest {
         shoot(dir, "mine-before", PHONE);
         row.findElement(By.cssSelector("button.receive-one")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-done")));
-        assertThat(text("receipt-done")).contains("已签收").contains("pt-csl");
+        // The 签收人 by name (pt-csl is 长寿路 街道 in the dev realm), not by login.
+        assertThat(text("receipt-done")).contains("已签收").contains("长寿路街道").doesNotContain("pt-csl");
         shoot(dir, "mine-after", PHONE);
-        assertThat(Api.get("pt-csl", "/receipts/" + t).json().getString("receivedBy"))
-                .isEqualTo("pt-csl");
+        JsonObject receipt = Api.get("pt-csl", "/receipts/" + t).json();
+        assertThat(receipt.getString("receivedBy")).isEqualTo("pt-csl");
+        assertThat(receipt.getString("receivedByName")).isEqualTo("长寿路街道");
         go("/app/ledger.xhtml", "任务台账");
         assertThat(Long.parseLong(text("ledger-unreceived").strip())).isEqualTo(before - 1);
         go("/app/task.xhtml?id=" + t, title);
-        assertThat(text("receipt-state")).contains("已签收").contains("pt-csl");
+        assertThat(text("receipt-state"))
+                .contains("已签收")
+                .contains("长寿路街道")
+                .doesNotContain("pt-csl");
         shoot(dir, "task", PHONE);
         resize(DESKTOP);
         go("/app/unit/index.xhtml", "我的任务");

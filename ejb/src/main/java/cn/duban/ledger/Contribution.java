@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * A co-operating unit's contribution (配合情况) to its work point, sent to the point's lead unit: one
  * per co-unit task. Editing a sent contribution makes it a draft again until it is sent anew; the
- * first sending stays, since scoring judges "sent on time" by it.
+ * first sending stays, since scoring judges "sent on time" by it. Once the lead unit has
+ * acknowledged it (确认收到, ACKNOWLEDGED) the co-unit can no longer change it.
  */
 @Entity
 @Table(name = "contribution")
@@ -26,7 +27,8 @@ public class Contribution extends TenantOwned implements Versioned {
 
     public enum State {
         DRAFT,
-        SENT
+        SENT,
+        ACKNOWLEDGED
     }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -51,6 +53,18 @@ public class Contribution extends TenantOwned implements Versioned {
 
     @Column(name = "sent_by")
     private String sentBy;
+
+    @Column(name = "sent_by_name")
+    private String sentByName;
+
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by")
+    private String acknowledgedBy;
+
+    @Column(name = "acknowledged_by_name")
+    private String acknowledgedByName;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -79,11 +93,20 @@ public class Contribution extends TenantOwned implements Versioned {
         this.updatedAt = AppClock.now();
     }
 
-    void send(Instant at, String by) {
+    void send(Instant at, String by, String byName) {
         this.state = State.SENT;
         this.sentAt = at;
         this.sentBy = by;
+        this.sentByName = byName;
         if (firstSentAt == null) firstSentAt = at;
+    }
+
+    /** The lead unit confirms it has the sent contribution; from now on it stays as it is. */
+    void acknowledge(Instant at, String by, String byName) {
+        this.state = State.ACKNOWLEDGED;
+        this.acknowledgedAt = at;
+        this.acknowledgedBy = by;
+        this.acknowledgedByName = byName;
     }
 
     public Task getTask() {
@@ -112,6 +135,23 @@ public class Contribution extends TenantOwned implements Versioned {
 
     public String getSentBy() {
         return sentBy;
+    }
+
+    /** The sender's name; the login for contributions sent before V25. */
+    public String getSentByName() {
+        return sentByName != null ? sentByName : sentBy;
+    }
+
+    public Instant getAcknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public String getAcknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    public String getAcknowledgedByName() {
+        return acknowledgedByName != null ? acknowledgedByName : acknowledgedBy;
     }
 
     public Instant getUpdatedAt() {

@@ -18,6 +18,7 @@ import java.util.UUID;
  * point's lead unit, nothing of the other co-units; the lead unit's users see every contribution of
  * their point once sent; the district office and leaders see all. Another unit's or tenant's task
  * is "not found"; asking for the point's contributions on a co-unit's own task is refused (403).
+ * The lead unit acknowledges a sent contribution (确认收到); the co-unit can change it no more.
  */
 @Stateless
 public class ContributionService {
@@ -58,6 +59,7 @@ public class ContributionService {
             c = new Contribution(task, caller.username());
             em.persist(c);
         } else {
+            unchangeable(c);
             c.requireVersion(version, "contribution.stale", "配合情况已在别处修改，请刷新后重试。");
         }
         c.edit(t, p, caller.username());
@@ -73,9 +75,10 @@ public class ContributionService {
         Contribution c = find(task);
         if (c == null || c.getText().isBlank())
             throw DubanException.badRequest("contribution.text-missing", "请填写配合情况后再报送。");
+        unchangeable(c);
         if (c.getState() == Contribution.State.SENT)
             throw DubanException.conflict("contribution.already-sent", "配合情况已报送牵头单位，修改后可再次报送。");
-        c.send(UnitTasks.now(), caller.username());
+        c.send(UnitTasks.now(), caller.username(), caller.displayName());
         Task lead = lead(task);
         boolean late = ContributionView.late(c.getFirstSentAt(), task.getDeadline(), null);
         audit.record(
@@ -112,6 +115,7 @@ public class ContributionService {
             em.persist(c);
             em.flush(); // the file's foreign key
         }
+        unchangeable(c);
         long count =
                 em.createQuery(
                                 "select count(e) from ContributionEvidence e where e.contributionId = :c",
@@ -150,10 +154,56 @@ public class ContributionService {
                 evidenceId == null ? null : em.find(ContributionEvidence.class, evidenceId);
         if (c == null || e == null || !e.getContributionId().equals(c.getId()))
             throw DubanException.notFound("evidence.not-found", "文件不存在。");
+        unchangeable(c);
         audit.record(
                 "contribution.evidence-removed", "task", task.getId(), "file", e.getFileName());
         em.remove(e);
         c.edit(c.getText(), c.getPercent(), caller.username());
+    }
+
+    /**
+     * The lead unit confirms it has a sent contribution (确认收到): its reporters, head or admin, on
+     * their point's lead task; the co-unit is told in its inbox. Asked again, it answers the first
+     * acknowledgement. The co-unit itself is refused (403); another unit's or tenant's
+     * contribution, or one never sent, is "not found".
+     */
+    public ContributionView acknowledge(UUID contributionId) {
+        Caller caller = UnitTasks.unitCaller();
+        Contribution c =
+                contributionId == null ? null : em.find(Contribution.class, contributionId);
+        Task task = c == null ? null : c.getTask();
+        Task lead = task == null ? null : lead(task);
+        if (task != null && UnitTasks.ofUnit(caller, task))
+            throw new DubanException(403, "contribution.lead-acknowledges", "只有牵头单位能确认收到配合情况。");
+        if (c == null
+                || c.getFirstSentAt() == null
+                || lead == null
+                || !UnitTasks.ofUnit(caller, lead))
+            throw DubanException.notFound("contribution.not-found", "配合情况不存在。");
+        if (c.getState() == Contribution.State.ACKNOWLEDGED) return view(task, c, lead);
+        if (c.getState() != Contribution.State.SENT)
+            throw DubanException.conflict("contribution.not-sent", "配合单位正在修改该配合情况，待再次报送后才能确认收到。");
+        c.acknowledge(UnitTasks.now(), caller.username(), caller.displayName());
+        audit.record(
+                "contribution.acknowledged",
+                "task",
+                task.getId(),
+                "lead",
+                lead.getId(),
+                "by",
+                caller.displayName());
+        inbox.toUnit(
+                task.getUnit(),
+                InboxMessage.Kind.CONTRIBUTION,
+                task.getId(),
+                lead.getUnit().getName() + "已确认收到配合情况：" + LedgerText.abbreviate(task.getTitle()),
+                lead.getUnit().getName()
+                        + caller.displayName()
+                        + "已确认收到贵单位报送的配合情况（完成进度 "
+                        + c.getPercent()
+                        + "%），配合情况不能再修改。");
+        em.flush(); // the answer carries the new version
+        return view(task, c, lead);
     }
 
     /**
@@ -209,6 +259,12 @@ public class ContributionService {
         return task;
     }
 
+    /** An acknowledged contribution is the lead unit's record: the co-unit changes it no more. */
+    private static void unchangeable(Contribution c) {
+        if (c.getState() == Contribution.State.ACKNOWLEDGED)
+            throw DubanException.conflict("contribution.acknowledged", "牵头单位已确认收到该配合情况，不能再修改或报送。");
+    }
+
     private static void cooperating(Task task) {
         if (task.getRole() != UnitRole.COOPERATING)
             throw DubanException.conflict(
@@ -261,6 +317,10 @@ public class ContributionService {
                 c == null ? null : c.getFirstSentAt(),
                 c == null ? null : c.getSentAt(),
                 c == null ? null : c.getSentBy(),
+                c == null ? null : c.getSentByName(),
+                c == null ? null : c.getAcknowledgedAt(),
+                c == null ? null : c.getAcknowledgedBy(),
+                c == null ? null : c.getAcknowledgedByName(),
                 ContributionView.late(
                         c == null ? null : c.getFirstSentAt(),
                         task.getDeadline(),

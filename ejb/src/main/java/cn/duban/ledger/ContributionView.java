@@ -10,6 +10,8 @@ import java.util.UUID;
  * {@code id} is null while the co-unit has written nothing yet.
  *
  * @param late first sent after the co-unit task's deadline (or not sent, the deadline passed)
+ * @param sentByName who sent it, by name (the login for contributions sent before V25)
+ * @param acknowledgedAt when the lead unit confirmed it has it (确认收到); null before
  */
 public record ContributionView(
         UUID id,
@@ -24,6 +26,10 @@ public record ContributionView(
         Instant firstSentAt,
         Instant sentAt,
         String sentBy,
+        String sentByName,
+        Instant acknowledgedAt,
+        String acknowledgedBy,
+        String acknowledgedByName,
         boolean late,
         int version,
         List<File> evidence) {

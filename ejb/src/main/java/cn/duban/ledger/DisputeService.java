@@ -226,7 +226,7 @@ public class DisputeService {
         Instant now = UnitTasks.now();
         task.answerDispute(DisputeState.UPHELD, why, now, caller.username());
         boolean received = task.getReceivedAt() == null;
-        task.receive(now, caller.username());
+        task.receive(now, caller.username(), caller.displayName());
         audit.record(
                 "task.assignment-upheld",
                 "task",

@@ -38,6 +38,7 @@ public class HeadApprovalService {
             String text,
             int percent,
             String submittedBy,
+            String submittedByName,
             Instant submittedAt,
             int version) {}
 
@@ -66,7 +67,7 @@ public class HeadApprovalService {
 
     /** The 联络员's submission: it waits for the unit head, who is told in the unit's inbox. */
     public void await(ProgressReport report, Task task, Caller caller, String key) {
-        report.awaitHead(caller.username(), key);
+        report.awaitHead(caller.username(), caller.displayName(), key);
         audit.record(
                 "report.awaiting-head",
                 "task",
@@ -80,7 +81,7 @@ public class HeadApprovalService {
                 InboxMessage.Kind.SUBMITTED,
                 task.getId(),
                 "报送待单位负责人审核：" + LedgerText.abbreviate(task.getTitle()),
-                caller.username() + "报送进展，完成进度 " + report.getPercent() + "%。");
+                caller.displayName() + "报送进展，完成进度 " + report.getPercent() + "%。");
     }
 
     /** The unit's reports waiting for the head, oldest first. */
@@ -103,6 +104,7 @@ public class HeadApprovalService {
                                         r.getText(),
                                         r.getPercent(),
                                         r.getSubmittedBy(),
+                                        r.getSubmittedByName(),
                                         r.getSubmittedAt(),
                                         r.getVersion()))
                 .toList();

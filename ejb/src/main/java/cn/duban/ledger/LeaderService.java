@@ -36,7 +36,7 @@ public class LeaderService {
         if (t.length() > TaskInstruction.MAX_TEXT)
             throw DubanException.badRequest(
                     "request.text-too-long", "批示内容过长（最多" + TaskInstruction.MAX_TEXT + "字）。");
-        TaskInstruction i = new TaskInstruction(task, t, caller.username());
+        TaskInstruction i = new TaskInstruction(task, t, caller.username(), caller.displayName());
         em.persist(i);
         audit.record("task.instructed", "task", task.getId(), "instruction", i.getId(), "text", t);
         inbox.toUnit(

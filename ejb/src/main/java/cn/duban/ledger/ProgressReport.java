@@ -52,6 +52,9 @@ public class ProgressReport extends TenantOwned implements Versioned {
     @Column(name = "submitted_by")
     private String submittedBy;
 
+    @Column(name = "submitted_by_name")
+    private String submittedByName;
+
     @Column(name = "submitted_at")
     private Instant submittedAt;
 
@@ -100,17 +103,19 @@ public class ProgressReport extends TenantOwned implements Versioned {
         this.checkpointId = checkpointId;
     }
 
-    void submit(String by, String idempotencyKey) {
+    void submit(String by, String byName, String idempotencyKey) {
         this.state = ReportState.SUBMITTED;
         this.submittedBy = by;
+        this.submittedByName = byName;
         this.submittedAt = AppClock.now();
         this.idempotencyKey = idempotencyKey;
     }
 
     /** Submitted by a 经办人: waits for the unit head, frozen. */
-    void awaitHead(String by, String idempotencyKey) {
+    void awaitHead(String by, String byName, String idempotencyKey) {
         this.state = ReportState.AWAITING_HEAD;
         this.submittedBy = by;
+        this.submittedByName = byName;
         this.submittedAt = AppClock.now();
         this.idempotencyKey = idempotencyKey;
     }
@@ -188,6 +193,11 @@ public class ProgressReport extends TenantOwned implements Versioned {
 
     public String getSubmittedBy() {
         return submittedBy;
+    }
+
+    /** The submitter's name as it was; the login for reports before V25 (null while a draft). */
+    public String getSubmittedByName() {
+        return submittedByName != null ? submittedByName : submittedBy;
     }
 
     public Instant getSubmittedAt() {

@@ -248,7 +248,7 @@ public class ProgressReportService {
             heads.await(report, task, caller, key);
             return;
         }
-        report.submit(caller.username(), key);
+        report.submit(caller.username(), caller.displayName(), key);
         DistrictSubmission.handIn(
                 em,
                 audit,

@@ -10,6 +10,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,7 +44,22 @@ public class ReceiptService {
     @EJB WorkCalendarService calendars;
 
     /** A task's receipt as the unit and the district see it. */
-    public record Receipt(UUID taskId, Instant receivedAt, String receivedBy, boolean already) {}
+    public record Receipt(
+            UUID taskId,
+            Instant receivedAt,
+            String receivedBy,
+            String receivedByName,
+            boolean already) {
+
+        static Receipt of(Task t, boolean already) {
+            return new Receipt(
+                    t.getId(),
+                    t.getReceivedAt(),
+                    t.getReceivedBy(),
+                    t.getReceivedByName(),
+                    already);
+        }
+    }
 
     /** An open task no one of its unit has acknowledged yet. */
     public record Unreceived(
@@ -85,8 +101,7 @@ public class ReceiptService {
     /** The receipt of a task the caller may see. */
     public Receipt receipt(UUID taskId) {
         Task t = UnitTasks.seen(em, tasks, taskId);
-        return new Receipt(
-                t.getId(), t.getReceivedAt(), t.getReceivedBy(), t.getReceivedAt() != null);
+        return Receipt.of(t, t.getReceivedAt() != null);
     }
 
     /**
@@ -112,12 +127,16 @@ public class ReceiptService {
         int hours = inbox.settings().getReceiptHours();
         Instant now = UnitTasks.now();
         UUID unit = UnitTasks.districtWide(caller) ? null : UnitTasks.myUnit(em, caller);
-        return em
-                .createQuery(
+        boolean holderOnly = unit != null && UnitTasks.holderOnly(caller);
+        TypedQuery<Task> q =
+                em.createQuery(
                         "select t from Task t join fetch t.unit where t.receivedAt is null "
                                 + "and t.status in :open and (:unit is null or t.unit.id = :unit) "
+                                + (holderOnly ? "and " + UnitTasks.HELD_BY_ME + " " : "")
                                 + "order by t.publishedAt, t.id",
-                        Task.class)
+                        Task.class);
+        if (holderOnly) q.setParameter("holderMe", caller.username());
+        return q
                 .setParameter("open", TaskStatus.WITH_UNIT)
                 .setParameter("unit", unit)
                 .setMaxResults(Math.max(1, Math.min(limit, TaskFilter.MAX_LIMIT)))
@@ -142,11 +161,15 @@ public class ReceiptService {
     public long unreceivedCount() {
         Caller caller = UnitTasks.tenantCaller();
         UUID unit = UnitTasks.districtWide(caller) ? null : UnitTasks.myUnit(em, caller);
-        return em.createQuery(
+        boolean holderOnly = unit != null && UnitTasks.holderOnly(caller);
+        TypedQuery<Long> q =
+                em.createQuery(
                         "select count(t) from Task t where t.receivedAt is null "
-                                + "and t.status in :open and (:unit is null or t.unit.id = :unit)",
-                        Long.class)
-                .setParameter("open", TaskStatus.WITH_UNIT)
+                                + "and t.status in :open and (:unit is null or t.unit.id = :unit)"
+                                + (holderOnly ? " and " + UnitTasks.HELD_BY_ME : ""),
+                        Long.class);
+        if (holderOnly) q.setParameter("holderMe", caller.username());
+        return q.setParameter("open", TaskStatus.WITH_UNIT)
                 .setParameter("unit", unit)
                 .getSingleResult();
     }
@@ -209,14 +232,13 @@ public class ReceiptService {
     }
 
     private Receipt receive(Task task, Caller caller, String how) {
-        if (task.getReceivedAt() != null)
-            return new Receipt(task.getId(), task.getReceivedAt(), task.getReceivedBy(), true);
+        if (task.getReceivedAt() != null) return Receipt.of(task, true);
         if (!task.getStatus().open())
             throw DubanException.conflict("task.closed", "任务已办结或已取消，无需签收。");
         if (task.getDisputeState() == DisputeState.PENDING) {
             throw DubanException.conflict("task.disputed", "该任务已退回区府办（认为非本单位职责），待区府办处理。");
         }
-        task.receive(UnitTasks.now(), caller.username());
+        task.receive(UnitTasks.now(), caller.username(), caller.displayName());
         audit.record(
                 "task.received",
                 "task",
@@ -227,7 +249,7 @@ public class ReceiptService {
                 caller.username(),
                 "how",
                 how);
-        return new Receipt(task.getId(), task.getReceivedAt(), task.getReceivedBy(), false);
+        return Receipt.of(task, false);
     }
 
     private static final java.time.format.DateTimeFormatter MINUTE =

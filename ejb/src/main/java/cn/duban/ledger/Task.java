@@ -107,6 +107,9 @@ public class Task extends TenantOwned implements Versioned {
     @Column(name = "received_by")
     private String receivedBy;
 
+    @Column(name = "received_by_name")
+    private String receivedByName;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "dispute_state")
     private DisputeState disputeState;
@@ -393,10 +396,11 @@ public class Task extends TenantOwned implements Versioned {
     }
 
     /** Acknowledged (签收) by a named person of the unit; the first receipt stands. */
-    void receive(Instant at, String by) {
+    void receive(Instant at, String by, String byName) {
         if (receivedAt != null) return;
         this.receivedAt = at;
         this.receivedBy = by;
+        this.receivedByName = byName;
     }
 
     /** The unit sends the task back as not its own (退回错派). */
@@ -423,6 +427,7 @@ public class Task extends TenantOwned implements Versioned {
         this.reassignedFrom = misassigned.getId();
         this.receivedAt = null;
         this.receivedBy = null;
+        this.receivedByName = null;
         this.disputeState = null;
         this.disputeReason = null;
         this.disputedAt = null;
@@ -438,6 +443,11 @@ public class Task extends TenantOwned implements Versioned {
 
     public String getReceivedBy() {
         return receivedBy;
+    }
+
+    /** The receiver's name as it was at the receipt; the login for receipts before V25. */
+    public String getReceivedByName() {
+        return receivedByName != null ? receivedByName : receivedBy;
     }
 
     public DisputeState getDisputeState() {

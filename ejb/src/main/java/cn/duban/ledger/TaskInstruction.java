@@ -28,16 +28,20 @@ public class TaskInstruction extends TenantOwned {
     @Column(name = "given_by", nullable = false, updatable = false)
     private String givenBy;
 
+    @Column(name = "given_by_name", updatable = false)
+    private String givenByName;
+
     @Column(name = "given_at", nullable = false, updatable = false)
     private Instant givenAt;
 
     protected TaskInstruction() {}
 
-    TaskInstruction(Task task, String text, String givenBy) {
+    TaskInstruction(Task task, String text, String givenBy, String givenByName) {
         this.id = UUID.randomUUID();
         this.task = task;
         this.text = text;
         this.givenBy = givenBy;
+        this.givenByName = givenByName;
         this.givenAt = AppClock.now();
     }
 
@@ -51,6 +55,11 @@ public class TaskInstruction extends TenantOwned {
 
     public String getGivenBy() {
         return givenBy;
+    }
+
+    /** The leader's name as it was; the login for instructions before V25. */
+    public String getGivenByName() {
+        return givenByName != null ? givenByName : givenBy;
     }
 
     public Instant getGivenAt() {

@@ -27,12 +27,8 @@ import java.util.UUID;
 @Stateless
 public class TaskQueries {
 
-    /**
-     * Among a unit's 联络员, a task handed to a colleague (经办人) is that colleague's alone; the unit
-     * head and unit admin see all of the unit's tasks.
-     */
-    private static final String HELD_BY_ME =
-            "(t.holderUsername is null or t.holderUsername = :holderMe)";
+    /** {@link UnitTasks#HELD_BY_ME}: the holder rule of the lists. */
+    private static final String HELD_BY_ME = UnitTasks.HELD_BY_ME;
 
     @PersistenceContext EntityManager em;
 
@@ -62,7 +58,7 @@ public class TaskQueries {
         TaskFilter f = scoped(caller, filter);
         Map<String, Object> params = new HashMap<>();
         String where = where(f, params);
-        if (holderOnly(caller)) {
+        if (UnitTasks.holderOnly(caller)) {
             where = (where.isEmpty() ? "where " : where + " and ") + HELD_BY_ME;
             params.put("holderMe", caller.username());
         }
@@ -118,7 +114,7 @@ public class TaskQueries {
                 Caller.requireTenant(
                         Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN, Role.DISTRICT_ADMIN);
         Unit unit = units.myUnit();
-        boolean holderOnly = holderOnly(caller);
+        boolean holderOnly = UnitTasks.holderOnly(caller);
         // Pick the page from the task table alone (its partial index), then join only those rows:
         // a unit can have thousands of open tasks, and joining them all before the sort cost more.
         TypedQuery<UUID> idQuery =
@@ -187,7 +183,7 @@ public class TaskQueries {
         Task task = id == null ? null : em.find(Task.class, id);
         if (task == null
                 || (reporterOnly(caller) && !task.getUnit().getCode().equals(caller.unitCode()))
-                || heldByAnother(caller, task)) {
+                || UnitTasks.heldByAnother(caller, task)) {
             throw DubanException.notFound("task.not-found", "任务不存在。");
         }
         return task;
@@ -210,19 +206,6 @@ public class TaskQueries {
     private TaskFilter scoped(Caller caller, TaskFilter filter) {
         TaskFilter f = filter == null ? TaskFilter.all() : filter;
         return reporterOnly(caller) ? f.forUnit(units.myUnit().getId()) : f;
-    }
-
-    /** A 联络员 of the unit (not its head or admin): sees only the tasks not handed to another. */
-    private static boolean holderOnly(Caller caller) {
-        return reporterOnly(caller)
-                && !caller.hasRole(Role.UNIT_HEAD)
-                && !caller.hasRole(Role.UNIT_ADMIN);
-    }
-
-    private static boolean heldByAnother(Caller caller, Task task) {
-        return holderOnly(caller)
-                && task.getHolderUsername() != null
-                && !task.getHolderUsername().equals(caller.username());
     }
 
     private static boolean reporterOnly(Caller caller) {

@@ -11,9 +11,17 @@ import java.util.UUID;
 /**
  * Who may act on a task as its unit, shared by receipt and wrong assignment: a user of the task's
  * own unit (联络员, 单位负责人, 单位管理员); the district office and leaders see every task of the tenant, a
- * unit's users only their own (another unit's or tenant's is "not found").
+ * unit's users only their own (another unit's or tenant's is "not found"). Among a unit's 联络员, a
+ * task handed to a colleague (经办人) is that colleague's alone ({@link #heldByAnother}), for the
+ * ledger's lists ({@link TaskQueries}) as for every action here.
  */
 final class UnitTasks {
+
+    /**
+     * The holder rule as a query condition on task {@code t}, for a {@link #holderOnly} caller with
+     * {@code :holderMe} its username: the unit head and unit admin see all of the unit's tasks.
+     */
+    static final String HELD_BY_ME = "(t.holderUsername is null or t.holderUsername = :holderMe)";
 
     private UnitTasks() {}
 
@@ -43,10 +51,29 @@ final class UnitTasks {
         return unitTask(em, id, caller);
     }
 
+    /** A task of the caller's unit that the caller may act on (not held by a colleague). */
     static boolean ofUnit(Caller caller, Task task) {
         return caller.unitCode() != null
                 && caller.isUnitPerson()
-                && task.getUnit().getCode().equals(caller.unitCode());
+                && task.getUnit().getCode().equals(caller.unitCode())
+                && !heldByAnother(caller, task);
+    }
+
+    /**
+     * A 联络员 of the unit (not its head or admin, nor the district or a leader): sees only the tasks
+     * not handed to another colleague.
+     */
+    static boolean holderOnly(Caller caller) {
+        return !districtWide(caller)
+                && !caller.hasRole(Role.UNIT_HEAD)
+                && !caller.hasRole(Role.UNIT_ADMIN);
+    }
+
+    /** The task is handed to a colleague (经办人) of a 联络员 who is not its holder. */
+    static boolean heldByAnother(Caller caller, Task task) {
+        return holderOnly(caller)
+                && task.getHolderUsername() != null
+                && !task.getHolderUsername().equals(caller.username());
     }
 
     static boolean districtWide(Caller caller) {

@@ -4,11 +4,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The authenticated caller of the current thread: user, tenant, unit and roles, as taken from the
- * verified token. Timers and other background work set it explicitly with {@link #runAs(Caller,
- * Runnable)}.
+ * The authenticated caller of the current thread: user, tenant, unit, roles and the person's name,
+ * as taken from the verified token. Timers and other background work set it explicitly with {@link
+ * #runAs(Caller, Runnable)}.
+ *
+ * @param name the person's name from the token (null if it has none); see {@link #displayName}
  */
-public record Caller(String username, String tenantId, String unitCode, Set<String> roles) {
+public record Caller(
+        String username, String tenantId, String unitCode, Set<String> roles, String name) {
 
     // The role names live in Role; these aliases keep the many existing Caller.X uses short.
     public static final String PLATFORM_ADMIN = Role.PLATFORM_ADMIN;
@@ -23,6 +26,30 @@ public record Caller(String username, String tenantId, String unitCode, Set<Stri
 
     public Caller {
         roles = Set.copyOf(roles);
+        name = name == null || name.isBlank() ? null : name.strip();
+    }
+
+    /** A caller without a name (system work, tests): shown by its username. */
+    public Caller(String username, String tenantId, String unitCode, Set<String> roles) {
+        this(username, tenantId, unitCode, roles, null);
+    }
+
+    /** The name to store and show beside the username (签收人, 批示人, 报送人): the username without one. */
+    public String displayName() {
+        return name == null ? username : name;
+    }
+
+    /**
+     * A person's name from the token's claims: given and family name as the directory keeps them
+     * (an account's full name is its first name; Chinese order, no space), else the {@code name}
+     * claim; null without any.
+     */
+    public static String nameOf(String givenName, String familyName, String fullName) {
+        String given = givenName == null ? "" : givenName.strip();
+        String family = familyName == null ? "" : familyName.strip();
+        String joined = given + family;
+        if (!joined.isEmpty()) return joined;
+        return fullName == null || fullName.isBlank() ? null : fullName.strip();
     }
 
     public static Optional<Caller> current() {

@@ -98,7 +98,11 @@ public class CallerFilter extends HttpFilter {
                         .orElse(principal.getName()),
                 tenant,
                 blankToNull(token.getClaimValueAsString("unit")),
-                roles);
+                roles,
+                Caller.nameOf(
+                        token.getClaimValueAsString("given_name"),
+                        token.getClaimValueAsString("family_name"),
+                        token.getClaimValueAsString("name")));
     }
 
     /**

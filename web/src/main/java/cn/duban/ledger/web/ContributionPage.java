@@ -69,6 +69,22 @@ public class ContributionPage implements Serializable {
         return mine != null && c != null && c.unitCode() != null && c.isUnitPerson();
     }
 
+    /** The lead unit's own users acknowledge; the district and leaders only read. */
+    public boolean isCanAcknowledge() {
+        Caller c = Caller.current().orElse(null);
+        return ofPoint != null && c != null && c.unitCode() != null && c.isUnitPerson();
+    }
+
+    public void acknowledge(UUID contributionId) {
+        try {
+            contributions.acknowledge(contributionId);
+            ofPoint = contributions.ofPoint(taskId);
+            Messages.info("contribution.acknowledgedDone");
+        } catch (DubanException e) {
+            Messages.error(e);
+        }
+    }
+
     public void save() {
         try {
             mine = contributions.save(taskId, text, percent, mine == null ? null : mine.version());

@@ -33,7 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Contributions (配合情况) of co-operating units to their point's lead unit. A co-unit writes and sends
  * its own task's contribution; the lead unit reads its point's contributions on its own task; the
- * district office and leaders read all. Another unit's or tenant's task is 404.
+ * district office and leaders read all; the lead unit acknowledges a sent contribution (确认收到),
+ * which the co-unit can then no longer change. Another unit's or tenant's task is 404.
  */
 @Tag(name = ApiTags.REPORTS)
 @Path("/contributions")
@@ -80,6 +81,18 @@ public class ContributionResource {
     @RolesAllowed({Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN})
     public ContributionView send(@PathParam("id") UUID id) {
         return contributions.send(id);
+    }
+
+    @Operation(
+            summary = "牵头单位确认收到配合情况",
+            description =
+                    "路径中是配合情况的 id（不是任务 id）。仅牵头单位的用户可确认；配合单位自己确认返回 403 contribution.lead-acknowledges，"
+                            + "其他单位或其他区的配合情况返回 404。确认后配合单位不能再修改（409 contribution.acknowledged）。")
+    @POST
+    @Path("/{contributionId}/acknowledge")
+    @RolesAllowed({Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN})
+    public ContributionView acknowledge(@PathParam("contributionId") UUID contributionId) {
+        return contributions.acknowledge(contributionId);
     }
 
     /** One evidence file (part {@code file}). */

@@ -103,7 +103,8 @@ public class ReceiptPage implements Serializable {
     public void receive() {
         try {
             receipt = receipts.receive(taskId);
-            Messages.info("receipt.done", fmt.dateTime(receipt.receivedAt()), receipt.receivedBy());
+            Messages.info(
+                    "receipt.done", fmt.dateTime(receipt.receivedAt()), receipt.receivedByName());
         } catch (DubanException e) {
             Messages.error(e);
         }
@@ -114,7 +115,7 @@ public class ReceiptPage implements Serializable {
         try {
             ReceiptService.Receipt r = receipts.receive(id);
             done.add(0, r);
-            Messages.info("receipt.done", fmt.dateTime(r.receivedAt()), r.receivedBy());
+            Messages.info("receipt.done", fmt.dateTime(r.receivedAt()), r.receivedByName());
         } catch (DubanException e) {
             Messages.error(e);
         }

@@ -147,9 +147,11 @@ public class TaskResource {
     // sources (issue 19 items 5–6): a task's source and the leader's word.
     public record InstructionInput(String text) {}
 
-    public record InstructionView(UUID id, String text, String givenBy, Instant givenAt) {
+    public record InstructionView(
+            UUID id, String text, String givenBy, String givenByName, Instant givenAt) {
         static InstructionView of(cn.duban.ledger.TaskInstruction i) {
-            return new InstructionView(i.getId(), i.getText(), i.getGivenBy(), i.getGivenAt());
+            return new InstructionView(
+                    i.getId(), i.getText(), i.getGivenBy(), i.getGivenByName(), i.getGivenAt());
         }
     }
 

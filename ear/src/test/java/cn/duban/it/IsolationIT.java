@@ -496,7 +496,7 @@ class IsolationIT {
                                 "POST",
                                 "/contributions/00000000-0000-4000-8000-000000000000/acknowledge",
                                 "{}",
-                                r,
+                                ru,
                                 true),
                         new Row(
                                 "POST",

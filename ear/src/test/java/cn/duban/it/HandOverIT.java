@@ -150,6 +150,10 @@ class HandOverIT extends PageTest {
         assertThat(handed.status()).as(handed.body()).isEqualTo(200);
         assertThat(handed.json().getString("holderName")).isEqualTo(NAME_A);
         assertThat(handed.json().getString("handedBy")).isEqualTo(HEAD);
+        // The unit is told by name, not by login, who handed the task to whom.
+        assertThat(get(A, "/inbox").body())
+                .contains("负责人" + SUFFIX + "将任务交由" + NAME_A)
+                .doesNotContain(HEAD + "将任务");
 
         // The holder sees it; the unit's other 联络员 do not, by id, list or 我的任务.
         assertThat(get(A, "/tasks/" + t).status()).isEqualTo(200);

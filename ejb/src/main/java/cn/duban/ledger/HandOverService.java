@@ -85,7 +85,7 @@ public class HandOverService {
                 InboxMessage.Kind.ASSIGNED,
                 task.getId(),
                 "交由" + to.displayName() + "经办：" + LedgerText.abbreviate(task.getTitle()),
-                caller.username() + "将任务交由" + to.displayName() + "（" + to.username() + "）经办。");
+                caller.displayName() + "将任务交由" + to.displayName() + "（" + to.username() + "）经办。");
         return holding(task);
     }
 
@@ -144,7 +144,7 @@ public class HandOverService {
                 InboxMessage.Kind.ASSIGNED,
                 null,
                 "离岗交接：" + held.size() + "项任务交由" + to.displayName() + "经办",
-                caller.username()
+                caller.displayName()
                         + "将"
                         + leaver.strip()
                         + "名下的"

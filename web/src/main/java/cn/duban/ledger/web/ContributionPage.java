@@ -35,16 +35,25 @@ public class ContributionPage implements Serializable {
     // inputs
     private String text;
     private Integer percent;
+    private boolean open;
 
-    /** The task page's task (its view parameter) and its role. */
-    public void load(UUID taskId, String role) {
+    /**
+     * The task page's task (its view parameter), its role and whether it is open: a closed task's
+     * contribution is only shown, and only if one was written.
+     */
+    public void load(UUID taskId, String role, boolean open) {
         this.taskId = taskId;
+        this.open = open;
         mine = null;
         ofPoint = null;
         if (taskId == null) return;
         try {
             if ("COOPERATING".equals(role)) {
                 mine = contributions.mine(taskId);
+                if (!open && mine.id() == null) {
+                    mine = null;
+                    return;
+                }
                 text = mine.text();
                 percent = mine.percent();
             } else if ("LEAD".equals(role)) {
@@ -66,7 +75,7 @@ public class ContributionPage implements Serializable {
     /** The co-unit's own users write and send; the district and leaders only read. */
     public boolean isCanWrite() {
         Caller c = Caller.current().orElse(null);
-        return mine != null && c != null && c.unitCode() != null && c.isUnitPerson();
+        return open && mine != null && c != null && c.unitCode() != null && c.isUnitPerson();
     }
 
     /** The lead unit's own users acknowledge; the district and leaders only read. */

@@ -7,9 +7,11 @@ import cn.duban.client.Api.Reply;
 import cn.duban.devstack.KeycloakAdmin;
 import cn.duban.it.support.Db;
 import cn.duban.it.support.Deployments;
+import cn.duban.it.support.PageWalk;
 import cn.duban.it.support.TestStack;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -77,6 +79,7 @@ class DemoYearIT {
             Map<String, Long> written = counts();
 
             whatAVisitorSees();
+            everyPageAsItsUsersSeeIt();
 
             deployer.undeploy(DEPLOYMENT);
             t0 = System.nanoTime();
@@ -178,6 +181,55 @@ class DemoYearIT {
         JsonObject verified = Api.get(ADMIN, "/audit/verify").json();
         assertThat(verified.getBoolean("intact")).as(verified.toString()).isTrue();
         assertThat(verified.getJsonNumber("checked").longValue()).isGreaterThan(1000);
+    }
+
+    /**
+     * Every page of the district office, the leader and the town, at 390 and 1440 px, with the demo
+     * year in them: none scrolls sideways on a phone or shows a missing text, a UTC time or a raw
+     * null; each is shot to target/screenshots/demo-year for a person to look at.
+     */
+    void everyPageAsItsUsersSeeIt() throws Exception {
+        String plan = Api.get(ADMIN, "/plans").array().getJsonObject(0).getString("id");
+        String approved =
+                Api.get(ADMIN, "/tasks?status=APPROVED&limit=1")
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getString("id");
+        JsonObject townTasks = Api.get(TOWN, "/tasks?status=RETURNED&limit=1").json();
+        if (townTasks.getJsonArray("items").isEmpty())
+            townTasks = Api.get(TOWN, "/tasks?limit=1").json();
+        String townTask = townTasks.getJsonArray("items").getJsonObject(0).getString("id");
+        int year = Api.get(ADMIN, "/plans").array().getJsonObject(0).getInt("year");
+        String circular =
+                Api.get(TOWN, "/circulars?year=" + year).array().getJsonObject(0).getString("id");
+        PageWalk walk = new PageWalk(Path.of("target/screenshots/demo-year"));
+        walk.walk(
+                ADMIN,
+                List.of(
+                        "/app/admin/plan.xhtml?id=" + plan,
+                        "/app/admin/publish.xhtml?plan=" + plan,
+                        "/app/admin/plan-import.xhtml",
+                        "/app/receipts.xhtml",
+                        "/app/task.xhtml?id=" + approved,
+                        "/app/circular.xhtml?id=" + circular));
+        walk.walk(
+                LEADER,
+                List.of("/app/task.xhtml?id=" + approved, "/app/circular.xhtml?id=" + circular));
+        walk.walk(
+                TOWN,
+                List.of(
+                        "/app/task.xhtml?id=" + townTask,
+                        "/app/receipts.xhtml",
+                        "/app/circular.xhtml?id=" + circular));
+        System.out.printf(
+                "DEMO-YEAR pages looked at: %d, load %s, findings: %d%n%s%n",
+                walk.pages(),
+                walk.loadTimes(),
+                walk.findings().size(),
+                String.join("\n", walk.findings()));
+        assertThat(walk.pages()).isGreaterThan(30);
+        assertThat(walk.findings()).isEmpty();
     }
 
     static long total(String user, String path) {

@@ -206,7 +206,10 @@ class CircularIT {
                 .noneMatch(s -> s.contains("嘉府办通"));
         assertThat(
                         Db.maintCount(
-                                "select count(*) from audit_log where tenant_id = 'jiading' and action = 'circular.issued'"))
+                                "select count(*) from audit_log where tenant_id = 'jiading' and action = 'circular.issued' "
+                                        + "and entity_id = '"
+                                        + id
+                                        + "'"))
                 .isEqualTo(1);
 
         // Numbers run on within the year of issue.

@@ -49,8 +49,8 @@ import java.util.function.Supplier;
 /**
  * Writes the demo year into one tenant through the application's own services, each step as the
  * person who would take it (the district office, a unit's liaison) and at the step's date on {@link
- * AppClock}. The caller runs it in one transaction: the year is there completely or not at all, and
- * a tenant that has the demo plan already is left alone.
+ * AppClock}. The caller runs {@link #prepare} and {@link #steps} in a transaction each (see {@link
+ * DemoYear}); a tenant whose demo plan has reports already is left alone.
  */
 @Stateless
 public class DemoYearWriter {
@@ -61,8 +61,7 @@ public class DemoYearWriter {
     static final String SEED = "putuo-district-2025.txt";
 
     /** What a run wrote, for the log and the tests. */
-    public record Outcome(
-            int year, boolean written, int tasks, Map<DemoScript.Action, Integer> steps) {}
+    public record Outcome(int year, int tasks, Map<DemoScript.Action, Integer> steps) {}
 
     @PersistenceContext EntityManager em;
 
@@ -79,14 +78,28 @@ public class DemoYearWriter {
     @EJB PeriodClosing closing;
     @EJB CircularService circulars;
 
-    /** The tenant's demo year as of {@code today}, unless it is there already. */
-    public Outcome write(String tenant, LocalDate today) {
+    /**
+     * The first part of the year as of {@code today}: the plan imported and published and the
+     * scheme saved. Returns the plan to write the year's steps into, or null when the year is
+     * complete. A plan without any report is a year whose steps failed: they are written again.
+     */
+    public UUID prepare(String tenant, LocalDate today) {
         int year = DemoScript.planYear(today);
-        Caller office = new Caller("pt-admin", tenant, "qfb", Set.of(Caller.DISTRICT_ADMIN));
-        boolean present =
+        Caller office = office(tenant);
+        Plan present =
                 as(office, null, () -> plans.list(year, PlanLevel.DISTRICT)).stream()
-                        .anyMatch(p -> SOURCE_NAME.equals(p.getSourceName()));
-        if (present) return new Outcome(year, false, 0, Map.of());
+                        .filter(p -> SOURCE_NAME.equals(p.getSourceName()))
+                        .findFirst()
+                        .orElse(null);
+        if (present != null) {
+            long reports =
+                    em.createQuery(
+                                    "select count(r) from ProgressReport r where r.task.planId = :p",
+                                    Long.class)
+                            .setParameter("p", present.getId())
+                            .getSingleResult();
+            return reports > 0 ? null : present.getId();
+        }
 
         String text = seed(year);
         LocalDate imported = DemoScript.importDay(year);
@@ -118,8 +131,13 @@ public class DemoYearWriter {
                         publishing.publish(
                                 planId, new PublishingService.Request(null, keyPoints, true)));
         as(office, published.atTime(11, 0), () -> schemes.save(scheme(year, saved)));
-        em.flush();
-        em.clear();
+        return planId;
+    }
+
+    /** The year's steps (reports, reviews, reminders, closings, circulars) on the prepared plan. */
+    public Outcome steps(String tenant, LocalDate today, UUID planId) {
+        int year = DemoScript.planYear(today);
+        Caller office = office(tenant);
 
         List<TaskSeed> seeds = new ArrayList<>();
         Map<UUID, String> unitOf = new HashMap<>();
@@ -160,7 +178,7 @@ public class DemoYearWriter {
                 em.clear();
             }
         }
-        return new Outcome(year, true, seeds.size(), counts);
+        return new Outcome(year, seeds.size(), counts);
     }
 
     private Object perform(Step step, int year, DemoEvidence evidence) {
@@ -312,6 +330,10 @@ public class DemoYearWriter {
         if (comma < 0) comma = title.indexOf(',');
         String t = comma > 0 ? title.substring(comma + 1) : title;
         return t.length() > 30 ? t.substring(0, 30) : t;
+    }
+
+    private static Caller office(String tenant) {
+        return new Caller("pt-admin", tenant, "qfb", Set.of(Caller.DISTRICT_ADMIN));
     }
 
     /** Work as a caller at a step's moment (null: now). */

@@ -126,19 +126,14 @@ public class ReceiptService {
         WorkCalendar calendar = calendars.calendar();
         int hours = inbox.settings().getReceiptHours();
         Instant now = UnitTasks.now();
-        UUID unit = UnitTasks.districtWide(caller) ? null : UnitTasks.myUnit(em, caller);
-        boolean holderOnly = unit != null && UnitTasks.holderOnly(caller);
-        TypedQuery<Task> q =
-                em.createQuery(
-                        "select t from Task t join fetch t.unit where t.receivedAt is null "
-                                + "and t.status in :open and (:unit is null or t.unit.id = :unit) "
-                                + (holderOnly ? "and " + UnitTasks.HELD_BY_ME + " " : "")
-                                + "order by t.publishedAt, t.id",
-                        Task.class);
-        if (holderOnly) q.setParameter("holderMe", caller.username());
-        return q
-                .setParameter("open", TaskStatus.WITH_UNIT)
-                .setParameter("unit", unit)
+        Unacknowledged scope = unacknowledged(caller);
+        return scope
+                .bind(
+                        em.createQuery(
+                                "select t from Task t join fetch t.unit where "
+                                        + scope.where()
+                                        + " order by t.publishedAt, t.id",
+                                Task.class))
                 .setMaxResults(Math.max(1, Math.min(limit, TaskFilter.MAX_LIMIT)))
                 .getResultList()
                 .stream()
@@ -160,18 +155,33 @@ public class ReceiptService {
     /** How many open tasks are unacknowledged (the caller's unit's, for a unit). */
     public long unreceivedCount() {
         Caller caller = UnitTasks.tenantCaller();
-        UUID unit = UnitTasks.districtWide(caller) ? null : UnitTasks.myUnit(em, caller);
-        boolean holderOnly = unit != null && UnitTasks.holderOnly(caller);
-        TypedQuery<Long> q =
-                em.createQuery(
-                        "select count(t) from Task t where t.receivedAt is null "
-                                + "and t.status in :open and (:unit is null or t.unit.id = :unit)"
-                                + (holderOnly ? " and " + UnitTasks.HELD_BY_ME : ""),
-                        Long.class);
-        if (holderOnly) q.setParameter("holderMe", caller.username());
-        return q.setParameter("open", TaskStatus.WITH_UNIT)
-                .setParameter("unit", unit)
+        Unacknowledged scope = unacknowledged(caller);
+        return scope.bind(
+                        em.createQuery(
+                                "select count(t) from Task t where " + scope.where(), Long.class))
                 .getSingleResult();
+    }
+
+    /**
+     * The caller's open, unacknowledged tasks as a condition on task {@code t} with its values: the
+     * tenant's for the district office and leaders, else the unit's, without the tasks a 联络员's
+     * colleague holds. One rule for the list and its count.
+     */
+    private record Unacknowledged(String where, UUID unit, String holder) {
+        <T> TypedQuery<T> bind(TypedQuery<T> q) {
+            q.setParameter("open", TaskStatus.WITH_UNIT).setParameter("unit", unit);
+            return holder == null ? q : q.setParameter("holderMe", holder);
+        }
+    }
+
+    private Unacknowledged unacknowledged(Caller caller) {
+        UUID unit = UnitTasks.districtWide(caller) ? null : UnitTasks.myUnit(em, caller);
+        String holder = unit != null && UnitTasks.holderOnly(caller) ? caller.username() : null;
+        return new Unacknowledged(
+                "t.receivedAt is null and t.status in :open and (:unit is null or t.unit.id = :unit)"
+                        + (holder == null ? "" : " and " + UnitTasks.HELD_BY_ME),
+                unit,
+                holder);
     }
 
     /**

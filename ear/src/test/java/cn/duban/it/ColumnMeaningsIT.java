@@ -330,6 +330,7 @@ class ColumnMeaningsIT {
         By option = By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']");
         JavascriptExecutor js = (JavascriptExecutor) browser;
         for (int attempt = 1; ; attempt++) {
+            Browsers.settled(browser);
             browser.findElement(By.id(id))
                     .findElement(By.cssSelector(".ui-selectonemenu-trigger"))
                     .click();
@@ -349,6 +350,7 @@ class ColumnMeaningsIT {
                         .until(
                                 ExpectedConditions.presenceOfElementLocated(
                                         By.cssSelector(".columns-chosen")));
+                Browsers.settled(browser);
                 return;
             } catch (org.openqa.selenium.TimeoutException e) {
                 if (attempt == 3) {
@@ -362,6 +364,7 @@ class ColumnMeaningsIT {
         Path shots = Path.of("target/screenshots");
         Files.createDirectories(shots);
         for (Dimension size : List.of(new Dimension(390, 844), new Dimension(1440, 900))) {
+            Browsers.settled(browser);
             browser.manage().window().setSize(size);
             Thread.sleep(300);
             Files.write(

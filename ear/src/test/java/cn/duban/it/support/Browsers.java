@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -103,6 +104,25 @@ public final class Browsers {
      */
     public static String sessionCookie(WebDriver browser) {
         return "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+    }
+
+    /**
+     * Waits until the page is at rest: no Ajax request in flight or queued and no element being
+     * animated. A widget replaced by an Ajax update while a click or a window resize is still being
+     * handled throws inside PrimeFaces; a person never acts that fast, a test must not either.
+     */
+    public static void settled(WebDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(
+                        b ->
+                                (Boolean)
+                                        ((JavascriptExecutor) b)
+                                                .executeScript(
+                                                        "return document.readyState === 'complete'"
+                                                                + " && (!window.jQuery || (jQuery.active === 0"
+                                                                + " && jQuery(':animated').length === 0))"
+                                                                + " && (!window.PrimeFaces || !PrimeFaces.ajax"
+                                                                + " || PrimeFaces.ajax.Queue.isEmpty());"));
     }
 
     /** Console messages since the last call (Chromium reports every CSP violation there). */

@@ -364,7 +364,9 @@ class IsolationIT {
                         // receipt
                         new String[] {"jd-admin", "/receipts/pending"},
                         new String[] {"jd-anting", "/receipts/pending"},
-                        new String[] {"jd-admin", "/receipts/disputes"})) {
+                        new String[] {"jd-admin", "/receipts/disputes"},
+                        new String[] {"jd-admin", "/colours/overview"},
+                        new String[] {"jd-leader", "/colours/overview"})) {
             String body = Api.get(list[0], list[1]).body();
             for (String id :
                     List.of(
@@ -438,6 +440,12 @@ class IsolationIT {
                         new Row("GET", "/settings/reminders", null, al, true),
                         new Row("PUT", "/settings/reminders", "{}", a, false),
                         new Row("POST", "/reminders/run", "{}", a, false),
+                        // colours by rules
+                        new Row("GET", "/colours/rules", null, alru, true),
+                        new Row("PUT", "/colours/rules", "{}", a, false),
+                        new Row("GET", "/colours/rules/history", null, al, true),
+                        new Row("POST", "/colours/run", "{}", a, false),
+                        new Row("GET", "/colours/overview", null, al, true),
                         new Row("GET", "/inbox", null, alru, true),
                         new Row("GET", "/audit", null, al, true),
                         new Row("GET", "/audit/verify", null, al, true),

@@ -1,5 +1,6 @@
 package cn.duban.ledger;
 
+import cn.duban.ledger.colour.ColourSweep;
 import cn.duban.tenant.EachTenant;
 import cn.duban.tenant.TenantService;
 import jakarta.ejb.EJB;
@@ -10,8 +11,9 @@ import jakarta.ejb.TransactionAttributeType;
 import java.util.logging.Logger;
 
 /**
- * The daily reminder run at 08:00 Beijing time: every tenant in its own transaction, so one
- * tenant's failure neither stops nor rolls back another's notices.
+ * The daily run at 08:00 Beijing time: first the colours (which tasks are red today, which have
+ * caught up), then the reminders; every tenant in its own transaction, so one tenant's failure
+ * neither stops nor rolls back another's.
  */
 @Singleton
 public class ReminderScheduler {
@@ -22,6 +24,8 @@ public class ReminderScheduler {
 
     @EJB ReminderService reminders;
 
+    @EJB ColourSweep colours;
+
     @Schedule(
             hour = "8",
             minute = "0",
@@ -30,6 +34,7 @@ public class ReminderScheduler {
             info = "duban-daily-reminders")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void daily() {
+        EachTenant.run(tenants, LOG, "Colours", t -> colours.sweep(LedgerClock.today()));
         EachTenant.run(tenants, LOG, "Reminders", t -> reminders.daily(LedgerClock.today()));
     }
 }

@@ -138,6 +138,10 @@ public class Task extends TenantOwned implements Versioned {
     @Column(name = "published_at", nullable = false, updatable = false)
     private Instant publishedAt;
 
+    /** The day the daily colour run found it red, until it caught up (see ColourSweep). */
+    @Column(name = "red_since")
+    private LocalDate redSince;
+
     @Column(name = "published_by", nullable = false, updatable = false)
     private String publishedBy;
 
@@ -377,6 +381,10 @@ public class Task extends TenantOwned implements Versioned {
 
     public Instant getLastReportAt() {
         return lastReportAt;
+    }
+
+    public LocalDate getRedSince() {
+        return redSince;
     }
 
     public Instant getPublishedAt() {

@@ -1,5 +1,7 @@
 package cn.duban.ledger;
 
+import cn.duban.ledger.colour.ColourReading;
+import cn.duban.ledger.colour.TaskColours;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
@@ -34,7 +36,7 @@ public class TaskQueries {
 
     @EJB UnitService units;
 
-    @EJB InboxService inbox;
+    @EJB TaskColours colours;
 
     /** A page of the ledger and the number of tasks matching its filter in all. */
     public record TaskPage(long total, List<TaskView> rows) {}
@@ -289,7 +291,7 @@ public class TaskQueries {
 
     private List<TaskView> views(List<TaskRow> rows) {
         LocalDate today = LedgerClock.today();
-        int window = inbox.settings().dueSoonWindow();
-        return rows.stream().map(r -> TaskView.of(r, today, window)).toList();
+        Map<UUID, ColourReading> read = colours.read(rows);
+        return rows.stream().map(r -> TaskView.of(r, read.get(r.id()), today)).toList();
     }
 }

@@ -36,7 +36,9 @@ public record TaskRow(
         Integer reportedProgress,
         TaskSource source,
         SignOff signOff,
-        Instant receivedAt) {
+        Instant receivedAt,
+        Instant publishedAt,
+        LocalDate redSince) {
 
     /**
      * The select list matching this record over {@code t} (task), {@code p} (point), {@code s}
@@ -49,6 +51,6 @@ public record TaskRow(
                     // The % of a report awaiting review: shown (marked) until the review sets the
                     // task's progress.
                     + "(select max(r.percent) from ProgressReport r where r.task = t and r.state = cn.duban.ledger.ReportState.SUBMITTED), "
-                    + "pl.source, t.signOff, t.receivedAt) "
+                    + "pl.source, t.signOff, t.receivedAt, t.publishedAt, t.redSince) "
                     + "from Task t join t.point p join p.section s join t.unit u join p.plan pl ";
 }

@@ -1,14 +1,17 @@
 package cn.duban.ledger;
 
+import cn.duban.ledger.colour.Colour;
+import cn.duban.ledger.colour.ColourReading;
 import cn.duban.plan.TaskSource;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * A task as lists and the API show it, with its derived overdue flag and traffic light; {@code
- * progress} is the approved %, {@code reportedProgress} the % of a report awaiting review (null if
- * none).
+ * A task as lists and the API show it, with its derived overdue flag and its colour by the tenant's
+ * rules ({@code light} is the colour's class on pages, kept for API clients); {@code progress} is
+ * the approved %, {@code reportedProgress} the % of a report awaiting review (null if none).
  */
 public record TaskView(
         UUID id,
@@ -33,7 +36,8 @@ public record TaskView(
         Rating rating,
         Instant lastReportAt,
         boolean overdue,
-        Urgency urgency,
+        Colour colour,
+        List<ColourReading.Reason> colourReasons,
         String light,
         int version,
         Integer reportedProgress,
@@ -69,8 +73,7 @@ public record TaskView(
         return source != null && source.matter();
     }
 
-    public static TaskView of(TaskRow r, LocalDate today, int dueSoonDays) {
-        Urgency urgency = Urgency.of(r.status(), r.nextDue(), today, dueSoonDays);
+    public static TaskView of(TaskRow r, ColourReading colour, LocalDate today) {
         boolean overdue = r.status().open() && r.deadline().isBefore(today);
         return new TaskView(
                 r.id(),
@@ -95,8 +98,9 @@ public record TaskView(
                 r.rating(),
                 r.lastReportAt(),
                 overdue,
-                urgency,
-                urgency.light(),
+                colour.colour(),
+                colour.reasons(),
+                colour.colour().css(),
                 r.version(),
                 r.reportedProgress(),
                 r.source(),

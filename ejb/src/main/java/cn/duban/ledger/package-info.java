@@ -19,7 +19,7 @@
  *
  * <p>Pure rules live beside them without container types: {@link cn.duban.ledger.Publishing} (which
  * units a point's names mean), {@link cn.duban.ledger.Checkpoints} (milestones and frequencies as
- * dated steps), {@link cn.duban.ledger.Urgency} (traffic lights), {@link cn.duban.ledger.Receipts}
- * (receipt deadlines in working hours, the reassigned deadline).
+ * dated steps), {@link cn.duban.ledger.colour.ColourRules} (colours by the tenant's rules), {@link
+ * cn.duban.ledger.Receipts} (receipt deadlines in working hours, the reassigned deadline).
  */
 package cn.duban.ledger;

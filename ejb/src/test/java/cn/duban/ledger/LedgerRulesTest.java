@@ -65,23 +65,6 @@ class LedgerRulesTest {
     }
 
     @Test
-    void trafficLightsFollowTheNextDueDate() {
-        LocalDate today = LocalDate.of(2025, 6, 20);
-        assertThat(Urgency.of(TaskStatus.IN_PROGRESS, today.minusDays(1), today, 7))
-                .isEqualTo(Urgency.OVERDUE);
-        assertThat(Urgency.of(TaskStatus.ASSIGNED, today, today, 7)).isEqualTo(Urgency.DUE_SOON);
-        assertThat(Urgency.of(TaskStatus.RETURNED, today.plusDays(7), today, 7))
-                .isEqualTo(Urgency.DUE_SOON);
-        assertThat(Urgency.of(TaskStatus.ASSIGNED, today.plusDays(8), today, 7))
-                .isEqualTo(Urgency.ON_TRACK);
-        assertThat(Urgency.of(TaskStatus.SUBMITTED, today.minusDays(30), today, 7))
-                .isEqualTo(Urgency.AWAITING_REVIEW);
-        assertThat(Urgency.of(TaskStatus.APPROVED, today.minusDays(30), today, 7))
-                .isEqualTo(Urgency.DONE);
-        assertThat(Urgency.OVERDUE.light()).isEqualTo("red");
-    }
-
-    @Test
     void collectivesExpandToTheRightUnits() {
         assertThat(CollectiveScope.of("各街镇")).isEqualTo(CollectiveScope.TOWNS);
         assertThat(CollectiveScope.of("各街道（镇）")).isEqualTo(CollectiveScope.TOWNS);

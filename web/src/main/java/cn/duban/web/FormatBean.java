@@ -61,6 +61,23 @@ public class FormatBean {
         return Formats.list(items, locale());
     }
 
+    /** "红灯：超期 3 天；被退回 2 次": a task's colour and why, for its light's title and text. */
+    public String colour(cn.duban.ledger.TaskView t) {
+        String name = Messages.text("colour." + t.colour().name());
+        String why = colourReasons(t);
+        return why.isEmpty() ? name : name + Messages.text("colour.because", why);
+    }
+
+    /** "超期 3 天；被退回 2 次": why a task has its colour, most serious first (empty: nothing). */
+    public String colourReasons(cn.duban.ledger.TaskView t) {
+        StringBuilder out = new StringBuilder();
+        for (cn.duban.ledger.colour.ColourReading.Reason r : t.colourReasons()) {
+            if (!out.isEmpty()) out.append(Messages.text("colour.separator"));
+            out.append(Messages.text("colour.reason." + r.kind().name(), r.value()));
+        }
+        return out.toString();
+    }
+
     /** The tenant's zone, read once per request. */
     public ZoneId zone() {
         if (zone == null) {

@@ -55,6 +55,13 @@ public final class Messages {
         FacesContext.getCurrentInstance().validationFailed();
     }
 
+    /** An error already in the page's language (a form's own check); the form stays as typed. */
+    public static void errorText(String text) {
+        FacesContext.getCurrentInstance()
+                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        FacesContext.getCurrentInstance().validationFailed();
+    }
+
     /** A domain error's sentence in the page's language (see {@link ProblemTexts}). */
     public static String detail(DubanException e) {
         return ProblemTexts.detail(e, FormatBean.localeOfPage());

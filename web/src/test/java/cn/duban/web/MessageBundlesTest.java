@@ -12,7 +12,9 @@ import cn.duban.ledger.InboxMessage;
 import cn.duban.ledger.Rating;
 import cn.duban.ledger.ReportState;
 import cn.duban.ledger.TaskStatus;
-import cn.duban.ledger.Urgency;
+import cn.duban.ledger.colour.Colour;
+import cn.duban.ledger.colour.ColourReading;
+import cn.duban.ledger.colour.ColourRules;
 import cn.duban.plan.parse.ColumnMeaning;
 import cn.duban.plan.parse.DeadlineKind;
 import cn.duban.plan.parse.PlanLevel;
@@ -70,7 +72,9 @@ class MessageBundlesTest {
                     Map.entry("deadline.", names(DeadlineKind.values())),
                     Map.entry("column.", names(ColumnMeaning.values())),
                     Map.entry("role.point.", names(UnitRole.values())),
-                    Map.entry("urgency.", names(Urgency.values())),
+                    Map.entry("colour.", names(Colour.values())),
+                    Map.entry("colour.reason.", names(ColourReading.Kind.values())),
+                    Map.entry("colour.rule.", ColourRules.names()),
                     Map.entry("publish.change.", List.of("NEW", "UPDATED", "UNCHANGED")),
                     Map.entry("role.", roles()),
                     Map.entry("schemeType.", names(SchemeType.values())),

@@ -45,6 +45,21 @@ public class DashboardPage implements Serializable {
         return awaitingSignOff;
     }
 
+    @Inject cn.duban.ledger.colour.TaskColours colours;
+
+    /** The open tasks' colours today, district-wide and by unit, read once per view. */
+    private cn.duban.ledger.colour.TaskColours.Overview colourOverview;
+
+    public cn.duban.ledger.colour.TaskColours.Overview getColours() {
+        if (colourOverview == null) colourOverview = colours.overview();
+        return colourOverview;
+    }
+
+    /** The units with a red or amber task, most red first (the table shows only these). */
+    public List<cn.duban.ledger.colour.TaskColours.UnitColours> getUnitsToWatch() {
+        return getColours().units().stream().filter(u -> u.red() + u.amber() > 0).toList();
+    }
+
     private String period;
     private Standings standings;
     private Map<String, List<UnitScore>> groups = Map.of();

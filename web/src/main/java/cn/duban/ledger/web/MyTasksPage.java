@@ -2,7 +2,7 @@ package cn.duban.ledger.web;
 
 import cn.duban.ledger.TaskQueries;
 import cn.duban.ledger.TaskView;
-import cn.duban.ledger.Urgency;
+import cn.duban.ledger.colour.Colour;
 import cn.duban.platform.DubanException;
 import cn.duban.web.Messages;
 import jakarta.faces.view.ViewScoped;
@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The unit workspace: the unit's open tasks by urgency, with a count per traffic light. */
+/**
+ * The unit workspace: the unit's open tasks, most urgent first, with a count per colour (by the
+ * tenant's colour rules) and of those awaiting the district's review.
+ */
 @Named
 @ViewScoped
 public class MyTasksPage implements Serializable {
@@ -37,13 +40,18 @@ public class MyTasksPage implements Serializable {
     }
 
     /**
-     * Tasks per traffic light, keyed by the urgency's name: EL looks maps up with the string the
-     * page writes.
+     * Open tasks per colour, keyed by the colour's name (EL looks maps up with the string the page
+     * writes), and {@code REVIEW}: those whose report awaits the district's review.
      */
     public Map<String, Long> getCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (Urgency u : Urgency.values()) counts.put(u.name(), 0L);
-        for (TaskView t : getTasks()) counts.merge(t.urgency().name(), 1L, Long::sum);
+        for (Colour c : Colour.values()) counts.put(c.name(), 0L);
+        counts.put("REVIEW", 0L);
+        for (TaskView t : getTasks()) {
+            counts.merge(t.colour().name(), 1L, Long::sum);
+            if (t.status() == cn.duban.ledger.TaskStatus.SUBMITTED)
+                counts.merge("REVIEW", 1L, Long::sum);
+        }
         return counts;
     }
 }

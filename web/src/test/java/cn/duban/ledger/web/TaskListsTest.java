@@ -56,8 +56,16 @@ class TaskListsTest {
                         reported,
                         cn.duban.plan.TaskSource.PLAN,
                         null,
-                        receivedAt);
-        return TaskView.of(row, TODAY, 7);
+                        receivedAt,
+                        null,
+                        null);
+        return TaskView.of(
+                row,
+                cn.duban.ledger.colour.ColourRules.DEFAULT.read(
+                        new cn.duban.ledger.colour.TaskSignals(
+                                status, deadline, deadline, progress, null, null, 0, 0, null),
+                        TODAY),
+                TODAY);
     }
 
     private static final List<TaskView> TASKS =
@@ -94,12 +102,12 @@ class TaskListsTest {
     void theTrafficLightTilesCountByTheNamesThePageUses() {
         MyTasksPage page = new MyTasksPage();
         page.tasks = service();
-        // The page reads #{myTasksPage.counts['OVERDUE']}: a string key.
+        // The page reads #{myTasksPage.counts['RED']}: a string key.
         Map<?, Long> counts = page.getCounts();
-        assertThat(counts.get("OVERDUE")).isEqualTo(2L);
-        assertThat(counts.get("DUE_SOON")).isEqualTo(1L);
-        assertThat(counts.get("ON_TRACK")).isEqualTo(1L);
-        assertThat(counts.get("AWAITING_REVIEW")).isEqualTo(1L);
+        assertThat(counts.get("RED")).isEqualTo(2L);
+        assertThat(counts.get("AMBER")).isEqualTo(1L);
+        assertThat(counts.get("GREEN")).as("on track, and awaiting review on time").isEqualTo(2L);
+        assertThat(counts.get("REVIEW")).isEqualTo(1L);
     }
 
     @Test

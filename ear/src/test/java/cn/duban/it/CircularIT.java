@@ -175,6 +175,17 @@ class CircularIT {
                         "逾期单位须在5个工作日内完成整改",
                         "以下单位按时完成全部任务，予以通报表扬：安亭镇",
                         "任务完成率33.3%");
+        // The 总体情况 paragraph ends with the open tasks' colours on the day of issue.
+        JsonObject colours = Api.get("jd-admin", "/colours/overview").json();
+        assertThat(text.replaceAll("\\s+", ""))
+                .contains(
+                        "在办任务亮红灯"
+                                + colours.getInt("red")
+                                + "项、黄灯"
+                                + colours.getInt("amber")
+                                + "项、绿灯"
+                                + colours.getInt("green")
+                                + "项。");
         // The issued PDF is archived: asking again returns the same bytes.
         assertThat(Api.bytes("jd-admin", "/circulars/" + id + "/document.pdf")).isEqualTo(pdf);
 

@@ -54,17 +54,21 @@ final class CircularContent {
             LocalDate issueDate,
             Standings standings,
             List<OverdueTask> overdue) {
-        return build(f, docNumber, issueDate, standings, overdue, null);
+        return build(f, docNumber, issueDate, standings, overdue, null, null);
     }
 
-    /** With the audit chain head to print in the footer (issued circulars). */
+    /**
+     * With the audit chain head to print in the footer (issued circulars) and the open tasks'
+     * colours that close the 总体情况 paragraph (either may be null).
+     */
     static cn.duban.printing.Circular build(
             CircularEdit f,
             String docNumber,
             LocalDate issueDate,
             Standings standings,
             List<OverdueTask> overdue,
-            cn.duban.printing.Circular.AuditAnchor anchor) {
+            cn.duban.printing.Circular.AuditAnchor anchor,
+            cn.duban.printing.Circular.Colours colours) {
         int tasks = 0, completed = 0, onTime = 0, late = 0;
         Map<String, List<RankingRow>> groups = new LinkedHashMap<>();
         List<String> praised = new ArrayList<>();
@@ -121,7 +125,8 @@ final class CircularContent {
                 named,
                 f.nextSteps(),
                 new Signature(f.issuingOffice(), issueDate),
-                anchor);
+                anchor,
+                colours);
     }
 
     private static BigDecimal zeroIfNull(BigDecimal v) {

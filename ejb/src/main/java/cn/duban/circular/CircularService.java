@@ -10,6 +10,7 @@ import cn.duban.ledger.InboxMessage;
 import cn.duban.ledger.InboxService;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.ledger.TaskStatus;
+import cn.duban.ledger.colour.TaskColours;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Printing;
@@ -61,6 +62,8 @@ public class CircularService {
     @EJB InboxService inbox;
 
     @EJB Printing printing;
+
+    @EJB TaskColours colours;
 
     /** A new draft for the period, worded in the customary way; the year must have a scheme. */
     public Circular draft(Period period) {
@@ -283,7 +286,16 @@ public class CircularService {
                         .setParameter("asOf", asOf)
                         .setMaxResults(MAX_NAMED)
                         .getResultList();
-        return CircularContent.build(c.fields(), docNumber, issueDate, standings, overdue, anchor);
+        TaskColours.Overview now = colours.overview();
+        return CircularContent.build(
+                c.fields(),
+                docNumber,
+                issueDate,
+                standings,
+                overdue,
+                anchor,
+                new cn.duban.printing.Circular.Colours(
+                        now.date(), now.red(), now.amber(), now.green()));
     }
 
     private Circular draftOf(UUID id, Integer expectedVersion) {

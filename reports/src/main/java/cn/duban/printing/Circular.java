@@ -20,6 +20,8 @@ import java.util.List;
  *     page's footer so paper copies can later prove the trail unchanged; {@code null} for drafts
  *     and circulars issued before anchors were printed. (One constructor only: JSON-B reads a
  *     frozen circular back through it and refuses records with more.)
+ * @param colours the open tasks by colour on the day of issue (亮灯情况), closing the 总体情况 paragraph;
+ *     {@code null} for circulars issued before colours were counted
  */
 public record Circular(
         String issuingOffice,
@@ -34,7 +36,8 @@ public record Circular(
         List<OverdueRow> overdueRows,
         String nextSteps,
         Signature signature,
-        AuditAnchor auditAnchor) {
+        AuditAnchor auditAnchor,
+        Colours colours) {
 
     public Circular {
         requireNonNull(issuingOffice, "issuingOffice");
@@ -59,6 +62,13 @@ public record Circular(
             int tasksTotal, int completed, int onTime, int overdue, BigDecimal completionRate) {
         public Summary {
             requireNonNull(completionRate, "completionRate");
+        }
+    }
+
+    /** The open tasks by colour (红黄绿灯) by the district's colour rules on {@code asOf}. */
+    public record Colours(LocalDate asOf, int red, int amber, int green) {
+        public Colours {
+            requireNonNull(asOf, "asOf");
         }
     }
 

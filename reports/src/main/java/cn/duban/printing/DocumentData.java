@@ -35,6 +35,19 @@ final class DocumentData {
         p.put("ON_TIME", c.summary().onTime());
         p.put("OVERDUE", c.summary().overdue());
         p.put("COMPLETION_RATE", c.summary().completionRate());
+        p.put(
+                "COLOURS",
+                c.colours() == null
+                        ? ""
+                        : "截至"
+                                + chineseDate(c.colours().asOf())
+                                + "，在办任务亮红灯"
+                                + c.colours().red()
+                                + "项、黄灯"
+                                + c.colours().amber()
+                                + "项、绿灯"
+                                + c.colours().green()
+                                + "项。");
         p.put("PRAISE_REASON", c.praisedUnits().reason());
         p.put("PRAISED_UNITS", String.join("、", c.praisedUnits().unitNames()));
         p.put("NEXT_STEPS", paragraphs(c.nextSteps()));

@@ -48,7 +48,7 @@ class CircularDocumentTest {
                             "三、表扬单位",
                             "四、逾期任务点名",
                             "五、下一步工作要求",
-                            "2026年第三季度，纳入督办的工作任务共412项，已完成377项（其中按时完成351项），逾期35项，任务完成率91.5%。",
+                            "2026年第三季度，纳入督办的工作任务共412项，已完成377项（其中按时完成351项），逾期35项，任务完成率91.5%。截至2026年10月15日，在办任务亮红灯7项、黄灯12项、绿灯16项。",
                             "（一）街镇组",
                             "（二）部门组",
                             "长寿路街道",
@@ -89,6 +89,7 @@ class CircularDocumentTest {
                         List.of(),
                         "继续做好政务公开各项工作。",
                         full.signature(),
+                        null,
                         null);
 
         try (PDDocument doc = PdfChecks.load(RENDERER.circular(quiet, Format.PDF))) {
@@ -170,7 +171,8 @@ class CircularDocumentTest {
                         c.overdueRows(),
                         c.nextSteps(),
                         c.signature(),
-                        new Circular.AuditAnchor(1234567, "3f2a9c0d1e4b5a6f"));
+                        new Circular.AuditAnchor(1234567, "3f2a9c0d1e4b5a6f"),
+                        c.colours());
 
         try (PDDocument doc = PdfChecks.load(RENDERER.circular(issued, Format.PDF))) {
             List<String> pages = PdfChecks.pageTexts(doc);

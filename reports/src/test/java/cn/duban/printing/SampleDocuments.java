@@ -127,7 +127,8 @@ final class SampleDocuments {
                 overdue,
                 NEXT_STEPS,
                 new Circular.Signature("上海市普陀区人民政府办公室", LocalDate.of(2026, 10, 15)),
-                null);
+                null,
+                new Circular.Colours(LocalDate.of(2026, 10, 15), 7, 12, 16));
     }
 
     private static Circular.RankingGroup group(String name, List<String> units, int seed) {

@@ -146,5 +146,14 @@ class LedgerBenchmark {
         System.out.printf(
                 "BENCH ledger:   GET /tasks?plan&overdue (100 of %d rows + count) %s%n",
                 overdue, Timings.stats(ledger));
+
+        // The daily colour run (issue 20: under 10 s for a tenant of 100,000 tasks) and the
+        // leaders' overview, both reading every open task of the tenant.
+        List<Double> run = Timings.timed(5, () -> Api.post("pt-admin", "/colours/run", "{}"));
+        List<Double> overview = Timings.timed(5, () -> Api.get("pt-leader", "/colours/overview"));
+        System.out.printf(
+                "BENCH colours: POST /colours/run (%d tasks in the tenant) %s   (goal < 10,000 ms)%n",
+                inTenant, Timings.stats(run));
+        System.out.printf("BENCH colours: GET /colours/overview %s%n", Timings.stats(overview));
     }
 }

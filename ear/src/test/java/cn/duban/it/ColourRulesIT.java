@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.client.Api;
 import cn.duban.client.Api.Reply;
-import cn.duban.devstack.KeycloakAdmin;
 import cn.duban.it.support.Db;
+import cn.duban.it.support.OwnDistrict;
 import cn.duban.it.support.PageTest;
 import cn.duban.it.support.Plans;
-import cn.duban.it.support.TestStack;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -50,19 +49,10 @@ class ColourRulesIT extends PageTest {
 
     @BeforeAll
     static void aDistrictWithThreeTasksOfOneTown() throws SQLException {
-        Db.maintExecute(
-                "insert into tenant (id, name) values ('"
-                        + TENANT
-                        + "', '亮灯区') on conflict do nothing");
-        Db.maintExecute(
-                "insert into unit (tenant_id, id, code, name, aliases, kind, ranking_group) select '"
-                        + TENANT
-                        + "', gen_random_uuid(), code, name, aliases, kind, ranking_group from unit "
-                        + "where tenant_id = 'putuo' on conflict do nothing");
-        KeycloakAdmin keycloak = new KeycloakAdmin(TestStack.KEYCLOAK_PORT);
-        keycloak.ensureUser(ADMIN, TENANT, "qfb", "district-admin");
-        keycloak.ensureUser(LEADER, TENANT, null, "leader");
-        keycloak.ensureUser(TOWN, TENANT, "csl", "unit-reporter");
+        OwnDistrict.create(TENANT, "亮灯区");
+        OwnDistrict.person(TENANT, ADMIN, "qfb", "district-admin");
+        OwnDistrict.person(TENANT, LEADER, null, "leader");
+        OwnDistrict.person(TENANT, TOWN, "csl", "unit-reporter");
 
         String text =
                 TODAY.getYear()

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.client.Api;
 import cn.duban.client.Api.Reply;
-import cn.duban.devstack.KeycloakAdmin;
 import cn.duban.it.support.Db;
 import cn.duban.it.support.Deployments;
+import cn.duban.it.support.OwnDistrict;
 import cn.duban.it.support.PageWalk;
-import cn.duban.it.support.TestStack;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
@@ -248,24 +247,10 @@ class DemoYearIT {
 
     /** A district of its own, with 普陀区's units, and its people in Keycloak. */
     static void freshDistrict() throws SQLException {
-        Db.maintExecute(
-                "insert into tenant (id, name) values ('"
-                        + TENANT
-                        + "', '演示区') on conflict do nothing");
-        Db.maintExecute(
-                "insert into unit (tenant_id, id, code, name, aliases, kind, ranking_group) "
-                        + "select '"
-                        + TENANT
-                        + "', gen_random_uuid(), code, name, aliases, kind, ranking_group from unit "
-                        + "where tenant_id = 'putuo' on conflict do nothing");
-        Db.maintExecute(
-                "update unit u set parent_id = o.id from unit o where u.tenant_id = '"
-                        + TENANT
-                        + "' and o.tenant_id = u.tenant_id and o.code = 'qfb' and u.code <> 'qfb'");
-        KeycloakAdmin keycloak = new KeycloakAdmin(TestStack.KEYCLOAK_PORT);
-        keycloak.ensureUser(ADMIN, TENANT, "qfb", "district-admin");
-        keycloak.ensureUser(LEADER, TENANT, null, "leader");
-        keycloak.ensureUser(TOWN, TENANT, "csl", "unit-reporter");
+        OwnDistrict.create(TENANT, "演示区");
+        OwnDistrict.person(TENANT, ADMIN, "qfb", "district-admin");
+        OwnDistrict.person(TENANT, LEADER, null, "leader");
+        OwnDistrict.person(TENANT, TOWN, "csl", "unit-reporter");
     }
 
     static final List<String> TABLES =

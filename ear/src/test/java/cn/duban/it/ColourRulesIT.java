@@ -285,7 +285,9 @@ class ColourRulesIT extends PageTest {
         // Out of range: told in Chinese, nothing saved.
         input("未报送红灯").sendKeys(Keys.chord(Keys.CONTROL, "a"), "500");
         browser.findElement(By.id("rules:save")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl"), "超出范围"));
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("growl_container"), "超出范围"));
         assertThat(Api.get(TOWN, "/colours/rules").json().getInt("version")).isEqualTo(3);
     }
 

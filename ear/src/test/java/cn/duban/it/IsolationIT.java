@@ -234,6 +234,10 @@ class IsolationIT {
                             "{\"approve\":true,\"comment\":\"同意\"}"
                         },
                         new String[] {"POST", "/inbox/" + message + "/read", "{}"},
+                        new String[] {"GET", "/inbox/" + message},
+                        new String[] {"GET", "/tasks/" + task + "/reminders"},
+                        new String[] {"GET", "/units/" + csl + "/reminders"},
+                        new String[] {"POST", "/units/" + csl + "/reminders", "{}"},
                         new String[] {"GET", "/units/" + csl},
                         new String[] {
                             "PUT",
@@ -541,6 +545,10 @@ class IsolationIT {
                         // what a unit's 联络员 reads, its head reads too (issue 19)
                         new Row("GET", "/inbox/unread-count", null, alru, true),
                         new Row("POST", "/inbox/" + unknown + "/read", "", alru, true),
+                        new Row("GET", "/inbox/" + unknown, null, alru, true),
+                        new Row("GET", "/tasks/" + unknown + "/reminders", null, al, true),
+                        new Row("GET", "/units/" + unknown + "/reminders", null, al, true),
+                        new Row("POST", "/units/" + unknown + "/reminders", "{}", a, true),
                         new Row("GET", "/circulars/" + unknown, null, alru, true),
                         new Row("GET", "/units/" + csl, null, alru, true),
                         new Row("GET", "/tasks/ledger.pdf?unit=" + csl, null, alru, true),

@@ -7,8 +7,14 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The in-app inbox: messages to a unit's users or to a role, and what the caller may read. */
@@ -99,32 +105,61 @@ public class InboxService {
         return sent;
     }
 
+    /** Not yet opened by the caller (each person reads for themselves). */
+    private static final String UNREAD_BY_ME =
+            "not exists (select r from InboxRead r where r.messageId = m.id and r.username = :me)";
+
     /** The caller's messages: to its unit and to its roles, newest first. */
     public List<InboxMessage> mine(boolean unreadOnly, int limit) {
         Caller caller = Caller.requireDistrictPerson();
         UUID unit = myUnitId(caller);
-        return em.createQuery(
-                        "select m from InboxMessage m where (m.unitId = :unit or m.role in :roles) "
-                                + "and (:unread = false or m.readAt is null) order by m.createdAt desc",
-                        InboxMessage.class)
-                .setParameter("unit", unit)
-                .setParameter("roles", caller.roles())
-                .setParameter("unread", unreadOnly)
-                .setMaxResults(Math.max(1, Math.min(limit, 500)))
-                .getResultList();
+        var q =
+                em.createQuery(
+                                "select m from InboxMessage m where (m.unitId = :unit or m.role in :roles) "
+                                        + (unreadOnly ? "and " + UNREAD_BY_ME + " " : "")
+                                        + "order by m.createdAt desc",
+                                InboxMessage.class)
+                        .setParameter("unit", unit)
+                        .setParameter("roles", caller.roles());
+        if (unreadOnly) q.setParameter("me", caller.username());
+        return q.setMaxResults(Math.max(1, Math.min(limit, 500))).getResultList();
+    }
+
+    /** Which of these messages the caller has opened or marked read. */
+    public Set<UUID> readByMe(Collection<UUID> messageIds) {
+        Caller caller = Caller.requireDistrictPerson();
+        if (messageIds.isEmpty()) return Set.of();
+        return new HashSet<>(
+                em.createQuery(
+                                "select r.messageId from InboxRead r where r.username = :me and r.messageId in :ids",
+                                UUID.class)
+                        .setParameter("me", caller.username())
+                        .setParameter("ids", messageIds)
+                        .getResultList());
     }
 
     public long unreadCount() {
         Caller caller = Caller.requireDistrictPerson();
         return em.createQuery(
-                        "select count(m) from InboxMessage m where (m.unitId = :unit or m.role in :roles) and m.readAt is null",
+                        "select count(m) from InboxMessage m where (m.unitId = :unit or m.role in :roles) and "
+                                + UNREAD_BY_ME,
                         Long.class)
                 .setParameter("unit", myUnitId(caller))
                 .setParameter("roles", caller.roles())
+                .setParameter("me", caller.username())
                 .getSingleResult();
     }
 
+    /** Marks the caller's message read for the caller (a read receipt); 404 if not theirs. */
     public void markRead(UUID id) {
+        open(id);
+    }
+
+    /**
+     * One of the caller's messages, opened: a read receipt is kept for the caller the first time
+     * (its name as it is now); another unit's, role's or district's message is 404.
+     */
+    public InboxMessage open(UUID id) {
         Caller caller = Caller.requireDistrictPerson();
         InboxMessage m = em.find(InboxMessage.class, id);
         boolean mine =
@@ -133,6 +168,34 @@ public class InboxService {
                                 || (m.getRole() != null && caller.hasRole(m.getRole())));
         if (!mine) throw cn.duban.platform.DubanException.notFound("inbox.not-found", "消息不存在。");
         m.markRead(caller.username());
+        if (readByMe(List.of(id)).isEmpty()) {
+            // Two tabs opening it at once: the second insert finds the first's row and keeps it.
+            em.createNativeQuery(
+                            "insert into inbox_read (tenant_id, id, message_id, username, name, read_at) "
+                                    + "values (:tenant, :id, :message, :username, :name, :at) "
+                                    + "on conflict (tenant_id, message_id, username) do nothing")
+                    .setParameter("tenant", caller.tenantId())
+                    .setParameter("id", UUID.randomUUID())
+                    .setParameter("message", id)
+                    .setParameter("username", caller.username())
+                    .setParameter("name", caller.displayName())
+                    .setParameter("at", java.sql.Timestamp.from(cn.duban.platform.AppClock.now()))
+                    .executeUpdate();
+        }
+        return m;
+    }
+
+    /** The read receipts of these messages, by message, in the order they were read. */
+    public Map<UUID, List<InboxRead>> receipts(Collection<UUID> messageIds) {
+        if (messageIds.isEmpty()) return Map.of();
+        Map<UUID, List<InboxRead>> out = new HashMap<>();
+        em.createQuery(
+                        "select r from InboxRead r where r.messageId in :ids order by r.readAt, r.username",
+                        InboxRead.class)
+                .setParameter("ids", messageIds)
+                .getResultList()
+                .forEach(r -> out.computeIfAbsent(r.getMessageId(), k -> new ArrayList<>()).add(r));
+        return out;
     }
 
     private UUID myUnitId(Caller caller) {

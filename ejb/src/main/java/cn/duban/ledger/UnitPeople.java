@@ -23,4 +23,10 @@ public interface UnitPeople {
      * unit-reporter}), by username.
      */
     List<Colleague> reporters(String tenant, String unitCode);
+
+    /**
+     * Every enabled account of that unit of that tenant (联络员, 经办人, head, admin), by username: who a
+     * message to the unit is for.
+     */
+    List<Colleague> everyone(String tenant, String unitCode);
 }

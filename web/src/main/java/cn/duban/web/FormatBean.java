@@ -78,6 +78,19 @@ public class FormatBean {
         return out.toString();
     }
 
+    /** "张三、李四": the names of read receipts or of a unit's people. */
+    public String people(Collection<?> people) {
+        return list(
+                people.stream()
+                        .map(
+                                p ->
+                                        p instanceof cn.duban.ledger.InboxRead r
+                                                ? r.getName()
+                                                : ((cn.duban.ledger.UnitPeople.Colleague) p)
+                                                        .displayName())
+                        .toList());
+    }
+
     /** The tenant's zone, read once per request. */
     public ZoneId zone() {
         if (zone == null) {

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -58,7 +59,8 @@ public class InboxResource {
             boolean read,
             String to,
             UUID circularId) {
-        static MessageView of(InboxMessage m) {
+        /** {@code read}: whether the caller has opened it (each person reads for themselves). */
+        public static MessageView of(InboxMessage m, boolean read) {
             return new MessageView(
                     m.getId(),
                     m.getKind().name(),
@@ -67,7 +69,7 @@ public class InboxResource {
                     m.getBody(),
                     m.getCreatedAt(),
                     m.getCreatedBy(),
-                    m.getReadAt() != null,
+                    read,
                     m.getRole() != null ? m.getRole() : "unit",
                     m.getCircularId());
         }
@@ -105,7 +107,9 @@ public class InboxResource {
     public List<MessageView> inbox(
             @QueryParam("unread") @DefaultValue("false") boolean unread,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        return inbox.mine(unread, limit).stream().map(MessageView::of).toList();
+        List<InboxMessage> mine = inbox.mine(unread, limit);
+        Set<UUID> read = inbox.readByMe(mine.stream().map(InboxMessage::getId).toList());
+        return mine.stream().map(m -> MessageView.of(m, read.contains(m.getId()))).toList();
     }
 
     @Operation(summary = "未读消息数")
@@ -120,6 +124,20 @@ public class InboxResource {
     })
     public Map<String, Long> unread() {
         return Map.of("unread", inbox.unreadCount());
+    }
+
+    @Operation(summary = "打开一条消息", description = "打开即为本人已读（已读回执），区府办可在任务的催办记录中看到。")
+    @GET
+    @Path("inbox/{id}")
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
+    public MessageView open(@PathParam("id") UUID id) {
+        return MessageView.of(inbox.open(id), true);
     }
 
     @Operation(summary = "标记消息为已读")

@@ -278,12 +278,29 @@ public class TaskPage implements Serializable {
     }
 
     public void remind() {
-        if (act(() -> reminders.remind(id, message))) Messages.info("task.reminded");
+        if (act(() -> reminders.remind(id, message))) {
+            chases = null;
+            Messages.info("task.reminded");
+        }
     }
 
     public void cancel() {
         if (act(() -> assignments.cancel(id, reason, task.version())))
             Messages.info("task.cancelled");
+    }
+
+    private List<ReminderService.Chase> chases;
+
+    /** The task's 催办 and reminders with their read receipts: the office's and leaders' view. */
+    public List<ReminderService.Chase> getChases() {
+        if (chases == null) {
+            try {
+                chases = isAdmin() || isLeader() ? reminders.chases(id) : List.of();
+            } catch (DubanException e) {
+                chases = List.of();
+            }
+        }
+        return chases;
     }
 
     public boolean isLeader() {

@@ -433,6 +433,49 @@ public class TaskResource {
                 .build();
     }
 
+    /** A reader of a notice: who and when. */
+    public record Reader(String username, String name, Instant at) {}
+
+    /** A person of the unit who has not opened the notice yet. */
+    public record Person(String username, String name) {}
+
+    /** A 催办 or reminder to the task's unit, with who has read it and who has not (已读回执). */
+    public record ChaseView(
+            UUID id,
+            String kind,
+            String subject,
+            String body,
+            Instant sentAt,
+            String sentBy,
+            List<Reader> read,
+            List<Person> notYet) {
+        public static ChaseView of(ReminderService.Chase c) {
+            return new ChaseView(
+                    c.message().getId(),
+                    c.message().getKind().name(),
+                    c.message().getSubject(),
+                    c.message().getBody(),
+                    c.message().getCreatedAt(),
+                    c.message().getCreatedBy(),
+                    c.read().stream()
+                            .map(r -> new Reader(r.getUsername(), r.getName(), r.getReadAt()))
+                            .toList(),
+                    c.notYet().stream()
+                            .map(p -> new Person(p.username(), p.displayName()))
+                            .toList());
+        }
+    }
+
+    @Operation(
+            summary = "催办记录与已读回执",
+            description = "发给任务责任单位的催办和到期、逾期提醒，新的在前；每条列出已读的人和时间，以及本单位尚未打开的人。")
+    @GET
+    @Path("/{id}/reminders")
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
+    public List<ChaseView> chases(@PathParam("id") UUID id) {
+        return reminders.chases(id).stream().map(ChaseView::of).toList();
+    }
+
     /** A manual reminder (催办) to the task's unit. */
     @Operation(summary = "催办任务")
     @APIResponse(responseCode = "204", description = "成功，无内容")

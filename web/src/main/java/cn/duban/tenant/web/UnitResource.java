@@ -34,6 +34,8 @@ public class UnitResource {
 
     @Inject UnitService units;
 
+    @Inject cn.duban.ledger.ReminderService reminders;
+
     @Operation(summary = "单位列表")
     @GET
     @RolesAllowed({
@@ -83,5 +85,32 @@ public class UnitResource {
             @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         Integer version = cn.duban.web.Requests.version(ifMatch);
         return UnitView.of(units.update(id, input, version));
+    }
+
+    // 单位催办 (issue 20): the unit's path, the ledger's service.
+
+    @Operation(
+            summary = "催办单位全部逾期任务",
+            description = "一条消息列出该单位全部逾期未办结的任务（至多 200 项）；没有逾期任务时返回 409 reminder.nothing-late。")
+    @POST
+    @Path("/{id}/reminders")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
+    public Response remindUnit(
+            @PathParam("id") UUID id, cn.duban.ledger.web.TaskResource.ReminderInput input) {
+        cn.duban.ledger.InboxMessage m =
+                reminders.remindUnit(id, input == null ? null : input.message());
+        return Response.status(Response.Status.CREATED)
+                .entity(cn.duban.ledger.web.InboxResource.MessageView.of(m, false))
+                .build();
+    }
+
+    @Operation(summary = "单位催办记录与已读回执", description = "对该单位的整体催办，新的在前；每条列出已读的人和时间，以及尚未打开的人。")
+    @GET
+    @Path("/{id}/reminders")
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
+    public List<cn.duban.ledger.web.TaskResource.ChaseView> unitChases(@PathParam("id") UUID id) {
+        return reminders.unitChases(id).stream()
+                .map(cn.duban.ledger.web.TaskResource.ChaseView::of)
+                .toList();
     }
 }

@@ -294,6 +294,13 @@ class IsolationIT {
                         new String[] {"DELETE", "/hand-over/tasks/" + task},
                         new String[] {
                             "POST", "/hand-over/reports/" + report, "{\"decision\":\"APPROVE\"}"
+                        },
+                        // evidence pack (佐证材料包): another district's plan or unit
+                        new String[] {"POST", "/evidence-packs?plan=" + plan},
+                        new String[] {"POST", "/evidence-packs?year=" + NEXT + "&unit=" + csl},
+                        new String[] {
+                            "POST",
+                            "/evidence-packs?year=" + NEXT + "&unit=" + csl + "&plan=" + plan
                         });
         List<String> leaks = new ArrayList<>();
         for (String user : List.of("jd-admin", "jd-leader", "jd-anting")) {
@@ -331,7 +338,9 @@ class IsolationIT {
                         new String[] {"PUT", "/contributions/" + task},
                         new String[] {"POST", "/contributions/" + task + "/send"},
                         new String[] {"POST", "/contributions/" + task + "/acknowledge"},
-                        new String[] {"GET", "/contributions?task=" + task})) {
+                        new String[] {"GET", "/contributions?task=" + task},
+                        // evidence pack: another unit's
+                        new String[] {"POST", "/evidence-packs?year=" + NEXT + "&unit=" + csl})) {
             assertThat(
                             call(
                                             "pt-sjj",
@@ -565,6 +574,9 @@ class IsolationIT {
                                 alru,
                                 true),
                         new Row("GET", "/reports/" + report, null, alru, true),
+                        // evidence pack: the office and leaders the district's, a unit its own
+                        new Row("POST", "/evidence-packs?plan=" + plan, "", alru, true),
+                        new Row("GET", "/evidence-packs/years", null, alru, true),
                         // but a 联络员's report stays its own
                         new Row("POST", "/tasks/" + unknown + "/reports", "{}", ar, true));
         List<String> wrong = new ArrayList<>();

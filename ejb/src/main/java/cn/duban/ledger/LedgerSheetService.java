@@ -147,7 +147,8 @@ public class LedgerSheetService {
         return views;
     }
 
-    private static String status(TaskView t) {
+    /** A task's status as the ledger writes it: 已办结（按时）, 推进中（逾期） … (also the evidence pack's). */
+    public static String status(TaskView t) {
         return STATUS.get(t.status())
                 + (t.overdue() ? "（逾期）" : "")
                 + (t.onTime() == null ? "" : t.onTime() ? "（按时）" : "（逾期完成）");

@@ -119,6 +119,60 @@ final class DocumentData {
         return rows;
     }
 
+    static Map<String, Object> evidencePackIndex(EvidencePackIndex index) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("TITLE", index.title());
+        p.put("SCOPE", index.scope());
+        p.put("GENERATED_AT", index.generatedAt());
+        p.put(
+                "SUMMARY",
+                index.tasks().isEmpty()
+                        ? "无任务。"
+                        : "共 "
+                                + index.tasks().size()
+                                + " 项任务，"
+                                + index.fileCount()
+                                + " 个佐证材料，合计 "
+                                + size(index.totalBytes())
+                                + "。各文件的 SHA-256 可用 sha256sum 或 certutil -hashfile 核对。");
+        return p;
+    }
+
+    /**
+     * One row per evidence file, its task's fields repeated (the template groups on {@code
+     * taskNo}); a task without files is one row with no file.
+     */
+    static List<Map<String, ?>> evidencePackRows(EvidencePackIndex index) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        int no = 0;
+        for (EvidencePackIndex.Task t : index.tasks()) {
+            no++;
+            List<EvidencePackIndex.File> files =
+                    t.files().isEmpty() ? java.util.Collections.singletonList(null) : t.files();
+            for (EvidencePackIndex.File f : files) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("taskNo", no);
+                row.put("taskTitle", t.title());
+                row.put("unitName", t.unitName());
+                row.put("status", t.status());
+                row.put("completion", t.completion());
+                row.put("folder", t.folder());
+                if (f != null) {
+                    row.put("fileName", f.name());
+                    row.put("size", size(f.size()));
+                    row.put("sha256", f.sha256());
+                    row.put("path", f.path());
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    static String size(long bytes) {
+        return EvidencePackIndex.size(bytes);
+    }
+
     private static List<Map<String, ?>> rankingRows(List<Circular.RankingGroup> groups) {
         List<Map<String, ?>> rows = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {

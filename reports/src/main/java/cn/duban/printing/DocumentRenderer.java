@@ -1,6 +1,7 @@
 package cn.duban.printing;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.engine.export.ooxml.JRDocxExporter;
 import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
+import net.sf.jasperreports.engine.fill.JRGzipVirtualizer;
 import net.sf.jasperreports.export.Exporter;
 import net.sf.jasperreports.export.ExporterInput;
 import net.sf.jasperreports.export.OutputStreamExporterOutput;
@@ -33,6 +35,9 @@ public final class DocumentRenderer {
 
     private static final Locale LOCALE = Locale.SIMPLIFIED_CHINESE;
     private static final String CREATOR = "Duban 督办";
+
+    /** Pages of a large document kept as filled objects; the rest are gzipped in memory. */
+    private static final int VIRTUAL_PAGES = 20;
 
     private final Map<Template, JasperReport> templates = new EnumMap<>(Template.class);
 
@@ -85,6 +90,36 @@ public final class DocumentRenderer {
         return pdf(print, breakdown.unitName() + "考核得分明细", breakdown.unitName());
     }
 
+    /**
+     * The index (目录) of an evidence pack as landscape PDF, written to {@code out}. Filled pages
+     * beyond the first few are kept gzipped in memory, so a pack of thousands of tasks does not
+     * hold hundreds of laid-out pages.
+     */
+    public void evidencePackIndex(EvidencePackIndex index, OutputStream out) {
+        JRGzipVirtualizer virtualizer = new JRGzipVirtualizer(VIRTUAL_PAGES);
+        try {
+            Map<String, Object> parameters = DocumentData.evidencePackIndex(index);
+            parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
+            JasperPrint print =
+                    fill(
+                            Template.EVIDENCE_PACK_INDEX,
+                            parameters,
+                            new JRMapCollectionDataSource(DocumentData.evidencePackRows(index)));
+            virtualizer.setReadOnly(true);
+            JRPdfExporter exporter = new JRPdfExporter();
+            exporter.setConfiguration(pdfConfiguration(index.title(), CREATOR));
+            exporter.setExporterInput(new SimpleExporterInput(print));
+            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+            try {
+                exporter.exportReport();
+            } catch (JRException e) {
+                throw new PrintingException("Cannot export report " + print.getName(), e);
+            }
+        } finally {
+            virtualizer.cleanup();
+        }
+    }
+
     private JasperPrint fill(Template template, Map<String, Object> parameters, JRDataSource data) {
         parameters.put(JRParameter.REPORT_LOCALE, LOCALE);
         try {
@@ -96,13 +131,17 @@ public final class DocumentRenderer {
 
     private static byte[] pdf(JasperPrint print, String title, String author) {
         JRPdfExporter exporter = new JRPdfExporter();
+        exporter.setConfiguration(pdfConfiguration(title, author));
+        return export(exporter, print);
+    }
+
+    private static SimplePdfExporterConfiguration pdfConfiguration(String title, String author) {
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
         configuration.setMetadataTitle(title);
         configuration.setMetadataAuthor(author);
         configuration.setMetadataCreator(CREATOR);
         configuration.setCompressed(true);
-        exporter.setConfiguration(configuration);
-        return export(exporter, print);
+        return configuration;
     }
 
     private static byte[] xlsx(JasperPrint print, String sheetName) {

@@ -16,7 +16,8 @@ enum Template {
     CIRCULAR_OVERDUE("circular_overdue"),
     UNIT_LEDGER("unit_ledger"),
     SCORE_BREAKDOWN("score_breakdown"),
-    SCORE_ADJUSTMENTS("score_adjustments");
+    SCORE_ADJUSTMENTS("score_adjustments"),
+    EVIDENCE_PACK_INDEX("evidence_pack_index");
 
     private final String templateName;
 

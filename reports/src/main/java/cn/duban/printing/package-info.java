@@ -2,7 +2,8 @@
  * Printed Duban documents (not progress reports, which are {@code cn.duban.ledger}), rendered with
  * JasperReports: the 工作通报 {@link cn.duban.printing.Circular} (PDF, XLSX, DOCX), a unit's task
  * ledger {@link cn.duban.printing.UnitLedger} and its evaluation breakdown {@link
- * cn.duban.printing.ScoreBreakdown} (PDF).
+ * cn.duban.printing.ScoreBreakdown} (PDF), and the index of an evidence pack {@link
+ * cn.duban.printing.EvidencePackIndex} (PDF, written to a stream).
  *
  * <p>Callers build the plain records and hand them to one shared {@link
  * cn.duban.printing.DocumentRenderer}; nothing here depends on the EJB module or on container

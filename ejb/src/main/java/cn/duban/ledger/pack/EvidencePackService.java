@@ -9,6 +9,8 @@ import cn.duban.ledger.TaskView;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Printing;
+import cn.duban.platform.Sha256;
+import cn.duban.platform.ZipOutput;
 import cn.duban.printing.EvidencePackIndex;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
@@ -18,19 +20,15 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -258,7 +256,7 @@ public class EvidencePackService {
     public Written write(EvidencePack pack, OutputStream target) {
         Caller caller = Caller.requireDistrictPerson();
         long start = System.nanoTime();
-        Counting counted = new Counting(target);
+        ZipOutput.Counting counted = new ZipOutput.Counting(target);
         ZipOutputStream zip = new ZipOutputStream(counted, StandardCharsets.UTF_8);
         PackNames names = new PackNames();
         String indexPath = names.file("", INDEX);
@@ -363,7 +361,7 @@ public class EvidencePackService {
                                     pack.scope(),
                                     LocalDateTime.now(LedgerClock.ZONE).format(SHOWN),
                                     index),
-                            new Unclosable(zip));
+                            new ZipOutput.Unclosable(zip));
             zip.closeEntry();
             zip.finish();
             zip.flush();
@@ -375,7 +373,7 @@ public class EvidencePackService {
                         index.size(),
                         fileCount,
                         evidenceBytes,
-                        counted.count,
+                        counted.count(),
                         (System.nanoTime() - start) / 1_000_000);
         LOG.info(
                 () ->
@@ -422,7 +420,7 @@ public class EvidencePackService {
         zip.putNextEntry(e);
         zip.write(bytes);
         zip.closeEntry();
-        return HexFormat.of().formatHex(sha256().digest(bytes));
+        return Sha256.hex(bytes);
     }
 
     /** An entry dated in Beijing time, as the office's PCs show it. */
@@ -430,51 +428,5 @@ public class EvidencePackService {
         ZipEntry e = new ZipEntry(path);
         e.setTimeLocal(LocalDateTime.ofInstant(at, LedgerClock.ZONE));
         return e;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Counts what passes through. */
-    private static final class Counting extends FilterOutputStream {
-        long count;
-
-        Counting(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-    }
-
-    /** Lets the PDF exporter close its stream without closing the zip under it. */
-    private static final class Unclosable extends FilterOutputStream {
-        Unclosable(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
     }
 }

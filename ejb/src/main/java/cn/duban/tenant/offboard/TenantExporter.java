@@ -3,6 +3,8 @@ package cn.duban.tenant.offboard;
 import cn.duban.audit.AuditService;
 import cn.duban.platform.Caller;
 import cn.duban.platform.Role;
+import cn.duban.platform.Sha256;
+import cn.duban.platform.ZipOutput;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -11,7 +13,6 @@ import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -20,7 +21,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -103,8 +103,8 @@ public class TenantExporter {
 
     private Written write(Connection c, String tenant, UUID id, OutputStream target)
             throws SQLException, IOException {
-        MessageDigest archiveDigest = sha256();
-        CountingStream counted = new CountingStream(target);
+        MessageDigest archiveDigest = Sha256.digest();
+        ZipOutput.Counting counted = new ZipOutput.Counting(target);
         DigestOutputStream digested = new DigestOutputStream(counted, archiveDigest);
         ZipOutputStream zip = new ZipOutputStream(digested, StandardCharsets.UTF_8);
 
@@ -143,7 +143,7 @@ public class TenantExporter {
         Instant at = Instant.now();
         ZipEntry manifest = new ZipEntry("manifest.json");
         zip.putNextEntry(manifest);
-        Writer w = new OutputStreamWriter(new Unclosable(zip), StandardCharsets.UTF_8);
+        Writer w = new OutputStreamWriter(new ZipOutput.Unclosable(zip), StandardCharsets.UTF_8);
         try (JsonGenerator g =
                 Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
                         .createGenerator(w)) {
@@ -200,7 +200,7 @@ public class TenantExporter {
                 id,
                 at,
                 HexFormat.of().formatHex(archiveDigest.digest()),
-                counted.count,
+                counted.count(),
                 headSeq,
                 head);
     }
@@ -263,8 +263,8 @@ public class TenantExporter {
         }
         select.append(" from ").append(quote(t.name())).append(" where ").append(where);
         if (!t.key().isEmpty()) select.append(" order by ").append(keyList(t));
-        MessageDigest digest = sha256();
-        CountingStream counted = new CountingStream(new Unclosable(zip));
+        MessageDigest digest = Sha256.digest();
+        ZipOutput.Counting counted = new ZipOutput.Counting(new ZipOutput.Unclosable(zip));
         DigestOutputStream out = new DigestOutputStream(counted, digest);
         zip.putNextEntry(new ZipEntry(path));
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -324,7 +324,7 @@ public class TenantExporter {
             w.close();
         }
         zip.closeEntry();
-        files.put(path, new Object[] {counted.count, HexFormat.of().formatHex(digest.digest())});
+        files.put(path, new Object[] {counted.count(), HexFormat.of().formatHex(digest.digest())});
         return rows;
     }
 
@@ -365,12 +365,7 @@ public class TenantExporter {
                         zip.putNextEntry(new ZipEntry(path));
                         zip.write(bytes);
                         zip.closeEntry();
-                        files.put(
-                                path,
-                                new Object[] {
-                                    (long) bytes.length,
-                                    HexFormat.of().formatHex(sha256().digest(bytes))
-                                });
+                        files.put(path, new Object[] {(long) bytes.length, Sha256.hex(bytes)});
                     }
                 }
             }
@@ -427,51 +422,5 @@ public class TenantExporter {
 
     static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Counts what passes through. */
-    private static final class CountingStream extends FilterOutputStream {
-        long count;
-
-        CountingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-    }
-
-    /** Lets a writer be closed without closing the zip under it. */
-    private static final class Unclosable extends FilterOutputStream {
-        Unclosable(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
     }
 }

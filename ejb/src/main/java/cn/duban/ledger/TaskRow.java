@@ -38,7 +38,8 @@ public record TaskRow(
         SignOff signOff,
         Instant receivedAt,
         Instant publishedAt,
-        LocalDate redSince) {
+        LocalDate redSince)
+        implements cn.duban.ledger.colour.ColourColumns {
 
     /**
      * The select list matching this record over {@code t} (task), {@code p} (point), {@code s}

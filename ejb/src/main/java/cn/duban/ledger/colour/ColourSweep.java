@@ -44,7 +44,8 @@ public class ColourSweep {
             Instant lastReportAt,
             LocalDate redSince,
             UUID unitId,
-            String unitName) {}
+            String unitName)
+            implements ColourColumns {}
 
     public Run sweep(LocalDate today) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN);

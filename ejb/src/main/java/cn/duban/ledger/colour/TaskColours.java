@@ -9,7 +9,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -120,52 +119,17 @@ public class TaskColours {
     }
 
     /** What a row says about its colour, with the counts read for it. */
-    static TaskSignals signals(TaskRow r, Counts counts) {
-        return signals(
-                r.id(),
-                r.status(),
-                r.deadline(),
-                r.nextDue(),
-                r.progress(),
-                r.publishedAt(),
-                r.lastReportAt(),
-                r.redSince(),
-                counts);
-    }
-
-    static TaskSignals signals(ColourSweep.Row r, Counts counts) {
-        return signals(
-                r.id(),
-                r.status(),
-                r.deadline(),
-                r.nextDue(),
-                r.progress(),
-                r.publishedAt(),
-                r.lastReportAt(),
-                r.redSince(),
-                counts);
-    }
-
-    private static TaskSignals signals(
-            UUID id,
-            TaskStatus status,
-            LocalDate deadline,
-            LocalDate nextDue,
-            int progress,
-            Instant publishedAt,
-            Instant lastReportAt,
-            LocalDate redSince,
-            Counts counts) {
+    static TaskSignals signals(ColourColumns r, Counts counts) {
         return new TaskSignals(
-                status,
-                deadline,
-                nextDue,
-                progress,
-                publishedAt == null ? null : LedgerClock.dateOf(publishedAt),
-                lastReportAt == null ? null : LedgerClock.dateOf(lastReportAt),
-                counts.returns().getOrDefault(id, 0L).intValue(),
-                counts.missed().getOrDefault(id, 0L).intValue(),
-                redSince);
+                r.status(),
+                r.deadline(),
+                r.nextDue(),
+                r.progress(),
+                r.publishedAt() == null ? null : LedgerClock.dateOf(r.publishedAt()),
+                r.lastReportAt() == null ? null : LedgerClock.dateOf(r.lastReportAt()),
+                counts.returns().getOrDefault(r.id(), 0L).intValue(),
+                counts.missed().getOrDefault(r.id(), 0L).intValue(),
+                r.redSince());
     }
 
     /** Per task id: open checkpoints past their day, returns since the last approved report. */

@@ -233,7 +233,10 @@ class BrowserIT {
                 .contains(year + "年累计")
                 .contains("实时计算");
         assertThat(browser.getPageSource()).contains("街镇组").contains("长寿路街道").contains("<canvas");
-        browser.findElement(By.linkText("长寿路街道")).click();
+        // The ranking's unit link (the colour table above it links the unit's ledger).
+        browser.findElement(By.cssSelector("table.ranking"))
+                .findElement(By.linkText("长寿路街道"))
+                .click();
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "考核得分明细"));
         assertThat(browser.findElement(By.id("score-unit")).getText()).contains("长寿路街道");
     }

@@ -410,7 +410,9 @@ class LedgerIT {
         assertThat(done.getString("status")).isEqualTo("APPROVED");
         assertThat(done.getBoolean("onTime")).isTrue();
         assertThat(done.getString("rating")).isEqualTo("EXCELLENT");
-        assertThat(done.getString("light")).isEqualTo("grey");
+        // Finished: blue by the default colour rules (blueForDone).
+        assertThat(done.getString("colour")).isEqualTo("BLUE");
+        assertThat(done.getString("light")).isEqualTo("blue");
         assertThat(
                         Api.post("pt-csl", "/tasks/" + task + "/reports", "{\"text\":\"再报\"}")
                                 .problemCode())

@@ -176,12 +176,13 @@ class PagesIT extends PageTest {
         login("pt-csl");
         wait.until(ExpectedConditions.textToBe(By.id("page-title"), "我的任务"));
         List<JsonValue> mine = Api.get("pt-csl", "/tasks/mine").array();
-        for (String light : List.of("red", "yellow", "green", "blue")) {
-            assertThat(browser.findElement(By.id("count-" + light)).getText())
-                    .as(light)
+        // The tiles count the open tasks by colour, and those awaiting review.
+        for (String tile : List.of("red", "yellow", "green", "review")) {
+            assertThat(browser.findElement(By.id("count-" + tile)).getText())
+                    .as(tile)
                     .matches("\\d+");
         }
-        assertThat(Integer.parseInt(browser.findElement(By.id("count-blue")).getText()))
+        assertThat(Integer.parseInt(browser.findElement(By.id("count-review")).getText()))
                 .isGreaterThanOrEqualTo(1);
         assertThat(mine).isNotEmpty();
         String myRow =

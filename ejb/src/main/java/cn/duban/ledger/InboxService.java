@@ -168,20 +168,18 @@ public class InboxService {
                                 || (m.getRole() != null && caller.hasRole(m.getRole())));
         if (!mine) throw cn.duban.platform.DubanException.notFound("inbox.not-found", "消息不存在。");
         m.markRead(caller.username());
-        if (readByMe(List.of(id)).isEmpty()) {
-            // Two tabs opening it at once: the second insert finds the first's row and keeps it.
-            em.createNativeQuery(
-                            "insert into inbox_read (tenant_id, id, message_id, username, name, read_at) "
-                                    + "values (:tenant, :id, :message, :username, :name, :at) "
-                                    + "on conflict (tenant_id, message_id, username) do nothing")
-                    .setParameter("tenant", caller.tenantId())
-                    .setParameter("id", UUID.randomUUID())
-                    .setParameter("message", id)
-                    .setParameter("username", caller.username())
-                    .setParameter("name", caller.displayName())
-                    .setParameter("at", java.sql.Timestamp.from(cn.duban.platform.AppClock.now()))
-                    .executeUpdate();
-        }
+        // Once per person: a second opening (or a second tab at once) finds the row and keeps it.
+        em.createNativeQuery(
+                        "insert into inbox_read (tenant_id, id, message_id, username, name, read_at) "
+                                + "values (:tenant, :id, :message, :username, :name, :at) "
+                                + "on conflict (tenant_id, message_id, username) do nothing")
+                .setParameter("tenant", caller.tenantId())
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("message", id)
+                .setParameter("username", caller.username())
+                .setParameter("name", caller.displayName())
+                .setParameter("at", java.sql.Timestamp.from(cn.duban.platform.AppClock.now()))
+                .executeUpdate();
         return m;
     }
 

@@ -39,12 +39,7 @@ public class ColourRuleService {
     }
 
     private Current newest() {
-        List<ColourRuleVersion> v =
-                em.createQuery(
-                                "select v from ColourRuleVersion v order by v.version desc",
-                                ColourRuleVersion.class)
-                        .setMaxResults(1)
-                        .getResultList();
+        List<ColourRuleVersion> v = versions(1);
         return v.isEmpty()
                 ? new Current(0, ColourRules.DEFAULT)
                 : new Current(v.get(0).getVersion(), v.get(0).getRules());
@@ -53,10 +48,14 @@ public class ColourRuleService {
     /** Every saved version, newest first. */
     public List<ColourRuleVersion> history() {
         Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
+        return versions(100);
+    }
+
+    private List<ColourRuleVersion> versions(int most) {
         return em.createQuery(
                         "select v from ColourRuleVersion v order by v.version desc",
                         ColourRuleVersion.class)
-                .setMaxResults(100)
+                .setMaxResults(most)
                 .getResultList();
     }
 

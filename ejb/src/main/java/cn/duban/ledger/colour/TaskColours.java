@@ -31,11 +31,6 @@ public class TaskColours {
 
     @EJB ColourRuleService rules;
 
-    /** The rules that apply now, for callers reading many lists in one go. */
-    public ColourRules rules() {
-        return rules.rules();
-    }
-
     /** Each row's reading by the tenant's current rules, today. */
     public Map<UUID, ColourReading> read(List<TaskRow> rows) {
         return read(rows, rules.rules(), LedgerClock.today());
@@ -140,58 +135,56 @@ public class TaskColours {
      * would be a hundred round trips at 100,000 tasks).
      */
     Counts countsOfOpenTasks(LocalDate today) {
-        Map<UUID, Long> missed = new HashMap<>();
-        Map<UUID, Long> returns = new HashMap<>();
-        em.createQuery(
-                        "select c.task.id, count(c) from Checkpoint c where c.task.status not in (:approved, :cancelled) "
-                                + "and c.doneOn is null and c.due < :today group by c.task.id",
-                        Object[].class)
-                .setParameter("approved", TaskStatus.APPROVED)
-                .setParameter("cancelled", TaskStatus.CANCELLED)
-                .setParameter("today", today)
-                .getResultList()
-                .forEach(o -> missed.put((UUID) o[0], (Long) o[1]));
-        em.createQuery(
-                        "select r.task.id, count(r) from ProgressReport r where r.task.status not in (:approved, :cancelled) "
-                                + "and r.state = :returned and not exists (select a from ProgressReport a "
-                                + "where a.task = r.task and a.state = :approvedReport and a.submittedAt > r.submittedAt) "
-                                + "group by r.task.id",
-                        Object[].class)
-                .setParameter("approved", TaskStatus.APPROVED)
-                .setParameter("cancelled", TaskStatus.CANCELLED)
-                .setParameter("returned", ReportState.RETURNED)
-                .setParameter("approvedReport", ReportState.APPROVED)
-                .getResultList()
-                .forEach(o -> returns.put((UUID) o[0], (Long) o[1]));
-        return new Counts(missed, returns);
+        Counts into = new Counts(new HashMap<>(), new HashMap<>());
+        count(
+                "%1$s.task.status not in (:approved, :cancelled)",
+                Map.of("approved", TaskStatus.APPROVED, "cancelled", TaskStatus.CANCELLED),
+                today,
+                into);
+        return into;
     }
 
+    /** The counts of these tasks, a chunk of ids per query. */
     Counts counts(Collection<UUID> ids, LocalDate today) {
-        Map<UUID, Long> missed = new HashMap<>();
-        Map<UUID, Long> returns = new HashMap<>();
+        Counts into = new Counts(new HashMap<>(), new HashMap<>());
         List<UUID> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            em.createQuery(
-                            "select c.task.id, count(c) from Checkpoint c where c.task.id in :ids "
-                                    + "and c.doneOn is null and c.due < :today group by c.task.id",
-                            Object[].class)
-                    .setParameter("ids", chunk)
-                    .setParameter("today", today)
-                    .getResultList()
-                    .forEach(o -> missed.put((UUID) o[0], (Long) o[1]));
-            em.createQuery(
-                            "select r.task.id, count(r) from ProgressReport r where r.task.id in :ids "
-                                    + "and r.state = :returned and not exists (select a from ProgressReport a "
-                                    + "where a.task = r.task and a.state = :approved and a.submittedAt > r.submittedAt) "
-                                    + "group by r.task.id",
-                            Object[].class)
-                    .setParameter("ids", chunk)
-                    .setParameter("returned", ReportState.RETURNED)
-                    .setParameter("approved", ReportState.APPROVED)
-                    .getResultList()
-                    .forEach(o -> returns.put((UUID) o[0], (Long) o[1]));
-        }
-        return new Counts(missed, returns);
+        for (int from = 0; from < all.size(); from += CHUNK)
+            count(
+                    "%1$s.task.id in :ids",
+                    Map.of("ids", all.subList(from, Math.min(all.size(), from + CHUNK))),
+                    today,
+                    into);
+        return into;
+    }
+
+    /**
+     * Adds the two counts of the tasks {@code which} picks (a condition on {@code %1$s.task}, the
+     * counted row's task) to {@code into}.
+     */
+    private void count(String which, Map<String, Object> params, LocalDate today, Counts into) {
+        var missed =
+                em.createQuery(
+                                "select c.task.id, count(c) from Checkpoint c where "
+                                        + which.formatted("c")
+                                        + " and c.doneOn is null and c.due < :today group by c.task.id",
+                                Object[].class)
+                        .setParameter("today", today);
+        var returns =
+                em.createQuery(
+                                "select r.task.id, count(r) from ProgressReport r where "
+                                        + which.formatted("r")
+                                        + " and r.state = :returned and not exists (select a from ProgressReport a "
+                                        + "where a.task = r.task and a.state = :approvedReport and a.submittedAt > r.submittedAt) "
+                                        + "group by r.task.id",
+                                Object[].class)
+                        .setParameter("returned", ReportState.RETURNED)
+                        .setParameter("approvedReport", ReportState.APPROVED);
+        params.forEach(
+                (k, v) -> {
+                    missed.setParameter(k, v);
+                    returns.setParameter(k, v);
+                });
+        missed.getResultList().forEach(o -> into.missed().put((UUID) o[0], (Long) o[1]));
+        returns.getResultList().forEach(o -> into.returns().put((UUID) o[0], (Long) o[1]));
     }
 }

@@ -7,6 +7,7 @@ import cn.duban.client.Api.Reply;
 import cn.duban.client.Multipart;
 import cn.duban.it.support.Db;
 import cn.duban.it.support.Deployments;
+import cn.duban.it.support.RawHttp;
 import cn.duban.it.support.TestStack;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
@@ -17,9 +18,6 @@ import java.io.OutputStreamWriter;
 import java.io.SequenceInputStream;
 import java.io.Writer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -30,9 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -51,9 +46,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class UploadLimitsIT {
 
-    // HTTP/1.1 as browsers speak to the proxy in plain http: over h2c the JDK client stops reading
-    // while its body is flow-controlled, so it never saw an early 413 and timed out instead.
-    private static final HttpClient HTTP = newClient();
     private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     private static final byte[] PDF =
@@ -178,9 +170,9 @@ class UploadLimitsIT {
         Reply reply =
                 send(
                         "pt-csl",
-                        HttpRequest.newBuilder(reportsOfSomeTask)
+                        RawHttp.post(reportsOfSomeTask)
                                 .header("Content-Type", "application/json")
-                                .POST(chunked(head, 8 * 1024 * 1024 + 16 * 1024, 'x', tail)),
+                                .chunked(chunked(head, 8 * 1024 * 1024 + 16 * 1024, 'x', tail)),
                         Duration.ofSeconds(120));
         System.out.println(
                 "UPLOAD chunked JSON of 8 MB + 16 KB: "
@@ -200,10 +192,10 @@ class UploadLimitsIT {
         Reply declared =
                 send(
                         "pt-csl",
-                        HttpRequest.newBuilder(reportsOfSomeTask)
-                                .expectContinue(true)
+                        RawHttp.post(reportsOfSomeTask)
+                                .expectContinue()
                                 .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(nine)),
+                                .body(nine),
                         Duration.ofSeconds(60));
         assertThat(declared.status()).as(declared.body()).isEqualTo(413);
         assertThat(declared.problemCode()).isEqualTo("request.too-large");
@@ -213,9 +205,9 @@ class UploadLimitsIT {
         Reply small =
                 send(
                         "pt-admin",
-                        HttpRequest.newBuilder(URI.create(Api.base() + "/plans/preview"))
+                        RawHttp.post(URI.create(Api.base() + "/plans/preview"))
                                 .header("Content-Type", "application/json")
-                                .POST(
+                                .chunked(
                                         chunked(
                                                 text,
                                                 3,
@@ -278,9 +270,9 @@ class UploadLimitsIT {
         Reply chunked =
                 send(
                         "pt-admin",
-                        HttpRequest.newBuilder(URI.create(Api.base() + "/evaluation/adjustments"))
+                        RawHttp.post(URI.create(Api.base() + "/evaluation/adjustments"))
                                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                                .POST(chunked(start, 10 * 1024 * 1024 + 128 * 1024, ' ', end)),
+                                .chunked(chunked(start, 10 * 1024 * 1024 + 128 * 1024, ' ', end)),
                         Duration.ofSeconds(120));
         System.out.println(
                 "UPLOAD chunked 10.1 MB 加扣分 evidence: " + chunked.status() + " " + chunked.body());
@@ -311,57 +303,48 @@ class UploadLimitsIT {
         // (100 MB).
         String page = "http://localhost:" + TestStack.HTTP_PORT + "/app/ledger.xhtml";
         String boundary = "duban" + System.nanoTime();
-        HttpRequest.Builder upload =
-                HttpRequest.newBuilder(URI.create(page))
+        RawHttp upload =
+                RawHttp.post(URI.create(page))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(
-                                HttpRequest.BodyPublishers.ofByteArray(
-                                        Multipart.body(
-                                                boundary,
-                                                "台账.xlsx",
-                                                new byte[12 * 1024 * 1024],
-                                                Map.of("importForm", "importForm"))));
+                        .body(
+                                Multipart.body(
+                                        boundary,
+                                        "台账.xlsx",
+                                        new byte[12 * 1024 * 1024],
+                                        Map.of("importForm", "importForm")));
         Reply reply = send("pt-csl", upload, Duration.ofSeconds(60));
         System.out.println(
                 "UPLOAD 12 MB to a page: " + reply.status() + " " + reply.body().strip());
         assertThat(reply.status()).isEqualTo(413);
         assertThat(reply.body()).contains("10 MB");
         // The page itself is fine.
-        assertThat(
-                        send(
-                                        "pt-csl",
-                                        HttpRequest.newBuilder(URI.create(page)).GET(),
-                                        Duration.ofSeconds(60))
-                                .status())
+        assertThat(send("pt-csl", RawHttp.get(URI.create(page)), Duration.ofSeconds(60)).status())
                 .isEqualTo(200);
     }
 
     // ---- requests
 
-    private static HttpRequest.Builder multipart(
+    private static RawHttp multipart(
             String path, String fileName, byte[] content, Map<String, String> fields) {
         String boundary = "duban" + System.nanoTime();
         // Expect: 100-continue, as curl sends for large bodies: a body refused by its length is
         // never sent.
-        return HttpRequest.newBuilder(URI.create(Api.base() + path))
-                .expectContinue(true)
+        return RawHttp.post(URI.create(Api.base() + path))
+                .expectContinue()
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(
-                        HttpRequest.BodyPublishers.ofByteArray(
-                                Multipart.body(boundary, fileName, content, fields)));
+                .body(Multipart.body(boundary, fileName, content, fields));
     }
 
     /** A body of unknown length (sent chunked): head, {@code count} times {@code fill}, tail. */
-    private static HttpRequest.BodyPublisher chunked(
+    private static java.util.function.Supplier<InputStream> chunked(
             byte[] head, long count, char fill, byte[] tail) {
-        return HttpRequest.BodyPublishers.ofInputStream(
-                () ->
-                        new SequenceInputStream(
-                                java.util.Collections.enumeration(
-                                        List.of(
-                                                new ByteArrayInputStream(head),
-                                                repeat((byte) fill, count),
-                                                new ByteArrayInputStream(tail)))));
+        return (() ->
+                new SequenceInputStream(
+                        java.util.Collections.enumeration(
+                                List.of(
+                                        new ByteArrayInputStream(head),
+                                        repeat((byte) fill, count),
+                                        new ByteArrayInputStream(tail)))));
     }
 
     private static InputStream repeat(byte b, long count) {
@@ -386,47 +369,10 @@ class UploadLimitsIT {
         };
     }
 
-    private static Reply send(String user, HttpRequest.Builder request, Duration timeout) {
-        HttpResponse<String> r = raw(user, request.timeout(timeout));
-        return new Reply(
-                r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
-    }
-
-    private static HttpResponse<String> raw(String user, HttpRequest.Builder request) {
-        request.header("Accept", "application/json")
-                .header("Authorization", "Bearer " + Api.tokenOf(user));
-        HttpRequest built = request.build();
-        long wait = built.timeout().orElse(Duration.ofSeconds(60)).toSeconds() + 15;
-        // The JDK client's request timeout does not run while it is still writing a body: when
-        // the server answers early (413) and closes, it has been seen to wait forever (CI, 20 min)
-        // instead of reading the answer. The wait is bounded here, and a second client asks once
-        // more on a fresh connection; two silences in a row fail the test.
-        for (int attempt = 1; ; attempt++) {
-            HttpClient client = attempt == 1 ? HTTP : newClient();
-            CompletableFuture<HttpResponse<String>> answer =
-                    client.sendAsync(
-                            built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            try {
-                return answer.get(wait, TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                answer.cancel(true);
-                if (attempt == 2)
-                    throw new AssertionError(
-                            "no answer to " + built.uri() + " in " + wait + " s, twice", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static HttpClient newClient() {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+    private static Reply send(String user, RawHttp request, Duration timeout) {
+        return request.header("Accept", "application/json")
+                .header("Authorization", "Bearer " + Api.tokenOf(user))
+                .send(timeout);
     }
 
     // ---- files (written as bytes, the way an attacker would, not built in memory)

@@ -226,6 +226,35 @@ final class DocumentData {
         return TRAILING_COLON.matcher(recipients.strip()).replaceAll("");
     }
 
+    static Map<String, Object> supervisionNotice(SupervisionNotice n) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("ISSUING_OFFICE", n.issuingOffice());
+        p.put("DOC_NUMBER", n.docNumber());
+        p.put("TITLE", n.title());
+        p.put("RECIPIENT", n.unitName());
+        String from = n.source() == null || n.source().isBlank() ? "" : "（" + n.source() + "）";
+        p.put(
+                "BODY",
+                "你单位承担的“"
+                        + n.taskTitle()
+                        + "”"
+                        + from
+                        + "，完成时限为"
+                        + chineseDate(n.deadline())
+                        + "，截至"
+                        + chineseDate(n.issueDate())
+                        + "已逾期"
+                        + n.overdueDays()
+                        + "天，仍未办结。现予督办。\n请你单位主要负责人签收本督办单，抓紧推进落实，并于"
+                        + chineseDate(n.replyBy())
+                        + "前通过督办系统报送办理情况及佐证材料。逾期仍未办结的，将在工作通报中予以点名通报。\n特此督办。");
+        p.put("SIGNATURE_DATE", chineseDate(n.issueDate()));
+        p.put("ACKNOWLEDGEMENT", n.acknowledgement());
+        p.put("COPY_TO", n.copyTo());
+        p.put("PRINTED", n.issuingOffice() + "　　" + chineseDate(n.issueDate()) + "印发");
+        return p;
+    }
+
     static String chineseDate(LocalDate date) {
         return CHINESE_DATE.format(date);
     }

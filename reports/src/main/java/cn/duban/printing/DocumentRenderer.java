@@ -90,6 +90,16 @@ public final class DocumentRenderer {
         return pdf(print, breakdown.unitName() + "考核得分明细", breakdown.unitName());
     }
 
+    /** A 督办单 as PDF, one page in the layout of official documents. */
+    public byte[] supervisionNotice(SupervisionNotice notice) {
+        JasperPrint print =
+                fill(
+                        Template.SUPERVISION_NOTICE,
+                        DocumentData.supervisionNotice(notice),
+                        new JREmptyDataSource(1));
+        return pdf(print, notice.title(), notice.issuingOffice());
+    }
+
     /**
      * The index (目录) of an evidence pack as landscape PDF, written to {@code out}. Filled pages
      * beyond the first few are kept gzipped in memory, so a pack of thousands of tasks does not

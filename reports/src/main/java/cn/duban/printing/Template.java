@@ -17,7 +17,8 @@ enum Template {
     UNIT_LEDGER("unit_ledger"),
     SCORE_BREAKDOWN("score_breakdown"),
     SCORE_ADJUSTMENTS("score_adjustments"),
-    EVIDENCE_PACK_INDEX("evidence_pack_index");
+    EVIDENCE_PACK_INDEX("evidence_pack_index"),
+    SUPERVISION_NOTICE("supervision_notice");
 
     private final String templateName;
 

@@ -29,7 +29,9 @@ public class InboxMessage extends TenantOwned {
         EXTENSION,
         NOTICE,
         /** A co-operating unit sent its contribution to the lead unit. */
-        CONTRIBUTION
+        CONTRIBUTION,
+        /** A rung of the escalation ladder: 督办单, 点名通报 or 约谈 notice (督办). */
+        SUPERVISION
     }
 
     @Column(name = "unit_id", updatable = false)

@@ -6,7 +6,7 @@ import cn.duban.platform.DubanException;
  * The ledger's checks and shortenings of free text (reasons, comments, titles in inbox subjects),
  * shared by the task, extension, report and reminder services so each rule has one place.
  */
-final class LedgerText {
+public final class LedgerText {
 
     private LedgerText() {}
 
@@ -20,7 +20,7 @@ final class LedgerText {
     }
 
     /** A title short enough for an inbox subject. */
-    static String abbreviate(String title) {
+    public static String abbreviate(String title) {
         return title.length() <= 40 ? title : title.substring(0, 39) + "…";
     }
 }

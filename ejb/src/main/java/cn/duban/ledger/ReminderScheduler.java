@@ -1,6 +1,7 @@
 package cn.duban.ledger;
 
 import cn.duban.ledger.colour.ColourSweep;
+import cn.duban.ledger.escalation.EscalationSweep;
 import cn.duban.tenant.EachTenant;
 import cn.duban.tenant.TenantService;
 import jakarta.ejb.EJB;
@@ -12,8 +13,9 @@ import java.util.logging.Logger;
 
 /**
  * The daily run at 08:00 Beijing time: first the colours (which tasks are red today, which have
- * caught up), then the reminders; every tenant in its own transaction, so one tenant's failure
- * neither stops nor rolls back another's.
+ * caught up), then the reminders, then the escalation ladder (after the day's overdue notice);
+ * every tenant in its own transaction, so one tenant's failure neither stops nor rolls back
+ * another's.
  */
 @Singleton
 public class ReminderScheduler {
@@ -26,6 +28,8 @@ public class ReminderScheduler {
 
     @EJB ColourSweep colours;
 
+    @EJB EscalationSweep ladder;
+
     @Schedule(
             hour = "8",
             minute = "0",
@@ -36,5 +40,6 @@ public class ReminderScheduler {
     public void daily() {
         EachTenant.run(tenants, LOG, "Colours", t -> colours.sweep(LedgerClock.today()));
         EachTenant.run(tenants, LOG, "Reminders", t -> reminders.daily(LedgerClock.today()));
+        EachTenant.run(tenants, LOG, "Escalation ladder", t -> ladder.run());
     }
 }

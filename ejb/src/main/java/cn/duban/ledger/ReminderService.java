@@ -71,6 +71,7 @@ public class ReminderService {
     static final List<InboxMessage.Kind> CHASING =
             List.of(
                     InboxMessage.Kind.REMINDER,
+                    InboxMessage.Kind.SUPERVISION,
                     InboxMessage.Kind.OVERDUE,
                     InboxMessage.Kind.DUE_SOON);
 

@@ -71,6 +71,8 @@ public class TaskResource {
 
     @Inject ReminderService reminders;
 
+    @Inject cn.duban.ledger.escalation.EscalationQueries escalations;
+
     @Inject AuditService audit;
 
     @Inject cn.duban.ledger.LedgerSheetService sheets;
@@ -474,6 +476,20 @@ public class TaskResource {
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public List<ChaseView> chases(@PathParam("id") UUID id) {
         return reminders.chases(id).stream().map(ChaseView::of).toList();
+    }
+
+    @Operation(summary = "任务的督办升级记录", description = "提醒、督办单、点名通报、约谈各级的状态，旧的在前；能看到任务的人都能看到。")
+    @GET
+    @Path("/{id}/escalations")
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
+    public List<cn.duban.ledger.escalation.EscalationView> escalations(@PathParam("id") UUID id) {
+        return escalations.forTask(id);
     }
 
     /** A manual reminder (催办) to the task's unit. */

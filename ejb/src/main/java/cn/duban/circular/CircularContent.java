@@ -2,6 +2,7 @@ package cn.duban.circular;
 
 import cn.duban.evaluation.Standings;
 import cn.duban.evaluation.UnitScore;
+import cn.duban.ledger.escalation.EscalationQueries;
 import cn.duban.plan.TaskSource;
 import cn.duban.printing.Circular.OverdueRow;
 import cn.duban.printing.Circular.PraisedUnits;
@@ -54,7 +55,7 @@ final class CircularContent {
             LocalDate issueDate,
             Standings standings,
             List<OverdueTask> overdue) {
-        return build(f, docNumber, issueDate, standings, overdue, null, null);
+        return build(f, docNumber, issueDate, standings, overdue, null, null, null);
     }
 
     /**
@@ -68,7 +69,8 @@ final class CircularContent {
             Standings standings,
             List<OverdueTask> overdue,
             cn.duban.printing.Circular.AuditAnchor anchor,
-            cn.duban.printing.Circular.Colours colours) {
+            cn.duban.printing.Circular.Colours colours,
+            String supervised) {
         int tasks = 0, completed = 0, onTime = 0, late = 0;
         Map<String, List<RankingRow>> groups = new LinkedHashMap<>();
         List<String> praised = new ArrayList<>();
@@ -126,7 +128,27 @@ final class CircularContent {
                 f.nextSteps(),
                 new Signature(f.issuingOffice(), issueDate),
                 anchor,
-                colours);
+                colours,
+                supervised);
+    }
+
+    /**
+     * The 点名通报 of the escalation ladder as one sentence under 逾期任务点名, or null when no task has
+     * reached that rung since the last circular.
+     */
+    static String supervised(List<EscalationQueries.ToName> named, LocalDate asOf) {
+        if (named.isEmpty()) return null;
+        StringBuilder out = new StringBuilder("经逐级督办仍未办结，予以点名通报：");
+        for (int i = 0; i < named.size(); i++) {
+            EscalationQueries.ToName n = named.get(i);
+            if (i > 0) out.append("；");
+            out.append(n.unitName()).append("“").append(n.taskTitle()).append("”（");
+            if (n.docNumber() != null) out.append("督办单").append(n.docNumber()).append("，");
+            out.append("已逾期")
+                    .append(Math.max(0, ChronoUnit.DAYS.between(n.deadline(), asOf)))
+                    .append("天）");
+        }
+        return out.append("。").toString();
     }
 
     private static BigDecimal zeroIfNull(BigDecimal v) {

@@ -11,6 +11,8 @@ import cn.duban.ledger.InboxService;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.ledger.TaskStatus;
 import cn.duban.ledger.colour.TaskColours;
+import cn.duban.ledger.escalation.EscalationDecisions;
+import cn.duban.ledger.escalation.EscalationQueries;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Printing;
@@ -64,6 +66,10 @@ public class CircularService {
     @EJB Printing printing;
 
     @EJB TaskColours colours;
+
+    @EJB EscalationQueries escalations;
+
+    @EJB EscalationDecisions ladder;
 
     /** A new draft for the period, worded in the customary way; the year must have a scheme. */
     public Circular draft(Period period) {
@@ -153,7 +159,10 @@ public class CircularService {
         return new Document(
                 name,
                 format,
-                printing.renderer().circular(content(c, open, LedgerClock.today(), null), format));
+                printing.renderer()
+                        .circular(
+                                content(c, open, LedgerClock.today(), null, escalations.toName()),
+                                format));
     }
 
     /**
@@ -182,12 +191,14 @@ public class CircularService {
         // The trail's head goes on paper: a later rewrite of anything up to it no longer matches
         // the copies.
         AuditChain.Head head = audit.head();
+        List<EscalationQueries.ToName> named = escalations.toName();
         cn.duban.printing.Circular content =
                 content(
                         c,
                         number,
                         today,
-                        new cn.duban.printing.Circular.AuditAnchor(head.seq(), head.anchor()));
+                        new cn.duban.printing.Circular.AuditAnchor(head.seq(), head.anchor()),
+                        named);
         byte[] pdf = printing.renderer().circular(content, Format.PDF);
         c.issue(
                 numberYear,
@@ -214,6 +225,7 @@ public class CircularService {
                 head.seq(),
                 "auditAnchor",
                 head.anchor());
+        ladder.printedIn(named, c.getId(), number);
         for (Unit u : units.list()) {
             if (u.getKind() == UnitKind.DISTRICT_OFFICE) continue;
             inbox.circularNotice(
@@ -270,7 +282,8 @@ public class CircularService {
             Circular c,
             String docNumber,
             LocalDate issueDate,
-            cn.duban.printing.Circular.AuditAnchor anchor) {
+            cn.duban.printing.Circular.AuditAnchor anchor,
+            List<EscalationQueries.ToName> named) {
         Period period = Period.parse(c.getPeriodKey());
         Standings standings = scores.standings(period, false, false);
         LocalDate asOf = standings.asOf();
@@ -295,7 +308,8 @@ public class CircularService {
                 overdue,
                 anchor,
                 new cn.duban.printing.Circular.Colours(
-                        now.date(), now.red(), now.amber(), now.green()));
+                        now.date(), now.red(), now.amber(), now.green()),
+                CircularContent.supervised(named, asOf));
     }
 
     private Circular draftOf(UUID id, Integer expectedVersion) {

@@ -22,6 +22,8 @@ import java.util.List;
  *     frozen circular back through it and refuses records with more.)
  * @param colours the open tasks by colour on the day of issue (亮灯情况), closing the 总体情况 paragraph;
  *     {@code null} for circulars issued before colours were counted
+ * @param supervised the 点名通报 of the escalation ladder: the tasks still open after their 督办单, one
+ *     sentence under 逾期任务点名; {@code null} when there are none
  */
 public record Circular(
         String issuingOffice,
@@ -37,7 +39,8 @@ public record Circular(
         String nextSteps,
         Signature signature,
         AuditAnchor auditAnchor,
-        Colours colours) {
+        Colours colours,
+        String supervised) {
 
     public Circular {
         requireNonNull(issuingOffice, "issuingOffice");

@@ -48,6 +48,7 @@ final class DocumentData {
                                 + "项、绿灯"
                                 + c.colours().green()
                                 + "项。");
+        p.put("SUPERVISED", c.supervised());
         p.put("PRAISE_REASON", c.praisedUnits().reason());
         p.put("PRAISED_UNITS", String.join("、", c.praisedUnits().unitNames()));
         p.put("NEXT_STEPS", paragraphs(c.nextSteps()));

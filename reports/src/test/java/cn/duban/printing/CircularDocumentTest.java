@@ -61,6 +61,7 @@ class CircularDocumentTest {
                             "100.0%",
                             "以下单位本期任务全部按时完成且质量较高，予以通报表扬：长寿路街道、宜川路街道、区数据局、区财政局。",
                             "以下6项任务已超过完成时限仍未完成",
+                            "整改到位。经逐级督办仍未办结，予以点名通报：长寿路街道“3推进老旧小区加装电梯”（督办单普府办督〔2026〕3号，已逾期30天）。",
                             "完成政府信息公开工作年度报告编制并按时发布",
                             "2026-09-30",
                             "一要压实工作责任。",
@@ -90,13 +91,14 @@ class CircularDocumentTest {
                         "继续做好政务公开各项工作。",
                         full.signature(),
                         null,
+                        null,
                         null);
 
         try (PDDocument doc = PdfChecks.load(RENDERER.circular(quiet, Format.PDF))) {
             String text = PdfChecks.squashedText(doc);
             assertThat(text)
                     .contains("三、表扬单位本期无符合表扬条件的单位。", "四、逾期任务点名本期无逾期任务。五、下一步工作要求")
-                    .doesNotContain("各街道办事处", "逾期天数");
+                    .doesNotContain("各街道办事处", "逾期天数", "逐级督办");
         }
     }
 
@@ -172,7 +174,8 @@ class CircularDocumentTest {
                         c.nextSteps(),
                         c.signature(),
                         new Circular.AuditAnchor(1234567, "3f2a9c0d1e4b5a6f"),
-                        c.colours());
+                        c.colours(),
+                        c.supervised());
 
         try (PDDocument doc = PdfChecks.load(RENDERER.circular(issued, Format.PDF))) {
             List<String> pages = PdfChecks.pageTexts(doc);

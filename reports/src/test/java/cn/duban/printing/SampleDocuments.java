@@ -128,7 +128,8 @@ final class SampleDocuments {
                 NEXT_STEPS,
                 new Circular.Signature("上海市普陀区人民政府办公室", LocalDate.of(2026, 10, 15)),
                 null,
-                new Circular.Colours(LocalDate.of(2026, 10, 15), 7, 12, 16));
+                new Circular.Colours(LocalDate.of(2026, 10, 15), 7, 12, 16),
+                "经逐级督办仍未办结，予以点名通报：长寿路街道“3 推进老旧小区加装电梯”（督办单普府办督〔2026〕3号，已逾期30天）。");
     }
 
     private static Circular.RankingGroup group(String name, List<String> units, int seed) {

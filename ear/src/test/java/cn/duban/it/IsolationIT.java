@@ -577,6 +577,37 @@ class IsolationIT {
                         // evidence pack: the office and leaders the district's, a unit its own
                         new Row("POST", "/evidence-packs?plan=" + plan, "", alru, true),
                         new Row("GET", "/evidence-packs/years", null, alru, true),
+                        // the escalation ladder: the office runs and rules it, leaders approve
+                        // their
+                        // rungs, the unit head signs for a 督办单
+                        new Row("GET", "/escalations/rules", null, alru, true),
+                        new Row("PUT", "/escalations/rules", "{}", a, false),
+                        new Row("POST", "/escalations/run", "{}", a, false),
+                        new Row("GET", "/escalations", null, al, true),
+                        new Row("GET", "/escalations/awaiting", null, al, true),
+                        new Row("GET", "/escalations/counts", null, al, true),
+                        new Row("GET", "/escalations/to-sign", null, ru, true),
+                        new Row("POST", "/escalations/" + unknown + "/issue", "{}", al, true),
+                        new Row(
+                                "POST",
+                                "/escalations/" + unknown + "/withdraw",
+                                "{\"reason\":\"x\"}",
+                                al,
+                                true),
+                        new Row(
+                                "POST",
+                                "/escalations/" + unknown + "/acknowledgement",
+                                "",
+                                u,
+                                true),
+                        new Row(
+                                "POST",
+                                "/escalations/" + unknown + "/talk",
+                                "{\"on\":\"2026-01-01\",\"with\":\"x\",\"record\":\"y\"}",
+                                a,
+                                true),
+                        new Row("GET", "/escalations/" + unknown + "/notice.pdf", null, alru, true),
+                        new Row("GET", "/tasks/" + unknown + "/escalations", null, alru, true),
                         // but a 联络员's report stays its own
                         new Row("POST", "/tasks/" + unknown + "/reports", "{}", ar, true));
         List<String> wrong = new ArrayList<>();

@@ -73,6 +73,13 @@ class MessageBundlesTest {
                     Map.entry("column.", names(ColumnMeaning.values())),
                     Map.entry("role.point.", names(UnitRole.values())),
                     Map.entry("colour.", names(Colour.values())),
+                    Map.entry("escalation.step.", names(cn.duban.ledger.escalation.Step.values())),
+                    Map.entry(
+                            "escalation.state.",
+                            names(cn.duban.ledger.escalation.EscalationState.values())),
+                    Map.entry(
+                            "escalation.approval.",
+                            names(cn.duban.ledger.escalation.Approval.values())),
                     Map.entry("colour.reason.", names(ColourReading.Kind.values())),
                     Map.entry("colour.rule.", ColourRules.names()),
                     Map.entry("publish.change.", List.of("NEW", "UPDATED", "UNCHANGED")),

@@ -14,6 +14,9 @@ import cn.duban.ledger.ReportState;
 import cn.duban.ledger.ReviewService;
 import cn.duban.ledger.TaskDetails;
 import cn.duban.ledger.TaskView;
+import cn.duban.ledger.escalation.EscalationDecisions;
+import cn.duban.ledger.escalation.EscalationQueries;
+import cn.duban.ledger.escalation.EscalationView;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.web.Messages;
@@ -290,6 +293,37 @@ public class TaskPage implements Serializable {
     }
 
     private List<ReminderService.Chase> chases;
+
+    @Inject EscalationQueries escalationQueries;
+
+    @Inject EscalationDecisions escalationDecisions;
+
+    private List<EscalationView> escalations;
+
+    /** The task's rungs of the escalation ladder (督办升级), for everyone who sees the task. */
+    public List<EscalationView> getEscalations() {
+        if (escalations == null) {
+            try {
+                escalations = escalationQueries.forTask(id);
+            } catch (DubanException e) {
+                escalations = List.of();
+            }
+        }
+        return escalations;
+    }
+
+    /** The unit head signs for a 督办单 (签收). */
+    public void acknowledge(UUID escalation) {
+        if (act(() -> escalationDecisions.acknowledge(escalation))) {
+            escalations = null;
+            chases = null;
+            Messages.info("escalation.signed");
+        }
+    }
+
+    public boolean isUnitHead() {
+        return Caller.current().map(c -> c.hasRole(cn.duban.platform.Role.UNIT_HEAD)).orElse(false);
+    }
 
     /** The task's 催办 and reminders with their read receipts: the office's and leaders' view. */
     public List<ReminderService.Chase> getChases() {

@@ -38,7 +38,8 @@ public class InboxService {
         InboxMessage m =
                 new InboxMessage(unit.getId(), null, kind, taskId, subject, body, sender(), null);
         em.persist(m);
-        channels.fanOut(unit, m.getId(), taskId, subject, body, emailEnabled());
+        channels.fanOut(
+                unit.getId(), unit::getEmail, m.getId(), taskId, subject, body, emailEnabled());
         return m;
     }
 
@@ -60,7 +61,9 @@ public class InboxService {
                                 null)
                         .aboutCircular(circularId);
         em.persist(m);
-        if (unit != null) channels.fanOut(unit, m.getId(), null, subject, body, emailEnabled());
+        if (unit != null)
+            channels.fanOut(
+                    unit.getId(), unit::getEmail, m.getId(), null, subject, body, emailEnabled());
         return m;
     }
 
@@ -110,7 +113,8 @@ public class InboxService {
             sent.ifPresent(
                     m ->
                             channels.fanOut(
-                                    units.get(unitId),
+                                    unitId,
+                                    () -> units.get(unitId).getEmail(),
                                     m.getId(),
                                     taskId,
                                     subject,

@@ -54,7 +54,7 @@ public class ChannelConfig {
             String updatedBy,
             java.time.Instant updatedAt) {
 
-        static Unit none(UUID unitId) {
+        public static Unit none(UUID unitId) {
             return new Unit(
                     unitId, List.of(), null, null, null, null, null, null, null, null, null, null);
         }

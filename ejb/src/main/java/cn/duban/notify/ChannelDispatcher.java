@@ -2,15 +2,20 @@ package cn.duban.notify;
 
 import cn.duban.platform.AppClock;
 import cn.duban.tenant.Unit;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Fans a message to a unit out to the unit's configured external channels: one outbox row per
@@ -25,38 +30,65 @@ public class ChannelDispatcher {
 
     @EJB ChannelConfig config;
 
+    @Resource TransactionSynchronizationRegistry tsr;
+
     /** The rows written, by channel and status. */
     public record Planned(Channel channel, String target, String status) {}
 
     /**
      * Called by the inbox for every message to a unit. {@code email}: the tenant and server allow
-     * e-mail copies.
+     * e-mail copies; the unit's address is asked for only then.
      */
     public List<Planned> fanOut(
-            Unit unit, UUID messageId, UUID taskId, String subject, String body, boolean email) {
-        return plan(unit, messageId, taskId, subject, body, email, false);
+            UUID unitId,
+            Supplier<String> emailOf,
+            UUID messageId,
+            UUID taskId,
+            String subject,
+            String body,
+            boolean email) {
+        return plan(unitId, emailOf, messageId, taskId, subject, body, email, false);
     }
 
     /**
      * A test message to a unit's channels now: neither held nor capped (the office asked for it).
      */
     public List<Planned> test(Unit unit, String text) {
-        return plan(unit, null, null, "渠道测试", text, unit.getEmail() != null, true);
+        return plan(unit.getId(), unit::getEmail, null, null, "渠道测试", text, true, true);
+    }
+
+    /**
+     * The tenant's settings and all its units' channels, read once per transaction: a reminder run
+     * sends hundreds of notices in one, and most districts configure few units.
+     */
+    private record Snapshot(ChannelConfig.Tenant tenant, Map<UUID, ChannelConfig.Unit> units) {}
+
+    private Snapshot snapshot() {
+        Object cached = tsr.getResource(Snapshot.class);
+        if (cached instanceof Snapshot s) return s;
+        Map<UUID, ChannelConfig.Unit> units = new HashMap<>();
+        for (ChannelConfig.Unit u : config.units()) units.put(u.unitId(), u);
+        Snapshot s = new Snapshot(config.tenant(), units);
+        tsr.putResource(Snapshot.class, s);
+        return s;
     }
 
     private List<Planned> plan(
-            Unit unit,
+            UUID unitId,
+            Supplier<String> emailOf,
             UUID messageId,
             UUID taskId,
             String subject,
             String body,
             boolean email,
             boolean test) {
-        ChannelConfig.Tenant tenant = config.tenant();
-        ChannelConfig.Unit channels = config.unit(unit.getId());
+        Snapshot snap = snapshot();
+        ChannelConfig.Tenant tenant = snap.tenant();
+        ChannelConfig.Unit channels =
+                snap.units().getOrDefault(unitId, ChannelConfig.Unit.none(unitId));
         List<Planned> targets = new ArrayList<>();
-        if (email && MailService.configured() && unit.getEmail() != null)
-            targets.add(new Planned(Channel.EMAIL, Masking.email(unit.getEmail()), null));
+        String address = email && MailService.configured() ? emailOf.get() : null;
+        if (address != null) targets.add(new Planned(Channel.EMAIL, Masking.email(address), null));
         if (tenant.smsReady() && !channels.phones().isEmpty())
             targets.add(new Planned(Channel.SMS, Masking.phones(channels.phones()), null));
         if (channels.wecomSealed() != null)
@@ -67,7 +99,7 @@ public class ChannelDispatcher {
         Instant now = AppClock.now();
         String status = "PENDING";
         Instant next = now;
-        if (!test && taskId != null && capReached(unit.getId(), taskId, now, tenant.capPerWeek())) {
+        if (!test && taskId != null && capReached(unitId, taskId, now, tenant.capPerWeek())) {
             status = "CAPPED"; // never claimed: the timer takes PENDING and HELD rows only
         } else if (!test) {
             Optional<Instant> release = tenant.quiet().flatMap(q -> q.releaseAt(now));
@@ -85,7 +117,7 @@ public class ChannelDispatcher {
                                     + "(current_setting('app.tenant_id'), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
                     .setParameter(1, UUID.randomUUID())
                     .setParameter(2, messageId)
-                    .setParameter(3, unit.getId())
+                    .setParameter(3, unitId)
                     .setParameter(4, taskId)
                     .setParameter(5, t.channel().name())
                     .setParameter(6, clip(t.target(), 300))

@@ -72,6 +72,8 @@ class ArchitectureTest {
                         .definedBy(capability("tenant"))
                         .layer("Plan")
                         .definedBy(capability("plan"))
+                        .layer("Notify")
+                        .definedBy(capability("notify"))
                         .layer("Ledger")
                         .definedBy(capability("ledger"))
                         .layer("Evaluation")
@@ -98,15 +100,25 @@ class ArchitectureTest {
                         .whereLayer("Ledger")
                         .mayOnlyBeAccessedByLayers(
                                 "Evaluation", "Circular", "Account", "Web", "Demo")
+                        // Channels: the inbox fans out through them; Account e-mails passwords.
+                        .whereLayer("Notify")
+                        .mayOnlyBeAccessedByLayers("Ledger", "Account", "Web")
                         .whereLayer("Plan")
                         .mayOnlyBeAccessedByLayers(
                                 "Ledger", "Evaluation", "Circular", "Web", "Demo")
                         .whereLayer("Tenant")
                         .mayOnlyBeAccessedByLayers(
-                                "Plan", "Ledger", "Evaluation", "Circular", "Account", "Web")
+                                "Notify",
+                                "Plan",
+                                "Ledger",
+                                "Evaluation",
+                                "Circular",
+                                "Account",
+                                "Web")
                         .whereLayer("Calendar")
                         .mayOnlyBeAccessedByLayers(
                                 "Tenant",
+                                "Notify",
                                 "Plan",
                                 "Ledger",
                                 "Evaluation",
@@ -118,6 +130,7 @@ class ArchitectureTest {
                         .mayOnlyBeAccessedByLayers(
                                 "Calendar",
                                 "Tenant",
+                                "Notify",
                                 "Plan",
                                 "Ledger",
                                 "Evaluation",
@@ -129,6 +142,7 @@ class ArchitectureTest {
                                 "Audit",
                                 "Calendar",
                                 "Tenant",
+                                "Notify",
                                 "Plan",
                                 "Ledger",
                                 "Evaluation",
@@ -153,6 +167,7 @@ class ArchitectureTest {
                         "cn.duban.tenant..",
                         "cn.duban.plan..",
                         "cn.duban.ledger..",
+                        "cn.duban.notify..",
                         "cn.duban.evaluation..",
                         "cn.duban.circular..",
                         "cn.duban.account..",

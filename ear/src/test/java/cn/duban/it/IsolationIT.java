@@ -301,7 +301,13 @@ class IsolationIT {
                         new String[] {
                             "POST",
                             "/evidence-packs?year=" + NEXT + "&unit=" + csl + "&plan=" + plan
-                        });
+                        },
+                        // notification channels of another district's unit
+                        new String[] {"GET", "/channels/units/" + csl},
+                        new String[] {
+                            "PUT", "/channels/units/" + csl, "{\"phones\":[\"13700000000\"]}"
+                        },
+                        new String[] {"POST", "/channels/units/" + csl + "/test", "{}"});
         List<String> leaks = new ArrayList<>();
         for (String user : List.of("jd-admin", "jd-leader", "jd-anting")) {
             for (String[] a : attacks) {
@@ -460,6 +466,17 @@ class IsolationIT {
                         new Row("POST", "/colours/run", "{}", a, false),
                         new Row("GET", "/colours/overview", null, al, true),
                         new Row("GET", "/inbox", null, alru, true),
+                        // notification channels: the office sets them, leaders read the log
+                        new Row("GET", "/channels/settings", null, a, true),
+                        new Row("PUT", "/channels/settings", "{}", a, false),
+                        new Row("GET", "/channels/units", null, a, true),
+                        new Row("GET", "/channels/units/" + unknown, null, a, true),
+                        new Row("PUT", "/channels/units/" + unknown, "{}", a, true),
+                        new Row("POST", "/channels/units/" + unknown + "/test", "{}", a, true),
+                        new Row("GET", "/channels/deliveries", null, al, true),
+                        new Row("GET", "/platform/outbound", null, p, true),
+                        new Row("PUT", "/platform/outbound/allow-list", "{}", p, false),
+                        new Row("PUT", "/platform/outbound/ca", "{}", p, false),
                         new Row("GET", "/audit", null, al, true),
                         new Row("GET", "/audit/verify", null, al, true),
                         new Row("GET", "/evaluation/schemes?year=" + NEXT, null, alru, true),

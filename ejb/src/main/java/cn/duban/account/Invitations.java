@@ -1,6 +1,6 @@
 package cn.duban.account;
 
-import cn.duban.ledger.MailService;
+import cn.duban.notify.MailService;
 import cn.duban.platform.Caller;
 import cn.duban.platform.Role;
 import jakarta.ejb.EJB;

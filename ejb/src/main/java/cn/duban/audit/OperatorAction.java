@@ -16,6 +16,7 @@ public enum OperatorAction {
     TENANT_RESUMED("tenant.resumed"),
     TENANT_EXPORTED("tenant.exported"),
     WORK_CALENDAR_CHANGED("work-calendar.changed"),
+    OUTBOUND_CHANGED("outbound.changed"),
     TENANT_DIRECTORY_PURGED("tenant.directory-purged"),
     OPERATOR_CREATED("operator.created"),
     OPERATOR_ROLE_CHANGED("operator.role-changed"),

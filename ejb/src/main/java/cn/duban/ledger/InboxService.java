@@ -1,5 +1,7 @@
 package cn.duban.ledger;
 
+import cn.duban.notify.ChannelDispatcher;
+import cn.duban.notify.MailService;
 import cn.duban.platform.Caller;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
@@ -25,15 +27,19 @@ public class InboxService {
 
     @EJB UnitService units;
 
-    @EJB MailService mail;
+    @EJB ChannelDispatcher channels;
 
-    /** A message to every user of a unit, e-mailed too when the tenant and server allow. */
+    /**
+     * A message to every user of a unit, and out through the unit's configured channels (e-mail,
+     * SMS, group robots) by the outbox.
+     */
     public InboxMessage toUnit(
             Unit unit, InboxMessage.Kind kind, UUID taskId, String subject, String body) {
         InboxMessage m =
                 new InboxMessage(unit.getId(), null, kind, taskId, subject, body, sender(), null);
         em.persist(m);
-        if (emailEnabled()) mail.send(unit, m);
+        channels.fanOut(
+                unit.getId(), unit::getEmail, m.getId(), taskId, subject, body, emailEnabled());
         return m;
     }
 
@@ -55,7 +61,9 @@ public class InboxService {
                                 null)
                         .aboutCircular(circularId);
         em.persist(m);
-        if (unit != null && emailEnabled()) mail.send(unit, m);
+        if (unit != null)
+            channels.fanOut(
+                    unit.getId(), unit::getEmail, m.getId(), null, subject, body, emailEnabled());
         return m;
     }
 
@@ -101,7 +109,17 @@ public class InboxService {
                         .setParameter("k", dedupeKey)
                         .getResultStream()
                         .findFirst();
-        if (unitId != null && emailEnabled()) sent.ifPresent(m -> mail.send(units.get(unitId), m));
+        if (unitId != null)
+            sent.ifPresent(
+                    m ->
+                            channels.fanOut(
+                                    unitId,
+                                    () -> units.get(unitId).getEmail(),
+                                    m.getId(),
+                                    taskId,
+                                    subject,
+                                    body,
+                                    emailEnabled()));
         return sent;
     }
 

@@ -27,6 +27,13 @@ public final class DevStack {
      */
     public static final String DEV_AUDIT_KEY = "ZHViYW4tZGV2LWF1ZGl0LWtleS1ub3QtYS1zZWNyZXQ=";
 
+    /**
+     * The key of the notification channels' stored secrets in the dev stack and the tests: base64
+     * of "duban-dev-secret-key-not-a-secret". Fixed so a restarted dev stack still decrypts its
+     * robots' settings; anything real sets its own DUBAN_SECRET_KEY.
+     */
+    public static final String DEV_SECRET_KEY = "ZHViYW4tZGV2LXNlY3JldC1rZXktbm90LWEtc2VjcmV0";
+
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
         Path work = Path.of(System.getProperty("duban.work", "target/devstack")).toAbsolutePath();

@@ -34,8 +34,8 @@ public final class WildFlyServer implements AutoCloseable {
     /**
      * The secrets server.cli has no default for, with the dev stack's values: the roles' dev
      * passwords (EmbeddedDatabase), the dev realm's client secrets (KeycloakServer: duban-web and
-     * the duban-accounts service account) and a dev audit key. Dev and tests only; arquillian.xml
-     * passes the same.
+     * the duban-accounts service account), a dev audit key and a dev key of the channel secrets.
+     * Dev and tests only; arquillian.xml passes the same.
      */
     public static final Map<String, String> DEV_SECRETS =
             Map.of(
@@ -43,6 +43,7 @@ public final class WildFlyServer implements AutoCloseable {
                     "duban.db.owner-password", EmbeddedDatabase.OWNER,
                     "duban.oidc.secret", KeycloakServer.CLIENT_SECRET,
                     "duban.audit.key", DevStack.DEV_AUDIT_KEY,
+                    "duban.secret-key", DevStack.DEV_SECRET_KEY,
                     "duban.accounts.secret", KeycloakServer.ACCOUNTS_SECRET);
 
     /**

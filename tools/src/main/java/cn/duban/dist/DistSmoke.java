@@ -313,6 +313,7 @@ public final class DistSmoke {
         env.put("DUBAN_OIDC_SECRET", java.util.HexFormat.of().formatHex(bytes(32)));
         env.put("DUBAN_ACCOUNTS_SECRET", java.util.HexFormat.of().formatHex(bytes(32)));
         env.put("DUBAN_AUDIT_KEY", secret());
+        env.put("DUBAN_SECRET_KEY", secret());
         env.put("KC_DB_URL", "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/keycloak");
         env.put("KC_DB_USERNAME", "keycloak");
         env.put("KC_DB_PASSWORD", secret());

@@ -95,6 +95,8 @@ class MessageBundlesTest {
                     Map.entry("adjustment.", names(Adjustment.Kind.values())),
                     Map.entry("audit.family.", AuditPage.FAMILIES),
                     Map.entry("operatorAction.", names(OperatorAction.values())),
+                    Map.entry("channels.channel.", names(cn.duban.notify.Channel.values())),
+                    Map.entry("channels.status.", cn.duban.notify.ChannelService.STATUSES),
                     Map.entry(
                             "eval.rule.",
                             ScoringRules.specs().stream().map(ScoringRules.Spec::name).toList()));

@@ -1,7 +1,6 @@
-package cn.duban.ledger;
+package cn.duban.notify;
 
 import cn.duban.platform.Settings;
-import cn.duban.tenant.Unit;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
@@ -16,9 +15,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * E-mail copies of inbox messages through the WildFly mail session {@code java:jboss/mail/Duban}.
- * Only when a relay is configured ({@code DUBAN_SMTP_HOST}) and the unit has an address; a failed
- * delivery is logged, never undoes the in-app message.
+ * E-mail through the WildFly mail session {@code java:jboss/mail/Duban}, when a relay is configured
+ * ({@code DUBAN_SMTP_HOST}): the e-mail channel of inbox messages (through the outbox, {@link
+ * EmailSender}) and new accounts' one-time passwords.
  */
 @Stateless
 public class MailService {
@@ -28,21 +27,31 @@ public class MailService {
     @Resource(lookup = "java:jboss/mail/Duban")
     Session session;
 
-    @Resource jakarta.ejb.SessionContext context;
-
     public static boolean configured() {
         // The same setting feeds the mail session (server.cli) and Keycloak's realm mail.
         String host = Settings.get("duban.smtp.host", "DUBAN_SMTP_HOST", null);
         return host != null && !host.isBlank();
     }
 
-    /** Sends on another thread, so a slow relay never holds up the caller's transaction. */
-    public void send(Unit unit, InboxMessage message) {
-        if (!configured() || unit.getEmail() == null) return;
-        context.getBusinessObject(MailService.class)
-                .deliver(unit.getEmail(), message.getSubject(), message.getBody());
+    /**
+     * Sends now and says how it went: the outbox's e-mail channel, outside any transaction (the
+     * relay's own timeouts bound it).
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+    public SendResult sendNow(String to, String subject, String body) {
+        try {
+            MimeMessage mime = new MimeMessage(session);
+            mime.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+            mime.setSubject("【督办】" + subject, StandardCharsets.UTF_8.name());
+            mime.setText(body, StandardCharsets.UTF_8.name());
+            Transport.send(mime);
+            return SendResult.ok(null);
+        } catch (MessagingException | RuntimeException e) {
+            return SendResult.retry(null, "mail: " + e.getMessage());
+        }
     }
 
+    /** One-time passwords of new accounts: on another thread, logged when it fails. */
     @Asynchronous
     public void deliver(String to, String subject, String body) {
         try {

@@ -189,7 +189,10 @@ final class ScoringInputs {
                         + "(select pl.source from plan pl where pl.tenant_id = t.tenant_id and pl.id = t.plan_id), "
                         // A co-unit's role and the day it first sent its contribution (V24).
                         + "t.role, (select (c.first_sent_at at time zone 'Asia/Shanghai')::date from contribution c "
-                        + "where c.tenant_id = t.tenant_id and c.task_id = t.id) "
+                        + "where c.tenant_id = t.tenant_id and c.task_id = t.id), "
+                        // An accepted appeal against the overdue mark (V31): not counted late.
+                        + "exists (select 1 from appeal a where a.tenant_id = t.tenant_id and a.task_id = t.id "
+                        + "and a.target_kind = 'OVERDUE' and a.status = 'ACCEPTED') "
                         + "from task t "
                         + (events
                                 ? """
@@ -229,7 +232,8 @@ final class ScoringInputs {
                             dates(r[10]),
                             TaskSource.valueOf((String) r[11]),
                             "COOPERATING".equals(r[12]),
-                            date(r[13])));
+                            date(r[13]),
+                            Boolean.TRUE.equals(r[14])));
         }
         return facts;
     }

@@ -250,6 +250,29 @@ final class ScoringInputs {
                 : Arrays.stream(((String) csv).split(",")).map(LocalDate::parse).toList();
     }
 
+    /** A unit with open appeals (申诉) against a period, and how many. */
+    record OpenAppeals(String unit, long count) {}
+
+    /**
+     * The period's open appeals per unit, by unit name: closing waits for them (read here by the
+     * table, so that closing needs nothing of the appeals' package).
+     */
+    @SuppressWarnings("unchecked")
+    List<OpenAppeals> openAppeals(Period period) {
+        String tenant = Caller.currentTenant().orElseThrow(DubanException::unauthorized);
+        List<Object[]> rows =
+                em.createNativeQuery(
+                                "select u.name, count(*) from appeal a join unit u on u.tenant_id = a.tenant_id "
+                                        + "and u.id = a.unit_id where a.tenant_id = :tenant and a.period_key = :k "
+                                        + "and a.status = 'OPEN' group by u.name order by u.name")
+                        .setParameter("tenant", tenant)
+                        .setParameter("k", period.key())
+                        .getResultList();
+        return rows.stream()
+                .map(r -> new OpenAppeals((String) r[0], ((Number) r[1]).longValue()))
+                .toList();
+    }
+
     ScoreSnapshot latestSnapshot(Period period) {
         return em.createQuery(
                         "select s from ScoreSnapshot s where s.periodKey = :k order by s.version desc",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.client.Api;
 import cn.duban.client.Api.Reply;
+import cn.duban.it.support.Db;
 import cn.duban.it.support.Deployments;
 import cn.duban.it.support.People;
 import cn.duban.it.support.Plans;
@@ -46,7 +47,9 @@ class IsolationIT {
             adjustment,
             circular,
             message,
-            csl;
+            csl,
+            appeal,
+            appealEvidence;
 
     /** A 单位负责人 of 长寿路街道 for the role matrix (no demo user holds the role). */
     static final String HEAD = "iso-head-" + Long.toString(System.nanoTime() % 1_000_000, 36);
@@ -129,6 +132,32 @@ class IsolationIT {
                         .json()
                         .getString("id");
         message = Api.get("pt-csl", "/inbox").array().getJsonObject(0).getString("id");
+        // An appeal (申诉) of 长寿路街道 with its evidence, written straight into the database: filing
+        // one needs a published period, and 普陀区's periods are other tests' (AppealsIT files them).
+        appeal = java.util.UUID.randomUUID().toString();
+        appealEvidence = java.util.UUID.randomUUID().toString();
+        try {
+            Db.maintExecute(
+                    "insert into appeal (tenant_id, id, unit_id, period_key, target_kind, target_key, target_label, "
+                            + "task_id, reason, filed_by) values ('putuo', '"
+                            + appeal
+                            + "', '"
+                            + csl
+                            + "', '2000-01', 'OVERDUE', 'OVERDUE:"
+                            + task
+                            + "', '逾期认定：隔离测试', '"
+                            + task
+                            + "', '隔离测试申诉', 'pt-csl')");
+            Db.maintExecute(
+                    "insert into appeal_evidence (tenant_id, id, appeal_id, file_name, content_type, size, sha256, "
+                            + "content, uploaded_by) values ('putuo', '"
+                            + appealEvidence
+                            + "', '"
+                            + appeal
+                            + "', '隔离.pdf', 'application/pdf', 4, repeat('0', 64), '\\x25504446', 'pt-csl')");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         RealmAdmin.delete(HEAD);
         Reply head =
                 Api.post(
@@ -138,9 +167,12 @@ class IsolationIT {
     }
 
     static Reply call(String user, String method, String path, String body) {
+        return call(user, method, path, body, "application/json");
+    }
+
+    static Reply call(String user, String method, String path, String body, String type) {
         HttpRequest.Builder b =
-                HttpRequest.newBuilder(URI.create(Api.base() + path))
-                        .header("Content-Type", "application/json");
+                HttpRequest.newBuilder(URI.create(Api.base() + path)).header("Content-Type", type);
         b.method(
                 method,
                 body == null
@@ -295,6 +327,14 @@ class IsolationIT {
                         new String[] {
                             "POST", "/hand-over/reports/" + report, "{\"decision\":\"APPROVE\"}"
                         },
+                        // appeals (申诉): another district's appeal, its decision and evidence
+                        new String[] {"GET", "/appeals/" + appeal},
+                        new String[] {
+                            "POST",
+                            "/appeals/" + appeal + "/decision",
+                            "{\"decision\":\"REJECT\",\"note\":\"驳回\"}"
+                        },
+                        new String[] {"GET", "/appeals/" + appeal + "/evidence/" + appealEvidence},
                         // evidence pack (佐证材料包): another district's plan or unit
                         new String[] {"POST", "/evidence-packs?plan=" + plan},
                         new String[] {"POST", "/evidence-packs?year=" + NEXT + "&unit=" + csl},
@@ -384,6 +424,9 @@ class IsolationIT {
                         new String[] {"jd-admin", "/receipts/pending"},
                         new String[] {"jd-anting", "/receipts/pending"},
                         new String[] {"jd-admin", "/receipts/disputes"},
+                        new String[] {"jd-admin", "/appeals"},
+                        new String[] {"jd-leader", "/appeals"},
+                        new String[] {"jd-anting", "/appeals"},
                         new String[] {"jd-admin", "/colours/overview"},
                         new String[] {"jd-leader", "/colours/overview"})) {
             String body = Api.get(list[0], list[1]).body();
@@ -415,6 +458,8 @@ class IsolationIT {
         assertThat(Api.get("pt-admin", "/units/" + csl).json().getString("name"))
                 .isEqualTo("长寿路街道");
         assertThat(Api.get("pt-admin", "/extensions/pending").body()).contains(extension);
+        assertThat(Api.get("pt-admin", "/appeals/" + appeal).json().getString("status"))
+                .isEqualTo("OPEN");
     }
 
     /**
@@ -625,6 +670,25 @@ class IsolationIT {
                                 true),
                         new Row("GET", "/escalations/" + unknown + "/notice.pdf", null, alru, true),
                         new Row("GET", "/tasks/" + unknown + "/escalations", null, alru, true),
+                        // appeals (申诉): the unit files, the office decides, everyone of the
+                        // district reads (an unknown appeal: 404 for those allowed, not 403)
+                        new Row("GET", "/appeals", null, alru, true),
+                        new Row("GET", "/appeals/targets?period=2000-01", null, ru, true),
+                        new Row("GET", "/appeals/" + unknown, null, alru, true),
+                        new Row(
+                                "POST",
+                                "/appeals/" + unknown + "/decision",
+                                "{\"decision\":\"REJECT\",\"note\":\"x\"}",
+                                a,
+                                true),
+                        new Row(
+                                "GET",
+                                "/appeals/" + unknown + "/evidence/" + unknown,
+                                null,
+                                alru,
+                                true),
+                        new Row("GET", "/appeals/settings", null, alru, true),
+                        new Row("PUT", "/appeals/settings", "{\"days\":7}", a, false),
                         // but a 联络员's report stays its own
                         new Row("POST", "/tasks/" + unknown + "/reports", "{}", ar, true));
         List<String> wrong = new ArrayList<>();
@@ -638,6 +702,27 @@ class IsolationIT {
                     wrong.add(user + " " + row.method() + " " + row.path() + " → " + status);
                 }
             }
+        }
+        // Filing an appeal is multipart: a unit's people only (an empty filing: 400, not 403).
+        String boundary = "iso" + System.nanoTime();
+        String empty =
+                "--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nOVERDUE\r\n--"
+                        + boundary
+                        + "--\r\n";
+        for (String user : List.of("pt-admin", "pt-leader", "pt-csl", HEAD, "operator")) {
+            int status =
+                    call(
+                                    user,
+                                    "POST",
+                                    "/appeals",
+                                    empty,
+                                    "multipart/form-data; boundary=" + boundary)
+                            .status();
+            boolean allowed = ru.contains(user);
+            if (allowed ? status == 403 || status == 401 : status != 403)
+                wrong.add(user + " POST /appeals (multipart) → " + status);
         }
         assertThat(wrong).isEmpty();
         // No token: an API client is told 401 (a browser would be sent to the login page).

@@ -85,7 +85,8 @@ public enum CooperatingScoring {
                 List.of(),
                 t.source(),
                 true,
-                t.contributedOn());
+                t.contributedOn(),
+                t.lateExcused());
     }
 
     /** The lead's result under the co-unit's name. */
@@ -104,7 +105,8 @@ public enum CooperatingScoring {
                 lead.missedDue(),
                 t.source(),
                 true,
-                t.contributedOn());
+                t.contributedOn(),
+                t.lateExcused());
     }
 
     /** A rule by name or label; null for anything else. */

@@ -39,12 +39,68 @@ public class PeriodClosing {
      * version. Closing it again (after late edits) needs a reason and adds the next version.
      */
     public ScoreSnapshot close(Period period, String reason) {
+        return close(period, reason, null);
+    }
+
+    /**
+     * The same; while the period has open appeals (申诉) it refuses (409 {@code period.open-appeals})
+     * unless an override reason is given, which goes on the snapshot's reason and into the trail.
+     */
+    public ScoreSnapshot close(Period period, String reason, String override) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        ScoringInputs read = new ScoringInputs(em, units);
+        List<ScoringInputs.OpenAppeals> open = read.openAppeals(period);
+        String overriding = override == null || override.isBlank() ? null : override.strip();
+        if (open.isEmpty()) return publish(period, reason, read);
+        long count = open.stream().mapToLong(ScoringInputs.OpenAppeals::count).sum();
+        String units =
+                String.join("、", open.stream().map(o -> o.unit() + o.count() + "件").toList());
+        if (overriding == null) {
+            throw DubanException.conflict(
+                    "period.open-appeals",
+                    period.label() + "尚有" + count + "件未决申诉（" + units + "），请先处理申诉，或填写强制关账理由。");
+        }
+        if (overriding.length() > 200)
+            throw DubanException.badRequest("request.text-too-long", "强制关账理由过长（最多200字）。");
+        String why = reason == null || reason.isBlank() ? "" : reason.strip() + "；";
+        ScoreSnapshot s = publish(period, why + "尚有未决申诉" + count + "件，强制关账：" + overriding, read);
+        audit.record(
+                "evaluation.close-override",
+                "evaluation_snapshot",
+                s.getId(),
+                "period",
+                period.key(),
+                "version",
+                s.getVersion(),
+                "openAppeals",
+                count,
+                "units",
+                units,
+                "reason",
+                overriding);
+        return s;
+    }
+
+    /**
+     * A published period's next version after an accepted appeal (申诉采纳): the published versions
+     * stay as they are. Other open appeals of the period do not hold it back; each decision
+     * republishes.
+     */
+    public ScoreSnapshot republish(Period period, String reason) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        ScoringInputs read = new ScoringInputs(em, units);
+        if (read.latestSnapshot(period) == null)
+            throw DubanException.conflict("period.not-closed", period.label() + "尚未发布考核结果。");
+        return publish(period, reason, read);
+    }
+
+    /** Computes and freezes the next version; after the first, only with a reason. */
+    private ScoreSnapshot publish(Period period, String reason, ScoringInputs read) {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
         LocalDate today = LedgerClock.today();
         if (!period.endedBy(today)) {
             throw DubanException.conflict("period.running", period.label() + "尚未结束，结束后才能关账发布。");
         }
-        ScoringInputs read = new ScoringInputs(em, units);
         ScoreSnapshot previous = read.latestSnapshot(period);
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (previous != null && why == null) {

@@ -28,6 +28,9 @@ public final class Scoring {
     private static final MathContext MC = MathContext.DECIMAL64;
     private static final BigDecimal HUNDRED = new BigDecimal(100);
 
+    /** The words of a task whose overdue mark an accepted appeal removed. */
+    static final String EXCUSED = "申诉采纳，不计逾期";
+
     private Scoring() {}
 
     /** A unit as scoring sees it. */
@@ -137,7 +140,7 @@ public final class Scoring {
                     counted++;
                     if (t.completedBy(asOf)) {
                         completed++;
-                        if (!t.completedOn().isAfter(t.deadline())) onTime++;
+                        if (t.daysLate(t.completedOn()) == 0) onTime++;
                     } else {
                         overdue++;
                     }
@@ -256,8 +259,8 @@ public final class Scoring {
 
         Credit contributionCredit(TaskFacts t) {
             if (!t.completedBy(asOf)) return new Credit(BigDecimal.ZERO, "未向牵头单位报送配合情况，不得分");
-            long late = ChronoUnit.DAYS.between(t.deadline(), t.completedOn());
-            if (late <= 0) return new Credit(BigDecimal.ONE, "按期向牵头单位报送配合情况");
+            long late = t.daysLate(t.completedOn());
+            if (late <= 0) return new Credit(BigDecimal.ONE, onTime(t, "向牵头单位报送配合情况"));
             Lateness l = lateness(late);
             return new Credit(l.factor(), "逾期" + late + "天报送配合情况（" + l.rule() + "）");
         }
@@ -265,7 +268,7 @@ public final class Scoring {
         Credit credit(TaskFacts t) {
             if (contribution(t)) return contributionCredit(t);
             if (t.completedBy(asOf)) {
-                long late = ChronoUnit.DAYS.between(t.deadline(), t.completedOn());
+                long late = t.daysLate(t.completedOn());
                 BigDecimal q = rules.multiplier(t.rating());
                 String quality =
                         t.rating() == null
@@ -275,7 +278,7 @@ public final class Scoring {
                                         + "（×"
                                         + q.stripTrailingZeros().toPlainString()
                                         + "）";
-                if (late <= 0) return new Credit(q, "按期办结，" + quality);
+                if (late <= 0) return new Credit(q, onTime(t, "办结") + "，" + quality);
                 Lateness l = lateness(late);
                 return new Credit(
                         l.factor().multiply(q, MC),
@@ -284,8 +287,11 @@ public final class Scoring {
             if (!asOf.isBefore(LocalDate.of(period.year(), 12, 31))) {
                 return new Credit(BigDecimal.ZERO, "年底未办结，不得分");
             }
-            long late = ChronoUnit.DAYS.between(t.deadline(), asOf);
-            String open = late <= 0 ? "到期未办结" : "逾期" + late + "天未办结";
+            long late = t.daysLate(asOf);
+            String open =
+                    late > 0
+                            ? "逾期" + late + "天未办结"
+                            : t.lateExcused() ? "到期未办结（" + EXCUSED + "）" : "到期未办结";
             if (!rules.partialCredit()) return new Credit(BigDecimal.ZERO, open + "，不得分");
             Lateness l = lateness(late);
             BigDecimal factor =
@@ -303,6 +309,13 @@ public final class Scoring {
                             + "计分（"
                             + l.rule()
                             + "）");
+        }
+
+        /** On time, or late but excused by an accepted appeal. */
+        private static String onTime(TaskFacts t, String what) {
+            return t.lateExcused() && t.completedOn().isAfter(t.deadline())
+                    ? what + "（" + EXCUSED + "）"
+                    : "按期" + what;
         }
 
         /** What lateness leaves of a task's credit, and the words for it. */
@@ -345,7 +358,9 @@ public final class Scoring {
                 BigDecimal lost = BigDecimal.ZERO;
                 for (TaskFacts t : tasks) {
                     if (due(t.deadline())) {
-                        if (!t.completedBy(asOf)) {
+                        if (!t.completedBy(asOf) && t.lateExcused()) {
+                            // An accepted appeal: the task is not counted late (申诉采纳).
+                        } else if (!t.completedBy(asOf)) {
                             lost =
                                     lost.add(
                                             line(
@@ -357,7 +372,7 @@ public final class Scoring {
                                                             + plain(rules.perOverdueTask())
                                                             + "分",
                                                     weighed(rules.perOverdueTask(), t)));
-                        } else if (t.completedOn().isAfter(t.deadline())) {
+                        } else if (t.daysLate(t.completedOn()) > 0) {
                             lost =
                                     lost.add(
                                             line(

@@ -189,7 +189,10 @@ final class ScoringInputs {
                         + "(select pl.source from plan pl where pl.tenant_id = t.tenant_id and pl.id = t.plan_id), "
                         // A co-unit's role and the day it first sent its contribution (V24).
                         + "t.role, (select (c.first_sent_at at time zone 'Asia/Shanghai')::date from contribution c "
-                        + "where c.tenant_id = t.tenant_id and c.task_id = t.id) "
+                        + "where c.tenant_id = t.tenant_id and c.task_id = t.id), "
+                        // An accepted appeal against the overdue mark (V31): not counted late.
+                        + "exists (select 1 from appeal a where a.tenant_id = t.tenant_id and a.task_id = t.id "
+                        + "and a.target_kind = 'OVERDUE' and a.status = 'ACCEPTED') "
                         + "from task t "
                         + (events
                                 ? """
@@ -229,7 +232,8 @@ final class ScoringInputs {
                             dates(r[10]),
                             TaskSource.valueOf((String) r[11]),
                             "COOPERATING".equals(r[12]),
-                            date(r[13])));
+                            date(r[13]),
+                            Boolean.TRUE.equals(r[14])));
         }
         return facts;
     }
@@ -244,6 +248,29 @@ final class ScoringInputs {
         return csv == null
                 ? List.of()
                 : Arrays.stream(((String) csv).split(",")).map(LocalDate::parse).toList();
+    }
+
+    /** A unit with open appeals (申诉) against a period, and how many. */
+    record OpenAppeals(String unit, long count) {}
+
+    /**
+     * The period's open appeals per unit, by unit name: closing waits for them (read here by the
+     * table, so that closing needs nothing of the appeals' package).
+     */
+    @SuppressWarnings("unchecked")
+    List<OpenAppeals> openAppeals(Period period) {
+        String tenant = Caller.currentTenant().orElseThrow(DubanException::unauthorized);
+        List<Object[]> rows =
+                em.createNativeQuery(
+                                "select u.name, count(*) from appeal a join unit u on u.tenant_id = a.tenant_id "
+                                        + "and u.id = a.unit_id where a.tenant_id = :tenant and a.period_key = :k "
+                                        + "and a.status = 'OPEN' group by u.name order by u.name")
+                        .setParameter("tenant", tenant)
+                        .setParameter("k", period.key())
+                        .getResultList();
+        return rows.stream()
+                .map(r -> new OpenAppeals((String) r[0], ((Number) r[1]).longValue()))
+                .toList();
     }
 
     ScoreSnapshot latestSnapshot(Period period) {

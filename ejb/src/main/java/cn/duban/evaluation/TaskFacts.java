@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param source where the task comes from (its plan's source), weighed by the scheme
  * @param cooperating the task is a co-operating unit's (配合), not the point's lead's
  * @param contributedOn the day a co-operating unit first sent its contribution to the lead unit
+ * @param lateExcused the district accepted the unit's appeal against the task's overdue mark
+ *     (申诉采纳，不计逾期): its lateness counts as none, see {@link #daysLate}
  */
 public record TaskFacts(
         UUID taskId,
@@ -32,7 +34,42 @@ public record TaskFacts(
         List<LocalDate> missedDue,
         TaskSource source,
         boolean cooperating,
-        LocalDate contributedOn) {
+        LocalDate contributedOn,
+        boolean lateExcused) {
+
+    /** A task without an accepted overdue appeal. */
+    public TaskFacts(
+            UUID taskId,
+            UUID unitId,
+            UUID pointId,
+            String title,
+            LocalDate deadline,
+            TaskStatus status,
+            int progress,
+            LocalDate completedOn,
+            Rating rating,
+            List<LocalDate> returnedOn,
+            List<LocalDate> missedDue,
+            TaskSource source,
+            boolean cooperating,
+            LocalDate contributedOn) {
+        this(
+                taskId,
+                unitId,
+                pointId,
+                title,
+                deadline,
+                status,
+                progress,
+                completedOn,
+                rating,
+                returnedOn,
+                missedDue,
+                source,
+                cooperating,
+                contributedOn,
+                false);
+    }
 
     /** A lead unit's task. */
     public TaskFacts(
@@ -97,6 +134,15 @@ public record TaskFacts(
         source = source == null ? TaskSource.PLAN : source;
         returnedOn = returnedOn == null ? List.of() : List.copyOf(returnedOn);
         missedDue = missedDue == null ? List.of() : List.copyOf(missedDue);
+    }
+
+    /**
+     * Days past the deadline on that day (completion or evaluation), 0 when not late or when an
+     * accepted appeal excused the lateness: the one place scoring reads the exemption.
+     */
+    long daysLate(LocalDate day) {
+        if (lateExcused) return 0;
+        return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(deadline, day));
     }
 
     /** Completed as of that day: approved, on a submission made by then. */

@@ -93,6 +93,11 @@ class MessageBundlesTest {
                             "contribution.state.",
                             names(cn.duban.ledger.Contribution.State.values())),
                     Map.entry("adjustment.", names(Adjustment.Kind.values())),
+                    Map.entry(
+                            "appeal.kind.", names(cn.duban.evaluation.appeal.Appeal.Kind.values())),
+                    Map.entry(
+                            "appeal.status.",
+                            names(cn.duban.evaluation.appeal.Appeal.Status.values())),
                     Map.entry("audit.family.", AuditPage.FAMILIES),
                     Map.entry("operatorAction.", names(OperatorAction.values())),
                     Map.entry("channels.channel.", names(cn.duban.notify.Channel.values())),

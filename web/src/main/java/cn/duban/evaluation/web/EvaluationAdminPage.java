@@ -112,6 +112,9 @@ public class EvaluationAdminPage implements Serializable {
     private String closePeriod;
     private String closeReason;
 
+    /** The reason to close while the period has open appeals (强制关账). */
+    private String closeOverride;
+
     private UUID adjUnit;
     private Adjustment.Kind adjKind = Adjustment.Kind.BONUS;
     private BigDecimal adjPoints;
@@ -222,13 +225,14 @@ public class EvaluationAdminPage implements Serializable {
     }
 
     public void close() {
-        ScoreSnapshot s = closing.close(Requests.period(closePeriod), closeReason);
+        ScoreSnapshot s = closing.close(Requests.period(closePeriod), closeReason, closeOverride);
         Messages.info(
                 "eval.closed",
                 cn.duban.web.Formats.period(
                         Period.parse(s.getPeriodKey()), cn.duban.web.FormatBean.localeOfPage()),
                 s.getVersion());
         closeReason = null;
+        closeOverride = null;
     }
 
     public void addAdjustment() {
@@ -462,6 +466,14 @@ public class EvaluationAdminPage implements Serializable {
 
     public String getCloseReason() {
         return closeReason;
+    }
+
+    public String getCloseOverride() {
+        return closeOverride;
+    }
+
+    public void setCloseOverride(String closeOverride) {
+        this.closeOverride = closeOverride;
     }
 
     public void setCloseReason(String closeReason) {

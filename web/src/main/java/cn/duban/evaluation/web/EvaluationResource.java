@@ -159,7 +159,8 @@ public class EvaluationResource {
         }
     }
 
-    public record CloseRequest(String reason) {}
+    /** {@code override}: the reason to close while the period has open appeals (强制关账). */
+    public record CloseRequest(String reason, String override) {}
 
     // ---- schemes
 
@@ -329,7 +330,10 @@ public class EvaluationResource {
     @RolesAllowed(Role.DISTRICT_ADMIN)
     public Response close(@PathParam("period") String period, CloseRequest request) {
         ScoreSnapshot s =
-                closing.close(Requests.period(period), request == null ? null : request.reason());
+                request == null
+                        ? closing.close(Requests.period(period), null)
+                        : closing.close(
+                                Requests.period(period), request.reason(), request.override());
         return Response.status(Response.Status.CREATED).entity(SnapshotView.of(s)).build();
     }
 

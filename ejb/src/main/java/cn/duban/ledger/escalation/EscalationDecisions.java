@@ -308,7 +308,7 @@ public class EscalationDecisions {
             e.delivered(message.getId());
         }
         audit.record(
-                "escalation.issued",
+                "escalation.reminded",
                 "unit",
                 unitId,
                 "step",

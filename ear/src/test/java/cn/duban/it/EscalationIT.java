@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.duban.client.Api;
 import cn.duban.client.Api.Reply;
 import cn.duban.it.support.Db;
+import cn.duban.it.support.FakeHttps;
 import cn.duban.it.support.OwnDistrict;
 import cn.duban.it.support.PageTest;
 import cn.duban.it.support.Pdfs;
 import cn.duban.it.support.Plans;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -45,6 +50,11 @@ class EscalationIT extends PageTest {
     static String plan, section, taskA, taskB, taskC, titleA;
 
     static String noticeA, noticeC;
+
+    /** The 长寿路街道's SMS gateway and 企业微信 robot: they record what the ladder sent out. */
+    static FakeHttps sms, wecom;
+
+    static final Path WORK = Path.of("target/escalation-it");
 
     @BeforeAll
     static void aDistrictWithThreeLateTasks() throws SQLException {
@@ -81,6 +91,74 @@ class EscalationIT extends PageTest {
         late(taskA, 40);
         late(taskB, 10);
         late(taskC, 20);
+        theTownsChannelsAreFakeServers();
+    }
+
+    /** The operator lists the fakes (internal, on their ports) and trusts their certificate. */
+    static void theTownsChannelsAreFakeServers() {
+        try {
+            String pem = FakeHttps.certificate(WORK);
+            sms = FakeHttps.start("SMS", WORK, null);
+            wecom = FakeHttps.start("WECOM", WORK, null);
+            String list =
+                    Json.createObjectBuilder()
+                            .add(
+                                    "entries",
+                                    Json.createArrayBuilder()
+                                            .add(entry(sms.port(), "短信网关"))
+                                            .add(entry(wecom.port(), "企业微信")))
+                            .build()
+                            .toString();
+            assertThat(Api.put("operator", "/platform/outbound/allow-list", list, null).status())
+                    .isEqualTo(200);
+            String ca = Json.createObjectBuilder().add("pem", pem).build().toString();
+            assertThat(Api.put("operator", "/platform/outbound/ca", ca, null).status())
+                    .isEqualTo(200);
+            // No quiet hours (the run may be at night in Beijing), room for the ladder's messages.
+            Reply settings =
+                    Api.put(
+                            ADMIN,
+                            "/channels/settings",
+                            Json.createObjectBuilder()
+                                    .add("smsUrl", "https://127.0.0.1:" + sms.port() + "/sms/send")
+                                    .add("smsKey", "sms-ladder-key-0001")
+                                    .add("capPerWeek", 10)
+                                    .build()
+                                    .toString(),
+                            null);
+            assertThat(settings.status()).as(settings.body()).isEqualTo(200);
+            Reply unit =
+                    Api.put(
+                            ADMIN,
+                            "/channels/units/" + Api.unitId(ADMIN, "长寿路街道"),
+                            Json.createObjectBuilder()
+                                    .add("phones", Json.createArrayBuilder().add("13812345678"))
+                                    .add(
+                                            "wecomUrl",
+                                            "https://127.0.0.1:"
+                                                    + wecom.port()
+                                                    + "/cgi-bin/webhook/send?key=ladder")
+                                    .build()
+                                    .toString(),
+                            null);
+            assertThat(unit.status()).as(unit.body()).isEqualTo(200);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonObject entry(int port, String note) {
+        return Json.createObjectBuilder()
+                .add("host", "127.0.0.1")
+                .add("port", port)
+                .add("internal", true)
+                .add("note", note)
+                .build();
+    }
+
+    @AfterAll
+    static void stopTheFakes() {
+        for (FakeHttps f : new FakeHttps[] {sms, wecom}) if (f != null) f.close();
     }
 
     static void late(String task, int days) throws SQLException {
@@ -346,7 +424,7 @@ class EscalationIT extends PageTest {
         assertThat(
                         Db.maintCount(
                                 "select count(*) from audit_log where tenant_id = 'ladder' and action in "
-                                        + "('escalation.issued', 'escalation.acknowledged', 'escalation.withdrawn', 'escalation.talk')"))
+                                        + "('escalation.reminded', 'escalation.issued', 'escalation.acknowledged', 'escalation.withdrawn', 'escalation.talk')"))
                 // 提醒 one per unit (2), 督办单 2, 点名通报 1, 约谈 1; signed 1, declined 1, talk 1
                 .isEqualTo(2 + 2 + 1 + 1 + 1 + 1 + 1);
     }
@@ -382,6 +460,27 @@ class EscalationIT extends PageTest {
         JsonArray ladder = Api.get(ADMIN, "/tasks/" + taskA + "/escalations").array();
         assertThat(ladder.getJsonObject(2).getString("state")).isEqualTo("DONE");
         assertThat(ladder.getJsonObject(2).getString("circularId")).isEqualTo(id);
+        // What went out to 长寿路街道 beyond the inbox: the 提醒 (one for its two late tasks), A's
+        // 督办单, 点名通报 and 约谈 notices, and the circular's notice, by SMS and by its robot.
+        for (FakeHttps fake : List.of(sms, wecom)) {
+            List<FakeHttps.Received> got = fake.await(5, Duration.ofSeconds(60));
+            String all = got.stream().map(FakeHttps.Received::body).reduce("", String::concat);
+            assertThat(all)
+                    .contains("逾期提醒：长寿路街道逾期任务 2 项")
+                    .contains("督办单 升府办督〔" + YEAR + "〕1号")
+                    .contains("点名通报：")
+                    .contains("约谈通知：");
+            for (FakeHttps.Received r : got)
+                System.out.println(
+                        "CHANNEL "
+                                + fake.name()
+                                + " received: "
+                                + r.method()
+                                + " "
+                                + r.uri()
+                                + " "
+                                + r.body());
+        }
         for (JsonValue v : ladder)
             System.out.println(
                     "LADDER "

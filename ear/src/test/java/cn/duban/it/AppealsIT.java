@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.client.Api;
 import cn.duban.client.Api.Reply;
+import cn.duban.it.support.Browsers;
 import cn.duban.it.support.Db;
 import cn.duban.it.support.OwnDistrict;
 import cn.duban.it.support.PageTest;
@@ -761,10 +762,10 @@ class AppealsIT extends PageTest {
                         ExpectedConditions.textToBePresentInElementLocated(
                                 By.id("list:appealTable"), "应按期计满分")));
         // All appeals: the script in a reason is shown as text, never run.
-        browser.findElement(By.id("filters:status")).click();
-        browser.findElement(By.cssSelector("[id='filters:status_panel'] li[data-label='全部']"))
-                .click();
-        wait.until(
+        Browsers.choose(
+                browser,
+                "filters:status",
+                "全部",
                 ExpectedConditions.textToBePresentInElementLocated(
                         By.id("list:appealTable"), "<script>alert('申诉')</script>本项应得满分"));
         assertThat(text("list:appealTable")).contains("已采纳").contains("已驳回").contains("重新发布版本 5");

@@ -321,43 +321,12 @@ class ColumnMeaningsIT {
         }
     }
 
-    /**
-     * Picks an option as a user does: opens the menu, waits until its panel has stopped moving,
-     * clicks the option, and clicks again (as a user would) if the menu did not take it.
-     */
     private static void choose(WebDriver browser, WebElement menu, String label) {
-        String id = menu.getAttribute("id");
-        By option = By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']");
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        for (int attempt = 1; ; attempt++) {
-            Browsers.settled(browser);
-            browser.findElement(By.id(id))
-                    .findElement(By.cssSelector(".ui-selectonemenu-trigger"))
-                    .click();
-            WebElement item =
-                    new WebDriverWait(browser, Duration.ofSeconds(10))
-                            .until(ExpectedConditions.visibilityOfElementLocated(option));
-            new WebDriverWait(browser, Duration.ofSeconds(10))
-                    .until(
-                            b ->
-                                    (Boolean)
-                                            js.executeScript(
-                                                    "return !window.jQuery || !jQuery(document.getElementById(arguments[0] + '_panel')).is(':animated');",
-                                                    id));
-            item.click();
-            try {
-                new WebDriverWait(browser, Duration.ofSeconds(20))
-                        .until(
-                                ExpectedConditions.presenceOfElementLocated(
-                                        By.cssSelector(".columns-chosen")));
-                Browsers.settled(browser);
-                return;
-            } catch (org.openqa.selenium.TimeoutException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+        Browsers.choose(
+                browser,
+                menu.getAttribute("id"),
+                label,
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".columns-chosen")));
     }
 
     private static void shoot(WebDriver browser, String name) throws Exception {

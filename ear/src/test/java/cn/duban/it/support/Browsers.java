@@ -13,12 +13,14 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -123,6 +125,42 @@ public final class Browsers {
                                                                 + " && jQuery(':animated').length === 0))"
                                                                 + " && (!window.PrimeFaces || !PrimeFaces.ajax"
                                                                 + " || PrimeFaces.ajax.Queue.isEmpty());"));
+    }
+
+    /**
+     * Picks an option of a PrimeFaces select menu as a user does: opens the menu, waits until its
+     * panel has stopped moving, clicks the option, and clicks again (as a user would, at most three
+     * times) if {@code done} does not come: a click that lands while the panel still fades in is
+     * lost, and the page never changes.
+     */
+    public static void choose(
+            WebDriver browser, String menuId, String label, ExpectedCondition<?> done) {
+        By option = By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        for (int attempt = 1; ; attempt++) {
+            settled(browser);
+            browser.findElement(By.id(menuId))
+                    .findElement(By.cssSelector(".ui-selectonemenu-trigger"))
+                    .click();
+            WebElement item =
+                    new WebDriverWait(browser, Duration.ofSeconds(10))
+                            .until(ExpectedConditions.visibilityOfElementLocated(option));
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(
+                            b ->
+                                    (Boolean)
+                                            js.executeScript(
+                                                    "return !window.jQuery || !jQuery(document.getElementById(arguments[0] + '_panel')).is(':animated');",
+                                                    menuId));
+            item.click();
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(20)).until(done);
+                settled(browser);
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) throw e;
+            }
+        }
     }
 
     /** Console messages since the last call (Chromium reports every CSP violation there). */

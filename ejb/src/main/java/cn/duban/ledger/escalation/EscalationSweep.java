@@ -39,8 +39,19 @@ public class EscalationSweep {
 
     @EJB AuditService audit;
 
-    /** What the run did: rungs proposed for approval, sent by themselves, proposals dropped. */
-    public record Run(LocalDate date, int late, int proposed, int issued, int dropped) {}
+    /**
+     * What the run did: rungs proposed for approval, sent by themselves, proposals dropped, and
+     * tasks due a rung that wait for the next run (beyond {@link #MOST_PER_RUN}).
+     */
+    public record Run(
+            LocalDate date, int late, int proposed, int issued, int dropped, int deferred) {}
+
+    /**
+     * The most rungs one run starts. A district that goes live with a backlog of thousands of late
+     * tasks climbs it over a few mornings, the longest overdue first, instead of one transaction
+     * that outlasts its timeout, rolls back and tries the same again the next day.
+     */
+    static final int MOST_PER_RUN = 2_000;
 
     /** A late task's columns the run reads. */
     record Late(UUID id, UUID unitId, LocalDate deadline) {}
@@ -65,7 +76,7 @@ public class EscalationSweep {
                         .executeUpdate();
         LadderRules rules = ladder.rules();
         int first = rules.firstAfterDays();
-        if (first == Integer.MAX_VALUE) return new Run(today, 0, 0, 0, dropped);
+        if (first == Integer.MAX_VALUE) return new Run(today, 0, 0, 0, dropped, 0);
         LocalDate cutoff = today.minusDays(first);
         List<Late> late =
                 em.createQuery(
@@ -93,12 +104,16 @@ public class EscalationSweep {
                                                 new LadderRules.Had(h.state(), h.replyBy())));
         Instant now = AppClock.now();
         List<Escalation> toIssue = new ArrayList<>();
-        int proposed = 0;
+        int proposed = 0, deferred = 0;
         for (Late t : late) {
             int days = (int) ChronoUnit.DAYS.between(t.deadline(), today);
             Optional<LadderRules.Rung> rung =
                     rules.next(days, had.getOrDefault(t.id(), Map.of()), today);
             if (rung.isEmpty()) continue;
+            if (proposed + toIssue.size() >= MOST_PER_RUN) {
+                deferred++;
+                continue;
+            }
             Escalation e = new Escalation(t.id(), t.unitId(), rung.get(), t.deadline(), days, now);
             em.persist(e);
             if (rung.get().approval() == Approval.AUTO) toIssue.add(e);
@@ -137,7 +152,9 @@ public class EscalationSweep {
                     "issued",
                     toIssue.size(),
                     "dropped",
-                    dropped);
-        return new Run(today, late.size(), proposed, toIssue.size(), dropped);
+                    dropped,
+                    "deferred",
+                    deferred);
+        return new Run(today, late.size(), proposed, toIssue.size(), dropped, deferred);
     }
 }

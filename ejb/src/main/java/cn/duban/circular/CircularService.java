@@ -17,6 +17,7 @@ import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Printing;
 import cn.duban.platform.Sha256;
+import cn.duban.platform.TransactionLocks;
 import cn.duban.printing.Format;
 import cn.duban.tenant.Tenant;
 import cn.duban.tenant.Unit;
@@ -176,9 +177,7 @@ public class CircularService {
         // it is issued in).
         LocalDate today = LedgerClock.today();
         int numberYear = today.getYear();
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:k))")
-                .setParameter("k", caller.tenantId() + ":circular:" + numberYear)
-                .getSingleResult();
+        TransactionLocks.lock(em, caller.tenantId() + ":circular:" + numberYear);
         int seq =
                 em.createQuery(
                                         "select coalesce(max(c.seq), 0) from Circular c where c.seq is not null "

@@ -12,6 +12,7 @@ import cn.duban.platform.AppClock;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
+import cn.duban.platform.TransactionLocks;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
 import jakarta.ejb.EJB;
@@ -167,9 +168,7 @@ public class EscalationDecisions {
     public Numbering numbering() {
         String tenant = Caller.currentTenant().orElseThrow(DubanException::unauthorized);
         int year = LedgerClock.today().getYear();
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:k))")
-                .setParameter("k", tenant + ":supervision-notice:" + year)
-                .getSingleResult();
+        TransactionLocks.lock(em, tenant + ":supervision-notice:" + year);
         Integer last =
                 em.createQuery(
                                 "select max(e.number) from Escalation e where e.numberYear = :y",

@@ -158,11 +158,7 @@ public class EscalationQueries {
         if (e == null || e.getStep() != Step.NOTICE || e.getDocNumber() == null)
             throw DubanException.notFound("escalation.not-found", "督办单不存在。");
         Task task = tasks.visible(e.getTaskId());
-        LadderRules rules = ladder.rules();
-        String office =
-                rules.issuingOffice() != null
-                        ? rules.issuingOffice()
-                        : LadderRules.DEFAULT.forDistrict(districtName()).issuingOffice();
+        String office = ladder.rules().issuingOffice();
         String signed =
                 e.getAcknowledgedAt() == null
                         ? null
@@ -193,9 +189,4 @@ public class EscalationQueries {
     private static final DateTimeFormatter SIGNED =
             DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
                     .withZone(cn.duban.ledger.LedgerClock.ZONE);
-
-    private String districtName() {
-        String tenant = Caller.currentTenant().orElseThrow(DubanException::unauthorized);
-        return em.find(cn.duban.tenant.Tenant.class, tenant).getName();
-    }
 }

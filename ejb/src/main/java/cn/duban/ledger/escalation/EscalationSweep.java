@@ -6,6 +6,7 @@ import cn.duban.ledger.Task;
 import cn.duban.ledger.TaskStatus;
 import cn.duban.platform.AppClock;
 import cn.duban.platform.Caller;
+import cn.duban.platform.TransactionLocks;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -62,9 +63,7 @@ public class EscalationSweep {
     public Run run() {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
         LocalDate today = LedgerClock.today();
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:k))")
-                .setParameter("k", caller.tenantId() + ":ladder-run")
-                .getSingleResult();
+        TransactionLocks.lock(em, caller.tenantId() + ":ladder-run");
         int dropped =
                 em.createQuery(
                                 "delete from Escalation e where e.state = :proposed and not exists ("

@@ -39,9 +39,20 @@ public class LadderRuleService {
     private Current read() {
         String tenant = Caller.currentTenant().orElseThrow(DubanException::unauthorized);
         LadderSettings s = em.find(LadderSettings.class, tenant);
-        return s == null
-                ? new Current(0, LadderRules.DEFAULT.forDistrict(districtName(tenant)))
-                : new Current(s.getVersion() + 1, s.getRules());
+        if (s == null) return new Current(0, LadderRules.DEFAULT.forDistrict(districtName(tenant)));
+        LadderRules saved = s.getRules();
+        // A district that cleared the office prints its default one.
+        return new Current(
+                s.getVersion() + 1,
+                saved.issuingOffice() != null
+                        ? saved
+                        : new LadderRules(
+                                saved.rungs(),
+                                saved.noticePrefix(),
+                                LadderRules.DEFAULT
+                                        .forDistrict(districtName(tenant))
+                                        .issuingOffice(),
+                                saved.replyDays()));
     }
 
     private String districtName(String tenant) {

@@ -151,7 +151,7 @@ public class EscalationResource {
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public EscalationView issue(@PathParam("id") UUID id, Decision input) {
         decisions.issue(id, input == null ? null : input.version());
-        return one(id);
+        return queries.view(id);
     }
 
     @Operation(
@@ -163,7 +163,7 @@ public class EscalationResource {
     public EscalationView withdraw(@PathParam("id") UUID id, Decision input) {
         decisions.withdraw(
                 id, input == null ? null : input.reason(), input == null ? null : input.version());
-        return one(id);
+        return queries.view(id);
     }
 
     @Operation(summary = "签收督办单", description = "由责任单位负责人签收。")
@@ -185,7 +185,7 @@ public class EscalationResource {
         if (input == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
         LocalDate on = input.on() == null ? null : Requests.date(input.on(), "on");
         decisions.recordTalk(id, on, input.with(), input.record());
-        return one(id);
+        return queries.view(id);
     }
 
     @Operation(summary = "督办单（PDF）")
@@ -203,9 +203,5 @@ public class EscalationResource {
         return Response.ok(queries.noticePdf(id))
                 .header("Content-Disposition", Requests.disposition(true, "督办单.pdf"))
                 .build();
-    }
-
-    private EscalationView one(UUID id) {
-        return queries.view(id);
     }
 }

@@ -318,6 +318,8 @@ class ChannelsIT extends PageTest {
         assertThat(query.get("sign")).isEqualTo(dingSign(DING_SECRET, timestamp));
         assertThat(json(d.body()).getJsonObject("text").getString("content")).contains(TITLE);
 
+        // The fake server answers before the worker records the answer: wait for the records.
+        for (String channel : List.of("SMS", "WECOM", "DINGTALK")) awaitStatus(channel, "SENT", 1);
         JsonArray log = deliveries(ADMIN, "?task=" + task);
         assertThat(log).hasSize(3);
         Map<String, JsonObject> byChannel = byChannel(log);

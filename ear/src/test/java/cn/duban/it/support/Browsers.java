@@ -128,37 +128,42 @@ public final class Browsers {
     }
 
     /**
-     * Picks an option of a PrimeFaces select menu as a user does: opens the menu, waits until its
-     * panel has stopped moving, clicks the option, and clicks again (as a user would, at most three
-     * times) if {@code done} does not come: a click that lands while the panel still fades in is
-     * lost, and the page never changes.
+     * Picks an option of a PrimeFaces select menu as a user does: brings the menu to the middle of
+     * the window, opens it, waits until its panel has stopped moving, clicks the option, and tries
+     * again (as a user would, at most five times) if {@code done} does not come. A click that lands
+     * while the panel still fades in is lost; a panel that scrolling closes (PrimeFaces hides
+     * overlays on scroll) leaves an option that cannot be clicked.
      */
     public static void choose(
             WebDriver browser, String menuId, String label, ExpectedCondition<?> done) {
         By option = By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']");
         JavascriptExecutor js = (JavascriptExecutor) browser;
         for (int attempt = 1; ; attempt++) {
-            settled(browser);
-            browser.findElement(By.id(menuId))
-                    .findElement(By.cssSelector(".ui-selectonemenu-trigger"))
-                    .click();
-            WebElement item =
-                    new WebDriverWait(browser, Duration.ofSeconds(10))
-                            .until(ExpectedConditions.visibilityOfElementLocated(option));
-            new WebDriverWait(browser, Duration.ofSeconds(10))
-                    .until(
-                            b ->
-                                    (Boolean)
-                                            js.executeScript(
-                                                    "return !window.jQuery || !jQuery(document.getElementById(arguments[0] + '_panel')).is(':animated');",
-                                                    menuId));
-            item.click();
             try {
+                settled(browser);
+                WebElement menu = browser.findElement(By.id(menuId));
+                js.executeScript("arguments[0].scrollIntoView({block: 'center'});", menu);
+                settled(browser);
+                if (!browser.findElement(By.id(menuId + "_panel")).isDisplayed())
+                    menu.findElement(By.cssSelector(".ui-selectonemenu-trigger")).click();
+                WebElement item =
+                        new WebDriverWait(browser, Duration.ofSeconds(10))
+                                .until(ExpectedConditions.visibilityOfElementLocated(option));
+                new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .until(
+                                b ->
+                                        (Boolean)
+                                                js.executeScript(
+                                                        "return !window.jQuery || !jQuery(document.getElementById(arguments[0] + '_panel')).is(':animated');",
+                                                        menuId));
+                item.click();
                 new WebDriverWait(browser, Duration.ofSeconds(20)).until(done);
                 settled(browser);
                 return;
-            } catch (org.openqa.selenium.TimeoutException e) {
-                if (attempt == 3) throw e;
+            } catch (org.openqa.selenium.TimeoutException
+                    | org.openqa.selenium.ElementNotInteractableException
+                    | org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) throw e;
             }
         }
     }

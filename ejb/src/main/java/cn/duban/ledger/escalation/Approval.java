@@ -1,6 +1,9 @@
 package cn.duban.ledger.escalation;
 
+import cn.duban.platform.Caller;
 import cn.duban.platform.Role;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Who lets a rung of the ladder go out: no one (it goes out by itself), the office or a leader. */
 public enum Approval {
@@ -23,5 +26,12 @@ public enum Approval {
     /** The role that approves, null for {@link #AUTO}. */
     public String role() {
         return role;
+    }
+
+    /** The approvals the caller gives: by their roles. */
+    static List<Approval> givenBy(Caller caller) {
+        List<Approval> mine = new ArrayList<>();
+        for (Approval a : values()) if (a.role != null && caller.hasRole(a.role)) mine.add(a);
+        return mine;
     }
 }

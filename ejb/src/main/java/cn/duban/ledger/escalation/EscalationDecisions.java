@@ -20,8 +20,10 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,6 +59,85 @@ public class EscalationDecisions {
             throw DubanException.conflict("escalation.deadline-changed", "该任务的完成时限已调整，本次督办不再发出。");
         issueNow(e, task, ladder.rules(), caller.username(), numbering());
         return e;
+    }
+
+    /** The most rungs one batch approval sends; the rest stay proposed for the next click. */
+    static final int MOST_PER_BATCH = 500;
+
+    /** What a batch approval did: rungs sent, rungs whose task moved on, rungs left for later. */
+    public record Batch(int issued, int skipped, int left) {}
+
+    /**
+     * The approver lets all of one unit's proposed rungs of one step go out at once (批量发出), the
+     * longest overdue first (numbered in that order, then by title): each is in the trail as if
+     * approved one by one; 提醒s go out as one message. A rung whose task was reported, finished or
+     * given a new deadline stays for the daily run to drop.
+     */
+    public Batch issueAll(UUID unitId, Step step) {
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
+        if (unitId == null || step == null || em.find(Unit.class, unitId) == null)
+            throw DubanException.notFound("escalation.not-found", "督办记录不存在。");
+        List<Escalation> proposals =
+                em.createQuery(
+                                "select e from Escalation e, Task t where t.id = e.taskId "
+                                        + "and e.unitId = :unit and e.step = :step "
+                                        + "and e.state = :proposed and e.approval in :mine "
+                                        + "order by e.deadline, t.title, e.id",
+                                Escalation.class)
+                        .setParameter("unit", unitId)
+                        .setParameter("step", step)
+                        .setParameter("proposed", EscalationState.PROPOSED)
+                        .setParameter("mine", Approval.givenBy(caller))
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                        .getResultList();
+        if (proposals.isEmpty())
+            throw DubanException.notFound("escalation.none-awaiting", "该单位没有待您审批的这一级督办。");
+        List<Escalation> batch = proposals.subList(0, Math.min(MOST_PER_BATCH, proposals.size()));
+        java.util.Map<UUID, Task> tasks = new java.util.HashMap<>();
+        List<UUID> ids = batch.stream().map(Escalation::getTaskId).toList();
+        for (int from = 0; from < ids.size(); from += 1000)
+            em.createQuery("select t from Task t where t.id in :ids", Task.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList()
+                    .forEach(t -> tasks.put(t.getId(), t));
+        List<Escalation> ready =
+                batch.stream()
+                        .filter(
+                                e -> {
+                                    Task t = tasks.get(e.getTaskId());
+                                    return t != null
+                                            && withUnit(t)
+                                            && t.getDeadline().equals(e.getDeadline());
+                                })
+                        .toList();
+        LadderRules rules = ladder.rules();
+        if (step == Step.REMINDER && !ready.isEmpty()) {
+            Reminded sent =
+                    remindUnit(
+                            unitId,
+                            ready.stream()
+                                    .map(e -> tasks.get(e.getTaskId()))
+                                    .map(t -> new Listed(t.getId(), t.getTitle(), t.getDeadline()))
+                                    .toList(),
+                            rules);
+            LocalDate today = LedgerClock.today();
+            for (Escalation e : ready) {
+                LocalDate deadline = tasks.get(e.getTaskId()).getDeadline();
+                e.issue(
+                        caller.username(),
+                        sent.at(),
+                        (int) ChronoUnit.DAYS.between(deadline, today),
+                        sent.answerBy());
+                e.delivered(sent.messageId());
+            }
+        } else if (!ready.isEmpty()) {
+            Numbering numbers = step == Step.NOTICE ? numbering() : null;
+            for (Escalation e : ready)
+                issueNow(e, tasks.get(e.getTaskId()), rules, caller.username(), numbers);
+        }
+        return new Batch(
+                ready.size(), batch.size() - ready.size(), proposals.size() - batch.size());
     }
 
     /** The approver decides a proposed rung shall not go out, with a reason. */
@@ -246,39 +327,36 @@ public class EscalationDecisions {
     /** The most tasks one unit-wide 提醒 lists by name (a message is read, not searched). */
     static final int MOST_LISTED = 200;
 
+    /** A late task as a 提醒 names it. */
+    public record Listed(UUID taskId, String title, LocalDate deadline) {}
+
+    /** A unit-wide 提醒 that went out: its message, when, and until when the unit may answer. */
+    public record Reminded(UUID messageId, Instant at, LocalDate answerBy) {}
+
     /**
-     * Sends the 提醒 rung to one unit for all of its tasks that reached it today: one message for the
-     * lot (a unit first found with 300 late tasks gets one message, not 300), each task's rung sent
-     * with it, one trail entry for the unit.
+     * Sends the 提醒 rung to one unit for all of its tasks that reached it: one message for the lot
+     * (a unit first found with 300 late tasks gets one message, not 300), one trail entry for the
+     * unit. The caller records each task's rung as sent with the answer.
      */
-    public void remindUnit(UUID unitId, List<Escalation> rungs, LadderRules rules, String by) {
+    public Reminded remindUnit(UUID unitId, List<Listed> tasks, LadderRules rules) {
         LocalDate today = LedgerClock.today();
-        LocalDate answerBy = answerBy(rules);
-        java.util.Map<UUID, Task> tasks = new java.util.HashMap<>();
-        List<UUID> ids = rungs.stream().map(Escalation::getTaskId).toList();
-        for (int from = 0; from < ids.size(); from += 1000)
-            em.createQuery("select t from Task t join fetch t.unit where t.id in :ids", Task.class)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-                    .getResultList()
-                    .forEach(t -> tasks.put(t.getId(), t));
-        Unit unit = tasks.get(ids.get(0)).getUnit();
+        Unit unit = em.find(Unit.class, unitId);
         InboxMessage message;
-        if (rungs.size() == 1) {
-            Task t = tasks.get(ids.get(0));
+        if (tasks.size() == 1) {
+            Listed t = tasks.get(0);
             message =
                     inbox.toUnit(
                             unit,
                             InboxMessage.Kind.REMINDER,
-                            t.getId(),
-                            "逾期提醒：" + LedgerText.abbreviate(t.getTitle()),
-                            late(t, today) + "，请抓紧办理并及时报送进展。（督办升级：提醒）");
+                            t.taskId(),
+                            "逾期提醒：" + LedgerText.abbreviate(t.title()),
+                            late(t.title(), t.deadline(), today) + "，请抓紧办理并及时报送进展。（督办升级：提醒）");
         } else {
-            List<Task> listed =
-                    rungs.stream()
-                            .map(e -> tasks.get(e.getTaskId()))
+            List<Listed> listed =
+                    tasks.stream()
                             .sorted(
-                                    java.util.Comparator.comparing(Task::getDeadline)
-                                            .thenComparing(Task::getTitle))
+                                    Comparator.comparing(Listed::deadline)
+                                            .thenComparing(Listed::title))
                             .toList();
             StringBuilder body =
                     new StringBuilder("以下 ")
@@ -286,7 +364,11 @@ public class EscalationDecisions {
                             .append(" 项任务已超过完成时限仍未办结，请抓紧办理并及时报送进展（督办升级：提醒）：\n");
             listed.stream()
                     .limit(MOST_LISTED)
-                    .forEach(t -> body.append("· ").append(late(t, today)).append("\n"));
+                    .forEach(
+                            t ->
+                                    body.append("· ")
+                                            .append(late(t.title(), t.deadline(), today))
+                                            .append("\n"));
             if (listed.size() > MOST_LISTED)
                 body.append("……等 ").append(listed.size()).append(" 项，详见任务台账。");
             message =
@@ -297,15 +379,6 @@ public class EscalationDecisions {
                             "逾期提醒：" + unit.getName() + "逾期任务 " + listed.size() + " 项",
                             body.toString().strip());
         }
-        java.time.Instant now = AppClock.now();
-        for (Escalation e : rungs) {
-            e.issue(
-                    by,
-                    now,
-                    (int) ChronoUnit.DAYS.between(tasks.get(e.getTaskId()).getDeadline(), today),
-                    answerBy);
-            e.delivered(message.getId());
-        }
         audit.record(
                 "escalation.reminded",
                 "unit",
@@ -315,16 +388,21 @@ public class EscalationDecisions {
                 "unit",
                 unit.getName(),
                 "tasks",
-                rungs.size());
+                tasks.size());
+        return new Reminded(message.getId(), AppClock.now(), answerBy(rules));
     }
 
     private static String late(Task t, LocalDate today) {
+        return late(t.getTitle(), t.getDeadline(), today);
+    }
+
+    private static String late(String title, LocalDate deadline, LocalDate today) {
         return "“"
-                + t.getTitle()
+                + title
                 + "”完成时限为"
-                + t.getDeadline()
+                + deadline
                 + "，已逾期 "
-                + Math.max(0, ChronoUnit.DAYS.between(t.getDeadline(), today))
+                + Math.max(0, ChronoUnit.DAYS.between(deadline, today))
                 + " 天";
     }
 

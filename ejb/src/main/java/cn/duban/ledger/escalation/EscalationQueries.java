@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +73,7 @@ public class EscalationQueries {
     /** Proposed rungs the caller's role approves, the longest overdue first. */
     public List<EscalationView> awaitingMe() {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
-        List<Approval> mine = new ArrayList<>();
-        for (Approval a : Approval.values())
-            if (a.role() != null && caller.hasRole(a.role())) mine.add(a);
+        List<Approval> mine = Approval.givenBy(caller);
         return em.createQuery(
                         SELECT
                                 + "and e.state = :proposed and e.approval in :mine "
@@ -84,6 +81,26 @@ public class EscalationQueries {
                         EscalationView.class)
                 .setParameter("proposed", EscalationState.PROPOSED)
                 .setParameter("mine", mine)
+                .setMaxResults(MAX_LIMIT)
+                .getResultList();
+    }
+
+    /** A unit's proposed rungs of one step that the caller approves: what a batch sends. */
+    public record Awaiting(UUID unitId, String unitName, Step step, Long count, Integer mostDays) {}
+
+    /** Proposed rungs the caller's role approves, counted per unit and step, the most first. */
+    public List<Awaiting> awaitingByUnit() {
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
+        return em.createQuery(
+                        "select new cn.duban.ledger.escalation.EscalationQueries$Awaiting("
+                                + "e.unitId, u.name, e.step, count(e), max(e.overdueDays)) "
+                                + "from Escalation e, Unit u where u.id = e.unitId "
+                                + "and e.state = :proposed and e.approval in :mine "
+                                + "group by e.unitId, u.name, e.step "
+                                + "order by count(e) desc, u.name, e.step",
+                        Awaiting.class)
+                .setParameter("proposed", EscalationState.PROPOSED)
+                .setParameter("mine", Approval.givenBy(caller))
                 .setMaxResults(MAX_LIMIT)
                 .getResultList();
     }

@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,14 +49,19 @@ public class EscalationSweep {
             LocalDate date, int late, int proposed, int issued, int dropped, int deferred) {}
 
     /**
-     * The most rungs one run starts. A district that goes live with a backlog of thousands of late
-     * tasks climbs it over a few mornings, the longest overdue first, instead of one transaction
-     * that outlasts its timeout, rolls back and tries the same again the next day.
+     * The most rungs that go out by themselves one by one (督办单, 点名通报 or 约谈 without approval: each
+     * its own document and message) in one run. A district that goes live with a backlog climbs it
+     * over a few mornings, the longest overdue first, instead of one transaction that outlasts its
+     * timeout, rolls back and tries the same again the next day. 提醒s (one message per unit) and
+     * proposals (rows only) are written set-based and are not capped.
      */
     static final int MOST_PER_RUN = 2_000;
 
+    /** Task ids per insert statement (PostgreSQL takes at most 65,535 parameters). */
+    static final int CHUNK = 5_000;
+
     /** A late task's columns the run reads. */
-    record Late(UUID id, UUID unitId, LocalDate deadline) {}
+    record Late(UUID id, UUID unitId, LocalDate deadline, String title) {}
 
     /** A rung a task has had for its current deadline. */
     record Had(UUID taskId, Step step, EscalationState state, LocalDate replyBy) {}
@@ -79,7 +85,7 @@ public class EscalationSweep {
         LocalDate cutoff = today.minusDays(first);
         List<Late> late =
                 em.createQuery(
-                                "select new cn.duban.ledger.escalation.EscalationSweep$Late(t.id, t.unit.id, t.deadline) "
+                                "select new cn.duban.ledger.escalation.EscalationSweep$Late(t.id, t.unit.id, t.deadline, t.title) "
                                         + "from Task t where t.status in :withUnit and t.deadline <= :cutoff "
                                         + "order by t.deadline, t.id",
                                 Late.class)
@@ -101,36 +107,64 @@ public class EscalationSweep {
                                         .put(
                                                 h.step(),
                                                 new LadderRules.Had(h.state(), h.replyBy())));
-        Instant now = AppClock.now();
-        List<Escalation> toIssue = new ArrayList<>();
-        int proposed = 0, deferred = 0;
+        // The rules decide each task's rung; the rows are then written per kind of rung.
+        Map<Step, List<Late>> toPropose = new EnumMap<>(Step.class);
+        Map<UUID, List<Late>> toRemind = new LinkedHashMap<>();
+        List<Late> toIssue = new ArrayList<>();
+        int deferred = 0;
         for (Late t : late) {
             int days = (int) ChronoUnit.DAYS.between(t.deadline(), today);
-            Optional<LadderRules.Rung> rung =
+            Optional<LadderRules.Rung> next =
                     rules.next(days, had.getOrDefault(t.id(), Map.of()), today);
-            if (rung.isEmpty()) continue;
-            if (proposed + toIssue.size() >= MOST_PER_RUN) {
-                deferred++;
-                continue;
+            if (next.isEmpty()) continue;
+            LadderRules.Rung rung = next.get();
+            if (rung.approval() != Approval.AUTO)
+                toPropose.computeIfAbsent(rung.step(), k -> new ArrayList<>()).add(t);
+            else if (rung.step() == Step.REMINDER)
+                toRemind.computeIfAbsent(t.unitId(), k -> new ArrayList<>()).add(t);
+            else if (toIssue.size() >= MOST_PER_RUN) deferred++;
+            else toIssue.add(t);
+        }
+        Instant now = AppClock.now();
+        int proposed = 0;
+        for (Map.Entry<Step, List<Late>> e : toPropose.entrySet())
+            proposed +=
+                    insert(e.getValue(), rules.rung(e.getKey()), today, cutoff, now, null, null);
+        int issued = 0;
+        for (Map.Entry<UUID, List<Late>> e : toRemind.entrySet()) {
+            EscalationDecisions.Reminded sent =
+                    decisions.remindUnit(
+                            e.getKey(),
+                            e.getValue().stream()
+                                    .map(
+                                            t ->
+                                                    new EscalationDecisions.Listed(
+                                                            t.id(), t.title(), t.deadline()))
+                                    .toList(),
+                            rules);
+            issued +=
+                    insert(
+                            e.getValue(),
+                            rules.rung(Step.REMINDER),
+                            today,
+                            cutoff,
+                            now,
+                            sent,
+                            caller.username());
+        }
+        // A rung above the 提醒 that needs no approval is each its own document (a 督办单 has its
+        // own number): carried out one by one.
+        if (!toIssue.isEmpty()) {
+            List<Escalation> higher = new ArrayList<>();
+            for (Late t : toIssue) {
+                int days = (int) ChronoUnit.DAYS.between(t.deadline(), today);
+                LadderRules.Rung rung =
+                        rules.next(days, had.getOrDefault(t.id(), Map.of()), today).orElseThrow();
+                Escalation e = new Escalation(t.id(), t.unitId(), rung, t.deadline(), days, now);
+                em.persist(e);
+                higher.add(e);
             }
-            Escalation e = new Escalation(t.id(), t.unitId(), rung.get(), t.deadline(), days, now);
-            em.persist(e);
-            if (rung.get().approval() == Approval.AUTO) toIssue.add(e);
-            else proposed++;
-        }
-        em.flush();
-        // 提醒s go out as one message per unit; a rung above it that needs no approval is each its
-        // own document (a 督办单 has its own number).
-        Map<UUID, List<Escalation>> reminders = new java.util.LinkedHashMap<>();
-        List<Escalation> higher = new ArrayList<>();
-        for (Escalation e : toIssue) {
-            if (e.getStep() == Step.REMINDER)
-                reminders.computeIfAbsent(e.getUnitId(), k -> new ArrayList<>()).add(e);
-            else higher.add(e);
-        }
-        reminders.forEach(
-                (unit, rungs) -> decisions.remindUnit(unit, rungs, rules, caller.username()));
-        if (!higher.isEmpty()) {
+            em.flush();
             EscalationDecisions.Numbering numbers =
                     higher.stream().anyMatch(e -> e.getStep() == Step.NOTICE)
                             ? decisions.numbering()
@@ -138,6 +172,7 @@ public class EscalationSweep {
             for (Escalation e : higher)
                 decisions.issueNow(
                         e, em.find(Task.class, e.getTaskId()), rules, caller.username(), numbers);
+            issued += higher.size();
         }
         if (proposed > 0 || dropped > 0)
             audit.record(
@@ -149,11 +184,67 @@ public class EscalationSweep {
                     "proposed",
                     proposed,
                     "issued",
-                    toIssue.size(),
+                    issued,
                     "dropped",
                     dropped,
                     "deferred",
                     deferred);
-        return new Run(today, late.size(), proposed, toIssue.size(), dropped, deferred);
+        return new Run(today, late.size(), proposed, issued, dropped, deferred);
+    }
+
+    /**
+     * Writes one rung for each of these tasks in a few statements, as proposed or (with {@code
+     * sent}) as sent with that 提醒: a task that left its unit or got a new deadline meanwhile is
+     * passed over, and a rung some other run wrote first is kept.
+     */
+    private int insert(
+            List<Late> tasks,
+            LadderRules.Rung rung,
+            LocalDate today,
+            LocalDate cutoff,
+            Instant now,
+            EscalationDecisions.Reminded sent,
+            String by) {
+        String sql =
+                sent == null
+                        ? "insert into escalation (tenant_id, id, task_id, unit_id, step, state, approval, "
+                                + "deadline, overdue_days, proposed_at) "
+                                + "select t.tenant_id, gen_random_uuid(), t.id, t.unit_id, :step, 'PROPOSED', "
+                                + ":approval, t.deadline_date, cast(:today as date) - t.deadline_date, :now "
+                        : "insert into escalation (tenant_id, id, task_id, unit_id, step, state, approval, "
+                                + "deadline, overdue_days, proposed_at, decided_at, decided_by, reply_by, message_id) "
+                                + "select t.tenant_id, gen_random_uuid(), t.id, t.unit_id, :step, 'ISSUED', "
+                                + ":approval, t.deadline_date, cast(:today as date) - t.deadline_date, :now, "
+                                + ":at, :by, :replyBy, :message ";
+        sql +=
+                "from task t where t.id in (:ids) and t.status in (:withUnit) "
+                        + "and t.deadline_date <= :cutoff "
+                        + "on conflict do nothing";
+        List<String> withUnit = TaskStatus.WITH_UNIT.stream().map(Enum::name).toList();
+        int written = 0;
+        for (int from = 0; from < tasks.size(); from += CHUNK) {
+            var q =
+                    em.createNativeQuery(sql)
+                            .setParameter(
+                                    "ids",
+                                    tasks
+                                            .subList(from, Math.min(tasks.size(), from + CHUNK))
+                                            .stream()
+                                            .map(Late::id)
+                                            .toList())
+                            .setParameter("step", rung.step().name())
+                            .setParameter("approval", rung.approval().name())
+                            .setParameter("today", today)
+                            .setParameter("now", now)
+                            .setParameter("withUnit", withUnit)
+                            .setParameter("cutoff", cutoff);
+            if (sent != null)
+                q.setParameter("at", sent.at())
+                        .setParameter("by", by)
+                        .setParameter("replyBy", sent.answerBy())
+                        .setParameter("message", sent.messageId());
+            written += q.executeUpdate();
+        }
+        return written;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.client.Api;
 import cn.duban.client.Api.Reply;
+import cn.duban.it.support.Browsers;
 import cn.duban.it.support.Db;
 import cn.duban.it.support.FakeHttps;
 import cn.duban.it.support.OwnDistrict;
@@ -532,6 +533,107 @@ class EscalationIT extends PageTest {
         assertThat(browser.findElements(By.cssSelector("[id$=':after_input'], [id$=':after']")))
                 .isNotEmpty();
         shoot(SHOTS, "admin", DESKTOP);
+    }
+
+    /**
+     * A backlog: three more of 长寿路街道's tasks are late. Their 提醒 go out as one message; their 督办单s
+     * wait for the office, which sends the unit's three in one click (批量发出) — numbered one by one
+     * and each in the trail; no one else can.
+     */
+    @Test
+    @Order(7)
+    void theOfficeSendsAUnitsBacklogOfNoticesInOneBatch() throws Exception {
+        String due = Plans.full(Plans.TODAY.plusDays(30));
+        StringBuilder text = new StringBuilder(YEAR + "年批量督办测试工作要点\n一、重点工作\n");
+        for (int i = 1; i <= 3; i++)
+            text.append(i)
+                    .append(".推进批量督办测试第")
+                    .append(i)
+                    .append("项工作。（责任单位：长寿路街道；完成时限：")
+                    .append(due)
+                    .append("前）\n");
+        String backlog = Plans.saved(ADMIN, text.toString(), "batch.txt").getString("id");
+        assertThat(Api.post(ADMIN, "/plans/" + backlog + "/publication", "{}").status())
+                .isEqualTo(200);
+        List<String> tasks =
+                Api.get(ADMIN, "/tasks?plan=" + backlog).json().getJsonArray("items").stream()
+                        .map(v -> v.asJsonObject().getString("id"))
+                        .toList();
+        assertThat(tasks).hasSize(3);
+        for (String t : tasks) late(t, 12);
+        assertThat(run().getInt("issued")).isGreaterThanOrEqualTo(3);
+        assertThat(Api.get(CSL, "/inbox?unread=true").body()).contains("逾期提醒：长寿路街道逾期任务 3 项");
+        answerTimePassed();
+        run();
+        JsonObject group =
+                Api.get(ADMIN, "/escalations/awaiting/by-unit").array().stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(
+                                g ->
+                                        g.getString("unitName").equals("长寿路街道")
+                                                && g.getString("step").equals("NOTICE"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(group.getInt("count")).isEqualTo(3);
+        assertThat(group.getInt("mostDays")).isEqualTo(12);
+        String unit = group.getString("unitId");
+        String batch = "{\"unit\":\"" + unit + "\",\"step\":\"NOTICE\"}";
+
+        // Only the approver the rules name, only in this district.
+        assertThat(Api.post(CSL, "/escalations/batch", batch).status()).isEqualTo(403);
+        assertThat(Api.post("jd-admin", "/escalations/batch", batch).status()).isEqualTo(404);
+        Reply notLeaders = Api.post(LEADER, "/escalations/batch", batch);
+        assertThat(notLeaders.status()).isEqualTo(404);
+        assertThat(notLeaders.problemCode()).isEqualTo("escalation.none-awaiting");
+        Reply bad =
+                Api.post(
+                        ADMIN,
+                        "/escalations/batch",
+                        "{\"unit\":\"" + unit + "\",\"step\":\"LOUDER\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(Api.post(ADMIN, "/escalations/batch", "{}").status()).isEqualTo(400);
+
+        // The office sends them from the page.
+        open(DESKTOP);
+        login(ADMIN);
+        go("/app/leader/escalations.xhtml", "督办升级");
+        String groups = text("by-unit");
+        assertThat(groups).contains("按单位批量发出", "长寿路街道", "督办单", "3", "逾期 12 天");
+        shoot(SHOTS, "batch", DESKTOP);
+        browser.findElement(By.cssSelector("[id$=':issue-all']")).click();
+        Browsers.confirm(browser);
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("growl_container"), "已发出 3 项"));
+        assertThat(text("by-unit")).doesNotContain("长寿路街道");
+        shoot(SHOTS, "batch-sent", DESKTOP);
+
+        List<String> numbers = new java.util.ArrayList<>();
+        for (String t : tasks) {
+            JsonObject notice =
+                    Api.get(ADMIN, "/tasks/" + t + "/escalations").array().stream()
+                            .map(JsonValue::asJsonObject)
+                            .filter(e -> e.getString("step").equals("NOTICE"))
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(notice.getString("state")).isEqualTo("ISSUED");
+            assertThat(notice.getString("decidedBy")).isEqualTo(ADMIN);
+            numbers.add(notice.getString("docNumber"));
+        }
+        assertThat(numbers)
+                .containsExactlyInAnyOrder(
+                        "升府办督〔" + YEAR + "〕3号", "升府办督〔" + YEAR + "〕4号", "升府办督〔" + YEAR + "〕5号");
+        assertThat(
+                        Db.maintCount(
+                                "select count(*) from audit_log where tenant_id = '"
+                                        + TENANT
+                                        + "' and action = 'escalation.issued' and entity_id in ('"
+                                        + String.join("', '", tasks)
+                                        + "')"))
+                .as("each notice of the batch in the trail")
+                .isEqualTo(3);
+        assertThat(Api.post(ADMIN, "/escalations/batch", batch).status()).isEqualTo(404);
     }
 
     /** Days pass: every rung's time to answer is over. */

@@ -647,6 +647,8 @@ class IsolationIT {
                         new Row("POST", "/escalations/run", "{}", a, false),
                         new Row("GET", "/escalations", null, al, true),
                         new Row("GET", "/escalations/awaiting", null, al, true),
+                        new Row("GET", "/escalations/awaiting/by-unit", null, al, true),
+                        new Row("POST", "/escalations/batch", "{}", al, true),
                         new Row("GET", "/escalations/counts", null, al, true),
                         new Row("GET", "/escalations/to-sign", null, ru, true),
                         new Row("POST", "/escalations/" + unknown + "/issue", "{}", al, true),

@@ -64,6 +64,8 @@ public class EscalationResource {
 
     public record Talk(String on, String with, String record) {}
 
+    public record BatchInput(UUID unit, String step) {}
+
     @Operation(summary = "查看督办升级规则", description = "提醒、督办单、点名通报、约谈四级：是否启用、逾期多少天触发、由谁审批。")
     @GET
     @Path("rules")
@@ -127,6 +129,29 @@ public class EscalationResource {
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public List<EscalationView> awaiting() {
         return queries.awaitingMe();
+    }
+
+    @Operation(summary = "待我审批的督办（按单位汇总）", description = "每个单位每一级待本人审批的数量及最长逾期天数，供批量发出。")
+    @GET
+    @Path("awaiting/by-unit")
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
+    public List<EscalationQueries.Awaiting> awaitingByUnit() {
+        return queries.awaitingByUnit();
+    }
+
+    @Operation(
+            summary = "批量发出一个单位的一级督办",
+            description =
+                    "请求体 {\"unit\": 单位ID, \"step\": \"NOTICE\"}：该单位这一级待本人审批的督办全部发出（每次最多 500 项，逾期久的在前）；"
+                            + "任务已报送、已办结或时限已调整的不发出（skipped）。没有可发出的返回 404。")
+    @POST
+    @Path("batch")
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
+    public EscalationDecisions.Batch batch(BatchInput input) {
+        if (input == null || input.unit() == null || input.step() == null)
+            throw DubanException.badRequest("escalation.batch-input", "请给出单位 unit 和督办级别 step。");
+        return decisions.issueAll(
+                input.unit(), Requests.enumValue(Step.class, input.step(), "step"));
     }
 
     @Operation(summary = "各级督办数量", description = "按级别和状态统计，供领导查看。")

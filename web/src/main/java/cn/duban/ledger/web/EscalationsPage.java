@@ -100,6 +100,7 @@ public class EscalationsPage implements Serializable {
     private String talkWith;
     private String talkRecord;
     private transient List<EscalationView> awaiting;
+    private transient List<EscalationQueries.Awaiting> byUnit;
     private transient List<EscalationView> records;
     private transient Map<Step, Map<EscalationState, Long>> counts;
 
@@ -161,6 +162,19 @@ public class EscalationsPage implements Serializable {
         }
     }
 
+    public void issueAll(EscalationQueries.Awaiting group) {
+        try {
+            EscalationDecisions.Batch b = decisions.issueAll(group.unitId(), group.step());
+            refresh();
+            if (b.skipped() == 0 && b.left() == 0)
+                Messages.info("escalation.batchDoneAll", b.issued());
+            else Messages.info("escalation.batchDone", b.issued(), b.skipped(), b.left());
+        } catch (DubanException ex) {
+            refresh();
+            Messages.error(ex);
+        }
+    }
+
     public void withdraw(EscalationView e) {
         try {
             decisions.withdraw(e.id(), reasons.get(e.id()), e.version());
@@ -192,6 +206,7 @@ public class EscalationsPage implements Serializable {
 
     private void refresh() {
         awaiting = null;
+        byUnit = null;
         records = null;
         counts = null;
     }
@@ -199,6 +214,11 @@ public class EscalationsPage implements Serializable {
     public List<EscalationView> getAwaiting() {
         if (awaiting == null) awaiting = queries.awaitingMe();
         return awaiting;
+    }
+
+    public List<EscalationQueries.Awaiting> getByUnit() {
+        if (byUnit == null) byUnit = queries.awaitingByUnit();
+        return byUnit;
     }
 
     public List<EscalationView> getRecords() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.duban.client.Api;
 import cn.duban.client.PlanDocuments;
 import cn.duban.client.Timings;
+import cn.duban.it.support.Browsers;
 import cn.duban.it.support.Db;
 import cn.duban.it.support.PageTest;
 import cn.duban.it.support.Plans;
@@ -309,10 +310,7 @@ class JourneyIT extends PageTest {
                 "关账发布",
                 () -> {
                     browser.findElement(By.id("close:closeButton")).click();
-                    wait.until(
-                                    ExpectedConditions.elementToBeClickable(
-                                            By.cssSelector(".ui-confirmdialog-yes")))
-                            .click();
+                    Browsers.confirm(browser);
                 },
                 d -> d.findElement(By.id("close:snapshots")).getText().contains("年度考核结果经区政府审定"));
         // The published period by its name, as picked above (it showed the raw key "2022").

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.client.Api;
 import cn.duban.it.support.Browser;
+import cn.duban.it.support.Browsers;
 import cn.duban.it.support.Deployments;
 import cn.duban.it.support.RealmAdmin;
 import java.nio.file.Files;
@@ -73,10 +74,7 @@ class OperatorPagesIT {
             String menu = row.findElement(By.cssSelector("[id$=':newRole']")).getAttribute("id");
             pick(b, menu, "系统管理员（平台运维）");
             row(b, NEW_OPERATOR).findElement(By.cssSelector("[id$=':apply']")).click();
-            b.wait.until(
-                            ExpectedConditions.elementToBeClickable(
-                                    By.cssSelector(".ui-confirmdialog-yes")))
-                    .click();
+            Browsers.confirm(b.driver);
             // The row's text also holds the menu's hidden options: wait for the role cell itself.
             b.wait.until(
                     d ->

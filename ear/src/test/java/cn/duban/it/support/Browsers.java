@@ -168,6 +168,31 @@ public final class Browsers {
         }
     }
 
+    /**
+     * Answers yes in the PrimeFaces confirmation dialog that just opened: waits until it has
+     * stopped fading in (a click during the fade is lost), clicks, and clicks again while it stays
+     * open.
+     */
+    public static void confirm(WebDriver browser) {
+        By yes = By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes");
+        for (int attempt = 1; ; attempt++) {
+            WebElement button =
+                    new WebDriverWait(browser, Duration.ofSeconds(20))
+                            .until(ExpectedConditions.elementToBeClickable(yes));
+            settled(browser);
+            try {
+                button.click();
+                new WebDriverWait(browser, Duration.ofSeconds(5))
+                        .until(ExpectedConditions.invisibilityOfElementLocated(yes));
+                return;
+            } catch (org.openqa.selenium.TimeoutException
+                    | org.openqa.selenium.ElementNotInteractableException
+                    | org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) throw e;
+            }
+        }
+    }
+
     /** Console messages since the last call (Chromium reports every CSP violation there). */
     public static List<String> console(WebDriver browser) {
         List<String> out = new ArrayList<>();

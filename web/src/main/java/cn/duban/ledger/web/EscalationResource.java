@@ -142,7 +142,7 @@ public class EscalationResource {
     @Operation(
             summary = "批量发出一个单位的一级督办",
             description =
-                    "请求体 {\"unit\": 单位ID, \"step\": \"NOTICE\"}：该单位这一级待本人审批的督办全部发出（每次最多 500 项，逾期久的在前）；"
+                    "请求体 {\"unit\": 单位ID, \"step\": \"NOTICE\"}：该单位这一级待本人审批的督办全部发出（每次最多 100 项，逾期久的在前）；"
                             + "任务已报送、已办结或时限已调整的不发出（skipped）。没有可发出的返回 404。")
     @POST
     @Path("batch")

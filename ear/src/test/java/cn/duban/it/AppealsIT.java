@@ -727,7 +727,7 @@ class AppealsIT extends PageTest {
 
         open(DESKTOP);
         login(ADMIN);
-        go("/app/admin/appeals.xhtml", "申诉处理");
+        go("/app/leader/appeals.xhtml", "申诉处理");
         assertThat(text("appeal-badge")).isEqualTo("2");
         String open = text("list:appealTable");
         assertThat(open)
@@ -771,8 +771,38 @@ class AppealsIT extends PageTest {
         assertThat(text("list:appealTable")).contains("已采纳").contains("已驳回").contains("重新发布版本 5");
         assertThat(ExpectedConditions.alertIsPresent().apply(browser)).isNull();
         shoot(SHOTS, "office-all", DESKTOP);
+        // The office lengthens the appeal window on the same page.
+        WebElement days = browser.findElement(By.id("window:days_input"));
+        // Typed over the 7 as a person does (select all, type): AutoNumeric keeps a cleared value.
+        days.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "10");
+        assertThat(days.getAttribute("value")).isEqualTo("10");
+        browser.findElement(By.id("window:saveWindow")).click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("growl_container"), "申诉期已改为 10 天。"));
+        assertThat(Api.get(CSL, "/appeals/settings").json().getInt("days")).isEqualTo(10);
         go("/app/inbox.xhtml", null);
         logout();
+        quitBrowser();
+
+        // A leader reads the appeals and the window, and decides nothing.
+        open(PHONE);
+        login(LEADER);
+        go("/app/leader/appeals.xhtml", "申诉处理");
+        assertThat(text("window:days-read")).isEqualTo("10");
+        assertThat(browser.findElements(By.id("window:saveWindow"))).isEmpty();
+        Browsers.choose(
+                browser,
+                "filters:status",
+                "全部",
+                ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("list:appealTable"), "核实无误，按期计分。"));
+        assertThat(text("list:appealTable")).contains("长寿路街道").contains("已采纳").contains("已驳回");
+        assertThat(browser.findElements(By.cssSelector(".appeal-decide"))).isEmpty();
+        assertThat((Long) js("return document.documentElement.scrollWidth - window.innerWidth;"))
+                .as("no sideways scrolling at 390 px")
+                .isLessThanOrEqualTo(0L);
+        shoot(SHOTS, "leader-read", PHONE);
         quitBrowser();
 
         open(PHONE);

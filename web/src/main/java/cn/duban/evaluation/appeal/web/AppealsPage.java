@@ -3,6 +3,8 @@ package cn.duban.evaluation.appeal.web;
 import cn.duban.evaluation.appeal.Appeal;
 import cn.duban.evaluation.appeal.AppealEvidence;
 import cn.duban.evaluation.appeal.AppealService;
+import cn.duban.platform.Caller;
+import cn.duban.platform.DubanException;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
 import cn.duban.web.Messages;
@@ -19,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** 申诉处理: the district office's appeals by period, status and unit, and their decision. */
+/**
+ * 申诉处理: the district's appeals by period, status and unit; the office decides them and sets the
+ * appeal window, leaders read both.
+ */
 @Named
 @ViewScoped
 public class AppealsPage implements Serializable {
@@ -42,10 +47,12 @@ public class AppealsPage implements Serializable {
     private String decision = "REJECT";
     private String note;
     private BigDecimal correctedPoints;
+    private int windowDays;
 
     @PostConstruct
     void init() {
         for (Unit u : units.list()) unitNames.put(u.getId(), u.getName());
+        windowDays = appeals.settings().getWindowDays();
         search();
     }
 
@@ -86,6 +93,27 @@ public class AppealsPage implements Serializable {
                             : "appeal.rejected");
         deciding = null;
         search();
+    }
+
+    public void saveWindow() {
+        try {
+            windowDays = appeals.changeWindow(windowDays).getWindowDays();
+            Messages.info("appeal.windowSaved", windowDays);
+        } catch (DubanException e) {
+            Messages.error(e);
+        }
+    }
+
+    public boolean isAdmin() {
+        return Caller.current().map(c -> c.hasRole(Caller.DISTRICT_ADMIN)).orElse(false);
+    }
+
+    public int getWindowDays() {
+        return windowDays;
+    }
+
+    public void setWindowDays(int windowDays) {
+        this.windowDays = windowDays;
     }
 
     public String unitName(UUID id) {

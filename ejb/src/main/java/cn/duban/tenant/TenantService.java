@@ -56,6 +56,19 @@ public class TenantService {
     }
 
     /**
+     * The name of the caller's own tenant, for the page header: a district's people and a city's
+     * viewers (市级查看) alike; only their own tenant row, which the tenant table's policy shows.
+     */
+    public String myName() {
+        java.util.List<String> roles =
+                new java.util.ArrayList<>(cn.duban.platform.Role.DISTRICT_PEOPLE);
+        roles.add(cn.duban.platform.Role.CITY_VIEWER);
+        Caller caller = Caller.requireTenant(roles.toArray(String[]::new));
+        Tenant t = em.find(Tenant.class, caller.tenantId());
+        return t == null ? caller.tenantId() : t.getName();
+    }
+
+    /**
      * Creates a tenant with its units in one transaction. The work runs inside the new tenant
      * (Hibernate's tenant and PostgreSQL's app.tenant_id), which is only possible in a transaction
      * that starts after the tenant is chosen, hence no transaction here.

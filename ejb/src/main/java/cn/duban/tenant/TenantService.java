@@ -56,16 +56,17 @@ public class TenantService {
     }
 
     /**
-     * The name of the caller's own tenant, for the page header: a district's people and a city's
-     * viewers (市级查看) alike; only their own tenant row, which the tenant table's policy shows.
+     * The caller's own tenant row, for the page header and its time zone: a district's people and a
+     * city's viewers (市级查看) alike; only their own row, which the tenant table's policy shows.
      */
-    public String myName() {
+    public Tenant own() {
         java.util.List<String> roles =
                 new java.util.ArrayList<>(cn.duban.platform.Role.DISTRICT_PEOPLE);
         roles.add(cn.duban.platform.Role.CITY_VIEWER);
         Caller caller = Caller.requireTenant(roles.toArray(String[]::new));
         Tenant t = em.find(Tenant.class, caller.tenantId());
-        return t == null ? caller.tenantId() : t.getName();
+        if (t == null) throw DubanException.notFound("tenant.not-found", "租户不存在。");
+        return t;
     }
 
     /**

@@ -112,7 +112,14 @@ public class DemoYear {
      * snapshot), so the city's viewer sees both side by side at once.
      */
     private void reportUp(String tenant) {
-        for (String t : new java.util.LinkedHashSet<>(java.util.List.of(tenant, "jiading"))) {
+        // 嘉定区 only beside the run command's 普陀区: a demo year in a district of its own
+        // (DemoYearIT's)
+        // writes nothing anywhere else.
+        java.util.List<String> districts =
+                "putuo".equals(tenant)
+                        ? java.util.List.of("putuo", "jiading")
+                        : java.util.List.of(tenant);
+        for (String t : districts) {
             try {
                 String done = inTransaction(t, () -> cityReports.sendIfChanged());
                 LOG.info(() -> "Demo city report of " + t + ": " + done);

@@ -9,6 +9,13 @@ insert into tenant (id, name) values
     ('jiading', '嘉定区')
 on conflict do nothing;
 
+-- A city above both (issue 21): 上海市 reads only the snapshots they send (the demo year sends them).
+insert into tenant (id, name, kind) values ('shanghai', '上海市', 'CITY') on conflict do nothing;
+insert into city_membership (city_id, district_id, city_name, district_name, added_by) values
+    ('shanghai', 'putuo', '上海市', '普陀区', 'demo'),
+    ('shanghai', 'jiading', '上海市', '嘉定区', 'demo')
+on conflict do nothing;
+
 select set_config('app.tenant_id', 'putuo', true);
 insert into unit (tenant_id, id, code, name, aliases, kind, ranking_group)
 select 'putuo', gen_random_uuid(), v.code, v.name, v.aliases::text[], v.kind, v.grp

@@ -82,6 +82,8 @@ class ArchitectureTest {
                         .definedBy(capability("circular"))
                         .layer("Account")
                         .definedBy(capability("account"))
+                        .layer("City")
+                        .definedBy(capability("city"))
                         .layer("Web")
                         .definedBy(resideInAPackage("cn.duban..web.."))
                         // The demo year drives the services from the top, like the web tier.
@@ -95,6 +97,9 @@ class ArchitectureTest {
                         .mayOnlyBeAccessedByLayers("Web", "Demo")
                         .whereLayer("Account")
                         .mayOnlyBeAccessedByLayers("Web")
+                        // Above districts, reading only what they send: nothing below uses it.
+                        .whereLayer("City")
+                        .mayOnlyBeAccessedByLayers("Web", "Demo")
                         .whereLayer("Evaluation")
                         .mayOnlyBeAccessedByLayers("Circular", "Web", "Demo")
                         .whereLayer("Ledger")
@@ -114,6 +119,7 @@ class ArchitectureTest {
                                 "Evaluation",
                                 "Circular",
                                 "Account",
+                                "City",
                                 "Web")
                         .whereLayer("Calendar")
                         .mayOnlyBeAccessedByLayers(
@@ -136,6 +142,7 @@ class ArchitectureTest {
                                 "Evaluation",
                                 "Circular",
                                 "Account",
+                                "City",
                                 "Web")
                         .whereLayer("Platform")
                         .mayOnlyBeAccessedByLayers(
@@ -148,6 +155,7 @@ class ArchitectureTest {
                                 "Evaluation",
                                 "Circular",
                                 "Account",
+                                "City",
                                 "Web",
                                 "Demo");
         layers.check(CODE);
@@ -171,6 +179,7 @@ class ArchitectureTest {
                         "cn.duban.evaluation..",
                         "cn.duban.circular..",
                         "cn.duban.account..",
+                        "cn.duban.city..",
                         "cn.duban.demo..",
                         "cn.duban.web..")
                 .check(CODE);

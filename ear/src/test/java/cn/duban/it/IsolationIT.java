@@ -6,6 +6,7 @@ import cn.duban.client.Api;
 import cn.duban.client.Api.Reply;
 import cn.duban.it.support.Db;
 import cn.duban.it.support.Deployments;
+import cn.duban.it.support.OwnDistrict;
 import cn.duban.it.support.People;
 import cn.duban.it.support.Plans;
 import cn.duban.it.support.ProgressReports;
@@ -55,6 +56,9 @@ class IsolationIT {
     static final String HEAD = "iso-head-" + Long.toString(System.nanoTime() % 1_000_000, 36);
 
     static String headToken;
+
+    /** A city's viewer (市级查看), in a city of this test's own: reads received snapshots only. */
+    static final String CITY_VIEWER = "iso-city-viewer";
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -164,6 +168,14 @@ class IsolationIT {
                         "pt-admin", "/accounts", People.account(HEAD, "隔离负责人", "csl", "unit-head"));
         assertThat(head.status()).as(head.body()).isEqualTo(201);
         RealmAdmin.completeFirstLogin(HEAD, People.PASSWORD);
+        try {
+            Db.maintExecute(
+                    "insert into tenant (id, name, kind) values ('iso-city', '隔离测试市', 'CITY')"
+                            + " on conflict do nothing");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        OwnDistrict.person("iso-city", CITY_VIEWER, null, "city-viewer");
     }
 
     static Reply call(String user, String method, String path, String body) {
@@ -471,6 +483,7 @@ class IsolationIT {
                 al = Set.of("pt-admin", "pt-leader"),
                 alr = Set.of("pt-admin", "pt-leader", "pt-csl");
         Set<String> ar = Set.of("pt-admin", "pt-csl"), p = Set.of("operator");
+        Set<String> c = Set.of(CITY_VIEWER);
         // With the unit head: what every person of a unit reads (and does as its unit).
         Set<String> alru = Set.of("pt-admin", "pt-leader", "pt-csl", HEAD),
                 aru = Set.of("pt-admin", "pt-csl", HEAD),
@@ -692,10 +705,29 @@ class IsolationIT {
                         new Row("GET", "/appeals/settings", null, alru, true),
                         new Row("PUT", "/appeals/settings", "{\"days\":7}", a, false),
                         // but a 联络员's report stays its own
-                        new Row("POST", "/tasks/" + unknown + "/reports", "{}", ar, true));
+                        new Row("POST", "/tasks/" + unknown + "/reports", "{}", ar, true),
+                        // a city above districts: the office reports up (sending has a side
+                        // effect: refusals only), the city reads what it received, the operator
+                        // sets memberships (unknown tenants: 404)
+                        new Row("GET", "/city-reports", null, a, true),
+                        new Row("GET", "/city-reports/preview", null, a, true),
+                        new Row("POST", "/city-reports", "{}", a, false),
+                        new Row("GET", "/city-reports/" + unknown, null, a, true),
+                        new Row("GET", "/city/snapshots", null, c, true),
+                        new Row("GET", "/city/snapshots/" + unknown, null, c, true),
+                        new Row("GET", "/city/overview", null, c, true),
+                        new Row("GET", "/platform/cities", null, p, true),
+                        new Row("PUT", "/platform/cities/no-city/members/no-district", "", p, true),
+                        new Row(
+                                "DELETE",
+                                "/platform/cities/no-city/members/no-district",
+                                null,
+                                p,
+                                true));
         List<String> wrong = new ArrayList<>();
         for (Row row : matrix) {
-            for (String user : List.of("pt-admin", "pt-leader", "pt-csl", HEAD, "operator")) {
+            for (String user :
+                    List.of("pt-admin", "pt-leader", "pt-csl", HEAD, "operator", CITY_VIEWER)) {
                 boolean allowed = row.allowed().contains(user);
                 if (allowed && !row.callAllowed())
                     continue; // side effects: only the refusals are checked

@@ -18,6 +18,8 @@ public enum OperatorAction {
     WORK_CALENDAR_CHANGED("work-calendar.changed"),
     OUTBOUND_CHANGED("outbound.changed"),
     TENANT_DIRECTORY_PURGED("tenant.directory-purged"),
+    CITY_MEMBER_ADDED("city.member-added"),
+    CITY_MEMBER_REMOVED("city.member-removed"),
     OPERATOR_CREATED("operator.created"),
     OPERATOR_ROLE_CHANGED("operator.role-changed"),
     TRAIL_READ("operator-audit.read");

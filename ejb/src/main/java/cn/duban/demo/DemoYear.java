@@ -48,6 +48,8 @@ public class DemoYear {
 
     @EJB DemoYearWriter writer;
 
+    @EJB cn.duban.city.CityReports cityReports;
+
     @Resource UserTransaction tx;
 
     @Resource TimerService timers;
@@ -97,9 +99,33 @@ public class DemoYear {
                                     + o.tasks()
                                     + " tasks, steps "
                                     + o.steps());
+            reportUp(tenant);
         } catch (Exception e) {
             // The application still starts: the demo year is a convenience, not a service.
             LOG.log(Level.WARNING, "Demo year for tenant " + tenant + " not written", e);
+        }
+    }
+
+    /**
+     * 4. The city part (issue 21): the district and 嘉定区 (a district on its first day) report up to
+     * their city, as the daily timer does (only when a member, only what changed since the last
+     * snapshot), so the city's viewer sees both side by side at once.
+     */
+    private void reportUp(String tenant) {
+        // 嘉定区 only beside the run command's 普陀区: a demo year in a district of its own
+        // (DemoYearIT's)
+        // writes nothing anywhere else.
+        java.util.List<String> districts =
+                "putuo".equals(tenant)
+                        ? java.util.List.of("putuo", "jiading")
+                        : java.util.List.of(tenant);
+        for (String t : districts) {
+            try {
+                String done = inTransaction(t, () -> cityReports.sendIfChanged());
+                LOG.info(() -> "Demo city report of " + t + ": " + done);
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Demo city report of " + t + " not sent", e);
+            }
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 /**
  * Background work (timers) done once per tenant, as that tenant's system caller. Each call of the
  * work is its own transaction when it is an EJB method; one tenant's failure is logged and does not
- * stop the others. Suspended tenants are skipped.
+ * stop the others. Suspended tenants and cities (which run no supervision) are skipped.
  */
 public final class EachTenant {
 
@@ -26,6 +26,8 @@ public final class EachTenant {
                 log.fine(() -> what + " skipped for suspended tenant " + tenant.getId());
                 continue;
             }
+            // A city runs no supervision of its own: it only receives its districts' snapshots.
+            if (tenant.getKind() == TenantKind.CITY) continue;
             try {
                 Caller.runAs(
                         Caller.system(tenant.getId()),

@@ -16,6 +16,11 @@ public class Tenant {
     @Column(nullable = false)
     private String name;
 
+    /** A district (区, the default) or a city (市) above districts. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false)
+    private TenantKind kind = TenantKind.DISTRICT;
+
     @Column(name = "time_zone", nullable = false)
     private String timeZone = "Asia/Shanghai";
 
@@ -42,6 +47,14 @@ public class Tenant {
 
     public String getName() {
         return name;
+    }
+
+    public TenantKind getKind() {
+        return kind;
+    }
+
+    public void setKind(TenantKind kind) {
+        this.kind = kind == null ? TenantKind.DISTRICT : kind;
     }
 
     public String getTimeZone() {

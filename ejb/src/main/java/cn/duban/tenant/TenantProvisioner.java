@@ -37,6 +37,7 @@ public class TenantProvisioner {
             throw DubanException.conflict("tenant.name-taken", "租户名称“" + input.name() + "”已存在。");
         }
         Tenant tenant = new Tenant(input.id(), input.name());
+        tenant.setKind(input.kind());
         em.persist(tenant);
         em.flush();
         em.refresh(tenant);

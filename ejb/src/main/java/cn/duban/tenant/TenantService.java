@@ -56,6 +56,20 @@ public class TenantService {
     }
 
     /**
+     * The caller's own tenant row, for the page header and its time zone: a district's people and a
+     * city's viewers (市级查看) alike; only their own row, which the tenant table's policy shows.
+     */
+    public Tenant own() {
+        java.util.List<String> roles =
+                new java.util.ArrayList<>(cn.duban.platform.Role.DISTRICT_PEOPLE);
+        roles.add(cn.duban.platform.Role.CITY_VIEWER);
+        Caller caller = Caller.requireTenant(roles.toArray(String[]::new));
+        Tenant t = em.find(Tenant.class, caller.tenantId());
+        if (t == null) throw DubanException.notFound("tenant.not-found", "租户不存在。");
+        return t;
+    }
+
+    /**
      * Creates a tenant with its units in one transaction. The work runs inside the new tenant
      * (Hibernate's tenant and PostgreSQL's app.tenant_id), which is only possible in a transaction
      * that starts after the tenant is chosen, hence no transaction here.

@@ -121,7 +121,7 @@ public final class DevStack {
         log("  pt-admin    普陀区 区府办 district-admin      jd-admin   嘉定区 区府办 district-admin");
         log("  pt-leader   普陀区 leader                     jd-leader  嘉定区 leader");
         log("  pt-csl      普陀区 长寿路街道 unit-reporter     jd-anting  嘉定区 安亭镇 unit-reporter");
-        log("  pt-sjj      普陀区 区数据局 unit-reporter");
+        log("  pt-sjj      普陀区 区数据局 unit-reporter     sh-viewer  上海市 city-viewer (各区对比)");
         if (!"off".equals(props.get("duban.demo.year"))) {
             log(
                     "普陀区 holds a year in progress (plan, reports, scores, circulars; README \"What the demo");

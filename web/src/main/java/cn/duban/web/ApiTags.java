@@ -25,6 +25,7 @@ public final class ApiTags {
     public static final String AUDIT = "Audit";
     public static final String OPERATOR_AUDIT = "Operator audit";
     public static final String CHANNELS = "Channels";
+    public static final String CITY = "City";
 
     /** The If-Match header: optional optimistic locking, as the API implements it. */
     public static final String IF_MATCH =

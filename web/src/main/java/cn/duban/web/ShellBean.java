@@ -63,7 +63,7 @@ public class ShellBean {
 
     public String getTenantName() {
         if (tenantName == null && Caller.currentTenant().isPresent()) {
-            tenantName = tenants.mine().getName();
+            tenantName = tenants.own().getName();
         }
         return tenantName;
     }
@@ -87,6 +87,7 @@ public class ShellBean {
         else if (c.hasRole(Caller.DISTRICT_ADMIN)) view = "/app/admin/index.xhtml";
         else if (c.hasRole(Caller.LEADER)) view = "/app/leader/index.xhtml";
         else if (c.isUnitPerson()) view = "/app/unit/index.xhtml";
+        else if (c.hasRole(Role.CITY_VIEWER)) view = "/app/city/index.xhtml";
         else view = "/error/403.xhtml";
         return view + "?faces-redirect=true";
     }

@@ -53,6 +53,35 @@ public final class Db {
         }
     }
 
+    /**
+     * Any statement (a select too) through the application's role with {@code app.tenant_id} set as
+     * given (null: not set), as an attacker holding the application's connection could: what the
+     * database itself refuses, whatever the application would have checked.
+     */
+    public static void appRoleRun(String tenant, String sql) throws SQLException {
+        try (Connection c = EmbeddedDatabase.connect(TestStack.jdbcUrl(), EmbeddedDatabase.APP);
+                Statement s = c.createStatement()) {
+            if (tenant != null) {
+                s.execute("select set_config('app.tenant_id', '" + tenant + "', false)");
+            }
+            s.execute(sql);
+        }
+    }
+
+    /**
+     * A count through the application's role inside a tenant: what row-level security lets it see.
+     */
+    public static long appRoleCountIn(String tenant, String sql) throws SQLException {
+        try (Connection c = EmbeddedDatabase.connect(TestStack.jdbcUrl(), EmbeddedDatabase.APP);
+                Statement s = c.createStatement()) {
+            s.execute("select set_config('app.tenant_id', '" + tenant + "', false)");
+            try (ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static int execute(String role, String sql) throws SQLException {
         try (Connection c = EmbeddedDatabase.connect(TestStack.jdbcUrl(), role);
                 Statement s = c.createStatement()) {

@@ -10,6 +10,7 @@ import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
 import cn.duban.tenant.Tenant;
 import cn.duban.tenant.TenantInput;
+import cn.duban.tenant.TenantKind;
 import cn.duban.tenant.TenantService;
 import cn.duban.tenant.UnitInput;
 import cn.duban.tenant.offboard.TenantExportService;
@@ -50,10 +51,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TenantResource {
 
     public record TenantView(
-            String id, String name, String timeZone, Instant createdAt, Instant suspendedAt) {
+            String id,
+            String name,
+            TenantKind kind,
+            String timeZone,
+            Instant createdAt,
+            Instant suspendedAt) {
         public static TenantView of(Tenant t) {
             return new TenantView(
-                    t.getId(), t.getName(), t.getTimeZone(), t.getCreatedAt(), t.getSuspendedAt());
+                    t.getId(),
+                    t.getName(),
+                    t.getKind(),
+                    t.getTimeZone(),
+                    t.getCreatedAt(),
+                    t.getSuspendedAt());
         }
 
         public boolean isSuspended() {
@@ -115,7 +126,8 @@ public class TenantResource {
         if (request == null) throw DubanException.badRequest("request.malformed", "请求内容为空。");
         OnboardingService.Onboarded done =
                 onboarding.onboard(
-                        new TenantInput(request.id(), request.name(), request.units()),
+                        new TenantInput(
+                                request.id(), request.name(), request.units(), TenantKind.DISTRICT),
                         request.admin());
         return created(uri, done);
     }
@@ -153,7 +165,9 @@ public class TenantResource {
         return created(
                 uri,
                 onboarding.onboard(
-                        new TenantInput(fields.get("id"), fields.get("name"), units), admin));
+                        new TenantInput(
+                                fields.get("id"), fields.get("name"), units, TenantKind.DISTRICT),
+                        admin));
     }
 
     /** The units an Excel list would create, nothing saved (part {@code file}). */

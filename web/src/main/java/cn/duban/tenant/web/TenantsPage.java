@@ -55,7 +55,7 @@ public class TenantsPage implements Serializable {
         List<UnitInput> units = sheetUnits != null ? sheetUnits : parseUnits(unitLines);
         OnboardingService.Onboarded done =
                 onboarding.onboard(
-                        new TenantInput(id, name, units),
+                        new TenantInput(id, name, units, cn.duban.tenant.TenantKind.DISTRICT),
                         new OnboardingService.Admin(
                                 adminUsername, adminName, adminPhone, adminEmail));
         doneAdmin = done.admin().username();

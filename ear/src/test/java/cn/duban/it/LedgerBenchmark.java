@@ -177,7 +177,7 @@ class LedgerBenchmark {
         long secondMs = (System.nanoTime() - start) / 1_000_000;
         assertThat(second.status()).as(second.body()).isEqualTo(200);
         List<Double> daily = Timings.timed(5, () -> Api.post("pt-admin", "/escalations/run", "{}"));
-        // The office sends the 督办单s of the unit with the most in one click (at most 500).
+        // The office sends the 督办单s of the unit with the most in one click (at most 100).
         Reply groups = Api.get("pt-admin", "/escalations/awaiting/by-unit");
         assertThat(groups.status()).as(groups.body()).isEqualTo(200);
         var group = groups.array().getJsonObject(0);

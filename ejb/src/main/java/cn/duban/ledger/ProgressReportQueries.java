@@ -1,11 +1,16 @@
 package cn.duban.ledger;
 
+import cn.duban.ledger.evidence.StoredFile;
 import cn.duban.platform.DubanException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -17,6 +22,9 @@ import java.util.UUID;
 public class ProgressReportQueries {
 
     @PersistenceContext EntityManager em;
+
+    /** How many of a unit's newest files the picker offers, per store. */
+    static final int GIVEN_LIMIT = 200;
 
     @EJB TaskQueries tasks;
 
@@ -70,5 +78,67 @@ public class ProgressReportQueries {
         if (e == null || !e.getReportId().equals(reportId))
             throw DubanException.notFound("evidence.not-found", "文件不存在。");
         return e;
+    }
+
+    /**
+     * The files a unit has given, each content once (the newest row's name), newest first: what its
+     * people may attach again by reference (选择已有佐证). Only the unit's own reports and contributions
+     * count, so a hash is found exactly when the unit could already see the file.
+     */
+    public List<StoredFile> givenBy(UUID unitId) {
+        List<StoredFile> files = new ArrayList<>();
+        files.addAll(
+                em.createQuery(
+                                "select new cn.duban.ledger.evidence.StoredFile(e.file.fileName, e.file.contentType, "
+                                        + "e.file.size, e.file.sha256) from Evidence e, ProgressReport r "
+                                        + "where r.id = e.reportId and r.task.unit.id = :u order by e.uploadedAt desc, e.id",
+                                StoredFile.class)
+                        .setParameter("u", unitId)
+                        .setMaxResults(GIVEN_LIMIT)
+                        .getResultList());
+        files.addAll(
+                em.createQuery(
+                                "select new cn.duban.ledger.evidence.StoredFile(e.file.fileName, e.file.contentType, "
+                                        + "e.file.size, e.file.sha256) from ContributionEvidence e, Contribution c "
+                                        + "where c.id = e.contributionId and c.task.unit.id = :u "
+                                        + "order by e.uploadedAt desc, e.id",
+                                StoredFile.class)
+                        .setParameter("u", unitId)
+                        .setMaxResults(GIVEN_LIMIT)
+                        .getResultList());
+        Map<String, StoredFile> once = new LinkedHashMap<>();
+        for (StoredFile f : files) once.putIfAbsent(f.sha256(), f);
+        return List.copyOf(once.values());
+    }
+
+    /** One file the unit has given, by its SHA-256; empty for any other hash. */
+    public Optional<StoredFile> givenBy(UUID unitId, String sha256) {
+        if (!EvidenceFile.isSha256(sha256)) return Optional.empty();
+        String sha = sha256.toLowerCase(java.util.Locale.ROOT);
+        return em.createQuery(
+                        "select new cn.duban.ledger.evidence.StoredFile(e.file.fileName, e.file.contentType, "
+                                + "e.file.size, e.file.sha256) from Evidence e, ProgressReport r "
+                                + "where r.id = e.reportId and r.task.unit.id = :u and e.file.sha256 = :s "
+                                + "order by e.uploadedAt desc",
+                        StoredFile.class)
+                .setParameter("u", unitId)
+                .setParameter("s", sha)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .or(
+                        () ->
+                                em.createQuery(
+                                                "select new cn.duban.ledger.evidence.StoredFile(e.file.fileName, "
+                                                        + "e.file.contentType, e.file.size, e.file.sha256) "
+                                                        + "from ContributionEvidence e, Contribution c where c.id = e.contributionId "
+                                                        + "and c.task.unit.id = :u and e.file.sha256 = :s "
+                                                        + "order by e.uploadedAt desc",
+                                                StoredFile.class)
+                                        .setParameter("u", unitId)
+                                        .setParameter("s", sha)
+                                        .setMaxResults(1)
+                                        .getResultStream()
+                                        .findFirst());
     }
 }

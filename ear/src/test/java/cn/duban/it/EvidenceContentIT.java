@@ -15,6 +15,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -284,6 +285,161 @@ class EvidenceContentIT extends PageTest {
             quitBrowser();
         }
         assertThat(contentRows()).isEqualTo(1);
+    }
+
+    /**
+     * V28 and V32.1 on a populated database of their time: a scratch database migrated to V27,
+     * filled (as superuser, foreign keys off: only the evidence columns matter) with two districts
+     * sharing one file's bytes, a file given twice, a recorded hash that is wrong and an item
+     * without a file, then V31's appeal evidence, then migrated to the end.
+     */
+    @Test
+    void theMigrationMovesEveryStoresBytesOncePerDistrict() throws Exception {
+        String db = "duban_v28_" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        String url = TestStack.jdbcUrl().replaceFirst("/duban$", "/" + db);
+        try (Connection c =
+                        DriverManager.getConnection(
+                                TestStack.jdbcUrl().replaceFirst("/duban$", "/postgres"),
+                                "postgres",
+                                "");
+                Statement s = c.createStatement()) {
+            s.execute("create database " + db + " owner duban_owner template template0");
+        }
+        migrate(url, "27");
+        byte[] a = EvidencePackIT.pdf("迁移-甲", 3_000), b = EvidencePackIT.pdf("迁移-乙", 2_000);
+        String shaA = EvidencePackIT.sha(a), shaB = EvidencePackIT.sha(b);
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("set session_replication_role = replica");
+            s.execute("insert into tenant (id, name) values ('ta', '甲区'), ('tb', '乙区')");
+            String insert =
+                    "insert into evidence (tenant_id, id, report_id, file_name, content_type, size, sha256, "
+                            + "content, uploaded_by) values ";
+            s.execute(
+                    insert
+                            + row("ta", "a.pdf", a, shaA)
+                            + ", "
+                            + row("ta", "a-copy.pdf", a, shaA)
+                            + ", "
+                            + row("tb", "a-in-b.pdf", a, shaA)
+                            // a hash recorded wrongly: the bytes win
+                            + ", "
+                            + row("ta", "b.pdf", b, "0".repeat(64)));
+            s.execute(
+                    "insert into contribution_evidence (tenant_id, id, contribution_id, file_name, content_type, "
+                            + "size, sha256, content, uploaded_by) values "
+                            + row("ta", "a-contribution.pdf", a, shaA));
+            s.execute(
+                    "insert into evaluation_adjustment (tenant_id, id, year, unit_id, kind, points, reason, "
+                            + "occurred_on, evidence_name, evidence_type, evidence_sha256, evidence, created_by) values "
+                            + "('tb', gen_random_uuid(), 2020, gen_random_uuid(), 'BONUS', 1, '有', '2020-01-01', "
+                            + "'b.pdf', 'application/pdf', null, "
+                            + hex(b)
+                            + ", 'x'), ('tb', gen_random_uuid(), 2020, gen_random_uuid(), 'BONUS', 1, '无', "
+                            + "'2020-01-01', null, null, null, null, 'x')");
+        }
+        migrate(url, "31");
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("set session_replication_role = replica");
+            s.execute(
+                    "insert into appeal_evidence (tenant_id, id, appeal_id, file_name, content_type, size, "
+                            + "sha256, content, uploaded_by) values "
+                            + row("tb", "b-appeal.pdf", b, shaB)
+                            + ", "
+                            + row("ta", "a-appeal.pdf", a, shaA));
+        }
+        migrate(url, null);
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                Statement s = c.createStatement()) {
+            assertThat(
+                            text(
+                                    s,
+                                    "select string_agg(tenant_id || ':' || sha256 || ':' || size || ':' || "
+                                            + "(encode(sha256(content), 'hex') = sha256), ',' order by tenant_id, sha256) "
+                                            + "from evidence_content"))
+                    .isEqualTo(
+                            String.join(
+                                    ",",
+                                    java.util.stream.Stream.of(
+                                                    "ta:" + shaA + ":" + a.length,
+                                                    "ta:" + shaB + ":" + b.length,
+                                                    "tb:" + shaA + ":" + a.length,
+                                                    "tb:" + shaB + ":" + b.length)
+                                            .sorted()
+                                            .map(x -> x + ":true")
+                                            .toList()));
+            assertThat(text(s, "select sha256 from evidence where file_name = 'b.pdf'"))
+                    .isEqualTo(shaB);
+            assertThat(
+                            text(
+                                    s,
+                                    "select evidence_sha256 || ':' || evidence_size from evaluation_adjustment where reason = '有'"))
+                    .isEqualTo(shaB + ":" + b.length);
+            assertThat(
+                            text(
+                                    s,
+                                    "select coalesce(evidence_sha256, 'none') from evaluation_adjustment where reason = '无'"))
+                    .isEqualTo("none");
+            // The bytea columns are gone; every store refers to the content.
+            assertThat(
+                            text(
+                                    s,
+                                    "select count(*) from information_schema.columns where table_name in "
+                                            + "('evidence', 'contribution_evidence', 'appeal_evidence', 'evaluation_adjustment') "
+                                            + "and data_type = 'bytea'"))
+                    .isEqualTo("0");
+            assertThat(
+                            text(
+                                    s,
+                                    "select string_agg(conrelid::regclass::text, ',' order by conrelid::regclass::text) "
+                                            + "from pg_constraint where contype = 'f' and confrelid = 'evidence_content'::regclass"))
+                    .isEqualTo(
+                            "appeal_evidence,contribution_evidence,evaluation_adjustment,evidence");
+        }
+        try (Connection c =
+                        DriverManager.getConnection(
+                                TestStack.jdbcUrl().replaceFirst("/duban$", "/postgres"),
+                                "postgres",
+                                "");
+                Statement s = c.createStatement()) {
+            s.execute("drop database " + db);
+        }
+    }
+
+    static void migrate(String url, String target) {
+        var config =
+                org.flywaydb.core.Flyway.configure(EvidenceContentIT.class.getClassLoader())
+                        .dataSource(url, EmbeddedDatabase.OWNER, EmbeddedDatabase.OWNER)
+                        .locations("classpath:db/migration")
+                        .placeholders(Map.of("appRole", EmbeddedDatabase.APP));
+        if (target != null) config = config.target(target);
+        config.load().migrate();
+    }
+
+    static String row(String tenant, String name, byte[] content, String sha) {
+        return "('"
+                + tenant
+                + "', gen_random_uuid(), gen_random_uuid(), '"
+                + name
+                + "', 'application/pdf', "
+                + content.length
+                + ", '"
+                + sha
+                + "', "
+                + hex(content)
+                + ", 'x')";
+    }
+
+    static String hex(byte[] content) {
+        return "decode('" + java.util.HexFormat.of().formatHex(content) + "', 'hex')";
+    }
+
+    static String text(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     static void upload(String report, String name) {

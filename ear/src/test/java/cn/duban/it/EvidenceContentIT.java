@@ -297,14 +297,7 @@ class EvidenceContentIT extends PageTest {
     void theMigrationMovesEveryStoresBytesOncePerDistrict() throws Exception {
         String db = "duban_v28_" + Long.toString(System.nanoTime() % 1_000_000, 36);
         String url = TestStack.jdbcUrl().replaceFirst("/duban$", "/" + db);
-        try (Connection c =
-                        DriverManager.getConnection(
-                                TestStack.jdbcUrl().replaceFirst("/duban$", "/postgres"),
-                                "postgres",
-                                "");
-                Statement s = c.createStatement()) {
-            s.execute("create database " + db + " owner duban_owner template template0");
-        }
+        superuser("create database " + db + " owner duban_owner template template0");
         migrate(url, "27");
         byte[] a = EvidencePackIT.pdf("迁移-甲", 3_000), b = EvidencePackIT.pdf("迁移-乙", 2_000);
         String shaA = EvidencePackIT.sha(a), shaB = EvidencePackIT.sha(b);
@@ -397,13 +390,18 @@ class EvidenceContentIT extends PageTest {
                     .isEqualTo(
                             "appeal_evidence,contribution_evidence,evaluation_adjustment,evidence");
         }
+        superuser("drop database " + db);
+    }
+
+    /** A statement as the test PostgreSQL's superuser, outside any application database. */
+    static void superuser(String sql) throws SQLException {
         try (Connection c =
                         DriverManager.getConnection(
                                 TestStack.jdbcUrl().replaceFirst("/duban$", "/postgres"),
                                 "postgres",
                                 "");
                 Statement s = c.createStatement()) {
-            s.execute("drop database " + db);
+            s.execute(sql);
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,59 +87,38 @@ public class ProgressReportQueries {
      * count, so a hash is found exactly when the unit could already see the file.
      */
     public List<StoredFile> givenBy(UUID unitId) {
-        List<StoredFile> files = new ArrayList<>();
-        files.addAll(
-                em.createQuery(
-                                "select new cn.duban.ledger.evidence.StoredFile(e.file.fileName, e.file.contentType, "
-                                        + "e.file.size, e.file.sha256) from Evidence e, ProgressReport r "
-                                        + "where r.id = e.reportId and r.task.unit.id = :u order by e.uploadedAt desc, e.id",
-                                StoredFile.class)
-                        .setParameter("u", unitId)
-                        .setMaxResults(GIVEN_LIMIT)
-                        .getResultList());
-        files.addAll(
-                em.createQuery(
-                                "select new cn.duban.ledger.evidence.StoredFile(e.file.fileName, e.file.contentType, "
-                                        + "e.file.size, e.file.sha256) from ContributionEvidence e, Contribution c "
-                                        + "where c.id = e.contributionId and c.task.unit.id = :u "
-                                        + "order by e.uploadedAt desc, e.id",
-                                StoredFile.class)
-                        .setParameter("u", unitId)
-                        .setMaxResults(GIVEN_LIMIT)
-                        .getResultList());
         Map<String, StoredFile> once = new LinkedHashMap<>();
-        for (StoredFile f : files) once.putIfAbsent(f.sha256(), f);
+        for (StoredFile f : given(unitId, null, GIVEN_LIMIT)) once.putIfAbsent(f.sha256(), f);
         return List.copyOf(once.values());
     }
 
     /** One file the unit has given, by its SHA-256; empty for any other hash. */
     public Optional<StoredFile> givenBy(UUID unitId, String sha256) {
         if (!EvidenceFile.isSha256(sha256)) return Optional.empty();
-        String sha = sha256.toLowerCase(java.util.Locale.ROOT);
-        return em.createQuery(
-                        "select new cn.duban.ledger.evidence.StoredFile(e.file.fileName, e.file.contentType, "
-                                + "e.file.size, e.file.sha256) from Evidence e, ProgressReport r "
-                                + "where r.id = e.reportId and r.task.unit.id = :u and e.file.sha256 = :s "
-                                + "order by e.uploadedAt desc",
-                        StoredFile.class)
-                .setParameter("u", unitId)
-                .setParameter("s", sha)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst()
-                .or(
-                        () ->
-                                em.createQuery(
-                                                "select new cn.duban.ledger.evidence.StoredFile(e.file.fileName, "
-                                                        + "e.file.contentType, e.file.size, e.file.sha256) "
-                                                        + "from ContributionEvidence e, Contribution c where c.id = e.contributionId "
-                                                        + "and c.task.unit.id = :u and e.file.sha256 = :s "
-                                                        + "order by e.uploadedAt desc",
-                                                StoredFile.class)
-                                        .setParameter("u", unitId)
-                                        .setParameter("s", sha)
-                                        .setMaxResults(1)
-                                        .getResultStream()
-                                        .findFirst());
+        return given(unitId, sha256.toLowerCase(Locale.ROOT), 1).stream().findFirst();
+    }
+
+    /** The unit's files in its reports, then in its contributions (of one hash, if given). */
+    private List<StoredFile> given(UUID unitId, String sha256, int limit) {
+        List<StoredFile> files = new ArrayList<>();
+        for (String from :
+                List.of(
+                        "from Evidence e, ProgressReport o where o.id = e.reportId ",
+                        "from ContributionEvidence e, Contribution o where o.id = e.contributionId ")) {
+            var q =
+                    em.createQuery(
+                                    "select new cn.duban.ledger.evidence.StoredFile(e.file.fileName, "
+                                            + "e.file.contentType, e.file.size, e.file.sha256) "
+                                            + from
+                                            + "and o.task.unit.id = :u "
+                                            + (sha256 == null ? "" : "and e.file.sha256 = :s ")
+                                            + "order by e.uploadedAt desc, e.id",
+                                    StoredFile.class)
+                            .setParameter("u", unitId)
+                            .setMaxResults(limit);
+            if (sha256 != null) q.setParameter("s", sha256);
+            files.addAll(q.getResultList());
+        }
+        return files;
     }
 }

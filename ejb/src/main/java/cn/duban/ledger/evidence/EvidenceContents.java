@@ -6,6 +6,7 @@ import cn.duban.platform.DubanException;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -68,17 +69,7 @@ public class EvidenceContents {
 
     /** A file's bytes (≤ 10 MB), for a ZIP entry stored with its CRC; null if there are none. */
     public byte[] bytes(String sha256) {
-        return em.unwrap(Session.class)
-                .doReturningWork(
-                        c -> {
-                            try (PreparedStatement s =
-                                    c.prepareStatement(
-                                            "select content from evidence_content where sha256 = ?")) {
-                                s.setString(1, sha256);
-                                try (ResultSet rs = s.executeQuery()) {
-                                    return rs.next() ? rs.getBytes(1) : null;
-                                }
-                            }
-                        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return copy(sha256, out) ? out.toByteArray() : null;
     }
 }

@@ -221,17 +221,7 @@ public class TaskPage implements Serializable {
      */
     public void upload(FileUploadEvent event) {
         try {
-            Line draft = getDraftLine();
-            UUID draftId =
-                    draft != null
-                            ? draft.report().getId()
-                            : reports.create(
-                                            id,
-                                            new ProgressReportService.Draft(
-                                                    "", task.progress(), null),
-                                            false,
-                                            null)
-                                    .getId();
+            UUID draftId = draftId();
             byte[] content =
                     Uploads.content(
                             event.getFile(),
@@ -268,17 +258,7 @@ public class TaskPage implements Serializable {
     public void reuse() {
         if (reuseSha == null || reuseSha.isBlank()) return; // the menu is required
         try {
-            Line draft = getDraftLine();
-            UUID draftId =
-                    draft != null
-                            ? draft.report().getId()
-                            : reports.create(
-                                            id,
-                                            new ProgressReportService.Draft(
-                                                    "", task.progress(), null),
-                                            false,
-                                            null)
-                                    .getId();
+            UUID draftId = draftId();
             reports.reuseEvidence(draftId, reuseSha);
             reuseSha = null;
             Messages.info("task.evidenceReused");
@@ -286,6 +266,19 @@ public class TaskPage implements Serializable {
             Messages.error(e);
         }
         loadData();
+    }
+
+    /** The draft evidence goes on: the open one, or an empty one started at the task's progress. */
+    private UUID draftId() {
+        Line draft = getDraftLine();
+        return draft != null
+                ? draft.report().getId()
+                : reports.create(
+                                id,
+                                new ProgressReportService.Draft("", task.progress(), null),
+                                false,
+                                null)
+                        .getId();
     }
 
     public void removeEvidence(UUID reportId, UUID evidenceId) {

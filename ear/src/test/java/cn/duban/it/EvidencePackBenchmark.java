@@ -249,10 +249,14 @@ class EvidencePackBenchmark {
         SplittableRandom random = new SplittableRandom(2013);
         try (Connection c = EmbeddedDatabase.connect(TestStack.jdbcUrl(), EmbeddedDatabase.MAINT)) {
             c.setAutoCommit(false);
-            try (PreparedStatement p =
-                    c.prepareStatement(
-                            "insert into evidence (tenant_id, id, report_id, file_name, content_type, size, sha256, content, uploaded_by) "
-                                    + "values ('putuo', ?, ?, ?, 'image/jpeg', ?, ?, ?, 'bench')")) {
+            try (PreparedStatement stored =
+                            c.prepareStatement(
+                                    "insert into evidence_content (tenant_id, sha256, size, content) "
+                                            + "values ('putuo', ?, ?, ?) on conflict do nothing");
+                    PreparedStatement p =
+                            c.prepareStatement(
+                                    "insert into evidence (tenant_id, id, report_id, file_name, content_type, size, sha256, uploaded_by) "
+                                            + "values ('putuo', ?, ?, ?, 'image/jpeg', ?, ?, 'bench')")) {
                 int n = 0;
                 for (UUID report : reports) {
                     for (int f = 1; f <= FILES_PER_TASK; f++) {
@@ -276,7 +280,10 @@ class EvidencePackBenchmark {
                         p.setString(3, "现场照片" + f + "-" + sha.substring(0, 16) + ".jpg");
                         p.setInt(4, content.length);
                         p.setString(5, sha);
-                        p.setBytes(6, content);
+                        stored.setString(1, sha);
+                        stored.setInt(2, content.length);
+                        stored.setBytes(3, content);
+                        stored.executeUpdate();
                         p.executeUpdate();
                         if (++n % 50 == 0) c.commit();
                     }

@@ -119,7 +119,15 @@ class EvidencePackIT extends PageTest {
         byte[] hostile = pdf("路径穿越", 1_000);
         String sha = ProgressReports.sha256(hostile);
         Db.maintExecute(
-                "insert into evidence (tenant_id, id, report_id, file_name, content_type, size, sha256, content, uploaded_by) "
+                "insert into evidence_content (tenant_id, sha256, size, content) values ('putuo', '"
+                        + sha
+                        + "', "
+                        + hostile.length
+                        + ", decode('"
+                        + HexFormat.of().formatHex(hostile)
+                        + "', 'hex')) on conflict do nothing");
+        Db.maintExecute(
+                "insert into evidence (tenant_id, id, report_id, file_name, content_type, size, sha256, uploaded_by) "
                         + "values ('putuo', gen_random_uuid(), '"
                         + r1
                         + "', '"
@@ -128,9 +136,7 @@ class EvidencePackIT extends PageTest {
                         + hostile.length
                         + ", '"
                         + sha
-                        + "', decode('"
-                        + HexFormat.of().formatHex(hostile)
-                        + "', 'hex'), 'pt-csl')");
+                        + "', 'pt-csl')");
         GIVEN.put(sha, hostile);
         hostileSha = sha;
 

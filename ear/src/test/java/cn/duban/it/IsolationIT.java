@@ -43,6 +43,7 @@ class IsolationIT {
             task,
             report,
             evidence,
+            evidenceSha,
             extension,
             scheme,
             adjustment,
@@ -100,6 +101,7 @@ class IsolationIT {
                         Map.of());
         assertThat(ev.status()).as(ev.body()).isEqualTo(201);
         evidence = ev.json().getString("id");
+        evidenceSha = ev.json().getString("sha256");
         Reply ext =
                 Api.post(
                         "pt-csl",
@@ -153,12 +155,15 @@ class IsolationIT {
                             + task
                             + "', '隔离测试申诉', 'pt-csl')");
             Db.maintExecute(
+                    "insert into evidence_content (tenant_id, sha256, size, content) values ('putuo', "
+                            + "encode(sha256('\\x25504446'::bytea), 'hex'), 4, '\\x25504446') on conflict do nothing");
+            Db.maintExecute(
                     "insert into appeal_evidence (tenant_id, id, appeal_id, file_name, content_type, size, sha256, "
-                            + "content, uploaded_by) values ('putuo', '"
+                            + "uploaded_by) values ('putuo', '"
                             + appealEvidence
                             + "', '"
                             + appeal
-                            + "', '隔离.pdf', 'application/pdf', 4, repeat('0', 64), '\\x25504446', 'pt-csl')");
+                            + "', '隔离.pdf', 'application/pdf', 4, encode(sha256('\\x25504446'::bytea), 'hex'), 'pt-csl')");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -272,6 +277,18 @@ class IsolationIT {
                         },
                         new String[] {"GET", "/reports/" + report + "/evidence/" + evidence},
                         new String[] {"DELETE", "/reports/" + report + "/evidence/" + evidence},
+                        // reuse by reference: another district's draft, or its file's hash
+                        new String[] {
+                            "POST",
+                            "/reports/" + report + "/evidence",
+                            "{\"sha256\":\"" + evidenceSha + "\"}"
+                        },
+                        new String[] {"GET", "/reports/" + report + "/reusable-evidence"},
+                        new String[] {
+                            "POST",
+                            "/contributions/" + task + "/evidence",
+                            "{\"sha256\":\"" + evidenceSha + "\"}"
+                        },
                         new String[] {
                             "POST",
                             "/extensions/" + extension + "/decision",
@@ -387,6 +404,8 @@ class IsolationIT {
                         new String[] {"GET", "/reports/" + report},
                         new String[] {"PUT", "/reports/" + report},
                         new String[] {"GET", "/reports/" + report + "/evidence/" + evidence},
+                        new String[] {"GET", "/reports/" + report + "/reusable-evidence"},
+                        new String[] {"POST", "/reports/" + report + "/evidence"},
                         // receipt
                         new String[] {"GET", "/receipts/" + task},
                         new String[] {"POST", "/receipts/" + task},
@@ -513,6 +532,25 @@ class IsolationIT {
                         new Row("POST", "/tasks/bulk", "{}", a, false),
                         new Row("GET", "/tasks/export.xlsx", null, alru, true),
                         new Row("GET", "/reports/pending", null, a, true),
+                        // reuse by reference (an unknown draft: 404 for those allowed)
+                        new Row(
+                                "GET",
+                                "/reports/" + unknown + "/reusable-evidence",
+                                null,
+                                aru,
+                                true),
+                        new Row(
+                                "POST",
+                                "/reports/" + unknown + "/evidence",
+                                "{\"sha256\":\"" + evidenceSha + "\"}",
+                                ar,
+                                true),
+                        new Row(
+                                "POST",
+                                "/contributions/" + unknown + "/evidence",
+                                "{\"sha256\":\"" + evidenceSha + "\"}",
+                                ru,
+                                true),
                         new Row("GET", "/extensions/pending", null, a, true),
                         new Row("GET", "/settings/reminders", null, al, true),
                         new Row("PUT", "/settings/reminders", "{}", a, false),

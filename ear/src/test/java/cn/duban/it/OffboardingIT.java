@@ -342,6 +342,7 @@ class OffboardingIT {
         assertThat(tables.getInt("task")).isEqualTo(1);
         assertThat(tables.getInt("progress_report")).isEqualTo(1);
         assertThat(tables.getInt("evidence")).isEqualTo(1);
+        assertThat(tables.getInt("evidence_content")).isEqualTo(1);
         assertThat(tables.getInt("unit")).isEqualTo(2);
         assertThat(tables.getInt("offboarding_probe")).isEqualTo(1);
         assertThat(tables.getInt("disabled_account")).isEqualTo(1);
@@ -377,10 +378,17 @@ class OffboardingIT {
             assertThat(bytes).as(o.getString("path")).isNotNull();
             assertThat(sha256(bytes)).as(o.getString("path")).isEqualTo(o.getString("sha256"));
         }
-        assertThat(entries.get("evidence/" + evidenceId + "/进度材料.pdf")).isEqualTo(EVIDENCE);
+        // The bytes once, under their SHA-256; the evidence row names them and keeps its name.
+        String evidenceSha = sha256(EVIDENCE);
+        assertThat(entries.get("evidence/" + evidenceSha)).isEqualTo(EVIDENCE);
+        JsonArray contentRows = json(entries.get("tables/evidence_content.json")).asJsonArray();
+        assertThat(contentRows.getJsonObject(0).getString("content"))
+                .isEqualTo("evidence/" + evidenceSha);
         JsonArray evidenceRows = json(entries.get("tables/evidence.json")).asJsonArray();
-        assertThat(evidenceRows.getJsonObject(0).getString("content"))
-                .isEqualTo("evidence/" + evidenceId + "/进度材料.pdf");
+        assertThat(evidenceRows.getJsonObject(0).getString("sha256").strip())
+                .isEqualTo(evidenceSha);
+        assertThat(evidenceRows.getJsonObject(0).getString("id")).isEqualTo(evidenceId);
+        assertThat(evidenceRows.getJsonObject(0).getString("file_name")).isEqualTo("进度材料.pdf");
         assertThat(evidenceRows.getJsonObject(0).getString("report_id")).isEqualTo(reportId);
         String csv = new String(entries.get("tables/task.csv"), StandardCharsets.UTF_8);
         assertThat(csv.lines().count()).isEqualTo(2);

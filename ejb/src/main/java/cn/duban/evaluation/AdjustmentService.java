@@ -2,6 +2,8 @@ package cn.duban.evaluation;
 
 import cn.duban.audit.AuditService;
 import cn.duban.ledger.EvidenceFile;
+import cn.duban.ledger.evidence.EvidenceContents;
+import cn.duban.ledger.evidence.StoredFile;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.tenant.Unit;
@@ -28,6 +30,8 @@ public class AdjustmentService {
 
     @EJB AuditService audit;
 
+    @EJB EvidenceContents contents;
+
     public record AdjustmentInput(
             UUID unitId,
             Adjustment.Kind kind,
@@ -36,11 +40,27 @@ public class AdjustmentService {
             LocalDate occurredOn) {}
 
     public ScoreAdjustment addAdjustment(AdjustmentInput in, String fileName, byte[] evidence) {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        check(in);
+        return add(
+                in, evidence == null ? null : contents.store(EvidenceFile.of(fileName, evidence)));
+    }
+
+    /**
+     * An item whose evidence file the tenant already has (a corrected deduction keeps its file):
+     * the new item refers to the same bytes.
+     */
+    public ScoreAdjustment addAdjustment(AdjustmentInput in, StoredFile evidence) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        check(in);
+        return add(in, evidence);
+    }
+
+    private void check(AdjustmentInput in) {
         if (in == null || in.unitId() == null || in.kind() == null) {
             throw DubanException.badRequest("adjustment.invalid", "请选择单位和类型（加分或扣分）。");
         }
-        Unit unit = units.get(in.unitId());
+        units.get(in.unitId()); // another tenant's unit: 404 before anything else
         if (in.points() == null
                 || in.points().signum() <= 0
                 || in.points().compareTo(new BigDecimal(100)) > 0
@@ -52,7 +72,11 @@ public class AdjustmentService {
         if (in.reason().length() > 500)
             throw DubanException.badRequest("request.text-too-long", "理由过长（最多500字）。");
         if (in.occurredOn() == null) throw DubanException.badRequest("adjustment.date", "请填写事项日期。");
-        EvidenceFile file = evidence == null ? null : EvidenceFile.of(fileName, evidence);
+    }
+
+    private ScoreAdjustment add(AdjustmentInput in, StoredFile file) {
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        Unit unit = units.get(in.unitId());
         ScoreAdjustment a =
                 new ScoreAdjustment(
                         unit.getId(),
@@ -78,7 +102,7 @@ public class AdjustmentService {
                 "date",
                 in.occurredOn(),
                 "evidenceSha256",
-                a.getEvidenceSha256());
+                file == null ? null : file.sha256());
         return a;
     }
 

@@ -1,13 +1,14 @@
 package cn.duban.evaluation;
 
+import cn.duban.ledger.evidence.StoredFile;
 import cn.duban.platform.AppClock;
 import cn.duban.platform.TenantOwned;
-import jakarta.persistence.Basic;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,17 +36,13 @@ public class ScoreAdjustment extends TenantOwned {
     @Column(name = "occurred_on")
     private LocalDate occurredOn;
 
-    @Column(name = "evidence_name")
-    private String evidenceName;
-
-    @Column(name = "evidence_type")
-    private String evidenceType;
-
-    @Column(name = "evidence_sha256")
-    private String evidenceSha256;
-
-    @Basic(fetch = FetchType.LAZY)
-    private byte[] evidence;
+    /** The evidence file, if any: its bytes by reference to {@code evidence_content}. */
+    @Embedded
+    @AttributeOverride(name = "fileName", column = @Column(name = "evidence_name"))
+    @AttributeOverride(name = "contentType", column = @Column(name = "evidence_type"))
+    @AttributeOverride(name = "size", column = @Column(name = "evidence_size"))
+    @AttributeOverride(name = "sha256", column = @Column(name = "evidence_sha256"))
+    private StoredFile evidence;
 
     @Column(name = "created_by")
     private String createdBy;
@@ -61,7 +58,7 @@ public class ScoreAdjustment extends TenantOwned {
             BigDecimal points,
             String reason,
             LocalDate occurredOn,
-            cn.duban.ledger.EvidenceFile file,
+            StoredFile evidence,
             String createdBy) {
         this.id = UUID.randomUUID();
         this.year = occurredOn.getYear();
@@ -70,12 +67,7 @@ public class ScoreAdjustment extends TenantOwned {
         this.points = points;
         this.reason = reason;
         this.occurredOn = occurredOn;
-        if (file != null) {
-            this.evidenceName = file.name();
-            this.evidenceType = file.contentType();
-            this.evidenceSha256 = file.sha256();
-            this.evidence = file.content();
-        }
+        this.evidence = evidence;
         this.createdBy = createdBy;
         this.createdAt = AppClock.now();
     }
@@ -108,19 +100,8 @@ public class ScoreAdjustment extends TenantOwned {
         return occurredOn;
     }
 
-    public String getEvidenceName() {
-        return evidenceName;
-    }
-
-    public String getEvidenceType() {
-        return evidenceType;
-    }
-
-    public String getEvidenceSha256() {
-        return evidenceSha256;
-    }
-
-    public byte[] getEvidence() {
+    /** The evidence file's metadata; null without one. */
+    public StoredFile getEvidence() {
         return evidence;
     }
 

@@ -1,6 +1,8 @@
 package cn.duban.ledger;
 
 import cn.duban.audit.AuditService;
+import cn.duban.ledger.evidence.EvidenceContents;
+import cn.duban.ledger.evidence.StoredFile;
 import cn.duban.plan.parse.UnitRole;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
@@ -36,6 +38,10 @@ public class ContributionService {
     @EJB AuditService audit;
 
     @EJB InboxService inbox;
+
+    @EJB ProgressReportQueries reports;
+
+    @EJB EvidenceContents contents;
 
     /** The co-unit's own contribution (an empty draft while none was written). */
     public ContributionView mine(UUID taskId) {
@@ -109,6 +115,23 @@ public class ContributionService {
         Caller caller = UnitTasks.unitCaller();
         Task task = writable(taskId, caller);
         EvidenceFile file = EvidenceFile.of(fileName, content);
+        return attach(task, caller, contents.store(file), "contribution.evidence-uploaded");
+    }
+
+    /**
+     * Attaches a file the co-unit has already given, by its SHA-256 (选择已有佐证): a new row that refers
+     * to the stored bytes. Any hash the unit has not given is "not found".
+     */
+    public ContributionView.File reuseEvidence(UUID taskId, String sha256) {
+        Caller caller = UnitTasks.unitCaller();
+        Task task = writable(taskId, caller);
+        StoredFile file =
+                reports.givenBy(task.getUnit().getId(), sha256)
+                        .orElseThrow(() -> DubanException.notFound("evidence.not-found", "文件不存在。"));
+        return attach(task, caller, file, "contribution.evidence-reused");
+    }
+
+    private ContributionView.File attach(Task task, Caller caller, StoredFile file, String action) {
         Contribution c = find(task);
         if (c == null) {
             c = new Contribution(task, caller.username());
@@ -128,22 +151,16 @@ public class ContributionService {
         em.persist(e);
         c.edit(c.getText(), c.getPercent(), caller.username()); // a changed contribution is resent
         audit.record(
-                "contribution.evidence-uploaded",
+                action,
                 "task",
                 task.getId(),
                 "file",
-                file.name(),
+                file.fileName(),
                 "size",
-                content.length,
+                file.size(),
                 "sha256",
                 file.sha256());
-        return new ContributionView.File(
-                e.getId(),
-                e.getFileName(),
-                e.getContentType(),
-                e.getSize(),
-                e.getSha256(),
-                e.getUploadedAt());
+        return ContributionView.File.of(e);
     }
 
     public void removeEvidence(UUID taskId, UUID evidenceId) {
@@ -156,7 +173,11 @@ public class ContributionService {
             throw DubanException.notFound("evidence.not-found", "文件不存在。");
         unchangeable(c);
         audit.record(
-                "contribution.evidence-removed", "task", task.getId(), "file", e.getFileName());
+                "contribution.evidence-removed",
+                "task",
+                task.getId(),
+                "file",
+                e.getFile().fileName());
         em.remove(e);
         c.edit(c.getText(), c.getPercent(), caller.username());
     }

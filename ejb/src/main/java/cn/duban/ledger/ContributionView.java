@@ -43,8 +43,18 @@ public record ContributionView(
             String sha256,
             Instant uploadedAt) {
         static final String SELECT =
-                "select new cn.duban.ledger.ContributionView$File(e.id, e.fileName, e.contentType, e.size, "
-                        + "e.sha256, e.uploadedAt) from ContributionEvidence e ";
+                "select new cn.duban.ledger.ContributionView$File(e.id, e.file.fileName, e.file.contentType, "
+                        + "e.file.size, e.file.sha256, e.uploadedAt) from ContributionEvidence e ";
+
+        static File of(ContributionEvidence e) {
+            return new File(
+                    e.getId(),
+                    e.getFile().fileName(),
+                    e.getFile().contentType(),
+                    e.getFile().size(),
+                    e.getFile().sha256(),
+                    e.getUploadedAt());
+        }
     }
 
     /** Whether sending at {@code sent} (Asia/Shanghai day) meets the co-unit task's deadline. */

@@ -69,6 +69,18 @@ public record EvidenceFile(String name, String contentType, String sha256, byte[
         return new EvidenceFile(name, type, Sha256.hex(content), content);
     }
 
+    /** Whether the text is a SHA-256 in hex (64 hex digits, either case). */
+    public static boolean isSha256(String text) {
+        if (text == null || text.length() != 64) return false;
+        for (int i = 0; i < 64; i++) {
+            char c = text.charAt(i);
+            boolean hex =
+                    (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!hex) return false;
+        }
+        return true;
+    }
+
     /** The first bytes must match the claimed type: no executable renamed to .pdf. */
     static boolean looksLike(String ext, byte[] c) {
         return switch (ext) {

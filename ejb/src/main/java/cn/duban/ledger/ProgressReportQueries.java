@@ -1,11 +1,17 @@
 package cn.duban.ledger;
 
+import cn.duban.ledger.evidence.StoredFile;
 import cn.duban.platform.DubanException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -17,6 +23,9 @@ import java.util.UUID;
 public class ProgressReportQueries {
 
     @PersistenceContext EntityManager em;
+
+    /** How many of a unit's newest files the picker offers, per store. */
+    static final int GIVEN_LIMIT = 200;
 
     @EJB TaskQueries tasks;
 
@@ -70,5 +79,46 @@ public class ProgressReportQueries {
         if (e == null || !e.getReportId().equals(reportId))
             throw DubanException.notFound("evidence.not-found", "文件不存在。");
         return e;
+    }
+
+    /**
+     * The files a unit has given, each content once (the newest row's name), newest first: what its
+     * people may attach again by reference (选择已有佐证). Only the unit's own reports and contributions
+     * count, so a hash is found exactly when the unit could already see the file.
+     */
+    public List<StoredFile> givenBy(UUID unitId) {
+        Map<String, StoredFile> once = new LinkedHashMap<>();
+        for (StoredFile f : given(unitId, null, GIVEN_LIMIT)) once.putIfAbsent(f.sha256(), f);
+        return List.copyOf(once.values());
+    }
+
+    /** One file the unit has given, by its SHA-256; empty for any other hash. */
+    public Optional<StoredFile> givenBy(UUID unitId, String sha256) {
+        if (!EvidenceFile.isSha256(sha256)) return Optional.empty();
+        return given(unitId, sha256.toLowerCase(Locale.ROOT), 1).stream().findFirst();
+    }
+
+    /** The unit's files in its reports, then in its contributions (of one hash, if given). */
+    private List<StoredFile> given(UUID unitId, String sha256, int limit) {
+        List<StoredFile> files = new ArrayList<>();
+        for (String from :
+                List.of(
+                        "from Evidence e, ProgressReport o where o.id = e.reportId ",
+                        "from ContributionEvidence e, Contribution o where o.id = e.contributionId ")) {
+            var q =
+                    em.createQuery(
+                                    "select new cn.duban.ledger.evidence.StoredFile(e.file.fileName, "
+                                            + "e.file.contentType, e.file.size, e.file.sha256) "
+                                            + from
+                                            + "and o.task.unit.id = :u "
+                                            + (sha256 == null ? "" : "and e.file.sha256 = :s ")
+                                            + "order by e.uploadedAt desc, e.id",
+                                    StoredFile.class)
+                            .setParameter("u", unitId)
+                            .setMaxResults(limit);
+            if (sha256 != null) q.setParameter("s", sha256);
+            files.addAll(q.getResultList());
+        }
+        return files;
     }
 }

@@ -1,13 +1,17 @@
 package cn.duban.ledger;
 
 import cn.duban.audit.AuditService;
+import cn.duban.ledger.evidence.EvidenceContents;
+import cn.duban.ledger.evidence.StoredFile;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.IdempotencyKeys;
+import cn.duban.tenant.Unit;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,6 +47,8 @@ public class ProgressReportService {
     @EJB InboxService inbox;
 
     @EJB HeadApprovalService heads;
+
+    @EJB EvidenceContents contents;
 
     /** What a unit writes: text, % complete and optionally the checkpoint it reports on. */
     public record Draft(String text, Integer percent, UUID checkpointId) {}
@@ -123,16 +129,17 @@ public class ProgressReportService {
     }
 
     /**
-     * Copies the returned report's evidence onto the new draft inside the database (the bytes never
-     * pass through the server's memory; a row's content is its own, so the frozen originals cannot
-     * be touched through the draft). The unit may then drop or add files on the draft.
+     * Copies the returned report's evidence onto the new draft inside the database: new rows that
+     * refer to the same content (the bytes are neither read nor stored again; the frozen originals
+     * are rows of their own, untouched through the draft). The unit may then drop or add files on
+     * the draft.
      */
     private long carryEvidence(ProgressReport returned, ProgressReport draft, Caller caller) {
         em.flush(); // the draft row must exist for the evidence's foreign key
         return em.createNativeQuery(
-                        "insert into evidence (tenant_id, id, report_id, file_name, content_type, size, sha256, content, "
+                        "insert into evidence (tenant_id, id, report_id, file_name, content_type, size, sha256, "
                                 + "uploaded_by, uploaded_at) select tenant_id, gen_random_uuid(), ?1, file_name, content_type, "
-                                + "size, sha256, content, ?2, now() from evidence where report_id = ?3")
+                                + "size, sha256, ?2, now() from evidence where report_id = ?3")
                 .setParameter(1, draft.getId())
                 .setParameter(2, caller.username())
                 .setParameter(3, returned.getId())
@@ -166,34 +173,77 @@ public class ProgressReportService {
         Caller caller = Caller.requireTenant(Caller.UNIT_REPORTER, Caller.DISTRICT_ADMIN);
         ProgressReport report = ownDraft(reportId, null);
         EvidenceFile file = EvidenceFile.of(fileName, content);
+        roomFor(reportId);
+        return attach(report, contents.store(file), caller, "evidence.uploaded");
+    }
+
+    /**
+     * Attaches a file the report's unit has already given (选择已有佐证), by its SHA-256: a new evidence
+     * row referring to the stored bytes; the row it was found on, frozen or not, is not touched. A
+     * hash the unit has not given (another unit's, another tenant's, none) is "not found", as if it
+     * did not exist.
+     */
+    public EvidenceInfo reuseEvidence(UUID reportId, String sha256) {
+        Caller caller = Caller.requireTenant(Caller.UNIT_REPORTER, Caller.DISTRICT_ADMIN);
+        ProgressReport report = ownDraft(reportId, null);
+        StoredFile file =
+                reports.givenBy(report.getTask().getUnit().getId(), sha256)
+                        .orElseThrow(() -> DubanException.notFound("evidence.not-found", "文件不存在。"));
+        roomFor(reportId);
+        return attach(report, file, caller, "evidence.reused");
+    }
+
+    /**
+     * What the report's unit may attach again (选择已有佐证): its files, each content once; for the
+     * district office and the unit's own people (any unit role reads what its unit gave), another
+     * unit's report is "not found".
+     */
+    public List<StoredFile> reusable(UUID reportId) {
+        Caller caller =
+                Caller.requireTenant(
+                        Caller.DISTRICT_ADMIN,
+                        Caller.UNIT_REPORTER,
+                        cn.duban.platform.Role.UNIT_HEAD,
+                        cn.duban.platform.Role.UNIT_ADMIN);
+        ProgressReport report = reports.visible(reportId);
+        Unit unit = report.getTask().getUnit();
+        if (!caller.hasRole(Caller.DISTRICT_ADMIN) && !unit.getCode().equals(caller.unitCode()))
+            throw DubanException.notFound("report.not-found", "报送不存在。");
+        return reports.givenBy(unit.getId());
+    }
+
+    /** The same for a task the caller may report on, before it has a draft (the task page). */
+    public List<StoredFile> reusableForTask(UUID taskId) {
+        Caller.requireTenant(Caller.UNIT_REPORTER, Caller.DISTRICT_ADMIN);
+        return reports.givenBy(tasks.reportable(taskId).getUnit().getId());
+    }
+
+    private void roomFor(UUID reportId) {
         long count =
                 em.createQuery("select count(e) from Evidence e where e.reportId = :r", Long.class)
                         .setParameter("r", reportId)
                         .getSingleResult();
         if (count >= MAX_FILES)
             throw DubanException.conflict("evidence.too-many", "每份报送最多附 " + MAX_FILES + " 个文件。");
-        Evidence e =
-                new Evidence(
-                        reportId,
-                        file.name(),
-                        file.contentType(),
-                        content,
-                        file.sha256(),
-                        caller.username());
+    }
+
+    private EvidenceInfo attach(
+            ProgressReport report, StoredFile file, Caller caller, String action) {
+        Evidence e = new Evidence(report.getId(), file, caller.username());
         em.persist(e);
         audit.record(
-                "evidence.uploaded",
+                action,
                 "task",
                 report.getTask().getId(),
                 "report",
-                reportId,
+                report.getId(),
                 "file",
-                file.name(),
+                file.fileName(),
                 "size",
-                content.length,
+                file.size(),
                 "sha256",
-                e.getSha256());
-        return info(e);
+                file.sha256());
+        return EvidenceInfo.of(e);
     }
 
     public void removeEvidence(UUID reportId, UUID evidenceId) {
@@ -209,9 +259,9 @@ public class ProgressReportService {
                 "report",
                 reportId,
                 "file",
-                e.getFileName(),
+                e.getFile().fileName(),
                 "sha256",
-                e.getSha256());
+                e.getFile().sha256());
         em.remove(e);
     }
 
@@ -291,17 +341,5 @@ public class ProgressReportService {
             throw DubanException.badRequest("report.checkpoint-invalid", "所选阶段节点不属于该任务。");
         }
         report.edit(text, percent, checkpoint);
-    }
-
-    private static EvidenceInfo info(Evidence e) {
-        return new EvidenceInfo(
-                e.getId(),
-                e.getReportId(),
-                e.getFileName(),
-                e.getContentType(),
-                e.getSize(),
-                e.getSha256(),
-                e.getUploadedBy(),
-                e.getUploadedAt());
     }
 }

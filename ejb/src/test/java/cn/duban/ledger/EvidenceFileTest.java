@@ -45,6 +45,38 @@ class EvidenceFileTest {
                         e -> assertThat(e.code()).isEqualTo("evidence.content"));
     }
 
+    @Test
+    void aReferenceIsASha256InHexAndNothingElse() {
+        String sha = EvidenceFile.of("佐证.pdf", PDF).sha256();
+        assertThat(EvidenceFile.isSha256(sha)).isTrue();
+        assertThat(EvidenceFile.isSha256(sha.toUpperCase(java.util.Locale.ROOT))).isTrue();
+        assertThat(EvidenceFile.isSha256(null)).isFalse();
+        assertThat(EvidenceFile.isSha256("")).isFalse();
+        assertThat(EvidenceFile.isSha256(sha.substring(1))).isFalse();
+        assertThat(EvidenceFile.isSha256(sha + "0")).isFalse();
+        assertThat(EvidenceFile.isSha256(sha.substring(1) + "g")).isFalse();
+        assertThat(EvidenceFile.isSha256(sha.substring(1) + "%")).isFalse();
+        assertThat(EvidenceFile.isSha256(" " + sha.substring(1))).isFalse();
+        // Linear: a long hostile string is refused by its length alone.
+        assertThat(EvidenceFile.isSha256("a".repeat(1_000_000))).isFalse();
+    }
+
+    @Test
+    void theStoredMetadataIsTheUploadsNameTypeSizeAndHash() {
+        EvidenceFile file = EvidenceFile.of("现场\\照片.pdf", PDF);
+        cn.duban.ledger.evidence.StoredFile stored = cn.duban.ledger.evidence.StoredFile.of(file);
+        assertThat(stored.fileName()).isEqualTo("现场_照片.pdf");
+        assertThat(stored.contentType()).isEqualTo("application/pdf");
+        assertThat(stored.size()).isEqualTo(PDF.length);
+        assertThat(stored.sha256()).isEqualTo(file.sha256());
+        // char(64) padding never reaches a comparison.
+        assertThat(
+                        new cn.duban.ledger.evidence.StoredFile(
+                                        "a.pdf", "application/pdf", 1, file.sha256() + " ")
+                                .sha256())
+                .isEqualTo(file.sha256());
+    }
+
     private static byte[] sample(String ext) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         switch (ext) {

@@ -1,20 +1,19 @@
 package cn.duban.evaluation.appeal;
 
-import cn.duban.ledger.EvidenceFile;
+import cn.duban.ledger.evidence.StoredFile;
 import cn.duban.platform.AppClock;
 import cn.duban.platform.TenantOwned;
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
 /**
- * An evidence file of an appeal, checked like a report's ({@link EvidenceFile}) and stored like it
- * (PostgreSQL, with its SHA-256); the bytes are read only for a download.
+ * An evidence file of an appeal, checked like a report's ({@link cn.duban.ledger.EvidenceFile}) and
+ * stored like it: its metadata here, the bytes by reference to {@code evidence_content}.
  */
 @Entity
 @Immutable
@@ -24,18 +23,7 @@ public class AppealEvidence extends TenantOwned {
     @Column(name = "appeal_id", nullable = false)
     private UUID appealId;
 
-    @Column(name = "file_name", nullable = false)
-    private String fileName;
-
-    @Column(name = "content_type", nullable = false)
-    private String contentType;
-
-    private int size;
-
-    private String sha256;
-
-    @Basic(fetch = FetchType.LAZY)
-    private byte[] content;
+    @Embedded private StoredFile file;
 
     @Column(name = "uploaded_by", nullable = false)
     private String uploadedBy;
@@ -45,14 +33,10 @@ public class AppealEvidence extends TenantOwned {
 
     protected AppealEvidence() {}
 
-    AppealEvidence(UUID appealId, EvidenceFile file, String uploadedBy) {
+    AppealEvidence(UUID appealId, StoredFile file, String uploadedBy) {
         this.id = UUID.randomUUID();
         this.appealId = appealId;
-        this.fileName = file.name();
-        this.contentType = file.contentType();
-        this.size = file.content().length;
-        this.sha256 = file.sha256();
-        this.content = file.content();
+        this.file = file;
         this.uploadedBy = uploadedBy;
         this.uploadedAt = AppClock.now();
     }
@@ -61,24 +45,8 @@ public class AppealEvidence extends TenantOwned {
         return appealId;
     }
 
-    public String getFileName() {
-        return fileName;
-    }
-
-    public String getContentType() {
-        return contentType;
-    }
-
-    public int getSize() {
-        return size;
-    }
-
-    public String getSha256() {
-        return sha256;
-    }
-
-    public byte[] getContent() {
-        return content;
+    public StoredFile getFile() {
+        return file;
     }
 
     public String getUploadedBy() {

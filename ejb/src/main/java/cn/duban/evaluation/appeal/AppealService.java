@@ -16,6 +16,8 @@ import cn.duban.ledger.InboxService;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.ledger.Task;
 import cn.duban.ledger.TaskStatus;
+import cn.duban.ledger.evidence.EvidenceContents;
+import cn.duban.ledger.evidence.StoredFile;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
@@ -57,6 +59,8 @@ public class AppealService {
     @EJB AuditService audit;
 
     @EJB InboxService inbox;
+
+    @EJB EvidenceContents contents;
 
     /**
      * What a unit contests: a period's score line (indicator, optionally one task's), an item or a
@@ -112,8 +116,10 @@ public class AppealService {
                 uploads.stream().map(u -> EvidenceFile.of(u.name(), u.content())).toList();
         Appeal appeal = target(in, unit, reason, caller.username());
         if (open(appeal.getUnitId(), appeal.getTargetKey()) != null) throw duplicate();
+        // The bytes first (their own statement), each content once per tenant.
+        List<StoredFile> stored = evidence.stream().map(contents::store).toList();
         em.persist(appeal);
-        for (EvidenceFile f : evidence)
+        for (StoredFile f : stored)
             em.persist(new AppealEvidence(appeal.getId(), f, caller.username()));
         try {
             em.flush();
@@ -548,7 +554,6 @@ public class AppealService {
                                     keep,
                                     cut(a.getReason() + "（申诉更正，原扣" + plain(a.getPoints()) + "分）"),
                                     a.getOccurredOn()),
-                            a.getEvidenceName(),
                             a.getEvidence());
                 return keep.negate();
             }
@@ -644,13 +649,13 @@ public class AppealService {
     public List<AppealEvidence> evidence(UUID appealId) {
         get(appealId);
         return em.createQuery(
-                        "select e from AppealEvidence e where e.appealId = :a order by e.uploadedAt, e.fileName",
+                        "select e from AppealEvidence e where e.appealId = :a order by e.uploadedAt, e.file.fileName",
                         AppealEvidence.class)
                 .setParameter("a", appealId)
                 .getResultList();
     }
 
-    /** One evidence file with its bytes, for whoever may read the appeal. */
+    /** One evidence file, for whoever may read the appeal (its bytes: EvidenceContents). */
     public AppealEvidence evidenceFile(UUID appealId, UUID evidenceId) {
         get(appealId);
         AppealEvidence e = evidenceId == null ? null : em.find(AppealEvidence.class, evidenceId);

@@ -2,7 +2,9 @@ package cn.duban.ledger.pack;
 
 import cn.duban.ledger.Contribution;
 import cn.duban.ledger.ReportState;
+import cn.duban.ledger.evidence.EvidenceContents;
 import cn.duban.platform.Caller;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +29,8 @@ public class PackReader {
             List.of(ReportState.SUBMITTED, ReportState.APPROVED, ReportState.RETURNED);
 
     @PersistenceContext EntityManager em;
+
+    @EJB EvidenceContents contents;
 
     /** The rows of some tasks, files in upload order. */
     public record Chunk(
@@ -69,8 +73,8 @@ public class PackReader {
         if (!reportIds.isEmpty()) {
             files.addAll(
                     em.createQuery(
-                                    "select new cn.duban.ledger.pack.PackFile(e.id, false, e.reportId, e.fileName, "
-                                            + "e.size, e.sha256, e.uploadedBy, e.uploadedAt) from Evidence e "
+                                    "select new cn.duban.ledger.pack.PackFile(e.id, false, e.reportId, e.file.fileName, "
+                                            + "e.file.size, e.file.sha256, e.uploadedBy, e.uploadedAt) from Evidence e "
                                             + "where e.reportId in :ids order by e.uploadedAt, e.id",
                                     PackFile.class)
                             .setParameter("ids", reportIds)
@@ -80,8 +84,8 @@ public class PackReader {
         if (!contributionIds.isEmpty()) {
             files.addAll(
                     em.createQuery(
-                                    "select new cn.duban.ledger.pack.PackFile(e.id, true, e.contributionId, e.fileName, "
-                                            + "e.size, e.sha256, e.uploadedBy, e.uploadedAt) from ContributionEvidence e "
+                                    "select new cn.duban.ledger.pack.PackFile(e.id, true, e.contributionId, e.file.fileName, "
+                                            + "e.file.size, e.file.sha256, e.uploadedBy, e.uploadedAt) from ContributionEvidence e "
                                             + "where e.contributionId in :ids order by e.uploadedAt, e.id",
                                     PackFile.class)
                             .setParameter("ids", contributionIds)
@@ -96,14 +100,14 @@ public class PackReader {
         boolean all = caller.isDistrictWide();
         TypedQuery<Object[]> reports =
                 em.createQuery(
-                        "select count(e), coalesce(sum(e.size), 0) from Evidence e, ProgressReport r "
+                        "select count(e), coalesce(sum(e.file.size), 0) from Evidence e, ProgressReport r "
                                 + "where r.id = e.reportId and r.task.id in :ids and r.state in :given "
                                 + (all ? "" : "and r.task.unit.code = :unit"),
                         Object[].class);
         scope(reports.setParameter("ids", taskIds).setParameter("given", GIVEN), all, caller);
         TypedQuery<Object[]> contributions =
                 em.createQuery(
-                        "select count(e), coalesce(sum(e.size), 0) from ContributionEvidence e, Contribution c "
+                        "select count(e), coalesce(sum(e.file.size), 0) from ContributionEvidence e, Contribution c "
                                 + "where c.id = e.contributionId and c.task.id in :ids and c.state <> :draft "
                                 + (all ? "" : "and c.task.unit.code = :unit"),
                         Object[].class);
@@ -117,24 +121,27 @@ public class PackReader {
         return new long[] {number(a[0]) + number(b[0]), number(a[1]) + number(b[1])};
     }
 
-    /** One file's bytes; null if it is gone (deleted with its draft since the list was read). */
+    /**
+     * One file's bytes, read from the tenant's content store by the row's hash; null if the row is
+     * gone (deleted with its draft since the list was read).
+     */
     public byte[] content(PackFile file) {
         Caller caller = Caller.requireDistrictPerson();
         boolean all = caller.isDistrictWide();
-        TypedQuery<byte[]> q =
+        TypedQuery<String> q =
                 file.contribution()
                         ? em.createQuery(
-                                "select e.content from ContributionEvidence e, Contribution c "
+                                "select e.file.sha256 from ContributionEvidence e, Contribution c "
                                         + "where c.id = e.contributionId and e.id = :id "
                                         + (all ? "" : "and c.task.unit.code = :unit"),
-                                byte[].class)
+                                String.class)
                         : em.createQuery(
-                                "select e.content from Evidence e, ProgressReport r "
+                                "select e.file.sha256 from Evidence e, ProgressReport r "
                                         + "where r.id = e.reportId and e.id = :id "
                                         + (all ? "" : "and r.task.unit.code = :unit"),
-                                byte[].class);
+                                String.class);
         scope(q.setParameter("id", file.id()), all, caller);
-        return q.getResultStream().findFirst().orElse(null);
+        return q.getResultStream().findFirst().map(contents::bytes).orElse(null);
     }
 
     private static void scope(TypedQuery<?> q, boolean all, Caller caller) {

@@ -179,7 +179,8 @@ public class TenantExporter {
                     "notes",
                     "JSON and CSV hold the same rows; values are PostgreSQL's text forms, numbers and"
                             + " booleans as such in JSON. Stored files are under files/ (evidence"
-                            + " under evidence/); their columns hold the file's path. CSV fields"
+                            + " content once per SHA-256 under evidence/<sha256>, which the evidence"
+                            + " tables' sha256 columns name); their columns hold the file's path. CSV fields"
                             + " starting with = + - @ are prefixed with ' against spreadsheet"
                             + " formulas. Keycloak accounts are not part of the archive.");
             g.writeStartArray("files");
@@ -345,7 +346,6 @@ public class TenantExporter {
         if (blobs.isEmpty()) return;
         StringBuilder select = new StringBuilder("select ");
         List<String> extra = new ArrayList<>(t.key());
-        if (t.name().equals("evidence")) extra.add("file_name");
         for (String k : extra) select.append(quote(k)).append(", ");
         for (int i = 0; i < blobs.size(); i++) {
             if (i > 0) select.append(", ");
@@ -373,9 +373,9 @@ public class TenantExporter {
     }
 
     /**
-     * Where a stored file goes: evidence/&lt;id&gt;/&lt;its file name&gt;, else
-     * files/&lt;table&gt;/&lt;key&gt;/&lt;column&gt;. Only ids and sanitised names: no path escapes
-     * the archive.
+     * Where a stored file goes: evidence content under evidence/&lt;sha256&gt; (once however many
+     * evidence rows name it), else files/&lt;table&gt;/&lt;key&gt;/&lt;column&gt;. Only ids and
+     * sanitised names: no path escapes the archive.
      */
     private static String filePath(Table t, Column col, ResultSet rs) throws SQLException {
         StringBuilder key = new StringBuilder();
@@ -384,8 +384,8 @@ public class TenantExporter {
             if (key.length() > 0) key.append('_');
             key.append(ArchiveFormat.safeFileName(rs.getString(k)));
         }
-        if (t.name().equals("evidence") && col.name().equals("content")) {
-            return "evidence/" + key + "/" + ArchiveFormat.safeFileName(rs.getString("file_name"));
+        if (t.name().equals("evidence_content") && col.name().equals("content")) {
+            return "evidence/" + key;
         }
         return "files/" + t.name() + "/" + key + "/" + col.name();
     }

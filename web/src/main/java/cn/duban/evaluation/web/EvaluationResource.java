@@ -15,6 +15,8 @@ import cn.duban.evaluation.StandingsService;
 import cn.duban.evaluation.UnitScore;
 import cn.duban.ledger.EvidenceFile;
 import cn.duban.ledger.LedgerClock;
+import cn.duban.ledger.evidence.EvidenceContents;
+import cn.duban.ledger.evidence.web.EvidenceDownload;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
 import cn.duban.web.ApiTags;
@@ -68,6 +70,8 @@ public class EvaluationResource {
     @Inject PeriodClosing closing;
 
     @Inject AdjustmentService adjustments;
+
+    @Inject EvidenceContents contents;
 
     public record IndicatorView(
             UUID id, String name, BigDecimal points, String target, UUID targetId) {
@@ -152,8 +156,8 @@ public class EvaluationResource {
                     a.getPoints(),
                     a.getReason(),
                     a.getOccurredOn(),
-                    a.getEvidenceName(),
-                    a.getEvidenceSha256(),
+                    a.getEvidence() == null ? null : a.getEvidence().fileName(),
+                    a.getEvidence() == null ? null : a.getEvidence().sha256(),
                     a.getCreatedBy(),
                     a.getCreatedAt());
         }
@@ -414,9 +418,7 @@ public class EvaluationResource {
         ScoreAdjustment a = adjustments.adjustment(id);
         if (a.getEvidence() == null)
             throw DubanException.notFound("evidence.not-found", "该事项没有佐证材料。");
-        return Response.ok(a.getEvidence(), a.getEvidenceType())
-                .header("Content-Disposition", Requests.disposition(false, a.getEvidenceName()))
-                .build();
+        return EvidenceDownload.of(a.getEvidence(), contents);
     }
 
     // ---- helpers

@@ -3,6 +3,8 @@ package cn.duban.ledger.web;
 import cn.duban.ledger.ContributionEvidence;
 import cn.duban.ledger.ContributionService;
 import cn.duban.ledger.ContributionView;
+import cn.duban.ledger.evidence.EvidenceContents;
+import cn.duban.ledger.evidence.web.EvidenceDownload;
 import cn.duban.platform.Role;
 import cn.duban.web.ApiTags;
 import cn.duban.web.Requests;
@@ -43,6 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ContributionResource {
 
     @Inject ContributionService contributions;
+
+    @Inject EvidenceContents contents;
 
     public record ContributionInput(String text, Integer percent) {}
 
@@ -124,6 +128,20 @@ public class ContributionResource {
         return Response.noContent().build();
     }
 
+    @Operation(
+            summary = "引用已有佐证材料（配合情况）",
+            description = "按 SHA-256 引用本单位已上传过的文件，不重复上传；本单位未上传过的返回 404 evidence.not-found。")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @POST
+    @Path("/{id}/evidence")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN})
+    public Response reuse(@PathParam("id") UUID id, ProgressReportResource.EvidenceReference ref) {
+        return Response.status(201)
+                .entity(contributions.reuseEvidence(id, ref == null ? null : ref.sha256()))
+                .build();
+    }
+
     @Operation(summary = "下载配合情况的佐证材料")
     @GET
     @Path("/{id}/evidence/{evidenceId}")
@@ -137,10 +155,7 @@ public class ContributionResource {
     })
     public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         ContributionEvidence e = contributions.download(id, evidenceId);
-        return Response.ok(e.getContent(), e.getContentType())
-                .header("Content-Disposition", Requests.disposition(false, e.getFileName()))
-                .header("X-Content-SHA256", e.getSha256())
-                .build();
+        return EvidenceDownload.of(e.getFile(), contents);
     }
 
     @Operation(summary = "查看本要点各配合单位报送的配合情况（牵头单位、区府办、领导）")

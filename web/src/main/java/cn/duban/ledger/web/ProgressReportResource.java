@@ -6,6 +6,9 @@ import cn.duban.ledger.ProgressReport;
 import cn.duban.ledger.ProgressReportQueries;
 import cn.duban.ledger.ProgressReportService;
 import cn.duban.ledger.ReviewService;
+import cn.duban.ledger.evidence.EvidenceContents;
+import cn.duban.ledger.evidence.StoredFile;
+import cn.duban.ledger.evidence.web.EvidenceDownload;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
 import cn.duban.web.ApiTags;
@@ -48,6 +51,8 @@ public class ProgressReportResource {
     @Inject ProgressReportQueries reportQueries;
 
     @Inject ReviewService reviews;
+
+    @Inject EvidenceContents contents;
 
     public record ReportInput(String text, Integer percent, UUID checkpointId, Boolean submit) {
         ProgressReportService.Draft draft() {
@@ -194,6 +199,37 @@ public class ProgressReportResource {
                 .build();
     }
 
+    /** A reference to a file the unit has already given: its SHA-256. */
+    public record EvidenceReference(String sha256) {}
+
+    /**
+     * Attaches a file the report's unit has already given (选择已有佐证), by its SHA-256: a new
+     * reference, the bytes are not sent or stored again.
+     */
+    @Operation(
+            summary = "引用已有佐证材料",
+            description =
+                    "按 SHA-256 引用本单位已上传过的文件（GET …/reusable-evidence 列出），不重复上传。"
+                            + "本单位未上传过的（其他单位或其他区的）返回 404 evidence.not-found。")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @POST
+    @Path("/{id}/evidence")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.UNIT_REPORTER, Role.DISTRICT_ADMIN})
+    public Response reuse(@PathParam("id") UUID id, EvidenceReference ref) {
+        return Response.status(201)
+                .entity(reports.reuseEvidence(id, ref == null ? null : ref.sha256()))
+                .build();
+    }
+
+    @Operation(summary = "可引用的已有佐证材料（本单位上传过的文件，同一内容一次）")
+    @GET
+    @Path("/{id}/reusable-evidence")
+    @RolesAllowed({Role.UNIT_REPORTER, Role.UNIT_HEAD, Role.UNIT_ADMIN, Role.DISTRICT_ADMIN})
+    public List<StoredFile> reusable(@PathParam("id") UUID id) {
+        return reports.reusable(id);
+    }
+
     @Operation(summary = "下载佐证材料")
     @GET
     @Path("/{id}/evidence/{evidenceId}")
@@ -207,16 +243,7 @@ public class ProgressReportResource {
     })
     public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         Evidence e = reportQueries.download(id, evidenceId);
-        return Response.ok(e.getContent(), e.getContentType())
-                .header("Content-Disposition", Requests.disposition(false, e.getFileName()))
-                .header(
-                        "Digest",
-                        "sha-256="
-                                + java.util.Base64.getEncoder()
-                                        .encodeToString(
-                                                java.util.HexFormat.of().parseHex(e.getSha256())))
-                .header("X-Content-SHA256", e.getSha256())
-                .build();
+        return EvidenceDownload.of(e.getFile(), contents);
     }
 
     @Operation(summary = "删除佐证材料")

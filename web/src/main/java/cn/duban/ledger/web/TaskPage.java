@@ -17,6 +17,7 @@ import cn.duban.ledger.TaskView;
 import cn.duban.ledger.escalation.EscalationDecisions;
 import cn.duban.ledger.escalation.EscalationQueries;
 import cn.duban.ledger.escalation.EscalationView;
+import cn.duban.ledger.evidence.StoredFile;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.web.Messages;
@@ -86,6 +87,8 @@ public class TaskPage implements Serializable {
     private String reason;
     private String message;
     private LocalDate extensionDate;
+    private String reuseSha;
+    private transient List<StoredFile> reusable;
     private String extensionReason;
 
     public void load() {
@@ -131,6 +134,7 @@ public class TaskPage implements Serializable {
             source = d.source();
             instructions = d.instructions();
             signOffNote = d.signOffNote();
+            reusable = null;
             return true;
         } catch (DubanException e) {
             Messages.error(e);
@@ -217,17 +221,7 @@ public class TaskPage implements Serializable {
      */
     public void upload(FileUploadEvent event) {
         try {
-            Line draft = getDraftLine();
-            UUID draftId =
-                    draft != null
-                            ? draft.report().getId()
-                            : reports.create(
-                                            id,
-                                            new ProgressReportService.Draft(
-                                                    "", task.progress(), null),
-                                            false,
-                                            null)
-                                    .getId();
+            UUID draftId = draftId();
             byte[] content =
                     Uploads.content(
                             event.getFile(),
@@ -238,6 +232,53 @@ public class TaskPage implements Serializable {
             Messages.error(e);
         }
         loadData();
+    }
+
+    /** The files the unit has already given (选择已有佐证), read once per page load. */
+    public List<StoredFile> getReusable() {
+        if (reusable == null) {
+            try {
+                reusable = reports.reusableForTask(id);
+            } catch (DubanException e) {
+                reusable = List.of();
+            }
+        }
+        return reusable;
+    }
+
+    public String getReuseSha() {
+        return reuseSha;
+    }
+
+    public void setReuseSha(String reuseSha) {
+        this.reuseSha = reuseSha;
+    }
+
+    /** Attaches the chosen earlier file to the draft (started if needed), by reference. */
+    public void reuse() {
+        if (reuseSha == null || reuseSha.isBlank()) return; // the menu is required
+        try {
+            UUID draftId = draftId();
+            reports.reuseEvidence(draftId, reuseSha);
+            reuseSha = null;
+            Messages.info("task.evidenceReused");
+        } catch (DubanException e) {
+            Messages.error(e);
+        }
+        loadData();
+    }
+
+    /** The draft evidence goes on: the open one, or an empty one started at the task's progress. */
+    private UUID draftId() {
+        Line draft = getDraftLine();
+        return draft != null
+                ? draft.report().getId()
+                : reports.create(
+                                id,
+                                new ProgressReportService.Draft("", task.progress(), null),
+                                false,
+                                null)
+                        .getId();
     }
 
     public void removeEvidence(UUID reportId, UUID evidenceId) {

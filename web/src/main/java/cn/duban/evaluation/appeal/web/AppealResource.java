@@ -5,6 +5,8 @@ import cn.duban.evaluation.appeal.AppealEvidence;
 import cn.duban.evaluation.appeal.AppealRules;
 import cn.duban.evaluation.appeal.AppealService;
 import cn.duban.ledger.EvidenceFile;
+import cn.duban.ledger.evidence.EvidenceContents;
+import cn.duban.ledger.evidence.web.EvidenceDownload;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
 import cn.duban.web.ApiTags;
@@ -46,9 +48,12 @@ public class AppealResource {
 
     @Inject AppealService appeals;
 
+    @Inject EvidenceContents contents;
+
     public record EvidenceView(UUID id, String fileName, int size, String sha256) {
         static EvidenceView of(AppealEvidence e) {
-            return new EvidenceView(e.getId(), e.getFileName(), e.getSize(), e.getSha256());
+            return new EvidenceView(
+                    e.getId(), e.getFile().fileName(), e.getFile().size(), e.getFile().sha256());
         }
     }
 
@@ -215,9 +220,7 @@ public class AppealResource {
     })
     public Response evidence(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         AppealEvidence e = appeals.evidenceFile(id, evidenceId);
-        return Response.ok(e.getContent(), e.getContentType())
-                .header("Content-Disposition", Requests.disposition(false, e.getFileName()))
-                .build();
+        return EvidenceDownload.of(e.getFile(), contents);
     }
 
     @Operation(summary = "申诉期（天）")

@@ -123,6 +123,35 @@ class MessageBundlesTest {
         assertThat(minus(base, zh)).as("keys only in messages (base)").isEmpty();
     }
 
+    /** A key given twice is one text silently lost: the last one wins. */
+    @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        for (String name :
+                List.of(
+                        "messages.properties",
+                        "messages_en.properties",
+                        "messages_zh_CN.properties"))
+            assertThat(twice(Files.readString(BUNDLES.resolve(name), StandardCharsets.UTF_8)))
+                    .as("keys defined twice in " + name)
+                    .isEmpty();
+        assertThat(twice("a=1\nb=2\\\n  still b\n# a=3\na = 4\n")).containsExactly("a");
+    }
+
+    /** The keys a properties text defines more than once, read as Properties reads them. */
+    static Set<String> twice(String text) throws IOException {
+        Set<String> twice = new TreeSet<>();
+        Properties counting =
+                new Properties() {
+                    @Override
+                    public synchronized Object put(Object key, Object value) {
+                        if (containsKey(key)) twice.add((String) key);
+                        return super.put(key, value);
+                    }
+                };
+        counting.load(new java.io.StringReader(text));
+        return twice;
+    }
+
     @Test
     void englishTextsHaveNoChinese() throws IOException {
         Properties en = load("messages_en.properties");

@@ -288,10 +288,10 @@ class EvidenceContentIT extends PageTest {
     }
 
     /**
-     * V34 and V35 on a populated database of their time: a scratch database migrated to V27,
-     * filled (as superuser, foreign keys off: only the evidence columns matter) with two districts
-     * sharing one file's bytes, a file given twice, a recorded hash that is wrong and an item
-     * without a file, then V31's appeal evidence, then migrated to the end.
+     * V34 and V35 on a populated database of their time: a scratch database migrated to V27, filled
+     * (as superuser, foreign keys off: only the evidence columns matter) with two districts sharing
+     * one file's bytes, a file given twice, a recorded hash that is wrong and an item without a
+     * file, then V31's appeal evidence, then migrated to the end.
      */
     @Test
     void theMigrationMovesEveryStoresBytesOncePerDistrict() throws Exception {

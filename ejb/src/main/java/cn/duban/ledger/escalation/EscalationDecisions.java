@@ -97,14 +97,10 @@ public class EscalationDecisions {
         if (proposals.isEmpty())
             throw DubanException.notFound("escalation.none-awaiting", "该单位没有待您审批的这一级督办。");
         List<Escalation> batch = proposals.subList(0, Math.min(MOST_PER_BATCH, proposals.size()));
-        java.util.Map<UUID, Task> tasks = new java.util.HashMap<>();
-        List<UUID> ids = batch.stream().map(Escalation::getTaskId).toList();
-        for (int from = 0; from < ids.size(); from += 1000)
-            em.createQuery("select t from Task t where t.id in :ids", Task.class)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList()
-                    .forEach(t -> tasks.put(t.getId(), t));
+        java.util.Map<UUID, Task> tasks =
+                tasksById(
+                        batch.stream().map(Escalation::getTaskId).toList(),
+                        LockModeType.PESSIMISTIC_WRITE);
         List<Escalation> ready =
                 batch.stream()
                         .filter(
@@ -142,6 +138,18 @@ public class EscalationDecisions {
         }
         return new Batch(
                 ready.size(), batch.size() - ready.size(), proposals.size() - batch.size());
+    }
+
+    /** These tasks by id, in a few queries (1,000 ids each). */
+    public java.util.Map<UUID, Task> tasksById(List<UUID> ids, LockModeType lock) {
+        java.util.Map<UUID, Task> tasks = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000)
+            em.createQuery("select t from Task t where t.id in :ids", Task.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .setLockMode(lock)
+                    .getResultList()
+                    .forEach(t -> tasks.put(t.getId(), t));
+        return tasks;
     }
 
     /** The approver decides a proposed rung shall not go out, with a reason. */

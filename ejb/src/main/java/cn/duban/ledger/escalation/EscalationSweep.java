@@ -10,6 +10,7 @@ import cn.duban.platform.TransactionLocks;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,6 +67,9 @@ public class EscalationSweep {
     /** A rung a task has had for its current deadline. */
     record Had(UUID taskId, Step step, EscalationState state, LocalDate replyBy) {}
 
+    /** A late task with the rung the rules give it today. */
+    record Due(Late task, LadderRules.Rung rung, int days) {}
+
     public Run run() {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
         LocalDate today = LedgerClock.today();
@@ -110,7 +114,7 @@ public class EscalationSweep {
         // The rules decide each task's rung; the rows are then written per kind of rung.
         Map<Step, List<Late>> toPropose = new EnumMap<>(Step.class);
         Map<UUID, List<Late>> toRemind = new LinkedHashMap<>();
-        List<Late> toIssue = new ArrayList<>();
+        List<Due> toIssue = new ArrayList<>();
         int deferred = 0;
         for (Late t : late) {
             int days = (int) ChronoUnit.DAYS.between(t.deadline(), today);
@@ -123,7 +127,7 @@ public class EscalationSweep {
             else if (rung.step() == Step.REMINDER)
                 toRemind.computeIfAbsent(t.unitId(), k -> new ArrayList<>()).add(t);
             else if (toIssue.size() >= MOST_PER_RUN) deferred++;
-            else toIssue.add(t);
+            else toIssue.add(new Due(t, rung, days));
         }
         Instant now = AppClock.now();
         int proposed = 0;
@@ -156,22 +160,23 @@ public class EscalationSweep {
         // own number): carried out one by one.
         if (!toIssue.isEmpty()) {
             List<Escalation> higher = new ArrayList<>();
-            for (Late t : toIssue) {
-                int days = (int) ChronoUnit.DAYS.between(t.deadline(), today);
-                LadderRules.Rung rung =
-                        rules.next(days, had.getOrDefault(t.id(), Map.of()), today).orElseThrow();
-                Escalation e = new Escalation(t.id(), t.unitId(), rung, t.deadline(), days, now);
+            for (Due d : toIssue) {
+                Late t = d.task();
+                Escalation e =
+                        new Escalation(t.id(), t.unitId(), d.rung(), t.deadline(), d.days(), now);
                 em.persist(e);
                 higher.add(e);
             }
             em.flush();
+            Map<UUID, Task> tasks =
+                    decisions.tasksById(
+                            higher.stream().map(Escalation::getTaskId).toList(), LockModeType.NONE);
             EscalationDecisions.Numbering numbers =
                     higher.stream().anyMatch(e -> e.getStep() == Step.NOTICE)
                             ? decisions.numbering()
                             : null;
             for (Escalation e : higher)
-                decisions.issueNow(
-                        e, em.find(Task.class, e.getTaskId()), rules, caller.username(), numbers);
+                decisions.issueNow(e, tasks.get(e.getTaskId()), rules, caller.username(), numbers);
             issued += higher.size();
         }
         if (proposed > 0 || dropped > 0)

@@ -104,7 +104,7 @@ class ArchitectureTest {
                         .mayOnlyBeAccessedByLayers("Circular", "Web", "Demo")
                         .whereLayer("Ledger")
                         .mayOnlyBeAccessedByLayers(
-                                "Evaluation", "Circular", "Account", "Web", "Demo")
+                                "Evaluation", "Circular", "Account", "City", "Web", "Demo")
                         // Channels: the inbox fans out through them; Account e-mails passwords.
                         .whereLayer("Notify")
                         .mayOnlyBeAccessedByLayers("Ledger", "Account", "Web")

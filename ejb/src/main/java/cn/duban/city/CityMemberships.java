@@ -37,6 +37,9 @@ public class CityMemberships {
             String addedBy,
             Instant addedAt) {}
 
+    /** The city a district reports to. */
+    public record CityRef(String id, String name) implements java.io.Serializable {}
+
     /** A city with its member districts. */
     public record City(String id, String name, List<Member> members) {}
 
@@ -143,8 +146,8 @@ public class CityMemberships {
                 district.getName() + "（" + districtId + "）退出" + city.getName());
     }
 
-    /** The city the caller's district reports to, if any (id and name). */
-    public Optional<String[]> cityOfMine() {
+    /** The city the caller's district reports to, if any. */
+    public Optional<CityRef> cityOfMine() {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
@@ -153,7 +156,7 @@ public class CityMemberships {
                                         + " = ?1")
                         .setParameter(1, caller.tenantId())
                         .getResultList();
-        return rows.stream().findFirst().map(r -> new String[] {(String) r[0], (String) r[1]});
+        return rows.stream().findFirst().map(r -> new CityRef((String) r[0], (String) r[1]));
     }
 
     private Tenant tenant(String id) {

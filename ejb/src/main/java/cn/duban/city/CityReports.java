@@ -1,6 +1,7 @@
 package cn.duban.city;
 
 import cn.duban.audit.AuditService;
+import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Sha256;
@@ -19,8 +20,6 @@ import jakarta.persistence.PersistenceException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,8 +32,6 @@ import java.util.UUID;
  */
 @Stateless
 public class CityReports {
-
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @PersistenceContext EntityManager em;
 
@@ -59,12 +56,12 @@ public class CityReports {
      */
     public Sent preview() {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
-        String[] city = cityOrRefuse();
+        CityMemberships.CityRef city = cityOrRefuse();
         String content = content(caller.tenantId(), city).toJson();
         return new Sent(
                 null,
-                city[0],
-                city[1],
+                city.id(),
+                city.name(),
                 Sha256.hex(content),
                 false,
                 null,
@@ -73,16 +70,16 @@ public class CityReports {
                 content);
     }
 
-    /** The city the district reports to, if any: id and name. */
-    public java.util.Optional<String[]> city() {
+    /** The city the district reports to, if any. */
+    public java.util.Optional<CityMemberships.CityRef> city() {
         return memberships.cityOfMine();
     }
 
     /** Sends the snapshot now (by hand). */
     public Sent send() {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN);
-        String[] city = cityOrRefuse();
-        return send(city, false);
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        CityMemberships.CityRef city = cityOrRefuse();
+        return send(city, content(caller.tenantId(), city).toJson(), false);
     }
 
     /**
@@ -101,17 +98,17 @@ public class CityReports {
                                 "select sha256 from city_report where tenant_id = ?1 and city_id = ?2"
                                         + " order by sent_at desc limit 1")
                         .setParameter(1, caller.tenantId())
-                        .setParameter(2, city.get()[0])
+                        .setParameter(2, city.get().id())
                         .getResultList();
         if (!last.isEmpty() && hash.equals(String.valueOf(last.get(0)).strip())) {
             return "unchanged";
         }
-        return "sent " + send(city.get(), true).sha256();
+        return "sent " + send(city.get(), content, true).sha256();
     }
 
-    private Sent send(String[] city, boolean scheduled) {
+    /** Sends this content, built a moment ago in the same transaction, to the city. */
+    private Sent send(CityMemberships.CityRef city, String content, boolean scheduled) {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
-        String content = content(caller.tenantId(), city).toJson();
         String hash = Sha256.hex(content);
         UUID id = UUID.randomUUID();
         Instant at;
@@ -119,7 +116,7 @@ public class CityReports {
             at =
                     CityMemberships.instant(
                             em.createNativeQuery("select city_snapshot_send(?1, ?2, ?3, ?4, ?5)")
-                                    .setParameter(1, city[0])
+                                    .setParameter(1, city.id())
                                     .setParameter(2, id)
                                     .setParameter(3, content)
                                     .setParameter(4, hash)
@@ -135,8 +132,8 @@ public class CityReports {
                                 + " ?8, ?9)")
                 .setParameter(1, caller.tenantId())
                 .setParameter(2, id)
-                .setParameter(3, city[0])
-                .setParameter(4, city[1])
+                .setParameter(3, city.id())
+                .setParameter(4, city.name())
                 .setParameter(5, content)
                 .setParameter(6, hash)
                 .setParameter(7, scheduled)
@@ -148,17 +145,17 @@ public class CityReports {
                 "city-report",
                 id,
                 "city",
-                city[1],
+                city.name(),
                 "cityId",
-                city[0],
+                city.id(),
                 "sha256",
                 hash,
                 "scheduled",
                 scheduled);
         return new Sent(
                 id,
-                city[0],
-                city[1],
+                city.id(),
+                city.name(),
                 hash,
                 scheduled,
                 caller.username(),
@@ -170,14 +167,33 @@ public class CityReports {
     /** What the district sent, newest first (without the content). */
     public List<Sent> sent() {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        return reports(
+                "select id, city_id, city_name, sha256, scheduled, sent_by, sent_at,"
+                        + " length(content), null from city_report where tenant_id = ?1"
+                        + " order by sent_at desc limit 200",
+                caller.tenantId(),
+                null);
+    }
+
+    /** One sent snapshot with its content; another district's id → 404. */
+    public Sent sent(UUID id) {
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        List<Sent> rows =
+                reports(
+                        "select id, city_id, city_name, sha256, scheduled, sent_by, sent_at,"
+                                + " length(content), content from city_report where tenant_id = ?1"
+                                + " and id = ?2",
+                        caller.tenantId(),
+                        id);
+        if (rows.isEmpty()) throw DubanException.notFound("city.report-not-found", "报送记录不存在。");
+        return rows.get(0);
+    }
+
+    private List<Sent> reports(String sql, String tenant, UUID id) {
+        var q = em.createNativeQuery(sql).setParameter(1, tenant);
+        if (id != null) q.setParameter(2, id);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                em.createNativeQuery(
-                                "select id, city_id, city_name, sha256, scheduled, sent_by, sent_at,"
-                                        + " length(content) from city_report where tenant_id = ?1"
-                                        + " order by sent_at desc limit 200")
-                        .setParameter(1, caller.tenantId())
-                        .getResultList();
+        List<Object[]> rows = q.getResultList();
         List<Sent> out = new ArrayList<>();
         for (Object[] r : rows) {
             out.add(
@@ -190,38 +206,12 @@ public class CityReports {
                             (String) r[5],
                             CityMemberships.instant(r[6]),
                             ((Number) r[7]).intValue(),
-                            null));
+                            (String) r[8]));
         }
         return out;
     }
 
-    /** One sent snapshot with its content; another district's id → 404. */
-    public Sent sent(UUID id) {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                em.createNativeQuery(
-                                "select id, city_id, city_name, sha256, scheduled, sent_by, sent_at,"
-                                        + " content from city_report where tenant_id = ?1 and id = ?2")
-                        .setParameter(1, caller.tenantId())
-                        .setParameter(2, id)
-                        .getResultList();
-        if (rows.isEmpty()) throw DubanException.notFound("city.report-not-found", "报送记录不存在。");
-        Object[] r = rows.get(0);
-        String content = (String) r[7];
-        return new Sent(
-                (UUID) r[0],
-                (String) r[1],
-                (String) r[2],
-                ((String) r[3]).strip(),
-                (Boolean) r[4],
-                (String) r[5],
-                CityMemberships.instant(r[6]),
-                content.length(),
-                content);
-    }
-
-    private String[] cityOrRefuse() {
+    private CityMemberships.CityRef cityOrRefuse() {
         return memberships.cityOfMine().orElseThrow(CityReports::notMember);
     }
 
@@ -231,11 +221,7 @@ public class CityReports {
 
     // ---- the snapshot's content, from the district's own rows (its transaction, its RLS) ----
 
-    private static LocalDate today() {
-        return cn.duban.platform.AppClock.now().atZone(ZONE).toLocalDate();
-    }
-
-    CityReport content(String tenant, String[] city) {
+    CityReport content(String tenant, CityMemberships.CityRef city) {
         String name =
                 (String)
                         em.createNativeQuery("select name from tenant where id = ?1")
@@ -246,8 +232,8 @@ public class CityReports {
         return new CityReport(
                 tenant,
                 name,
-                city[0],
-                city[1],
+                city.id(),
+                city.name(),
                 year,
                 standing,
                 circulars(tenant, year),
@@ -264,9 +250,9 @@ public class CityReports {
                                 "select max(year) from plan where tenant_id = ?1 and level = 'DISTRICT'"
                                         + " and year <= ?2")
                         .setParameter(1, tenant)
-                        .setParameter(2, today().getYear())
+                        .setParameter(2, LedgerClock.today().getYear())
                         .getSingleResult();
-        return max == null ? today().getYear() : ((Number) max).intValue();
+        return max == null ? LedgerClock.today().getYear() : ((Number) max).intValue();
     }
 
     private CityReport.Standing standing(String tenant) {
@@ -381,7 +367,7 @@ public class CityReports {
                                         + " s.position, pp.position")
                         .setParameter(1, tenant)
                         .setParameter(2, year)
-                        .setParameter(3, today())
+                        .setParameter(3, LedgerClock.today())
                         .getResultList();
         List<CityReport.PointProgress> points = new ArrayList<>();
         int tasks = 0, completed = 0, overdue = 0;

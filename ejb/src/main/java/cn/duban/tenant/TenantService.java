@@ -49,25 +49,19 @@ public class TenantService {
         }
     }
 
-    /** The caller's own tenant. */
-    public Tenant mine() {
-        Caller caller = Caller.requireDistrictPerson();
-        return em.find(Tenant.class, caller.tenantId());
-    }
-
     /**
-     * The caller's own tenant row, for the page header and its time zone: a district's people and a
+     * The caller's own tenant row (the page header, its time zone): a district's people and a
      * city's viewers (市级查看) alike; only their own row, which the tenant table's policy shows.
      */
-    public Tenant own() {
-        java.util.List<String> roles =
-                new java.util.ArrayList<>(cn.duban.platform.Role.DISTRICT_PEOPLE);
-        roles.add(cn.duban.platform.Role.CITY_VIEWER);
-        Caller caller = Caller.requireTenant(roles.toArray(String[]::new));
+    public Tenant mine() {
+        Caller caller = Caller.requireTenant(TENANT_ROLES);
         Tenant t = em.find(Tenant.class, caller.tenantId());
         if (t == null) throw DubanException.notFound("tenant.not-found", "租户不存在。");
         return t;
     }
+
+    private static final String[] TENANT_ROLES =
+            cn.duban.platform.Role.TENANT_ROLES.toArray(String[]::new);
 
     /**
      * Creates a tenant with its units in one transaction. The work runs inside the new tenant

@@ -97,7 +97,7 @@ public class FormatBean {
             zone = Formats.DEFAULT_ZONE;
             if (Caller.currentTenant().isPresent()) {
                 try {
-                    zone = ZoneId.of(tenants.own().getTimeZone());
+                    zone = ZoneId.of(tenants.mine().getTimeZone());
                 } catch (DateTimeException e) {
                     zone = Formats.DEFAULT_ZONE; // a tenant without a valid zone still sees
                     // Beijing time

@@ -63,7 +63,7 @@ public class ShellBean {
 
     public String getTenantName() {
         if (tenantName == null && Caller.currentTenant().isPresent()) {
-            tenantName = tenants.own().getName();
+            tenantName = tenants.mine().getName();
         }
         return tenantName;
     }

@@ -1,5 +1,6 @@
 package cn.duban.city.web;
 
+import cn.duban.city.CityMemberships;
 import cn.duban.city.CityReport;
 import cn.duban.city.CityReports;
 import cn.duban.platform.DubanException;
@@ -25,7 +26,7 @@ public class CityReportsPage implements Serializable {
     @Inject CityReports reports;
 
     private UUID id;
-    private transient String[] city;
+    private transient CityMemberships.CityRef city;
     private transient CityReports.Sent preview;
     private transient CityReport previewReport;
     private transient CityReports.Sent shown;
@@ -66,7 +67,7 @@ public class CityReportsPage implements Serializable {
     }
 
     public String getCityName() {
-        return isMember() ? city[1] : null;
+        return isMember() ? city.name() : null;
     }
 
     public CityReports.Sent getPreview() {

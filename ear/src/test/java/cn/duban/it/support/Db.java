@@ -46,11 +46,7 @@ public final class Db {
      * A statement through the application's role inside a tenant, as the application would run it.
      */
     public static int appRoleExecute(String tenant, String sql) throws SQLException {
-        try (Connection c = EmbeddedDatabase.connect(TestStack.jdbcUrl(), EmbeddedDatabase.APP);
-                Statement s = c.createStatement()) {
-            s.execute("select set_config('app.tenant_id', '" + tenant + "', false)");
-            return s.executeUpdate(sql);
-        }
+        return asAppRole(tenant, s -> s.executeUpdate(sql));
     }
 
     /**
@@ -59,26 +55,34 @@ public final class Db {
      * database itself refuses, whatever the application would have checked.
      */
     public static void appRoleRun(String tenant, String sql) throws SQLException {
-        try (Connection c = EmbeddedDatabase.connect(TestStack.jdbcUrl(), EmbeddedDatabase.APP);
-                Statement s = c.createStatement()) {
-            if (tenant != null) {
-                s.execute("select set_config('app.tenant_id', '" + tenant + "', false)");
-            }
-            s.execute(sql);
-        }
+        asAppRole(tenant, s -> s.execute(sql));
     }
 
     /**
      * A count through the application's role inside a tenant: what row-level security lets it see.
      */
     public static long appRoleCountIn(String tenant, String sql) throws SQLException {
+        return asAppRole(
+                tenant,
+                s -> {
+                    try (ResultSet rs = s.executeQuery(sql)) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+    }
+
+    private interface Work<T> {
+        T on(Statement s) throws SQLException;
+    }
+
+    /** Work on a connection of the application's role, inside the tenant (none: null). */
+    private static <T> T asAppRole(String tenant, Work<T> work) throws SQLException {
         try (Connection c = EmbeddedDatabase.connect(TestStack.jdbcUrl(), EmbeddedDatabase.APP);
                 Statement s = c.createStatement()) {
-            s.execute("select set_config('app.tenant_id', '" + tenant + "', false)");
-            try (ResultSet rs = s.executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
+            if (tenant != null)
+                s.execute("select set_config('app.tenant_id', '" + tenant + "', false)");
+            return work.on(s);
         }
     }
 

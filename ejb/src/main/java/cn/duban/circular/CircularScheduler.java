@@ -40,6 +40,7 @@ public class CircularScheduler {
     }
 
     /** One tenant's drafts, as its system caller (also the operator's re-run). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Object forTenant(Tenant t) {
         return circulars.draftDue(LedgerClock.today());
     }

@@ -39,6 +39,7 @@ public class CityReportScheduler {
     }
 
     /** One district's report, as its system caller (also the operator's re-run). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Object forTenant(Tenant t) {
         return reports.sendIfChanged();
     }

@@ -57,6 +57,7 @@ public class ReminderScheduler {
      * next; the day then ends in an exception, so that its slot stays unfinished for a re-run
      * (every step sends each notice once).
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Object forTenant(Tenant t) {
         List<String> done = new ArrayList<>();
         List<RuntimeException> failed = new ArrayList<>();

@@ -522,6 +522,13 @@ class IsolationIT {
                         new Row("GET", "/tenants", null, p, true),
                         new Row("POST", "/tenants", "{}", p, true),
                         new Row("POST", "/tenants/deleted/directory-purge", "", p, false),
+                        // re-running a missed timer slot (an unknown job: 404 for the operator)
+                        new Row(
+                                "POST",
+                                "/tenants/pt/jobs/no-such-job/runs",
+                                "{\"slot\":\"2026-01-01\"}",
+                                p,
+                                true),
                         new Row("GET", "/tenants/current", null, alru, true),
                         new Row("GET", "/plans", null, al, true),
                         new Row("POST", "/plans", "{}", a, true),

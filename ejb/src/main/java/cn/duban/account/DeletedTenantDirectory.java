@@ -3,6 +3,8 @@ package cn.duban.account;
 import cn.duban.audit.OperatorAction;
 import cn.duban.audit.OperatorAudit;
 import cn.duban.platform.Caller;
+import cn.duban.tenant.ClusterJob;
+import cn.duban.tenant.OncePerCluster;
 import cn.duban.tenant.offboard.Tombstones;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
@@ -12,7 +14,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -21,7 +22,9 @@ import java.util.logging.Logger;
  * which holds the Keycloak service account, finishes the job every quarter of an hour (or at once,
  * {@code POST /api/v1/tenants/deleted/directory-purge}) and notes on the tombstone when it did and
  * how much went. The suspension had already disabled those users; this frees their login names and
- * e-mail addresses and leaves nothing of the district in Keycloak.
+ * e-mail addresses and leaves nothing of the district in Keycloak. Each quarter of an hour is run
+ * by one node of the cluster ({@link ClusterJob#DELETED_TENANT_DIRECTORY}, claimed as the
+ * platform).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -34,6 +37,8 @@ public class DeletedTenantDirectory {
     @Inject KeycloakDirectory directory;
 
     @EJB OperatorAudit operatorAudit;
+
+    @EJB OncePerCluster once;
 
     /** What went for one deleted tenant. */
     public record Purged(String tenant, int users, int clients) {}
@@ -52,16 +57,12 @@ public class DeletedTenantDirectory {
             persistent = false,
             info = "duban-deleted-tenant-directory")
     void scheduled() {
-        Caller.runAs(
-                Caller.platformSystem(),
-                () -> {
-                    try {
-                        purge().forEach(p -> LOG.info(() -> "Directory of deleted tenant: " + p));
-                    } catch (RuntimeException e) {
-                        // Keycloak down: the next quarter of an hour tries again.
-                        LOG.log(Level.WARNING, "Purging deleted tenants from Keycloak failed", e);
-                    }
-                });
+        // Keycloak down: logged, the slot stays unfinished, the next quarter of an hour tries
+        // again.
+        once.platform(
+                ClusterJob.DELETED_TENANT_DIRECTORY,
+                LOG,
+                () -> purge().forEach(p -> LOG.info(() -> "Directory of deleted tenant: " + p)));
     }
 
     private Purged purge(String code) {

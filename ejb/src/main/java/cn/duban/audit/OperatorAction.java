@@ -18,6 +18,7 @@ public enum OperatorAction {
     WORK_CALENDAR_CHANGED("work-calendar.changed"),
     OUTBOUND_CHANGED("outbound.changed"),
     TENANT_DIRECTORY_PURGED("tenant.directory-purged"),
+    JOB_RUN("job.run"),
     CITY_MEMBER_ADDED("city.member-added"),
     CITY_MEMBER_REMOVED("city.member-removed"),
     OPERATOR_CREATED("operator.created"),

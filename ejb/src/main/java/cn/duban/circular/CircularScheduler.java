@@ -1,9 +1,12 @@
 package cn.duban.circular;
 
 import cn.duban.ledger.LedgerClock;
-import cn.duban.tenant.EachTenant;
-import cn.duban.tenant.TenantService;
+import cn.duban.tenant.ClusterJob;
+import cn.duban.tenant.OncePerCluster;
+import cn.duban.tenant.Tenant;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -12,14 +15,15 @@ import java.util.logging.Logger;
 
 /**
  * Drafts each tenant's monthly and quarterly circulars on the first of the month, one transaction
- * per tenant.
+ * per tenant, by one node of the cluster ({@link ClusterJob#CIRCULAR_DRAFTS}).
  */
 @Singleton
+@Lock(LockType.READ)
 public class CircularScheduler {
 
     private static final Logger LOG = Logger.getLogger(CircularScheduler.class.getName());
 
-    @EJB TenantService tenants;
+    @EJB OncePerCluster once;
 
     @EJB CircularService circulars;
 
@@ -32,7 +36,12 @@ public class CircularScheduler {
             info = "duban-circular-drafts")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void monthly() {
-        EachTenant.run(
-                tenants, LOG, "Circular drafts", t -> circulars.draftDue(LedgerClock.today()));
+        once.eachTenant(ClusterJob.CIRCULAR_DRAFTS, LOG, this::forTenant);
+    }
+
+    /** One tenant's drafts, as its system caller (also the operator's re-run). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Object forTenant(Tenant t) {
+        return circulars.draftDue(LedgerClock.today());
     }
 }

@@ -1,8 +1,11 @@
 package cn.duban.city;
 
-import cn.duban.tenant.EachTenant;
-import cn.duban.tenant.TenantService;
+import cn.duban.tenant.ClusterJob;
+import cn.duban.tenant.OncePerCluster;
+import cn.duban.tenant.Tenant;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -12,14 +15,15 @@ import java.util.logging.Logger;
 /**
  * The daily report up at 06:30 Beijing time: every district with a city sends its snapshot when it
  * differs from the last one sent (the same figures are not sent twice); each district in its own
- * transaction, as its system caller.
+ * transaction, as its system caller, by one node of the cluster ({@link ClusterJob#CITY_REPORTS}).
  */
 @Singleton
+@Lock(LockType.READ)
 public class CityReportScheduler {
 
     private static final Logger LOG = Logger.getLogger(CityReportScheduler.class.getName());
 
-    @EJB TenantService tenants;
+    @EJB OncePerCluster once;
 
     @EJB CityReports reports;
 
@@ -31,6 +35,12 @@ public class CityReportScheduler {
             info = "duban-daily-city-reports")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void daily() {
-        EachTenant.run(tenants, LOG, "City report", t -> reports.sendIfChanged());
+        once.eachTenant(ClusterJob.CITY_REPORTS, LOG, this::forTenant);
+    }
+
+    /** One district's report, as its system caller (also the operator's re-run). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Object forTenant(Tenant t) {
+        return reports.sendIfChanged();
     }
 }

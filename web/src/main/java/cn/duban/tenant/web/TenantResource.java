@@ -6,8 +6,14 @@ import cn.duban.account.DeletedTenantDirectory;
 import cn.duban.account.OnboardingService;
 import cn.duban.account.TenantSuspensionService;
 import cn.duban.account.web.AccountResource;
+import cn.duban.circular.CircularScheduler;
+import cn.duban.city.CityReportScheduler;
+import cn.duban.ledger.ReceiptScheduler;
+import cn.duban.ledger.ReminderScheduler;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
+import cn.duban.tenant.ClusterJob;
+import cn.duban.tenant.OncePerCluster;
 import cn.duban.tenant.Tenant;
 import cn.duban.tenant.TenantInput;
 import cn.duban.tenant.TenantKind;
@@ -39,6 +45,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -81,6 +88,23 @@ public class TenantResource {
     @Inject TenantExportService exports;
 
     @Inject DeletedTenantDirectory deletedDirectory;
+
+    @Inject OncePerCluster once;
+
+    @Inject ReminderScheduler reminderScheduler;
+
+    @Inject ReceiptScheduler receiptScheduler;
+
+    @Inject CircularScheduler circularScheduler;
+
+    @Inject CityReportScheduler cityReportScheduler;
+
+    /**
+     * A missed slot to run: {@code slot} in the job's form ({@code 2026-12-02} for a daily job,
+     * {@code 2026-12} for the monthly drafts, {@code 2026-12-02T10:30} for the receipt chase);
+     * {@code takeOver} re-runs a slot whose node claimed it and never finished.
+     */
+    public record JobRunRequest(String slot, Boolean takeOver) {}
 
     @Operation(summary = "租户列表")
     @GET
@@ -229,6 +253,37 @@ public class TenantResource {
     @RolesAllowed(Role.PLATFORM_ADMIN)
     public List<DeletedTenantDirectory.Purged> purgeDeleted() {
         return deletedDirectory.purge();
+    }
+
+    /**
+     * Runs a tenant's scheduled job for a slot the cluster missed (every node down at the time) or
+     * whose node failed mid-run ({@code takeOver}), once: the slot is claimed in {@code job_run} as
+     * a node's timer would claim it, so a timer that fires meanwhile does not run it again. The job
+     * does what is due now. 404 for an unknown tenant or job, 400 for a slot not in the job's form
+     * or still to come, 409 when the slot is already claimed. On the operators' trail.
+     */
+    @Operation(summary = "补跑租户的定时任务时段")
+    @POST
+    @Path("/{id}/jobs/{job}/runs")
+    @RolesAllowed(Role.PLATFORM_ADMIN)
+    public OncePerCluster.Run runJob(
+            @PathParam("id") String id, @PathParam("job") String job, JobRunRequest request) {
+        Function<ClusterJob, Function<Tenant, Object>> works =
+                j ->
+                        switch (j) {
+                            case DAILY_REMINDERS -> reminderScheduler::forTenant;
+                            case RECEIPT_CHASE -> receiptScheduler::forTenant;
+                            case CIRCULAR_DRAFTS -> circularScheduler::forTenant;
+                            case CITY_REPORTS -> cityReportScheduler::forTenant;
+                            case DELETED_TENANT_DIRECTORY ->
+                                    throw new IllegalArgumentException("platform job " + j);
+                        };
+        return once.runMissed(
+                id,
+                job,
+                request == null ? null : request.slot(),
+                request != null && Boolean.TRUE.equals(request.takeOver()),
+                works);
     }
 
     /** Resumes a suspended tenant; re-enables the users the suspension disabled, no others. */

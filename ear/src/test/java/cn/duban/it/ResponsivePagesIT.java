@@ -106,7 +106,7 @@ class ResponsivePagesIT extends PageTest {
                     "/app/task.xhtml?id=" + reportedTask.getString("id"),
                     reportedTask.getString("title"));
             assertThat(browser.findElement(By.id("reports")).getText()).contains("已完成四成，正在推进。");
-            if (size == PHONE) reflowedCards("reports:reportTable", "状态");
+            if (size == PHONE) reflowedCards(SHOTS, "reports:reportTable", "状态");
             fits(size, "task-reported");
 
             go("/app/inbox.xhtml", "消息");
@@ -303,81 +303,6 @@ class ResponsivePagesIT extends PageTest {
                         });
                         return out;
                         """);
-    }
-
-    /**
-     * A reflowed table reads as cards at 390 px and at 800 px (both under the 860 px phone and
-     * tablet layout): no header row or its lines above the first card, the first row at the table's
-     * top, and each cell labelled with its column's title. Both widths are measured and shot before
-     * anything is asserted, so a failure shows the figures of both.
-     */
-    @SuppressWarnings("unchecked")
-    private void reflowedCards(String tableId, String firstTitle) throws Exception {
-        Dimension upright = new Dimension(800, 1000);
-        Map<String, Object> phone = reflowFigures(tableId);
-        System.out.println("REFLOW " + tableId + " at 390: " + phone);
-        shoot(SHOTS, "reflow", PHONE);
-        resize(upright);
-        Map<String, Object> tablet = reflowFigures(tableId);
-        System.out.println("REFLOW " + tableId + " at 800: " + tablet);
-        shoot(SHOTS, "reflow", upright);
-        resize(PHONE);
-        for (Map<String, Object> f : List.of(phone, tablet)) {
-            String at = tableId + " at " + f.get("width") + " px: ";
-            assertThat(((Number) f.get("headHeight")).doubleValue())
-                    .as(at + "height of the header rows (" + f.get("headDisplay") + ")")
-                    .isZero();
-            assertThat(((Number) f.get("rowOffset")).doubleValue())
-                    .as(at + "first row's top below the table's top")
-                    .isLessThanOrEqualTo(1.0);
-            assertThat(((Number) f.get("bodyOffset")).doubleValue())
-                    .as(at + "first row's top below the table body's top")
-                    .isLessThanOrEqualTo(1.0);
-            List<String> titles = (List<String>) f.get("titles");
-            assertThat(titles).as(at + "column titles shown in the first card").isNotEmpty();
-            assertThat(titles.get(0)).as(at + "first cell's title").isEqualTo(firstTitle);
-            assertThat(titles)
-                    .as(at + "cell titles against the header")
-                    .isEqualTo(f.get("headers"));
-            assertThat(((Number) f.get("scroll")).longValue())
-                    .as(at + "page width")
-                    .isLessThanOrEqualTo(((Number) f.get("width")).longValue());
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> reflowFigures(String tableId) {
-        return (Map<String, Object>)
-                js(
-                        """
-                        var box = document.getElementById(arguments[0]);
-                        var table = box.querySelector('table'), thead = table.querySelector('thead');
-                        var body = table.querySelector('tbody.ui-datatable-data'), row = body.querySelector('tr');
-                        var headHeight = 0, headDisplay = 'none', headers = [];
-                        if (thead) {
-                          headDisplay = getComputedStyle(thead).display;
-                          headHeight = thead.getBoundingClientRect().height;
-                          thead.querySelectorAll('tr').forEach(function (r) {
-                            headHeight = Math.max(headHeight, r.getBoundingClientRect().height); });
-                          thead.querySelectorAll('th').forEach(function (th) { headers.push(th.textContent.trim()); });
-                        }
-                        var titles = [];
-                        row.querySelectorAll('td[role=gridcell]').forEach(function (td) {
-                          var r = td.getBoundingClientRect();
-                          if (r.width < 1 || r.height < 1) return;
-                          var t = td.querySelector('.ui-column-title');
-                          var shown = t && getComputedStyle(t).display !== 'none' && t.getBoundingClientRect().width > 0;
-                          titles.push(shown ? t.textContent.trim() : '');
-                        });
-                        var top = row.getBoundingClientRect().top;
-                        return {width: window.innerWidth, headDisplay: headDisplay, headHeight: headHeight,
-                          rowOffset: top - table.getBoundingClientRect().top,
-                          bodyOffset: top - body.getBoundingClientRect().top,
-                          boxOffset: top - box.getBoundingClientRect().top,
-                          titles: titles, headers: headers,
-                          scroll: document.documentElement.scrollWidth};
-                        """,
-                        tableId);
     }
 
     /** No sideways scrolling, and a full-page screenshot to look at. */

@@ -510,6 +510,7 @@ class EscalationIT extends PageTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ladder"), "已签收"));
         assertThat(browser.findElements(By.cssSelector("[id$=':sign']"))).isEmpty();
         shoot(SHOTS, "task-signed", PHONE);
+        reflowedCards(SHOTS, "ladder:escalations", "级别");
         logout();
         quitBrowser();
 

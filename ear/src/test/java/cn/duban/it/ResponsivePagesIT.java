@@ -106,6 +106,7 @@ class ResponsivePagesIT extends PageTest {
                     "/app/task.xhtml?id=" + reportedTask.getString("id"),
                     reportedTask.getString("title"));
             assertThat(browser.findElement(By.id("reports")).getText()).contains("已完成四成，正在推进。");
+            if (size == PHONE) reflowedCards(SHOTS, "reports:reportTable", "状态");
             fits(size, "task-reported");
 
             go("/app/inbox.xhtml", "消息");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
@@ -109,5 +111,94 @@ public abstract class PageTest {
         browser.manage().window().setSize(now);
         Thread.sleep(100);
         return file;
+    }
+
+    /**
+     * A reflowed table reads as cards at 390 px and at 800 px (both under the 860 px phone and
+     * tablet layout): no header row or its lines above the first card, the first row at the table's
+     * top and holding its cells, each cell labelled with its column's title, and no sideways
+     * scrolling. Both widths are measured and shot ({@code reflow-390.png}, {@code reflow-800.png}
+     * in {@code shots}) before anything is asserted, so a failure shows the figures of both.
+     */
+    @SuppressWarnings("unchecked")
+    protected void reflowedCards(Path shots, String tableId, String firstTitle) throws Exception {
+        Dimension upright = new Dimension(800, 1000);
+        resize(upright); // a window opened at 390 px may be held at Chrome's 500 px minimum
+        resize(PHONE);
+        Map<String, Object> phone = reflowFigures(tableId);
+        assertThat(((Number) phone.get("width")).longValue()).as("phone window").isEqualTo(390);
+        System.out.println("REFLOW " + tableId + " at 390: " + phone);
+        shoot(shots, "reflow", PHONE);
+        resize(upright);
+        Map<String, Object> tablet = reflowFigures(tableId);
+        System.out.println("REFLOW " + tableId + " at 800: " + tablet);
+        shoot(shots, "reflow", upright);
+        resize(PHONE);
+        for (Map<String, Object> f : List.of(phone, tablet)) {
+            String at = tableId + " at " + f.get("width") + " px: ";
+            assertThat(((Number) f.get("headHeight")).doubleValue())
+                    .as(at + "height of the header rows (" + f.get("headDisplay") + ")")
+                    .isZero();
+            assertThat(((Number) f.get("rowOffset")).doubleValue())
+                    .as(at + "first row's top below the table's top")
+                    .isLessThanOrEqualTo(1.0);
+            assertThat(((Number) f.get("bodyOffset")).doubleValue())
+                    .as(at + "first row's top below the table body's top")
+                    .isLessThanOrEqualTo(1.0);
+            // A row that does not hold its cells (floated) draws its padding and bottom line as a
+            // strip above the card, the cells hanging below it on the page.
+            assertThat(((Number) f.get("cellsOutside")).doubleValue())
+                    .as(at + "cells below the bottom of their row (" + f.get("rowHeight") + " px)")
+                    .isLessThanOrEqualTo(1.0);
+            List<String> titles = (List<String>) f.get("titles");
+            assertThat(titles).as(at + "column titles shown in the first card").isNotEmpty();
+            assertThat(titles.get(0)).as(at + "first cell's title").isEqualTo(firstTitle);
+            assertThat(titles)
+                    .as(at + "cell titles against the header")
+                    .isEqualTo(f.get("headers"));
+            assertThat(((Number) f.get("scroll")).longValue())
+                    .as(at + "page width")
+                    .isLessThanOrEqualTo(((Number) f.get("width")).longValue());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> reflowFigures(String tableId) {
+        return (Map<String, Object>)
+                js(
+                        """
+                        var box = document.getElementById(arguments[0]);
+                        var table = box.querySelector('table'), thead = table.querySelector('thead');
+                        var body = table.querySelector('tbody.ui-datatable-data'), row = body.querySelector('tr');
+                        var headHeight = 0, headDisplay = 'none', headers = [];
+                        if (thead) {
+                          headDisplay = getComputedStyle(thead).display;
+                          headHeight = thead.getBoundingClientRect().height;
+                          thead.querySelectorAll('tr').forEach(function (r) {
+                            headHeight = Math.max(headHeight, r.getBoundingClientRect().height); });
+                          thead.querySelectorAll('th').forEach(function (th) { headers.push(th.textContent.trim()); });
+                        }
+                        var titles = [];
+                        row.querySelectorAll('td[role=gridcell]').forEach(function (td) {
+                          var r = td.getBoundingClientRect();
+                          if (r.width < 1 || r.height < 1) return;
+                          var t = td.querySelector('.ui-column-title');
+                          var shown = t && getComputedStyle(t).display !== 'none' && t.getBoundingClientRect().width > 0;
+                          titles.push(shown ? t.textContent.trim() : '');
+                        });
+                        var rowBox = row.getBoundingClientRect(), cellsBottom = rowBox.top;
+                        row.querySelectorAll('td[role=gridcell]').forEach(function (td) {
+                          var r = td.getBoundingClientRect();
+                          if (r.height >= 1) cellsBottom = Math.max(cellsBottom, r.bottom); });
+                        var top = rowBox.top;
+                        return {width: window.innerWidth, headDisplay: headDisplay, headHeight: headHeight,
+                          rowOffset: top - table.getBoundingClientRect().top,
+                          bodyOffset: top - body.getBoundingClientRect().top,
+                          boxOffset: top - box.getBoundingClientRect().top,
+                          rowHeight: rowBox.height, cellsOutside: cellsBottom - rowBox.bottom,
+                          titles: titles, headers: headers,
+                          scroll: document.documentElement.scrollWidth};
+                        """,
+                        tableId);
     }
 }

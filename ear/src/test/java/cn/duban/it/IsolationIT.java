@@ -51,7 +51,8 @@ class IsolationIT {
             message,
             csl,
             appeal,
-            appealEvidence;
+            appealEvidence,
+            subUnit;
 
     /** A 单位负责人 of 长寿路街道 for the role matrix (no demo user holds the role). */
     static final String HEAD = "iso-head-" + Long.toString(System.nanoTime() % 1_000_000, 36);
@@ -85,6 +86,16 @@ class IsolationIT {
                         .getJsonObject(0)
                         .getString("id");
         csl = Api.unitId("pt-admin", "长寿路街道");
+        // A 下级单位 of 长寿路街道 (issue 21), for the children paths below.
+        Reply sub =
+                Api.post(
+                        "pt-admin",
+                        "/units/" + csl + "/children",
+                        "{\"name\":\"隔离测试党政办"
+                                + Long.toString(System.nanoTime() % 1_000_000, 36)
+                                + "\",\"kind\":\"OFFICE\"}");
+        assertThat(sub.status()).as(sub.body()).isEqualTo(201);
+        subUnit = sub.json().getString("id");
         report =
                 Api.post(
                                 "pt-csl",
@@ -376,7 +387,14 @@ class IsolationIT {
                         new String[] {
                             "PUT", "/channels/units/" + csl, "{\"phones\":[\"13700000000\"]}"
                         },
-                        new String[] {"POST", "/channels/units/" + csl + "/test", "{}"});
+                        new String[] {"POST", "/channels/units/" + csl + "/test", "{}"},
+                        // 下级单位 (issue 21): another district's town and its sub-unit
+                        new String[] {"GET", "/units/" + csl + "/children"},
+                        new String[] {"POST", "/units/" + csl + "/children", "{\"name\":\"窃取\"}"},
+                        new String[] {
+                            "PUT", "/units/" + csl + "/children/" + subUnit, "{\"name\":\"窃取\"}"
+                        },
+                        new String[] {"GET", "/units/" + subUnit});
         List<String> leaks = new ArrayList<>();
         for (String user : List.of("jd-admin", "jd-leader", "jd-anting")) {
             for (String[] a : attacks) {
@@ -436,6 +454,9 @@ class IsolationIT {
     void anotherDistrictFindsNothingByFilterOrSearch() {
         assertThat(Api.get("jd-admin", "/tasks?plan=" + plan).json().getInt("total")).isZero();
         assertThat(Api.get("jd-admin", "/tasks?unit=" + csl).json().getInt("total")).isZero();
+        assertThat(Api.get("jd-admin", "/tasks?unit=" + subUnit).json().getInt("total")).isZero();
+        // A unit person of 嘉定区 naming 普陀区's 下级单位: not found (issue 21: the scope's wall).
+        assertThat(Api.get("jd-anting", "/tasks?unit=" + subUnit).status()).isEqualTo(404);
         assertThat(Api.get("jd-admin", "/tasks?q=隔离测试").json().getInt("total")).isZero();
         assertThat(Api.get("jd-leader", "/tasks?q=隔离测试").json().getInt("total")).isZero();
         for (String[] list :
@@ -680,6 +701,11 @@ class IsolationIT {
                         new Row("POST", "/units/" + unknown + "/reminders", "{}", a, true),
                         new Row("GET", "/circulars/" + unknown, null, alru, true),
                         new Row("GET", "/units/" + csl, null, alru, true),
+                        // 下级单位 (issue 21): the office and leaders read, the office (and a
+                        // town's own unit admin, see TownsIT) adds; an unknown town: 404
+                        new Row("GET", "/units/" + unknown + "/children", null, al, true),
+                        new Row("POST", "/units/" + unknown + "/children", "{}", a, true),
+                        new Row("PUT", "/units/" + unknown + "/children/" + unknown, "{}", a, true),
                         new Row("GET", "/tasks/ledger.pdf?unit=" + csl, null, alru, true),
                         new Row(
                                 "GET",

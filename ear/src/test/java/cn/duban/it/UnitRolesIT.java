@@ -288,8 +288,12 @@ class UnitRolesIT extends PageTest {
             Reply tasks = get(user, "/tasks?plan=" + plan);
             assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
             assertThat(tasks.body()).contains(cslTask).doesNotContain(sjjTask);
-            // Asking for another unit still gives the caller's own.
-            assertThat(get(user, "/tasks?plan=" + plan + "&unit=" + sjj).body())
+            // Asking for another unit is "not found" (issue 21: the ledger reads through the
+            // caller's scope; it used to answer with the caller's own unit instead).
+            Reply other = get(user, "/tasks?plan=" + plan + "&unit=" + sjj);
+            assertThat(other.status()).as(other.body()).isEqualTo(404);
+            assertThat(other.body()).doesNotContain(sjjTask);
+            assertThat(get(user, "/tasks?plan=" + plan + "&unit=" + csl).body())
                     .contains(cslTask)
                     .doesNotContain(sjjTask);
             assertThat(get(user, "/tasks/" + cslTask).status()).isEqualTo(200);

@@ -246,14 +246,24 @@ public class AccountImport {
         };
     }
 
-    /** Units by name, alias or code, as a person writes them in the 单位 column. */
+    /**
+     * Units by name, alias or code, as a person writes them in the 单位 column. A town's 下级单位 (issue
+     * 21) is found by its code or its town's name and its own (长寿路街道党政办): every town has a 党政办, and
+     * a bare name shared by several units finds none rather than a wrong one.
+     */
     static final class UnitNames {
         private final Map<String, Unit> byName = new HashMap<>();
 
         UnitNames(List<Unit> units) {
             for (Unit u : units) byName.putIfAbsent(u.getCode(), u);
             for (Unit u : units) for (String a : u.getAliases()) byName.put(a, u);
-            for (Unit u : units) byName.put(u.getName(), u);
+            Map<String, Integer> uses = new HashMap<>();
+            for (Unit u : units) uses.merge(u.getName(), 1, Integer::sum);
+            for (Unit u : units) {
+                if (uses.get(u.getName()) == 1) byName.put(u.getName(), u);
+                if (u.getKind().subUnit() && u.getParent() != null)
+                    byName.put(u.getParent().getName() + u.getName(), u);
+            }
         }
 
         Unit find(String written) {

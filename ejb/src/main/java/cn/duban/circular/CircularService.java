@@ -226,7 +226,7 @@ public class CircularService {
                 head.anchor());
         ladder.printedIn(named, c.getId(), number);
         for (Unit u : units.list()) {
-            if (u.getKind() == UnitKind.DISTRICT_OFFICE) continue;
+            if (u.getKind() == UnitKind.DISTRICT_OFFICE || !u.getKind().districtLevel()) continue;
             inbox.circularNotice(
                     u,
                     null,

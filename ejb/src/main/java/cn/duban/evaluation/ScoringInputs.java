@@ -141,6 +141,8 @@ final class ScoringInputs {
         }
         List<Scoring.UnitRef> refs =
                 units.list().stream()
+                        // District-level units only, by kind: a town's 下级单位 is never ranked.
+                        .filter(u -> u.getKind().districtLevel())
                         .filter(u -> u.getKind() != UnitKind.DISTRICT_OFFICE)
                         .map(u -> new Scoring.UnitRef(u.getId(), u.getName(), group(u)))
                         .toList();

@@ -59,6 +59,8 @@ public class LedgerSheetService {
 
     @EJB UnitService units;
 
+    @EJB cn.duban.tenant.UnitScopes scopes;
+
     @EJB Printing documents;
 
     public record Imported(int reports, int unchanged) {}
@@ -109,7 +111,11 @@ public class LedgerSheetService {
     public byte[] unitPdf(UUID unitId) {
         Caller caller = Caller.requireDistrictPerson();
         boolean office = caller.isDistrictWide();
-        Unit unit = office && unitId != null ? units.get(unitId) : units.myUnit();
+        // A town's admin may take a 下级单位's ledger (issue 21); any other unit person its own.
+        Unit unit =
+                unitId != null && (office || scopes.current().contains(unitId))
+                        ? units.get(unitId)
+                        : units.myUnit();
         List<TaskView> views = collect(TaskFilter.all().forUnit(unit.getId()));
         Map<UUID, String> progress = latestProgress(views);
         List<UnitLedger.Row> rows =

@@ -112,10 +112,20 @@ public class MatterService {
         UnitDirectory directory =
                 new UnitDirectory(
                         units.list().stream()
+                                // A town's 下级单位 by its town's name and its own (长寿路街道党政办):
+                                // every town has a 党政办 (issue 21).
                                 .map(
                                         u ->
-                                                new UnitDirectory.Entry(
-                                                        u.getId(), u.getName(), u.getAliases()))
+                                                u.getKind().subUnit() && u.getParent() != null
+                                                        ? new UnitDirectory.Entry(
+                                                                u.getId(),
+                                                                u.getParent().getName()
+                                                                        + u.getName(),
+                                                                List.of())
+                                                        : new UnitDirectory.Entry(
+                                                                u.getId(),
+                                                                u.getName(),
+                                                                u.getAliases()))
                                 .toList());
         MatterSheet.Read read = MatterSheet.read(table, directory, LedgerClock.today().getYear());
         if (!read.errors().isEmpty()) throw invalid(read.errors());

@@ -67,7 +67,9 @@ final class Publishing {
                             switch (scope) {
                                 case TOWNS -> u.getKind() == UnitKind.TOWN;
                                 case DEPARTMENTS -> u.getKind() == UnitKind.DEPARTMENT;
-                                default -> u.getKind() != UnitKind.DISTRICT_OFFICE;
+                                default ->
+                                        u.getKind().districtLevel()
+                                                && u.getKind() != UnitKind.DISTRICT_OFFICE;
                             };
                     if (fits) add(out, u, role);
                 }

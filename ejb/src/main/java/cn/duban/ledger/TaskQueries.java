@@ -5,7 +5,9 @@ import cn.duban.ledger.colour.TaskColours;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
+import cn.duban.tenant.Scope;
 import cn.duban.tenant.Unit;
+import cn.duban.tenant.UnitScopes;
 import cn.duban.tenant.UnitService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -23,8 +25,9 @@ import java.util.UUID;
 /**
  * Reading the ledger's tasks: lists with filters, a page with its total, a unit's own tasks by
  * urgency, one task's view, and the visibility rule every other ledger service checks through
- * {@link #visible} and {@link #reportable}. A reporter only ever sees its own unit's tasks; another
- * unit's task is "not found", as is another tenant's.
+ * {@link #visible} and {@link #reportable}. A unit person sees its {@link Scope}'s tasks: its own
+ * unit's, or a town's 单位管理员 the town's and its 下级单位's; another unit's task is "not found", as is
+ * another tenant's.
  */
 @Stateless
 public class TaskQueries {
@@ -35,6 +38,8 @@ public class TaskQueries {
     @PersistenceContext EntityManager em;
 
     @EJB UnitService units;
+
+    @EJB UnitScopes scopes;
 
     @EJB TaskColours colours;
 
@@ -57,9 +62,27 @@ public class TaskQueries {
 
     private Resolved resolve(TaskFilter filter) {
         Caller caller = Caller.requireDistrictPerson();
-        TaskFilter f = scoped(caller, filter);
+        TaskFilter f = filter == null ? TaskFilter.all() : filter;
+        java.util.Set<UUID> within = null;
+        if (reporterOnly(caller)) {
+            // A unit person reads its scope (issue 21): its unit, or a town's admin the town's
+            // subtree. A ?unit= outside the scope is "not found", not quietly the caller's own.
+            Scope scope = scopes.current();
+            if (f.unitId() != null) {
+                if (!scope.contains(f.unitId()))
+                    throw DubanException.notFound("unit.not-found", "单位不存在。");
+            } else if (scope.kind() == Scope.Kind.UNIT) {
+                f = f.forUnit(scope.root());
+            } else {
+                within = scope.units();
+            }
+        }
         Map<String, Object> params = new HashMap<>();
         String where = where(f, params);
+        if (within != null) {
+            where = (where.isEmpty() ? "where " : where + " and ") + "t.unit.id in :scopeUnits";
+            params.put("scopeUnits", within);
+        }
         if (UnitTasks.holderOnly(caller)) {
             where = (where.isEmpty() ? "where " : where + " and ") + HELD_BY_ME;
             params.put("holderMe", caller.username());
@@ -184,7 +207,7 @@ public class TaskQueries {
         Caller caller = Caller.requireDistrictPerson();
         Task task = id == null ? null : em.find(Task.class, id);
         if (task == null
-                || (reporterOnly(caller) && !task.getUnit().getCode().equals(caller.unitCode()))
+                || (reporterOnly(caller) && !inScope(caller, task))
                 || UnitTasks.heldByAnother(caller, task)) {
             throw DubanException.notFound("task.not-found", "任务不存在。");
         }
@@ -205,9 +228,10 @@ public class TaskQueries {
         return task;
     }
 
-    private TaskFilter scoped(Caller caller, TaskFilter filter) {
-        TaskFilter f = filter == null ? TaskFilter.all() : filter;
-        return reporterOnly(caller) ? f.forUnit(units.myUnit().getId()) : f;
+    /** The task's unit is the caller's own, or in the subtree of the town it administers. */
+    private boolean inScope(Caller caller, Task task) {
+        if (task.getUnit().getCode().equals(caller.unitCode())) return true;
+        return caller.hasRole(Role.UNIT_ADMIN) && scopes.current().contains(task.getUnit().getId());
     }
 
     private static boolean reporterOnly(Caller caller) {

@@ -285,7 +285,10 @@ public class PlanImport {
 
     private UnitDirectory directory() {
         return new UnitDirectory(
+                // District-level units only (by kind): a town's 党政办 is no unit of a district plan,
+                // and every town has one.
                 units.list().stream()
+                        .filter(u -> u.getKind().districtLevel())
                         .map(u -> new UnitDirectory.Entry(u.getId(), u.getName(), u.getAliases()))
                         .toList());
     }

@@ -2,6 +2,7 @@ package cn.duban.tenant;
 
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -77,14 +78,18 @@ public class UnitService {
         Caller.requireTenant(Caller.DISTRICT_ADMIN);
         Unit unit = get(id);
         unit.requireVersion(expectedVersion, "unit.stale", "单位已被他人修改，请刷新后重试。");
-        validateNames(input, unit);
+        Unit newParent =
+                input.parentCode() == null ? null : parent(input.parentCode(), unit.getCode());
+        if (newParent != null && UnitTree.of(list()).wouldCycle(unit.getId(), newParent.getId())) {
+            throw DubanException.badRequest("unit.parent-invalid", "上级单位不能是本单位的下级单位。");
+        }
+        validateNames(input, unit, newParent);
         unit.setName(input.name());
         unit.setKind(input.kind());
         unit.setRankingGroup(input.rankingGroup());
         unit.setAliases(input.aliases());
         unit.setEmail(input.email());
-        unit.setParent(
-                input.parentCode() == null ? null : parent(input.parentCode(), unit.getCode()));
+        unit.setParent(newParent);
         return unit;
     }
 
@@ -103,28 +108,71 @@ public class UnitService {
         if (queryByCode(input.code()).isPresent()) {
             throw DubanException.conflict("unit.code-taken", "单位代码“" + input.code() + "”已被使用。");
         }
-        validateNames(input, null);
+        Unit parent =
+                input.parentCode() != null && !pendingCodes.contains(input.parentCode())
+                        ? parent(input.parentCode(), input.code())
+                        : null;
+        if (input.kind() != null
+                && input.kind().subUnit()
+                && parent == null
+                && input.parentCode() != null) {
+            // A parent created in the same call: the per-parent check is the database's.
+            validateName(input.name(), input.aliases(), null, null, UnitKind.TOWN);
+        } else {
+            validateNames(input, null, parent);
+        }
         Unit unit = new Unit(input.code(), input.name(), input.kind());
         unit.setRankingGroup(input.rankingGroup());
         unit.setAliases(input.aliases());
         unit.setEmail(input.email());
-        if (input.parentCode() != null && !pendingCodes.contains(input.parentCode())) {
-            unit.setParent(parent(input.parentCode(), input.code()));
-        }
+        unit.setParent(parent);
         return unit;
     }
 
-    private void validateNames(UnitInput input, Unit self) {
-        if (input.name() == null || input.name().isEmpty() || input.name().length() > 100) {
-            throw DubanException.badRequest("unit.name-invalid", "单位名称不能为空，且不超过100字。");
-        }
+    private void validateNames(UnitInput input, Unit self, Unit parent) {
         if (input.kind() == null) {
             throw DubanException.badRequest("unit.kind-missing", "请选择单位类型（区府办、部门或街镇）。");
         }
-        Set<String> names = new HashSet<>(input.aliases());
-        names.add(input.name());
-        for (Unit other : em.createQuery("select u from Unit u", Unit.class).getResultList()) {
+        validateName(input.name(), input.aliases(), parent, self, input.kind());
+    }
+
+    /**
+     * Refuses a name that is blank or too long (400) or already taken (409): a district-level
+     * unit's name and aliases are unique among the district-level units (plan import matches them
+     * by name); a 下级单位's name is unique under its parent (every town has a 党政办) and is never a
+     * district-level unit's name.
+     */
+    public void validateName(
+            String name, List<String> aliases, Unit parent, Unit self, UnitKind kind) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.PLATFORM_ADMIN, Role.UNIT_ADMIN);
+        if (name == null || name.isEmpty() || name.length() > 100) {
+            throw DubanException.badRequest("unit.name-invalid", "单位名称不能为空，且不超过100字。");
+        }
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            throw DubanException.badRequest("unit.name-invalid", "单位名称不能含控制字符。");
+        }
+        for (String a : aliases) {
+            if (a.length() > 100) {
+                throw DubanException.badRequest("unit.name-invalid", "别名不超过100字。");
+            }
+        }
+        if (kind.subUnit() && parent == null) {
+            throw DubanException.badRequest("unit.parent-required", "下级单位（科室、居委、村委）须有上级街镇。");
+        }
+        Set<String> names = new HashSet<>(aliases);
+        names.add(name);
+        for (Unit other :
+                em.createQuery("select u from Unit u left join fetch u.parent", Unit.class)
+                        .getResultList()) {
             if (other == self) continue;
+            boolean clash =
+                    kind.districtLevel()
+                            ? other.getKind().districtLevel()
+                            : other.getKind().districtLevel()
+                                    || (other.getParent() != null
+                                            && parent != null
+                                            && other.getParent().getId().equals(parent.getId()));
+            if (!clash) continue;
             for (String n : names) {
                 if (other.answersTo(n)) {
                     throw DubanException.conflict(
@@ -132,6 +180,12 @@ public class UnitService {
                 }
             }
         }
+    }
+
+    /** True if a unit of the caller's tenant has the code. */
+    public boolean codeTaken(String code) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.PLATFORM_ADMIN, Role.UNIT_ADMIN);
+        return queryByCode(code).isPresent();
     }
 
     private Unit parent(String parentCode, String childCode) {

@@ -139,6 +139,8 @@ public final class UnitSheet {
                     case DISTRICT_OFFICE -> "qfb";
                     case DEPARTMENT -> "bm";
                     case TOWN -> "jz";
+                    // The sheet reads district-level kinds only; 下级单位 are added by their town.
+                    case OFFICE, COMMUNITY, VILLAGE -> "xj";
                 };
         while (true) {
             int n = next.merge(kind, 1, Integer::sum);

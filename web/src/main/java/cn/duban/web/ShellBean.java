@@ -23,6 +23,7 @@ public class ShellBean {
 
     private String tenantName;
     private String unitName;
+    private Boolean townAdmin;
 
     public Caller getCaller() {
         return Caller.current().orElse(null);
@@ -59,6 +60,24 @@ public class ShellBean {
     public boolean isDistrictWide() {
         Caller c = getCaller();
         return c != null && c.isDistrictWide();
+    }
+
+    /**
+     * The 单位管理员 of a town (街镇): manages the town's 下级单位, as the district office does for every
+     * town; the 下级单位 menu link shows to these two only.
+     */
+    public boolean isTownAdmin() {
+        Caller c = getCaller();
+        if (c == null
+                || !c.hasRole(Role.UNIT_ADMIN)
+                || c.unitCode() == null
+                || c.tenantId() == null) return false;
+        if (townAdmin == null)
+            townAdmin =
+                    units.findByCode(c.unitCode())
+                            .map(u -> u.getKind() == cn.duban.tenant.UnitKind.TOWN)
+                            .orElse(false);
+        return townAdmin;
     }
 
     public String getTenantName() {

@@ -327,6 +327,7 @@ public class EvaluationAdminPage implements Serializable {
         if (unitList == null)
             unitList =
                     units.list().stream()
+                            .filter(u -> u.getKind().districtLevel())
                             .filter(u -> u.getKind() != UnitKind.DISTRICT_OFFICE)
                             .toList();
         return unitList;

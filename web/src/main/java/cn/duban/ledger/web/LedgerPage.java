@@ -8,7 +8,9 @@ import cn.duban.plan.Plan;
 import cn.duban.plan.PlanService;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.tenant.Scope;
 import cn.duban.tenant.Unit;
+import cn.duban.tenant.UnitScopes;
 import cn.duban.tenant.UnitService;
 import cn.duban.web.Messages;
 import jakarta.faces.view.ViewScoped;
@@ -33,6 +35,8 @@ public class LedgerPage implements Serializable {
     @Inject PlanService plans;
 
     @Inject UnitService units;
+
+    @Inject UnitScopes scopes;
 
     private UUID planId;
     private UUID unitId;
@@ -113,8 +117,10 @@ public class LedgerPage implements Serializable {
                 : List.of();
     }
 
+    /** The units to filter by: the caller's scope's (a town's admin: the town and its 下级单位). */
     public List<Unit> getUnits() {
-        return units.list();
+        Scope scope = scopes.current();
+        return units.list().stream().filter(u -> scope.contains(u.getId())).toList();
     }
 
     public TaskStatus[] getStatuses() {

@@ -1,6 +1,7 @@
 package cn.duban.tenant.web;
 
 import cn.duban.platform.Role;
+import cn.duban.tenant.SubUnitService;
 import cn.duban.tenant.UnitInput;
 import cn.duban.tenant.UnitService;
 import cn.duban.web.ApiTags;
@@ -35,6 +36,8 @@ public class UnitResource {
     @Inject UnitService units;
 
     @Inject cn.duban.ledger.ReminderService reminders;
+
+    @Inject SubUnitService subUnits;
 
     @Operation(summary = "单位列表")
     @GET
@@ -85,6 +88,45 @@ public class UnitResource {
             @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         Integer version = cn.duban.web.Requests.version(ifMatch);
         return UnitView.of(units.update(id, input, version));
+    }
+
+    // 下级单位 (issue 21): a town's offices, 居委 and 村委, managed by the district office for any
+    // town and by the town's own 单位管理员 for its town only; another town's id is "not found".
+
+    @Operation(summary = "下级单位列表", description = "街镇的科室/办、居委、村委；本街镇的单位管理员或区府办可查看，其他街镇返回 404。")
+    @GET
+    @Path("/{id}/children")
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_ADMIN})
+    public List<UnitView> children(@PathParam("id") UUID id) {
+        return subUnits.children(id).stream().map(UnitView::of).toList();
+    }
+
+    @Operation(
+            summary = "新增下级单位",
+            description = "代码为街镇代码加短后缀（不填则自动编号）；同一街镇下名称重复返回 409 unit.name-taken。")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @POST
+    @Path("/{id}/children")
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
+    public Response createChild(
+            @PathParam("id") UUID id, SubUnitService.ChildInput input, @Context UriInfo uri) {
+        UnitView created = UnitView.of(subUnits.create(id, input));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created)
+                .build();
+    }
+
+    @Operation(summary = "修改下级单位", description = "改名或改类型；带 If-Match（版本号）时按版本检查。")
+    @PUT
+    @Path("/{id}/children/{childId}")
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
+    public UnitView updateChild(
+            @PathParam("id") UUID id,
+            @PathParam("childId") UUID childId,
+            SubUnitService.ChildInput input,
+            @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        Integer version = cn.duban.web.Requests.version(ifMatch);
+        return UnitView.of(subUnits.rename(id, childId, input, version));
     }
 
     // 单位催办 (issue 20): the unit's path, the ledger's service.

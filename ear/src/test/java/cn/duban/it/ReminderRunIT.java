@@ -3,15 +3,11 @@ package cn.duban.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.client.Api;
-import cn.duban.client.PlanDocuments;
 import cn.duban.it.support.Db;
 import cn.duban.it.support.Deployments;
+import cn.duban.it.support.LateDistrict;
 import cn.duban.it.support.People;
-import cn.duban.it.support.RealmAdmin;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,60 +35,9 @@ class ReminderRunIT {
 
     @Test
     void aRunOverManyLateTasksCommitsInBatchesAndSendsEachNoticeOnce() throws Exception {
-        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
-        String tenant = "rem-" + suffix;
-        String admin = "rem-admin-" + suffix;
-        String town = "催办测试镇" + suffix;
-        Api.Reply onboarded =
-                Api.post(
-                        "operator",
-                        "/tenants/onboarding",
-                        Json.createObjectBuilder()
-                                .add("id", tenant)
-                                .add("name", "催办测试区" + suffix)
-                                .add(
-                                        "units",
-                                        Json.createArrayBuilder()
-                                                .add(
-                                                        unit(
-                                                                "qfb",
-                                                                "催办区府办" + suffix,
-                                                                "DISTRICT_OFFICE"))
-                                                .add(unit("town", town, "TOWN")))
-                                .add(
-                                        "admin",
-                                        Json.createObjectBuilder()
-                                                .add("username", admin)
-                                                .add("name", "催办管理员")
-                                                .add("phone", "13900000002")
-                                                .add("email", admin + "@reminders.test"))
-                                .build()
-                                .toString());
-        assertThat(onboarded.status()).as(onboarded.body()).isEqualTo(201);
-        try {
-            RealmAdmin.completeFirstLogin(admin, People.PASSWORD);
-            String token = People.token(admin);
-            int last = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
-            StringBuilder text = new StringBuilder(last + "年催办测试工作要点\n一、催办\n");
-            for (int i = 1; i <= TASKS; i++) {
-                text.append(i)
-                        .append(".开展第")
-                        .append(i)
-                        .append("项催办测试专项工作。（责任单位：")
-                        .append(town)
-                        .append("；完成时限：")
-                        .append(last)
-                        .append("年6月30日前）\n");
-            }
-            Api.Reply plan =
-                    People.post(
-                            token,
-                            "/plans",
-                            PlanDocuments.saveRequest(text.toString(), "reminders.txt"));
-            assertThat(plan.status()).as(plan.body()).isEqualTo(201);
-            String planId = plan.json().getString("id");
-            assertThat(People.post(token, "/plans/" + planId + "/publication", "{}").status())
-                    .isEqualTo(200);
+        try (LateDistrict district = LateDistrict.open("rem", "催办", "13900000002", TASKS)) {
+            String tenant = district.tenant();
+            String token = district.token();
 
             Api.Reply run = People.post(token, "/reminders/run", "{}");
             assertThat(run.status()).as(run.body()).isEqualTo(200);
@@ -121,16 +66,6 @@ class ReminderRunIT {
             Api.Reply verify = People.get(token, "/audit/verify");
             assertThat(verify.status()).as(verify.body()).isEqualTo(200);
             assertThat(verify.json().getBoolean("intact")).as(verify.body()).isTrue();
-        } finally {
-            RealmAdmin.delete(admin);
         }
-    }
-
-    private static JsonObject unit(String code, String name, String kind) {
-        return Json.createObjectBuilder()
-                .add("code", code)
-                .add("name", name)
-                .add("kind", kind)
-                .build();
     }
 }

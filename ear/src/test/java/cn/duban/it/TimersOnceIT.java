@@ -3,12 +3,10 @@ package cn.duban.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.client.Api;
-import cn.duban.client.PlanDocuments;
 import cn.duban.it.support.Db;
 import cn.duban.it.support.Deployments;
+import cn.duban.it.support.LateDistrict;
 import cn.duban.it.support.People;
-import cn.duban.it.support.RealmAdmin;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,61 +44,11 @@ class TimersOnceIT {
 
     @Test
     void eachSlotOfTheDailyRunIsRunOnceWhateverTheNodes() throws Exception {
-        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
-        String tenant = "once-" + suffix;
-        String admin = "once-admin-" + suffix;
-        String town = "定时测试镇" + suffix;
-        Api.Reply onboarded =
-                Api.post(
-                        "operator",
-                        "/tenants/onboarding",
-                        Json.createObjectBuilder()
-                                .add("id", tenant)
-                                .add("name", "定时测试区" + suffix)
-                                .add(
-                                        "units",
-                                        Json.createArrayBuilder()
-                                                .add(
-                                                        unit(
-                                                                "qfb",
-                                                                "定时区府办" + suffix,
-                                                                "DISTRICT_OFFICE"))
-                                                .add(unit("town", town, "TOWN")))
-                                .add(
-                                        "admin",
-                                        Json.createObjectBuilder()
-                                                .add("username", admin)
-                                                .add("name", "定时管理员")
-                                                .add("phone", "13900000003")
-                                                .add("email", admin + "@timers.test"))
-                                .build()
-                                .toString());
-        assertThat(onboarded.status()).as(onboarded.body()).isEqualTo(201);
-        try {
-            RealmAdmin.completeFirstLogin(admin, People.PASSWORD);
-            String token = People.token(admin);
+        try (LateDistrict district = LateDistrict.open("once", "定时", "13900000003", TASKS)) {
+            String tenant = district.tenant();
+            String token = district.token();
+            String suffix = district.tenant().substring("once-".length());
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-            int last = today.getYear() - 1;
-            StringBuilder text = new StringBuilder(last + "年定时测试工作要点\n一、催办\n");
-            for (int i = 1; i <= TASKS; i++) {
-                text.append(i)
-                        .append(".开展第")
-                        .append(i)
-                        .append("项定时测试专项工作。（责任单位：")
-                        .append(town)
-                        .append("；完成时限：")
-                        .append(last)
-                        .append("年6月30日前）\n");
-            }
-            Api.Reply plan =
-                    People.post(
-                            token,
-                            "/plans",
-                            PlanDocuments.saveRequest(text.toString(), "once.txt"));
-            assertThat(plan.status()).as(plan.body()).isEqualTo(201);
-            String planId = plan.json().getString("id");
-            assertThat(People.post(token, "/plans/" + planId + "/publication", "{}").status())
-                    .isEqualTo(200);
 
             String runs = "/tenants/" + tenant + "/jobs/" + JOB + "/runs";
             String overdue =
@@ -230,8 +178,6 @@ class TimersOnceIT {
             assertThat(Db.appRoleCountIn("", "select count(*) from job_run where tenant_id = ''"))
                     .isZero();
             assertThat(Db.appRoleCount("select count(*) from job_run")).isZero();
-        } finally {
-            RealmAdmin.delete(admin);
         }
     }
 
@@ -241,13 +187,5 @@ class TimersOnceIT {
 
     private static String takeOver(LocalDate day) {
         return "{\"slot\":\"" + day + "\",\"takeOver\":true}";
-    }
-
-    private static JsonObject unit(String code, String name, String kind) {
-        return Json.createObjectBuilder()
-                .add("code", code)
-                .add("name", name)
-                .add("kind", kind)
-                .build();
     }
 }

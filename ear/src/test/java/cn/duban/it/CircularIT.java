@@ -257,8 +257,10 @@ class CircularIT {
 
     @Test
     void aUnitsLedgerAndScoreAsPdf() throws IOException {
-        String ledger = text(Api.bytes("jd-anting", "/tasks/ledger.pdf?unit=" + nanxiang));
-        // A reporter always gets its own unit's ledger, whatever it asks for.
+        // A reporter gets its own unit's ledger; another unit's is not found (as on /tasks).
+        assertThat(Api.getAny("jd-anting", "/tasks/ledger.pdf?unit=" + nanxiang).status())
+                .isEqualTo(404);
+        String ledger = text(Api.bytes("jd-anting", "/tasks/ledger.pdf"));
         assertThat(ledger).contains("安亭镇任务台账").contains("做好通报测试财政信息公开").doesNotContain("南翔镇任务台账");
         String score =
                 text(

@@ -305,7 +305,9 @@ class UnitRolesIT extends PageTest {
         assertThat(xlsx.statusCode()).isEqualTo(200);
         String cells = cells(xlsx.body());
         assertThat(cells).contains(cslTitle).doesNotContain(sjjTitle);
-        HttpResponse<byte[]> pdf = download(HEAD, "/tasks/ledger.pdf?unit=" + sjj);
+        // Another unit's ledger is not found, as on /tasks (it used to be the caller's own).
+        assertThat(download(HEAD, "/tasks/ledger.pdf?unit=" + sjj).statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> pdf = download(HEAD, "/tasks/ledger.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         String text = Pdfs.text(pdf.body()).replaceAll("\\s", "");
         assertThat(text).contains("长寿路街道任务台账").doesNotContain("区数据局任务台账");

@@ -111,11 +111,11 @@ public class LedgerSheetService {
     public byte[] unitPdf(UUID unitId) {
         Caller caller = Caller.requireDistrictPerson();
         boolean office = caller.isDistrictWide();
-        // A town's admin may take a 下级单位's ledger (issue 21); any other unit person its own.
-        Unit unit =
-                unitId != null && (office || scopes.current().contains(unitId))
-                        ? units.get(unitId)
-                        : units.myUnit();
+        // A unit person takes a ledger within its scope (a town's admin its 下级单位's, issue 21);
+        // a unit outside it is "not found", as on /tasks, never quietly the caller's own.
+        if (unitId != null && !office && !scopes.current().contains(unitId))
+            throw DubanException.notFound("unit.not-found", "单位不存在。");
+        Unit unit = unitId != null ? units.get(unitId) : units.myUnit();
         List<TaskView> views = collect(TaskFilter.all().forUnit(unit.getId()));
         Map<UUID, String> progress = latestProgress(views);
         List<UnitLedger.Row> rows =

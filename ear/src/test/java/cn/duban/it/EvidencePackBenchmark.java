@@ -219,7 +219,7 @@ class EvidencePackBenchmark {
                         + ") g");
         Db.maintExecute(
                 "with u as (select id, row_number() over (order by code) - 1 as k, count(*) over () as n "
-                        + "from unit where tenant_id = 'putuo' and kind <> 'DISTRICT_OFFICE') "
+                        + "from unit where tenant_id = 'putuo' and kind in ('DEPARTMENT', 'TOWN')) "
                         + "insert into task (tenant_id, id, plan_id, point_id, unit_id, role, title, deadline_date, original_deadline, "
                         + "next_due_date, status, progress, completed_on, on_time, rating, published_by, received_at, received_by) "
                         + "select 'putuo', gen_random_uuid(), p.plan_id, p.id, u.id, 'LEAD', p.number || ' ' || p.title, "

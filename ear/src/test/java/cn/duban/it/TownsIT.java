@@ -342,17 +342,20 @@ class TownsIT extends PageTest {
         assertThat(browser.findElements(By.id("nav-sub-units"))).isNotEmpty();
         go("/app/admin/index.xhtml", null);
         browser.findElement(By.cssSelector("#units\\:table input[id$='filter']")).sendKeys(DZB);
-        wait.until(
-                d ->
-                        d.findElements(By.cssSelector("#units\\:table .duban-tree-name")).stream()
-                                        .filter(e -> e.getText().equals(DZB))
-                                        .count()
-                                == 2);
-        for (WebElement e :
-                browser.findElements(By.cssSelector("#units\\:table .duban-tree-name"))) {
-            if (!e.getText().equals(DZB)) continue;
-            assertThat(e.getCssValue("padding-left")).isNotEqualTo("0px");
-        }
+        // Read in one script: the filter's ajax update replaces the rows under a WebElement.
+        wait.until(d -> treeRows().stream().filter(r -> r.startsWith(DZB + "|")).count() == 2);
+        assertThat(treeRows().stream().filter(r -> r.startsWith(DZB + "|")))
+                .hasSize(2)
+                .noneMatch(r -> r.endsWith("|0px"));
+    }
+
+    /** The units page's tree rows as "name|padding-left", read in one script. */
+    @SuppressWarnings("unchecked")
+    List<String> treeRows() {
+        return (List<String>)
+                js(
+                        "return Array.from(document.querySelectorAll('#units\\\\:table .duban-tree-name'))"
+                                + ".map(e => e.textContent.trim() + '|' + getComputedStyle(e).paddingLeft);");
     }
 
     /**

@@ -89,11 +89,7 @@ public class OncePerCluster {
                 ClusterJob.ofCode(jobCode)
                         .filter(j -> !j.isPlatform())
                         .orElseThrow(() -> DubanException.notFound("job.not-found", "没有这个定时任务。"));
-        Tenant tenant =
-                tenants.list().stream()
-                        .filter(t -> t.getId().equals(tenantId))
-                        .findFirst()
-                        .orElseThrow(() -> DubanException.notFound("tenant.not-found", "租户不存在。"));
+        Tenant tenant = tenants.get(tenantId);
         Optional<Instant> start = job.slotStart(slot);
         if (start.isEmpty()) {
             throw DubanException.badRequest(

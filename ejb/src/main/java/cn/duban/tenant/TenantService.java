@@ -32,6 +32,14 @@ public class TenantService {
                 .getResultList();
     }
 
+    /** One tenant for the operator, or 404 {@code tenant.not-found}. */
+    public Tenant get(String id) {
+        Caller.require(Caller.PLATFORM_ADMIN);
+        Tenant t = id == null ? null : em.find(Tenant.class, id);
+        if (t == null) throw DubanException.notFound("tenant.not-found", "租户不存在。");
+        return t;
+    }
+
     /**
      * 409 when the code or the name is held by a tenant, or the code was a deleted tenant's: audit
      * records, exports and the tombstone name districts by code, so a code names one district

@@ -33,6 +33,7 @@ public class SubUnitsPage implements Serializable {
 
     private UUID townId;
     private List<UnitView> children;
+    private List<UnitView> towns;
     private final Map<UUID, String> newNames = new HashMap<>();
 
     // the "add" form
@@ -45,12 +46,18 @@ public class SubUnitsPage implements Serializable {
         return Caller.current().map(c -> c.hasRole(Role.DISTRICT_ADMIN)).orElse(false);
     }
 
+    /** Read once per view: the menu's items are asked for on every phase of every postback. */
     public List<UnitView> getTowns() {
-        if (!isDistrictOffice()) return List.of();
-        return units.list().stream()
-                .filter(u -> u.getKind() == UnitKind.TOWN)
-                .map(UnitView::of)
-                .toList();
+        if (towns == null) {
+            towns =
+                    !isDistrictOffice()
+                            ? List.of()
+                            : units.list().stream()
+                                    .filter(u -> u.getKind() == UnitKind.TOWN)
+                                    .map(UnitView::of)
+                                    .toList();
+        }
+        return towns;
     }
 
     public UUID getTownId() {

@@ -120,7 +120,8 @@ class ArchitectureTest {
                                 "Circular",
                                 "Account",
                                 "City",
-                                "Web")
+                                "Web",
+                                "Demo")
                         .whereLayer("Calendar")
                         .mayOnlyBeAccessedByLayers(
                                 "Tenant",

@@ -107,14 +107,51 @@ class DemoYearIT {
         assertThat(otherDistricts()).isEqualTo(others);
     }
 
+    /** 长寿路街道's own plan: published to its 下级单位, one report approved by the town, one waiting. */
+    void aTownRunsItsOwnPlan(List<JsonObject> plans) {
+        String csl = Api.unitId(ADMIN, "长寿路街道");
+        List<JsonObject> town =
+                plans.stream()
+                        .filter(p -> csl.equals(p.getString("supervisorUnitId", null)))
+                        .toList();
+        assertThat(town).hasSize(1);
+        assertThat(town.get(0).getString("title")).contains("长寿路街道").contains("重点工作任务清单");
+        List<JsonObject> tasks =
+                Api.get(ADMIN, "/tasks?limit=100&plan=" + town.get(0).getString("id"))
+                        .json()
+                        .getJsonArray("items")
+                        .getValuesAs(JsonObject.class);
+        assertThat(tasks).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(tasks).extracting(t -> t.getString("unitName")).contains("党政办", "社区管理办", "长寿居委");
+        assertThat(tasks).anyMatch(t -> t.getString("status").equals("APPROVED"));
+        assertThat(tasks).anyMatch(t -> t.getString("status").equals("SUBMITTED"));
+        String dzb = null;
+        for (JsonObject c :
+                Api.get(ADMIN, "/units/" + csl + "/children").array().getValuesAs(JsonObject.class))
+            if (c.getString("name").equals("党政办")) dzb = c.getString("id");
+        assertThat(dzb).isNotNull();
+        // A district task of the town split to 党政办 (and 社区服务办): a task of the district's plan.
+        String townPlan = town.get(0).getString("id");
+        assertThat(
+                        Api.get(ADMIN, "/tasks?limit=100&unit=" + dzb)
+                                .json()
+                                .getJsonArray("items")
+                                .getValuesAs(JsonObject.class))
+                .anyMatch(t -> !t.getString("planId").equals(townPlan));
+    }
+
     void whatAVisitorSees() {
         int thisYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
 
         // The seed plan, imported and published, dated relative to today.
-        List<JsonObject> plans =
+        List<JsonObject> allPlans =
                 Api.get(ADMIN, "/plans").array().getValuesAs(JsonObject.class).stream().toList();
+        // The district's own plan, and 长寿路街道's (issue 21), which the district reads.
+        List<JsonObject> plans =
+                allPlans.stream().filter(p -> p.isNull("supervisorUnitId")).toList();
         assertThat(plans).hasSize(1);
         JsonObject plan = plans.get(0);
+        aTownRunsItsOwnPlan(allPlans);
         int year = plan.getInt("year");
         assertThat(year).isIn(thisYear, thisYear - 1);
         assertThat(plan.getString("title")).contains(year + "年").contains("普陀区政务公开工作要点");

@@ -558,6 +558,11 @@ class IsolationIT {
                         new Row("GET", "/tasks/mine", null, aru, true),
                         new Row("POST", "/tasks", "{}", a, true),
                         new Row("POST", "/tasks/bulk", "{}", a, false),
+                        // 分解 (issue 21): read by whoever sees the task (an unknown one: 404);
+                        // split by a town's admin only (the office passes the door, the service
+                        // refuses it: TownPlanIT)
+                        new Row("GET", "/tasks/" + unknown + "/parts", null, alru, true),
+                        new Row("POST", "/tasks/" + unknown + "/parts", "{}", a, false),
                         new Row("GET", "/tasks/export.xlsx", null, alru, true),
                         new Row("GET", "/reports/pending", null, a, true),
                         // reuse by reference (an unknown draft: 404 for those allowed)

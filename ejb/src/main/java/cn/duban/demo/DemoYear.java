@@ -48,6 +48,8 @@ public class DemoYear {
 
     @EJB DemoYearWriter writer;
 
+    @EJB DemoTownWriter townWriter;
+
     @EJB cn.duban.city.CityReports cityReports;
 
     @Resource UserTransaction tx;
@@ -69,6 +71,8 @@ public class DemoYear {
             // 1. The plan, imported and published, with its scheme: committed on its own.
             UUID plan = inTransaction(tenant, () -> writer.prepare(tenant, LedgerClock.today()));
             if (plan == null) {
+                // The town running its own plan (issue 21): its own transaction, once a year.
+                town(tenant);
                 LOG.info(
                         () ->
                                 "Demo year already in tenant "
@@ -99,6 +103,7 @@ public class DemoYear {
                                     + o.tasks()
                                     + " tasks, steps "
                                     + o.steps());
+            town(tenant);
             reportUp(tenant);
         } catch (Exception e) {
             // The application still starts: the demo year is a convenience, not a service.
@@ -150,6 +155,22 @@ public class DemoYear {
                 // committed or rolled back already
             }
             throw e;
+        }
+    }
+
+    /** 长寿路街道's own plan in progress; a failure leaves the district's year as it is. */
+    private void town(String tenant) {
+        try {
+            DemoTownWriter.Outcome o =
+                    inTransaction(
+                            tenant,
+                            () ->
+                                    townWriter.write(
+                                            tenant, DemoScript.planYear(LedgerClock.today())));
+            if (o.plan() != null)
+                LOG.info(() -> "Demo town plan written in " + tenant + ": " + o.tasks() + " tasks");
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Demo town plan for tenant " + tenant + " not written", e);
         }
     }
 

@@ -8,6 +8,14 @@ public enum CollectiveScope {
     TOWNS,
     DEPARTMENTS,
     ALL_UNITS,
+    /** A town's plan: 各居委会, 各居民区, 各社区. */
+    COMMUNITIES,
+    /** A town's plan: 各村, 各村委会. */
+    VILLAGES,
+    /** A town's plan: 各居村委, 各村（居）委会. */
+    NEIGHBOURHOODS,
+    /** A town's plan: 各科室, 各办. */
+    OFFICES,
     CHOOSE;
 
     public static CollectiveScope of(String name) {
@@ -31,6 +39,18 @@ public enum CollectiveScope {
         if (towns) return TOWNS;
         if (departments) return DEPARTMENTS;
         if (n.endsWith("单位")) return ALL_UNITS;
+        // A town's own plan names its 下级单位 by kind.
+        boolean communities =
+                n.contains("居委")
+                        || n.contains("居民区")
+                        || n.contains("社区")
+                        || n.contains("居（")
+                        || n.contains("（居）");
+        boolean villages = n.contains("村");
+        if (communities || n.contains("居村") || n.contains("村居"))
+            return villages ? NEIGHBOURHOODS : COMMUNITIES;
+        if (villages) return VILLAGES;
+        if (n.contains("科室") || n.endsWith("办")) return OFFICES;
         return CHOOSE;
     }
 

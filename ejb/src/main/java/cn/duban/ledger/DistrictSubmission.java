@@ -3,6 +3,7 @@ package cn.duban.ledger;
 import cn.duban.audit.AuditService;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
+import cn.duban.tenant.Unit;
 import jakarta.persistence.EntityManager;
 
 /**
@@ -52,11 +53,21 @@ final class DistrictSubmission {
                 files,
                 "onBehalf",
                 onBehalf);
-        inbox.toRole(
-                Role.DISTRICT_ADMIN,
-                InboxMessage.Kind.SUBMITTED,
-                task.getId(),
-                task.getUnit().getName() + "报送进展待审核：" + LedgerText.abbreviate(task.getTitle()),
-                "完成进度 " + report.getPercent() + "%。" + LedgerText.abbreviate(report.getText()));
+        String subject =
+                task.getUnit().getName() + "报送进展待审核：" + LedgerText.abbreviate(task.getTitle());
+        String body =
+                "完成进度 " + report.getPercent() + "%。" + LedgerText.abbreviate(report.getText());
+        // The office that supervises the task hears of it: the district's, or the town's (issue
+        // 21).
+        if (task.getSupervisorUnitId() == null)
+            inbox.toRole(
+                    Role.DISTRICT_ADMIN, InboxMessage.Kind.SUBMITTED, task.getId(), subject, body);
+        else
+            inbox.toUnit(
+                    em.find(Unit.class, task.getSupervisorUnitId()),
+                    InboxMessage.Kind.SUBMITTED,
+                    task.getId(),
+                    subject,
+                    body);
     }
 }

@@ -36,6 +36,8 @@ public class ProgressReportService {
 
     @EJB TaskQueries tasks;
 
+    @EJB TaskParts parts;
+
     @EJB IdempotencyKeys keys;
 
     @EJB ReceiptService receipts;
@@ -294,6 +296,13 @@ public class ProgressReportService {
         if (report.getText().isBlank())
             throw DubanException.badRequest("report.text-missing", "请填写进展情况后再提交。");
         DistrictSubmission.requireOpen(task);
+        // A town's report on a task it split carries its parts' progress, frozen with it.
+        String rolledUp = parts.rollUp(task);
+        if (rolledUp != null)
+            report.edit(
+                    TaskParts.withRollUp(report.getText(), rolledUp),
+                    report.getPercent(),
+                    report.getCheckpointId());
         if (heads.required(caller)) { // 单位负责人审核: the unit head passes it on
             heads.await(report, task, caller, key);
             return;

@@ -39,11 +39,12 @@ final class Publishing {
     private Publishing() {}
 
     /**
-     * Resolves a point's named units against the tenant's units. Collectives expand to every town
-     * or department; a unit named twice keeps its strongest role (lead). If no name says who leads,
-     * the first named unit does.
+     * Resolves a point's named units against the units the plan may name ({@code townPlan}: a
+     * town's own plan, the town and its 下级单位). Collectives expand to every unit of their kind; a
+     * unit named twice keeps its strongest role (lead). If no name says who leads, the first named
+     * unit does.
      */
-    static Resolution resolve(List<PointUnit> named, List<Unit> all) {
+    static Resolution resolve(List<PointUnit> named, List<Unit> all, boolean townPlan) {
         Map<UUID, Unit> byId = new LinkedHashMap<>();
         for (Unit u : all) byId.put(u.getId(), u);
         Map<UUID, Assignee> out = new LinkedHashMap<>();
@@ -62,17 +63,14 @@ final class Publishing {
                     open.add(new Open(n.getName(), "需指定具体单位", role));
                     continue;
                 }
+                boolean any = false;
                 for (Unit u : all) {
-                    boolean fits =
-                            switch (scope) {
-                                case TOWNS -> u.getKind() == UnitKind.TOWN;
-                                case DEPARTMENTS -> u.getKind() == UnitKind.DEPARTMENT;
-                                default ->
-                                        u.getKind().districtLevel()
-                                                && u.getKind() != UnitKind.DISTRICT_OFFICE;
-                            };
-                    if (fits) add(out, u, role);
+                    if (fits(scope, u.getKind(), townPlan)) {
+                        add(out, u, role);
+                        any = true;
+                    }
                 }
+                if (!any) open.add(new Open(n.getName(), "没有此类单位，需指定具体单位", role));
             } else if (n.getUnitId() != null && byId.containsKey(n.getUnitId())) {
                 add(out, byId.get(n.getUnitId()), role);
             } else {
@@ -80,6 +78,27 @@ final class Publishing {
             }
         }
         return new Resolution(List.copyOf(out.values()), open);
+    }
+
+    /**
+     * Whether a collective takes a unit of this kind. A district plan's candidates are
+     * district-level units, a town plan's the town and its 下级单位 (see {@link PublishingService}), so
+     * 各部门 in a town's plan are the town's offices and 各街镇 there are nobody.
+     */
+    static boolean fits(CollectiveScope scope, UnitKind kind, boolean townPlan) {
+        return switch (scope) {
+            case TOWNS -> !townPlan && kind == UnitKind.TOWN;
+            case DEPARTMENTS -> kind == (townPlan ? UnitKind.OFFICE : UnitKind.DEPARTMENT);
+            case COMMUNITIES -> kind == UnitKind.COMMUNITY;
+            case VILLAGES -> kind == UnitKind.VILLAGE;
+            case NEIGHBOURHOODS -> kind == UnitKind.COMMUNITY || kind == UnitKind.VILLAGE;
+            case OFFICES -> kind == UnitKind.OFFICE;
+            case ALL_UNITS ->
+                    townPlan
+                            ? !kind.districtLevel()
+                            : kind == UnitKind.DEPARTMENT || kind == UnitKind.TOWN;
+            case CHOOSE -> false;
+        };
     }
 
     private static void add(Map<UUID, Assignee> out, Unit unit, UnitRole role) {

@@ -9,6 +9,7 @@ import cn.duban.plan.parse.UnitRole;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.tenant.Unit;
+import cn.duban.tenant.UnitScopes;
 import cn.duban.tenant.UnitService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -45,6 +46,8 @@ public class PublishingService {
     @EJB AuditService audit;
 
     @EJB InboxService inbox;
+
+    @EJB UnitScopes scopes;
 
     /** A unit chosen for a point, overriding what the plan names. */
     public record Assignment(UUID unitId, String role) {}
@@ -102,8 +105,7 @@ public class PublishingService {
             UUID planId, int created, int updated, int unchanged, int units, List<OpenName> open) {}
 
     public Preview preview(UUID planId, Request request) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN);
-        Plan plan = plans.get(planId);
+        Plan plan = supervised(planId);
         Work work = plan(plan, request == null ? new Request(null, null, false) : request);
         return new Preview(
                 plan.getId(),
@@ -116,8 +118,8 @@ public class PublishingService {
     }
 
     public Result publish(UUID planId, Request request) {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
-        Plan plan = plans.get(planId);
+        Plan plan = supervised(planId);
+        Caller caller = Caller.requireDistrictPerson();
         if (plan.getLevel() == PlanLevel.CITY) {
             throw DubanException.badRequest(
                     "publish.city-plan", "市级计划不直接下达任务：请导入并下达本区计划，再与市级要点关联。");
@@ -140,6 +142,7 @@ public class PublishingService {
         for (Planned p : work.planned) {
             if (p.existing == null) {
                 Task task = Publishing.newTask(p.point, p.unit, p.role, caller.username());
+                task.setSupervisorUnitId(plan.getSupervisorUnitId());
                 task.setKeyTask(req.keyPoints().contains(p.point.getId()));
                 em.persist(task);
                 createdIds.add(task.getId());
@@ -167,6 +170,10 @@ public class PublishingService {
                 unchanged,
                 "tasks",
                 createdIds);
+        String office =
+                plan.getSupervisorUnitId() == null
+                        ? "区府办"
+                        : units.get(plan.getSupervisorUnitId()).getName();
         newPerUnit.forEach(
                 (unitId, n) ->
                         inbox.toUnit(
@@ -174,13 +181,36 @@ public class PublishingService {
                                 InboxMessage.Kind.ASSIGNED,
                                 null,
                                 "新下达任务 " + n + " 项：" + plan.getTitle(),
-                                "区府办下达了《"
+                                office
+                                        + "下达了《"
                                         + plan.getTitle()
                                         + "》中的 "
                                         + n
                                         + " 项任务，请在“我的任务”中查看并按时报送进展。"));
         return new Result(
                 plan.getId(), createdIds.size(), updated, unchanged, newPerUnit.size(), work.open);
+    }
+
+    /**
+     * The plan, if the caller supervises it: the district office its own plans, a town's 单位管理员 its
+     * town's own plans (a town's plan is the district's to read, not to publish).
+     */
+    private Plan supervised(UUID planId) {
+        Plan plan = plans.get(planId);
+        scopes.requireSupervisor(plan.getSupervisorUnitId(), "plan.not-found", "计划不存在。");
+        return plan;
+    }
+
+    /**
+     * The units a plan's tasks may go to: every unit of the district for the office's plans (the
+     * names were matched against district-level units at import), the town and its 下级单位 for a
+     * town's own plan.
+     */
+    private List<Unit> candidates(Plan plan) {
+        List<Unit> all = units.list();
+        if (plan.getSupervisorUnitId() == null) return all;
+        Set<UUID> subtree = scopes.tree().subtree(plan.getSupervisorUnitId());
+        return all.stream().filter(u -> subtree.contains(u.getId())).toList();
     }
 
     // ---- planning
@@ -202,7 +232,8 @@ public class PublishingService {
         List<PlanPoint> points = plans.points(plan.getId());
         Set<UUID> parents = new HashSet<>();
         for (PlanPoint p : points) if (p.getParent() != null) parents.add(p.getParent().getId());
-        List<Unit> all = units.list();
+        List<Unit> all = candidates(plan);
+        boolean townPlan = plan.getSupervisorUnitId() != null;
         Map<UUID, Unit> unitById = new HashMap<>();
         for (Unit u : all) unitById.put(u.getId(), u);
         Map<String, Task> existing = new HashMap<>();
@@ -222,7 +253,8 @@ public class PublishingService {
             if (chosen != null) {
                 assignees = chosen(chosen, unitById, point);
             } else {
-                Publishing.Resolution r = Publishing.resolve(Publishing.namedUnits(point), all);
+                Publishing.Resolution r =
+                        Publishing.resolve(Publishing.namedUnits(point), all, townPlan);
                 assignees = new ArrayList<>(r.assignees());
                 for (Publishing.Open o : r.open()) {
                     work.open.add(

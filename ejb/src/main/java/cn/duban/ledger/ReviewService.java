@@ -3,6 +3,9 @@ package cn.duban.ledger;
 import cn.duban.audit.AuditService;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
+import cn.duban.tenant.Unit;
+import cn.duban.tenant.UnitScopes;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -32,18 +35,24 @@ public class ReviewService {
 
     @EJB LeaderService leaders;
 
+    @EJB UnitScopes scopes;
+
     public record Review(String decision, String comment, String rating) {}
 
     public ProgressReport review(UUID reportId, Review review, Integer expectedVersion) {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Role.UNIT_ADMIN);
         ProgressReport report = reports.visible(reportId);
+        // The office that supervises the task reviews it: the district office, or the town that
+        // published it (issue 21); the other only reads.
+        scopes.requireSupervisor(
+                report.getTask().getSupervisorUnitId(), "report.not-found", "报送不存在。");
         if (report.getState() != ReportState.SUBMITTED) {
             throw DubanException.conflict("report.not-submitted", "该报送不在待审核状态（可能已被他人审核），请刷新。");
         }
         report.requireVersion(expectedVersion, "report.stale", "该报送已被他人处理，请刷新后重试。");
         // Four eyes: the office may report on a unit's behalf, but then someone else reviews it.
         if (report.isAuthoredBy(caller.username())) {
-            throw new DubanException(403, "review.own-report", "不能审核本人撰写或提交的报送，请由区府办其他工作人员审核。");
+            throw new DubanException(403, "review.own-report", "不能审核本人撰写或提交的报送，请由其他工作人员审核。");
         }
         if (review == null || review.decision() == null) {
             throw DubanException.badRequest(
@@ -164,15 +173,24 @@ public class ReviewService {
                 "review.rating-invalid", "质量评价应为 EXCELLENT/GOOD/FAIR/POOR（优/良/中/差）。");
     }
 
-    /** Reports waiting for the district office, oldest first. */
+    /**
+     * Reports waiting for the caller's office, oldest first: the district office's tasks for its
+     * administrators, the town's own for a town's 单位管理员.
+     */
     public List<ProgressReport> awaitingReview(int limit) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN);
-        return em.createQuery(
-                        "select r from ProgressReport r join fetch r.task t join fetch t.unit where r.state = :s "
-                                + "order by r.submittedAt",
-                        ProgressReport.class)
-                .setParameter("s", ReportState.SUBMITTED)
-                .setMaxResults(Math.max(1, Math.min(limit, 500)))
-                .getResultList();
+        UUID town = scopes.supervisingTown().map(Unit::getId).orElse(null);
+        jakarta.persistence.TypedQuery<ProgressReport> query =
+                em.createQuery(
+                                "select r from ProgressReport r join fetch r.task t join fetch t.unit where r.state = :s "
+                                        + "and "
+                                        + (town == null
+                                                ? "t.supervisorUnitId is null "
+                                                : "t.supervisorUnitId = :town ")
+                                        + "order by r.submittedAt",
+                                ProgressReport.class)
+                        .setParameter("s", ReportState.SUBMITTED)
+                        .setMaxResults(Math.max(1, Math.min(limit, 500)));
+        if (town != null) query.setParameter("town", town);
+        return query.getResultList();
     }
 }

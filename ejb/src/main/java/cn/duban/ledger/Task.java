@@ -138,6 +138,14 @@ public class Task extends TenantOwned implements Versioned {
     @Column(name = "published_at", nullable = false, updatable = false)
     private Instant publishedAt;
 
+    /** Who supervises the task: null for the district office, else a town (issue 21). */
+    @Column(name = "supervisor_unit_id", updatable = false)
+    private UUID supervisorUnitId;
+
+    /** The district task this one is a part of (分解), or null. */
+    @Column(name = "parent_task_id", updatable = false)
+    private UUID parentTaskId;
+
     /** The day the daily colour run found it red, until it caught up (see ColourSweep). */
     @Column(name = "red_since")
     private LocalDate redSince;
@@ -512,5 +520,21 @@ public class Task extends TenantOwned implements Versioned {
 
     public String getHandedBy() {
         return handedBy;
+    }
+
+    public UUID getSupervisorUnitId() {
+        return supervisorUnitId;
+    }
+
+    void setSupervisorUnitId(UUID supervisorUnitId) {
+        this.supervisorUnitId = supervisorUnitId;
+    }
+
+    public UUID getParentTaskId() {
+        return parentTaskId;
+    }
+
+    void setParentTaskId(UUID parentTaskId) {
+        this.parentTaskId = parentTaskId;
     }
 }

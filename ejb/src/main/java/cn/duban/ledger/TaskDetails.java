@@ -1,6 +1,8 @@
 package cn.duban.ledger;
 
 import cn.duban.plan.SourceReference;
+import cn.duban.tenant.Unit;
+import cn.duban.tenant.UnitScopes;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -30,6 +32,10 @@ public class TaskDetails {
 
     @EJB LeaderService leaders;
 
+    @EJB TaskParts parts;
+
+    @EJB UnitScopes scopes;
+
     @PersistenceContext EntityManager em;
 
     /** A report with its evidence files. */
@@ -43,7 +49,20 @@ public class TaskDetails {
             List<ExtensionRequest> extensions,
             SourceReference source,
             List<TaskInstruction> instructions,
-            String signOffNote) {}
+            String signOffNote,
+            Supervision supervision) {}
+
+    /**
+     * Who supervises the task and what the caller may do as supervisor (issue 21): the office's
+     * name (null for the district office, else the town's), whether the caller reviews its reports,
+     * the district task it is a part of, its parts (分解) and the 下级单位 the caller may split it to.
+     */
+    public record Supervision(
+            String office,
+            boolean canReview,
+            UUID parentTaskId,
+            List<TaskParts.Part> parts,
+            List<TaskParts.Target> splitTargets) {}
 
     /** The task the caller may see, or 404 {@code task.not-found}. */
     public Detail of(UUID id) {
@@ -70,6 +89,14 @@ public class TaskDetails {
                 extensions.extensions(task),
                 task.getPoint().getSourceReference(),
                 leaders.instructions(task),
-                task.getSignOffNote());
+                task.getSignOffNote(),
+                new Supervision(
+                        task.getSupervisorUnitId() == null
+                                ? null
+                                : em.find(Unit.class, task.getSupervisorUnitId()).getName(),
+                        scopes.supervises(task.getSupervisorUnitId()),
+                        task.getParentTaskId(),
+                        parts.parts(task),
+                        parts.targets(task)));
     }
 }

@@ -45,6 +45,10 @@ public class Plan extends TenantOwned implements Versioned {
     @Column(name = "owner_unit_id")
     private UUID ownerUnitId;
 
+    /** Who supervises the plan's tasks: null for the district office, else the town (issue 21). */
+    @Column(name = "supervisor_unit_id", updatable = false)
+    private UUID supervisorUnitId;
+
     @Column(name = "source_name")
     private String sourceName;
 
@@ -152,6 +156,14 @@ public class Plan extends TenantOwned implements Versioned {
 
     void setOwnerUnitId(UUID ownerUnitId) {
         this.ownerUnitId = ownerUnitId;
+    }
+
+    public UUID getSupervisorUnitId() {
+        return supervisorUnitId;
+    }
+
+    void setSupervisorUnitId(UUID supervisorUnitId) {
+        this.supervisorUnitId = supervisorUnitId;
     }
 
     public String getSourceName() {

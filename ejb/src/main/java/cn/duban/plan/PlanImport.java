@@ -9,8 +9,10 @@ import cn.duban.plan.parse.PlanParser;
 import cn.duban.plan.parse.TableColumns;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
 import cn.duban.platform.Sha256;
 import cn.duban.tenant.Unit;
+import cn.duban.tenant.UnitScopes;
 import cn.duban.tenant.UnitService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -45,9 +47,11 @@ public class PlanImport {
 
     @EJB AuditService audit;
 
+    @EJB UnitScopes scopes;
+
     /** The text of an uploaded file (txt, md, docx, xlsx), or a 4xx problem saying why not. */
     public String extractText(String fileName, byte[] content) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        scopes.supervisingTown();
         return ImportProblems.checked(() -> DocumentReader.read(fileName, content));
     }
 
@@ -68,7 +72,7 @@ public class PlanImport {
             PlanLevel level,
             Map<String, List<TableColumns.Choice>> chosen,
             boolean automatic) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        Optional<Unit> town = scopes.supervisingTown();
         if (chosen != null && chosen.size() > MAX_TABLES) {
             throw DubanException.badRequest(
                     "plan.import.columns-too-many", "最多为 " + MAX_TABLES + " 个表格指定列含义。");
@@ -85,7 +89,7 @@ public class PlanImport {
                                                 automatic
                                                         ? null
                                                         : new ColumnReadings(em)::remembered)));
-        UnitDirectory directory = directory();
+        UnitDirectory directory = directory(town);
         List<String> unresolved = new ArrayList<>();
         List<PlanDocument.Section> sections =
                 parsed.sections().stream()
@@ -107,9 +111,16 @@ public class PlanImport {
                             + String.join("、", distinct)
                             + "。请在保存前指定对应单位或新建单位。");
         }
-        UUID owner = parsed.level() == PlanLevel.TOWN ? ownerOf(parsed.issuer(), directory) : null;
+        // A town's own plan is its own, whoever the document names as issuer.
+        UUID owner =
+                town.isPresent()
+                        ? town.get().getId()
+                        : parsed.level() == PlanLevel.TOWN
+                                ? ownerOf(parsed.issuer(), directory)
+                                : null;
         UUID duplicate =
-                writer().findBySource(Sha256.hex(text), parsed.year())
+                writer(town)
+                        .findBySource(Sha256.hex(text), parsed.year())
                         .map(Plan::getId)
                         .orElse(null);
         if (duplicate != null) warnings.add("该文件已导入过（同一年度、相同原文）。");
@@ -117,7 +128,7 @@ public class PlanImport {
                 null,
                 parsed.title(),
                 parsed.issuer(),
-                parsed.level(),
+                town.isPresent() ? PlanLevel.TOWN : parsed.level(),
                 parsed.year(),
                 parsed.docNumber(),
                 parsed.issuedOn(),
@@ -163,16 +174,17 @@ public class PlanImport {
      * are remembered as that unit's aliases.
      */
     public Plan save(String sourceText, String sourceName, PlanDocument edited) {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        Optional<Unit> town = scopes.supervisingTown();
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Role.UNIT_ADMIN);
         if (sourceText == null || sourceText.isBlank()) {
             throw DubanException.badRequest("plan.source-missing", "缺少文件原文（sourceText）。");
         }
         ImportProblems.checked(() -> DocumentReader.checkLength(sourceText));
         PlanDocument doc = edited != null ? edited : preview(sourceText, sourceName, null, null);
-        PlanWriter writer = writer();
+        PlanWriter writer = writer(town);
         writer.validate(doc);
         Map<String, String> readings =
-                edited != null
+                edited != null && town.isEmpty()
                         ? new ColumnReadings(em).remember(edited.tables(), caller.username())
                         : Map.of();
         String hash = Sha256.hex(sourceText);
@@ -189,6 +201,12 @@ public class PlanImport {
                         null,
                         caller.username());
         writer.fill(plan, doc);
+        if (town.isPresent()) {
+            // A town's 单位管理员 imports the town's own plan: the town supervises its tasks.
+            plan.setLevel(PlanLevel.TOWN);
+            plan.setOwnerUnitId(town.get().getId());
+            plan.setSupervisorUnitId(town.get().getId());
+        }
         em.persist(plan);
         writer.persistPoints(plan, doc);
         rememberMappings(doc);
@@ -211,6 +229,8 @@ public class PlanImport {
                 doc.allPoints().size(),
                 "edited",
                 edited != null,
+                "supervisor",
+                plan.getSupervisorUnitId(),
                 // Column readings remembered or forgotten with this plan, by header.
                 "columnReadings",
                 readings);
@@ -279,16 +299,25 @@ public class PlanImport {
                 });
     }
 
-    private PlanWriter writer() {
-        return new PlanWriter(em, units);
+    private PlanWriter writer(Optional<Unit> town) {
+        return new PlanWriter(em, units, town.map(Unit::getId).orElse(null), candidates(town));
     }
 
-    private UnitDirectory directory() {
+    /**
+     * The units a plan may name: district-level units (by kind) for the district office's plans, as
+     * a town's 党政办 is no unit of a district plan and every town has one; the town and its 下级单位 for
+     * the town's own plan.
+     */
+    private List<Unit> candidates(Optional<Unit> town) {
+        if (town.isEmpty())
+            return units.list().stream().filter(u -> u.getKind().districtLevel()).toList();
+        Set<UUID> subtree = scopes.tree().subtree(town.get().getId());
+        return units.list().stream().filter(u -> subtree.contains(u.getId())).toList();
+    }
+
+    private UnitDirectory directory(Optional<Unit> town) {
         return new UnitDirectory(
-                // District-level units only (by kind): a town's 党政办 is no unit of a district plan,
-                // and every town has one.
-                units.list().stream()
-                        .filter(u -> u.getKind().districtLevel())
+                candidates(town).stream()
                         .map(u -> new UnitDirectory.Entry(u.getId(), u.getName(), u.getAliases()))
                         .toList());
     }

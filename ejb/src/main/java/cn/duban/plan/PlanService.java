@@ -6,6 +6,9 @@ import cn.duban.plan.parse.DeadlineParser;
 import cn.duban.plan.parse.PlanLevel;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
+import cn.duban.tenant.Unit;
+import cn.duban.tenant.UnitScopes;
 import cn.duban.tenant.UnitService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -31,6 +34,8 @@ public class PlanService {
 
     @EJB AuditService audit;
 
+    @EJB UnitScopes scopes;
+
     /**
      * Next year's plan from this year's template: same structure, deadline rules re-applied to the
      * new year.
@@ -38,9 +43,11 @@ public class PlanService {
     public Plan nextYear(UUID planId) {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
         Plan source = get(planId);
+        scopes.requireSupervisor(source.getSupervisorUnitId(), "plan.not-found", "计划不存在。");
         int year = source.getYear() + 1;
         PlanDocument doc = document(source);
-        PlanWriter writer = new PlanWriter(em, units);
+        // A copy names the units the source named.
+        PlanWriter writer = new PlanWriter(em, units, null, units.list());
         if (writer.findBySource(source.getSourceSha256(), year).isPresent()) {
             throw DubanException.conflict("plan.duplicate", "该计划已有 " + year + " 年度版本。");
         }
@@ -97,27 +104,42 @@ public class PlanService {
         return plan;
     }
 
+    /**
+     * The plans the caller reads: every plan of the district for its office and leaders (a town's
+     * own plans read-only), its own town's plans for a town's 单位管理员.
+     */
     public List<Plan> list(Integer year, PlanLevel level) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
+        UUID town = readerTown();
         return em.createQuery(
                         "select p from Plan p where (:year is null or p.year = :year) "
-                                + "and (:level is null or p.level = :level) order by p.year desc, p.level, p.createdAt desc",
+                                + "and (:level is null or p.level = :level) "
+                                + "and (:town is null or p.supervisorUnitId = :town) "
+                                + "order by p.year desc, p.level, p.createdAt desc",
                         Plan.class)
                 .setParameter("year", year)
                 .setParameter("level", level)
+                .setParameter("town", town)
                 .getResultList();
     }
 
     public Plan get(UUID id) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
-        Plan plan = em.find(Plan.class, id);
-        if (plan == null) throw DubanException.notFound("plan.not-found", "计划不存在。");
+        UUID town = readerTown();
+        Plan plan = id == null ? null : em.find(Plan.class, id);
+        if (plan == null || (town != null && !town.equals(plan.getSupervisorUnitId())))
+            throw DubanException.notFound("plan.not-found", "计划不存在。");
         return plan;
     }
 
+    /** Null for the district's office and leaders; the town a town's 单位管理员 supervises. */
+    private UUID readerTown() {
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER, Role.UNIT_ADMIN);
+        if (caller.isDistrictWide()) return null;
+        return scopes.supervisingTown().map(Unit::getId).orElseThrow();
+    }
+
     public void delete(UUID id, Integer expectedVersion) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN);
         Plan plan = get(id);
+        scopes.requireSupervisor(plan.getSupervisorUnitId(), "plan.not-found", "计划不存在。");
         plan.requireVersion(expectedVersion, "plan.stale", "计划已被他人修改，请刷新后重试。");
         Long derived =
                 em.createQuery("select count(p) from Plan p where p.derivedFrom = :id", Long.class)

@@ -31,9 +31,17 @@ final class PlanWriter {
 
     private final UnitService units;
 
-    PlanWriter(EntityManager em, UnitService units) {
+    /** The town supervising the plan, or null for the district office. */
+    private final UUID supervisor;
+
+    /** The units the plan may name (see {@link PlanImport}). */
+    private final List<Unit> candidates;
+
+    PlanWriter(EntityManager em, UnitService units, UUID supervisor, List<Unit> candidates) {
         this.em = em;
         this.units = units;
+        this.supervisor = supervisor;
+        this.candidates = candidates;
     }
 
     /** Rejects an edited document the ledger could not work with, before anything is written. */
@@ -44,7 +52,7 @@ final class PlanWriter {
         if (doc.year() < 2000 || doc.year() > 2100) problems.add("年度无效：" + doc.year());
         if (doc.sections() == null || doc.allPoints().isEmpty()) problems.add("计划中没有任何工作要点");
         Set<UUID> known = new java.util.HashSet<>();
-        for (Unit u : units.list()) known.add(u.getId());
+        for (Unit u : candidates) known.add(u.getId());
         if (doc.ownerUnitId() != null && !known.contains(doc.ownerUnitId()))
             problems.add("发文单位不存在");
         int n = 0;
@@ -168,14 +176,19 @@ final class PlanWriter {
                 .toList();
     }
 
+    /** The plan of this source and year that the same office (district or town) imported. */
     Optional<Plan> findBySource(String hash, int year) {
-        return em.createQuery(
-                        "select p from Plan p where p.sourceSha256 = :h and p.year = :y",
-                        Plan.class)
-                .setParameter("h", hash)
-                .setParameter("y", year)
-                .getResultStream()
-                .findFirst();
+        jakarta.persistence.TypedQuery<Plan> query =
+                em.createQuery(
+                                "select p from Plan p where p.sourceSha256 = :h and p.year = :y and "
+                                        + (supervisor == null
+                                                ? "p.supervisorUnitId is null"
+                                                : "p.supervisorUnitId = :s"),
+                                Plan.class)
+                        .setParameter("h", hash)
+                        .setParameter("y", year);
+        if (supervisor != null) query.setParameter("s", supervisor);
+        return query.getResultStream().findFirst();
     }
 
     private static <E extends Enum<E>> boolean isEnum(Class<E> type, String value) {

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,6 +31,61 @@ public class UnitScopes {
             return Scope.subtree(own.getId(), tree().subtree(own.getId()));
         }
         return Scope.unit(own.getId());
+    }
+
+    /**
+     * Whose supervision (督办) the caller runs: the district office's (empty) for the district
+     * administrator, its own town's for a town's 单位管理员 (issue 21 item 2: a town imports, publishes
+     * and reviews its own plan). Anyone else is refused.
+     */
+    public Optional<Unit> supervisingTown() {
+        Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN, Role.UNIT_ADMIN);
+        if (caller.hasRole(Role.DISTRICT_ADMIN)) return Optional.empty();
+        Unit own = units.myUnit();
+        if (own.getKind() != UnitKind.TOWN) {
+            throw new DubanException(403, "supervision.not-a-town", "只有街镇的单位管理员可以督办本街镇的工作。");
+        }
+        return Optional.of(own);
+    }
+
+    /** The caller's town if it is a town's 单位管理员; empty for anyone else, never refused. */
+    public Optional<Unit> supervisingTownIfAny() {
+        Caller caller = Caller.requireDistrictPerson();
+        if (caller.isDistrictWide() || !caller.hasRole(Role.UNIT_ADMIN)) return Optional.empty();
+        Unit own = units.myUnit();
+        return own.getKind() == UnitKind.TOWN ? Optional.of(own) : Optional.empty();
+    }
+
+    /**
+     * Whether the caller supervises what {@code supervisor} names (see {@link #requireSupervisor}).
+     */
+    public boolean supervises(UUID supervisor) {
+        Caller caller = Caller.requireDistrictPerson();
+        if (caller.hasRole(Role.DISTRICT_ADMIN)) return supervisor == null;
+        return supervisor != null
+                && supervisingTownIfAny().map(t -> t.getId().equals(supervisor)).orElse(false);
+    }
+
+    /**
+     * Checks that the caller supervises what {@code supervisor} names (null: the district office,
+     * or a town): the district office runs its own and only reads a town's; a town's admin runs its
+     * own town's. Something of another town is "not found" for a town's admin, as in every scope.
+     */
+    public void requireSupervisor(UUID supervisor, String notFoundCode, String notFoundMessage) {
+        Optional<Unit> town = supervisingTown();
+        if (town.isEmpty()) {
+            if (supervisor != null) {
+                throw new DubanException(
+                        403, "supervision.town-runs", "该项由街镇督办，区府办只能查看，审核与下达由街镇办理。");
+            }
+            return;
+        }
+        if (!town.get().getId().equals(supervisor)) {
+            if (supervisor == null && current().contains(town.get().getId())) {
+                throw new DubanException(403, "supervision.district-runs", "该项由区府办督办，街镇不能审核或下达。");
+            }
+            throw DubanException.notFound(notFoundCode, notFoundMessage);
+        }
     }
 
     /** The tenant's units as a tree, from one query of ids and parents. */

@@ -73,6 +73,27 @@ class TaskDetailsTest {
                         return List.of();
                     }
                 };
+        d.parts =
+                new TaskParts() {
+                    @Override
+                    public List<Part> parts(Task t) {
+                        readFrom.add(t);
+                        return List.of();
+                    }
+
+                    @Override
+                    public List<Target> targets(Task t) {
+                        readFrom.add(t);
+                        return List.of();
+                    }
+                };
+        d.scopes =
+                new cn.duban.tenant.UnitScopes() {
+                    @Override
+                    public boolean supervises(UUID supervisor) {
+                        return supervisor == null;
+                    }
+                };
         return d;
     }
 
@@ -83,10 +104,12 @@ class TaskDetailsTest {
         TaskDetails.Detail detail = details().of(id);
 
         assertThat(checked).containsExactly(id);
-        assertThat(readFrom).hasSize(4).allSatisfy(t -> assertThat(t).isSameAs(task));
+        assertThat(readFrom).hasSize(6).allSatisfy(t -> assertThat(t).isSameAs(task));
         assertThat(detail.pointText()).isEqualTo("全年完成老旧小区改造 30 个。");
         assertThat(detail.checkpoints()).isEmpty();
         assertThat(detail.reports()).isEmpty();
         assertThat(detail.extensions()).isEmpty();
+        assertThat(detail.supervision().canReview()).isTrue();
+        assertThat(detail.supervision().parts()).isEmpty();
     }
 }

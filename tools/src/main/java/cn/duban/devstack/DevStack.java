@@ -67,6 +67,13 @@ public final class DevStack {
             keycloak = KeycloakServer.configured(KEYCLOAK_PORT, work.resolve("keycloak.log"));
             keycloak.start();
             issuer = keycloak.issuer();
+            if (!"off".equals(props.get("duban.demo.year"))) {
+                // The demo town's own people (cn.duban.demo.DemoTownWriter): the run command's
+                // only, so the tests' 长寿路街道 keeps exactly the realm's people.
+                KeycloakAdmin people = new KeycloakAdmin(KEYCLOAK_PORT);
+                people.ensureUser("pt-csl-admin", "putuo", "csl", "unit-admin");
+                people.ensureUser("pt-csl-dzb", "putuo", "csl-dzb", "unit-reporter");
+            }
             props.put("duban.oidc.provider-url", issuer);
             log(
                     "Keycloak     "
@@ -122,6 +129,7 @@ public final class DevStack {
         log("  pt-leader   普陀区 leader                     jd-leader  嘉定区 leader");
         log("  pt-csl      普陀区 长寿路街道 unit-reporter     jd-anting  嘉定区 安亭镇 unit-reporter");
         log("  pt-sjj      普陀区 区数据局 unit-reporter     sh-viewer  上海市 city-viewer (各区对比)");
+        log("  pt-csl-admin 长寿路街道 unit-admin (本街镇督办)  pt-csl-dzb 长寿路街道党政办 unit-reporter");
         if (!"off".equals(props.get("duban.demo.year"))) {
             log(
                     "普陀区 holds a year in progress (plan, reports, scores, circulars; README \"What the demo");

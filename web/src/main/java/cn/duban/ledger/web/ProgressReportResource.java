@@ -107,7 +107,7 @@ public class ProgressReportResource {
     @Operation(summary = "待审核的进展报送")
     @GET
     @Path("/pending")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public List<ReportView> pending(@QueryParam("limit") @DefaultValue("100") int limit) {
         return reviews.awaitingReview(limit).stream()
                 .map(r -> ReportView.of(r, List.of()))
@@ -171,7 +171,7 @@ public class ProgressReportResource {
             description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 report.stale。")
     @POST
     @Path("/{id}/review")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public ReportView review(
             @PathParam("id") UUID id,
             ReviewService.Review review,

@@ -29,7 +29,7 @@ public class PublicationResource {
     @Operation(summary = "预览计划发布（将生成的任务）")
     @POST
     @Path("/preview")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public PublishingService.Preview preview(
             @PathParam("id") UUID planId, PublishingService.Request request) {
         return publishing.preview(planId, request);
@@ -37,7 +37,7 @@ public class PublicationResource {
 
     @Operation(summary = "发布计划，生成任务台账")
     @POST
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public PublishingService.Result publish(
             @PathParam("id") UUID planId, PublishingService.Request request) {
         return publishing.publish(planId, request);

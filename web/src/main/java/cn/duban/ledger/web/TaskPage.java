@@ -13,6 +13,7 @@ import cn.duban.ledger.ReminderService;
 import cn.duban.ledger.ReportState;
 import cn.duban.ledger.ReviewService;
 import cn.duban.ledger.TaskDetails;
+import cn.duban.ledger.TaskParts;
 import cn.duban.ledger.TaskView;
 import cn.duban.ledger.escalation.EscalationDecisions;
 import cn.duban.ledger.escalation.EscalationQueries;
@@ -51,6 +52,8 @@ public class TaskPage implements Serializable {
 
     @Inject TaskDetails details;
 
+    @Inject TaskParts parts;
+
     @Inject ReminderService reminders;
 
     @Inject cn.duban.ledger.LeaderService leaders;
@@ -71,6 +74,11 @@ public class TaskPage implements Serializable {
     private String instructionText;
     private String signOffReason;
     private String signOffNote;
+
+    // who supervises the task, its parts (分解) and the town's split form
+    private TaskDetails.Supervision supervision;
+    private List<String> splitUnits = new java.util.ArrayList<>();
+    private LocalDate splitDeadline;
 
     // the unit's draft
     private String draftText;
@@ -134,6 +142,7 @@ public class TaskPage implements Serializable {
             source = d.source();
             instructions = d.instructions();
             signOffNote = d.signOffNote();
+            supervision = d.supervision();
             reusable = null;
             return true;
         } catch (DubanException e) {
@@ -180,6 +189,46 @@ public class TaskPage implements Serializable {
                 && task.status() != cn.duban.ledger.TaskStatus.SUBMITTED
                 && c != null
                 && c.hasRole(Caller.UNIT_REPORTER);
+    }
+
+    /** The caller reviews this task's reports: its supervising office (区府办 or the town). */
+    public boolean isCanReview() {
+        return supervision != null && supervision.canReview();
+    }
+
+    public TaskDetails.Supervision getSupervision() {
+        return supervision;
+    }
+
+    public List<String> getSplitUnits() {
+        return splitUnits;
+    }
+
+    public void setSplitUnits(List<String> splitUnits) {
+        this.splitUnits = splitUnits;
+    }
+
+    public LocalDate getSplitDeadline() {
+        return splitDeadline;
+    }
+
+    public void setSplitDeadline(LocalDate splitDeadline) {
+        this.splitDeadline = splitDeadline;
+    }
+
+    /** 分解: the town's 单位管理员 gives the task to the chosen 下级单位. */
+    public void split() {
+        List<TaskParts.Request> requested =
+                splitUnits == null
+                        ? List.of()
+                        : splitUnits.stream()
+                                .map(u -> new TaskParts.Request(UUID.fromString(u), splitDeadline))
+                                .toList();
+        if (act(() -> parts.split(id, requested))) {
+            Messages.info("task.parts.split.done", requested.size());
+            splitUnits = new java.util.ArrayList<>();
+            splitDeadline = null;
+        }
     }
 
     public boolean isAdmin() {

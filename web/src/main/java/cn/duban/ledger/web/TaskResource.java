@@ -11,6 +11,7 @@ import cn.duban.ledger.ProgressReportService;
 import cn.duban.ledger.ReminderService;
 import cn.duban.ledger.TaskDetails;
 import cn.duban.ledger.TaskFilter;
+import cn.duban.ledger.TaskParts;
 import cn.duban.ledger.TaskQueries;
 import cn.duban.ledger.TaskView;
 import cn.duban.plan.parse.UnitRole;
@@ -69,6 +70,8 @@ public class TaskResource {
 
     @Inject TaskDetails details;
 
+    @Inject TaskParts parts;
+
     @Inject ReminderService reminders;
 
     @Inject cn.duban.ledger.escalation.EscalationQueries escalations;
@@ -88,7 +91,11 @@ public class TaskResource {
             List<ProgressReportResource.ReportView> reports,
             List<ExtensionView> extensions,
             SourceView source,
-            List<InstructionView> instructions) {}
+            List<InstructionView> instructions,
+            TaskDetails.Supervision supervision) {}
+
+    /** 分解: the 下级单位 to split a town's task to. */
+    public record SplitRequest(List<TaskParts.Request> parts) {}
 
     public record CheckpointView(UUID id, String label, LocalDate due, LocalDate doneOn) {
         static CheckpointView of(Checkpoint c) {
@@ -327,7 +334,34 @@ public class TaskResource {
                         .toList(),
                 d.extensions().stream().map(ExtensionView::of).toList(),
                 SourceView.of(d.source()),
-                d.instructions().stream().map(InstructionView::of).toList());
+                d.instructions().stream().map(InstructionView::of).toList(),
+                d.supervision());
+    }
+
+    /** 分解: a town's 单位管理员 splits a district task given to the town to its 下级单位. */
+    @Operation(summary = "街镇将区级任务分解到下级单位")
+    @POST
+    @Path("/{id}/parts")
+    @RolesAllowed({Role.UNIT_ADMIN, Role.DISTRICT_ADMIN})
+    public Response split(@PathParam("id") UUID id, SplitRequest request) {
+        return Response.status(Response.Status.CREATED)
+                .entity(parts.split(id, request == null ? null : request.parts()))
+                .build();
+    }
+
+    /** The parts of a split task and their progress, for whoever sees the task. */
+    @Operation(summary = "任务的分解情况")
+    @GET
+    @Path("/{id}/parts")
+    @RolesAllowed({
+        Role.DISTRICT_ADMIN,
+        Role.LEADER,
+        Role.UNIT_REPORTER,
+        Role.UNIT_HEAD,
+        Role.UNIT_ADMIN
+    })
+    public List<TaskParts.Part> parts(@PathParam("id") UUID id) {
+        return parts.parts(tasks.visible(id));
     }
 
     /** Everything that happened to the task, oldest first, from the audit trail. */

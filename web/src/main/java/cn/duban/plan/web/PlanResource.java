@@ -109,6 +109,7 @@ public class PlanResource {
             String issuer,
             String docNumber,
             UUID ownerUnitId,
+            UUID supervisorUnitId,
             UUID derivedFrom,
             Instant createdAt,
             String createdBy,
@@ -122,6 +123,7 @@ public class PlanResource {
                     p.getIssuer(),
                     p.getDocNumber(),
                     p.getOwnerUnitId(),
+                    p.getSupervisorUnitId(),
                     p.getDerivedFrom(),
                     p.getCreatedAt(),
                     p.getCreatedBy(),
@@ -133,7 +135,7 @@ public class PlanResource {
 
     @POST
     @Path("/preview")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     @Operation(
             summary = "预览计划导入（文本，不保存）",
             description =
@@ -211,7 +213,7 @@ public class PlanResource {
     @POST
     @Path("/preview")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     @UploadLimit(
             file = DocumentReader.MAX_BYTES,
             code = "plan.import.too-large",
@@ -247,7 +249,7 @@ public class PlanResource {
     @Operation(summary = "保存导入的计划")
     @APIResponse(responseCode = "201", description = "已创建")
     @POST
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public Response save(SaveRequest request, @Context UriInfo uri) {
         if (request == null)
             throw DubanException.badRequest("plan.source-missing", "缺少文件原文（sourceText）。");
@@ -259,7 +261,7 @@ public class PlanResource {
 
     @Operation(summary = "计划列表")
     @GET
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_ADMIN})
     public List<PlanSummary> list(
             @QueryParam("year") Integer year, @QueryParam("level") String level) {
         return plans.list(year, parseLevel(level)).stream().map(PlanSummary::of).toList();
@@ -268,7 +270,7 @@ public class PlanResource {
     @Operation(summary = "查看计划")
     @GET
     @Path("/{id}")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_ADMIN})
     public PlanDocument get(@PathParam("id") UUID id) {
         return plans.document(id);
     }
@@ -278,7 +280,7 @@ public class PlanResource {
     @GET
     @Path("/{id}/source")
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_ADMIN})
     public String source(@PathParam("id") UUID id) {
         return plans.get(id).getSourceText();
     }
@@ -287,7 +289,7 @@ public class PlanResource {
     @APIResponse(responseCode = "204", description = "成功，无内容")
     @DELETE
     @Path("/{id}")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public Response delete(
             @PathParam("id") UUID id,
             @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {

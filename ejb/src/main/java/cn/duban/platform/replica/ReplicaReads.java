@@ -3,6 +3,7 @@ package cn.duban.platform.replica;
 import cn.duban.platform.Caller;
 import cn.duban.platform.Settings;
 import cn.duban.platform.TenantTransactionInterceptor;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -77,7 +78,8 @@ public class ReplicaReads {
     public <T> T read(Object owner, Function<EntityManager, T> work) {
         if (!CONFIGURED) return work.apply(primary);
         if (tsr.getTransactionKey() != null
-                && tsr.getResource(TenantTransactionInterceptor.FIRST_BEAN) != owner) {
+                && tsr.getResource(TenantTransactionInterceptor.FIRST_BEAN) != owner
+                && !Boolean.TRUE.equals(tsr.getResource(ONLY_READS))) {
             count("not-first");
             return work.apply(primary);
         }
@@ -125,6 +127,19 @@ public class ReplicaReads {
     }
 
     /**
+     * Declares that the transaction the calling bean (owner, {@code this}) began only reads: the
+     * heavy reads of the beans it calls may then be routed too. Without effect for a bean that did
+     * not begin its transaction.
+     */
+    public void onlyReads(Object owner) {
+        if (tsr.getTransactionKey() != null
+                && tsr.getResource(TenantTransactionInterceptor.FIRST_BEAN) == owner)
+            tsr.putResource(ONLY_READS, Boolean.TRUE);
+    }
+
+    private static final Object ONLY_READS = new Object();
+
+    /**
      * A request of the current caller that may write begins: until it ends, their heavy reads go to
      * the primary unless the replica has caught up (the response may reach the client, and the
      * client's next read come in, before the request's {@link #endWrite}).
@@ -156,6 +171,12 @@ public class ReplicaReads {
         Map<String, Long> out = new java.util.TreeMap<>();
         counts.forEach((k, v) -> out.put(k, v.get()));
         return out;
+    }
+
+    /** The figures of this node's run, once, when the application stops. */
+    @PreDestroy
+    void logCounts() {
+        if (CONFIGURED) LOG.info(() -> "Heavy reads by route since start: " + counts());
     }
 
     private Duration sinceOwnWrite() {

@@ -112,16 +112,15 @@ public class ReplicaReads {
             downLogged = false;
             if (decision.replica()) return work.apply(replica);
         } catch (PersistenceException e) {
+            // The replica cannot be reached, or cancelled the read (a conflict with replay): the
+            // read is done again on the primary.
             count("replica-down");
             if (!downLogged) {
                 downLogged = true;
                 LOG.log(Level.WARNING, "The read replica cannot be read, reading the primary", e);
             }
         } finally {
-            if (replica != null) {
-                if (replica.getTransaction().isActive()) replica.getTransaction().rollback();
-                replica.close();
-            }
+            if (replica != null) close(replica);
         }
         return work.apply(primary);
     }
@@ -171,6 +170,17 @@ public class ReplicaReads {
         Map<String, Long> out = new java.util.TreeMap<>();
         counts.forEach((k, v) -> out.put(k, v.get()));
         return out;
+    }
+
+    /** Ends the replica's read-only transaction; a broken connection does not hide the answer. */
+    private static void close(EntityManager replica) {
+        try {
+            if (replica.getTransaction().isActive()) replica.getTransaction().rollback();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Rolling back a replica read failed", e);
+        } finally {
+            replica.close();
+        }
     }
 
     /** The figures of this node's run, once, when the application stops. */

@@ -72,6 +72,8 @@ public class CircularService {
 
     @EJB EscalationDecisions ladder;
 
+    @EJB cn.duban.platform.replica.ReplicaReads reads;
+
     /** A new draft for the period, worded in the customary way; the year must have a scheme. */
     public Circular draft(Period period) {
         Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
@@ -141,6 +143,8 @@ public class CircularService {
      * a draft with today's figures and its number left open.
      */
     public Document render(UUID id, Format format) {
+        // A draft's figures (the standings) may come from the read replica.
+        reads.onlyReads(this);
         Circular c = get(id);
         String name =
                 (c.getDocNumber() != null ? c.getDocNumber() : "通报草稿") + "." + format.extension();

@@ -3,6 +3,7 @@ package cn.duban.evaluation;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.replica.ReplicaReads;
 import cn.duban.printing.ScoreBreakdown;
 import cn.duban.tenant.UnitService;
 import jakarta.ejb.EJB;
@@ -32,6 +33,9 @@ public class StandingsService {
 
     @EJB cn.duban.platform.Printing reports;
 
+    /** Rankings, breakdowns, the trend and the dashboard may read from the replica. */
+    @EJB ReplicaReads reads;
+
     /**
      * A period's standings: the published snapshot once the period is closed (unless live is asked
      * for), else computed now. Without detail, live lines carry no task titles and completion
@@ -39,6 +43,10 @@ public class StandingsService {
      */
     public Standings standings(Period period, boolean live, boolean detailed) {
         Caller.requireDistrictPerson();
+        return reads.read(this, em -> standings(em, period, live, detailed));
+    }
+
+    private Standings standings(EntityManager em, Period period, boolean live, boolean detailed) {
         ScoringInputs read = new ScoringInputs(em, units);
         Standings published = live ? null : read.published(period);
         if (published != null) return published;
@@ -50,13 +58,13 @@ public class StandingsService {
     /** One unit's score with every line; a reporter may only ask for its own unit. */
     public UnitScore breakdown(Period period, UUID unitId, boolean live) {
         mayRead(unitId);
-        return unitOf(standings(period, live, true), unitId);
+        return unitOf(reads.read(this, em -> standings(em, period, live, true)), unitId);
     }
 
     /** The same breakdown as a PDF, with the scheme and the unit's place in its group. */
     public byte[] breakdownPdf(Period period, UUID unitId) {
         mayRead(unitId);
-        Standings standings = standings(period, false, true);
+        Standings standings = reads.read(this, em -> standings(em, period, false, true));
         UnitScore u = unitOf(standings, unitId);
         if (u.score() == null)
             throw DubanException.conflict(
@@ -110,14 +118,19 @@ public class StandingsService {
     public Trend trend(int year) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
         Scheme scheme = schemes.current(year);
-        return trend(scheme, new ScoringInputs(em, units).inputs(scheme, false));
+        return reads.read(
+                this, em -> trend(scheme, new ScoringInputs(em, units).inputs(scheme, false)));
     }
 
     /** The leadership dashboard's standings and trend, from one read of the ledger. */
     public Dashboard dashboard(Period period) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
-        ScoringInputs read = new ScoringInputs(em, units);
         Scheme scheme = schemes.current(period.year());
+        return reads.read(this, em -> dashboard(em, scheme, period));
+    }
+
+    private Dashboard dashboard(EntityManager em, Scheme scheme, Period period) {
+        ScoringInputs read = new ScoringInputs(em, units);
         ScoringInputs.Inputs in = read.inputs(scheme, false);
         Standings published = read.published(period);
         return new Dashboard(

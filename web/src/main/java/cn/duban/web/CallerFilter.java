@@ -4,6 +4,7 @@ import cn.duban.account.DisabledAccounts;
 import cn.duban.platform.Caller;
 import cn.duban.platform.Role;
 import cn.duban.platform.Settings;
+import cn.duban.platform.replica.ReplicaReads;
 import jakarta.ejb.EJB;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -51,6 +52,11 @@ public class CallerFilter extends HttpFilter {
 
     @EJB DisabledAccounts disabledAccounts;
 
+    @EJB ReplicaReads replicaReads;
+
+    /** Methods that never change anything (RFC 9110); any other request may have written. */
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {
@@ -78,7 +84,14 @@ public class CallerFilter extends HttpFilter {
                 refuse(req, res, refusal);
                 return;
             }
-            chain.doFilter(req, res);
+            // Read-your-writes on the replica: this caller's heavy reads wait for what it writes.
+            boolean mayWrite = !SAFE_METHODS.contains(req.getMethod());
+            if (mayWrite) replicaReads.beginWrite();
+            try {
+                chain.doFilter(req, res);
+            } finally {
+                if (mayWrite) replicaReads.endWrite();
+            }
         } finally {
             Caller.clear();
         }

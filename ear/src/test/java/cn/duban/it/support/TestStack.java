@@ -23,6 +23,8 @@ public class TestStack implements LauncherSessionListener {
     public static final int MANAGEMENT_PORT = 9990 + PORT_OFFSET;
 
     private static EmbeddedDatabase database;
+
+    private static EmbeddedDatabase replica;
     private static KeycloakServer keycloak;
 
     @Override
@@ -37,11 +39,17 @@ public class TestStack implements LauncherSessionListener {
                             0,
                             work.resolve("pgdata"),
                             Path.of(System.getProperty("duban.bootstrap.sql")));
+            // Every test runs with a streaming read replica (issue 22), so the isolation tests and
+            // all the others read rankings and the dashboard from it. Synchronous (remote_apply):
+            // a test may read as one user what another wrote a moment earlier; ReplicaIT turns
+            // that off to see the staleness rules at work.
+            replica = database.startReplica(work.resolve("pgdata-replica"), true);
             keycloak =
                     KeycloakServer.configured(KEYCLOAK_PORT, work.resolve("keycloak.log"))
                             .redirectingTo(HTTP_PORT);
             keycloak.start();
             System.setProperty("duban.test.db.url", database.jdbcUrl());
+            System.setProperty("duban.test.db.replica-url", replica.jdbcUrl());
             System.setProperty("duban.test.oidc.url", keycloak.issuer());
             // arquillian.xml reads these when it starts WildFly, after this listener.
             System.setProperty("duban.test.port-offset", String.valueOf(PORT_OFFSET));
@@ -57,6 +65,7 @@ public class TestStack implements LauncherSessionListener {
     public void launcherSessionClosed(LauncherSession session) {
         if (keycloak != null) keycloak.stop();
         try {
+            if (replica != null) replica.close();
             if (database != null) database.close();
         } catch (Exception e) {
             System.err.println("PostgreSQL did not stop cleanly: " + e);
@@ -65,6 +74,10 @@ public class TestStack implements LauncherSessionListener {
 
     public static String jdbcUrl() {
         return database.jdbcUrl();
+    }
+
+    public static String replicaJdbcUrl() {
+        return replica.jdbcUrl();
     }
 
     public static String issuer() {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Computes a period's scores from the ledger's facts: plain arithmetic, no container.
@@ -45,6 +46,23 @@ public final class Scoring {
             List<Adjustment> adjustments,
             Period period,
             LocalDate today) {
+        return score(rules, planWeight, indicators, units, tasks, adjustments, period, today, true);
+    }
+
+    /**
+     * The same scores; without lines, no unit carries its per-task lines and their words are never
+     * written (rankings, the dashboard and its trend only show the figures).
+     */
+    public static Scoreboard score(
+            ScoringRules rules,
+            BigDecimal planWeight,
+            List<Indicator> indicators,
+            List<UnitRef> units,
+            List<TaskFacts> tasks,
+            List<Adjustment> adjustments,
+            Period period,
+            LocalDate today,
+            boolean withLines) {
         LocalDate asOf = period.asOf(today);
         // While the period runs, a task due today is not yet late: count deadlines up to yesterday.
         LocalDate dueBy = period.end().isBefore(today) ? period.end() : today.minusDays(1);
@@ -62,7 +80,7 @@ public final class Scoring {
                 adjByUnit.computeIfAbsent(a.unitId(), u -> new ArrayList<>()).add(a);
             }
         }
-        Context c = new Context(rules, period, asOf, dueBy);
+        Context c = new Context(rules, period, asOf, dueBy, withLines);
         List<UnitScore> scored = new ArrayList<>();
         for (UnitRef unit : units) {
             scored.add(
@@ -111,7 +129,8 @@ public final class Scoring {
         return out;
     }
 
-    private record Context(ScoringRules rules, Period period, LocalDate asOf, LocalDate dueBy) {
+    private record Context(
+            ScoringRules rules, Period period, LocalDate asOf, LocalDate dueBy, boolean withLines) {
 
         boolean due(LocalDate date) {
             return !date.isBefore(period.start()) && !date.isAfter(dueBy);
@@ -225,26 +244,29 @@ public final class Scoring {
                     Credit credit = weighed(credit(t), t);
                     BigDecimal points = each.multiply(credit.factor(), MC);
                     total = total.add(points);
-                    lines.add(
-                            new ScoreLine(
-                                    t.taskId(),
-                                    e.getKey().name(),
-                                    t.title(),
-                                    credit.rule(),
-                                    points.setScale(2, RoundingMode.HALF_UP),
-                                    each.setScale(2, RoundingMode.HALF_UP)));
+                    if (withLines)
+                        lines.add(
+                                new ScoreLine(
+                                        t.taskId(),
+                                        e.getKey().name(),
+                                        t.title(),
+                                        credit.rule().get(),
+                                        points.setScale(2, RoundingMode.HALF_UP),
+                                        each.setScale(2, RoundingMode.HALF_UP)));
                 }
             }
             return total;
         }
 
-        private record Credit(BigDecimal factor, String rule) {}
+        /** A task's credit and its words, written only when a line shows them. */
+        private record Credit(BigDecimal factor, Supplier<String> rule) {}
 
         /** The credit's words with the source's weight, when it is not the usual 1. */
         Credit weighed(Credit c, TaskFacts t) {
             BigDecimal w = rules.weight(t.source());
             if (w.compareTo(BigDecimal.ONE) == 0) return c;
-            return new Credit(c.factor(), c.rule() + "；" + t.source().label() + "权重×" + plain(w));
+            return new Credit(
+                    c.factor(), () -> c.rule().get() + "；" + t.source().label() + "权重×" + plain(w));
         }
 
         /** A deduction of a task, times its source's weight. */
@@ -258,11 +280,11 @@ public final class Scoring {
         }
 
         Credit contributionCredit(TaskFacts t) {
-            if (!t.completedBy(asOf)) return new Credit(BigDecimal.ZERO, "未向牵头单位报送配合情况，不得分");
+            if (!t.completedBy(asOf)) return new Credit(BigDecimal.ZERO, () -> "未向牵头单位报送配合情况，不得分");
             long late = t.daysLate(t.completedOn());
-            if (late <= 0) return new Credit(BigDecimal.ONE, onTime(t, "向牵头单位报送配合情况"));
+            if (late <= 0) return new Credit(BigDecimal.ONE, () -> onTime(t, "向牵头单位报送配合情况"));
             Lateness l = lateness(late);
-            return new Credit(l.factor(), "逾期" + late + "天报送配合情况（" + l.rule() + "）");
+            return new Credit(l.factor(), () -> "逾期" + late + "天报送配合情况（" + l.rule().get() + "）");
         }
 
         Credit credit(TaskFacts t) {
@@ -270,29 +292,32 @@ public final class Scoring {
             if (t.completedBy(asOf)) {
                 long late = t.daysLate(t.completedOn());
                 BigDecimal q = rules.multiplier(t.rating());
-                String quality =
-                        t.rating() == null
-                                ? "未评质量"
-                                : "质量"
-                                        + t.rating().label()
-                                        + "（×"
-                                        + q.stripTrailingZeros().toPlainString()
-                                        + "）";
-                if (late <= 0) return new Credit(q, onTime(t, "办结") + "，" + quality);
+                Supplier<String> quality =
+                        () ->
+                                t.rating() == null
+                                        ? "未评质量"
+                                        : "质量"
+                                                + t.rating().label()
+                                                + "（×"
+                                                + q.stripTrailingZeros().toPlainString()
+                                                + "）";
+                if (late <= 0) return new Credit(q, () -> onTime(t, "办结") + "，" + quality.get());
                 Lateness l = lateness(late);
                 return new Credit(
                         l.factor().multiply(q, MC),
-                        "逾期" + late + "天办结（" + l.rule() + "），" + quality);
+                        () -> "逾期" + late + "天办结（" + l.rule().get() + "），" + quality.get());
             }
             if (!asOf.isBefore(LocalDate.of(period.year(), 12, 31))) {
-                return new Credit(BigDecimal.ZERO, "年底未办结，不得分");
+                return new Credit(BigDecimal.ZERO, () -> "年底未办结，不得分");
             }
             long late = t.daysLate(asOf);
-            String open =
-                    late > 0
-                            ? "逾期" + late + "天未办结"
-                            : t.lateExcused() ? "到期未办结（" + EXCUSED + "）" : "到期未办结";
-            if (!rules.partialCredit()) return new Credit(BigDecimal.ZERO, open + "，不得分");
+            Supplier<String> open =
+                    () ->
+                            late > 0
+                                    ? "逾期" + late + "天未办结"
+                                    : t.lateExcused() ? "到期未办结（" + EXCUSED + "）" : "到期未办结";
+            if (!rules.partialCredit())
+                return new Credit(BigDecimal.ZERO, () -> open.get() + "，不得分");
             Lateness l = lateness(late);
             BigDecimal factor =
                     BigDecimal.valueOf(t.progress())
@@ -301,14 +326,15 @@ public final class Scoring {
                             .multiply(l.factor(), MC);
             return new Credit(
                     factor,
-                    open
-                            + "，按进度"
-                            + t.progress()
-                            + "%×"
-                            + rules.partialRate().stripTrailingZeros().toPlainString()
-                            + "计分（"
-                            + l.rule()
-                            + "）");
+                    () ->
+                            open.get()
+                                    + "，按进度"
+                                    + t.progress()
+                                    + "%×"
+                                    + rules.partialRate().stripTrailingZeros().toPlainString()
+                                    + "计分（"
+                                    + l.rule().get()
+                                    + "）");
         }
 
         /** On time, or late but excused by an accepted appeal. */
@@ -319,7 +345,7 @@ public final class Scoring {
         }
 
         /** What lateness leaves of a task's credit, and the words for it. */
-        private record Lateness(BigDecimal factor, String rule) {}
+        private record Lateness(BigDecimal factor, Supplier<String> rule) {}
 
         /** Percent taken for lateness: per day or per started week, up to the cap. */
         Lateness lateness(long days) {
@@ -328,18 +354,19 @@ public final class Scoring {
                     rules.lateDeductionPercent()
                             .multiply(BigDecimal.valueOf(units))
                             .min(rules.lateCapPercent());
-            String rule =
-                    "每"
-                            + rules.lateUnit().label()
-                            + "扣"
-                            + plain(rules.lateDeductionPercent())
-                            + "%，"
-                            + units
-                            + rules.lateUnit().label()
-                            + "共扣"
-                            + plain(cut)
-                            + "%"
-                            + (cut.compareTo(rules.lateCapPercent()) == 0 ? "（已达上限）" : "");
+            Supplier<String> rule =
+                    () ->
+                            "每"
+                                    + rules.lateUnit().label()
+                                    + "扣"
+                                    + plain(rules.lateDeductionPercent())
+                                    + "%，"
+                                    + units
+                                    + rules.lateUnit().label()
+                                    + "共扣"
+                                    + plain(cut)
+                                    + "%"
+                                    + (cut.compareTo(rules.lateCapPercent()) == 0 ? "（已达上限）" : "");
             return new Lateness(BigDecimal.ONE.subtract(cut.divide(HUNDRED, MC)), rule);
         }
 
@@ -367,10 +394,11 @@ public final class Scoring {
                                                     lines,
                                                     t,
                                                     ind,
-                                                    (contribution(t) ? "未报送配合情况" : "逾期未办结")
-                                                            + "，每件扣"
-                                                            + plain(rules.perOverdueTask())
-                                                            + "分",
+                                                    () ->
+                                                            (contribution(t) ? "未报送配合情况" : "逾期未办结")
+                                                                    + "，每件扣"
+                                                                    + plain(rules.perOverdueTask())
+                                                                    + "分",
                                                     weighed(rules.perOverdueTask(), t)));
                         } else if (t.daysLate(t.completedOn()) > 0) {
                             lost =
@@ -379,13 +407,17 @@ public final class Scoring {
                                                     lines,
                                                     t,
                                                     ind,
-                                                    "逾期"
-                                                            + ChronoUnit.DAYS.between(
-                                                                    t.deadline(), t.completedOn())
-                                                            + (contribution(t) ? "天报送配合情况" : "天办结")
-                                                            + "，每件扣"
-                                                            + plain(rules.perLateTask())
-                                                            + "分",
+                                                    () ->
+                                                            "逾期"
+                                                                    + ChronoUnit.DAYS.between(
+                                                                            t.deadline(),
+                                                                            t.completedOn())
+                                                                    + (contribution(t)
+                                                                            ? "天报送配合情况"
+                                                                            : "天办结")
+                                                                    + "，每件扣"
+                                                                    + plain(rules.perLateTask())
+                                                                    + "分",
                                                     weighed(rules.perLateTask(), t)));
                         }
                     }
@@ -397,11 +429,12 @@ public final class Scoring {
                                                     lines,
                                                     t,
                                                     ind,
-                                                    "未按期报送进展（节点"
-                                                            + missed
-                                                            + "），每次扣"
-                                                            + plain(rules.perMissedReport())
-                                                            + "分",
+                                                    () ->
+                                                            "未按期报送进展（节点"
+                                                                    + missed
+                                                                    + "），每次扣"
+                                                                    + plain(rules.perMissedReport())
+                                                                    + "分",
                                                     weighed(rules.perMissedReport(), t)));
                         }
                     }
@@ -413,24 +446,26 @@ public final class Scoring {
                                                     lines,
                                                     t,
                                                     ind,
-                                                    "报送被退回（"
-                                                            + returned
-                                                            + "），每次扣"
-                                                            + plain(rules.perReturn())
-                                                            + "分",
+                                                    () ->
+                                                            "报送被退回（"
+                                                                    + returned
+                                                                    + "），每次扣"
+                                                                    + plain(rules.perReturn())
+                                                                    + "分",
                                                     weighed(rules.perReturn(), t)));
                         }
                     }
                 }
                 if (lost.compareTo(ind.points()) > 0) {
-                    lines.add(
-                            new ScoreLine(
-                                    null,
-                                    ind.name(),
-                                    null,
-                                    "本项" + plain(ind.points()) + "分扣完为止",
-                                    lost.subtract(ind.points()),
-                                    null));
+                    if (withLines)
+                        lines.add(
+                                new ScoreLine(
+                                        null,
+                                        ind.name(),
+                                        null,
+                                        "本项" + plain(ind.points()) + "分扣完为止",
+                                        lost.subtract(ind.points()),
+                                        null));
                     lost = ind.points();
                 }
                 total = total.add(ind.points().subtract(lost));
@@ -438,11 +473,22 @@ public final class Scoring {
             return total;
         }
 
-        private static BigDecimal line(
-                List<ScoreLine> lines, TaskFacts t, Indicator ind, String rule, BigDecimal points) {
+        private BigDecimal line(
+                List<ScoreLine> lines,
+                TaskFacts t,
+                Indicator ind,
+                Supplier<String> rule,
+                BigDecimal points) {
             if (points.signum() == 0) return BigDecimal.ZERO;
-            lines.add(
-                    new ScoreLine(t.taskId(), ind.name(), t.title(), rule, points.negate(), null));
+            if (withLines)
+                lines.add(
+                        new ScoreLine(
+                                t.taskId(),
+                                ind.name(),
+                                t.title(),
+                                rule.get(),
+                                points.negate(),
+                                null));
             return points;
         }
 
@@ -458,24 +504,31 @@ public final class Scoring {
             for (Adjustment a : items) {
                 if (a.kind() != kind) continue;
                 sum = sum.add(a.points());
-                lines.add(
-                        new ScoreLine(
-                                null,
-                                kind.label(),
-                                null,
-                                a.reason() + "（" + a.occurredOn() + "）",
-                                a.points().multiply(sign),
-                                null));
+                if (withLines)
+                    lines.add(
+                            new ScoreLine(
+                                    null,
+                                    kind.label(),
+                                    null,
+                                    a.reason() + "（" + a.occurredOn() + "）",
+                                    a.points().multiply(sign),
+                                    null));
             }
             if (sum.compareTo(cap) > 0) {
-                lines.add(
-                        new ScoreLine(
-                                null,
-                                kind.label(),
-                                null,
-                                kind.label() + "累计" + plain(sum) + "分，超过上限" + plain(cap) + "分，按上限计",
-                                sum.subtract(cap).multiply(sign).negate(),
-                                null));
+                if (withLines)
+                    lines.add(
+                            new ScoreLine(
+                                    null,
+                                    kind.label(),
+                                    null,
+                                    kind.label()
+                                            + "累计"
+                                            + plain(sum)
+                                            + "分，超过上限"
+                                            + plain(cap)
+                                            + "分，按上限计",
+                                    sum.subtract(cap).multiply(sign).negate(),
+                                    null));
                 sum = cap;
             }
             return sum.setScale(2, RoundingMode.HALF_UP);

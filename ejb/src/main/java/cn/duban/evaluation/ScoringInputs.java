@@ -120,14 +120,20 @@ final class ScoringInputs {
                 in.tasks(),
                 in.adjustments(),
                 period,
-                asOf);
+                asOf,
+                in.detailed());
     }
 
+    /**
+     * What a scheme scores; detailed inputs carry the tasks' titles and give each unit its lines,
+     * others only the figures.
+     */
     record Inputs(
             List<Indicator> indicators,
             List<Scoring.UnitRef> units,
             List<TaskFacts> tasks,
-            List<Adjustment> adjustments) {}
+            List<Adjustment> adjustments,
+            boolean detailed) {}
 
     Inputs inputs(Scheme scheme, boolean detailed) {
         List<Indicator> indicators = new ArrayList<>();
@@ -163,7 +169,8 @@ final class ScoringInputs {
                         plans,
                         detailed,
                         detailed || scheme.getType() == SchemeType.DEDUCTION),
-                adjustments);
+                adjustments,
+                detailed);
     }
 
     static String group(Unit u) {

@@ -63,9 +63,30 @@ public final class Scoring {
             Period period,
             LocalDate today,
             boolean withLines) {
-        LocalDate asOf = period.asOf(today);
-        // While the period runs, a task due today is not yet late: count deadlines up to yesterday.
-        LocalDate dueBy = period.end().isBefore(today) ? period.end() : today.minusDays(1);
+        return score(
+                group(rules, indicators, units, tasks),
+                planWeight,
+                adjustments,
+                period,
+                today,
+                withLines);
+    }
+
+    /**
+     * The tasks as a scheme counts them, each unit's per indicator. They do not depend on the
+     * period or the day, so the dashboard's monthly trend groups them once for all its months.
+     */
+    public record Grouped(
+            ScoringRules rules,
+            List<Indicator> indicators,
+            List<UnitRef> units,
+            Map<UUID, Map<Indicator, List<TaskFacts>>> covered) {}
+
+    public static Grouped group(
+            ScoringRules rules,
+            List<Indicator> indicators,
+            List<UnitRef> units,
+            List<TaskFacts> tasks) {
         Map<UUID, List<TaskFacts>> byUnit = new HashMap<>();
         // Co-operating units' tasks as the scheme counts them (CooperatingScoring).
         for (TaskFacts t : rules.cooperating().apply(tasks)) {
@@ -74,20 +95,45 @@ public final class Scoring {
                     && rules.weight(t.source()).signum() > 0)
                 byUnit.computeIfAbsent(t.unitId(), u -> new ArrayList<>()).add(t);
         }
+        Map<UUID, Map<Indicator, List<TaskFacts>>> covered = new HashMap<>();
+        for (UnitRef unit : units) {
+            List<TaskFacts> mine = byUnit.getOrDefault(unit.id(), List.of());
+            // Tasks per indicator (a task belongs to at most one: schemes may not overlap).
+            Map<Indicator, List<TaskFacts>> byIndicator = new LinkedHashMap<>();
+            for (Indicator ind : indicators) {
+                List<TaskFacts> list = mine.stream().filter(ind::covers).toList();
+                if (!list.isEmpty()) byIndicator.put(ind, list);
+            }
+            covered.put(unit.id(), byIndicator);
+        }
+        return new Grouped(rules, indicators, units, covered);
+    }
+
+    /** A period's scores as of a day from grouped tasks, with or without lines. */
+    public static Scoreboard score(
+            Grouped grouped,
+            BigDecimal planWeight,
+            List<Adjustment> adjustments,
+            Period period,
+            LocalDate today,
+            boolean withLines) {
+        LocalDate asOf = period.asOf(today);
+        // While the period runs, a task due today is not yet late: count deadlines up to yesterday.
+        LocalDate dueBy = period.end().isBefore(today) ? period.end() : today.minusDays(1);
         Map<UUID, List<Adjustment>> adjByUnit = new HashMap<>();
         for (Adjustment a : adjustments) {
             if (!a.occurredOn().isBefore(period.start()) && !a.occurredOn().isAfter(asOf)) {
                 adjByUnit.computeIfAbsent(a.unitId(), u -> new ArrayList<>()).add(a);
             }
         }
-        Context c = new Context(rules, period, asOf, dueBy, withLines);
+        Context c = new Context(grouped.rules(), period, asOf, dueBy, withLines);
         List<UnitScore> scored = new ArrayList<>();
-        for (UnitRef unit : units) {
+        for (UnitRef unit : grouped.units()) {
             scored.add(
                     c.unit(
                             unit,
-                            indicators,
-                            byUnit.getOrDefault(unit.id(), List.of()),
+                            grouped.indicators(),
+                            grouped.covered().get(unit.id()),
                             adjByUnit.getOrDefault(unit.id(), List.of()),
                             planWeight));
         }
@@ -139,15 +185,9 @@ public final class Scoring {
         UnitScore unit(
                 UnitRef unit,
                 List<Indicator> indicators,
-                List<TaskFacts> tasks,
+                Map<Indicator, List<TaskFacts>> covered,
                 List<Adjustment> adjustments,
                 BigDecimal planWeight) {
-            // Tasks per indicator (a task belongs to at most one: schemes may not overlap).
-            Map<Indicator, List<TaskFacts>> covered = new LinkedHashMap<>();
-            for (Indicator ind : indicators) {
-                List<TaskFacts> mine = tasks.stream().filter(ind::covers).toList();
-                if (!mine.isEmpty()) covered.put(ind, mine);
-            }
             String group =
                     unit.group() == null || unit.group().isBlank()
                             ? Scoreboard.NO_GROUP
@@ -238,9 +278,13 @@ public final class Scoring {
                         e.getValue().stream()
                                 .map(t -> rules.weight(t.source()))
                                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+                Map<BigDecimal, BigDecimal> eachByWeight = new HashMap<>(4);
                 for (TaskFacts t : e.getValue()) {
+                    // The same for every task of a weight: divided once, not once a task.
                     BigDecimal each =
-                            share.multiply(rules.weight(t.source()), MC).divide(weights, MC);
+                            eachByWeight.computeIfAbsent(
+                                    rules.weight(t.source()),
+                                    w -> share.multiply(w, MC).divide(weights, MC));
                     Credit credit = weighed(credit(t), t);
                     BigDecimal points = each.multiply(credit.factor(), MC);
                     total = total.add(points);

@@ -113,11 +113,8 @@ final class ScoringInputs {
     /** The scheme's scores for a period from these inputs, as of a day. */
     static Scoreboard score(Scheme scheme, Inputs in, Period period, LocalDate asOf) {
         return Scoring.score(
-                scheme.rules(),
+                in.grouped(),
                 scheme.getPlanWeight(),
-                in.indicators(),
-                in.units(),
-                in.tasks(),
                 in.adjustments(),
                 period,
                 asOf,
@@ -128,12 +125,7 @@ final class ScoringInputs {
      * What a scheme scores; detailed inputs carry the tasks' titles and give each unit its lines,
      * others only the figures.
      */
-    record Inputs(
-            List<Indicator> indicators,
-            List<Scoring.UnitRef> units,
-            List<TaskFacts> tasks,
-            List<Adjustment> adjustments,
-            boolean detailed) {}
+    record Inputs(Scoring.Grouped grouped, List<Adjustment> adjustments, boolean detailed) {}
 
     Inputs inputs(Scheme scheme, boolean detailed) {
         List<Indicator> indicators = new ArrayList<>();
@@ -161,14 +153,17 @@ final class ScoringInputs {
                         .stream()
                         .map(ScoreAdjustment::fact)
                         .toList();
+        // Grouped once: the dashboard scores the same inputs for every month of the trend.
         return new Inputs(
-                indicators,
-                refs,
-                facts(
-                        points,
-                        plans,
-                        detailed,
-                        detailed || scheme.getType() == SchemeType.DEDUCTION),
+                Scoring.group(
+                        scheme.rules(),
+                        indicators,
+                        refs,
+                        facts(
+                                points,
+                                plans,
+                                detailed,
+                                detailed || scheme.getType() == SchemeType.DEDUCTION)),
                 adjustments,
                 detailed);
     }

@@ -175,23 +175,40 @@ class EvaluationBenchmark {
         // Each measured op takes turns with its baseline (ROUNDS rounds), so a passing
         // disturbance on this shared machine spreads over both instead of spoiling one.
         Map<String, List<Double>> ms = new LinkedHashMap<>();
-        Map<String, Sampler> completion = new LinkedHashMap<>();
-        completion.put(
-                "rankings, completion scheme",
-                n -> Timings.timed(n, () -> Api.get("pt-leader", path)));
-        completion.put(
-                "sql-aggregate",
-                n -> RankingAggregate.time(TestStack.jdbcUrl(), "putuo", List.of(plan), 2, n).ms());
-        completion.put(
-                "sql-aggregate, completion figures only",
-                n ->
-                        RankingAggregate.timeCompletion(
-                                        TestStack.jdbcUrl(), "putuo", List.of(plan), 2, n)
-                                .ms());
-        completion.put(
-                "dashboard, completion scheme", n -> Timings.timed(n, () -> dashboard(page)));
-        completion.put("no-op", n -> Timings.timed(n, () -> Api.get("pt-leader", NO_OP)));
-        rounds(completion, 10, 60, ms);
+        rounds(
+                List.of(
+                        new Op("rankings, completion scheme", 10, 60, calls("pt-leader", path)),
+                        new Op(
+                                "sql-aggregate",
+                                10,
+                                60,
+                                n ->
+                                        RankingAggregate.time(
+                                                        TestStack.jdbcUrl(),
+                                                        "putuo",
+                                                        List.of(plan),
+                                                        2,
+                                                        n)
+                                                .ms()),
+                        new Op(
+                                "sql-aggregate, completion figures only",
+                                10,
+                                60,
+                                n ->
+                                        RankingAggregate.timeCompletion(
+                                                        TestStack.jdbcUrl(),
+                                                        "putuo",
+                                                        List.of(plan),
+                                                        2,
+                                                        n)
+                                                .ms()),
+                        new Op(
+                                "dashboard, completion scheme",
+                                3,
+                                20,
+                                n -> Timings.timed(n, () -> dashboard(page))),
+                        new Op("no-op", 50, 100, calls("pt-leader", NO_OP))),
+                ms);
 
         // The deduction scheme also reads every task's returned reports and missed checkpoints.
         Reply deduction =
@@ -205,19 +222,30 @@ class EvaluationBenchmark {
                                 + indicators
                                 + "]}");
         assertThat(deduction.status()).as(deduction.body()).isEqualTo(201);
-        Map<String, Sampler> deductions = new LinkedHashMap<>();
-        deductions.put(
-                "rankings, deduction scheme",
-                n -> Timings.timed(n, () -> Api.get("pt-leader", path)));
-        deductions.put(
-                "sql-aggregate (deduction run)",
-                n -> RankingAggregate.time(TestStack.jdbcUrl(), "putuo", List.of(plan), 2, n).ms());
-        deductions.put("dashboard, deduction scheme", n -> Timings.timed(n, () -> dashboard(page)));
-        deductions.put(
-                "no-op (deduction run)", n -> Timings.timed(n, () -> Api.get("pt-leader", NO_OP)));
-        rounds(deductions, 10, 60, ms);
+        rounds(
+                List.of(
+                        new Op("rankings, deduction scheme", 10, 60, calls("pt-leader", path)),
+                        new Op(
+                                "sql-aggregate (deduction run)",
+                                10,
+                                60,
+                                n ->
+                                        RankingAggregate.time(
+                                                        TestStack.jdbcUrl(),
+                                                        "putuo",
+                                                        List.of(plan),
+                                                        2,
+                                                        n)
+                                                .ms()),
+                        new Op(
+                                "dashboard, deduction scheme",
+                                3,
+                                20,
+                                n -> Timings.timed(n, () -> dashboard(page))),
+                        new Op("no-op (deduction run)", 50, 100, calls("pt-leader", NO_OP))),
+                ms);
 
-        // "My tasks" with 100,000 tasks in the tenant: a second plan (this year, not scored)
+        // "My tasks" with 100,000 tasks in the tenant: a second plan (next year, not scored)
         // tops the tenant up, as LedgerBenchmark does.
         long inTenant = topUpTo(100_000);
         long forUnit =
@@ -225,12 +253,17 @@ class EvaluationBenchmark {
                         "select count(*) from task t join unit u on u.tenant_id = t.tenant_id and u.id = t.unit_id "
                                 + "where t.tenant_id = 'putuo' and u.code = 'csl'");
         int rows = Api.get("pt-csl", "/tasks/mine").array().size();
-        Map<String, Sampler> mine = new LinkedHashMap<>();
-        mine.put("my-tasks", n -> Timings.timed(n, () -> Api.get("pt-csl", "/tasks/mine")));
-        mine.put("no-op (my-tasks run)", n -> Timings.timed(n, () -> Api.get("pt-csl", NO_OP)));
-        mine.put("dashboard, 100,000 tasks", n -> Timings.timed(n, () -> dashboard(page)));
-        mine.put("no-op (leader)", n -> Timings.timed(n, () -> Api.get("pt-leader", NO_OP)));
-        rounds(mine, 100, 300, ms);
+        rounds(
+                List.of(
+                        new Op("my-tasks", 100, 300, calls("pt-csl", "/tasks/mine")),
+                        new Op("no-op (my-tasks run)", 100, 300, calls("pt-csl", NO_OP)),
+                        new Op(
+                                "dashboard, 100,000 tasks",
+                                3,
+                                10,
+                                n -> Timings.timed(n, () -> dashboard(page))),
+                        new Op("no-op (leader)", 50, 100, calls("pt-leader", NO_OP))),
+                ms);
 
         System.out.printf(
                 "%nBENCH rankings: %d tasks, %d reports, %d units ranked (loaded in %d ms); "
@@ -259,17 +292,21 @@ class EvaluationBenchmark {
         List<Double> sample(int n) throws Exception;
     }
 
+    /** An op to time: warm-up runs, then runs spread over the rounds. */
+    record Op(String name, int warmup, int runs, Sampler sampler) {}
+
+    static Sampler calls(String user, String path) {
+        return n -> Timings.timed(n, () -> Api.get(user, path));
+    }
+
     /** Warm-up runs of each, then ROUNDS rounds in which they take turns. */
-    static void rounds(
-            Map<String, Sampler> ops, int warmup, int runs, Map<String, List<Double>> into)
-            throws Exception {
-        for (var e : ops.entrySet()) {
-            e.getValue().sample(warmup);
-            into.put(e.getKey(), new ArrayList<>());
+    static void rounds(List<Op> ops, Map<String, List<Double>> into) throws Exception {
+        for (Op op : ops) {
+            op.sampler().sample(op.warmup());
+            into.put(op.name(), new ArrayList<>());
         }
         for (int r = 0; r < ROUNDS; r++) {
-            for (var e : ops.entrySet())
-                into.get(e.getKey()).addAll(e.getValue().sample(runs / ROUNDS));
+            for (Op op : ops) into.get(op.name()).addAll(op.sampler().sample(op.runs() / ROUNDS));
         }
     }
 
@@ -294,7 +331,7 @@ class EvaluationBenchmark {
                 goal == 0 ? "–" : "p" + pct + " ≤ " + goal + "× " + (ratio <= goal ? "✓" : "✗"));
     }
 
-    /** Adds a plan of this year whose tasks bring 普陀区 up to the given count; returns the count. */
+    /** Adds a plan of the next year whose tasks bring 普陀区 up to the given count; returns the count. */
     static long topUpTo(long total) throws Exception {
         long now = Db.maintCount("select count(*) from task where tenant_id = 'putuo'");
         UUID plan = UUID.randomUUID(), section = UUID.randomUUID();

@@ -175,8 +175,23 @@ public final class Scoring {
         return out;
     }
 
+    /** One scoring's settings; lateness is the same for the same days, so it is kept by days. */
     private record Context(
-            ScoringRules rules, Period period, LocalDate asOf, LocalDate dueBy, boolean withLines) {
+            ScoringRules rules,
+            Period period,
+            LocalDate asOf,
+            LocalDate dueBy,
+            boolean withLines,
+            Map<Long, Lateness> latenessByDays) {
+
+        Context(
+                ScoringRules rules,
+                Period period,
+                LocalDate asOf,
+                LocalDate dueBy,
+                boolean withLines) {
+            this(rules, period, asOf, dueBy, withLines, new HashMap<>());
+        }
 
         boolean due(LocalDate date) {
             return !date.isBefore(period.start()) && !date.isAfter(dueBy);
@@ -393,6 +408,10 @@ public final class Scoring {
 
         /** Percent taken for lateness: per day or per started week, up to the cap. */
         Lateness lateness(long days) {
+            return latenessByDays.computeIfAbsent(days, this::latenessOf);
+        }
+
+        private Lateness latenessOf(long days) {
             long units = rules.lateUnit() == LateUnit.WEEK ? (days + 6) / 7 : days;
             BigDecimal cut =
                     rules.lateDeductionPercent()

@@ -184,16 +184,16 @@ final class ScoringInputs {
         if (points.isEmpty() || plans.isEmpty()) return List.of();
         String tenant = Caller.currentTenant().orElseThrow(DubanException::unauthorized);
         // Plan, contribution and appeal are joined, not read by a subquery per task: with 20,000
-        // tasks those were 60,000 index probes. Event dates come as epoch days (no parsing).
+        // tasks those were 60,000 index probes. Dates come as epoch days: no date parsing.
         String sql =
                 "select t.id, t.unit_id, t.point_id, "
                         + (titles ? "t.title" : "null")
-                        + ", t.deadline_date, t.status, t.progress, "
-                        + "t.completed_on, t.rating, "
+                        + ", t.deadline_date - date '1970-01-01', t.status, t.progress, "
+                        + "t.completed_on - date '1970-01-01', t.rating, "
                         + (events ? "r.days, c.days, " : "null, null, ")
                         + "pl.source, "
                         // A co-unit's role and the day it first sent its contribution (V24).
-                        + "t.role, (cn.first_sent_at at time zone 'Asia/Shanghai')::date, "
+                        + "t.role, (cn.first_sent_at at time zone 'Asia/Shanghai')::date - date '1970-01-01', "
                         // An accepted appeal against the overdue mark (V31): not counted late.
                         + "ap.task_id is not null "
                         + "from task t join plan pl on pl.tenant_id = t.tenant_id and pl.id = t.plan_id "
@@ -245,10 +245,9 @@ final class ScoringInputs {
         return facts;
     }
 
-    private static LocalDate date(Object o) {
-        if (o == null) return null;
-        if (o instanceof LocalDate d) return d;
-        return ((java.sql.Date) o).toLocalDate();
+    /** A day since 1970-01-01 as a date. */
+    private static LocalDate date(Object epochDay) {
+        return epochDay == null ? null : LocalDate.ofEpochDay(((Number) epochDay).longValue());
     }
 
     /** Days since 1970-01-01, comma-separated, as dates. */

@@ -331,7 +331,9 @@ class EvaluationBenchmark {
                 goal == 0 ? "–" : "p" + pct + " ≤ " + goal + "× " + (ratio <= goal ? "✓" : "✗"));
     }
 
-    /** Adds a plan of the next year whose tasks bring 普陀区 up to the given count; returns the count. */
+    /**
+     * Adds a plan of the next year whose tasks bring 普陀区 up to the given count; returns the count.
+     */
     static long topUpTo(long total) throws Exception {
         long now = Db.maintCount("select count(*) from task where tenant_id = 'putuo'");
         UUID plan = UUID.randomUUID(), section = UUID.randomUUID();

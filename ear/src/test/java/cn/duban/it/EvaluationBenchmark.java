@@ -9,10 +9,14 @@ import cn.duban.client.Timings;
 import cn.duban.it.support.Db;
 import cn.duban.it.support.Deployments;
 import cn.duban.it.support.TestStack;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -22,9 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Rankings for a tenant with 60 units, 20,000 tasks and 100,000 reports (./mvnw -B -Pbench verify),
- * against one hand-written SQL aggregate over the same rows in the same run. Prints figures; the
- * goals are read, not asserted.
+ * Issue 22's goals (./mvnw -B -Pbench verify -Dit.test=EvaluationBenchmark): rankings of both
+ * scheme types for a tenant with 60 units, 20,000 tasks and 100,000 reports against one
+ * hand-written SQL aggregate over the same rows; the leader dashboard against an authenticated
+ * no-op; then, the tenant topped up to 100,000 tasks, "my tasks" (200 rows) against the no-op at
+ * p95. Every ratio is to a baseline measured in the same run, taking turns with it. Prints figures
+ * and a table; the goals are read, not asserted.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -38,7 +45,7 @@ class EvaluationBenchmark {
     }
 
     @Test
-    void rankingsOfSixtyUnits() throws Exception {
+    void goalsOfIssue22() throws Exception {
         // 普陀区 has 33 units; add departments up to 60 scored units (the district office is not
         // scored).
         int existing = Api.get("pt-admin", "/units").array().size();
@@ -154,31 +161,54 @@ class EvaluationBenchmark {
         assertThat(scheme.status()).as(scheme.body()).isEqualTo(201);
 
         String path = "/evaluation/rankings?period=" + Y + "&live=true";
+        String page =
+                "http://localhost:" + TestStack.HTTP_PORT + "/app/leader/index.xhtml?period=" + Y;
         Reply first = Api.get("pt-leader", path);
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         long ranked =
                 first.json().getJsonArray("units").stream()
                         .filter(u -> u.asJsonObject().containsKey("rank"))
                         .count();
-        for (int i = 0; i < 10; i++) Api.get("pt-leader", path);
-        List<Double> rankings = Timings.timed(30, () -> Api.get("pt-leader", path));
+        // The page answers 200 with a problem text too: only rendered standings count.
+        assertThat(dashboard(page).body()).contains("duban-table ranking");
 
-        // The baseline: one hand-written aggregate over the same rows, as the application's role in
-        // the tenant.
-        RankingAggregate.Result aggregate =
-                RankingAggregate.time(TestStack.jdbcUrl(), "putuo", List.of(plan), 10, 30);
-        System.out.printf(
-                "%nBENCH rankings: %d tasks, %d reports, %d units ranked (loaded in %d ms)%n",
-                tasks, reports, ranked, loaded);
-        System.out.printf(
-                "BENCH rankings: GET /evaluation/rankings (live) %s   (goal < 300 ms)%n",
-                Timings.stats(rankings));
-        System.out.printf(
-                "BENCH rankings: SQL aggregate (%d groups) %s%n",
-                aggregate.groups(), Timings.stats(aggregate.ms()));
-        System.out.printf(
-                "BENCH rankings: ratio p50 %.2f×   (goal ≤ 2×)%n",
-                Timings.pct(rankings, 50) / Timings.pct(aggregate.ms(), 50));
+        // Each measured op takes turns with its baseline (ROUNDS rounds), so a passing
+        // disturbance on this shared machine spreads over both instead of spoiling one.
+        Map<String, List<Double>> ms = new LinkedHashMap<>();
+        rounds(
+                List.of(
+                        new Op("rankings, completion scheme", 10, 60, calls("pt-leader", path)),
+                        new Op(
+                                "sql-aggregate",
+                                10,
+                                60,
+                                n ->
+                                        RankingAggregate.time(
+                                                        TestStack.jdbcUrl(),
+                                                        "putuo",
+                                                        List.of(plan),
+                                                        2,
+                                                        n)
+                                                .ms()),
+                        new Op(
+                                "sql-aggregate, completion figures only",
+                                10,
+                                60,
+                                n ->
+                                        RankingAggregate.timeCompletion(
+                                                        TestStack.jdbcUrl(),
+                                                        "putuo",
+                                                        List.of(plan),
+                                                        2,
+                                                        n)
+                                                .ms()),
+                        new Op(
+                                "dashboard, completion scheme",
+                                3,
+                                20,
+                                n -> Timings.timed(n, () -> dashboard(page))),
+                        new Op("no-op", 50, 100, calls("pt-leader", NO_OP))),
+                ms);
 
         // The deduction scheme also reads every task's returned reports and missed checkpoints.
         Reply deduction =
@@ -192,11 +222,156 @@ class EvaluationBenchmark {
                                 + indicators
                                 + "]}");
         assertThat(deduction.status()).as(deduction.body()).isEqualTo(201);
-        for (int i = 0; i < 10; i++) Api.get("pt-leader", path);
-        List<Double> deductionRankings = Timings.timed(30, () -> Api.get("pt-leader", path));
+        rounds(
+                List.of(
+                        new Op("rankings, deduction scheme", 10, 60, calls("pt-leader", path)),
+                        new Op(
+                                "sql-aggregate (deduction run)",
+                                10,
+                                60,
+                                n ->
+                                        RankingAggregate.time(
+                                                        TestStack.jdbcUrl(),
+                                                        "putuo",
+                                                        List.of(plan),
+                                                        2,
+                                                        n)
+                                                .ms()),
+                        new Op(
+                                "dashboard, deduction scheme",
+                                3,
+                                20,
+                                n -> Timings.timed(n, () -> dashboard(page))),
+                        new Op("no-op (deduction run)", 50, 100, calls("pt-leader", NO_OP))),
+                ms);
+
+        // "My tasks" with 100,000 tasks in the tenant: a second plan (next year, not scored)
+        // tops the tenant up, as LedgerBenchmark does.
+        long inTenant = topUpTo(100_000);
+        long forUnit =
+                Db.maintCount(
+                        "select count(*) from task t join unit u on u.tenant_id = t.tenant_id and u.id = t.unit_id "
+                                + "where t.tenant_id = 'putuo' and u.code = 'csl'");
+        int rows = Api.get("pt-csl", "/tasks/mine").array().size();
+        rounds(
+                List.of(
+                        new Op("my-tasks", 100, 300, calls("pt-csl", "/tasks/mine")),
+                        new Op("no-op (my-tasks run)", 100, 300, calls("pt-csl", NO_OP)),
+                        new Op(
+                                "dashboard, 100,000 tasks",
+                                3,
+                                10,
+                                n -> Timings.timed(n, () -> dashboard(page))),
+                        new Op("no-op (leader)", 50, 100, calls("pt-leader", NO_OP))),
+                ms);
+
         System.out.printf(
-                "BENCH rankings: deduction scheme %s   (%.2f× the aggregate)%n",
-                Timings.stats(deductionRankings),
-                Timings.pct(deductionRankings, 50) / Timings.pct(aggregate.ms(), 50));
+                "%nBENCH rankings: %d tasks, %d reports, %d units ranked (loaded in %d ms); "
+                        + "my-tasks: %d tasks in the tenant, %d of them 长寿路街道's, %d rows a call%n",
+                tasks, reports, ranked, loaded, inTenant, forUnit, rows);
+        ms.forEach((op, v) -> System.out.printf("BENCH %-40s %s%n", op, Timings.stats(v)));
+        System.out.printf("%nBENCH goals (issue 22), each a ratio to its baseline in this run%n%n");
+        System.out.println("| operation | p50 | p95 | baseline | ratio | goal |");
+        System.out.println("| --- | ---: | ---: | --- | ---: | --- |");
+        goal(ms, "rankings, completion scheme", "sql-aggregate", 50, 1.5);
+        goal(ms, "rankings, completion scheme", "sql-aggregate, completion figures only", 50, 0);
+        goal(ms, "rankings, deduction scheme", "sql-aggregate (deduction run)", 50, 1.5);
+        goal(ms, "my-tasks", "no-op (my-tasks run)", 95, 1.5);
+        goal(ms, "dashboard, completion scheme", "no-op", 50, 3);
+        goal(ms, "dashboard, deduction scheme", "no-op (deduction run)", 50, 3);
+        goal(ms, "dashboard, 100,000 tasks", "no-op (leader)", 50, 3);
+    }
+
+    /** The cheapest authenticated call: token check and one trivial count. */
+    static final String NO_OP = "/inbox/unread-count";
+
+    static final int ROUNDS = 5;
+
+    @FunctionalInterface
+    interface Sampler {
+        List<Double> sample(int n) throws Exception;
+    }
+
+    /** An op to time: warm-up runs, then runs spread over the rounds. */
+    record Op(String name, int warmup, int runs, Sampler sampler) {}
+
+    static Sampler calls(String user, String path) {
+        return n -> Timings.timed(n, () -> Api.get(user, path));
+    }
+
+    /** Warm-up runs of each, then ROUNDS rounds in which they take turns. */
+    static void rounds(List<Op> ops, Map<String, List<Double>> into) throws Exception {
+        for (Op op : ops) {
+            op.sampler().sample(op.warmup());
+            into.put(op.name(), new ArrayList<>());
+        }
+        for (int r = 0; r < ROUNDS; r++) {
+            for (Op op : ops) into.get(op.name()).addAll(op.sampler().sample(op.runs() / ROUNDS));
+        }
+    }
+
+    static Reply dashboard(String page) {
+        return Api.send("pt-leader", HttpRequest.newBuilder(URI.create(page)).GET(), "text/html");
+    }
+
+    /** A row of the goals table: op ÷ baseline at a percentile, ✓/✗ against the goal (0: none). */
+    static void goal(
+            Map<String, List<Double>> ms, String op, String baseline, int pct, double goal) {
+        double a = Timings.pct(ms.get(op), pct), b = Timings.pct(ms.get(baseline), pct);
+        double ratio = a / b;
+        System.out.printf(
+                "| %s | %s | %s | %s (p%d %s) | %.2f× | %s |%n",
+                op,
+                Timings.ms(Timings.pct(ms.get(op), 50)),
+                Timings.ms(Timings.pct(ms.get(op), 95)),
+                baseline,
+                pct,
+                Timings.ms(b),
+                ratio,
+                goal == 0 ? "–" : "p" + pct + " ≤ " + goal + "× " + (ratio <= goal ? "✓" : "✗"));
+    }
+
+    /**
+     * Adds a plan of the next year whose tasks bring 普陀区 up to the given count; returns the count.
+     */
+    static long topUpTo(long total) throws Exception {
+        long now = Db.maintCount("select count(*) from task where tenant_id = 'putuo'");
+        UUID plan = UUID.randomUUID(), section = UUID.randomUUID();
+        Db.maintExecute(
+                "insert into plan (tenant_id, id, title, level, year, source_text, source_sha256, created_by) values "
+                        + "('putuo', '"
+                        + plan
+                        + "', '基准计划（10万任务）', 'DISTRICT', "
+                        + (Y + 1)
+                        + ", '基准', repeat('b', 64), 'bench')");
+        Db.maintExecute(
+                "insert into plan_section (tenant_id, id, plan_id, position, number, title) values "
+                        + "('putuo', '"
+                        + section
+                        + "', '"
+                        + plan
+                        + "', 0, '一', '基准')");
+        Db.maintExecute(
+                "insert into plan_point (tenant_id, id, plan_id, section_id, position, depth, number, title, text, deadline_date, deadline_kind) "
+                        + "select 'putuo', gen_random_uuid(), '"
+                        + plan
+                        + "', '"
+                        + section
+                        + "', g, 0, g::text, '基准要点' || g, '基准要点' || g, "
+                        + "date '"
+                        + (Y + 1)
+                        + "-01-01' + (g % 365), 'BY_DATE' from generate_series(1, 2000) g");
+        Db.maintExecute(
+                "insert into task (tenant_id, id, plan_id, point_id, unit_id, role, title, deadline_date, original_deadline, "
+                        + "next_due_date, status, published_by) "
+                        + "select 'putuo', gen_random_uuid(), p.plan_id, p.id, u.id, 'LEAD', p.number || ' ' || p.title, p.deadline_date, p.deadline_date, "
+                        + "p.deadline_date, (array['ASSIGNED','IN_PROGRESS','SUBMITTED','APPROVED','RETURNED'])[1 + p.position % 5], 'bench' "
+                        + "from plan_point p cross join unit u where p.plan_id = '"
+                        + plan
+                        + "' and u.tenant_id = 'putuo' and u.kind in ('DEPARTMENT', 'TOWN') "
+                        + "limit "
+                        + Math.max(0, total - now));
+        Db.maintExecute("analyze");
+        return Db.maintCount("select count(*) from task where tenant_id = 'putuo'");
     }
 }

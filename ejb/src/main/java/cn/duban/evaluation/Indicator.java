@@ -14,6 +14,16 @@ public record Indicator(String name, BigDecimal points, Set<UUID> pointIds) {
         pointIds = Set.copyOf(pointIds);
     }
 
+    /**
+     * Scoring keys maps by indicator: the record's own hash would hash every covered point id on
+     * each look-up. Equal indicators have equal names, points and sizes, so this agrees with
+     * equals.
+     */
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, points, pointIds.size());
+    }
+
     boolean covers(TaskFacts task) {
         return pointIds.contains(task.pointId());
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Computes a period's scores from the ledger's facts: plain arithmetic, no container.
@@ -45,9 +46,47 @@ public final class Scoring {
             List<Adjustment> adjustments,
             Period period,
             LocalDate today) {
-        LocalDate asOf = period.asOf(today);
-        // While the period runs, a task due today is not yet late: count deadlines up to yesterday.
-        LocalDate dueBy = period.end().isBefore(today) ? period.end() : today.minusDays(1);
+        return score(rules, planWeight, indicators, units, tasks, adjustments, period, today, true);
+    }
+
+    /**
+     * The same scores; without lines, no unit carries its per-task lines and their words are never
+     * written (rankings, the dashboard and its trend only show the figures).
+     */
+    public static Scoreboard score(
+            ScoringRules rules,
+            BigDecimal planWeight,
+            List<Indicator> indicators,
+            List<UnitRef> units,
+            List<TaskFacts> tasks,
+            List<Adjustment> adjustments,
+            Period period,
+            LocalDate today,
+            boolean withLines) {
+        return score(
+                group(rules, indicators, units, tasks),
+                planWeight,
+                adjustments,
+                period,
+                today,
+                withLines);
+    }
+
+    /**
+     * The tasks as a scheme counts them, each unit's per indicator. They do not depend on the
+     * period or the day, so the dashboard's monthly trend groups them once for all its months.
+     */
+    public record Grouped(
+            ScoringRules rules,
+            List<Indicator> indicators,
+            List<UnitRef> units,
+            Map<UUID, Map<Indicator, List<TaskFacts>>> covered) {}
+
+    public static Grouped group(
+            ScoringRules rules,
+            List<Indicator> indicators,
+            List<UnitRef> units,
+            List<TaskFacts> tasks) {
         Map<UUID, List<TaskFacts>> byUnit = new HashMap<>();
         // Co-operating units' tasks as the scheme counts them (CooperatingScoring).
         for (TaskFacts t : rules.cooperating().apply(tasks)) {
@@ -56,20 +95,45 @@ public final class Scoring {
                     && rules.weight(t.source()).signum() > 0)
                 byUnit.computeIfAbsent(t.unitId(), u -> new ArrayList<>()).add(t);
         }
+        Map<UUID, Map<Indicator, List<TaskFacts>>> covered = new HashMap<>();
+        for (UnitRef unit : units) {
+            List<TaskFacts> mine = byUnit.getOrDefault(unit.id(), List.of());
+            // Tasks per indicator (a task belongs to at most one: schemes may not overlap).
+            Map<Indicator, List<TaskFacts>> byIndicator = new LinkedHashMap<>();
+            for (Indicator ind : indicators) {
+                List<TaskFacts> list = mine.stream().filter(ind::covers).toList();
+                if (!list.isEmpty()) byIndicator.put(ind, list);
+            }
+            covered.put(unit.id(), byIndicator);
+        }
+        return new Grouped(rules, indicators, units, covered);
+    }
+
+    /** A period's scores as of a day from grouped tasks, with or without lines. */
+    public static Scoreboard score(
+            Grouped grouped,
+            BigDecimal planWeight,
+            List<Adjustment> adjustments,
+            Period period,
+            LocalDate today,
+            boolean withLines) {
+        LocalDate asOf = period.asOf(today);
+        // While the period runs, a task due today is not yet late: count deadlines up to yesterday.
+        LocalDate dueBy = period.end().isBefore(today) ? period.end() : today.minusDays(1);
         Map<UUID, List<Adjustment>> adjByUnit = new HashMap<>();
         for (Adjustment a : adjustments) {
             if (!a.occurredOn().isBefore(period.start()) && !a.occurredOn().isAfter(asOf)) {
                 adjByUnit.computeIfAbsent(a.unitId(), u -> new ArrayList<>()).add(a);
             }
         }
-        Context c = new Context(rules, period, asOf, dueBy);
+        Context c = new Context(grouped.rules(), period, asOf, dueBy, withLines);
         List<UnitScore> scored = new ArrayList<>();
-        for (UnitRef unit : units) {
+        for (UnitRef unit : grouped.units()) {
             scored.add(
                     c.unit(
                             unit,
-                            indicators,
-                            byUnit.getOrDefault(unit.id(), List.of()),
+                            grouped.indicators(),
+                            grouped.covered().get(unit.id()),
                             adjByUnit.getOrDefault(unit.id(), List.of()),
                             planWeight));
         }
@@ -111,7 +175,23 @@ public final class Scoring {
         return out;
     }
 
-    private record Context(ScoringRules rules, Period period, LocalDate asOf, LocalDate dueBy) {
+    /** One scoring's settings; lateness is the same for the same days, so it is kept by days. */
+    private record Context(
+            ScoringRules rules,
+            Period period,
+            LocalDate asOf,
+            LocalDate dueBy,
+            boolean withLines,
+            Map<Long, Lateness> latenessByDays) {
+
+        Context(
+                ScoringRules rules,
+                Period period,
+                LocalDate asOf,
+                LocalDate dueBy,
+                boolean withLines) {
+            this(rules, period, asOf, dueBy, withLines, new HashMap<>());
+        }
 
         boolean due(LocalDate date) {
             return !date.isBefore(period.start()) && !date.isAfter(dueBy);
@@ -120,15 +200,9 @@ public final class Scoring {
         UnitScore unit(
                 UnitRef unit,
                 List<Indicator> indicators,
-                List<TaskFacts> tasks,
+                Map<Indicator, List<TaskFacts>> covered,
                 List<Adjustment> adjustments,
                 BigDecimal planWeight) {
-            // Tasks per indicator (a task belongs to at most one: schemes may not overlap).
-            Map<Indicator, List<TaskFacts>> covered = new LinkedHashMap<>();
-            for (Indicator ind : indicators) {
-                List<TaskFacts> mine = tasks.stream().filter(ind::covers).toList();
-                if (!mine.isEmpty()) covered.put(ind, mine);
-            }
             String group =
                     unit.group() == null || unit.group().isBlank()
                             ? Scoreboard.NO_GROUP
@@ -219,32 +293,39 @@ public final class Scoring {
                         e.getValue().stream()
                                 .map(t -> rules.weight(t.source()))
                                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+                Map<BigDecimal, BigDecimal> eachByWeight = new HashMap<>(4);
                 for (TaskFacts t : e.getValue()) {
+                    // The same for every task of a weight: divided once, not once a task.
                     BigDecimal each =
-                            share.multiply(rules.weight(t.source()), MC).divide(weights, MC);
+                            eachByWeight.computeIfAbsent(
+                                    rules.weight(t.source()),
+                                    w -> share.multiply(w, MC).divide(weights, MC));
                     Credit credit = weighed(credit(t), t);
                     BigDecimal points = each.multiply(credit.factor(), MC);
                     total = total.add(points);
-                    lines.add(
-                            new ScoreLine(
-                                    t.taskId(),
-                                    e.getKey().name(),
-                                    t.title(),
-                                    credit.rule(),
-                                    points.setScale(2, RoundingMode.HALF_UP),
-                                    each.setScale(2, RoundingMode.HALF_UP)));
+                    if (withLines)
+                        lines.add(
+                                new ScoreLine(
+                                        t.taskId(),
+                                        e.getKey().name(),
+                                        t.title(),
+                                        credit.rule().get(),
+                                        points.setScale(2, RoundingMode.HALF_UP),
+                                        each.setScale(2, RoundingMode.HALF_UP)));
                 }
             }
             return total;
         }
 
-        private record Credit(BigDecimal factor, String rule) {}
+        /** A task's credit and its words, written only when a line shows them. */
+        private record Credit(BigDecimal factor, Supplier<String> rule) {}
 
         /** The credit's words with the source's weight, when it is not the usual 1. */
         Credit weighed(Credit c, TaskFacts t) {
             BigDecimal w = rules.weight(t.source());
             if (w.compareTo(BigDecimal.ONE) == 0) return c;
-            return new Credit(c.factor(), c.rule() + "；" + t.source().label() + "权重×" + plain(w));
+            return new Credit(
+                    c.factor(), () -> c.rule().get() + "；" + t.source().label() + "权重×" + plain(w));
         }
 
         /** A deduction of a task, times its source's weight. */
@@ -258,11 +339,11 @@ public final class Scoring {
         }
 
         Credit contributionCredit(TaskFacts t) {
-            if (!t.completedBy(asOf)) return new Credit(BigDecimal.ZERO, "未向牵头单位报送配合情况，不得分");
+            if (!t.completedBy(asOf)) return new Credit(BigDecimal.ZERO, () -> "未向牵头单位报送配合情况，不得分");
             long late = t.daysLate(t.completedOn());
-            if (late <= 0) return new Credit(BigDecimal.ONE, onTime(t, "向牵头单位报送配合情况"));
+            if (late <= 0) return new Credit(BigDecimal.ONE, () -> onTime(t, "向牵头单位报送配合情况"));
             Lateness l = lateness(late);
-            return new Credit(l.factor(), "逾期" + late + "天报送配合情况（" + l.rule() + "）");
+            return new Credit(l.factor(), () -> "逾期" + late + "天报送配合情况（" + l.rule().get() + "）");
         }
 
         Credit credit(TaskFacts t) {
@@ -270,29 +351,32 @@ public final class Scoring {
             if (t.completedBy(asOf)) {
                 long late = t.daysLate(t.completedOn());
                 BigDecimal q = rules.multiplier(t.rating());
-                String quality =
-                        t.rating() == null
-                                ? "未评质量"
-                                : "质量"
-                                        + t.rating().label()
-                                        + "（×"
-                                        + q.stripTrailingZeros().toPlainString()
-                                        + "）";
-                if (late <= 0) return new Credit(q, onTime(t, "办结") + "，" + quality);
+                Supplier<String> quality =
+                        () ->
+                                t.rating() == null
+                                        ? "未评质量"
+                                        : "质量"
+                                                + t.rating().label()
+                                                + "（×"
+                                                + q.stripTrailingZeros().toPlainString()
+                                                + "）";
+                if (late <= 0) return new Credit(q, () -> onTime(t, "办结") + "，" + quality.get());
                 Lateness l = lateness(late);
                 return new Credit(
                         l.factor().multiply(q, MC),
-                        "逾期" + late + "天办结（" + l.rule() + "），" + quality);
+                        () -> "逾期" + late + "天办结（" + l.rule().get() + "），" + quality.get());
             }
             if (!asOf.isBefore(LocalDate.of(period.year(), 12, 31))) {
-                return new Credit(BigDecimal.ZERO, "年底未办结，不得分");
+                return new Credit(BigDecimal.ZERO, () -> "年底未办结，不得分");
             }
             long late = t.daysLate(asOf);
-            String open =
-                    late > 0
-                            ? "逾期" + late + "天未办结"
-                            : t.lateExcused() ? "到期未办结（" + EXCUSED + "）" : "到期未办结";
-            if (!rules.partialCredit()) return new Credit(BigDecimal.ZERO, open + "，不得分");
+            Supplier<String> open =
+                    () ->
+                            late > 0
+                                    ? "逾期" + late + "天未办结"
+                                    : t.lateExcused() ? "到期未办结（" + EXCUSED + "）" : "到期未办结";
+            if (!rules.partialCredit())
+                return new Credit(BigDecimal.ZERO, () -> open.get() + "，不得分");
             Lateness l = lateness(late);
             BigDecimal factor =
                     BigDecimal.valueOf(t.progress())
@@ -301,14 +385,15 @@ public final class Scoring {
                             .multiply(l.factor(), MC);
             return new Credit(
                     factor,
-                    open
-                            + "，按进度"
-                            + t.progress()
-                            + "%×"
-                            + rules.partialRate().stripTrailingZeros().toPlainString()
-                            + "计分（"
-                            + l.rule()
-                            + "）");
+                    () ->
+                            open.get()
+                                    + "，按进度"
+                                    + t.progress()
+                                    + "%×"
+                                    + rules.partialRate().stripTrailingZeros().toPlainString()
+                                    + "计分（"
+                                    + l.rule().get()
+                                    + "）");
         }
 
         /** On time, or late but excused by an accepted appeal. */
@@ -319,27 +404,32 @@ public final class Scoring {
         }
 
         /** What lateness leaves of a task's credit, and the words for it. */
-        private record Lateness(BigDecimal factor, String rule) {}
+        private record Lateness(BigDecimal factor, Supplier<String> rule) {}
 
         /** Percent taken for lateness: per day or per started week, up to the cap. */
         Lateness lateness(long days) {
+            return latenessByDays.computeIfAbsent(days, this::latenessOf);
+        }
+
+        private Lateness latenessOf(long days) {
             long units = rules.lateUnit() == LateUnit.WEEK ? (days + 6) / 7 : days;
             BigDecimal cut =
                     rules.lateDeductionPercent()
                             .multiply(BigDecimal.valueOf(units))
                             .min(rules.lateCapPercent());
-            String rule =
-                    "每"
-                            + rules.lateUnit().label()
-                            + "扣"
-                            + plain(rules.lateDeductionPercent())
-                            + "%，"
-                            + units
-                            + rules.lateUnit().label()
-                            + "共扣"
-                            + plain(cut)
-                            + "%"
-                            + (cut.compareTo(rules.lateCapPercent()) == 0 ? "（已达上限）" : "");
+            Supplier<String> rule =
+                    () ->
+                            "每"
+                                    + rules.lateUnit().label()
+                                    + "扣"
+                                    + plain(rules.lateDeductionPercent())
+                                    + "%，"
+                                    + units
+                                    + rules.lateUnit().label()
+                                    + "共扣"
+                                    + plain(cut)
+                                    + "%"
+                                    + (cut.compareTo(rules.lateCapPercent()) == 0 ? "（已达上限）" : "");
             return new Lateness(BigDecimal.ONE.subtract(cut.divide(HUNDRED, MC)), rule);
         }
 
@@ -367,10 +457,11 @@ public final class Scoring {
                                                     lines,
                                                     t,
                                                     ind,
-                                                    (contribution(t) ? "未报送配合情况" : "逾期未办结")
-                                                            + "，每件扣"
-                                                            + plain(rules.perOverdueTask())
-                                                            + "分",
+                                                    () ->
+                                                            (contribution(t) ? "未报送配合情况" : "逾期未办结")
+                                                                    + "，每件扣"
+                                                                    + plain(rules.perOverdueTask())
+                                                                    + "分",
                                                     weighed(rules.perOverdueTask(), t)));
                         } else if (t.daysLate(t.completedOn()) > 0) {
                             lost =
@@ -379,13 +470,17 @@ public final class Scoring {
                                                     lines,
                                                     t,
                                                     ind,
-                                                    "逾期"
-                                                            + ChronoUnit.DAYS.between(
-                                                                    t.deadline(), t.completedOn())
-                                                            + (contribution(t) ? "天报送配合情况" : "天办结")
-                                                            + "，每件扣"
-                                                            + plain(rules.perLateTask())
-                                                            + "分",
+                                                    () ->
+                                                            "逾期"
+                                                                    + ChronoUnit.DAYS.between(
+                                                                            t.deadline(),
+                                                                            t.completedOn())
+                                                                    + (contribution(t)
+                                                                            ? "天报送配合情况"
+                                                                            : "天办结")
+                                                                    + "，每件扣"
+                                                                    + plain(rules.perLateTask())
+                                                                    + "分",
                                                     weighed(rules.perLateTask(), t)));
                         }
                     }
@@ -397,11 +492,12 @@ public final class Scoring {
                                                     lines,
                                                     t,
                                                     ind,
-                                                    "未按期报送进展（节点"
-                                                            + missed
-                                                            + "），每次扣"
-                                                            + plain(rules.perMissedReport())
-                                                            + "分",
+                                                    () ->
+                                                            "未按期报送进展（节点"
+                                                                    + missed
+                                                                    + "），每次扣"
+                                                                    + plain(rules.perMissedReport())
+                                                                    + "分",
                                                     weighed(rules.perMissedReport(), t)));
                         }
                     }
@@ -413,24 +509,26 @@ public final class Scoring {
                                                     lines,
                                                     t,
                                                     ind,
-                                                    "报送被退回（"
-                                                            + returned
-                                                            + "），每次扣"
-                                                            + plain(rules.perReturn())
-                                                            + "分",
+                                                    () ->
+                                                            "报送被退回（"
+                                                                    + returned
+                                                                    + "），每次扣"
+                                                                    + plain(rules.perReturn())
+                                                                    + "分",
                                                     weighed(rules.perReturn(), t)));
                         }
                     }
                 }
                 if (lost.compareTo(ind.points()) > 0) {
-                    lines.add(
-                            new ScoreLine(
-                                    null,
-                                    ind.name(),
-                                    null,
-                                    "本项" + plain(ind.points()) + "分扣完为止",
-                                    lost.subtract(ind.points()),
-                                    null));
+                    if (withLines)
+                        lines.add(
+                                new ScoreLine(
+                                        null,
+                                        ind.name(),
+                                        null,
+                                        "本项" + plain(ind.points()) + "分扣完为止",
+                                        lost.subtract(ind.points()),
+                                        null));
                     lost = ind.points();
                 }
                 total = total.add(ind.points().subtract(lost));
@@ -438,11 +536,22 @@ public final class Scoring {
             return total;
         }
 
-        private static BigDecimal line(
-                List<ScoreLine> lines, TaskFacts t, Indicator ind, String rule, BigDecimal points) {
+        private BigDecimal line(
+                List<ScoreLine> lines,
+                TaskFacts t,
+                Indicator ind,
+                Supplier<String> rule,
+                BigDecimal points) {
             if (points.signum() == 0) return BigDecimal.ZERO;
-            lines.add(
-                    new ScoreLine(t.taskId(), ind.name(), t.title(), rule, points.negate(), null));
+            if (withLines)
+                lines.add(
+                        new ScoreLine(
+                                t.taskId(),
+                                ind.name(),
+                                t.title(),
+                                rule.get(),
+                                points.negate(),
+                                null));
             return points;
         }
 
@@ -458,24 +567,31 @@ public final class Scoring {
             for (Adjustment a : items) {
                 if (a.kind() != kind) continue;
                 sum = sum.add(a.points());
-                lines.add(
-                        new ScoreLine(
-                                null,
-                                kind.label(),
-                                null,
-                                a.reason() + "（" + a.occurredOn() + "）",
-                                a.points().multiply(sign),
-                                null));
+                if (withLines)
+                    lines.add(
+                            new ScoreLine(
+                                    null,
+                                    kind.label(),
+                                    null,
+                                    a.reason() + "（" + a.occurredOn() + "）",
+                                    a.points().multiply(sign),
+                                    null));
             }
             if (sum.compareTo(cap) > 0) {
-                lines.add(
-                        new ScoreLine(
-                                null,
-                                kind.label(),
-                                null,
-                                kind.label() + "累计" + plain(sum) + "分，超过上限" + plain(cap) + "分，按上限计",
-                                sum.subtract(cap).multiply(sign).negate(),
-                                null));
+                if (withLines)
+                    lines.add(
+                            new ScoreLine(
+                                    null,
+                                    kind.label(),
+                                    null,
+                                    kind.label()
+                                            + "累计"
+                                            + plain(sum)
+                                            + "分，超过上限"
+                                            + plain(cap)
+                                            + "分，按上限计",
+                                    sum.subtract(cap).multiply(sign).negate(),
+                                    null));
                 sum = cap;
             }
             return sum.setScale(2, RoundingMode.HALF_UP);

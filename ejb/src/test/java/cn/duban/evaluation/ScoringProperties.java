@@ -201,6 +201,85 @@ class ScoringProperties {
         assertThat(u.score()).isBetween(BigDecimal.ZERO, new BigDecimal(100));
     }
 
+    /**
+     * Rankings and the dashboard score without lines (no words written); their figures must be the
+     * figures of the detailed scoring, which writes every line.
+     */
+    @Property(tries = 1000)
+    void scoringWithoutLinesGivesTheSameFigures(
+            @ForAll("rules") ScoringRules rules,
+            @ForAll("ledgers") List<OpenTask> ledger,
+            @ForAll @Size(max = 8) List<@IntRange(min = 0, max = 400) Integer> approvedDaysAgo,
+            @ForAll @Size(max = 8) List<Boolean> flags,
+            @ForAll @Size(max = 3) List<@IntRange(min = 0, max = 364) Integer> adjustmentDays,
+            @ForAll @IntRange(min = 1, max = 400) int todayDay) {
+        LocalDate today = JAN1.plusDays(todayDay);
+        List<TaskFacts> tasks = new ArrayList<>();
+        for (int i = 0; i < ledger.size(); i++) {
+            TaskFacts t = ledger.get(i).facts();
+            boolean flag = i < flags.size() && flags.get(i);
+            boolean approved = i < approvedDaysAgo.size();
+            LocalDate submitted =
+                    approved ? today.minusDays(approvedDaysAgo.get(i) % (todayDay + 1)) : null;
+            tasks.add(
+                    new TaskFacts(
+                            t.taskId(),
+                            t.unitId(),
+                            t.pointId(),
+                            t.title(),
+                            t.deadline(),
+                            approved ? TaskStatus.APPROVED : t.status(),
+                            approved ? 100 : t.progress(),
+                            submitted,
+                            approved ? Rating.values()[i % Rating.values().length] : null,
+                            t.returnedOn(),
+                            t.missedDue(),
+                            i % 3 == 2
+                                    ? cn.duban.plan.TaskSource.LEADER_INSTRUCTION
+                                    : cn.duban.plan.TaskSource.PLAN,
+                            flag && i % 2 == 0,
+                            submitted,
+                            flag && i % 2 == 1));
+        }
+        List<Adjustment> adjustments = new ArrayList<>();
+        for (int i = 0; i < adjustmentDays.size(); i++)
+            adjustments.add(
+                    new Adjustment(
+                            UUID.randomUUID(),
+                            UNIT.id(),
+                            i % 2 == 0 ? Adjustment.Kind.BONUS : Adjustment.Kind.DEDUCTION,
+                            BigDecimal.valueOf(3 + i * 4),
+                            "事项" + i,
+                            JAN1.plusDays(adjustmentDays.get(i))));
+        for (Period period : List.of(Period.yearToDate(2026), Period.quarter(2026, 2))) {
+            Scoreboard detailed =
+                    Scoring.score(
+                            rules,
+                            new BigDecimal("5"),
+                            INDICATORS,
+                            List.of(UNIT),
+                            tasks,
+                            adjustments,
+                            period,
+                            today,
+                            true);
+            Scoreboard figures =
+                    Scoring.score(
+                            rules,
+                            new BigDecimal("5"),
+                            INDICATORS,
+                            List.of(UNIT),
+                            tasks,
+                            adjustments,
+                            period,
+                            today,
+                            false);
+            assertThat(figures.units())
+                    .isEqualTo(detailed.units().stream().map(UnitScore::withoutLines).toList());
+            assertThat(figures.asOf()).isEqualTo(detailed.asOf());
+        }
+    }
+
     @Property(tries = 1000)
     void indicatorPointsMustSumToOneHundred(
             @ForAll @Size(min = 1, max = 6) List<@IntRange(min = 1, max = 60) Integer> points) {

@@ -24,12 +24,35 @@ public final class RankingAggregate {
                     + "left join (select task_id, count(*) missed from task_checkpoint where done_on is null or done_on > due_date group by task_id) c "
                     + "on c.task_id = t.id where t.plan_id = any(?) group by t.unit_id";
 
+    /**
+     * What a completion scheme reads, per unit: tasks, approved, on time, progress of the open ones
+     * and ratings (no report events).
+     */
+    static final String COMPLETION_SQL =
+            "select t.unit_id, count(*), count(*) filter (where t.status = 'APPROVED'), "
+                    + "count(*) filter (where t.completed_on <= t.deadline_date), "
+                    + "sum(t.progress) filter (where t.status <> 'APPROVED'), count(t.rating) "
+                    + "from task t where t.plan_id = any(?) group by t.unit_id";
+
     /** Timings (after the warm-up runs) and the number of units the aggregate returned. */
     public record Result(List<Double> ms, int groups) {}
 
     private RankingAggregate() {}
 
     public static Result time(String jdbcUrl, String tenant, List<UUID> plans, int warmup, int runs)
+            throws SQLException {
+        return time(SQL, jdbcUrl, tenant, plans, warmup, runs);
+    }
+
+    /** The same for the completion figures only ({@link #COMPLETION_SQL}). */
+    public static Result timeCompletion(
+            String jdbcUrl, String tenant, List<UUID> plans, int warmup, int runs)
+            throws SQLException {
+        return time(COMPLETION_SQL, jdbcUrl, tenant, plans, warmup, runs);
+    }
+
+    private static Result time(
+            String sql, String jdbcUrl, String tenant, List<UUID> plans, int warmup, int runs)
             throws SQLException {
         List<Double> ms = new ArrayList<>();
         int groups = 0;
@@ -39,7 +62,7 @@ public final class RankingAggregate {
                 tenantSetting.setString(1, tenant);
                 tenantSetting.execute();
             }
-            try (PreparedStatement ps = c.prepareStatement(SQL)) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setArray(1, c.createArrayOf("uuid", plans.toArray()));
                 for (int i = 0; i < warmup + runs; i++) {
                     long s = System.nanoTime();

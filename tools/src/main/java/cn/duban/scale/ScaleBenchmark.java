@@ -13,6 +13,7 @@ import cn.duban.plan.parse.ParseOptions;
 import cn.duban.plan.parse.PlanParser;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -75,11 +76,13 @@ public final class ScaleBenchmark {
                     new Row("ledger-search", "no-op", true),
                     new Row("ledger-unit", "no-op", true),
                     new Row("rankings", "sql-aggregate", true),
+                    new Row("rankings-deduction", "sql-aggregate-deduction", true),
                     new Row("dashboard", "no-op", true),
                     new Row("circular-pdf", "circular-json", false),
                     new Row("publish", "publish-preview", false),
                     new Row("no-op", null, false),
                     new Row("sql-aggregate", null, false),
+                    new Row("sql-aggregate-deduction", null, false),
                     new Row("split", null, false),
                     new Row("circular-json", null, false),
                     new Row("publish-preview", null, false));
@@ -106,6 +109,7 @@ public final class ScaleBenchmark {
             UUID reporterUnit,
             int year,
             List<UUID> plans,
+            List<UUID> previousPlans,
             String planText,
             String fingerprint) {}
 
@@ -152,6 +156,7 @@ public final class ScaleBenchmark {
             Map<String, List<Double>> all =
                     bench.stage("many", many, Boolean.getBoolean("scale.bench.reuse"));
             summary(alone, all, many.tenants());
+            goals(alone, all, many.tenants());
         } finally {
             keycloak.stop();
         }
@@ -308,6 +313,20 @@ public final class ScaleBenchmark {
             }
             if (plans.isEmpty())
                 throw new IllegalStateException("tenant " + id + " has no plans in " + year);
+            List<UUID> previous = new ArrayList<>();
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            "select id from plan where tenant_id = ? and year = ? "
+                                    + "and level = 'DISTRICT' and source_name not like ? order by id")) {
+                ps.setString(1, id);
+                ps.setInt(2, year - 1);
+                ps.setString(3, OWN_PLANS + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) previous.add(rs.getObject(1, UUID.class));
+                }
+            }
+            if (previous.isEmpty())
+                throw new IllegalStateException("tenant " + id + " has no plans in " + (year - 1));
             return new Tenant(
                     id,
                     id + "-admin",
@@ -317,6 +336,7 @@ public final class ScaleBenchmark {
                     unit,
                     year,
                     plans,
+                    previous,
                     text,
                     fingerprint(c, id));
         }
@@ -388,6 +408,7 @@ public final class ScaleBenchmark {
         PlanParser parser = new PlanParser();
         String text = t.planText();
         String rankings = "/evaluation/rankings?period=" + t.year() + "&live=true";
+        String deductions = "/evaluation/rankings?period=" + (t.year() - 1) + "&live=true";
         String pdf = "/circulars/" + circular + "/document.pdf";
         Supplier<Reply> dashboard =
                 () ->
@@ -400,6 +421,7 @@ public final class ScaleBenchmark {
         if (!dashboard.get().body().contains("duban-table ranking"))
             throw new IllegalStateException("the dashboard shows no standings");
         int groups = RankingAggregate.time(url, t.id(), t.plans(), 0, 1).groups();
+        int previousGroups = RankingAggregate.time(url, t.id(), t.previousPlans(), 0, 1).groups();
 
         List<Measurement> reads =
                 List.of(
@@ -460,6 +482,28 @@ public final class ScaleBenchmark {
                                 60,
                                 n -> RankingAggregate.time(url, t.id(), t.plans(), 5, n).ms()),
                         new Measurement(
+                                "rankings-deduction",
+                                "GET "
+                                        + deductions
+                                        + " as "
+                                        + t.leader()
+                                        + " (deduction scheme, "
+                                        + t.previousPlans().size()
+                                        + " plans scored)",
+                                30,
+                                60,
+                                calls(() -> Api.get(t.leader(), deductions))),
+                        new Measurement(
+                                "sql-aggregate-deduction",
+                                "the same aggregate over the previous year's plans ("
+                                        + previousGroups
+                                        + " units)",
+                                30,
+                                60,
+                                n ->
+                                        RankingAggregate.time(url, t.id(), t.previousPlans(), 5, n)
+                                                .ms()),
+                        new Measurement(
                                 "dashboard",
                                 "GET /app/leader/index.xhtml as "
                                         + t.leader()
@@ -515,35 +559,9 @@ public final class ScaleBenchmark {
      * Returns the draft's id.
      */
     private static String setUp(Tenant t) {
-        BigDecimal share =
-                BigDecimal.valueOf(100)
-                        .divide(BigDecimal.valueOf(t.plans().size()), 2, RoundingMode.DOWN);
-        BigDecimal rest =
-                BigDecimal.valueOf(100)
-                        .subtract(share.multiply(BigDecimal.valueOf(t.plans().size() - 1L)));
-        JsonArrayBuilder indicators = Json.createArrayBuilder();
-        for (int i = 0; i < t.plans().size(); i++) {
-            indicators.add(
-                    Json.createObjectBuilder()
-                            .add("name", "工作要点" + (i + 1))
-                            .add("points", i == 0 ? rest : share)
-                            .add("target", "PLAN")
-                            .add("targetId", t.plans().get(i).toString()));
-        }
-        expect(
-                201,
-                Api.post(
-                        t.admin(),
-                        "/evaluation/schemes",
-                        Json.createObjectBuilder()
-                                .add("year", t.year())
-                                .add("type", "COMPLETION")
-                                .add("planWeight", 5)
-                                .add("partialCredit", true)
-                                .add("partialRate", 0.4)
-                                .add("indicators", indicators)
-                                .build()
-                                .toString()));
+        scheme(t, t.year(), t.plans(), "COMPLETION");
+        // Last year's plans under a deduction scheme, which also reads report events.
+        scheme(t, t.year() - 1, t.previousPlans(), "DEDUCTION");
         return expect(
                         201,
                         Api.post(
@@ -552,6 +570,33 @@ public final class ScaleBenchmark {
                                 "{\"period\":\"" + t.year() + CIRCULAR_PERIOD + "\"}"))
                 .json()
                 .getString("id");
+    }
+
+    /** A scheme for a year whose indicators share 100 points among its plans. */
+    private static void scheme(Tenant t, int year, List<UUID> plans, String type) {
+        BigDecimal share =
+                BigDecimal.valueOf(100)
+                        .divide(BigDecimal.valueOf(plans.size()), 2, RoundingMode.DOWN);
+        BigDecimal rest =
+                BigDecimal.valueOf(100)
+                        .subtract(share.multiply(BigDecimal.valueOf(plans.size() - 1L)));
+        JsonArrayBuilder indicators = Json.createArrayBuilder();
+        for (int i = 0; i < plans.size(); i++) {
+            indicators.add(
+                    Json.createObjectBuilder()
+                            .add("name", "工作要点" + (i + 1))
+                            .add("points", i == 0 ? rest : share)
+                            .add("target", "PLAN")
+                            .add("targetId", plans.get(i).toString()));
+        }
+        JsonObjectBuilder scheme =
+                Json.createObjectBuilder()
+                        .add("year", year)
+                        .add("type", type)
+                        .add("planWeight", 5)
+                        .add("indicators", indicators);
+        if (type.equals("COMPLETION")) scheme.add("partialCredit", true).add("partialRate", 0.4);
+        expect(201, Api.post(t.admin(), "/evaluation/schemes", scheme.build().toString()));
     }
 
     private static Measurement ledger(Tenant t, String op, String filter) {
@@ -680,6 +725,44 @@ public final class ScaleBenchmark {
                     mark(r, p95),
                     r.baseline() == null ? "(baseline)" : r.baseline(),
                     vsBaseline);
+        }
+    }
+
+    /** Issue 22's goals: an op ÷ its baseline at a percentile, at most a ratio. */
+    record Goal(String op, String baseline, int percentile, double max) {}
+
+    static final List<Goal> GOALS =
+            List.of(
+                    new Goal("rankings", "sql-aggregate", 50, 1.5),
+                    new Goal("rankings-deduction", "sql-aggregate-deduction", 50, 1.5),
+                    new Goal("my-tasks", "no-op", 95, 1.5),
+                    new Goal("dashboard", "no-op", 50, 3));
+
+    private static void goals(
+            Map<String, List<Double>> one, Map<String, List<Double>> many, int tenants) {
+        System.out.printf(
+                "%nBENCH goals (issue 22), each a ratio to its baseline in the same stage%n%n");
+        System.out.println(
+                "| operation | baseline | one | many (" + tenants + " tenants) | goal |");
+        System.out.println("| --- | --- | ---: | ---: | --- |");
+        for (Goal g : GOALS) {
+            double
+                    a =
+                            Timings.pct(one.get(g.op()), g.percentile())
+                                    / Timings.pct(one.get(g.baseline()), g.percentile()),
+                    b =
+                            Timings.pct(many.get(g.op()), g.percentile())
+                                    / Timings.pct(many.get(g.baseline()), g.percentile());
+            System.out.printf(
+                    "| %s | %s | %.2f× %s | %.2f× %s | p%d ≤ %.1f× |%n",
+                    g.op(),
+                    g.baseline(),
+                    a,
+                    a <= g.max() ? "✓" : "✗",
+                    b,
+                    b <= g.max() ? "✓" : "✗",
+                    g.percentile(),
+                    g.max());
         }
     }
 

@@ -9,7 +9,6 @@ import cn.duban.it.support.Browsers;
 import cn.duban.it.support.PageTest;
 import cn.duban.it.support.People;
 import cn.duban.it.support.Plans;
-import cn.duban.it.support.RealmAdmin;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
@@ -79,10 +78,7 @@ class TownPlanIT extends PageTest {
     }
 
     static void person(String username, String name, String unit, String role) {
-        RealmAdmin.delete(username);
-        Reply r = Api.post("pt-admin", "/accounts", People.account(username, name, unit, role));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        RealmAdmin.completeFirstLogin(username, People.PASSWORD);
+        People.ready("pt-admin", username, name, unit, role);
     }
 
     static Reply call(String user, String method, String path, String json) {

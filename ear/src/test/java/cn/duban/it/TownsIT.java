@@ -7,7 +7,6 @@ import cn.duban.client.Api.Reply;
 import cn.duban.it.support.Browsers;
 import cn.duban.it.support.PageTest;
 import cn.duban.it.support.People;
-import cn.duban.it.support.RealmAdmin;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
@@ -62,14 +61,7 @@ class TownsIT extends PageTest {
     }
 
     static void person(String username, String name, String unit) {
-        RealmAdmin.delete(username);
-        Reply r =
-                Api.post(
-                        "pt-admin",
-                        "/accounts",
-                        People.account(username, name, unit, "unit-admin"));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        RealmAdmin.completeFirstLogin(username, People.PASSWORD);
+        People.ready("pt-admin", username, name, unit, "unit-admin");
     }
 
     static Reply call(String user, String method, String path, String json) {

@@ -103,6 +103,20 @@ public final class People {
         }
     }
 
+    /**
+     * A person the district office gives an account (made afresh if a run before left one) who has
+     * set {@link #PASSWORD} at the first login, ready to call the API.
+     */
+    public static void ready(
+            String office, String username, String name, String unit, String... roles) {
+        RealmAdmin.delete(username);
+        Api.Reply r = Api.post(office, "/accounts", account(username, name, unit, roles));
+        if (r.status() != 201)
+            throw new IllegalStateException(
+                    "account " + username + ": " + r.status() + " " + r.body());
+        RealmAdmin.completeFirstLogin(username, PASSWORD);
+    }
+
     /** An account as the API takes it. */
     public static String account(String username, String name, String unit, String... roles) {
         JsonArrayBuilder r = Json.createArrayBuilder();

@@ -148,7 +148,9 @@ class DemoYearIT {
                 Api.get(ADMIN, "/plans").array().getValuesAs(JsonObject.class).stream().toList();
         // The district's own plan, and 长寿路街道's (issue 21), which the district reads.
         List<JsonObject> plans =
-                allPlans.stream().filter(p -> p.isNull("supervisorUnitId")).toList();
+                allPlans.stream()
+                        .filter(p -> p.getString("supervisorUnitId", null) == null)
+                        .toList();
         assertThat(plans).hasSize(1);
         JsonObject plan = plans.get(0);
         aTownRunsItsOwnPlan(allPlans);

@@ -122,7 +122,7 @@ public class TaskParts {
         Set<UUID> already = new HashSet<>();
         for (Part p : parts(task)) already.add(p.unitId());
         Caller caller = Caller.requireDistrictPerson();
-        List<UUID> created = new ArrayList<>();
+        List<Task> created = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (Request r : requests) {
             // Another town's unit, the town itself or an unknown id: all "not found".
@@ -151,16 +151,23 @@ public class TaskParts {
             part.setSupervisorUnitId(town.getId());
             part.setParentTaskId(task.getId());
             em.persist(part);
-            created.add(part.getId());
+            created.add(part);
+        }
+        // The parts' rows first: each notice refers to its task (inserts are ordered by type).
+        em.flush();
+        for (Task part : created)
             inbox.toUnit(
-                    unit,
+                    part.getUnit(),
                     InboxMessage.Kind.ASSIGNED,
                     part.getId(),
                     "新分解任务：" + LedgerText.abbreviate(task.getTitle()),
                     town.getName() + "将区里下达的任务分解给本单位，请在“我的任务”中查看并按时报送进展。");
-        }
-        audit.record("task.split", "task", task.getId(), "parts", created);
-        em.flush();
+        audit.record(
+                "task.split",
+                "task",
+                task.getId(),
+                "parts",
+                created.stream().map(Task::getId).toList());
         return parts(task);
     }
 

@@ -152,6 +152,31 @@ public final class WildFlyServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the server with SIGTERM and waits until its JVM has exited (the script may end first),
+     * killing it after the timeout. With {@code org.wildfly.sigterm.suspend.timeout} set, WildFly
+     * first suspends: new requests get 503, running ones finish. Returns whether it ended by
+     * itself.
+     */
+    public boolean stop(Duration timeout) throws InterruptedException {
+        if (process == null) return true;
+        List<ProcessHandle> jvms = process.descendants().toList();
+        jvms.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean clean = true;
+        for (ProcessHandle jvm : jvms) {
+            while (jvm.isAlive() && System.nanoTime() < deadline) Thread.sleep(100);
+            if (jvm.isAlive()) {
+                clean = false;
+                jvm.destroyForcibly();
+            }
+        }
+        process.destroy();
+        process.waitFor();
+        process = null;
+        return clean;
+    }
+
     @Override
     public void close() {
         if (process == null) return;

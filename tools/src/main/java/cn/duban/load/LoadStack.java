@@ -273,6 +273,17 @@ final class LoadStack implements AutoCloseable {
         if (n != 0) missed.add(what + ": " + n);
     }
 
+    /** A query's two columns (a name, a count) as the maintenance role, past the application. */
+    Map<String, Long> counts(String sql) throws Exception {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try (Connection c = EmbeddedDatabase.connect(database.jdbcUrl(), EmbeddedDatabase.MAINT);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
+        }
+        return out;
+    }
+
     /** A count as the maintenance role, past the application. */
     long count(String sql) throws Exception {
         try (Connection c = EmbeddedDatabase.connect(database.jdbcUrl(), EmbeddedDatabase.MAINT);

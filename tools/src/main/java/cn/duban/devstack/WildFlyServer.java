@@ -73,8 +73,13 @@ public final class WildFlyServer implements AutoCloseable {
      * minutes at most.
      */
     public void start(Path baseDir, Path logFile) throws IOException, InterruptedException {
+        start(baseDir, logFile, Duration.ofMinutes(5));
+    }
+
+    /** As {@link #start(Path, Path)}, waiting up to the timeout (a node booting under load). */
+    public void start(Path baseDir, Path logFile, Duration timeout)
+            throws IOException, InterruptedException {
         Path ear = Path.of(System.getProperty("duban.ear"));
-        Duration timeout = Duration.ofMinutes(5);
         copyConfiguration(home.resolve("standalone"), baseDir);
         Path deployments = baseDir.resolve("deployments");
         Files.createDirectories(deployments);

@@ -1,8 +1,6 @@
 package cn.duban.load;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A user's browser, as far as sessions go: a cookie jar, redirects followed one by one (so the run
@@ -46,11 +47,16 @@ final class Browser {
             Pattern.compile(
                     "<form[^>]*action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"", Pattern.DOTALL);
 
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    /**
+     * Name and path → value. Everything here is on localhost, which browsers treat as a secure
+     * context: Keycloak's {@code Secure} session cookies are sent over plain http there, which
+     * java.net.CookieManager would not do (the login form's POST then fails with 400).
+     */
+    private final Map<String, HttpCookie> cookies = new ConcurrentHashMap<>();
+
     private final HttpClient client =
             HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
-                    .cookieHandler(cookies)
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
@@ -92,7 +98,7 @@ final class Browser {
 
     /** The value of a cookie the browser holds, or null. */
     String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream()
+        return cookies.values().stream()
                 .filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue)
                 .findFirst()
@@ -128,6 +134,29 @@ final class Browser {
                     r.body());
         }
         throw new IOException("more than 20 redirects: " + hops);
+    }
+
+    private HttpRequest withCookies(HttpRequest request) {
+        String path = request.uri().getPath();
+        String header =
+                cookies.values().stream()
+                        .filter(c -> path.startsWith(c.getPath() == null ? "/" : c.getPath()))
+                        .map(c -> c.getName() + "=" + c.getValue())
+                        .collect(Collectors.joining("; "));
+        if (header.isEmpty()) return request;
+        return HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Cookie", header)
+                .build();
+    }
+
+    private void keep(HttpResponse<String> r) {
+        for (String set : r.headers().allValues("Set-Cookie")) {
+            for (HttpCookie c : HttpCookie.parse(set)) {
+                String key = c.getName() + " " + (c.getPath() == null ? "/" : c.getPath());
+                if (c.getMaxAge() == 0) cookies.remove(key);
+                else cookies.put(key, c);
+            }
+        }
     }
 
     private static HttpRequest get(URI uri) {

@@ -233,7 +233,11 @@ public final class ClusterRun {
         // A fresh temporary directory: deployments unpack there.
         Dirs.deleteRecursively(stack.work().resolve(name).resolve("tmp"));
         try {
-            server.start(stack.work().resolve(name), stack.work().resolve(name + ".log"));
+            // Up to 10 minutes: a node that boots beside the load on two shared cores is slow.
+            server.start(
+                    stack.work().resolve(name),
+                    stack.work().resolve(name + ".log"),
+                    Duration.ofMinutes(10));
         } catch (Exception e) {
             server.close(); // a server that failed to start must not outlive the run
             throw e;

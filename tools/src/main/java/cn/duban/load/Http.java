@@ -70,6 +70,7 @@ final class Http {
     private final String issuer;
     private volatile Recorder recorder;
     private volatile int getRetries;
+    private volatile Duration timeout = TIMEOUT;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     Http(String base, String issuer, Recorder recorder) {
@@ -81,6 +82,11 @@ final class Http {
     /** Sends the next calls to another address (a balancer in front of the first server). */
     void at(String nextBase) {
         base = nextBase;
+    }
+
+    /** Waits this long for each answer from now on (a long job run). */
+    void timeout(Duration next) {
+        timeout = next;
     }
 
     /** Starts recording into another phase's recorder. */
@@ -182,7 +188,7 @@ final class Http {
             Map<String, String> headers,
             boolean newToken) {
         HttpRequest.Builder b =
-                request.copy().timeout(TIMEOUT).header("Accept", "application/json");
+                request.copy().timeout(timeout).header("Accept", "application/json");
         headers.forEach(b::header);
         try {
             if (user != null) {

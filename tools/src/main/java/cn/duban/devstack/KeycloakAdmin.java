@@ -22,18 +22,31 @@ public final class KeycloakAdmin {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
-    private final String token;
+    private String token;
+    private long tokenAt;
 
     /** Logs in to the master realm as the bootstrap admin that {@link KeycloakServer} creates. */
     public KeycloakAdmin(int port) {
         this.base = "http://localhost:" + port;
-        this.token =
-                KeycloakServer.passwordGrantToken(
-                        base + "/realms/master",
-                        "admin-cli",
-                        null,
-                        KeycloakServer.ADMIN_USER,
-                        KeycloakServer.ADMIN_PASSWORD);
+        token();
+    }
+
+    /**
+     * The admin token, fetched again after 30 s: admin-cli's tokens live 60 s, and adding a
+     * district's users on a busy machine takes longer.
+     */
+    private synchronized String token() {
+        if (token == null || System.nanoTime() - tokenAt > 30_000_000_000L) {
+            tokenAt = System.nanoTime();
+            token =
+                    KeycloakServer.passwordGrantToken(
+                            base + "/realms/master",
+                            "admin-cli",
+                            null,
+                            KeycloakServer.ADMIN_USER,
+                            KeycloakServer.ADMIN_PASSWORD);
+        }
+        return token;
     }
 
     /**
@@ -97,7 +110,7 @@ public final class KeycloakAdmin {
 
     private HttpRequest.Builder admin(String path) {
         return HttpRequest.newBuilder(URI.create(base + "/admin/realms/duban" + path))
-                .header("Authorization", "Bearer " + token);
+                .header("Authorization", "Bearer " + token());
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -73,8 +73,13 @@ public final class WildFlyServer implements AutoCloseable {
      * minutes at most.
      */
     public void start(Path baseDir, Path logFile) throws IOException, InterruptedException {
+        start(baseDir, logFile, Duration.ofMinutes(5));
+    }
+
+    /** As {@link #start(Path, Path)}, waiting up to the timeout (a node booting under load). */
+    public void start(Path baseDir, Path logFile, Duration timeout)
+            throws IOException, InterruptedException {
         Path ear = Path.of(System.getProperty("duban.ear"));
-        Duration timeout = Duration.ofMinutes(5);
         copyConfiguration(home.resolve("standalone"), baseDir);
         Path deployments = baseDir.resolve("deployments");
         Files.createDirectories(deployments);
@@ -150,6 +155,31 @@ public final class WildFlyServer implements AutoCloseable {
                     Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
             }
         }
+    }
+
+    /**
+     * Stops the server with SIGTERM and waits until its JVM has exited (the script may end first),
+     * killing it after the timeout. With {@code org.wildfly.sigterm.suspend.timeout} set, WildFly
+     * first suspends: new requests get 503, running ones finish. Returns whether it ended by
+     * itself.
+     */
+    public boolean stop(Duration timeout) throws InterruptedException {
+        if (process == null) return true;
+        List<ProcessHandle> jvms = process.descendants().toList();
+        jvms.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean clean = true;
+        for (ProcessHandle jvm : jvms) {
+            while (jvm.isAlive() && System.nanoTime() < deadline) Thread.sleep(100);
+            if (jvm.isAlive()) {
+                clean = false;
+                jvm.destroyForcibly();
+            }
+        }
+        process.destroy();
+        process.waitFor();
+        process = null;
+        return clean;
     }
 
     @Override

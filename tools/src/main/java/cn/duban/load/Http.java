@@ -26,7 +26,10 @@ final class Http {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    record Reply(int status, String contentType, String body, String failure) {
+    /**
+     * @param server the server that answered, as a balancer names it ({@code X-Served-By}), or null
+     */
+    record Reply(int status, String contentType, String body, String failure, String server) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -63,15 +66,27 @@ final class Http {
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
-    private final String base;
+    private volatile String base;
     private final String issuer;
     private volatile Recorder recorder;
+    private volatile int getRetries;
+    private volatile Duration timeout = TIMEOUT;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     Http(String base, String issuer, Recorder recorder) {
         this.base = base;
         this.issuer = issuer;
         this.recorder = recorder;
+    }
+
+    /** Sends the next calls to another address (a balancer in front of the first server). */
+    void at(String nextBase) {
+        base = nextBase;
+    }
+
+    /** Waits this long for each answer from now on (a long job run). */
+    void timeout(Duration next) {
+        timeout = next;
     }
 
     /** Starts recording into another phase's recorder. */
@@ -128,13 +143,43 @@ final class Http {
                 Map.of());
     }
 
-    /** Sends a prepared request as the user; a 401 fetches a new token and tries once more. */
+    /**
+     * From now on a GET that got no answer or a 502, 503 or 504 is sent again, up to this many
+     * times, half a second apart (a balancer whose server went away); each retry is recorded. Only
+     * GETs: they change nothing, so sending one twice is harmless.
+     */
+    void retryGets(int times) {
+        getRetries = times;
+    }
+
+    /**
+     * Sends a prepared request as the user; a 401 fetches a new token and tries once more, and a
+     * GET that may have met a server going away is retried when {@link #retryGets} says so.
+     */
     Reply send(String op, String user, HttpRequest.Builder request, Map<String, String> headers) {
         long started = System.nanoTime();
         Reply reply = attempt(user, request, headers, false);
         if (reply.status() == 401 && user != null) reply = attempt(user, request, headers, true);
+        boolean get = request.copy().build().method().equals("GET");
+        for (int retry = 0; get && retry < getRetries && retryable(reply); retry++) {
+            recorder.retried(op, reply);
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            reply = attempt(user, request, headers, false);
+        }
         recorder.record(op, System.nanoTime() - started, reply);
         return reply;
+    }
+
+    private static boolean retryable(Reply reply) {
+        return reply.status() == 0
+                || reply.status() == 502
+                || reply.status() == 503
+                || reply.status() == 504;
     }
 
     private Reply attempt(
@@ -143,7 +188,7 @@ final class Http {
             Map<String, String> headers,
             boolean newToken) {
         HttpRequest.Builder b =
-                request.copy().timeout(TIMEOUT).header("Accept", "application/json");
+                request.copy().timeout(timeout).header("Accept", "application/json");
         headers.forEach(b::header);
         try {
             if (user != null) {
@@ -157,9 +202,10 @@ final class Http {
                     r.statusCode(),
                     r.headers().firstValue("Content-Type").orElse(null),
                     r.body(),
-                    null);
+                    null,
+                    r.headers().firstValue("X-Served-By").orElse(null));
         } catch (java.net.http.HttpTimeoutException e) {
-            return new Reply(0, null, "", "timeout");
+            return new Reply(0, null, "", "timeout", null);
         } catch (IOException | RuntimeException e) {
             // RuntimeException: Keycloak refused or could not be reached while logging in.
             return new Reply(
@@ -167,10 +213,11 @@ final class Http {
                     null,
                     "",
                     e.getClass().getSimpleName()
-                            + (e instanceof IOException ? "" : ": " + e.getMessage()));
+                            + (e instanceof IOException ? "" : ": " + e.getMessage()),
+                    null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Reply(0, null, "", "interrupted");
+            return new Reply(0, null, "", "interrupted", null);
         }
     }
 }

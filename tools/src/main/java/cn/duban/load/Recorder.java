@@ -20,6 +20,8 @@ final class Recorder {
     private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final Map<Integer, int[]> timeline = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> retries = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> servers = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile long maxNanos;
 
@@ -35,6 +37,29 @@ final class Recorder {
         }
         if (!reply.ok())
             failures.computeIfAbsent(op + ": " + reply.code(), k -> new LongAdder()).increment();
+        if (reply.server() != null)
+            servers.computeIfAbsent(reply.server(), k -> new LongAdder()).increment();
+    }
+
+    /** A GET the client sends again after this reply. */
+    void retried(String op, Http.Reply reply) {
+        retries.computeIfAbsent(op + ": " + reply.code(), k -> new LongAdder()).increment();
+    }
+
+    /** The client's retries of GETs by operation and the reply that made it retry. */
+    Map<String, Long> retries() {
+        return sums(retries);
+    }
+
+    /** Calls answered by each server, as the balancer named it. */
+    Map<String, Long> servers() {
+        return sums(servers);
+    }
+
+    private static Map<String, Long> sums(Map<String, LongAdder> counters) {
+        Map<String, Long> out = new TreeMap<>();
+        counters.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
     }
 
     int second() {
@@ -58,14 +83,28 @@ final class Recorder {
     }
 
     Map<String, Long> failures() {
-        Map<String, Long> out = new TreeMap<>();
-        failures.forEach((k, v) -> out.put(k, v.sum()));
-        return out;
+        return sums(failures);
     }
 
     /** Successes and failures in each second since the phase began. */
     Map<Integer, int[]> timeline() {
         return new TreeMap<>(timeline);
+    }
+
+    /** p50, p95 and p99 of all calls, in milliseconds (zeros when there were none). */
+    double[] percentiles() {
+        List<Double> ms = new ArrayList<>();
+        latencies.forEach(
+                (k, v) -> {
+                    synchronized (v) {
+                        v.forEach(nanos -> ms.add(nanos / 1e6));
+                    }
+                });
+        if (ms.isEmpty()) return new double[3];
+        double[] sorted = Timings.sorted(ms);
+        return new double[] {
+            Timings.pct(sorted, 50), Timings.pct(sorted, 95), Timings.pct(sorted, 99)
+        };
     }
 
     /** "n, p50, p95, p99" for one operation, or for all when op is null. */

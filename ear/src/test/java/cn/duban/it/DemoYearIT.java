@@ -68,8 +68,15 @@ class DemoYearIT {
             // The year is written by a timer just after the deployment: the plan, then the steps
             // in one transaction whose last steps issue circulars.
             long deadline = System.nanoTime() + 1_800_000_000_000L;
+            // ... then, in a transaction of its own, 长寿路街道's plan (DemoTownWriter).
             while (Db.maintCount("select count(*) from circular where tenant_id = '" + TENANT + "'")
-                    == 0) {
+                            == 0
+                    || Db.maintCount(
+                                    "select count(*) from plan where supervisor_unit_id is not null"
+                                            + " and tenant_id = '"
+                                            + TENANT
+                                            + "'")
+                            == 0) {
                 assertThat(System.nanoTime())
                         .as("demo year written in 1800 s (DemoYear's transaction timeout)")
                         .isLessThan(deadline);

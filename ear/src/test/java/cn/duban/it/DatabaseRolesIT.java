@@ -99,7 +99,19 @@ class DatabaseRolesIT {
         assertThat(result.get("outcome").asString()).as(result.toString()).isEqualTo("success");
         List<String> names =
                 result.get("result").asList().stream().map(ModelNode::asString).toList();
-        assertThat(names).containsExactly("DubanDS");
+        // The application's data source and the read replica's (issue 22; the primary when no
+        // replica is configured): both connect as the application's role, none as the owner.
+        assertThat(names).containsExactlyInAnyOrder("DubanDS", "DubanReadDS");
+        for (String name : names) {
+            ModelNode read = new ModelNode();
+            read.get("operation").set("read-attribute");
+            read.get("address").add("subsystem", "datasources").add("data-source", name);
+            read.get("name").set("user-name");
+            read.get("resolve-expressions").set(true);
+            ModelNode user = management.getControllerClient().execute(read);
+            assertThat(user.get("outcome").asString()).as(user.toString()).isEqualTo("success");
+            assertThat(user.get("result").asString()).as(name).isEqualTo("duban_app");
+        }
         // The migration's own connection is closed once it has run.
         assertThat(
                         Db.maintCount(

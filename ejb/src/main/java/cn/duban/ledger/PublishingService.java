@@ -207,10 +207,8 @@ public class PublishingService {
      * town's own plan.
      */
     private List<Unit> candidates(Plan plan) {
-        List<Unit> all = units.list();
-        if (plan.getSupervisorUnitId() == null) return all;
-        Set<UUID> subtree = scopes.tree().subtree(plan.getSupervisorUnitId());
-        return all.stream().filter(u -> subtree.contains(u.getId())).toList();
+        if (plan.getSupervisorUnitId() == null) return units.list();
+        return scopes.subtreeUnits(plan.getSupervisorUnitId());
     }
 
     // ---- planning

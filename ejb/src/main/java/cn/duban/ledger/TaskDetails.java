@@ -69,6 +69,7 @@ public class TaskDetails {
         Task task = tasks.visible(id);
         TaskView view = tasks.view(task);
         List<ProgressReport> list = reports.reports(task);
+        List<TaskParts.Part> split = parts.parts(task);
         Map<UUID, List<EvidenceInfo>> evidence = new LinkedHashMap<>();
         for (ProgressReport r : list) evidence.put(r.getId(), new ArrayList<>());
         if (!list.isEmpty()) {
@@ -96,7 +97,7 @@ public class TaskDetails {
                                 : em.find(Unit.class, task.getSupervisorUnitId()).getName(),
                         scopes.supervises(task.getSupervisorUnitId()),
                         task.getParentTaskId(),
-                        parts.parts(task),
-                        parts.targets(task)));
+                        split,
+                        parts.targets(task, split)));
     }
 }

@@ -73,16 +73,16 @@ public class TaskParts {
 
     /**
      * The 下级单位 the caller may split this task to: the town's, if the caller is the 单位管理员 of the
-     * town the task is given to and the task is open and no part itself; empty otherwise.
+     * town the task is given to and the task is open and no part itself; empty otherwise. {@code
+     * parts} are the task's parts as read for the same page ({@link #parts}).
      */
-    public List<Target> targets(Task task) {
+    public List<Target> targets(Task task, List<Part> parts) {
         Optional<Unit> town = townOf(task);
         if (town.isEmpty()) return List.of();
-        Set<UUID> subtree = scopes.tree().subtree(town.get().getId());
-        subtree.remove(town.get().getId());
-        for (Part p : parts(task)) subtree.remove(p.unitId()); // split already
-        return units.list().stream()
-                .filter(u -> subtree.contains(u.getId()))
+        Set<UUID> taken = new HashSet<>(Set.of(town.get().getId()));
+        for (Part p : parts) taken.add(p.unitId()); // split already
+        return scopes.subtreeUnits(town.get().getId()).stream()
+                .filter(u -> !taken.contains(u.getId()))
                 .map(u -> new Target(u.getId(), u.getName()))
                 .toList();
     }

@@ -311,8 +311,7 @@ public class PlanImport {
     private List<Unit> candidates(Optional<Unit> town) {
         if (town.isEmpty())
             return units.list().stream().filter(u -> u.getKind().districtLevel()).toList();
-        Set<UUID> subtree = scopes.tree().subtree(town.get().getId());
-        return units.list().stream().filter(u -> subtree.contains(u.getId())).toList();
+        return scopes.subtreeUnits(town.get().getId());
     }
 
     private UnitDirectory directory(Optional<Unit> town) {

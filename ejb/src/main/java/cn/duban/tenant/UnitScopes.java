@@ -8,8 +8,10 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -41,11 +43,11 @@ public class UnitScopes {
     public Optional<Unit> supervisingTown() {
         Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN, Role.UNIT_ADMIN);
         if (caller.hasRole(Role.DISTRICT_ADMIN)) return Optional.empty();
-        Unit own = units.myUnit();
-        if (own.getKind() != UnitKind.TOWN) {
+        Optional<Unit> town = supervisingTownIfAny();
+        if (town.isEmpty()) {
             throw new DubanException(403, "supervision.not-a-town", "只有街镇的单位管理员可以督办本街镇的工作。");
         }
-        return Optional.of(own);
+        return town;
     }
 
     /** The caller's town if it is a town's 单位管理员; empty for anyone else, never refused. */
@@ -86,6 +88,12 @@ public class UnitScopes {
             }
             throw DubanException.notFound(notFoundCode, notFoundMessage);
         }
+    }
+
+    /** A town and its 下级单位 (every level below it), in the tenant's unit order. */
+    public List<Unit> subtreeUnits(UUID town) {
+        Set<UUID> subtree = tree().subtree(town);
+        return units.list().stream().filter(u -> subtree.contains(u.getId())).toList();
     }
 
     /** The tenant's units as a tree, from one query of ids and parents. */

@@ -82,7 +82,7 @@ class TaskDetailsTest {
                     }
 
                     @Override
-                    public List<Target> targets(Task t) {
+                    public List<Target> targets(Task t, List<Part> parts) {
                         readFrom.add(t);
                         return List.of();
                     }

@@ -46,7 +46,7 @@ class TownPlanIT extends PageTest {
     static final String S = Long.toString(System.nanoTime() % 1_000_000, 36);
     static final String CSL_ADMIN = "tp-csl-" + S, CY_ADMIN = "tp-cy-" + S, DZB_REP = "tp-dzb-" + S;
     static final String DZB = "党政办" + S, SQB = "社区管理办" + S, JW = "一居委" + S;
-    static String csl, cyxc, dzb, sqb, jw, plan, dzbTask, districtTask;
+    static String csl, cyxc, dzb, sqb, jw, plan, dzbTask, districtTask, sqbPart;
     static final List<String> tasks = new ArrayList<>();
 
     @BeforeAll
@@ -64,7 +64,10 @@ class TownPlanIT extends PageTest {
 
     @AfterAll
     static void cancelTheTasks() {
-        for (String t : tasks) Api.delete("pt-admin", "/tasks/" + t + "?reason=test-cleanup");
+        // Each task by its own office: the district's by the district, the town's by the town.
+        for (String t : tasks)
+            if (Api.delete("pt-admin", "/tasks/" + t + "?reason=test-cleanup").status() == 403)
+                call(CSL_ADMIN, "DELETE", "/tasks/" + t + "?reason=test-cleanup", null);
     }
 
     static String child(String name, String kind) {
@@ -282,7 +285,7 @@ class TownPlanIT extends PageTest {
         assertThat(split.array()).hasSize(2);
         Reply again = call(CSL_ADMIN, "POST", path, "{\"parts\":[{\"unitId\":\"" + dzb + "\"}]}");
         assertThat(again.status()).isEqualTo(409);
-        String dzbPart = null, sqbPart = null;
+        String dzbPart = null;
         for (JsonValue v : Api.get("pt-admin", path).array()) {
             JsonObject p = v.asJsonObject();
             tasks.add(p.getString("taskId"));
@@ -321,6 +324,109 @@ class TownPlanIT extends PageTest {
 
     @Test
     @Order(4)
+    void theTownManagesItsOwnTasksAndHearsOfThem() {
+        String own = null, cooperating = null;
+        for (JsonObject t : planTasks(CSL_ADMIN, plan)) {
+            if (t.getString("unitId").equals(sqb) && t.getString("role").equals("LEAD"))
+                own = t.getString("id");
+            if (t.getString("unitId").equals(dzb) && t.getString("role").equals("COOPERATING"))
+                cooperating = t.getString("id");
+        }
+        assertThat(own).isNotNull();
+        assertThat(cooperating).isNotNull();
+        String moved = "{\"deadline\":\"" + Y + "-12-20\",\"reason\":\"街道统筹调整\"}";
+
+        // The district office reads the town's task; its deadline, reminders and cancelling are the
+        // town's. Another town finds nothing.
+        Reply deadline = Api.put("pt-admin", "/tasks/" + own + "/deadline", moved, null);
+        assertThat(deadline.status()).as(deadline.body()).isEqualTo(403);
+        assertThat(deadline.problemCode()).isEqualTo("supervision.town-runs");
+        Reply cancel = Api.delete("pt-admin", "/tasks/" + own + "?reason=" + S);
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(403);
+        assertThat(cancel.problemCode()).isEqualTo("supervision.town-runs");
+        Reply remind =
+                Api.post("pt-admin", "/tasks/" + own + "/reminders", "{\"message\":\"请抓紧\"}");
+        assertThat(remind.status()).as(remind.body()).isEqualTo(403);
+        assertThat(call(CY_ADMIN, "PUT", "/tasks/" + own + "/deadline", moved).status())
+                .isEqualTo(404);
+        assertThat(call(CY_ADMIN, "DELETE", "/tasks/" + own + "?reason=x", null).status())
+                .isEqualTo(404);
+        JsonObject still = Api.get("pt-admin", "/tasks/" + own).json().getJsonObject("task");
+        assertThat(still.getString("status")).isNotEqualTo("CANCELLED");
+        assertThat(still.getString("deadline")).isEqualTo(Y + "-10-31");
+
+        // The town moves its own task's deadline; the office is told by the town.
+        Reply townMoves = call(CSL_ADMIN, "PUT", "/tasks/" + own + "/deadline", moved);
+        assertThat(townMoves.status()).as(townMoves.body()).isEqualTo(200);
+        assertThat(townMoves.json().getString("deadline")).isEqualTo(Y + "-12-20");
+        Reply townReminds =
+                call(
+                        CSL_ADMIN,
+                        "POST",
+                        "/tasks/" + own + "/reminders",
+                        "{\"message\":\"请抓紧" + S + "\"}");
+        assertThat(townReminds.status()).as(townReminds.body()).isIn(200, 201, 204);
+        // ... but not the district's task given to the town, and a part never beyond the
+        // district's date.
+        Reply district = call(CSL_ADMIN, "PUT", "/tasks/" + districtTask + "/deadline", moved);
+        assertThat(district.status()).as(district.body()).isEqualTo(403);
+        assertThat(district.problemCode()).isEqualTo("supervision.district-runs");
+        Reply late =
+                call(
+                        CSL_ADMIN,
+                        "PUT",
+                        "/tasks/" + sqbPart + "/deadline",
+                        "{\"deadline\":\"" + Y + "-12-31\",\"reason\":\"延后\"}");
+        assertThat(late.status()).as(late.body()).isEqualTo(400);
+        assertThat(late.problemCode()).isEqualTo("split.deadline-after");
+        Reply earlier =
+                call(
+                        CSL_ADMIN,
+                        "PUT",
+                        "/tasks/" + sqbPart + "/deadline",
+                        "{\"deadline\":\"" + Y + "-11-15\",\"reason\":\"提前\"}");
+        assertThat(earlier.status()).as(earlier.body()).isEqualTo(200);
+
+        // An office asks the town for more time: the town's queue and inbox have it, the
+        // district's do not; only the town decides.
+        Reply asked =
+                call(
+                        DZB_REP,
+                        "POST",
+                        "/tasks/" + cooperating + "/extensions",
+                        "{\"requestedDate\":\""
+                                + (Y + 1)
+                                + "-01-31\",\"reason\":\"需协调"
+                                + S
+                                + "\"}");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        String request = asked.json().getString("id");
+        assertThat(call(CSL_ADMIN, "GET", "/extensions/pending", null).body()).contains(request);
+        assertThat(Api.get("pt-admin", "/extensions/pending").body()).doesNotContain(request);
+        assertThat(call(CY_ADMIN, "GET", "/extensions/pending", null).body())
+                .doesNotContain(request);
+        assertThat(call(CSL_ADMIN, "GET", "/inbox", null).body()).contains("需协调" + S);
+        assertThat(Api.get("pt-admin", "/inbox?limit=500").body()).doesNotContain("需协调" + S);
+        String decision = "{\"approve\":true}";
+        Reply byDistrict = Api.post("pt-admin", "/extensions/" + request + "/decision", decision);
+        assertThat(byDistrict.status()).as(byDistrict.body()).isEqualTo(403);
+        assertThat(byDistrict.problemCode()).isEqualTo("supervision.town-runs");
+        assertThat(
+                        call(CY_ADMIN, "POST", "/extensions/" + request + "/decision", decision)
+                                .status())
+                .isEqualTo(404);
+        Reply approved = call(CSL_ADMIN, "POST", "/extensions/" + request + "/decision", decision);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(
+                        call(CSL_ADMIN, "GET", "/tasks/" + cooperating, null)
+                                .json()
+                                .getJsonObject("task")
+                                .getString("deadline"))
+                .isEqualTo((Y + 1) + "-01-31");
+    }
+
+    @Test
+    @Order(5)
     void theTownRunsItsPlanThroughItsPages() throws Exception {
         Path shots = Path.of("target", "screenshots", "town-plan");
         String tag = S + "p";

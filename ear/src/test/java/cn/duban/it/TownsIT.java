@@ -205,9 +205,15 @@ class TownsIT extends PageTest {
         Reply own = call(CY_ADMIN, "GET", "/units/" + cyxc + "/children", null);
         assertThat(own.status()).as(own.body()).isEqualTo(200);
         assertThat(own.body()).contains(cyDzb).doesNotContain(cslDzb);
-        // A department's admin has no town: 404 for its own unit and any other.
+        // A department's admin has no town: 404 for its own unit and any other, and no office's
+        // queue of requests (not the district's either).
         assertThat(call(SJJ_ADMIN, "GET", "/units/" + sjj + "/children", null).status())
                 .isEqualTo(404);
+        for (String queue : List.of("/extensions/pending", "/receipts/disputes")) {
+            Reply r = call(SJJ_ADMIN, "GET", queue, null);
+            assertThat(r.status()).as(queue + " " + r.body()).isEqualTo(403);
+            assertThat(r.problemCode()).isEqualTo("supervision.not-a-town");
+        }
         assertThat(call(SJJ_ADMIN, "GET", "/units/" + csl + "/children", null).status())
                 .isEqualTo(404);
         // A 联络员 of the town itself: no role for it.

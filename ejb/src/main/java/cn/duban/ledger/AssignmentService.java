@@ -5,6 +5,7 @@ import cn.duban.plan.PlanPoint;
 import cn.duban.plan.parse.UnitRole;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
 import jakarta.ejb.EJB;
@@ -16,9 +17,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The district office's assignment edits on tasks: giving a point's work to a unit, taking it back,
- * deadlines with a reason, key tasks and roles, and bulk edits (all or none). Each edit is audited
- * and tells the unit through its inbox.
+ * The supervising office's assignment edits on tasks (the district office's, or a town's on the
+ * tasks it supervises; see {@link SupervisingOffice}): giving a point's work to a unit, taking it
+ * back, deadlines with a reason, key tasks and roles, and bulk edits (all or none). Each edit is
+ * audited and tells the unit through its inbox.
  */
 @Stateless
 public class AssignmentService {
@@ -33,12 +35,17 @@ public class AssignmentService {
 
     @EJB InboxService inbox;
 
+    @EJB SupervisingOffice office;
+
     /** Gives a point's work to one more unit (or back to a unit it was taken from). */
     public Task assign(UUID pointId, UUID unitId, UnitRole role) {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Role.UNIT_ADMIN);
         PlanPoint point = em.find(PlanPoint.class, pointId);
         if (point == null) throw DubanException.notFound("plan.point-not-found", "工作要点不存在。");
+        UUID supervisor = point.getPlan().getSupervisorUnitId();
+        office.require(supervisor, "plan.point-not-found", "工作要点不存在。");
         Unit unit = units.get(unitId);
+        office.requireInReach(supervisor, unit);
         Task task =
                 em.createQuery(
                                 "select t from Task t where t.point.id = :p and t.unit.id = :u",
@@ -57,7 +64,10 @@ public class AssignmentService {
             audit.record("task.reassigned", "task", task.getId(), "unit", unit.getName());
         } else {
             List<Task> siblings =
-                    em.createQuery("select t from Task t where t.point.id = :p", Task.class)
+                    // A town's part (分解) of the point is not the point's task to copy.
+                    em.createQuery(
+                                    "select t from Task t where t.point.id = :p and t.parentTaskId is null",
+                                    Task.class)
                             .setParameter("p", pointId)
                             .getResultList();
             task =
@@ -89,7 +99,11 @@ public class AssignmentService {
                 InboxMessage.Kind.ASSIGNED,
                 task.getId(),
                 "新任务：" + LedgerText.abbreviate(task.getTitle()),
-                "区府办向贵单位交办了一项任务：" + task.getTitle() + "\n完成时限：" + task.getDeadline());
+                office.name(task)
+                        + "向贵单位交办了一项任务："
+                        + task.getTitle()
+                        + "\n完成时限："
+                        + task.getDeadline());
         return task;
     }
 
@@ -98,7 +112,7 @@ public class AssignmentService {
      * re-publishing does not bring it back.
      */
     public Task cancel(UUID taskId, String reason, Integer expectedVersion) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Role.UNIT_ADMIN);
         Task task = edited(taskId, expectedVersion);
         String why = LedgerText.required(reason, "请填写取消该单位任务的原因。");
         if (task.getStatus() == TaskStatus.CANCELLED) return task;
@@ -122,14 +136,14 @@ public class AssignmentService {
 
     public Task changeDeadline(
             UUID taskId, LocalDate deadline, String reason, Integer expectedVersion) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Role.UNIT_ADMIN);
         Task task = edited(taskId, expectedVersion);
         applyDeadline(task, deadline, LedgerText.required(reason, "调整完成时限须填写原因。"));
         return task;
     }
 
     public Task update(UUID taskId, Boolean keyTask, UnitRole role, Integer expectedVersion) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Role.UNIT_ADMIN);
         Task task = edited(taskId, expectedVersion);
         if (keyTask != null && keyTask != task.isKeyTask()) {
             task.setKeyTask(keyTask);
@@ -151,7 +165,7 @@ public class AssignmentService {
 
     /** One edit applied to many tasks: all of them, or none if any fails. */
     public int bulk(List<UUID> taskIds, Boolean keyTask, LocalDate deadline, String reason) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Role.UNIT_ADMIN);
         if (taskIds == null || taskIds.isEmpty())
             throw DubanException.badRequest("task.bulk-empty", "请选择要批量修改的任务。");
         if (taskIds.size() > TaskFilter.MAX_LIMIT) {
@@ -174,7 +188,7 @@ public class AssignmentService {
      * request: the same checks, audit and notice as {@link #changeDeadline}, without its version.
      */
     public void moveDeadline(Task task, LocalDate deadline, String reason) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        office.require(task);
         applyDeadline(task, deadline, reason);
     }
 
@@ -185,6 +199,12 @@ public class AssignmentService {
             throw DubanException.badRequest("task.deadline-invalid", "完成时限无效：" + deadline);
         }
         if (deadline.equals(task.getDeadline())) return;
+        Task whole =
+                task.getParentTaskId() == null ? null : em.find(Task.class, task.getParentTaskId());
+        if (whole != null && deadline.isAfter(whole.getDeadline())) {
+            throw DubanException.badRequest(
+                    "split.deadline-after", "分解任务的完成时限不能晚于区里的时限（" + whole.getDeadline() + "）。");
+        }
         LocalDate before = task.getDeadline();
         task.changeDeadline(deadline);
         audit.record(
@@ -207,6 +227,7 @@ public class AssignmentService {
 
     private Task edited(UUID id, Integer expectedVersion) {
         Task task = tasks.visible(id);
+        office.require(task);
         task.requireVersion(expectedVersion, "task.stale", "任务已被他人修改，请刷新后重试。");
         return task;
     }

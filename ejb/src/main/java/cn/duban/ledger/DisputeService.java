@@ -36,6 +36,8 @@ public class DisputeService {
 
     @EJB InboxService inbox;
 
+    @EJB SupervisingOffice office;
+
     /** A task's dispute and the district office's answer. */
     public record Dispute(
             UUID taskId,
@@ -76,24 +78,29 @@ public class DisputeService {
                 task.getUnit().getName(),
                 "reason",
                 why);
-        inbox.toRole(
-                Role.DISTRICT_ADMIN,
+        office.tell(
+                task,
                 InboxMessage.Kind.NOTICE,
-                task.getId(),
                 "退回错派：" + task.getUnit().getName() + " · " + LedgerText.abbreviate(task.getTitle()),
                 task.getUnit().getName() + "认为任务“" + task.getTitle() + "”不属于本单位职责，理由：" + why);
         em.flush(); // the answer carries the version the district's If-Match will name
         return dispute(task);
     }
 
-    /** The tasks sent back and waiting on the district office (待处理退回), oldest first. */
+    /**
+     * The tasks sent back and waiting on the caller's office (待处理退回: the district office's, or its
+     * town's), oldest first.
+     */
     public List<Dispute> pendingDisputes() {
-        Caller.requireTenant(Role.DISTRICT_ADMIN, Role.LEADER);
-        return em
-                .createQuery(
-                        "select t from Task t join fetch t.unit where t.disputeState = :pending "
-                                + "order by t.disputedAt, t.id",
-                        Task.class)
+        Caller.requireTenant(Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_ADMIN);
+        SupervisingOffice.Queue queue = office.queue();
+        return queue
+                .bind(
+                        em.createQuery(
+                                "select t from Task t join fetch t.unit where t.disputeState = :pending and "
+                                        + queue.condition()
+                                        + " order by t.disputedAt, t.id",
+                                Task.class))
                 .setParameter("pending", DisputeState.PENDING)
                 .setMaxResults(TaskFilter.MAX_LIMIT)
                 .getResultList()
@@ -103,9 +110,13 @@ public class DisputeService {
     }
 
     public long pendingDisputeCount() {
-        Caller.requireTenant(Role.DISTRICT_ADMIN, Role.LEADER);
-        return em.createQuery(
-                        "select count(t) from Task t where t.disputeState = :pending", Long.class)
+        Caller.requireTenant(Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_ADMIN);
+        SupervisingOffice.Queue queue = office.queue();
+        return queue.bind(
+                        em.createQuery(
+                                "select count(t) from Task t where t.disputeState = :pending and "
+                                        + queue.condition(),
+                                Long.class))
                 .setParameter("pending", DisputeState.PENDING)
                 .getSingleResult();
     }
@@ -120,10 +131,11 @@ public class DisputeService {
      * not scored); the new unit's task starts unreceived, with the deadline moved by the days lost.
      */
     public Dispute reassign(UUID taskId, UUID unitId, String reason, Integer expectedVersion) {
-        Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN);
+        Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN, Role.UNIT_ADMIN);
         Task old = pending(taskId, expectedVersion);
         if (unitId == null) throw DubanException.badRequest("dispute.unit-missing", "请选择改派的单位。");
         Unit unit = units.get(unitId);
+        office.requireInReach(old.getSupervisorUnitId(), unit);
         if (unit.getId().equals(old.getUnit().getId())) {
             throw DubanException.badRequest(
                     "dispute.same-unit", "改派的单位与原单位相同；如坚持由原单位承办，请选择“坚持交办”。");
@@ -185,7 +197,8 @@ public class DisputeService {
                 InboxMessage.Kind.ASSIGNED,
                 fresh.getId(),
                 "新任务（改派）：" + LedgerText.abbreviate(fresh.getTitle()),
-                "区府办向贵单位交办了一项任务（由"
+                office.name(old)
+                        + "向贵单位交办了一项任务（由"
                         + old.getUnit().getName()
                         + "改派）："
                         + fresh.getTitle()
@@ -220,7 +233,7 @@ public class DisputeService {
      * as any other.
      */
     public Dispute uphold(UUID taskId, String reason, Integer expectedVersion) {
-        Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN);
+        Caller caller = Caller.requireTenant(Role.DISTRICT_ADMIN, Role.UNIT_ADMIN);
         Task task = pending(taskId, expectedVersion);
         String why = answer(LedgerText.required(reason, "请填写坚持由该单位承办的理由。"));
         Instant now = UnitTasks.now();
@@ -252,13 +265,14 @@ public class DisputeService {
                 InboxMessage.Kind.NOTICE,
                 task.getId(),
                 "退回未同意，请承办：" + LedgerText.abbreviate(task.getTitle()),
-                "区府办坚持由贵单位承办该任务，视为已签收。理由：" + why);
+                office.name(task) + "坚持由贵单位承办该任务，视为已签收。理由：" + why);
         em.flush();
         return dispute(task);
     }
 
     private Task pending(UUID taskId, Integer expectedVersion) {
         Task task = tasks.visible(taskId);
+        office.require(task);
         task.requireVersion(expectedVersion, "task.stale", "任务已被他人修改，请刷新后重试。");
         if (task.getDisputeState() != DisputeState.PENDING)
             throw DubanException.conflict("dispute.not-pending", "该任务没有待处理的退回。");

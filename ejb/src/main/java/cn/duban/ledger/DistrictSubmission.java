@@ -2,8 +2,6 @@ package cn.duban.ledger;
 
 import cn.duban.audit.AuditService;
 import cn.duban.platform.DubanException;
-import cn.duban.platform.Role;
-import cn.duban.tenant.Unit;
 import jakarta.persistence.EntityManager;
 
 /**
@@ -31,7 +29,7 @@ final class DistrictSubmission {
     static void handIn(
             EntityManager em,
             AuditService audit,
-            InboxService inbox,
+            SupervisingOffice office,
             ProgressReport report,
             Task task,
             String onBehalf) {
@@ -57,17 +55,6 @@ final class DistrictSubmission {
                 task.getUnit().getName() + "报送进展待审核：" + LedgerText.abbreviate(task.getTitle());
         String body =
                 "完成进度 " + report.getPercent() + "%。" + LedgerText.abbreviate(report.getText());
-        // The office that supervises the task hears of it: the district's, or the town's (issue
-        // 21).
-        if (task.getSupervisorUnitId() == null)
-            inbox.toRole(
-                    Role.DISTRICT_ADMIN, InboxMessage.Kind.SUBMITTED, task.getId(), subject, body);
-        else
-            inbox.toUnit(
-                    em.find(Unit.class, task.getSupervisorUnitId()),
-                    InboxMessage.Kind.SUBMITTED,
-                    task.getId(),
-                    subject,
-                    body);
+        office.tell(task, InboxMessage.Kind.SUBMITTED, subject, body);
     }
 }

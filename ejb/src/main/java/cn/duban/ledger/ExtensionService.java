@@ -3,6 +3,7 @@ package cn.duban.ledger;
 import cn.duban.audit.AuditService;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,8 @@ public class ExtensionService {
     @EJB AuditService audit;
 
     @EJB InboxService inbox;
+
+    @EJB SupervisingOffice office;
 
     public ExtensionRequest requestExtension(UUID taskId, LocalDate date, String reason) {
         Caller caller = Caller.requireTenant(Caller.UNIT_REPORTER);
@@ -59,19 +62,19 @@ public class ExtensionService {
                 date.toString(),
                 "reason",
                 why);
-        inbox.toRole(
-                Caller.DISTRICT_ADMIN,
+        office.tell(
+                task,
                 InboxMessage.Kind.EXTENSION,
-                task.getId(),
                 task.getUnit().getName() + "申请延期：" + LedgerText.abbreviate(task.getTitle()),
                 "申请将完成时限由 " + task.getDeadline() + " 延至 " + date + "。原因：" + why);
         return request;
     }
 
     public ExtensionRequest decideExtension(UUID requestId, boolean approve, String comment) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Role.UNIT_ADMIN);
         ExtensionRequest request = em.find(ExtensionRequest.class, requestId);
         if (request == null) throw DubanException.notFound("extension.not-found", "延期申请不存在。");
+        office.require(request.getTask().getSupervisorUnitId(), "extension.not-found", "延期申请不存在。");
         if (request.getState() != ExtensionRequest.State.PENDING) {
             throw DubanException.conflict("extension.decided", "该延期申请已处理。");
         }
@@ -116,12 +119,17 @@ public class ExtensionService {
                 .getResultList();
     }
 
+    /** The requests waiting on the caller's office: the district office's, or its town's. */
     public List<ExtensionRequest> pendingExtensions() {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN);
-        return em.createQuery(
-                        "select e from ExtensionRequest e join fetch e.task t join fetch t.unit where e.state = :p "
-                                + "order by e.requestedAt",
-                        ExtensionRequest.class)
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Role.UNIT_ADMIN);
+        SupervisingOffice.Queue queue = office.queue();
+        return queue.bind(
+                        em.createQuery(
+                                "select e from ExtensionRequest e join fetch e.task t join fetch t.unit "
+                                        + "where e.state = :p and "
+                                        + queue.condition()
+                                        + " order by e.requestedAt",
+                                ExtensionRequest.class))
                 .setParameter("p", ExtensionRequest.State.PENDING)
                 .getResultList();
     }

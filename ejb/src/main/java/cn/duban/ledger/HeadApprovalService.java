@@ -30,6 +30,8 @@ public class HeadApprovalService {
 
     @EJB InboxService inbox;
 
+    @EJB SupervisingOffice office;
+
     /** A report waiting for the head, as the head's list shows it. */
     public record Awaiting(
             UUID reportId,
@@ -158,7 +160,7 @@ public class HeadApprovalService {
                 report.getPercent(),
                 "drafter",
                 report.getSubmittedBy());
-        DistrictSubmission.handIn(em, audit, inbox, report, task, null);
+        DistrictSubmission.handIn(em, audit, office, report, task, null);
         return report;
     }
 

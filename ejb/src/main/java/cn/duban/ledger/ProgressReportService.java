@@ -48,6 +48,8 @@ public class ProgressReportService {
 
     @EJB InboxService inbox;
 
+    @EJB SupervisingOffice office;
+
     @EJB HeadApprovalService heads;
 
     @EJB EvidenceContents contents;
@@ -311,7 +313,7 @@ public class ProgressReportService {
         DistrictSubmission.handIn(
                 em,
                 audit,
-                inbox,
+                office,
                 report,
                 task,
                 caller.hasRole(Caller.UNIT_REPORTER) ? null : caller.username());

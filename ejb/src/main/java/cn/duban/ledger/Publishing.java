@@ -135,6 +135,7 @@ final class Publishing {
                         point.getDeadlineText(),
                         point.getDeadlineDate(),
                         by);
+        task.setSupervisorUnitId(point.getPlan().getSupervisorUnitId());
         for (Checkpoints.Planned c :
                 Checkpoints.of(
                         point.getDeadlineKind(),
@@ -160,6 +161,8 @@ final class Publishing {
                         sibling.getDeadlineText(),
                         sibling.getDeadline(),
                         by);
+        task.setSupervisorUnitId(sibling.getSupervisorUnitId());
+        task.setParentTaskId(sibling.getParentTaskId());
         for (Checkpoint c : sibling.getCheckpoints()) task.addCheckpoint(c.getLabel(), c.getDue());
         return task;
     }

@@ -142,7 +142,6 @@ public class PublishingService {
         for (Planned p : work.planned) {
             if (p.existing == null) {
                 Task task = Publishing.newTask(p.point, p.unit, p.role, caller.username());
-                task.setSupervisorUnitId(plan.getSupervisorUnitId());
                 task.setKeyTask(req.keyPoints().contains(p.point.getId()));
                 em.persist(task);
                 createdIds.add(task.getId());

@@ -160,23 +160,38 @@ public class ReminderBatch {
                             + " 天，当前进度 "
                             + t.getProgress()
                             + "%。";
-            boolean sent =
-                    notice(
-                            "escalate:" + t.getId() + ":" + t.getDeadline(),
-                            t,
-                            null,
-                            Caller.LEADER,
-                            InboxMessage.Kind.ESCALATION,
-                            subject,
-                            body);
-            notice(
-                    "escalate-admin:" + t.getId() + ":" + t.getDeadline(),
-                    t,
-                    null,
-                    Caller.DISTRICT_ADMIN,
-                    InboxMessage.Kind.ESCALATION,
-                    subject,
-                    body);
+            boolean sent;
+            if (t.getSupervisorUnitId() != null) {
+                // A town's task is chased by the town (issue 21): its inbox hears, not the
+                // district's leaders.
+                sent =
+                        notice(
+                                "escalate:" + t.getId() + ":" + t.getDeadline(),
+                                t,
+                                t.getSupervisorUnitId(),
+                                null,
+                                InboxMessage.Kind.ESCALATION,
+                                subject,
+                                body);
+            } else {
+                sent =
+                        notice(
+                                "escalate:" + t.getId() + ":" + t.getDeadline(),
+                                t,
+                                null,
+                                Caller.LEADER,
+                                InboxMessage.Kind.ESCALATION,
+                                subject,
+                                body);
+                notice(
+                        "escalate-admin:" + t.getId() + ":" + t.getDeadline(),
+                        t,
+                        null,
+                        Caller.DISTRICT_ADMIN,
+                        InboxMessage.Kind.ESCALATION,
+                        subject,
+                        body);
+            }
             if (sent) escalated++;
         }
 

@@ -3,6 +3,7 @@ package cn.duban.ledger;
 import cn.duban.audit.AuditService;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
 import jakarta.ejb.EJB;
@@ -32,6 +33,8 @@ public class ReminderService {
     @PersistenceContext EntityManager em;
 
     @EJB InboxService inbox;
+
+    @EJB SupervisingOffice office;
 
     @EJB AuditService audit;
 
@@ -200,10 +203,11 @@ public class ReminderService {
         return m;
     }
 
-    /** A manual reminder (催办) from the district office, with its message. */
+    /** A manual reminder (催办) from the task's supervising office, with its message. */
     public InboxMessage remind(UUID taskId, String message) {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Role.UNIT_ADMIN);
         Task task = tasks.visible(taskId);
+        office.require(task);
         if (!task.getStatus().open())
             throw DubanException.conflict("task.closed", "任务已办结或已取消，无需催办。");
         String text = LedgerText.required(message, "请填写催办内容。");

@@ -58,6 +58,12 @@ public class EscalationSweep {
      */
     static final int MOST_PER_RUN = 2_000;
 
+    /**
+     * The ladder is the district office's instrument: a town's own tasks (issue 21) are chased by
+     * the town, and never climb the district's rungs to its leaders.
+     */
+    static final String DISTRICTS = "and t.supervisorUnitId is null";
+
     /** Task ids per insert statement (PostgreSQL takes at most 65,535 parameters). */
     static final int CHUNK = 5_000;
 
@@ -78,7 +84,9 @@ public class EscalationSweep {
                 em.createQuery(
                                 "delete from Escalation e where e.state = :proposed and not exists ("
                                         + "select t.id from Task t where t.id = e.taskId and t.status in :withUnit "
-                                        + "and t.deadline = e.deadline and t.deadline < :today)")
+                                        + "and t.deadline = e.deadline and t.deadline < :today "
+                                        + DISTRICTS
+                                        + ")")
                         .setParameter("proposed", EscalationState.PROPOSED)
                         .setParameter("withUnit", TaskStatus.WITH_UNIT)
                         .setParameter("today", today)
@@ -91,7 +99,8 @@ public class EscalationSweep {
                 em.createQuery(
                                 "select new cn.duban.ledger.escalation.EscalationSweep$Late(t.id, t.unit.id, t.deadline, t.title) "
                                         + "from Task t where t.status in :withUnit and t.deadline <= :cutoff "
-                                        + "order by t.deadline, t.id",
+                                        + DISTRICTS
+                                        + " order by t.deadline, t.id",
                                 Late.class)
                         .setParameter("withUnit", TaskStatus.WITH_UNIT)
                         .setParameter("cutoff", cutoff)
@@ -100,7 +109,8 @@ public class EscalationSweep {
         em.createQuery(
                         "select new cn.duban.ledger.escalation.EscalationSweep$Had(e.taskId, e.step, e.state, e.replyBy) "
                                 + "from Escalation e, Task t where t.id = e.taskId and e.deadline = t.deadline "
-                                + "and t.status in :withUnit and t.deadline <= :cutoff",
+                                + "and t.status in :withUnit and t.deadline <= :cutoff "
+                                + DISTRICTS,
                         Had.class)
                 .setParameter("withUnit", TaskStatus.WITH_UNIT)
                 .setParameter("cutoff", cutoff)

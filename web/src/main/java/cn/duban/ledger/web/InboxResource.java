@@ -196,7 +196,7 @@ public class InboxResource {
     @Operation(summary = "待审批的延期申请")
     @GET
     @Path("extensions/pending")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public List<TaskResource.ExtensionView> pendingExtensions() {
         return extensions.pendingExtensions().stream().map(TaskResource.ExtensionView::of).toList();
     }
@@ -204,7 +204,7 @@ public class InboxResource {
     @Operation(summary = "审批延期申请（同意或驳回）")
     @POST
     @Path("extensions/{id}/decision")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public TaskResource.ExtensionView decide(@PathParam("id") UUID id, Decision decision) {
         if (decision == null || decision.approve() == null) {
             throw DubanException.badRequest(

@@ -7,6 +7,7 @@ import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
 import cn.duban.platform.Role;
 import cn.duban.tenant.Unit;
+import cn.duban.tenant.UnitScopes;
 import cn.duban.tenant.UnitService;
 import cn.duban.web.FormatBean;
 import cn.duban.web.Messages;
@@ -32,6 +33,8 @@ public class ReceiptPage implements Serializable {
     @Inject ReceiptService receipts;
 
     @Inject DisputeService disputeService;
+
+    @Inject UnitScopes scopes;
 
     @Inject UnitService units;
 
@@ -212,8 +215,11 @@ public class ReceiptPage implements Serializable {
         return disputes;
     }
 
+    /** The units a sent-back task may go to: a town's 下级单位 for the town's own tasks. */
     public List<Unit> getUnits() {
-        return units.list();
+        return scopes.supervisingTownIfAny()
+                .map(town -> scopes.subtreeUnits(town.getId()))
+                .orElseGet(units::list);
     }
 
     public List<ReceiptService.Receipt> getDone() {

@@ -129,7 +129,7 @@ public class ReceiptResource {
     @Operation(summary = "待处理的退回错派")
     @GET
     @Path("/disputes")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_ADMIN})
     public Disputes disputes() {
         return new Disputes(disputes.pendingDisputeCount(), disputes.pendingDisputes());
     }
@@ -139,7 +139,7 @@ public class ReceiptResource {
             description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 task.stale。")
     @POST
     @Path("/{taskId}/reassign")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public DisputeService.Dispute reassign(
             @PathParam("taskId") UUID taskId,
             Reassign input,
@@ -153,7 +153,7 @@ public class ReceiptResource {
             description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 task.stale。")
     @POST
     @Path("/{taskId}/uphold")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public DisputeService.Dispute uphold(
             @PathParam("taskId") UUID taskId,
             Reason reason,

@@ -191,7 +191,10 @@ public class TaskPage implements Serializable {
                 && c.hasRole(Caller.UNIT_REPORTER);
     }
 
-    /** The caller reviews this task's reports: its supervising office (区府办 or the town). */
+    /**
+     * The caller supervises this task (区府办, or the town that runs it): it reviews the reports,
+     * decides extensions and manages deadline, reminders and cancelling.
+     */
     public boolean isCanReview() {
         return supervision != null && supervision.canReview();
     }

@@ -383,7 +383,7 @@ public class TaskResource {
     @Operation(summary = "交办任务")
     @APIResponse(responseCode = "201", description = "已创建")
     @POST
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public Response assign(AssignRequest request, @Context UriInfo uri) {
         if (request == null || request.pointId() == null || request.unitId() == null) {
             throw DubanException.badRequest("task.assign-invalid", "请指定工作要点（pointId）和单位（unitId）。");
@@ -403,7 +403,7 @@ public class TaskResource {
     @Operation(summary = "修改任务", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 task.stale。")
     @PATCH
     @Path("/{id}")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public TaskView update(
             @PathParam("id") UUID id,
             TaskUpdate update,
@@ -420,7 +420,7 @@ public class TaskResource {
     @Operation(summary = "调整任务期限", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 task.stale。")
     @PUT
     @Path("/{id}/deadline")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public TaskView changeDeadline(
             @PathParam("id") UUID id,
             DeadlineChange change,
@@ -435,7 +435,7 @@ public class TaskResource {
     @Operation(summary = "撤销任务", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 task.stale。")
     @DELETE
     @Path("/{id}")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public TaskView cancel(
             @PathParam("id") UUID id,
             @QueryParam("reason") String reason,
@@ -447,7 +447,7 @@ public class TaskResource {
     @Operation(summary = "批量修改任务（重点任务标记、期限）")
     @POST
     @Path("/bulk")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public Response bulk(BulkEdit edit) {
         if (edit == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
         int n = assignments.bulk(edit.taskIds(), edit.keyTask(), edit.deadline(), edit.reason());
@@ -531,7 +531,7 @@ public class TaskResource {
     @APIResponse(responseCode = "204", description = "成功，无内容")
     @POST
     @Path("/{id}/reminders")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public Response remind(@PathParam("id") UUID id, ReminderInput input) {
         reminders.remind(id, input == null ? null : input.message());
         return Response.noContent().build();

@@ -1,5 +1,8 @@
 package cn.duban.plan.web;
 
+import cn.duban.ledger.DisputeService;
+import cn.duban.ledger.ExtensionRequest;
+import cn.duban.ledger.ExtensionService;
 import cn.duban.ledger.ProgressReport;
 import cn.duban.ledger.PublishingService;
 import cn.duban.ledger.ReviewService;
@@ -17,8 +20,8 @@ import java.util.UUID;
 
 /**
  * 本街镇督办 (issue 21 item 2): a town's 单位管理员 imports the town's own plan (pasted text), publishes it
- * to the town's 下级单位 and finds the reports waiting for the town's review. The services keep the
- * town to its own plans, units and tasks.
+ * to the town's 下级单位 and finds the reports, extension requests and sent-back tasks waiting on the
+ * town. The services keep the town to its own plans, units and tasks.
  */
 @Named
 @ViewScoped
@@ -34,10 +37,16 @@ public class TownPlansPage implements Serializable {
 
     @Inject ReviewService reviews;
 
+    @Inject ExtensionService extensions;
+
+    @Inject DisputeService disputes;
+
     private String text;
     private String sourceName;
     private List<Plan> list;
     private List<ProgressReport> pending;
+    private List<ExtensionRequest> extensionRequests;
+    private List<DisputeService.Dispute> sentBack;
 
     public List<Plan> getPlans() {
         if (list == null) list = plans.list(null, null);
@@ -47,6 +56,18 @@ public class TownPlansPage implements Serializable {
     public List<ProgressReport> getPending() {
         if (pending == null) pending = reviews.awaitingReview(200);
         return pending;
+    }
+
+    /** Extension requests on the town's tasks, decided on each task's page. */
+    public List<ExtensionRequest> getExtensions() {
+        if (extensionRequests == null) extensionRequests = extensions.pendingExtensions();
+        return extensionRequests;
+    }
+
+    /** Tasks its 下级单位 sent back as not theirs (退回错派), answered on each task's page. */
+    public List<DisputeService.Dispute> getDisputes() {
+        if (sentBack == null) sentBack = disputes.pendingDisputes();
+        return sentBack;
     }
 
     /** Imports the pasted plan as the town's own: parsed, names matched to the town's 下级单位. */

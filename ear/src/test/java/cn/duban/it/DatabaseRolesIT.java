@@ -63,6 +63,71 @@ class DatabaseRolesIT {
                 .allMatch(t -> t.matches("\\S+ t t [1-9]\\d*"));
     }
 
+    /**
+     * The schema is ready to be distributed by {@code tenant_id} (Citus, docs/ARCHITECTURE.md
+     * "Scaling out"), read from the catalogue: every primary key and unique index of a tenant table
+     * includes {@code tenant_id} (Citus enforces uniqueness only within a shard), every foreign key
+     * between tenant tables includes it (so a tenant's rows are co-located), and the tables without
+     * it are the known platform tables (reference or coordinator-local tables): a new one must be
+     * placed on purpose.
+     */
+    @Test
+    void everyTenantTableCanBeDistributedByTenant() throws SQLException {
+        assertThat(
+                        rows(
+                                """
+                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'public' and c.relkind in ('r', 'p')
+                  and not exists (select 1 from pg_attribute a where a.attrelid = c.oid
+                                  and a.attname = 'tenant_id' and not a.attisdropped)
+                order by 1"""))
+                .containsExactly(
+                        "city_membership",
+                        "flyway_schema_history",
+                        "operator_audit",
+                        "outbound_allow",
+                        "outbound_ca",
+                        "tenant",
+                        "tenant_tombstone",
+                        "work_calendar_day",
+                        "work_calendar_year");
+        List<String> tenantTables =
+                rows(
+                        """
+                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'public' and c.relkind in ('r', 'p')
+                  and exists (select 1 from pg_attribute a where a.attrelid = c.oid
+                              and a.attname = 'tenant_id' and not a.attisdropped)""");
+        assertThat(tenantTables).hasSizeGreaterThanOrEqualTo(20).contains("task", "audit_log");
+        assertThat(
+                        rows(
+                                """
+                select c.relname || '.' || i.relname from pg_index x
+                join pg_class c on c.oid = x.indrelid join pg_class i on i.oid = x.indexrelid
+                join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'public' and x.indisunique
+                  and exists (select 1 from pg_attribute a where a.attrelid = c.oid
+                              and a.attname = 'tenant_id')
+                  and not exists (select 1 from pg_attribute a where a.attrelid = c.oid
+                                  and a.attname = 'tenant_id' and a.attnum = any (x.indkey))"""))
+                .as("unique indexes of tenant tables without tenant_id")
+                .isEmpty();
+        assertThat(
+                        rows(
+                                """
+                select con.conrelid::regclass || '.' || con.conname from pg_constraint con
+                where con.contype = 'f' and con.connamespace = 'public'::regnamespace
+                  and con.confrelid <> 'tenant'::regclass
+                  and exists (select 1 from pg_attribute a where a.attrelid = con.conrelid
+                              and a.attname = 'tenant_id')
+                  and not (exists (select 1 from pg_attribute a where a.attrelid = con.conrelid
+                                   and a.attname = 'tenant_id' and a.attnum = any (con.conkey))
+                           and exists (select 1 from pg_attribute a where a.attrelid = con.confrelid
+                                   and a.attname = 'tenant_id' and a.attnum = any (con.confkey)))"""))
+                .as("foreign keys between tenant tables without tenant_id on both sides")
+                .isEmpty();
+    }
+
     @Test
     void theOwnerSeesNoTenantsRowsWithoutATenant() throws SQLException {
         assertThat(Db.ownerCount("select count(*) from unit")).isZero();

@@ -463,7 +463,32 @@ class TownPlanIT extends PageTest {
                 lead = t.getString("id");
         }
         String task = lead;
-        String r = report(DZB_REP, task, "改造方案已报街道" + tag, 100);
+
+        // The office's 联络员 reports on its phone: the task is in 我的任务, named as the town
+        // assigned it.
+        logout();
+        resize(PHONE);
+        Browsers.submitLogin(browser, DZB_REP, People.PASSWORD);
+        titleIs("我的任务");
+        go("/app/task.xhtml?id=" + task, null);
+        assertThat(text("supervisor")).contains("长寿路街道");
+        browser.findElement(By.id("report:text")).sendKeys("改造方案已报街道" + tag);
+        WebElement percent = browser.findElement(By.id("report:percent_input"));
+        percent.clear();
+        percent.sendKeys("100");
+        shoot(shots, "office-reports", PHONE);
+        browser.findElement(By.id("report:submit")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-status"), "已报送"));
+        String r = null;
+        for (JsonValue v : call(CSL_ADMIN, "GET", "/reports/pending", null).array())
+            if (v.asJsonObject().getString("taskId").equals(task))
+                r = v.asJsonObject().getString("id");
+        assertThat(r).as("the office's report waits on the town").isNotNull();
+        logout();
+        resize(DESKTOP);
+        Browsers.submitLogin(browser, CSL_ADMIN, People.PASSWORD);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-town-plans")));
 
         // The report waits on the town's page with its unit and text.
         go("/app/unit/town-plans.xhtml", "本街镇督办");

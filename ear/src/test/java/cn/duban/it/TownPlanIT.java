@@ -353,7 +353,7 @@ class TownPlanIT extends PageTest {
                 .isEqualTo(404);
         JsonObject still = Api.get("pt-admin", "/tasks/" + own).json().getJsonObject("task");
         assertThat(still.getString("status")).isNotEqualTo("CANCELLED");
-        assertThat(still.getString("deadline")).isEqualTo(Y + "-10-31");
+        assertThat(still.getString("deadline")).isEqualTo(Y + "-12-31");
 
         // The town moves its own task's deadline; the office is told by the town.
         Reply townMoves = call(CSL_ADMIN, "PUT", "/tasks/" + own + "/deadline", moved);

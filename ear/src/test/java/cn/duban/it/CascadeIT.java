@@ -184,7 +184,7 @@ class CascadeIT extends PageTest {
         JsonObject doc = call(CSL_ADMIN, "GET", "/plans/" + cslDraft, null).json();
         assertThat(doc.getString("level")).isEqualTo("TOWN");
         assertThat(doc.getString("ownerUnitId")).isEqualTo(csl);
-        assertThat(Plans.point(doc, "1").getString("title")).contains("养老服务设施" + S);
+        assertThat(Plans.point(doc, "1").getString("title")).contains("养老服务设施建设" + S);
         assertThat(Plans.point(doc, "3").getJsonObject("deadline").getString("date"))
                 .isEqualTo(Y + "-11-30");
         assertThat(call(CY_ADMIN, "GET", "/plans/" + cslDraft, null).status()).isEqualTo(404);

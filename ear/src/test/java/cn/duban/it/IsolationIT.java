@@ -246,6 +246,14 @@ class IsolationIT {
                             "POST", "/plans/" + plan + "/publication", "{\"allowOpen\":true}"
                         },
                         new String[] {"POST", "/plans/" + plan + "/next-year", "{}"},
+                        // 下发 (issue 21 item 3): another district's plan, town and point
+                        new String[] {"POST", "/plans/" + plan + "/cascade", ""},
+                        new String[] {"POST", "/plans/" + plan + "/cascade/" + csl, ""},
+                        new String[] {
+                            "PUT",
+                            "/plans/" + plan + "/points/00000000-0000-4000-8000-000000000000",
+                            "{\"text\":\"窃取\"}"
+                        },
                         new String[] {"GET", "/tasks/" + task},
                         new String[] {"GET", "/tasks/" + task + "/history"},
                         // sources: the leader's word on another district's task
@@ -709,6 +717,16 @@ class IsolationIT {
                         // 下级单位 (issue 21): the office and leaders read, the office (and a
                         // town's own unit admin, see TownsIT) adds; an unknown town: 404
                         new Row("GET", "/units/" + unknown + "/children", null, al, true),
+                        // 下发 (issue 21 item 3): the office sends down; a town's admin its own
+                        // (see CascadeIT); an unknown plan: 404
+                        new Row("POST", "/plans/" + unknown + "/cascade", "", a, true),
+                        new Row("POST", "/plans/" + unknown + "/cascade/" + csl, "", a, true),
+                        new Row(
+                                "PUT",
+                                "/plans/" + unknown + "/points/" + unknown,
+                                "{\"text\":\"改\"}",
+                                a,
+                                true),
                         new Row("POST", "/units/" + unknown + "/children", "{}", a, true),
                         new Row("PUT", "/units/" + unknown + "/children/" + unknown, "{}", a, true),
                         new Row("GET", "/tasks/ledger.pdf?unit=" + csl, null, alru, true),

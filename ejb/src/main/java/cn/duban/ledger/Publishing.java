@@ -1,5 +1,6 @@
 package cn.duban.ledger;
 
+import cn.duban.plan.CollectiveScope;
 import cn.duban.plan.PlanDocument;
 import cn.duban.plan.PlanPoint;
 import cn.duban.plan.PointUnit;

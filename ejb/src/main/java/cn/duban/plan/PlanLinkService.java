@@ -109,13 +109,28 @@ public class PlanLinkService {
 
     public record Responder(UUID unitId, String unitName, UUID planId, List<String> pointNumbers) {}
 
+    /**
+     * One point's coverage: the lower plans linked to it ({@code respondedBy}) and the expected
+     * respondents without one ({@code missing}); for a district plan also each town addressed or
+     * answering ({@code towns}: adopted or draft, and the 下级单位 carrying it) and whether it is fully
+     * covered ({@code full}, see {@link TownAdoption#fullyCovered}); {@code addressed}: the point
+     * is addressed to at least one town.
+     */
     public record PointCoverage(
             UUID pointId,
             String number,
             String title,
             List<Responder> respondedBy,
-            List<String> missing) {}
+            List<String> missing,
+            boolean addressed,
+            boolean full,
+            List<TownAdoption.Answer> towns) {}
 
+    /**
+     * @param addressed points addressed to towns (district plans)
+     * @param fullyCovered points fully covered: for a district plan by {@link
+     *     TownAdoption#fullyCovered}, for a city plan every district plan responds
+     */
     public record Coverage(
             UUID planId,
             String title,
@@ -123,6 +138,7 @@ public class PlanLinkService {
             List<String> respondents,
             List<String> plansMissing,
             int points,
+            int addressed,
             int fullyCovered,
             List<PointCoverage> rows) {}
 
@@ -185,19 +201,44 @@ public class PlanLinkService {
                         .distinct()
                         .toList();
         List<PointCoverage> out = new ArrayList<>();
-        int full = 0;
-        for (PlanPoint p : plans.points(upperPlanId)) {
+        int full = 0, addressed = 0;
+        List<PlanPoint> points = plans.points(upperPlanId);
+        boolean district = upper.getLevel() == PlanLevel.DISTRICT;
+        Map<UUID, List<TownAdoption.Answer>> towns =
+                district
+                        ? TownAdoption.of(
+                                em,
+                                upperPlanId,
+                                points,
+                                units.list().stream()
+                                        .filter(u -> u.getKind() == UnitKind.TOWN)
+                                        .map(
+                                                u ->
+                                                        new TownAddressees.Town(
+                                                                u.getId(),
+                                                                u.getName(),
+                                                                u.getAliases()))
+                                        .toList())
+                        : Map.of();
+        for (PlanPoint p : points) {
             Map<String, Responder> responders = byPoint.getOrDefault(p.getId(), Map.of());
             List<String> missing =
                     expected.stream().filter(n -> !responders.containsKey(n)).toList();
-            if (missing.isEmpty()) full++;
+            List<TownAdoption.Answer> answers = towns.getOrDefault(p.getId(), List.of());
+            boolean isAddressed = answers.stream().anyMatch(TownAdoption.Answer::expected);
+            boolean isFull = district ? TownAdoption.fullyCovered(answers) : missing.isEmpty();
+            if (isAddressed) addressed++;
+            if (isFull) full++;
             out.add(
                     new PointCoverage(
                             p.getId(),
                             p.getNumber(),
                             p.getTitle(),
                             List.copyOf(responders.values()),
-                            missing));
+                            missing,
+                            isAddressed,
+                            isFull,
+                            answers));
         }
         List<String> plansMissing = expected.stream().filter(n -> !withPlans.contains(n)).toList();
         return new Coverage(
@@ -207,6 +248,7 @@ public class PlanLinkService {
                 expected,
                 plansMissing,
                 out.size(),
+                addressed,
                 full,
                 out);
     }

@@ -119,6 +119,19 @@ public class PlanPoint extends TenantOwned {
         this.deadlineFrequency = frequency;
     }
 
+    /** A town's draft point edited by its 单位管理员 ({@link PlanCascade#edit}). */
+    void setTitle(String title) {
+        this.title = title;
+    }
+
+    void setText(String text) {
+        this.text = text;
+    }
+
+    void clearUnits() {
+        units.clear();
+    }
+
     void setMilestonesJson(String json) {
         this.milestones = json;
     }

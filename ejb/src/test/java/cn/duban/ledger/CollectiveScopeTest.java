@@ -2,6 +2,7 @@ package cn.duban.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.plan.CollectiveScope;
 import org.junit.jupiter.api.Test;
 
 /** A collective narrowed by a qualifier names some units of a kind: a person picks them. */

@@ -2,6 +2,7 @@ package cn.duban.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.plan.CollectiveScope;
 import cn.duban.plan.parse.DeadlineKind;
 import cn.duban.plan.parse.Milestone;
 import java.time.LocalDate;

@@ -69,6 +69,9 @@ class MessageBundlesTest {
                     Map.entry("inbox.kind.", names(InboxMessage.Kind.values())),
                     Map.entry("kind.", names(UnitKind.values())),
                     Map.entry("level.", names(PlanLevel.values())),
+                    Map.entry(
+                            "plan.coverage.state.",
+                            names(cn.duban.plan.TownAdoption.State.values())),
                     Map.entry("deadline.", names(DeadlineKind.values())),
                     Map.entry("column.", names(ColumnMeaning.values())),
                     Map.entry("role.point.", names(UnitRole.values())),

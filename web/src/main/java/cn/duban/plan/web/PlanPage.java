@@ -1,10 +1,13 @@
 package cn.duban.plan.web;
 
 import cn.duban.plan.Plan;
+import cn.duban.plan.PlanCascade;
 import cn.duban.plan.PlanDocument;
 import cn.duban.plan.PlanLinkService;
 import cn.duban.plan.PlanService;
+import cn.duban.plan.TownAdoption;
 import cn.duban.plan.parse.PlanLevel;
+import cn.duban.platform.DubanException;
 import cn.duban.tenant.Unit;
 import cn.duban.tenant.UnitService;
 import cn.duban.web.Messages;
@@ -30,6 +33,8 @@ public class PlanPage implements Serializable {
     @Inject PlanLinkService links;
 
     @Inject UnitService units;
+
+    @Inject PlanCascade cascade;
 
     private UUID id;
     private PlanDocument plan;
@@ -100,6 +105,35 @@ public class PlanPage implements Serializable {
         if (coverage == null && plan != null && plan.level() != PlanLevel.TOWN)
             coverage = links.coverage(id);
         return coverage;
+    }
+
+    /** 下发到各街镇: each addressed town's draft, made once. */
+    public void cascadeToTowns() {
+        try {
+            List<PlanCascade.Draft> drafts = cascade.generateAll(id);
+            coverage = null;
+            Messages.info(
+                    "plan.cascade.done",
+                    drafts.size(),
+                    drafts.stream().filter(PlanCascade.Draft::created).count());
+        } catch (DubanException e) {
+            Messages.error(e);
+        }
+    }
+
+    /** The towns that adopted a point or hold it in a draft: not the ones missing. */
+    public List<TownAdoption.Answer> answering(PlanLinkService.PointCoverage row) {
+        return row.towns().stream()
+                .filter(a -> a.state() != TownAdoption.State.MISSING || a.carried())
+                .toList();
+    }
+
+    /** The towns a point is addressed to that took it up in no plan. */
+    public List<String> notAdopted(PlanLinkService.PointCoverage row) {
+        return row.towns().stream()
+                .filter(a -> a.expected() && a.state() == TownAdoption.State.MISSING)
+                .map(TownAdoption.Answer::name)
+                .toList();
     }
 
     public String responders(PlanLinkService.PointCoverage row) {

@@ -3,6 +3,7 @@ package cn.duban.plan.web;
 import cn.duban.plan.ColumnReading;
 import cn.duban.plan.DocumentReader;
 import cn.duban.plan.Plan;
+import cn.duban.plan.PlanCascade;
 import cn.duban.plan.PlanDocument;
 import cn.duban.plan.PlanImport;
 import cn.duban.plan.PlanLinkService;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -62,6 +64,8 @@ public class PlanResource {
     @Inject PlanImport imports;
 
     @Inject PlanLinkService links;
+
+    @Inject PlanCascade cascade;
 
     /**
      * Pasted text to preview; {@code columns}: meanings chosen for table columns (by header key,
@@ -355,6 +359,48 @@ public class PlanResource {
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.LEADER})
     public PlanLinkService.Coverage coverage(@PathParam("id") UUID id) {
         return links.coverage(id);
+    }
+
+    @Operation(
+            summary = "下发到各街镇（生成各街镇落实清单草稿）",
+            description =
+                    "从已下达的区级计划，为每个有要点下达给它的街镇生成落实清单草稿（责任单位含“各街镇”或该街镇）；已生成的原样返回（created=false）。")
+    @POST
+    @Path("/{id}/cascade")
+    @RolesAllowed(Role.DISTRICT_ADMIN)
+    public List<PlanCascade.Draft> cascadeAll(@PathParam("id") UUID id) {
+        return cascade.generateAll(id);
+    }
+
+    @Operation(
+            summary = "下发到一个街镇",
+            description = "区府办为任一街镇、街镇单位管理员为本街镇生成落实清单草稿；已生成的返回 200（created=false），新生成的返回 201。")
+    @APIResponse(responseCode = "201", description = "已创建")
+    @POST
+    @Path("/{id}/cascade/{townId}")
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
+    public Response cascadeOne(
+            @PathParam("id") UUID id, @PathParam("townId") UUID townId, @Context UriInfo uri) {
+        PlanCascade.Draft d = cascade.generate(id, townId);
+        if (!d.created()) return Response.ok(d).build();
+        return Response.created(
+                        uri.getBaseUriBuilder().path("plans").path(d.planId().toString()).build())
+                .entity(d)
+                .build();
+    }
+
+    @Operation(
+            summary = "修改街镇落实清单的要点",
+            description = "街镇单位管理员修改本街镇尚未下达的要点：标题、内容、完成时限（不晚于区里的时限）、责任单位（本街镇的下级单位）。")
+    @PUT
+    @Path("/{id}/points/{pointId}")
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
+    public PlanDocument editPoint(
+            @PathParam("id") UUID id,
+            @PathParam("pointId") UUID pointId,
+            PlanCascade.PointEdit edit) {
+        cascade.edit(id, pointId, edit);
+        return plans.document(id);
     }
 
     private static List<ColumnChoice> parseColumns(String json) {

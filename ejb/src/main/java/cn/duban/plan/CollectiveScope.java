@@ -1,4 +1,4 @@
-package cn.duban.ledger;
+package cn.duban.plan;
 
 /**
  * What a collective name in a plan (各街镇, 各部门, 相关部门 …) expands to when the plan is published: every

@@ -246,7 +246,7 @@ public class CircularService {
                 format,
                 printing.renderer()
                         .circular(
-                                content(c, open, LedgerClock.today(), null, escalations.toName()),
+                                content(c, open, LedgerClock.today(), null, toName(c)),
                                 format));
     }
 
@@ -280,8 +280,7 @@ public class CircularService {
         // The trail's head goes on paper: a later rewrite of anything up to it no longer matches
         // the copies.
         AuditChain.Head head = audit.head();
-        // The ladder's 点名通报 rungs are the district office's.
-        List<EscalationQueries.ToName> named = town == null ? escalations.toName() : List.of();
+        List<EscalationQueries.ToName> named = toName(c);
         cn.duban.printing.Circular content =
                 content(
                         c,
@@ -431,6 +430,11 @@ public class CircularService {
      * A draft the caller edits, deletes or issues: its issuer's own (the district office's or the
      * town's 单位管理员); the district office reading a town's gets 403 {@code supervision.town-runs}.
      */
+    /** The ladder's 点名通报 rungs to print: the district office's circulars only. */
+    private List<EscalationQueries.ToName> toName(Circular c) {
+        return c.getSupervisorUnitId() == null ? escalations.toName() : List.of();
+    }
+
     private Circular draftOf(UUID id, Integer expectedVersion) {
         Circular c = get(id);
         scopes.requireSupervisor(c.getSupervisorUnitId(), "circular.not-found", "通报不存在。");

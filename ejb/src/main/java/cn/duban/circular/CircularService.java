@@ -245,9 +245,7 @@ public class CircularService {
                 name,
                 format,
                 printing.renderer()
-                        .circular(
-                                content(c, open, LedgerClock.today(), null, toName(c)),
-                                format));
+                        .circular(content(c, open, LedgerClock.today(), null, toName(c)), format));
     }
 
     /**
@@ -279,7 +277,7 @@ public class CircularService {
         String number = CircularContent.docNumber(c.getDocPrefix(), today, seq);
         // The trail's head goes on paper: a later rewrite of anything up to it no longer matches
         // the copies.
-        AuditChain.Head head = audit.head();
+        AuditChain.Head head = audit.headToPrint();
         List<EscalationQueries.ToName> named = toName(c);
         cn.duban.printing.Circular content =
                 content(

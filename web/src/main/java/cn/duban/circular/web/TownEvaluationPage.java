@@ -123,8 +123,9 @@ public class TownEvaluationPage implements Serializable {
         }
     }
 
+    /** The period a new circular reports on: the one shown, until another is chosen. */
     public String getNewPeriod() {
-        return newPeriod;
+        return newPeriod != null ? newPeriod : getPeriod();
     }
 
     public void setNewPeriod(String newPeriod) {

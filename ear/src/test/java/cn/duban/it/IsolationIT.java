@@ -402,7 +402,30 @@ class IsolationIT {
                         new String[] {
                             "PUT", "/units/" + csl + "/children/" + subUnit, "{\"name\":\"窃取\"}"
                         },
-                        new String[] {"GET", "/units/" + subUnit});
+                        new String[] {"GET", "/units/" + subUnit},
+                        // a town's own scheme, standings and circulars (issue 21): another
+                        // district's town
+                        new String[] {"GET", "/evaluation/schemes?year=" + NEXT + "&town=" + csl},
+                        new String[] {
+                            "GET", "/evaluation/schemes/current?year=" + NEXT + "&town=" + csl
+                        },
+                        new String[] {"POST", "/evaluation/schemes?town=" + csl, "{}"},
+                        new String[] {
+                            "GET", "/evaluation/rankings?period=" + NEXT + "&town=" + csl
+                        },
+                        new String[] {
+                            "GET",
+                            "/evaluation/units/"
+                                    + subUnit
+                                    + "/breakdown?period="
+                                    + NEXT
+                                    + "&town="
+                                    + csl
+                        },
+                        new String[] {"GET", "/circulars?town=" + csl},
+                        new String[] {
+                            "POST", "/circulars?town=" + csl, "{\"period\":\"" + NEXT + "\"}"
+                        });
         List<String> leaks = new ArrayList<>();
         for (String user : List.of("jd-admin", "jd-leader", "jd-anting")) {
             for (String[] a : attacks) {
@@ -627,6 +650,24 @@ class IsolationIT {
                         new Row("GET", "/circulars?year=" + NEXT, null, alru, true),
                         new Row("POST", "/circulars", "{}", a, true),
                         new Row("POST", "/circulars/due?date=2000-01-02", "{}", a, true),
+                        // a town's own (issue 21): read by the office, leaders and the town's
+                        // admin (an unknown town: 404, not 403); written by the town's admin
+                        // (the office passes the door, the service answers 403 or 404)
+                        new Row(
+                                "GET",
+                                "/evaluation/rankings?period=" + NEXT + "&town=" + unknown,
+                                null,
+                                alru,
+                                true),
+                        new Row(
+                                "GET",
+                                "/evaluation/schemes/current?year=" + NEXT + "&town=" + unknown,
+                                null,
+                                alru,
+                                true),
+                        new Row("POST", "/evaluation/schemes?town=" + unknown, "{}", a, true),
+                        new Row("GET", "/circulars?town=" + unknown, null, alru, true),
+                        new Row("POST", "/circulars?town=" + unknown, "{}", a, true),
                         // receipt
                         new Row("GET", "/receipts/pending", null, alru, true),
                         new Row("POST", "/receipts", "{}", ru, true),

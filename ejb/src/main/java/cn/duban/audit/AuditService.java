@@ -175,7 +175,19 @@ public class AuditService {
      * anchor.
      */
     public AuditChain.Head head() {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        return head(Caller.requireTenant(Caller.DISTRICT_ADMIN));
+    }
+
+    /**
+     * The same head, to print in the footer of a circular its issuer issues: the district office's
+     * or a town's (issue 21: the town's 单位管理员, whom the circular service has checked as the
+     * issuer). Only the anchor, never an entry.
+     */
+    public AuditChain.Head headToPrint() {
+        return head(Caller.requireTenant(Caller.DISTRICT_ADMIN, cn.duban.platform.Role.UNIT_ADMIN));
+    }
+
+    private AuditChain.Head head(Caller caller) {
         List<AuditEntry> last =
                 em.createQuery("select a from AuditEntry a order by a.seq desc", AuditEntry.class)
                         .setMaxResults(1)

@@ -81,12 +81,22 @@ public class Circular extends TenantOwned implements Versioned {
     @Column(name = "issued_at")
     private Instant issuedAt;
 
+    /** Who issues it (the 文号's issuer): null for the district office, or a town (V40). */
+    @Column(name = "supervisor_unit_id")
+    private UUID supervisorUnitId;
+
     @Version private int version;
 
     protected Circular() {}
 
-    Circular(int year, String periodKey, CircularEdit fields, String createdBy) {
+    Circular(
+            int year,
+            String periodKey,
+            CircularEdit fields,
+            UUID supervisorUnitId,
+            String createdBy) {
         this.id = UUID.randomUUID();
+        this.supervisorUnitId = supervisorUnitId;
         this.year = year;
         this.periodKey = periodKey;
         edit(fields);
@@ -125,6 +135,10 @@ public class Circular extends TenantOwned implements Versioned {
     CircularEdit fields() {
         return new CircularEdit(
                 issuingOffice, docPrefix, title, recipients, praiseReason, nextSteps);
+    }
+
+    public UUID getSupervisorUnitId() {
+        return supervisorUnitId;
     }
 
     public int getYear() {

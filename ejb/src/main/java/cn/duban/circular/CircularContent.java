@@ -37,6 +37,27 @@ final class CircularContent {
     private CircularContent() {}
 
     /**
+     * A town's draft wording (issue 21): the town issues it to its 下级单位 under its own office and
+     * prefix (长寿路街道 → 长寿路街道办事处, 长街督通; 安亭镇 → 安亭镇人民政府, 安镇督通).
+     */
+    static CircularEdit townFields(String town, String periodLabel) {
+        boolean street = town.endsWith("街道");
+        String office = street ? town + "办事处" : town + "人民政府";
+        String prefix = town.charAt(0) + (street ? "街" : "镇") + "督通";
+        return new CircularEdit(
+                office,
+                prefix,
+                "关于" + periodLabel + "重点工作落实情况的通报",
+                "各科室，各居（村）委会",
+                "以下单位本期任务全部按时完成，予以通报表扬",
+                "一、对照任务台账，逐项梳理逾期任务，明确整改时限和责任人，尽快完成。\n\n"
+                        + "二、被点名单位须在3个工作日内书面说明逾期原因及整改措施。\n\n"
+                        + "三、各单位要按时报送进展情况并上传佐证材料，"
+                        + (street ? "街道" : "镇")
+                        + "将持续跟踪督办，结果纳入年度考核。");
+    }
+
+    /**
      * The 文号: issuing office's prefix, the year of issue, the sequence within that year (GB/T
      * 9704-2012, 7.2.4). The year is the issue date's, whatever period the circular reports on.
      */

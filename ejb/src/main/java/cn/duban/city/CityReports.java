@@ -300,6 +300,8 @@ public class CityReports {
                 em.createNativeQuery(
                                 "select doc_number, title, period_key, issued_at, sha256 from circular"
                                         + " where tenant_id = ?1 and state = 'ISSUED' and year = ?2"
+                                        // The district office's own: a town's circulars stay home.
+                                        + " and supervisor_unit_id is null"
                                         + " order by issued_at, seq")
                         .setParameter(1, tenant)
                         .setParameter(2, year)

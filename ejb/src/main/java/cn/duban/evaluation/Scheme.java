@@ -47,6 +47,10 @@ public class Scheme extends TenantOwned {
 
     private String note;
 
+    /** The supervising unit whose 下级单位 it scores: null for the district office, or a town. */
+    @Column(name = "supervisor_unit_id")
+    private UUID supervisorUnitId;
+
     @Column(name = "created_by")
     private String createdBy;
 
@@ -66,8 +70,10 @@ public class Scheme extends TenantOwned {
             BigDecimal planWeight,
             ScoringRules rules,
             String note,
+            UUID supervisorUnitId,
             String createdBy) {
         this.id = UUID.randomUUID();
+        this.supervisorUnitId = supervisorUnitId;
         this.year = year;
         this.version = version;
         this.name = name;
@@ -105,6 +111,10 @@ public class Scheme extends TenantOwned {
 
     public BigDecimal getPlanWeight() {
         return planWeight;
+    }
+
+    public UUID getSupervisorUnitId() {
+        return supervisorUnitId;
     }
 
     public String getNote() {

@@ -3,6 +3,8 @@ package cn.duban.evaluation;
 import cn.duban.audit.AuditService;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.Role;
+import cn.duban.tenant.UnitScopes;
 import cn.duban.tenant.UnitService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -26,55 +28,125 @@ public class SchemeService {
 
     @EJB UnitService units;
 
+    @EJB UnitScopes scopes;
+
     @EJB AuditService audit;
 
-    /** The scheme in force for a year: its latest version. */
+    /** The district office's scheme in force for a year: its latest version. */
     public Scheme current(int year) {
         Caller.requireDistrictPerson();
+        return current(year, null, "");
+    }
+
+    /**
+     * The scheme in force for a year of a supervisor: the district office's (town null) or a
+     * town's, which the district office, leaders and the town's 单位管理员 read ({@link
+     * UnitScopes#readableTown}).
+     */
+    public Scheme current(int year, UUID town) {
+        if (town == null) return current(year);
+        cn.duban.tenant.Unit t = scopes.readableTown(town);
+        return current(year, t.getId(), t.getName());
+    }
+
+    private Scheme current(int year, UUID supervisor, String whose) {
         return em.createQuery(
                         "select s from Scheme s left join fetch s.indicators where s.year = :y "
-                                + "and s.version = (select max(v.version) from Scheme v where v.year = :y)",
+                                + "and "
+                                + SUPERVISED
+                                + " and s.version = (select max(v.version) from Scheme v where v.year = :y "
+                                + "and coalesce(v.supervisorUnitId, :nil) = :sup)",
                         Scheme.class)
                 .setParameter("y", year)
+                .setParameter("nil", NIL)
+                .setParameter("sup", supervisor == null ? NIL : supervisor)
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(
-                        () -> DubanException.notFound("scheme.not-found", year + "年尚未制定考核方案。"));
+                        () ->
+                                DubanException.notFound(
+                                        "scheme.not-found", whose + year + "年尚未制定考核方案。"));
     }
 
-    /** Whether the year has a scheme at all (without reading it). */
+    /** A scheme's supervisor in JPQL: null (the district office) compared as {@link #NIL}. */
+    private static final String SUPERVISED = "coalesce(s.supervisorUnitId, :nil) = :sup";
+
+    /** Stands for the district office where a supervisor is compared (no unit has this id). */
+    static final UUID NIL = new UUID(0, 0);
+
+    /** Whether the district office has a scheme for the year (without reading it). */
     public boolean hasScheme(int year) {
         Caller.requireDistrictPerson();
-        return em.createQuery("select count(s) from Scheme s where s.year = :y", Long.class)
+        return em.createQuery(
+                                "select count(s) from Scheme s where s.year = :y and s.supervisorUnitId is null",
+                                Long.class)
                         .setParameter("y", year)
                         .getSingleResult()
                 > 0;
     }
 
+    /** The district office's versions of a year's scheme. */
     public List<Scheme> versions(int year) {
+        return versions(year, null);
+    }
+
+    /**
+     * A supervisor's versions of a year's scheme, newest first (town null: the district office).
+     */
+    public List<Scheme> versions(int year, UUID town) {
         Caller.requireDistrictPerson();
+        UUID supervisor = town == null ? NIL : scopes.readableTown(town).getId();
         return em.createQuery(
-                        "select distinct s from Scheme s left join fetch s.indicators where s.year = :y order by s.version desc",
+                        "select distinct s from Scheme s left join fetch s.indicators where s.year = :y and "
+                                + SUPERVISED
+                                + " order by s.version desc",
                         Scheme.class)
                 .setParameter("y", year)
+                .setParameter("nil", NIL)
+                .setParameter("sup", supervisor)
                 .getResultList();
     }
 
+    /**
+     * A scheme by id; a town's only for those who read that town's ({@link
+     * UnitScopes#readableTown}).
+     */
     public Scheme scheme(UUID id) {
         Caller.requireDistrictPerson();
         if (id == null) throw DubanException.notFound("scheme.not-found", "考核方案不存在。");
-        return em.createQuery(
-                        "select s from Scheme s left join fetch s.indicators where s.id = :id",
-                        Scheme.class)
-                .setParameter("id", id)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> DubanException.notFound("scheme.not-found", "考核方案不存在。"));
+        Scheme s =
+                em.createQuery(
+                                "select s from Scheme s left join fetch s.indicators where s.id = :id",
+                                Scheme.class)
+                        .setParameter("id", id)
+                        .getResultStream()
+                        .findFirst()
+                        .orElseThrow(() -> DubanException.notFound("scheme.not-found", "考核方案不存在。"));
+        if (s.getSupervisorUnitId() != null) {
+            try {
+                scopes.readableTown(s.getSupervisorUnitId());
+            } catch (DubanException e) {
+                throw DubanException.notFound("scheme.not-found", "考核方案不存在。");
+            }
+        }
+        return s;
     }
 
-    /** Saves a scheme as the year's next version, after checking every rule and indicator. */
+    /** Saves the district office's scheme (see {@link #save(SchemeInput, UUID)}). */
     public Scheme save(SchemeInput in) {
-        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        return save(in, null);
+    }
+
+    /**
+     * Saves a scheme as the year's next version of its supervisor, after checking every rule and
+     * indicator: the district office's (town null) or a town's, which only the town's 单位管理员 saves
+     * (the district office reads it: 403 {@code supervision.town-runs}). A town's indicators cover
+     * its own plans and the district's (whose tasks it split to its 下级单位), never another town's.
+     */
+    public Scheme save(SchemeInput in, UUID town) {
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Role.UNIT_ADMIN);
+        UUID supervisor = town == null ? null : scopes.readableTown(town).getId();
+        scopes.requireSupervisor(supervisor, "scheme.not-found", "考核方案不存在。");
         if (in == null) throw DubanException.badRequest("request.empty", "请求内容为空。");
         List<ScoringRules.Problem> problems = new ArrayList<>();
         int year = in.year() == null ? 0 : in.year();
@@ -95,7 +167,7 @@ public class SchemeService {
                             ii.name(),
                             ii.points(),
                             new ScoringInputs(em, units)
-                                    .coverage(ii.target(), ii.targetId())
+                                    .coverage(ii.target(), ii.targetId(), supervisor)
                                     .points()));
         }
         ScoringRules rules;
@@ -110,15 +182,25 @@ public class SchemeService {
             throw new DubanException(400, "scheme.invalid", problems.get(0).message(), problems);
         int version =
                 em.createQuery(
-                                        "select coalesce(max(s.version), 0) from Scheme s where s.year = :y",
+                                        "select coalesce(max(s.version), 0) from Scheme s where s.year = :y and "
+                                                + SUPERVISED,
                                         Integer.class)
                                 .setParameter("y", year)
+                                .setParameter("nil", NIL)
+                                .setParameter("sup", supervisor == null ? NIL : supervisor)
                                 .getSingleResult()
                         + 1;
         String name = in.name() == null || in.name().isEmpty() ? year + "年度考核方案" : in.name();
         Scheme scheme =
                 new Scheme(
-                        year, version, name, in.planWeight(), rules, in.note(), caller.username());
+                        year,
+                        version,
+                        name,
+                        in.planWeight(),
+                        rules,
+                        in.note(),
+                        supervisor,
+                        caller.username());
         for (int i = 0; i < in.indicators().size(); i++) {
             SchemeInput.IndicatorInput ii = in.indicators().get(i);
             scheme.add(
@@ -139,6 +221,8 @@ public class SchemeService {
                 year,
                 "version",
                 version,
+                "supervisor",
+                supervisor,
                 "type",
                 rules.type().name(),
                 "planWeight",
@@ -148,15 +232,27 @@ public class SchemeService {
         return scheme;
     }
 
-    /** What indicators can cover: each plan with its sections, newest year first. */
+    /** What the district office's indicators can cover. */
     public List<PlanOutline> targets() {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN);
+        return targets(null);
+    }
+
+    /**
+     * What a supervisor's indicators can cover: each plan with its sections, newest year first —
+     * the district office's plans, and for a town also its own.
+     */
+    public List<PlanOutline> targets(UUID town) {
+        Caller.requireTenant(Caller.DISTRICT_ADMIN, Role.UNIT_ADMIN);
+        UUID supervisor = town == null ? null : scopes.readableTown(town).getId();
+        scopes.requireSupervisor(supervisor, "scheme.not-found", "考核方案不存在。");
         Map<UUID, PlanOutline> plans = new java.util.LinkedHashMap<>();
         for (cn.duban.plan.PlanSection s :
                 em.createQuery(
-                                "select s from PlanSection s join fetch s.plan p "
-                                        + "order by p.year desc, p.createdAt desc, s.position",
+                                "select s from PlanSection s join fetch s.plan p where "
+                                        + ScoringInputs.PLAN_OF_SUPERVISOR
+                                        + " order by p.year desc, p.createdAt desc, s.position",
                                 cn.duban.plan.PlanSection.class)
+                        .setParameter("sup", supervisor == null ? NIL : supervisor)
                         .getResultList()) {
             cn.duban.plan.Plan p = s.getPlan();
             plans.computeIfAbsent(

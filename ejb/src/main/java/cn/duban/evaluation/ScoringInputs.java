@@ -47,9 +47,18 @@ final class ScoringInputs {
     }
 
     /**
-     * What an indicator covers: a plan's points, a section's, or a point with all its sub-points.
+     * The plans a supervisor's indicators may cover (JPQL on a plan {@code p}, parameter {@code
+     * sup}): the district office's plans for the district ({@link SchemeService#NIL}); for a town
+     * also its own, never another town's.
      */
-    Coverage coverage(SchemeIndicator.Target target, UUID id) {
+    static final String PLAN_OF_SUPERVISOR =
+            "(p.supervisorUnitId is null or p.supervisorUnitId = :sup)";
+
+    /**
+     * What an indicator of a supervisor's scheme covers (null: the district office): a plan's
+     * points, a section's, or a point with all its sub-points, in a plan the supervisor may cover.
+     */
+    Coverage coverage(SchemeIndicator.Target target, UUID id, UUID supervisor) {
         if (target == null || id == null) return Coverage.NONE;
         String where =
                 switch (target) {
@@ -61,9 +70,12 @@ final class ScoringInputs {
         List<Object[]> rows =
                 em.createQuery(
                                 "select p.id, p.plan.id, pa.id from PlanPoint p left join p.parent pa where "
-                                        + where,
+                                        + where
+                                        + " and "
+                                        + PLAN_OF_SUPERVISOR.replace("p.", "p.plan."),
                                 Object[].class)
                         .setParameter("id", id)
+                        .setParameter("sup", supervisor == null ? SchemeService.NIL : supervisor)
                         .getResultList();
         Set<UUID> plans = new HashSet<>();
         rows.forEach(r -> plans.add((UUID) r[1]));
@@ -90,7 +102,9 @@ final class ScoringInputs {
         return new Coverage(points, plans);
     }
 
-    /** The closed period's latest published standings, or null while it is open. */
+    /**
+     * The closed period's latest published standings (the district office's), or null while open.
+     */
     Standings published(Period period) {
         ScoreSnapshot snapshot = latestSnapshot(period);
         return snapshot == null
@@ -131,16 +145,13 @@ final class ScoringInputs {
         List<Indicator> indicators = new ArrayList<>();
         Set<UUID> points = new HashSet<>(), plans = new HashSet<>();
         for (SchemeIndicator i : scheme.getIndicators()) {
-            Coverage c = coverage(i.getTargetKind(), i.getTargetId());
+            Coverage c = coverage(i.getTargetKind(), i.getTargetId(), scheme.getSupervisorUnitId());
             indicators.add(new Indicator(i.getName(), i.getPoints(), c.points()));
             points.addAll(c.points());
             plans.addAll(c.plans());
         }
         List<Scoring.UnitRef> refs =
-                units.list().stream()
-                        // District-level units only, by kind: a town's 下级单位 is never ranked.
-                        .filter(u -> u.getKind().districtLevel())
-                        .filter(u -> u.getKind() != UnitKind.DISTRICT_OFFICE)
+                scored(units.list(), scheme.getSupervisorUnitId()).stream()
                         .map(u -> new Scoring.UnitRef(u.getId(), u.getName(), group(u)))
                         .toList();
         List<Adjustment> adjustments =
@@ -160,6 +171,7 @@ final class ScoringInputs {
                         indicators,
                         refs,
                         facts(
+                                scheme.getSupervisorUnitId(),
                                 points,
                                 plans,
                                 detailed,
@@ -168,10 +180,31 @@ final class ScoringInputs {
                 detailed);
     }
 
+    /**
+     * The units a supervisor's scheme ranks, in the tenant's order: the district office's ranks
+     * district-level units (by kind: a town's 下级单位 never), a town's its 下级单位 at every level below
+     * it (not the town itself).
+     */
+    static List<Unit> scored(List<Unit> all, UUID supervisor) {
+        if (supervisor == null)
+            return all.stream()
+                    .filter(u -> u.getKind().districtLevel())
+                    .filter(u -> u.getKind() != UnitKind.DISTRICT_OFFICE)
+                    .toList();
+        Set<UUID> below = cn.duban.tenant.UnitTree.of(all).descendants(supervisor);
+        return all.stream().filter(u -> below.contains(u.getId())).toList();
+    }
+
     static String group(Unit u) {
         if (u.getRankingGroup() != null && !u.getRankingGroup().isBlank())
             return u.getRankingGroup();
-        return u.getKind() == UnitKind.TOWN ? "街镇组" : "部门组";
+        return switch (u.getKind()) {
+            case TOWN -> "街镇组";
+            // A town ranks its offices and its 居村 apart (issue 21).
+            case OFFICE -> "科室组";
+            case COMMUNITY, VILLAGE -> "居村组";
+            default -> "部门组";
+        };
     }
 
     /**
@@ -180,7 +213,7 @@ final class ScoringInputs {
      */
     @SuppressWarnings("unchecked")
     private List<TaskFacts> facts(
-            Set<UUID> points, Set<UUID> plans, boolean titles, boolean events) {
+            UUID supervisor, Set<UUID> points, Set<UUID> plans, boolean titles, boolean events) {
         if (points.isEmpty() || plans.isEmpty()) return List.of();
         String tenant = Caller.currentTenant().orElseThrow(DubanException::unauthorized);
         // Plan, contribution and appeal are joined, not read by a subquery per task: with 20,000
@@ -213,13 +246,20 @@ final class ScoringInputs {
                 """
                                 : "")
                         + "where t.tenant_id = :tenant and t.plan_id in (:plans) and t.status <> 'CANCELLED' "
+                        // The supervisor's own tasks only: a town's parts of a district point are
+                        // the town's to score, and would otherwise count for the district (a
+                        // part with an earlier deadline became a co-unit's lead, SAME_AS_LEAD).
+                        + (supervisor == null
+                                ? "and t.supervisor_unit_id is null "
+                                : "and t.supervisor_unit_id = :supervisor ")
                         // Lines come out in deadline order, the same on every call.
                         + "order by t.deadline_date, t.id";
-        List<Object[]> rows =
+        jakarta.persistence.Query query =
                 em.createNativeQuery(sql)
                         .setParameter("tenant", tenant)
-                        .setParameter("plans", plans)
-                        .getResultList();
+                        .setParameter("plans", plans);
+        if (supervisor != null) query.setParameter("supervisor", supervisor);
+        List<Object[]> rows = query.getResultList();
         List<TaskFacts> facts = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             UUID point = (UUID) r[2];

@@ -111,6 +111,34 @@ public class StandingsService {
                 .orElseThrow(() -> DubanException.notFound("unit.not-found", "单位不存在。"));
     }
 
+    // ---- a town's standings (issue 21): its scheme on its 下级单位, always live (never closed)
+
+    /**
+     * A town's standings for a period (town null: the district office's, as {@link #standings}):
+     * the town's scheme scores its 下级单位 on the tasks it supervises. The district office and leaders
+     * read it, the town's 单位管理员 too; anyone else, another town: not found.
+     */
+    public Standings standings(Period period, UUID town, boolean live, boolean detailed) {
+        if (town == null) return standings(period, live, detailed);
+        Scheme scheme = schemes.current(period.year(), town);
+        return reads.read(this, em -> townStandings(em, scheme, period, detailed));
+    }
+
+    /** One 下级单位's score in its town's standings, with every line. */
+    public UnitScore breakdown(Period period, UUID unitId, boolean live, UUID town) {
+        if (town == null) return breakdown(period, unitId, live);
+        return unitOf(standings(period, town, true, true), unitId);
+    }
+
+    private Standings townStandings(
+            EntityManager em, Scheme scheme, Period period, boolean detailed) {
+        return ScoringInputs.compute(
+                period,
+                scheme,
+                new ScoringInputs(em, units).inputs(scheme, detailed),
+                LedgerClock.today());
+    }
+
     /**
      * Year-to-date scores at the end of each month so far: the trend the leadership dashboard
      * draws.

@@ -15,5 +15,10 @@
  * change; {@link cn.duban.evaluation.AdjustmentService} keeps the bonus/deduction items. What they
  * read for scoring (an indicator's coverage, a year's facts in one query, the published snapshot)
  * is in one package-private helper, {@link cn.duban.evaluation.ScoringInputs}.
+ *
+ * <p>A scheme belongs to a supervisor (issue 21): the district office's ranks district-level units
+ * on the district's own tasks, a town's ranks its 下级单位 on the tasks the town supervises; which
+ * units and tasks is decided in {@code ScoringInputs} from the scheme alone, so every service
+ * scores either the same way. A town's standings are always live (towns close no periods).
  */
 package cn.duban.evaluation;

@@ -90,6 +90,38 @@ public class UnitScopes {
         }
     }
 
+    /**
+     * The town whose own supervision (its scheme, standings and circulars) the caller reads: any
+     * town for the district office and leaders (who only read it: writes go through {@link
+     * #requireSupervisor}), its own town for the town's 单位管理员. Another town, a unit that is no
+     * town, another tenant's id, and anyone else of a unit: not found.
+     */
+    public Unit readableTown(UUID townId) {
+        Caller caller = Caller.requireDistrictPerson();
+        if (townId != null && caller.isDistrictWide()) {
+            Unit town = units.get(townId);
+            if (town.getKind() == UnitKind.TOWN) return town;
+        } else if (townId != null) {
+            Optional<Unit> own = supervisingTownIfAny();
+            if (own.isPresent() && own.get().getId().equals(townId)) return own.get();
+        }
+        throw DubanException.notFound("unit.not-found", "单位不存在。");
+    }
+
+    /**
+     * The towns whose circulars reach the caller's unit: the towns above it (a 下级单位's town). Empty
+     * for the district office, leaders and district-level units.
+     */
+    public Set<UUID> townsAbove() {
+        Caller caller = Caller.requireDistrictPerson();
+        if (caller.isDistrictWide()) return Set.of();
+        Set<UUID> towns = new java.util.HashSet<>();
+        Unit u = units.myUnit().getParent();
+        for (int depth = 0; u != null && depth < UnitTree.MAX_DEPTH; depth++, u = u.getParent())
+            if (u.getKind() == UnitKind.TOWN) towns.add(u.getId());
+        return towns;
+    }
+
     /** A town and its 下级单位 (every level below it), in the tenant's unit order. */
     public List<Unit> subtreeUnits(UUID town) {
         Set<UUID> subtree = tree().subtree(town);

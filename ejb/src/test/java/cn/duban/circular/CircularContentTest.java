@@ -109,4 +109,22 @@ class CircularContentTest {
                 .satisfies(r -> assertThat(r.daysOverdue()).isEqualTo(20));
         assertThat(c.signature().officeName()).isEqualTo("上海市普陀区人民政府办公室");
     }
+
+    @Test
+    void aTownIssuesUnderItsOwnOfficeAndPrefixToItsSubUnits() {
+        CircularEdit street = CircularContent.townFields("长寿路街道", "2026年11月");
+        assertThat(street.issuingOffice()).isEqualTo("长寿路街道办事处");
+        assertThat(street.docPrefix()).isEqualTo("长街督通");
+        assertThat(street.title()).isEqualTo("关于2026年11月重点工作落实情况的通报");
+        assertThat(street.recipients()).isEqualTo("各科室，各居（村）委会");
+        assertThat(street.nextSteps()).contains("街道将持续跟踪督办").doesNotContain("区府办");
+        CircularEdit town = CircularContent.townFields("安亭镇", "2026年度");
+        assertThat(town.issuingOffice()).isEqualTo("安亭镇人民政府");
+        assertThat(town.docPrefix()).isEqualTo("安镇督通");
+        assertThat(town.nextSteps()).contains("镇将持续跟踪督办");
+        // Valid as a draft is checked before issuing.
+        assertThat(town.validated()).isEqualTo(town);
+        assertThat(CircularContent.docNumber(town.docPrefix(), LocalDate.of(2026, 12, 1), 1))
+                .isEqualTo("安镇督通〔2026〕1号");
+    }
 }

@@ -53,7 +53,8 @@ class UnitRolesReadTest {
                         InboxResource.class.getMethod("inbox", boolean.class, int.class),
                         InboxResource.class.getMethod("unread"),
                         InboxResource.class.getMethod("read", java.util.UUID.class),
-                        CircularResource.class.getMethod("list", Integer.class),
+                        CircularResource.class.getMethod(
+                                "list", Integer.class, java.util.UUID.class),
                         CircularResource.class.getMethod("get", java.util.UUID.class),
                         TaskResource.class.getMethod("unitLedgerPdf", String.class))) {
             assertThat(roles(m)).as(m.getName()).containsAll(Role.UNIT_ROLES);

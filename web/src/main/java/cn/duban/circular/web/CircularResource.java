@@ -42,6 +42,9 @@ public class CircularResource {
 
     @Inject CircularService circulars;
 
+    /** The {@code town} parameter: a town's own circulars on its 下级单位. */
+    static final String TOWN = "街镇 id：该街镇对其下级单位的通报（区府办、区领导只读；街镇单位管理员起草、印发）。不填为区府办的通报。";
+
     public record CircularView(
             UUID id,
             int year,
@@ -59,6 +62,7 @@ public class CircularResource {
             Instant createdAt,
             String issuedBy,
             Instant issuedAt,
+            UUID supervisorUnitId,
             int version) {
         static CircularView of(Circular c) {
             return new CircularView(
@@ -78,6 +82,7 @@ public class CircularResource {
                     c.getCreatedAt(),
                     c.getIssuedBy(),
                     c.getIssuedAt(),
+                    c.getSupervisorUnitId(),
                     c.getVersion());
         }
     }
@@ -93,8 +98,10 @@ public class CircularResource {
         Role.UNIT_HEAD,
         Role.UNIT_ADMIN
     })
-    public List<CircularView> list(@QueryParam("year") Integer year) {
-        return circulars.list(year == null ? LedgerClock.today().getYear() : year).stream()
+    public List<CircularView> list(
+            @QueryParam("year") Integer year,
+            @Parameter(description = TOWN) @QueryParam("town") UUID town) {
+        return circulars.list(year == null ? LedgerClock.today().getYear() : year, town).stream()
                 .map(CircularView::of)
                 .toList();
     }
@@ -103,11 +110,14 @@ public class CircularResource {
     @Operation(summary = "起草督办通报")
     @APIResponse(responseCode = "201", description = "已创建")
     @POST
-    @RolesAllowed(Role.DISTRICT_ADMIN)
-    public Response draft(DraftRequest request, @Context UriInfo uri) {
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
+    public Response draft(
+            DraftRequest request,
+            @Parameter(description = TOWN) @QueryParam("town") UUID town,
+            @Context UriInfo uri) {
         if (request == null || request.period() == null)
             throw DubanException.badRequest("period.invalid", "请选择通报的考核期。");
-        Circular c = circulars.draft(Requests.period(request.period()));
+        Circular c = circulars.draft(Requests.period(request.period()), town);
         return Response.created(uri.getAbsolutePathBuilder().path(c.getId().toString()).build())
                 .entity(CircularView.of(c))
                 .build();
@@ -143,7 +153,7 @@ public class CircularResource {
     @Operation(summary = "修改通报草稿", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 circular.stale。")
     @PUT
     @Path("/{id}")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public CircularView update(
             @PathParam("id") UUID id,
             CircularEdit edit,
@@ -155,7 +165,7 @@ public class CircularResource {
     @APIResponse(responseCode = "204", description = "成功，无内容")
     @DELETE
     @Path("/{id}")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public Response delete(@PathParam("id") UUID id) {
         circulars.delete(id);
         return Response.noContent().build();
@@ -165,7 +175,7 @@ public class CircularResource {
     @Operation(summary = "印发督办通报", description = "带 If-Match（版本号）时按版本检查：版本已变返回 409 circular.stale。")
     @POST
     @Path("/{id}/issue")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public CircularView issue(
             @PathParam("id") UUID id,
             @Parameter(description = ApiTags.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {

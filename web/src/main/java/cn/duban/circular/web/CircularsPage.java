@@ -26,6 +26,8 @@ public class CircularsPage implements Serializable {
 
     @Inject cn.duban.web.WorkPeriod workPeriod;
 
+    @Inject cn.duban.tenant.UnitScopes scopes;
+
     /** The year listed: from the URL, else the year that has work. */
     private Integer year;
 
@@ -90,8 +92,21 @@ public class CircularsPage implements Serializable {
     }
 
     public String delete() {
+        boolean town = circular.getSupervisorUnitId() != null;
         circulars.delete(id);
-        return "/app/circulars?faces-redirect=true";
+        return town
+                ? "/app/unit/town-evaluation?faces-redirect=true"
+                : "/app/circulars?faces-redirect=true";
+    }
+
+    /**
+     * Whether the caller edits and issues this draft: its issuer's own (the district office's or
+     * the town's 单位管理员); others only read it.
+     */
+    public boolean isEditable() {
+        return circular != null
+                && circular.getState() == Circular.State.DRAFT
+                && scopes.supervises(circular.getSupervisorUnitId());
     }
 
     private CircularEdit edit() {

@@ -49,6 +49,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -72,6 +73,9 @@ public class EvaluationResource {
     @Inject AdjustmentService adjustments;
 
     @Inject EvidenceContents contents;
+
+    /** The {@code town} parameter: a town's own evaluation instead of the district office's. */
+    static final String TOWN = "街镇 id：该街镇对其下级单位的考核（区府办、区领导只读；街镇单位管理员维护）。不填为区府办的考核。";
 
     public record IndicatorView(
             UUID id, String name, BigDecimal points, String target, UUID targetId) {
@@ -178,8 +182,10 @@ public class EvaluationResource {
         Role.UNIT_HEAD,
         Role.UNIT_ADMIN
     })
-    public List<SchemeView> schemes(@QueryParam("year") Integer year) {
-        return schemes.versions(year(year)).stream().map(SchemeView::of).toList();
+    public List<SchemeView> schemes(
+            @QueryParam("year") Integer year,
+            @Parameter(description = TOWN) @QueryParam("town") UUID town) {
+        return schemes.versions(year(year), town).stream().map(SchemeView::of).toList();
     }
 
     @Operation(summary = "当前生效的考核方案")
@@ -192,8 +198,10 @@ public class EvaluationResource {
         Role.UNIT_HEAD,
         Role.UNIT_ADMIN
     })
-    public SchemeView currentScheme(@QueryParam("year") Integer year) {
-        return SchemeView.of(schemes.current(year(year)));
+    public SchemeView currentScheme(
+            @QueryParam("year") Integer year,
+            @Parameter(description = TOWN) @QueryParam("town") UUID town) {
+        return SchemeView.of(schemes.current(year(year), town));
     }
 
     @Operation(summary = "查看考核方案")
@@ -215,7 +223,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "201", description = "已创建")
     @POST
     @Path("/schemes")
-    @RolesAllowed(Role.DISTRICT_ADMIN)
+    @RolesAllowed({Role.DISTRICT_ADMIN, Role.UNIT_ADMIN})
     public Response saveScheme(
             @RequestBody(
                             content =
@@ -223,8 +231,9 @@ public class EvaluationResource {
                                             mediaType = MediaType.APPLICATION_JSON,
                                             schema = @Schema(ref = "SchemeSubmission")))
                     SchemeInput input,
+            @Parameter(description = TOWN) @QueryParam("town") UUID town,
             @Context UriInfo uri) {
-        Scheme s = schemes.save(input);
+        Scheme s = schemes.save(input, town);
         return Response.created(
                         uri.getBaseUriBuilder()
                                 .path("evaluation/schemes")
@@ -249,8 +258,9 @@ public class EvaluationResource {
     public Standings rankings(
             @QueryParam("period") String period,
             @QueryParam("group") String group,
-            @QueryParam("live") boolean live) {
-        Standings s = standings.standings(Requests.period(period), live, false).summary();
+            @QueryParam("live") boolean live,
+            @Parameter(description = TOWN) @QueryParam("town") UUID town) {
+        Standings s = standings.standings(Requests.period(period), town, live, false).summary();
         if (group == null || group.isBlank()) return s;
         return new Standings(
                 s.period(),
@@ -274,8 +284,9 @@ public class EvaluationResource {
     public UnitScore breakdown(
             @PathParam("unitId") UUID unitId,
             @QueryParam("period") String period,
-            @QueryParam("live") boolean live) {
-        return standings.breakdown(Requests.period(period), unitId, live);
+            @QueryParam("live") boolean live,
+            @Parameter(description = TOWN) @QueryParam("town") UUID town) {
+        return standings.breakdown(Requests.period(period), unitId, live, town);
     }
 
     @Operation(summary = "单位得分明细（PDF）")

@@ -108,20 +108,30 @@ class KeptResultsIT {
 
         // Another node's write: through the database role inside the tenant, past this server.
         Db.appRoleExecute(
-                "putuo", "update evaluation_adjustment set points = 1 where reason = '留存结果测试加分'");
+                "putuo",
+                "insert into evaluation_adjustment (tenant_id, id, year, unit_id, kind, points,"
+                        + " reason, occurred_on, created_by) values ('putuo', gen_random_uuid(), "
+                        + Y
+                        + ", '"
+                        + csl
+                        + "', 'DEDUCTION', 1, '留存结果测试扣分', '"
+                        + Y
+                        + "-03-16', 'kept-it')");
         BigDecimal lower = breakdown(csl);
         assertThat(lower).isLessThan(after);
         assertThat(ranked(csl)).isEqualByComparingTo(lower);
         assertThat(trendEnd(csl)).isEqualByComparingTo(lower);
 
-        // The colour cards: a task of the tenant cancelled by the database role is gone from them.
+        // The colour cards: this plan's task reopened by the database role counts again.
         int open = colourCount();
         assertThat(colourCount()).isEqualTo(open);
         Db.appRoleExecute(
                 "putuo",
-                "update task set status = 'CANCELLED' where id = (select id from task where"
-                        + " status not in ('APPROVED', 'CANCELLED') order by id limit 1)");
-        assertThat(colourCount()).isEqualTo(open - 1);
+                "update task set status = 'IN_PROGRESS', progress = 50, completed_on = null,"
+                        + " on_time = null, rating = null where plan_id = '"
+                        + plan
+                        + "'");
+        assertThat(colourCount()).isEqualTo(open + 1);
     }
 
     /** 长寿路街道's live score for the year in the rankings (kept). */

@@ -55,7 +55,10 @@ public class KeptResults {
      */
     @SuppressWarnings("unchecked")
     public <T> T get(EntityManager em, String tenant, List<Object> key, Supplier<T> work) {
-        List<Object> k = new java.util.ArrayList<>(key.size() + 1);
+        List<Object> k = new java.util.ArrayList<>(key.size() + 2);
+        // Per data source (primary, replica): each one's results stay consistent with what it
+        // shows, so a lagging replica answers as it did, not with the primary's newer result.
+        k.add(em.getEntityManagerFactory());
         k.add(tenant);
         k.addAll(key);
         k = List.copyOf(k);

@@ -28,8 +28,17 @@ create policy tenant_isolation on scoring_write
     using (tenant_id = current_setting('app.tenant_id', true) or tenant_id = '*'
            or current_setting('app.platform', true) = 'on')
     with check (tenant_id = current_setting('app.tenant_id', true) or tenant_id = '*');
-grant select, insert on scoring_write to ${appRole};
-grant select on scoring_write_pruned to ${appRole};
+grant select, insert, delete on scoring_write to ${appRole};
+
+-- Everyone reads the horizon; only the platform's nightly pruning (cn.duban.platform.ScoringWrites)
+-- moves it.
+alter table scoring_write_pruned enable row level security;
+alter table scoring_write_pruned force row level security;
+create policy everyone_reads on scoring_write_pruned for select using (true);
+create policy platform_writes on scoring_write_pruned for all
+    using (current_setting('app.platform', true) = 'on')
+    with check (current_setting('app.platform', true) = 'on');
+grant select, update on scoring_write_pruned to ${appRole};
 
 create function scoring_write_note() returns trigger language plpgsql as $$
 begin

@@ -3,6 +3,7 @@ package cn.duban.evaluation;
 import cn.duban.ledger.LedgerClock;
 import cn.duban.platform.Caller;
 import cn.duban.platform.DubanException;
+import cn.duban.platform.KeptResults;
 import cn.duban.platform.replica.ReplicaReads;
 import cn.duban.printing.ScoreBreakdown;
 import cn.duban.tenant.UnitService;
@@ -36,6 +37,9 @@ public class StandingsService {
     /** Rankings, breakdowns, the trend and the dashboard may read from the replica. */
     @EJB ReplicaReads reads;
 
+    /** Rankings, the trend and the dashboard answered from a kept result while still fresh. */
+    @EJB KeptResults kept;
+
     /**
      * A period's standings: the published snapshot once the period is closed (unless live is asked
      * for), else computed now. Without detail, live lines carry no task titles and completion
@@ -43,7 +47,25 @@ public class StandingsService {
      */
     public Standings standings(Period period, boolean live, boolean detailed) {
         Caller.requireDistrictPerson();
-        return reads.read(this, em -> standings(em, period, live, detailed));
+        return reads.read(
+                this,
+                em ->
+                        detailed
+                                ? standings(em, period, live, true)
+                                : kept(
+                                        em,
+                                        List.of("standings", period.key(), live),
+                                        () -> standings(em, period, live, false)));
+    }
+
+    /**
+     * A result kept per tenant, key and day (the scores depend on today), see {@link KeptResults}.
+     */
+    private <T> T kept(EntityManager em, List<Object> key, java.util.function.Supplier<T> work) {
+        String tenant = Caller.currentTenant().orElseThrow(DubanException::unauthorized);
+        List<Object> k = new ArrayList<>(key);
+        k.add(LedgerClock.today());
+        return kept.get(em, tenant, k, work);
     }
 
     private Standings standings(EntityManager em, Period period, boolean live, boolean detailed) {
@@ -145,16 +167,31 @@ public class StandingsService {
      */
     public Trend trend(int year) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
-        Scheme scheme = schemes.current(year);
+        // The scheme is read inside the kept work: after the snapshot its freshness is checked by.
         return reads.read(
-                this, em -> trend(scheme, new ScoringInputs(em, units).inputs(scheme, false)));
+                this,
+                em ->
+                        kept(
+                                em,
+                                List.of("trend", year),
+                                () -> {
+                                    Scheme scheme = schemes.current(year);
+                                    return trend(
+                                            scheme,
+                                            new ScoringInputs(em, units).inputs(scheme, false));
+                                }));
     }
 
     /** The leadership dashboard's standings and trend, from one read of the ledger. */
     public Dashboard dashboard(Period period) {
         Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
-        Scheme scheme = schemes.current(period.year());
-        return reads.read(this, em -> dashboard(em, scheme, period));
+        return reads.read(
+                this,
+                em ->
+                        kept(
+                                em,
+                                List.of("dashboard", period.key()),
+                                () -> dashboard(em, schemes.current(period.year()), period)));
     }
 
     private Dashboard dashboard(EntityManager em, Scheme scheme, Period period) {

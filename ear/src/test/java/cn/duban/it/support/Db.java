@@ -42,6 +42,11 @@ public final class Db {
         return execute(EmbeddedDatabase.MAINT, sql);
     }
 
+    /** A statement as the schema owner (row-level security applies; DDL on its tables works). */
+    public static int ownerExecute(String sql) throws SQLException {
+        return execute(EmbeddedDatabase.OWNER, sql);
+    }
+
     /**
      * A statement through the application's role inside a tenant, as the application would run it.
      */

@@ -31,6 +31,8 @@ public class TaskColours {
 
     @EJB ColourRuleService rules;
 
+    @EJB cn.duban.platform.KeptResults kept;
+
     /** Each row's reading by the tenant's current rules, today. */
     public Map<UUID, ColourReading> read(List<TaskRow> rows) {
         return read(rows, rules.rules(), LedgerClock.today());
@@ -84,10 +86,18 @@ public class TaskColours {
         return out;
     }
 
-    /** The district's open tasks by colour today: the leaders' overview. */
+    /**
+     * The district's open tasks by colour today: the leaders' overview, kept between views while no
+     * write touches the tasks, their reports, checkpoints or the rules (see KeptResults).
+     */
     public Overview overview() {
-        Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
+        Caller caller = Caller.requireTenant(Caller.DISTRICT_ADMIN, Caller.LEADER);
         LocalDate today = LedgerClock.today();
+        return kept.get(
+                em, caller.tenantId(), List.of("colour-overview", today), () -> overview(today));
+    }
+
+    private Overview overview(LocalDate today) {
         Map<UUID, int[]> byUnit = new HashMap<>();
         Map<UUID, String> names = new HashMap<>();
         int[] all = new int[3];

@@ -9,9 +9,9 @@ import cn.duban.web.WorkPeriod;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
@@ -26,6 +26,13 @@ import java.util.Map;
 public class DashboardPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Looked up once: {@code Json.create*Builder} looks the provider up with a ServiceLoader on
+     * every call, a quarter of a warm dashboard view's CPU (JFR, docs/PERFORMANCE.md).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final String[] COLOURS = {
         "#c0392b", "#2471a3", "#229954", "#b9770e", "#7d3c98", "#148f77", "#5d6d7e", "#cb4335",
         "#1f618d", "#1e8449"
@@ -98,18 +105,18 @@ public class DashboardPage implements Serializable {
      * attribute (Faces escapes it there; duban/duban.js parses it). Never write it into a script.
      */
     public String barChart(String group) {
-        JsonArrayBuilder labels = Json.createArrayBuilder(), data = Json.createArrayBuilder();
+        JsonArrayBuilder labels = JSON.createArrayBuilder(), data = JSON.createArrayBuilder();
         for (UnitScore u : getGroups().getOrDefault(group, List.of())) {
             if (u.score() == null) continue;
             labels.add(u.unitName());
             data.add(u.score());
         }
         JsonObjectBuilder dataset =
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("label", group)
                         .add("data", data)
                         .add("backgroundColor", COLOURS[1]);
-        return chart("bar", labels, Json.createArrayBuilder().add(dataset), 100);
+        return chart("bar", labels, JSON.createArrayBuilder().add(dataset), 100);
     }
 
     /**
@@ -117,20 +124,20 @@ public class DashboardPage implements Serializable {
      * #barChart}.
      */
     public String trendChart(String group) {
-        JsonArrayBuilder labels = Json.createArrayBuilder(), datasets = Json.createArrayBuilder();
+        JsonArrayBuilder labels = JSON.createArrayBuilder(), datasets = JSON.createArrayBuilder();
         if (trend == null) return chart("line", labels, datasets, 100);
         trend.months().forEach(labels::add);
         int i = 0;
         for (StandingsService.Trend.Series s : trend.series()) {
             if (!s.group().equals(group) || s.scores().stream().allMatch(v -> v == null)) continue;
-            JsonArrayBuilder data = Json.createArrayBuilder();
+            JsonArrayBuilder data = JSON.createArrayBuilder();
             for (BigDecimal v : s.scores()) {
                 if (v == null) data.addNull();
                 else data.add(v);
             }
             String colour = COLOURS[i++ % COLOURS.length];
             datasets.add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("label", s.unitName())
                             .add("data", data)
                             .add("borderColor", colour)
@@ -143,22 +150,22 @@ public class DashboardPage implements Serializable {
 
     private static String chart(
             String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, int max) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", type)
                 .add(
                         "data",
-                        Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                        JSON.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add(
                         "options",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("responsive", true)
                                 .add("maintainAspectRatio", false)
                                 .add(
                                         "scales",
-                                        Json.createObjectBuilder()
+                                        JSON.createObjectBuilder()
                                                 .add(
                                                         "y",
-                                                        Json.createObjectBuilder()
+                                                        JSON.createObjectBuilder()
                                                                 .add("beginAtZero", true)
                                                                 .add("suggestedMax", max))))
                 .build()

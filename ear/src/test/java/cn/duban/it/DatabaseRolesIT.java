@@ -87,6 +87,7 @@ class DatabaseRolesIT {
                         "operator_audit",
                         "outbound_allow",
                         "outbound_ca",
+                        "scoring_write_pruned",
                         "tenant",
                         "tenant_tombstone",
                         "work_calendar_day",

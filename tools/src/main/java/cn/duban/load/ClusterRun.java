@@ -225,11 +225,16 @@ public final class ClusterRun {
         long t0 = System.nanoTime();
         WildFlyServer server =
                 stack.wildfly(
-                        portOffset,
-                        Map.of(
-                                "jboss.node.name", name,
-                                "jboss.tx.node.id", name,
-                                "org.wildfly.sigterm.suspend.timeout", "30"));
+                                portOffset,
+                                Map.of(
+                                        "jboss.node.name", name,
+                                        "jboss.tx.node.id", name,
+                                        "org.wildfly.sigterm.suspend.timeout", "30"))
+                        // A node restarting under load stands for one booting on its own machine:
+                        // on the two shared cores its boot threads otherwise got 2-5 % of a core
+                        // each (thread dumps: CPU-bound annotation indexing, Hibernate, Weld; no
+                        // waits) and WildFly's 300 s boot limit rolled the deployment back.
+                        .bootNice(Integer.getInteger("cluster.boot-nice", -10));
         // A fresh temporary directory: deployments unpack there.
         Dirs.deleteRecursively(stack.work().resolve(name).resolve("tmp"));
         try {

@@ -523,9 +523,10 @@ public final class ClusterRun {
                                 + "' and finished_at is not null");
         long doubled =
                 stack.count(
+                        // Messages without a key (review notices) group as one null key.
                         "select count(*) from (select dedupe_key from inbox_message where "
                                 + tenant
-                                + " group by dedupe_key having count(*) > 1) d");
+                                + " and dedupe_key is not null group by dedupe_key having count(*) > 1) d");
         long fannedTwice =
                 stack.count(
                         "select count(*) from (select message_id, channel from notify_delivery where "

@@ -1,7 +1,6 @@
 package cn.duban.load;
 
 import java.io.IOException;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,11 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A user's browser, as far as sessions go: a cookie jar, redirects followed one by one (so the run
@@ -47,12 +43,7 @@ final class Browser {
             Pattern.compile(
                     "<form[^>]*action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"", Pattern.DOTALL);
 
-    /**
-     * Name and path → value. Everything here is on localhost, which browsers treat as a secure
-     * context: Keycloak's {@code Secure} session cookies are sent over plain http there, which
-     * java.net.CookieManager would not do (the login form's POST then fails with 400).
-     */
-    private final Map<String, HttpCookie> cookies = new ConcurrentHashMap<>();
+    private final LoopbackCookies cookies = new LoopbackCookies();
 
     private final HttpClient client =
             HttpClient.newBuilder()
@@ -98,11 +89,7 @@ final class Browser {
 
     /** The value of a cookie the browser holds, or null. */
     String cookie(String name) {
-        return cookies.values().stream()
-                .filter(c -> c.getName().equals(name))
-                .map(HttpCookie::getValue)
-                .findFirst()
-                .orElse(null);
+        return cookies.value(name);
     }
 
     private Visit follow(HttpRequest request, List<String> hops, int throughKeycloak)
@@ -111,7 +98,9 @@ final class Browser {
             if (request.uri().toString().startsWith(keycloakBase)) throughKeycloak++;
             HttpResponse<String> r =
                     client.send(
-                            request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                            withCookies(request),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            cookies.keep(request.uri(), r.headers().allValues("Set-Cookie"));
             String servedBy = r.headers().firstValue("X-Served-By").orElse(null);
             hops.add(
                     r.statusCode()
@@ -137,26 +126,11 @@ final class Browser {
     }
 
     private HttpRequest withCookies(HttpRequest request) {
-        String path = request.uri().getPath();
-        String header =
-                cookies.values().stream()
-                        .filter(c -> path.startsWith(c.getPath() == null ? "/" : c.getPath()))
-                        .map(c -> c.getName() + "=" + c.getValue())
-                        .collect(Collectors.joining("; "));
-        if (header.isEmpty()) return request;
+        String header = cookies.header(request.uri());
+        if (header == null) return request;
         return HttpRequest.newBuilder(request, (name, value) -> true)
                 .header("Cookie", header)
                 .build();
-    }
-
-    private void keep(HttpResponse<String> r) {
-        for (String set : r.headers().allValues("Set-Cookie")) {
-            for (HttpCookie c : HttpCookie.parse(set)) {
-                String key = c.getName() + " " + (c.getPath() == null ? "/" : c.getPath());
-                if (c.getMaxAge() == 0) cookies.remove(key);
-                else cookies.put(key, c);
-            }
-        }
     }
 
     private static HttpRequest get(URI uri) {

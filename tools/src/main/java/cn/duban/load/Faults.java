@@ -146,18 +146,20 @@ final class Faults {
         if (task == null)
             throw new IllegalStateException("no open task left for the bad-input probes");
         workload.excluded.add(reporter);
+        // The probes' draft before the load starts: under load on two shared cores a POST can take
+        // the client's whole 30 s, and without its draft no probe can run.
+        Http.Reply created =
+                http.post(
+                        "probe",
+                        reporter,
+                        "/tasks/" + task + "/reports",
+                        "{\"text\":\"故障测试草稿\",\"percent\":10}",
+                        Map.of());
+        LoadStack.require(created, "start the bad-input probes' draft");
+        String draft = created.json().getString("id");
         Recorder load = run.phase();
         workload.start(reporters, reviewers, leaders);
         Recorder probes = new Recorder();
-        String draft =
-                http.post(
-                                "probe",
-                                reporter,
-                                "/tasks/" + task + "/reports",
-                                "{\"text\":\"故障测试草稿\",\"percent\":10}",
-                                Map.of())
-                        .json()
-                        .getString("id");
         String tenant = " where tenant_id = '" + LoadRun.TENANT + "'";
         long plans = run.count("select count(*) from plan" + tenant);
         long evidence = run.count("select count(*) from evidence" + tenant);

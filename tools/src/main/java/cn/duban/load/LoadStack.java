@@ -109,6 +109,19 @@ final class LoadStack implements AutoCloseable {
      * and every unit with tasks gets a reporter in Keycloak; everybody is logged in.
      */
     District setUpDistrict(Http http) throws Exception {
+        // Set-up is not measured: on two shared cores importing and publishing the seed plan on a
+        // fresh node can take longer than the workload's 30 s.
+        http.timeout(SETUP_TIMEOUT);
+        try {
+            return setUp(http);
+        } finally {
+            http.timeout(Http.TIMEOUT);
+        }
+    }
+
+    private static final java.time.Duration SETUP_TIMEOUT = java.time.Duration.ofMinutes(5);
+
+    private District setUp(Http http) throws Exception {
         Http.Reply plan =
                 http.post(
                         "setup",
@@ -239,10 +252,12 @@ final class LoadStack implements AutoCloseable {
                         + " and state in ('DRAFT', 'SUBMITTED') group by task_id, state having count(*) > 1) d");
         check(
                 missed,
-                "evidence whose bytes do not match their SHA-256",
-                "select count(*) from evidence where "
+                "evidence without bytes that match its SHA-256",
+                // The bytes live once per tenant and hash in evidence_content (V34).
+                "select count(*) from evidence e where e."
                         + tenant
-                        + " and encode(sha256(content), 'hex') <> sha256");
+                        + " and not exists (select 1 from evidence_content c where c.tenant_id = e.tenant_id"
+                        + " and c.sha256 = e.sha256 and encode(sha256(c.content), 'hex') = e.sha256)");
         check(
                 missed,
                 "submissions without their audit entry",

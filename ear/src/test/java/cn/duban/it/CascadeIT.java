@@ -7,6 +7,7 @@ import cn.duban.client.Api.Reply;
 import cn.duban.it.support.PageTest;
 import cn.duban.it.support.People;
 import cn.duban.it.support.Plans;
+import cn.duban.it.support.Towns;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
@@ -51,9 +52,9 @@ class CascadeIT extends PageTest {
     static void aTownWithItsOfficesAndPeople() {
         csl = Api.unitId("pt-admin", "长寿路街道");
         cyxc = Api.unitId("pt-admin", "曹杨新村街道");
-        dzb = child(DZB, "OFFICE");
-        sqb = child(SQB, "OFFICE");
-        jw = child(JW, "COMMUNITY");
+        dzb = Towns.child(csl, DZB, "OFFICE");
+        sqb = Towns.child(csl, SQB, "OFFICE");
+        jw = Towns.child(csl, JW, "COMMUNITY");
         People.ready("pt-admin", CSL_ADMIN, "长寿路管理员" + S, "csl", "unit-admin");
         People.ready("pt-admin", CY_ADMIN, "曹杨管理员" + S, "cyxc", "unit-admin");
         String dzbCode = Api.get("pt-admin", "/units/" + dzb).json().getString("code");
@@ -62,17 +63,7 @@ class CascadeIT extends PageTest {
 
     @AfterAll
     static void cancelTheTasks() {
-        for (String t : tasks) Api.delete("pt-admin", "/tasks/" + t + "?reason=test-cleanup");
-    }
-
-    static String child(String name, String kind) {
-        Reply r =
-                Api.post(
-                        "pt-admin",
-                        "/units/" + csl + "/children",
-                        "{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\"}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().getString("id");
+        Towns.cancel(tasks, CSL_ADMIN);
     }
 
     static Reply call(String user, String method, String path, String json) {

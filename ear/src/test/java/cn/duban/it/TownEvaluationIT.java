@@ -1,5 +1,7 @@
 package cn.duban.it;
 
+import static cn.duban.it.support.Towns.child;
+import static cn.duban.it.support.Towns.planTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.client.Api;
@@ -11,6 +13,7 @@ import cn.duban.it.support.PageTest;
 import cn.duban.it.support.People;
 import cn.duban.it.support.Plans;
 import cn.duban.it.support.Rankings;
+import cn.duban.it.support.Towns;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
@@ -76,17 +79,7 @@ class TownEvaluationIT extends PageTest {
 
     @AfterAll
     static void cancelTheTasks() {
-        for (String t : tasks) Api.delete("pt-admin", "/tasks/" + t + "?reason=test-cleanup");
-    }
-
-    static String child(String town, String name, String kind) {
-        Reply r =
-                Api.post(
-                        "pt-admin",
-                        "/units/" + town + "/children",
-                        "{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\"}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().getString("id");
+        Towns.cancel(tasks, CSL_ADMIN);
     }
 
     static String code(String unit) {
@@ -97,24 +90,8 @@ class TownEvaluationIT extends PageTest {
         return People.call(user, method, path, json);
     }
 
-    static List<JsonObject> planTasks(String user, String planId) {
-        List<JsonObject> out = new ArrayList<>();
-        for (JsonValue v :
-                call(user, "GET", "/tasks?limit=500&plan=" + planId, null)
-                        .json()
-                        .getJsonArray("items")) out.add(v.asJsonObject());
-        return out;
-    }
-
     static String report(String user, String task, int percent) {
-        Reply r =
-                call(
-                        user,
-                        "POST",
-                        "/tasks/" + task + "/reports",
-                        "{\"text\":\"已完成" + S + "\",\"percent\":" + percent + ",\"submit\":true}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().getString("id");
+        return Towns.report(user, task, "已完成" + S, percent);
     }
 
     static void approve(String user, String report, String rating) {

@@ -1,5 +1,8 @@
 package cn.duban.it;
 
+import static cn.duban.it.support.Towns.child;
+import static cn.duban.it.support.Towns.planTasks;
+import static cn.duban.it.support.Towns.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.client.Api;
@@ -9,6 +12,7 @@ import cn.duban.it.support.Browsers;
 import cn.duban.it.support.PageTest;
 import cn.duban.it.support.People;
 import cn.duban.it.support.Plans;
+import cn.duban.it.support.Towns;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
@@ -53,9 +57,9 @@ class TownPlanIT extends PageTest {
     static void aTownWithItsOfficesAndPeople() {
         csl = Api.unitId("pt-admin", "长寿路街道");
         cyxc = Api.unitId("pt-admin", "曹杨新村街道");
-        dzb = child(DZB, "OFFICE");
-        sqb = child(SQB, "OFFICE");
-        jw = child(JW, "COMMUNITY");
+        dzb = child(csl, DZB, "OFFICE");
+        sqb = child(csl, SQB, "OFFICE");
+        jw = child(csl, JW, "COMMUNITY");
         person(CSL_ADMIN, "长寿路管理员" + S, "csl", "unit-admin");
         person(CY_ADMIN, "曹杨管理员" + S, "cyxc", "unit-admin");
         String dzbCode = Api.get("pt-admin", "/units/" + dzb).json().getString("code");
@@ -64,20 +68,7 @@ class TownPlanIT extends PageTest {
 
     @AfterAll
     static void cancelTheTasks() {
-        // Each task by its own office: the district's by the district, the town's by the town.
-        for (String t : tasks)
-            if (Api.delete("pt-admin", "/tasks/" + t + "?reason=test-cleanup").status() == 403)
-                call(CSL_ADMIN, "DELETE", "/tasks/" + t + "?reason=test-cleanup", null);
-    }
-
-    static String child(String name, String kind) {
-        Reply r =
-                Api.post(
-                        "pt-admin",
-                        "/units/" + csl + "/children",
-                        "{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\"}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().getString("id");
+        Towns.cancel(tasks, CSL_ADMIN);
     }
 
     static void person(String username, String name, String unit, String role) {
@@ -109,26 +100,6 @@ class TownPlanIT extends PageTest {
                 + "\t"
                 + DZB
                 + "\t12月底前\n";
-    }
-
-    static List<JsonObject> planTasks(String user, String planId) {
-        List<JsonObject> out = new ArrayList<>();
-        for (JsonValue v :
-                call(user, "GET", "/tasks?limit=500&plan=" + planId, null)
-                        .json()
-                        .getJsonArray("items")) out.add(v.asJsonObject());
-        return out;
-    }
-
-    static String report(String user, String task, String text, int percent) {
-        Reply r =
-                call(
-                        user,
-                        "POST",
-                        "/tasks/" + task + "/reports",
-                        "{\"text\":\"" + text + "\",\"percent\":" + percent + ",\"submit\":true}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().getString("id");
     }
 
     static Reply review(String user, String report, String decision, String rating) {

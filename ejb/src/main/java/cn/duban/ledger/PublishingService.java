@@ -49,6 +49,8 @@ public class PublishingService {
 
     @EJB UnitScopes scopes;
 
+    @EJB SupervisingOffice supervising;
+
     /** A unit chosen for a point, overriding what the plan names. */
     public record Assignment(UUID unitId, String role) {}
 
@@ -169,10 +171,7 @@ public class PublishingService {
                 unchanged,
                 "tasks",
                 createdIds);
-        String office =
-                plan.getSupervisorUnitId() == null
-                        ? "区府办"
-                        : units.get(plan.getSupervisorUnitId()).getName();
+        String office = supervising.name(plan.getSupervisorUnitId());
         newPerUnit.forEach(
                 (unitId, n) ->
                         inbox.toUnit(

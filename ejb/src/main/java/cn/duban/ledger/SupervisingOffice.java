@@ -10,7 +10,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -47,15 +46,6 @@ public class SupervisingOffice {
         scopes.requireSupervisor(supervisor, notFoundCode, notFoundMessage);
     }
 
-    /** Whether the caller supervises the task (never refuses). */
-    public boolean supervises(Task task) {
-        Optional<Caller> caller = Caller.current();
-        if (caller.isEmpty()
-                || !(caller.get().hasRole(Role.DISTRICT_ADMIN)
-                        || caller.get().hasRole(Role.UNIT_ADMIN))) return false;
-        return scopes.supervises(task.getSupervisorUnitId());
-    }
-
     /**
      * The unit a supervisor gives work to: any of the tenant's for the district office, the town
      * and its 下级单位 for a town (another unit is "not found", as in every town scope).
@@ -89,8 +79,13 @@ public class SupervisingOffice {
 
     /** The office's name as units read it in notices: 区府办 or the town's name. */
     public String name(Task task) {
-        if (task.getSupervisorUnitId() == null) return DISTRICT_OFFICE;
-        Unit town = em.find(Unit.class, task.getSupervisorUnitId());
+        return name(task.getSupervisorUnitId());
+    }
+
+    /** The name of the office a supervising unit (null: the district office) stands for. */
+    public String name(UUID supervisor) {
+        if (supervisor == null) return DISTRICT_OFFICE;
+        Unit town = em.find(Unit.class, supervisor);
         return town == null ? DISTRICT_OFFICE : town.getName();
     }
 
